@@ -1,0 +1,110 @@
+/**
+ * Organization and membership vocabulary (DESIGN.md §1-2). Pure data and functions only.
+ */
+
+export const ORG_KINDS = ['committee', 'general_branch', 'branch', 'group'] as const
+export type OrgKind = (typeof ORG_KINDS)[number]
+
+export const ORG_KIND_LABELS: Record<OrgKind, string> = {
+  committee: '党委',
+  general_branch: '党总支',
+  branch: '党支部',
+  group: '党小组',
+}
+
+export interface Org {
+  id: string
+  kind: OrgKind
+  name: string
+  parentId: string | null
+  /** Ancestors from the root down to and including this org. */
+  path: string[]
+}
+
+export const ROLES = [
+  'secretary',
+  'deputy_secretary',
+  'organizer',
+  'propaganda',
+  'discipline',
+  'committee',
+  'group_leader',
+  'member',
+  'supervisor',
+] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  secretary: '书记',
+  deputy_secretary: '副书记',
+  organizer: '组织委员',
+  propaganda: '宣传委员',
+  discipline: '纪检委员',
+  committee: '支部委员',
+  group_leader: '党小组长',
+  member: '党员',
+  supervisor: '党委组织员',
+}
+
+/** Roles that make someone a member of the branch committee (支委). */
+export const COMMITTEE_ROLES: readonly Role[] = [
+  'secretary',
+  'deputy_secretary',
+  'organizer',
+  'propaganda',
+  'discipline',
+  'committee',
+]
+
+/** Roles that may plan and run the branch's meetings. */
+export const MEETING_ORGANIZER_ROLES: readonly Role[] = ['secretary', 'deputy_secretary', 'organizer']
+
+export const MEMBER_CATEGORIES = ['full', 'probationary'] as const
+export type MemberCategory = (typeof MEMBER_CATEGORIES)[number]
+export const MEMBER_CATEGORY_LABELS: Record<MemberCategory, string> = {
+  full: '正式党员',
+  probationary: '预备党员',
+}
+
+export const MEMBER_STATUSES = ['normal', 'mobile', 'lost', 'suspended', 'transferred'] as const
+export type MemberStatus = (typeof MEMBER_STATUSES)[number]
+export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = {
+  normal: '正常',
+  mobile: '流动',
+  lost: '失联',
+  suspended: '停止党籍',
+  transferred: '已转出',
+}
+
+export interface Member {
+  id: string
+  /** The org the person belongs to: a branch, or the committee for its staff. */
+  orgId: string
+  groupId: string | null
+  name: string
+  gender: 'male' | 'female'
+  phone: string
+  category: MemberCategory
+  roles: Role[]
+  status: MemberStatus
+  joinedAt: string
+  confirmedAt: string | null
+}
+
+export function isCommitteeMember(roles: readonly Role[]): boolean {
+  return roles.some((r) => COMMITTEE_ROLES.includes(r))
+}
+
+/** 预备党员 have no vote (党章); neither do members no longer active in the branch. */
+export function hasVotingRights(member: Pick<Member, 'category' | 'status'>): boolean {
+  return member.category === 'full' && (member.status === 'normal' || member.status === 'mobile')
+}
+
+/** Members who are expected at the branch's meetings. */
+export function isActiveMember(member: Pick<Member, 'status'>): boolean {
+  return member.status === 'normal' || member.status === 'mobile'
+}
+
+export function maskPhone(phone: string): string {
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****'
+}
