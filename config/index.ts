@@ -4,7 +4,7 @@ import devConfig from './dev'
 import prodConfig from './prod'
 
 // https://taro-docs.jd.com/docs/next/config#defineconfig-辅助函数
-export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
+export default defineConfig<"webpack5">(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'party',
     date: '2026-11-22',

@@ -1,0 +1,26 @@
+/** Unit (pure domain), cloud (actions on a temporary SQLite store) and UI (jsdom) test projects. */
+const common = {
+  transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+}
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    { ...common, displayName: 'cloud', testEnvironment: 'node', testMatch: ['<rootDir>/tests/cloud/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'ui',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/ui/**/*.test.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/tests/ui/setup.ts'],
+      moduleNameMapper: {
+        ...common.moduleNameMapper,
+        '^@tarojs/components$': '<rootDir>/tests/mocks/taro-components.tsx',
+        '^@tarojs/taro$': '<rootDir>/tests/mocks/taro.ts',
+        '^@nutui/nutui-react-taro$': '<rootDir>/tests/mocks/nutui.tsx',
+        '\\.(css|scss)$': '<rootDir>/tests/mocks/style.ts',
+      },
+    },
+  ],
+}

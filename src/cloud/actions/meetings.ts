@@ -1,0 +1,163 @@
+import { fromBeijing } from '../../domain/beijing-time'
+import type { meetingListMine as meetingListMineDecl, meetingSchedule as meetingScheduleDecl } from '../../domain/api/catalog'
+import type { ParsedInputOf } from '../../domain/api/define'
+import type { MeetingDetail, MeetingSummary, Page } from '../../domain/api/views'
+import { AppError } from '../../domain/errors'
+import { kindRule } from '../../domain/meeting-kinds'
+import { deriveParticipants, meetingPhase, type Meeting } from '../../domain/meeting'
+import type { Member, Org } from '../../domain/org'
+import type { MemberContext } from '../action-context'
+import type { Filter, Stored } from '../ports/store'
+import { membersByIds, membersOf, orgOfKind, orgRef } from './roster-reads'
+
+/** A meeting may be scheduled to start at most this long ago (a form filled in just before). */
+const SCHEDULE_GRACE_MS = 10 * 60 * 1000
+
+type ScheduleInput = ParsedInputOf<typeof meetingScheduleDecl>
+type ListInput = ParsedInputOf<typeof meetingListMineDecl>
+
+function invalid(field: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', `${message}。请修改后再提交。`, [{ field, message }])
+}
+
+export async function meetingSchedule(ctx: MemberContext, input: ScheduleInput): Promise<MeetingDetail> {
+  const { store, notifier } = ctx.ports
+  const branch = ctx.target.org
+  if (branch.kind !== 'branch') throw invalid('branchId', '会议只能由党支部安排')
+
+  const startAt = fromBeijing(input.date, input.startTime)
+  const endAt = fromBeijing(input.date, input.endTime)
+  if (Number.isNaN(startAt) || Number.isNaN(endAt)) throw invalid('date', '这一天不存在，请重新选择日期')
+  if (startAt < ctx.now - SCHEDULE_GRACE_MS) {
+    throw invalid('startTime', '会议开始时间已经过去，新安排的会议请选择现在以后的时间')
+  }
+
+  let groupId: string | null = null
+  if (kindRule(input.kind).audience === 'group') {
+    const group = input.groupId ? await orgOfKind(store, input.groupId, 'group') : null
+    if (!group || group.parentId !== branch._id) throw invalid('groupId', '所选党小组不属于本支部，请重新选择')
+    groupId = group._id
+  }
+  const members = await membersOf(store, branch._id)
+  if (input.pairIds) {
+    const known = new Set(members.map((m) => m._id))
+    if (new Set(input.pairIds).size !== 2 || !input.pairIds.every((id) => known.has(id))) {
+      throw invalid('pairIds', '谈话双方应是本支部两位不同的党员')
+    }
+  }
+  const participantIds = deriveParticipants(
+    input.kind,
+    members.map((m) => ({ ...m, id: m._id })),
+    { groupId, pairIds: input.pairIds ?? undefined },
+  )
+  if (participantIds.length === 0) {
+    throw invalid('kind', '按这个会议类型没有找到应参会的党员，请先在支部成员中设置好职务或党小组')
+  }
+
+  const meeting = await ctx.createOnce<Omit<Meeting, 'id'>>('meetings', {
+    _id: ctx.newId('mtg'),
+    branchId: branch._id,
+    kind: input.kind,
+    title: input.title,
+    startAt,
+    endAt,
+    place: input.place,
+    agenda: input.agenda,
+    groupId,
+    participantIds,
+    status: 'scheduled',
+    createdBy: ctx.actor.memberId,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  })
+
+  for (const memberId of participantIds) {
+    await notifier.send({
+      id: `${meeting._id}.${memberId}.scheduled`,
+      memberId,
+      template: 'meeting.scheduled',
+      title: `会议通知：${input.title}`,
+      body: `${kindRule(input.kind).label}，${input.date} ${input.startTime}，${input.place}`,
+      page: `packages/meeting/pages/detail/index?id=${meeting._id}`,
+      data: { meetingId: meeting._id },
+    })
+  }
+  return detailOf(ctx, meeting, branch, members)
+}
+
+export async function meetingListMine(
+  ctx: MemberContext,
+  input: ListInput,
+): Promise<Page<MeetingSummary>> {
+  return listMeetings(ctx, ctx.actor.orgId, input, [{ field: 'participantIds', op: 'contains', value: ctx.actor.memberId }])
+}
+
+export async function meetingListBranch(
+  ctx: MemberContext,
+  input: ListInput,
+): Promise<Page<MeetingSummary>> {
+  return listMeetings(ctx, ctx.target.org._id, input, [])
+}
+
+async function listMeetings(
+  ctx: MemberContext,
+  branchId: string,
+  input: ListInput,
+  extra: Filter[],
+): Promise<Page<MeetingSummary>> {
+  const upcoming = input.when === 'upcoming'
+  const page = await ctx.ports.store.query<Meeting>('meetings', {
+    where: [
+      { field: 'branchId', op: 'eq', value: branchId },
+      { field: 'endAt', op: upcoming ? 'gt' : 'lte', value: ctx.now },
+      ...extra,
+    ],
+    orderBy: { field: 'startAt', direction: upcoming ? 'asc' : 'desc' },
+    limit: input.limit,
+    cursor: input.cursor,
+  })
+  return { items: page.items.map((m) => summaryOf(m, ctx.now, ctx.actor.memberId)), nextCursor: page.nextCursor }
+}
+
+export async function meetingGet(ctx: MemberContext): Promise<MeetingDetail> {
+  const meeting = ctx.target.record as unknown as Stored<Omit<Meeting, 'id'>>
+  const branch = ctx.target.org
+  return detailOf(ctx, meeting, branch, await membersByIds(ctx.ports.store, meeting.participantIds))
+}
+
+function summaryOf(m: Stored<Omit<Meeting, 'id'>>, now: number, viewerId: string): MeetingSummary {
+  return {
+    id: m._id,
+    branchId: m.branchId,
+    kind: m.kind,
+    title: m.title,
+    startAt: m.startAt,
+    endAt: m.endAt,
+    place: m.place,
+    status: m.status,
+    phase: meetingPhase(m, now),
+    participantCount: m.participantIds.length,
+    iAmParticipant: m.participantIds.includes(viewerId),
+  }
+}
+
+async function detailOf(
+  ctx: MemberContext,
+  m: Stored<Omit<Meeting, 'id'>>,
+  branch: Stored<Org>,
+  people: readonly Stored<Member>[],
+): Promise<MeetingDetail> {
+  const { store } = ctx.ports
+  const names = new Map(people.map((p) => [p._id, p.name]))
+  const creator = names.get(m.createdBy) ?? (await store.get<Member>('members', m.createdBy))?.name ?? '（已离开本支部）'
+  const group = m.groupId ? await store.get<Org>('orgs', m.groupId) : null
+  return {
+    ...summaryOf(m, ctx.now, ctx.actor.memberId),
+    agenda: m.agenda,
+    branchName: branch.name,
+    group: group ? orgRef(group) : null,
+    participants: m.participantIds.map((id) => ({ id, name: names.get(id) ?? '（未知）' })),
+    createdBy: { id: m.createdBy, name: creator },
+    createdAt: m.createdAt,
+  }
+}

@@ -1,0 +1,71 @@
+import type { DemoAccount, ProfileView, SessionGrant, UnboundView } from '../../domain/api/views'
+import { AppError } from '../../domain/errors'
+import { hasVotingRights, maskPhone, MEETING_ORGANIZER_ROLES, type Member, type Org } from '../../domain/org'
+import type { ActionContext } from '../action-context'
+import type { Stored } from '../ports/store'
+import { orgRef, readAll } from './roster-reads'
+
+interface Binding {
+  memberId: string
+  boundAt: number
+}
+
+export async function sessionWhoami(ctx: ActionContext): Promise<ProfileView | UnboundView> {
+  if (!ctx.actor) return { bound: false }
+  const { store } = ctx.ports
+  const member = await store.get<Member>('members', ctx.actor.memberId)
+  const org = member && (await store.get<Org>('orgs', member.orgId))
+  if (!member || !org) return { bound: false }
+  const path = (await Promise.all(org.path.map((id) => store.get<Org>('orgs', id)))).filter(
+    (o): o is Stored<Org> => Boolean(o),
+  )
+  const group = member.groupId ? await store.get<Org>('orgs', member.groupId) : null
+  return {
+    bound: true,
+    member: {
+      id: member._id,
+      name: member.name,
+      gender: member.gender,
+      // Only the member themself sees this view, and masked: the full number is for the committee.
+      phoneMasked: maskPhone(member.phone),
+      category: member.category,
+      status: member.status,
+      roles: member.roles,
+      joinedAt: member.joinedAt,
+      votingRights: hasVotingRights(member),
+    },
+    org: orgRef(org),
+    group: group ? orgRef(group) : null,
+    orgPath: path.map(orgRef),
+    canSchedule: org.kind === 'branch' && member.roles.some((r) => MEETING_ORGANIZER_ROLES.includes(r)),
+  }
+}
+
+const ROLE_ORDER = ['supervisor', 'secretary', 'deputy_secretary', 'organizer', 'propaganda', 'discipline', 'committee', 'group_leader', 'member']
+
+export async function sessionDevAccounts(ctx: ActionContext): Promise<DemoAccount[]> {
+  const { store } = ctx.ports
+  const bindings = await readAll<Binding>(store, 'bindings', [], 'memberId', 500)
+  const accounts: DemoAccount[] = []
+  const orgNames = new Map<string, string>()
+  for (const b of bindings) {
+    const m = await store.get<Member>('members', b.memberId)
+    if (!m) continue
+    if (!orgNames.has(m.orgId)) orgNames.set(m.orgId, (await store.get<Org>('orgs', m.orgId))?.name ?? '')
+    accounts.push({ memberId: m._id, name: m.name, orgName: orgNames.get(m.orgId) ?? '', roles: m.roles, category: m.category })
+  }
+  const rank = (a: DemoAccount) => Math.min(...a.roles.map((r) => ROLE_ORDER.indexOf(r)))
+  return accounts.sort((a, b) => a.orgName.localeCompare(b.orgName, 'zh') || rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh'))
+}
+
+export async function sessionDevLogin(ctx: ActionContext, input: { memberId: string }): Promise<SessionGrant> {
+  const issue = ctx.ports.identity.issueSession
+  if (!issue) throw new AppError('NOT_AVAILABLE')
+  const page = await ctx.ports.store.query<Binding>('bindings', {
+    where: [{ field: 'memberId', op: 'eq', value: input.memberId }],
+    limit: 1,
+  })
+  const binding = page.items[0]
+  if (!binding) throw new AppError('NOT_FOUND', '找不到这个演示账号，请回到登录页重新选择。')
+  return issue.call(ctx.ports.identity, binding._id, ctx.now)
+}

@@ -1,0 +1,34 @@
+/** Files on the local disk under `<DATA_DIR>/files`, addressed by a content-checked path. */
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises'
+import path from 'node:path'
+import type { FilesPort, StoredFile } from '../ports/files'
+
+export class LocalFiles implements FilesPort {
+  constructor(private readonly root: string) {}
+
+  private resolve(fileId: string): string {
+    const rel = fileId.replace(/^local:/, '')
+    const full = path.resolve(this.root, rel)
+    if (!full.startsWith(path.resolve(this.root) + path.sep)) throw new Error(`file path escapes the data directory: ${fileId}`)
+    return full
+  }
+
+  async put(filePath: string, content: Buffer): Promise<StoredFile> {
+    const fileId = `local:${filePath}`
+    const full = this.resolve(fileId)
+    await mkdir(path.dirname(full), { recursive: true })
+    const tmp = `${full}.${process.pid}.tmp`
+    await writeFile(tmp, content)
+    await rename(tmp, full)
+    return { fileId, size: content.length, sha256: createHash('sha256').update(content).digest('hex') }
+  }
+
+  get(fileId: string): Promise<Buffer> {
+    return readFile(this.resolve(fileId))
+  }
+
+  async remove(fileId: string): Promise<void> {
+    await rm(this.resolve(fileId), { force: true })
+  }
+}

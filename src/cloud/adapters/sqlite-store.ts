@@ -1,0 +1,275 @@
+/**
+ * Embedded document store on one SQLite file (better-sqlite3, WAL). One writer connection guarded
+ * by an async lock (so a transaction's awaits cannot interleave with other writes) and one reader
+ * connection that only ever sees committed data.
+ */
+import Database from 'better-sqlite3'
+import {
+  assertCollectionName,
+  assertFieldName,
+  clampLimit,
+  decodeCursor,
+  encodeCursor,
+  StoreConflict,
+  type Filter,
+  type NewDoc,
+  type Page,
+  type QueryOptions,
+  type Scalar,
+  type Stored,
+  type StorePort,
+  type StoreTx,
+} from '../ports/store'
+
+type Db = Database.Database
+interface Row {
+  id: string
+  version: number
+  body: string
+}
+
+export interface SqliteStoreOptions {
+  /** Indexed fields per collection (see collections.ts). */
+  indexes?: Record<string, { indexes: readonly (readonly string[])[] }>
+  /** `FULL` (default) makes every acknowledged write survive a power cut, not just a crash. */
+  synchronous?: 'FULL' | 'NORMAL'
+}
+
+const jsonPath = (field: string): string => {
+  assertFieldName(field)
+  return `json_extract(body, '$.${field}')`
+}
+
+const bindable = (v: Scalar): string | number | null => (typeof v === 'boolean' ? (v ? 1 : 0) : v)
+
+function toDoc<T>(row: Row): Stored<T> {
+  return { ...(JSON.parse(row.body) as T), _id: row.id, _version: row.version }
+}
+
+function bodyOf(doc: Record<string, unknown>): string {
+  const { _id: _ignoredId, _version: _ignoredVersion, ...rest } = doc
+  return JSON.stringify(rest)
+}
+
+export class SqliteStore implements StorePort {
+  readonly kind = 'sqlite' as const
+  private readonly writer: Db
+  private readonly reader: Db
+  private lock: Promise<unknown> = Promise.resolve()
+  private closed = false
+
+  constructor(
+    readonly file: string,
+    options: SqliteStoreOptions = {},
+  ) {
+    this.writer = new Database(file)
+    this.writer.pragma('journal_mode = WAL')
+    this.writer.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`)
+    this.writer.pragma('busy_timeout = 5000')
+    this.writer.exec(`CREATE TABLE IF NOT EXISTS documents (
+      collection TEXT NOT NULL,
+      id TEXT NOT NULL,
+      version INTEGER NOT NULL,
+      body TEXT NOT NULL CHECK (json_valid(body)),
+      PRIMARY KEY (collection, id)
+    ) WITHOUT ROWID`)
+    for (const [collection, spec] of Object.entries(options.indexes ?? {})) {
+      assertCollectionName(collection)
+      for (const fields of spec.indexes) {
+        const name = `ix_${collection}_${fields.join('_')}`
+        const exprs = fields.map(jsonPath).join(', ')
+        this.writer.exec(`CREATE INDEX IF NOT EXISTS ${name} ON documents (collection, ${exprs})`)
+      }
+    }
+    this.reader = new Database(file, { readonly: true })
+    this.reader.pragma('busy_timeout = 5000')
+  }
+
+  /** Serializes every write and transaction on the single writer connection. */
+  private exclusive<R>(fn: () => Promise<R> | R): Promise<R> {
+    if (this.closed) return Promise.reject(new Error('store is closed'))
+    const run = this.lock.then(fn, fn)
+    this.lock = run.catch(() => undefined)
+    return run
+  }
+
+  async get<T>(collection: string, id: string): Promise<Stored<T> | null> {
+    return getIn<T>(this.reader, collection, id)
+  }
+
+  insert<T>(collection: string, doc: NewDoc<T>): Promise<Stored<T>> {
+    return this.exclusive(() => insertIn<T>(this.writer, collection, doc))
+  }
+
+  update<T>(collection: string, id: string, patch: Partial<T>, expectedVersion: number): Promise<Stored<T>> {
+    return this.exclusive(() => updateIn<T>(this.writer, collection, id, patch, expectedVersion))
+  }
+
+  transaction<R>(fn: (tx: StoreTx) => Promise<R>): Promise<R> {
+    return this.exclusive(async () => {
+      const db = this.writer
+      db.exec('BEGIN IMMEDIATE')
+      const tx: StoreTx = {
+        get: async <T>(c: string, id: string) => getIn<T>(db, c, id),
+        insert: async <T>(c: string, doc: NewDoc<T>) => insertIn<T>(db, c, doc),
+        update: async <T>(c: string, id: string, patch: Partial<T>, v: number) => updateIn<T>(db, c, id, patch, v),
+      }
+      try {
+        const result = await fn(tx)
+        db.exec('COMMIT')
+        return result
+      } catch (err) {
+        if (db.inTransaction) db.exec('ROLLBACK')
+        throw err
+      }
+    })
+  }
+
+  async query<T>(collection: string, options: QueryOptions): Promise<Page<Stored<T>>> {
+    assertCollectionName(collection)
+    const limit = clampLimit(options.limit)
+    const { sql: whereSql, params } = whereClause(options.where ?? [])
+    const clauses = ['collection = ?', ...whereSql]
+    const args: unknown[] = [collection, ...params]
+    const dir = options.orderBy?.direction === 'desc' ? 'DESC' : 'ASC'
+    const orderExpr = options.orderBy ? jsonPath(options.orderBy.field) : null
+    if (options.cursor) {
+      const [value, id] = decodeCursor(options.cursor)
+      const cmp = dir === 'ASC' ? '>' : '<'
+      if (orderExpr) {
+        clauses.push(`(${orderExpr} ${cmp} ? OR (${orderExpr} = ? AND id ${cmp} ?))`)
+        args.push(bindable(value), bindable(value), id)
+      } else {
+        clauses.push(`id ${cmp} ?`)
+        args.push(id)
+      }
+    }
+    const order = orderExpr ? `${orderExpr} ${dir}, id ${dir}` : `id ${dir}`
+    const sql = `SELECT id, version, body FROM documents WHERE ${clauses.join(' AND ')} ORDER BY ${order} LIMIT ?`
+    const rows = this.reader.prepare(sql).all(...args, limit + 1) as Row[]
+    const items = rows.slice(0, limit).map((r) => toDoc<T>(r))
+    let nextCursor: string | null = null
+    if (rows.length > limit) {
+      const last = items[items.length - 1] as Record<string, unknown>
+      const value = options.orderBy ? (readPath(last, options.orderBy.field) as Scalar) : null
+      nextCursor = encodeCursor(value, last._id as string)
+    }
+    return { items, nextCursor }
+  }
+
+  async count(collection: string, where: readonly Filter[] = []): Promise<number> {
+    assertCollectionName(collection)
+    const { sql, params } = whereClause(where)
+    const row = this.reader
+      .prepare(`SELECT COUNT(*) AS n FROM documents WHERE ${['collection = ?', ...sql].join(' AND ')}`)
+      .get(collection, ...params) as { n: number }
+    return row.n
+  }
+
+  /** Waits for queued writes, checkpoints the WAL into the main file and closes both connections. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    await this.lock
+    this.closed = true
+    this.writer.pragma('wal_checkpoint(TRUNCATE)')
+    this.reader.close()
+    this.writer.close()
+  }
+}
+
+function readPath(doc: Record<string, unknown>, field: string): unknown {
+  return field.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), doc)
+}
+
+function whereClause(filters: readonly Filter[]): { sql: string[]; params: unknown[] } {
+  const sql: string[] = []
+  const params: unknown[] = []
+  for (const f of filters) {
+    if (f.field === '_id') {
+      if (f.op === 'in' && Array.isArray(f.value)) {
+        sql.push(`id IN (${f.value.map(() => '?').join(', ') || 'NULL'})`)
+        params.push(...f.value)
+      } else if (f.op === 'eq') {
+        sql.push('id = ?')
+        params.push(f.value)
+      } else {
+        throw new Error(`unsupported filter on _id: ${f.op}`)
+      }
+      continue
+    }
+    const expr = jsonPath(f.field)
+    const value = f.value
+    switch (f.op) {
+      case 'eq':
+        if (value === null) sql.push(`${expr} IS NULL`)
+        else {
+          sql.push(`${expr} = ?`)
+          params.push(bindable(value as Scalar))
+        }
+        break
+      case 'ne':
+        if (value === null) sql.push(`${expr} IS NOT NULL`)
+        else {
+          sql.push(`(${expr} IS NULL OR ${expr} != ?)`)
+          params.push(bindable(value as Scalar))
+        }
+        break
+      case 'in': {
+        if (!Array.isArray(value)) throw new Error('`in` needs an array')
+        sql.push(`${expr} IN (${value.map(() => '?').join(', ') || 'NULL'})`)
+        params.push(...value.map((v) => bindable(v as Scalar)))
+        break
+      }
+      case 'gt':
+      case 'gte':
+      case 'lt':
+      case 'lte': {
+        const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[f.op]
+        sql.push(`${expr} ${op} ?`)
+        params.push(bindable(value as Scalar))
+        break
+      }
+      case 'contains':
+        assertFieldName(f.field)
+        sql.push(`EXISTS (SELECT 1 FROM json_each(body, '$.${f.field}') WHERE value = ?)`)
+        params.push(bindable(value as Scalar))
+        break
+    }
+  }
+  return { sql, params }
+}
+
+function getIn<T>(db: Db, collection: string, id: string): Stored<T> | null {
+  assertCollectionName(collection)
+  const row = db.prepare('SELECT id, version, body FROM documents WHERE collection = ? AND id = ?').get(collection, id) as
+    | Row
+    | undefined
+  return row ? toDoc<T>(row) : null
+}
+
+function insertIn<T>(db: Db, collection: string, doc: NewDoc<T>): Stored<T> {
+  assertCollectionName(collection)
+  const id = doc._id
+  if (typeof id !== 'string' || id.length === 0) throw new Error('a document needs a string _id')
+  const body = bodyOf(doc as Record<string, unknown>)
+  try {
+    db.prepare('INSERT INTO documents (collection, id, version, body) VALUES (?, ?, 1, ?)').run(collection, id, body)
+  } catch (err) {
+    if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) throw new StoreConflict('duplicate', collection, id)
+    throw err
+  }
+  return { ...(JSON.parse(body) as T), _id: id, _version: 1 }
+}
+
+function updateIn<T>(db: Db, collection: string, id: string, patch: Partial<T>, expectedVersion: number): Stored<T> {
+  const current = getIn<T>(db, collection, id)
+  if (!current) throw new StoreConflict('missing', collection, id)
+  if (current._version !== expectedVersion) throw new StoreConflict('version', collection, id)
+  const next = { ...current, ...patch } as Record<string, unknown>
+  const body = bodyOf(next)
+  const res = db
+    .prepare('UPDATE documents SET version = version + 1, body = ? WHERE collection = ? AND id = ? AND version = ?')
+    .run(body, collection, id, expectedVersion)
+  if (res.changes !== 1) throw new StoreConflict('version', collection, id)
+  return { ...(JSON.parse(body) as T), _id: id, _version: expectedVersion + 1 }
+}

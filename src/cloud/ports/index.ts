@@ -1,0 +1,18 @@
+import type { ClockPort } from './clock'
+import type { FilesPort } from './files'
+import type { IdentityPort } from './identity'
+import type { NotifierPort } from './notifier'
+import type { StorePort } from './store'
+
+/** Everything an action may touch outside pure code. */
+export interface Ports {
+  store: StorePort
+  files: FilesPort
+  notifier: NotifierPort
+  clock: ClockPort
+  identity: IdentityPort
+  /** Which host serves the actions; embedded-only actions refuse to run elsewhere. */
+  host: 'embedded' | 'cloudbase'
+}
+
+export type { ClockPort, FilesPort, IdentityPort, NotifierPort, StorePort }

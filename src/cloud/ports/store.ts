@@ -1,0 +1,112 @@
+/**
+ * The document store every action writes through. Implemented by SQLite (embedded host, tests)
+ * and by the CloudBase database (production); both pass tests/cloud/store-contract.
+ */
+
+export interface StoredDoc {
+  _id: string
+  /** Starts at 1 and grows by one with every update; used for conditional updates. */
+  _version: number
+}
+
+export type Stored<T> = T & StoredDoc
+
+export type FilterOp = 'eq' | 'ne' | 'in' | 'gt' | 'gte' | 'lt' | 'lte' | 'contains'
+export type Scalar = string | number | boolean | null
+
+export interface Filter {
+  field: string
+  op: FilterOp
+  /** An array for `in`; a scalar otherwise (for `contains`, an element of an array field). */
+  value: Scalar | readonly Scalar[]
+}
+
+export interface QueryOptions {
+  where?: readonly Filter[]
+  /** Results are ordered by this field, then by `_id`, so cursors are stable. */
+  orderBy?: { field: string; direction: 'asc' | 'desc' }
+  /** At most MAX_PAGE; there are no unbounded reads. */
+  limit: number
+  cursor?: string | null
+}
+
+export interface Page<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+export const MAX_PAGE = 100
+
+/** A document body without the store's own fields. */
+export type NewDoc<T> = T & { _id: string }
+
+export interface StoreReader {
+  get<T>(collection: string, id: string): Promise<Stored<T> | null>
+}
+
+export interface StoreWriter {
+  /** Fails with StoreConflict('duplicate') when the id exists. */
+  insert<T>(collection: string, doc: NewDoc<T>): Promise<Stored<T>>
+  /** Applies `patch` only if the stored version is `expectedVersion`; else StoreConflict('version'). */
+  update<T>(collection: string, id: string, patch: Partial<T>, expectedVersion: number): Promise<Stored<T>>
+}
+
+export type StoreTx = StoreReader & StoreWriter
+
+export interface StorePort extends StoreTx {
+  readonly kind: 'sqlite' | 'cloudbase'
+  query<T>(collection: string, options: QueryOptions): Promise<Page<Stored<T>>>
+  count(collection: string, where?: readonly Filter[]): Promise<number>
+  /** Runs `fn` atomically: all its writes land or none do. Only gets, inserts and updates inside. */
+  transaction<R>(fn: (tx: StoreTx) => Promise<R>): Promise<R>
+  /** Flushes and releases resources; pending writes finish first. */
+  close(): Promise<void>
+}
+
+export class StoreConflict extends Error {
+  constructor(
+    readonly reason: 'duplicate' | 'version' | 'missing',
+    readonly collection: string,
+    readonly id: string,
+  ) {
+    super(`${reason} conflict on ${collection}/${id}`)
+  }
+}
+
+const FIELD_RE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/
+const COLLECTION_RE = /^[a-z][a-z0-9_]*$/
+
+export function assertFieldName(field: string): void {
+  if (!FIELD_RE.test(field)) throw new Error(`invalid field name: ${field}`)
+}
+
+export function assertCollectionName(collection: string): void {
+  if (!COLLECTION_RE.test(collection)) throw new Error(`invalid collection name: ${collection}`)
+}
+
+export function clampLimit(limit: number): number {
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`invalid page limit: ${limit}`)
+  return Math.min(limit, MAX_PAGE)
+}
+
+/** Cursor = the order value and id of the last item seen, opaque to callers. */
+export function encodeCursor(value: Scalar, id: string): string {
+  return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url')
+}
+
+export function decodeCursor(cursor: string): [Scalar, string] {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+  } catch {
+    throw new InvalidCursor()
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[1] !== 'string') throw new InvalidCursor()
+  return [parsed[0] as Scalar, parsed[1]]
+}
+
+export class InvalidCursor extends Error {
+  constructor() {
+    super('invalid cursor')
+  }
+}

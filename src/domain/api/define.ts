@@ -1,0 +1,69 @@
+/**
+ * How an action is declared: once, here in the pure core, and used by the router (validation and
+ * authorization), the client (typed `call`) and the API reference (docs/api.md).
+ */
+import type { z } from 'zod'
+import type { ErrorCode } from '../errors'
+import type { Role } from '../org'
+
+/** A type carried by a declaration without any runtime value. */
+export interface Shape<T> {
+  readonly __shape?: T
+}
+export function shape<T>(): Shape<T> {
+  return {}
+}
+
+/**
+ * Where an action reaches, relative to the org a role is held at:
+ * - `self`: only the actor's own record;
+ * - `group`: within the actor's 党小组;
+ * - `branch`: within the actor's own branch;
+ * - `subtree`: anywhere below the org the role is held at (a 党委 sees its branches).
+ */
+export type Scope = 'self' | 'group' | 'branch' | 'subtree'
+
+/** Which org an action touches, so the router can check the scope before the handler runs. */
+export type Target =
+  | { from: 'actor' }
+  /** An org id given in the input; when absent, the actor's own org. */
+  | { from: 'input-org'; field: string }
+  /** A record id given in the input; the org is read from that record's `orgField`. */
+  | { from: 'record'; field: string; collection: string; orgField: string }
+
+export type Access =
+  /** Anyone, even without a WeChat identity (health, development login). */
+  | { kind: 'public' }
+  /** Any caller with a WeChat identity, bound to a member or not. */
+  | { kind: 'identified' }
+  | { kind: 'member'; roles: readonly Role[]; scope: Scope; target: Target }
+
+export interface ActionDecl<
+  Name extends string = string,
+  In extends z.ZodType = z.ZodType,
+  Out = unknown,
+  A extends Access = Access,
+> {
+  name: Name
+  /** One line in Chinese, for the API reference. */
+  summary: string
+  input: In
+  output: Shape<Out>
+  /** Writes need a client request id and are idempotent by it. */
+  write: boolean
+  access: A
+  /** Codes this action may return beyond the router's own; documented in docs/api.md. */
+  errors: readonly ErrorCode[]
+  /** Only served by the embedded host, never by the production cloud function. */
+  embeddedOnly?: boolean
+}
+
+export function defineAction<const Name extends string, In extends z.ZodType, Out, const A extends Access>(
+  decl: ActionDecl<Name, In, Out, A>,
+): ActionDecl<Name, In, Out, A> {
+  return decl
+}
+
+export type InputOf<D> = D extends { input: infer In extends z.ZodType } ? z.input<In> : never
+export type ParsedInputOf<D> = D extends { input: infer In extends z.ZodType } ? z.output<In> : never
+export type OutputOf<D> = D extends { output: Shape<infer Out> } ? Out : never
