@@ -52,10 +52,18 @@ export async function sessionDevAccounts(ctx: ActionContext): Promise<DemoAccoun
     const m = await store.get<Member>('members', b.memberId)
     if (!m) continue
     if (!orgNames.has(m.orgId)) orgNames.set(m.orgId, (await store.get<Org>('orgs', m.orgId))?.name ?? '')
-    accounts.push({ memberId: m._id, name: m.name, orgName: orgNames.get(m.orgId) ?? '', roles: m.roles, category: m.category })
+    accounts.push({
+      memberId: m._id,
+      name: m.name,
+      orgId: m.orgId,
+      orgName: orgNames.get(m.orgId) ?? '',
+      roles: m.roles,
+      category: m.category,
+    })
   }
   const rank = (a: DemoAccount) => Math.min(...a.roles.map((r) => ROLE_ORDER.indexOf(r)))
-  return accounts.sort((a, b) => a.orgName.localeCompare(b.orgName, 'zh') || rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh'))
+  // Branches in the order they were set up, the committee's staff last; leaders first within each.
+  return accounts.sort((a, b) => a.orgId.localeCompare(b.orgId) || rank(a) - rank(b) || a.memberId.localeCompare(b.memberId))
 }
 
 export async function sessionDevLogin(ctx: ActionContext, input: { memberId: string }): Promise<SessionGrant> {

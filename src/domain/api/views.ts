@@ -65,6 +65,7 @@ export interface MeetingDetail extends MeetingSummary {
 export interface DemoAccount {
   memberId: string
   name: string
+  orgId: string
   orgName: string
   roles: Role[]
   category: MemberCategory

@@ -1,0 +1,157 @@
+/**
+ * The local host: a transport, nothing more. It serves the h5 build and hands every API call to
+ * the very same `main(event, context)` the cloud function runs, with the embedded ports.
+ *
+ *   POST /api/call    body { action, input, requestId }, header `Authorization: Bearer <token>`
+ *                     → 200 { ok: true, data } | { ok: false, error: { code, message, fields? } }
+ *   GET  /api/health  → 200 when the store answers, 503 otherwise
+ *   GET  /*           → files of the h5 build (hash routes: /#/pages/...)
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { HANDLERS } from '../src/cloud/actions'
+import { openEmbedded } from '../src/cloud/embedded'
+import type { Ports } from '../src/cloud/ports'
+import { createMain, type Main } from '../src/cloud/router'
+import { seedDemo } from '../src/cloud/seed/demo-branch'
+
+export interface HostOptions {
+  dataDir: string
+  port?: number
+  /** The h5 build to serve; API-only when absent. */
+  staticDir?: string
+  /** Seed the demo branch into an empty database. */
+  seed?: boolean
+  /** Replace the ports (tests pin the clock). */
+  ports?: Ports
+}
+
+export interface RunningHost {
+  url: string
+  port: number
+  main: Main
+  ports: Ports
+  /** Stops accepting, lets every request in flight finish, then closes the database. */
+  close(): Promise<void>
+}
+
+const MAX_BODY = 1024 * 1024
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(text)
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) {
+        reject(new Error('too large'))
+        req.destroy()
+      } else chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+const badRequest = (message: string) => ({ ok: false, error: { code: 'VALIDATION_FAILED', message } })
+
+function serveStatic(staticDir: string | undefined, urlPath: string, res: http.ServerResponse): void {
+  if (!staticDir || !existsSync(path.join(staticDir, 'index.html'))) {
+    res.writeHead(503, { 'content-type': 'text/html; charset=utf-8' })
+    res.end('<meta charset="utf-8"><p>网页版尚未构建。请在项目目录运行 <code>npm start</code>（或 <code>npm run build:h5</code>）后刷新本页。</p>')
+    return
+  }
+  const root = path.resolve(staticDir)
+  let file = path.resolve(root, '.' + decodeURIComponent(urlPath))
+  if (!file.startsWith(root)) {
+    res.writeHead(404).end()
+    return
+  }
+  if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(root, 'index.html')
+  const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream'
+  const cache = file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable'
+  res.writeHead(200, { 'content-type': type, 'cache-control': cache })
+  createReadStream(file).pipe(res)
+}
+
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const ports = options.ports ?? openEmbedded({ dataDir: options.dataDir })
+  if (options.seed) await seedDemo(ports.store, ports.clock.now())
+  const main = createMain(ports, HANDLERS)
+  let inFlight = 0
+  let drained: (() => void) | null = null
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    inFlight += 1
+    res.on('close', () => {
+      inFlight -= 1
+      if (inFlight === 0 && drained) drained()
+    })
+    try {
+      if (url.pathname === '/api/health' && req.method === 'GET') {
+        const result = await main({ action: 'system.health', input: {} })
+        sendJson(res, result.ok ? 200 : 503, result)
+      } else if (url.pathname === '/api/call') {
+        if (req.method !== 'POST') return sendJson(res, 405, badRequest('请用 POST 调用接口。'))
+        let event: unknown
+        try {
+          event = JSON.parse(await readBody(req))
+        } catch {
+          return sendJson(res, 400, badRequest('请求内容不是有效的 JSON（或超过 1 MB），请检查后重试。'))
+        }
+        const auth = req.headers.authorization
+        const sessionToken = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined
+        sendJson(res, 200, await main(event, { sessionToken }))
+      } else if (req.method === 'GET' || req.method === 'HEAD') {
+        serveStatic(options.staticDir, url.pathname, res)
+      } else {
+        sendJson(res, 404, badRequest('没有这个接口。'))
+      }
+    } catch (err) {
+      console.error('[host] request failed', err)
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '服务器出了点问题，请稍后重试。' } })
+    }
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 10086, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+
+  let closing: Promise<void> | null = null
+  const close = () => {
+    closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeIdleConnections()
+      if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve))
+      server.closeAllConnections()
+      await stopped
+      await ports.store.close()
+    })()
+    return closing
+  }
+  return { url: `http://127.0.0.1:${port}`, port, main, ports, close }
+}
