@@ -160,10 +160,13 @@ async function resolveActor(ports: Ports, openid: string): Promise<Actor | null>
   if (!binding) return null
   const member = await ports.store.get<Member>('members', binding.memberId)
   if (!member || member.status === 'transferred' || member.status === 'suspended') return null
+  const org = await ports.store.get<Org>('orgs', member.orgId)
+  if (!org) return null
   return {
     memberId: member._id,
     name: member.name,
     orgId: member.orgId,
+    orgKind: org.kind,
     groupId: member.groupId,
     roles: member.roles,
   }

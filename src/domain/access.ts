@@ -3,13 +3,14 @@
  * no handler checks roles by hand.
  */
 import type { Access } from './api/define'
-import type { Role } from './org'
+import type { OrgKind, Role } from './org'
 
 export interface Actor {
   memberId: string
   name: string
   /** The org the person belongs to (a branch, or the committee for its staff). */
   orgId: string
+  orgKind: OrgKind
   groupId: string | null
   roles: readonly Role[]
 }
@@ -38,7 +39,7 @@ export function isAllowed(actor: Actor, access: Access, target: TargetRef): bool
       case 'group':
         return actor.groupId !== null && target.orgPath.includes(actor.groupId)
       case 'branch':
-        return org === actor.orgId && target.orgPath.includes(org)
+        return actor.orgKind === 'branch' && org === actor.orgId && target.orgPath.includes(org)
       case 'subtree':
         return target.orgPath.includes(org)
     }

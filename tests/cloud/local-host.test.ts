@@ -1,0 +1,128 @@
+/** The local host over real HTTP: a transport only, durable across restarts and shutdowns. */
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { SqliteStore } from '../../src/cloud/adapters/sqlite-store'
+import { DB_FILE } from '../../src/cloud/embedded'
+import { startHost } from '../../scripts/local-host'
+import { scheduleInput, SECRETARY_B1 } from './api-fixture'
+
+const ROOT = path.resolve(__dirname, '../..')
+let dataDir: string
+beforeEach(() => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'party-host-'))
+})
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
+
+async function post(url: string, body: unknown, token?: string) {
+  const res = await fetch(`${url}/api/call`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+  return { status: res.status, json: (await res.json()) as { ok: boolean; data?: any; error?: { code: string; message: string } } }
+}
+
+async function login(url: string, memberId: string): Promise<string> {
+  const r = await post(url, { action: 'session.devLogin', input: { memberId } })
+  return r.json.data.token
+}
+
+const nextWeek = () => {
+  const d = new Date(Date.now() + 7 * 24 * 3600 * 1000 + 8 * 3600 * 1000)
+  return d.toISOString().slice(0, 10)
+}
+
+test('serves health, API calls with a bearer session, the h5 build, and Chinese errors for bad requests', async () => {
+  const staticDir = path.join(dataDir, 'h5')
+  mkdirSync(staticDir)
+  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>党支部组织生活</title>')
+  const host = await startHost({ dataDir, port: 0, staticDir, seed: true })
+  try {
+    const health = await fetch(`${host.url}/api/health`)
+    expect(health.status).toBe(200)
+    expect(await health.json()).toMatchObject({ ok: true, data: { ok: true, store: 'sqlite' } })
+
+    const page = await fetch(`${host.url}/`)
+    expect(await page.text()).toContain('党支部组织生活')
+    expect((await fetch(`${host.url}/../../etc/passwd`)).status).toBe(200) // falls back to index.html, never escapes
+
+    const bad = await post(host.url, '{not json')
+    expect(bad.status).toBe(400)
+    expect(bad.json.error?.message).toMatch(/JSON/)
+
+    const anon = await post(host.url, { action: 'session.whoami', input: {} })
+    expect(anon.json.error?.code).toBe('UNAUTHENTICATED')
+    const token = await login(host.url, SECRETARY_B1)
+    const who = await post(host.url, { action: 'session.whoami', input: {} }, token)
+    expect(who.json.data.member.name).toBe('张建国')
+  } finally {
+    await host.close()
+  }
+})
+
+test('data persists across a restart of the host', async () => {
+  const first = await startHost({ dataDir, port: 0, seed: true })
+  const token = await login(first.url, SECRETARY_B1)
+  const created = await post(first.url, { action: 'meeting.schedule', input: scheduleInput({ date: nextWeek() }), requestId: 'req-persist-01' }, token)
+  expect(created.json.ok).toBe(true)
+  await first.close()
+
+  const second = await startHost({ dataDir, port: 0, seed: true })
+  try {
+    const again = await post(second.url, { action: 'meeting.get', input: { meetingId: created.json.data.id } }, token)
+    expect(again.json.data.title).toBe(created.json.data.title)
+  } finally {
+    await second.close()
+  }
+})
+
+test('SIGTERM during a burst of writes loses no acknowledged write and exits cleanly', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/host.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', STATIC_DIR: path.join(dataDir, 'none') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stderr.on('data', (c) => (output += c))
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${output}`)), 30_000)
+    child.stdout.on('data', (c: Buffer) => {
+      output += c
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1])
+      }
+    })
+  })
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const token = await login(url, SECRETARY_B1)
+  const date = nextWeek()
+  let signalledAt = 0
+  const writes = Array.from({ length: 60 }, (_, i) =>
+    post(url, { action: 'meeting.schedule', input: scheduleInput({ date, title: `压力测试会议 ${i}` }), requestId: `req-burst-${String(i).padStart(4, '0')}` }, token)
+      .then((r) => {
+        if (!signalledAt) {
+          signalledAt = Date.now()
+          child.kill('SIGTERM')
+        }
+        return { ok: r.json.ok, id: r.json.data?.id as string | undefined, at: Date.now() }
+      })
+      .catch(() => ({ ok: false, id: undefined, at: Date.now() })),
+  )
+  const results = await Promise.all(writes)
+  expect(await exited).toBe(0)
+  const acknowledged = results.filter((r) => r.ok && r.id)
+  expect(acknowledged.length).toBeGreaterThan(0)
+  // Requests already in flight when the signal came were finished, not dropped.
+  expect(acknowledged.some((r) => r.at > signalledAt)).toBe(true)
+
+  const store = new SqliteStore(path.join(dataDir, DB_FILE))
+  try {
+    for (const r of acknowledged) expect(await store.get('meetings', r.id!)).not.toBeNull()
+  } finally {
+    await store.close()
+  }
+}, 60_000)
