@@ -16,7 +16,8 @@ export default defineConfig<"webpack5">(async (merge) => {
       828: 1.81 / 2
     },
     sourceRoot: 'src',
-    outputRoot: 'dist',
+    // weapp and h5 builds side by side: dist/weapp (the product), dist/h5 (served by the local host)
+    outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [
       "@tarojs/plugin-generator"
     ],

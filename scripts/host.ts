@@ -4,7 +4,7 @@
  *   npx tsx scripts/host.ts
  */
 import path from 'node:path'
-import { startHost } from './local-host'
+import { startHost, type RunningHost } from './local-host'
 
 export const DEFAULT_PORT = 10086
 
@@ -17,6 +17,11 @@ async function run(): Promise<void> {
     seed: process.env.SEED !== '0',
   })
   console.log(`本地服务已启动：${host.url}`)
+  stopOnSignals(host)
+}
+
+/** Stops the host on SIGINT/SIGTERM: in-flight requests finish and are written before exit. */
+export function stopOnSignals(host: RunningHost): void {
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return

@@ -1,0 +1,82 @@
+/**
+ * `npm start`: builds what is stale (the h5 app, the cloud functions), seeds the demo branch into
+ * an empty database, starts the local host and prints its address and the demo accounts.
+ *   DATA_DIR (default .data)  PORT (default 10086)  NO_OPEN=1 to not open a browser
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { ROLE_LABELS } from '../src/domain/org'
+import type { DemoAccount } from '../src/domain/api/views'
+import { buildCloud, cloudBuildIsStale } from './build-cloud'
+import { DEFAULT_PORT, stopOnSignals } from './host'
+import { startHost } from './local-host'
+
+const ROOT = path.resolve(__dirname, '..')
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs)
+  }
+  return newest
+}
+
+function h5IsStale(): boolean {
+  const index = path.join(ROOT, 'dist', 'h5', 'index.html')
+  if (!existsSync(index)) return true
+  const sources = Math.max(newestMtime(path.join(ROOT, 'src')), newestMtime(path.join(ROOT, 'config')))
+  return sources > statSync(index).mtimeMs
+}
+
+function openBrowser(url: string): void {
+  if (process.env.NO_OPEN || process.env.CI) return
+  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open'
+  const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url]
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return
+  try {
+    spawn(opener, args, { stdio: 'ignore', detached: true }).on('error', () => undefined).unref()
+  } catch {
+    // No browser to open on this machine; the address is printed above.
+  }
+}
+
+async function run(): Promise<void> {
+  if (h5IsStale()) {
+    console.log('正在构建网页版（h5），约需半分钟…')
+    const r = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
+    if (r.status !== 0) throw new Error('网页版构建失败，请查看上面的错误信息。')
+  }
+  if (cloudBuildIsStale()) {
+    console.log('正在打包云函数…')
+    await buildCloud()
+  }
+  const host = await startHost({
+    dataDir: path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data')),
+    port: Number(process.env.PORT ?? DEFAULT_PORT),
+    staticDir: path.join(ROOT, 'dist', 'h5'),
+    seed: true,
+  })
+  const accounts = await host.main({ action: 'session.devAccounts', input: {} })
+  console.log(`\n党支部组织生活 已启动：${host.url}\n`)
+  if (accounts.ok) {
+    console.log('演示账号（在登录页点选即可进入）：')
+    for (const a of accounts.data as DemoAccount[]) {
+      const roles = a.roles.filter((r) => r !== 'member').map((r) => ROLE_LABELS[r])
+      console.log(`  ${a.orgName}  ${a.name}${roles.length ? `（${roles.join('、')}）` : ''}  ${a.memberId}`)
+    }
+  }
+  console.log('\n按 Ctrl+C 停止。')
+  openBrowser(host.url)
+  stopOnSignals(host)
+}
+
+run().catch((err) => {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+})
