@@ -16,11 +16,21 @@ module.exports = {
     'react/react-in-jsx-scope': 'off',
     'react/jsx-uses-react': 'off',
     'react/prop-types': 'off',
-    '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    '@typescript-eslint/no-unused-vars': [
+      'error',
+      { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+    ],
     '@typescript-eslint/no-non-null-assertion': 'off',
     'no-restricted-imports': [
       'error',
-      { patterns: [{ group: ['**/utils', '**/helpers', '**/utils/*', '**/helpers/*'], message: 'Name modules for what they are.' }] },
+      {
+        patterns: [
+          {
+            group: ['**/utils', '**/helpers', '**/utils/*', '**/helpers/*'],
+            message: 'Name modules for what they are.',
+          },
+        ],
+      },
     ],
   },
   overrides: [
@@ -34,9 +44,15 @@ module.exports = {
         ],
         'no-restricted-syntax': [
           'error',
-          { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass time in.' },
+          {
+            selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+            message: 'Pass time in.',
+          },
           { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass time in.' },
-          { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Pass ids in.' },
+          {
+            selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+            message: 'Pass ids in.',
+          },
         ],
       },
     },
@@ -45,12 +61,22 @@ module.exports = {
       rules: {
         'no-restricted-imports': [
           'error',
-          { patterns: [{ group: ['**/cloud/**', 'wx-server-sdk', 'better-sqlite3', 'zod'], message: 'The client imports only types from the catalog.' }] },
+          {
+            patterns: [
+              {
+                group: ['**/cloud/**', 'wx-server-sdk', 'better-sqlite3', 'zod'],
+                message: 'The client imports only types from the catalog.',
+              },
+            ],
+          },
         ],
       },
     },
     { files: ['tests/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
-    { files: ['*.js'], rules: { '@typescript-eslint/no-var-requires': 'off', '@typescript-eslint/no-require-imports': 'off' } },
+    {
+      files: ['*.js'],
+      rules: { '@typescript-eslint/no-var-requires': 'off', '@typescript-eslint/no-require-imports': 'off' },
+    },
   ],
   ignorePatterns: ['dist/', 'cloudfunctions/', 'node_modules/', '.data/'],
 }

@@ -34,7 +34,8 @@ export interface WeappReport {
 export function checkWeapp(outDir: string): WeappReport {
   const problems: string[] = []
   const appFile = path.join(outDir, 'app.json')
-  if (!existsSync(appFile)) return { problems: [`${appFile} is missing: did taro build --type weapp run?`], packages: [] }
+  if (!existsSync(appFile))
+    return { problems: [`${appFile} is missing: did taro build --type weapp run?`], packages: [] }
   const app = JSON.parse(readFileSync(appFile, 'utf8')) as AppJson
   const subs = app.subPackages ?? app.subpackages ?? []
   const pages = [...app.pages, ...subs.flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`))]
@@ -49,7 +50,8 @@ export function checkWeapp(outDir: string): WeappReport {
     ...subs.map((s) => ({ name: s.root, bytes: sizeOf(path.join(outDir, s.root)), budget: WECHAT_PACKAGE_LIMIT })),
   ]
   for (const p of packages) {
-    if (p.bytes > p.budget) problems.push(`package ${p.name} is ${(p.bytes / 1024).toFixed(1)} KB, over its ${p.budget / 1024} KB budget`)
+    if (p.bytes > p.budget)
+      problems.push(`package ${p.name} is ${(p.bytes / 1024).toFixed(1)} KB, over its ${p.budget / 1024} KB budget`)
   }
   const total = packages.reduce((n, p) => n + p.bytes, 0)
   if (total > 20 * 1024 * 1024) problems.push('the whole mini-program exceeds 20 MB')
@@ -60,7 +62,9 @@ if (require.main === module) {
   const outDir = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'dist', 'weapp'))
   const report = checkWeapp(outDir)
   for (const p of report.packages) {
-    console.log(`[weapp] ${p.name.padEnd(24)} ${(p.bytes / 1024).toFixed(1).padStart(8)} KB  (budget ${p.budget / 1024} KB)`)
+    console.log(
+      `[weapp] ${p.name.padEnd(24)} ${(p.bytes / 1024).toFixed(1).padStart(8)} KB  (budget ${p.budget / 1024} KB)`,
+    )
   }
   for (const problem of report.problems) console.error(`[weapp] FAIL: ${problem}`)
   process.exit(report.problems.length ? 1 : 0)

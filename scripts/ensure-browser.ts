@@ -6,7 +6,9 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+  Boolean,
+) as string[]
 
 function findChromium(): string | null {
   return CANDIDATES.find((p) => existsSync(p)) ?? null
@@ -41,7 +43,9 @@ export function ensureBrowser(): string | null {
     }
   }
   const chromium = findChromium()
-  const problems = [!chromium && 'Chromium not found', !hasChineseFont() && 'no Chinese font (fonts-noto-cjk)'].filter(Boolean)
+  const problems = [!chromium && 'Chromium not found', !hasChineseFont() && 'no Chinese font (fonts-noto-cjk)'].filter(
+    Boolean,
+  )
   if (problems.length) {
     const message = `[browser] ${problems.join('; ')}. Install with: apt-get install chromium fonts-noto-cjk`
     if (process.env.CI === 'true') throw new Error(`${message} — required under CI=true`)

@@ -79,7 +79,9 @@ const badRequest = (message: string) => ({ ok: false, error: { code: 'VALIDATION
 function serveStatic(staticDir: string | undefined, urlPath: string, res: http.ServerResponse): void {
   if (!staticDir || !existsSync(path.join(staticDir, 'index.html'))) {
     res.writeHead(503, { 'content-type': 'text/html; charset=utf-8' })
-    res.end('<meta charset="utf-8"><p>网页版尚未构建。请在项目目录运行 <code>npm start</code>（或 <code>npm run build:h5</code>）后刷新本页。</p>')
+    res.end(
+      '<meta charset="utf-8"><p>网页版尚未构建。请在项目目录运行 <code>npm start</code>（或 <code>npm run build:h5</code>）后刷新本页。</p>',
+    )
     return
   }
   const root = path.resolve(staticDir)
@@ -131,7 +133,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       }
     } catch (err) {
       console.error('[host] request failed', err)
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '服务器出了点问题，请稍后重试。' } })
+      if (!res.headersSent)
+        sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '服务器出了点问题，请稍后重试。' } })
     }
   })
 

@@ -36,7 +36,9 @@ function openBrowser(url: string): void {
   const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url]
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return
   try {
-    spawn(opener, args, { stdio: 'ignore', detached: true }).on('error', () => undefined).unref()
+    spawn(opener, args, { stdio: 'ignore', detached: true })
+      .on('error', () => undefined)
+      .unref()
   } catch {
     // No browser to open on this machine; the address is printed above.
   }

@@ -24,9 +24,13 @@ if (!existsSync(path.join(ROOT, 'dist', 'h5', 'index.html'))) {
   console.error('[e2e] dist/h5 is missing: run `npm run build:h5` first.')
   process.exit(1)
 }
-const r = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'jest'), ['--selectProjects', 'e2e', '--ci', '--runInBand'], {
-  cwd: ROOT,
-  stdio: 'inherit',
-  env: { ...process.env, CHROMIUM_PATH: chromium },
-})
+const r = spawnSync(
+  path.join(ROOT, 'node_modules', '.bin', 'jest'),
+  ['--selectProjects', 'e2e', '--ci', '--runInBand'],
+  {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, CHROMIUM_PATH: chromium },
+  },
+)
 process.exit(r.status ?? 1)

@@ -55,7 +55,9 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err
   if (err instanceof StoreConflict) return new AppError(err.reason === 'missing' ? 'NOT_FOUND' : 'CONFLICT')
   if (err instanceof InvalidCursor) {
-    return new AppError('VALIDATION_FAILED', '翻页参数无效，请下拉刷新后重试。', [{ field: 'cursor', message: '翻页参数无效' }])
+    return new AppError('VALIDATION_FAILED', '翻页参数无效，请下拉刷新后重试。', [
+      { field: 'cursor', message: '翻页参数无效' },
+    ])
   }
   console.error('[api] unexpected error', err)
   return new AppError('INTERNAL')
@@ -69,7 +71,10 @@ function parseEvent(event: unknown): CallEvent {
 }
 
 export function validationError(issues: readonly z.core.$ZodIssue[]): AppError {
-  const fields: FieldProblem[] = issues.map((i) => ({ field: i.path.map(String).join('.') || '(整体)', message: i.message }))
+  const fields: FieldProblem[] = issues.map((i) => ({
+    field: i.path.map(String).join('.') || '(整体)',
+    message: i.message,
+  }))
   const summary = [...new Set(fields.map((f) => f.message))].slice(0, 3).join('；')
   return new AppError('VALIDATION_FAILED', `${summary}。请修改后再提交。`, fields)
 }
@@ -194,4 +199,3 @@ async function resolveTarget(
   if (!org) throw new AppError('NOT_FOUND', '找不到这个组织，请返回刷新后再试。')
   return { org, record }
 }
-

@@ -18,7 +18,12 @@ export interface TestApi {
   dataDir: string
   clock: { now: number }
   tokenFor(memberId: string): string
-  call<T = unknown>(memberId: string | null, action: string, input?: unknown, requestId?: string): Promise<CallResult<T>>
+  call<T = unknown>(
+    memberId: string | null,
+    action: string,
+    input?: unknown,
+    requestId?: string,
+  ): Promise<CallResult<T>>
   close(): Promise<void>
 }
 

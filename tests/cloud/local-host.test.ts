@@ -21,7 +21,10 @@ async function post(url: string, body: unknown, token?: string) {
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   })
-  return { status: res.status, json: (await res.json()) as { ok: boolean; data?: any; error?: { code: string; message: string } } }
+  return {
+    status: res.status,
+    json: (await res.json()) as { ok: boolean; data?: any; error?: { code: string; message: string } },
+  }
 }
 
 async function login(url: string, memberId: string): Promise<string> {
@@ -65,7 +68,11 @@ test('serves health, API calls with a bearer session, the h5 build, and Chinese 
 test('data persists across a restart of the host', async () => {
   const first = await startHost({ dataDir, port: 0, seed: true })
   const token = await login(first.url, SECRETARY_B1)
-  const created = await post(first.url, { action: 'meeting.schedule', input: scheduleInput({ date: nextWeek() }), requestId: 'req-persist-01' }, token)
+  const created = await post(
+    first.url,
+    { action: 'meeting.schedule', input: scheduleInput({ date: nextWeek() }), requestId: 'req-persist-01' },
+    token,
+  )
   expect(created.json.ok).toBe(true)
   await first.close()
 
@@ -102,7 +109,15 @@ test('SIGTERM during a burst of writes loses no acknowledged write and exits cle
   const date = nextWeek()
   let signalledAt = 0
   const writes = Array.from({ length: 60 }, (_, i) =>
-    post(url, { action: 'meeting.schedule', input: scheduleInput({ date, title: `压力测试会议 ${i}` }), requestId: `req-burst-${String(i).padStart(4, '0')}` }, token)
+    post(
+      url,
+      {
+        action: 'meeting.schedule',
+        input: scheduleInput({ date, title: `压力测试会议 ${i}` }),
+        requestId: `req-burst-${String(i).padStart(4, '0')}`,
+      },
+      token,
+    )
       .then((r) => {
         if (!signalledAt) {
           signalledAt = Date.now()

@@ -42,31 +42,52 @@ describe('envelope and identity', () => {
 
   test('member actions need a valid session; forged, tampered and expired tokens are refused', async () => {
     expectError(await api.call(null, 'meeting.listMine', { when: 'upcoming' }), 'UNAUTHENTICATED')
-    const forged = 'v1.' + Buffer.from(JSON.stringify({ sub: 'dev_m_b1_01', exp: 9e15 })).toString('base64url') + '.AAAA'
-    expectError(await api.main({ action: 'meeting.listMine', input: { when: 'upcoming' } }, { sessionToken: forged }), 'UNAUTHENTICATED')
+    const forged =
+      'v1.' + Buffer.from(JSON.stringify({ sub: 'dev_m_b1_01', exp: 9e15 })).toString('base64url') + '.AAAA'
+    expectError(
+      await api.main({ action: 'meeting.listMine', input: { when: 'upcoming' } }, { sessionToken: forged }),
+      'UNAUTHENTICATED',
+    )
     const real = api.tokenFor(MEMBER_B1)
     const [v, payload, mac] = real.split('.')
     const swapped = Buffer.from(JSON.stringify({ sub: 'dev_m_b1_01', exp: 9e15 })).toString('base64url')
     expect(payload).not.toBe(swapped)
-    expectError(await api.main({ action: 'session.whoami' }, { sessionToken: `${v}.${swapped}.${mac}` }), 'UNAUTHENTICATED')
+    expectError(
+      await api.main({ action: 'session.whoami' }, { sessionToken: `${v}.${swapped}.${mac}` }),
+      'UNAUTHENTICATED',
+    )
     api.clock.now += 8 * 24 * 3600 * 1000
     expectError(await api.main({ action: 'session.whoami' }, { sessionToken: real }), 'UNAUTHENTICATED')
   })
 
   test('an identity from the request body is ignored', async () => {
-    const r = await api.main({ action: 'session.whoami', input: {}, openid: 'dev_m_b1_01', sessionToken: api.tokenFor(SECRETARY_B1) })
+    const r = await api.main({
+      action: 'session.whoami',
+      input: {},
+      openid: 'dev_m_b1_01',
+      sessionToken: api.tokenFor(SECRETARY_B1),
+    })
     expectError(r, 'UNAUTHENTICATED')
   })
 
   test('a WeChat user not bound to a member gets NOT_BOUND for member actions and bound:false from whoami', async () => {
     const token = api.ports.identity.issueSession!('o_unbound_openid', api.clock.now).token
-    expectError(await api.main({ action: 'meeting.listMine', input: { when: 'upcoming' } }, { sessionToken: token }), 'NOT_BOUND')
+    expectError(
+      await api.main({ action: 'meeting.listMine', input: { when: 'upcoming' } }, { sessionToken: token }),
+      'NOT_BOUND',
+    )
     const who = await api.main({ action: 'session.whoami', input: {} }, { sessionToken: token })
     expect(who).toEqual({ ok: true, data: { bound: false } })
   })
 
   test('whoami tells a member who they are, with the phone masked and voting rights derived', async () => {
-    const r = await api.call<{ bound: true; member: { name: string; phoneMasked: string; votingRights: boolean }; org: { name: string }; orgPath: { name: string }[]; canSchedule: boolean }>(PROBATIONARY_B1, 'session.whoami')
+    const r = await api.call<{
+      bound: true
+      member: { name: string; phoneMasked: string; votingRights: boolean }
+      org: { name: string }
+      orgPath: { name: string }[]
+      canSchedule: boolean
+    }>(PROBATIONARY_B1, 'session.whoami')
     if (!r.ok) throw new Error(r.error.message)
     expect(r.data.member.name).toBe('朱浩然')
     expect(r.data.member.phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/)
@@ -109,11 +130,21 @@ describe('validation: bad input gets a clear Chinese error and changes nothing',
     ['group meeting without group', { kind: 'group_meeting' }, 'groupId', /党小组/],
     ['group of another branch', { kind: 'group_meeting', groupId: 'org_b2_g1' }, 'groupId', /不属于本支部/],
     ['heart talk without pair', { kind: 'heart_talk' }, 'pairIds', /两位谈话人/],
-    ['heart talk with an outsider', { kind: 'heart_talk', pairIds: ['m_b1_01', 'm_b2_01'] }, 'pairIds', /本支部两位不同的党员/],
+    [
+      'heart talk with an outsider',
+      { kind: 'heart_talk', pairIds: ['m_b1_01', 'm_b2_01'] },
+      'pairIds',
+      /本支部两位不同的党员/,
+    ],
   ]
   test.each(cases)('%s', async (_name, override, field, message) => {
     const before = [await meetingCount(), await outboxCount()]
-    const r = await api.call(SECRETARY_B1, 'meeting.schedule', scheduleInput(override), `req-${_name.length}-bad-${field}`)
+    const r = await api.call(
+      SECRETARY_B1,
+      'meeting.schedule',
+      scheduleInput(override),
+      `req-${_name.length}-bad-${field}`,
+    )
     expectError(r, 'VALIDATION_FAILED')
     if (r.ok) return
     expect(r.error.fields?.map((f) => f.field)).toContain(field)
@@ -130,7 +161,10 @@ describe('validation: bad input gets a clear Chinese error and changes nothing',
   })
 
   test('a bad paging cursor is a validation error, not a crash', async () => {
-    expectError(await api.call(MEMBER_B1, 'meeting.listMine', { when: 'past', cursor: 'not-a-cursor' }), 'VALIDATION_FAILED')
+    expectError(
+      await api.call(MEMBER_B1, 'meeting.listMine', { when: 'past', cursor: 'not-a-cursor' }),
+      'VALIDATION_FAILED',
+    )
   })
 })
 
@@ -145,14 +179,23 @@ describe('authorization is decided by the declaration before the handler runs', 
 
   test('secretary and organizer schedule in their own branch only', async () => {
     expect((await api.call(ORGANIZER_B1, 'meeting.schedule', scheduleInput(), 'req-organizer-1')).ok).toBe(true)
-    expectError(await api.call(SECRETARY_B1, 'meeting.schedule', scheduleInput({ branchId: 'org_b2' }), 'req-cross-branch'), 'FORBIDDEN')
-    expectError(await api.call(SUPERVISOR, 'meeting.schedule', scheduleInput({ branchId: 'org_b1' }), 'req-supervisor-1'), 'FORBIDDEN')
+    expectError(
+      await api.call(SECRETARY_B1, 'meeting.schedule', scheduleInput({ branchId: 'org_b2' }), 'req-cross-branch'),
+      'FORBIDDEN',
+    )
+    expectError(
+      await api.call(SUPERVISOR, 'meeting.schedule', scheduleInput({ branchId: 'org_b1' }), 'req-supervisor-1'),
+      'FORBIDDEN',
+    )
   })
 
   test('a member reads their own branch only; the 党委 reads every branch below it', async () => {
     expect((await api.call(MEMBER_B1, 'meeting.listBranch', { when: 'past' })).ok).toBe(true)
     expectError(await api.call(MEMBER_B1, 'meeting.listBranch', { when: 'past', branchId: 'org_b2' }), 'FORBIDDEN')
-    const sup = await api.call<Page<MeetingSummary>>(SUPERVISOR, 'meeting.listBranch', { when: 'past', branchId: 'org_b2' })
+    const sup = await api.call<Page<MeetingSummary>>(SUPERVISOR, 'meeting.listBranch', {
+      when: 'past',
+      branchId: 'org_b2',
+    })
     expect(sup.ok && sup.data.items.length).toBeGreaterThan(0)
     expectError(await api.call(MEMBER_B2, 'meeting.get', { meetingId: 'mtg_seed_b1_theme_day_20261204' }), 'FORBIDDEN')
     expect((await api.call(SUPERVISOR, 'meeting.get', { meetingId: 'mtg_seed_b1_theme_day_20261204' })).ok).toBe(true)
@@ -162,7 +205,12 @@ describe('authorization is decided by the declaration before the handler runs', 
 
 describe('scheduling and reading meetings', () => {
   test('participants come from the kind; members see it under 我的会议 and open its detail', async () => {
-    const r = await api.call<MeetingDetail>(SECRETARY_B1, 'meeting.schedule', scheduleInput({ kind: 'committee_meeting', title: '研究发展党员工作' }), 'req-committee-1')
+    const r = await api.call<MeetingDetail>(
+      SECRETARY_B1,
+      'meeting.schedule',
+      scheduleInput({ kind: 'committee_meeting', title: '研究发展党员工作' }),
+      'req-committee-1',
+    )
     if (!r.ok) throw new Error(r.error.message)
     const m = r.data
     expect(m.participants.map((p) => p.name).sort()).toEqual(['刘丽华', '张建国', '李秀英', '王志强', '陈国栋'].sort())
@@ -181,7 +229,12 @@ describe('scheduling and reading meetings', () => {
   })
 
   test('a 党小组会 reaches only that group', async () => {
-    const r = await api.call<MeetingDetail>(SECRETARY_B1, 'meeting.schedule', scheduleInput({ kind: 'group_meeting', groupId: 'org_b1_g2' }), 'req-group-1')
+    const r = await api.call<MeetingDetail>(
+      SECRETARY_B1,
+      'meeting.schedule',
+      scheduleInput({ kind: 'group_meeting', groupId: 'org_b1_g2' }),
+      'req-group-1',
+    )
     if (!r.ok) throw new Error(r.error.message)
     expect(r.data.group?.name).toBe('第二党小组')
     expect(r.data.participants.map((p) => p.name)).toEqual(expect.arrayContaining(['李秀英', '赵文博', '吴俊杰']))
@@ -192,7 +245,11 @@ describe('scheduling and reading meetings', () => {
     const seen: MeetingSummary[] = []
     let cursor: string | null = null
     for (let i = 0; i < 50; i += 1) {
-      const r: Awaited<ReturnType<typeof api.call<Page<MeetingSummary>>>> = await api.call<Page<MeetingSummary>>(MEMBER_B1, 'meeting.listMine', { when: 'past', limit: 7, cursor })
+      const r: Awaited<ReturnType<typeof api.call<Page<MeetingSummary>>>> = await api.call<Page<MeetingSummary>>(
+        MEMBER_B1,
+        'meeting.listMine',
+        { when: 'past', limit: 7, cursor },
+      )
       if (!r.ok) throw new Error(r.error.message)
       seen.push(...r.data.items)
       cursor = r.data.nextCursor
@@ -220,7 +277,9 @@ describe('every write is idempotent by its request id', () => {
   test('concurrent duplicates make one meeting', async () => {
     const before = await meetingCount()
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => api.call<MeetingDetail>(SECRETARY_B1, 'meeting.schedule', scheduleInput(), 'req-concurrent-01')),
+      Array.from({ length: 8 }, () =>
+        api.call<MeetingDetail>(SECRETARY_B1, 'meeting.schedule', scheduleInput(), 'req-concurrent-01'),
+      ),
     )
     expect(results.every((r) => r.ok)).toBe(true)
     expect(new Set(results.map((r) => r.ok && r.data.id)).size).toBe(1)
@@ -230,7 +289,10 @@ describe('every write is idempotent by its request id', () => {
   test('the same request id with different content is refused', async () => {
     await api.call(SECRETARY_B1, 'meeting.schedule', scheduleInput(), 'req-reused-0001')
     const before = await meetingCount()
-    expectError(await api.call(SECRETARY_B1, 'meeting.schedule', scheduleInput({ title: '另一个会议' }), 'req-reused-0001'), 'REQUEST_ID_REUSED')
+    expectError(
+      await api.call(SECRETARY_B1, 'meeting.schedule', scheduleInput({ title: '另一个会议' }), 'req-reused-0001'),
+      'REQUEST_ID_REUSED',
+    )
     expect(await meetingCount()).toBe(before)
   })
 
@@ -243,9 +305,19 @@ describe('every write is idempotent by its request id', () => {
 
 test('an unexpected failure becomes a Chinese INTERNAL error, a known one keeps its code', async () => {
   const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined)
-  const broken = createMain(api.ports, { ...HANDLERS, 'system.health': async () => { throw new Error('disk on fire') } })
+  const broken = createMain(api.ports, {
+    ...HANDLERS,
+    'system.health': async () => {
+      throw new Error('disk on fire')
+    },
+  })
   expectError(await broken({ action: 'system.health' }), 'INTERNAL')
-  const known = createMain(api.ports, { ...HANDLERS, 'system.health': async () => { throw new AppError('CONFLICT') } })
+  const known = createMain(api.ports, {
+    ...HANDLERS,
+    'system.health': async () => {
+      throw new AppError('CONFLICT')
+    },
+  })
   expectError(await known({ action: 'system.health' }), 'CONFLICT')
   spy.mockRestore()
 })

@@ -1,10 +1,24 @@
 import { isAllowed, type Actor } from '../../src/domain/access'
 import type { Access } from '../../src/domain/api/define'
 
-const secretary: Actor = { memberId: 'a', name: '书记', orgId: 'b1', orgKind: 'branch', groupId: 'g1', roles: ['member', 'secretary'] }
+const secretary: Actor = {
+  memberId: 'a',
+  name: '书记',
+  orgId: 'b1',
+  orgKind: 'branch',
+  groupId: 'g1',
+  roles: ['member', 'secretary'],
+}
 const member: Actor = { ...secretary, memberId: 'm', roles: ['member'] }
 const leader: Actor = { ...secretary, memberId: 'l', roles: ['member', 'group_leader'] }
-const supervisor: Actor = { memberId: 's', name: '组织员', orgId: 'c', orgKind: 'committee', groupId: null, roles: ['supervisor'] }
+const supervisor: Actor = {
+  memberId: 's',
+  name: '组织员',
+  orgId: 'c',
+  orgKind: 'committee',
+  groupId: null,
+  roles: ['supervisor'],
+}
 
 const B1 = { orgPath: ['c', 'b1'] }
 const B1G1 = { orgPath: ['c', 'b1', 'g1'] }
@@ -12,7 +26,10 @@ const B1G2 = { orgPath: ['c', 'b1', 'g2'] }
 const B2 = { orgPath: ['c', 'b2'] }
 const C = { orgPath: ['c'] }
 
-const rule = (roles: Access & { kind: 'member' } extends infer A ? A extends { roles: infer R } ? R : never : never, scope: 'self' | 'group' | 'branch' | 'subtree'): Access => ({
+const rule = (
+  roles: Access & { kind: 'member' } extends infer A ? (A extends { roles: infer R } ? R : never) : never,
+  scope: 'self' | 'group' | 'branch' | 'subtree',
+): Access => ({
   kind: 'member',
   roles,
   scope,

@@ -16,6 +16,10 @@ test('impossible dates and times are NaN, never rolled over', () => {
 })
 
 test('a span reads like a notice', () => {
-  expect(formatSpan(fromBeijing('2026-12-04', '14:30'), fromBeijing('2026-12-04', '16:00'))).toBe('2026年12月04日 周五 14:30–16:00')
-  expect(formatSpan(fromBeijing('2026-12-04', '14:30'), fromBeijing('2026-12-05', '11:00'))).toBe('2026年12月04日 周五 14:30 – 12月05日 11:00')
+  expect(formatSpan(fromBeijing('2026-12-04', '14:30'), fromBeijing('2026-12-04', '16:00'))).toBe(
+    '2026年12月04日 周五 14:30–16:00',
+  )
+  expect(formatSpan(fromBeijing('2026-12-04', '14:30'), fromBeijing('2026-12-05', '11:00'))).toBe(
+    '2026年12月04日 周五 14:30 – 12月05日 11:00',
+  )
 })

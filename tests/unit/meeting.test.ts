@@ -14,8 +14,16 @@ const people: P[] = [
 
 test('every kind has exactly one rule, with the frequencies of the 支部工作条例', () => {
   expect(DEFAULT_KIND_RULES.map((r) => r.kind).sort()).toEqual([...MEETING_KINDS].sort())
-  expect(kindRule('branch_congress')).toMatchObject({ period: 'quarter', requiredCount: 1, quorum: 'voting_members_majority' })
-  expect(kindRule('committee_meeting')).toMatchObject({ period: 'month', audience: 'committee', quorum: 'committee_majority' })
+  expect(kindRule('branch_congress')).toMatchObject({
+    period: 'quarter',
+    requiredCount: 1,
+    quorum: 'voting_members_majority',
+  })
+  expect(kindRule('committee_meeting')).toMatchObject({
+    period: 'month',
+    audience: 'committee',
+    quorum: 'committee_majority',
+  })
   expect(kindRule('theme_day')).toMatchObject({ period: 'month', audience: 'all' })
   expect(kindRule('life_meeting')).toMatchObject({ period: 'year' })
 })

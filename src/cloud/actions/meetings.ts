@@ -1,5 +1,8 @@
 import { fromBeijing } from '../../domain/beijing-time'
-import type { meetingListMine as meetingListMineDecl, meetingSchedule as meetingScheduleDecl } from '../../domain/api/catalog'
+import type {
+  meetingListMine as meetingListMineDecl,
+  meetingSchedule as meetingScheduleDecl,
+} from '../../domain/api/catalog'
 import type { ParsedInputOf } from '../../domain/api/define'
 import type { MeetingDetail, MeetingSummary, Page } from '../../domain/api/views'
 import { AppError } from '../../domain/errors'
@@ -85,17 +88,13 @@ export async function meetingSchedule(ctx: MemberContext, input: ScheduleInput):
   return detailOf(ctx, meeting, branch, members)
 }
 
-export async function meetingListMine(
-  ctx: MemberContext,
-  input: ListInput,
-): Promise<Page<MeetingSummary>> {
-  return listMeetings(ctx, ctx.actor.orgId, input, [{ field: 'participantIds', op: 'contains', value: ctx.actor.memberId }])
+export async function meetingListMine(ctx: MemberContext, input: ListInput): Promise<Page<MeetingSummary>> {
+  return listMeetings(ctx, ctx.actor.orgId, input, [
+    { field: 'participantIds', op: 'contains', value: ctx.actor.memberId },
+  ])
 }
 
-export async function meetingListBranch(
-  ctx: MemberContext,
-  input: ListInput,
-): Promise<Page<MeetingSummary>> {
+export async function meetingListBranch(ctx: MemberContext, input: ListInput): Promise<Page<MeetingSummary>> {
   return listMeetings(ctx, ctx.target.org._id, input, [])
 }
 
@@ -149,7 +148,8 @@ async function detailOf(
 ): Promise<MeetingDetail> {
   const { store } = ctx.ports
   const names = new Map(people.map((p) => [p._id, p.name]))
-  const creator = names.get(m.createdBy) ?? (await store.get<Member>('members', m.createdBy))?.name ?? '（已离开本支部）'
+  const creator =
+    names.get(m.createdBy) ?? (await store.get<Member>('members', m.createdBy))?.name ?? '（已离开本支部）'
   const group = m.groupId ? await store.get<Org>('orgs', m.groupId) : null
   return {
     ...summaryOf(m, ctx.now, ctx.actor.memberId),

@@ -40,7 +40,8 @@ export async function readAll<T>(
     })
     out.push(...page.items)
     cursor = page.nextCursor
-    if (out.length > cap) throw new AppError('INTERNAL', `数据量超出上限（${collection} 超过 ${cap} 条），请联系管理员检查数据。`)
+    if (out.length > cap)
+      throw new AppError('INTERNAL', `数据量超出上限（${collection} 超过 ${cap} 条），请联系管理员检查数据。`)
   } while (cursor)
   return out
 }

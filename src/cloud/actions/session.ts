@@ -16,8 +16,8 @@ export async function sessionWhoami(ctx: ActionContext): Promise<ProfileView | U
   const member = await store.get<Member>('members', ctx.actor.memberId)
   const org = member && (await store.get<Org>('orgs', member.orgId))
   if (!member || !org) return { bound: false }
-  const path = (await Promise.all(org.path.map((id) => store.get<Org>('orgs', id)))).filter(
-    (o): o is Stored<Org> => Boolean(o),
+  const path = (await Promise.all(org.path.map((id) => store.get<Org>('orgs', id)))).filter((o): o is Stored<Org> =>
+    Boolean(o),
   )
   const group = member.groupId ? await store.get<Org>('orgs', member.groupId) : null
   return {
@@ -41,7 +41,17 @@ export async function sessionWhoami(ctx: ActionContext): Promise<ProfileView | U
   }
 }
 
-const ROLE_ORDER = ['supervisor', 'secretary', 'deputy_secretary', 'organizer', 'propaganda', 'discipline', 'committee', 'group_leader', 'member']
+const ROLE_ORDER = [
+  'supervisor',
+  'secretary',
+  'deputy_secretary',
+  'organizer',
+  'propaganda',
+  'discipline',
+  'committee',
+  'group_leader',
+  'member',
+]
 
 export async function sessionDevAccounts(ctx: ActionContext): Promise<DemoAccount[]> {
   const { store } = ctx.ports
@@ -63,7 +73,9 @@ export async function sessionDevAccounts(ctx: ActionContext): Promise<DemoAccoun
   }
   const rank = (a: DemoAccount) => Math.min(...a.roles.map((r) => ROLE_ORDER.indexOf(r)))
   // Branches in the order they were set up, the committee's staff last; leaders first within each.
-  return accounts.sort((a, b) => a.orgId.localeCompare(b.orgId) || rank(a) - rank(b) || a.memberId.localeCompare(b.memberId))
+  return accounts.sort(
+    (a, b) => a.orgId.localeCompare(b.orgId) || rank(a) - rank(b) || a.memberId.localeCompare(b.memberId),
+  )
 }
 
 export async function sessionDevLogin(ctx: ActionContext, input: { memberId: string }): Promise<SessionGrant> {

@@ -10,7 +10,8 @@ export class LocalFiles implements FilesPort {
   private resolve(fileId: string): string {
     const rel = fileId.replace(/^local:/, '')
     const full = path.resolve(this.root, rel)
-    if (!full.startsWith(path.resolve(this.root) + path.sep)) throw new Error(`file path escapes the data directory: ${fileId}`)
+    if (!full.startsWith(path.resolve(this.root) + path.sep))
+      throw new Error(`file path escapes the data directory: ${fileId}`)
     return full
   }
 

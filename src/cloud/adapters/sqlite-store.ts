@@ -178,7 +178,9 @@ export class SqliteStore implements StorePort {
 }
 
 function readPath(doc: Record<string, unknown>, field: string): unknown {
-  return field.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), doc)
+  return field
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), doc)
 }
 
 function whereClause(filters: readonly Filter[]): { sql: string[]; params: unknown[] } {
@@ -241,9 +243,9 @@ function whereClause(filters: readonly Filter[]): { sql: string[]; params: unkno
 
 function getIn<T>(db: Db, collection: string, id: string): Stored<T> | null {
   assertCollectionName(collection)
-  const row = db.prepare('SELECT id, version, body FROM documents WHERE collection = ? AND id = ?').get(collection, id) as
-    | Row
-    | undefined
+  const row = db
+    .prepare('SELECT id, version, body FROM documents WHERE collection = ? AND id = ?')
+    .get(collection, id) as Row | undefined
   return row ? toDoc<T>(row) : null
 }
 
@@ -255,7 +257,8 @@ function insertIn<T>(db: Db, collection: string, doc: NewDoc<T>): Stored<T> {
   try {
     db.prepare('INSERT INTO documents (collection, id, version, body) VALUES (?, ?, 1, ?)').run(collection, id, body)
   } catch (err) {
-    if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) throw new StoreConflict('duplicate', collection, id)
+    if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT'))
+      throw new StoreConflict('duplicate', collection, id)
     throw err
   }
   return { ...(JSON.parse(body) as T), _id: id, _version: 1 }

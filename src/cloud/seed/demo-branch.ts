@@ -18,11 +18,35 @@ export const DEMO_BRANCH_IDS = ['org_b1', 'org_b2'] as const
 const ORGS: (Omit<Org, 'id'> & { _id: string })[] = [
   { _id: 'org_cmte', kind: 'committee', name: '示范区机关党委', parentId: null, path: ['org_cmte'] },
   { _id: 'org_b1', kind: 'branch', name: '第一党支部', parentId: 'org_cmte', path: ['org_cmte', 'org_b1'] },
-  { _id: 'org_b1_g1', kind: 'group', name: '第一党小组', parentId: 'org_b1', path: ['org_cmte', 'org_b1', 'org_b1_g1'] },
-  { _id: 'org_b1_g2', kind: 'group', name: '第二党小组', parentId: 'org_b1', path: ['org_cmte', 'org_b1', 'org_b1_g2'] },
+  {
+    _id: 'org_b1_g1',
+    kind: 'group',
+    name: '第一党小组',
+    parentId: 'org_b1',
+    path: ['org_cmte', 'org_b1', 'org_b1_g1'],
+  },
+  {
+    _id: 'org_b1_g2',
+    kind: 'group',
+    name: '第二党小组',
+    parentId: 'org_b1',
+    path: ['org_cmte', 'org_b1', 'org_b1_g2'],
+  },
   { _id: 'org_b2', kind: 'branch', name: '第二党支部', parentId: 'org_cmte', path: ['org_cmte', 'org_b2'] },
-  { _id: 'org_b2_g1', kind: 'group', name: '第一党小组', parentId: 'org_b2', path: ['org_cmte', 'org_b2', 'org_b2_g1'] },
-  { _id: 'org_b2_g2', kind: 'group', name: '第二党小组', parentId: 'org_b2', path: ['org_cmte', 'org_b2', 'org_b2_g2'] },
+  {
+    _id: 'org_b2_g1',
+    kind: 'group',
+    name: '第一党小组',
+    parentId: 'org_b2',
+    path: ['org_cmte', 'org_b2', 'org_b2_g1'],
+  },
+  {
+    _id: 'org_b2_g2',
+    kind: 'group',
+    name: '第二党小组',
+    parentId: 'org_b2',
+    path: ['org_cmte', 'org_b2', 'org_b2_g2'],
+  },
 ]
 
 // name, gender, roles (besides 党员), group (1 or 2), category, status
@@ -171,22 +195,65 @@ export function demoMeetings(now: number): MeetingDoc[] {
       const m0 = month.month()
       const label = `${y}年${m0 + 1}月`
       out.push(meetingOn(branchId, members, 'theme_day', firstWeekday(y, m0, 5), '15:00', '17:00', `${label}主题党日`))
-      out.push(meetingOn(branchId, members, 'committee_meeting', firstWeekday(y, m0, 2), '09:00', '10:30', `${label}支委会`))
+      out.push(
+        meetingOn(branchId, members, 'committee_meeting', firstWeekday(y, m0, 2), '09:00', '10:30', `${label}支委会`),
+      )
       for (const g of [1, 2]) {
         out.push(
-          meetingOn(branchId, members, 'group_meeting', firstWeekday(y, m0, 3), '16:00', '17:00', `${label}党小组学习`, {
-            groupId: `${branchId}_g${g}`,
-          }),
+          meetingOn(
+            branchId,
+            members,
+            'group_meeting',
+            firstWeekday(y, m0, 3),
+            '16:00',
+            '17:00',
+            `${label}党小组学习`,
+            {
+              groupId: `${branchId}_g${g}`,
+            },
+          ),
         )
       }
       if (m0 % 3 === 2) {
         const q = Math.floor(m0 / 3) + 1
-        out.push(meetingOn(branchId, members, 'branch_congress', firstWeekday(y, m0, 4), '14:30', '16:30', `${y}年第${q}季度党员大会`))
-        out.push(meetingOn(branchId, members, 'party_lecture', firstWeekday(y, m0, 4), '16:40', '17:40', `${y}年第${q}季度党课`))
+        out.push(
+          meetingOn(
+            branchId,
+            members,
+            'branch_congress',
+            firstWeekday(y, m0, 4),
+            '14:30',
+            '16:30',
+            `${y}年第${q}季度党员大会`,
+          ),
+        )
+        out.push(
+          meetingOn(
+            branchId,
+            members,
+            'party_lecture',
+            firstWeekday(y, m0, 4),
+            '16:40',
+            '17:40',
+            `${y}年第${q}季度党课`,
+          ),
+        )
       }
       if (m0 === 11) {
-        out.push(meetingOn(branchId, members, 'life_meeting', firstWeekday(y, m0, 1), '14:30', '17:30', `${y}年度组织生活会`))
-        out.push(meetingOn(branchId, members, 'member_review', firstWeekday(y, m0, 1), '09:00', '11:30', `${y}年度民主评议党员`))
+        out.push(
+          meetingOn(branchId, members, 'life_meeting', firstWeekday(y, m0, 1), '14:30', '17:30', `${y}年度组织生活会`),
+        )
+        out.push(
+          meetingOn(
+            branchId,
+            members,
+            'member_review',
+            firstWeekday(y, m0, 1),
+            '09:00',
+            '11:30',
+            `${y}年度民主评议党员`,
+          ),
+        )
       }
     }
     // Upcoming: a committee meeting in three days and next month's 主题党日.
@@ -194,7 +261,15 @@ export function demoMeetings(now: number): MeetingDoc[] {
     out.push(meetingOn(branchId, members, 'committee_meeting', soon, '09:00', '10:30', '研究年度组织生活会筹备工作'))
     const next = today.add(1, 'month')
     out.push(
-      meetingOn(branchId, members, 'theme_day', firstWeekday(next.year(), next.month(), 5), '15:00', '17:00', `${next.year()}年${next.month() + 1}月主题党日`),
+      meetingOn(
+        branchId,
+        members,
+        'theme_day',
+        firstWeekday(next.year(), next.month(), 5),
+        '15:00',
+        '17:00',
+        `${next.year()}年${next.month() + 1}月主题党日`,
+      ),
     )
   }
   return out

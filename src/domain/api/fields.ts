@@ -22,7 +22,9 @@ export const dateField = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 年-月-日，如 2026-12-04' })
 
 export const timeField = (label: string) =>
-  z.string({ error: `请选择${label}` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${label}格式应为 时:分，如 14:30` })
+  z
+    .string({ error: `请选择${label}` })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${label}格式应为 时:分，如 14:30` })
 
 export const textField = (label: string, max: number) =>
   z

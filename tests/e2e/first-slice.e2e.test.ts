@@ -1,0 +1,100 @@
+/**
+ * The first slice in a real browser: a secretary schedules a meeting in the h5 build served by the
+ * local host; a member of the branch sees it under 我的会议 and opens it; a member of the other
+ * branch does not see it.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { startHost, type RunningHost } from '../../scripts/local-host'
+import { ARTIFACTS, openBrowser, type BrowserSession } from './browser-session'
+
+jest.setTimeout(120_000)
+
+const ROOT = path.resolve(__dirname, '../..')
+let host: RunningHost
+let browser: BrowserSession
+let dataDir: string
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'party-e2e-'))
+  mkdirSync(ARTIFACTS, { recursive: true })
+  host = await startHost({ dataDir, port: 0, staticDir: path.join(ROOT, 'dist', 'h5'), seed: true })
+  browser = await openBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await host?.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+async function loginAs(page: Page, memberId: string): Promise<void> {
+  await page.goto(`${host.url}/#/pages/login/index`)
+  await page.locator(`#account-${memberId}`).click()
+  await page.waitForURL(/pages\/index\/index/)
+}
+
+async function fill(page: Page, id: string, value: string): Promise<void> {
+  const field = page.locator(`#${id}`).locator('input, textarea').first()
+  await field.fill(value)
+}
+
+test('a secretary schedules a meeting and a member sees it under 我的会议 and opens it', async () => {
+  const title = `E2E主题党日 ${Date.now() % 100000}`
+  const secretary = await browser.newPhone()
+  await loginAs(secretary.page, 'm_b1_01')
+  await secretary.page.locator('#go-schedule').click()
+  await secretary.page.waitForURL(/packages\/meeting\/pages\/schedule/)
+  await secretary.page.locator('#kind-theme_day').click()
+
+  // Bad input first: no title. The form refuses in Chinese and keeps everything typed.
+  await fill(secretary.page, 'field-place', '党员活动室')
+  await fill(secretary.page, 'field-agenda-0', '重温入党誓词')
+  await secretary.page.locator('#submit-schedule').click()
+  await expectText(secretary.page, '#form-error', /会议主题/)
+
+  await fill(secretary.page, 'field-title', title)
+  await secretary.page.screenshot({ path: path.join(ARTIFACTS, 'schedule-form.png'), fullPage: true })
+  await secretary.page.locator('#submit-schedule').click()
+  await secretary.page.waitForURL(/packages\/meeting\/pages\/detail/)
+  await expectText(secretary.page, '#meeting-title', title)
+  await secretary.page.screenshot({ path: path.join(ARTIFACTS, 'meeting-detail.png'), fullPage: true })
+
+  const member = await browser.newPhone()
+  await loginAs(member.page, 'm_b1_08')
+  await member.page.goto(`${host.url}/#/pages/meetings/index`)
+  const item = member.page.locator('[id^="meeting-"]', { hasText: title })
+  await item.first().waitFor()
+  await member.page.screenshot({ path: path.join(ARTIFACTS, 'my-meetings.png'), fullPage: true })
+  await item.first().click()
+  await expectText(member.page, '#meeting-title', title)
+  const detailText = await member.page.locator('body').innerText()
+  expect(detailText).toContain('党员活动室')
+  expect(detailText).toContain('重温入党誓词')
+
+  const outsider = await browser.newPhone()
+  await loginAs(outsider.page, 'm_b2_07')
+  await outsider.page.goto(`${host.url}/#/pages/meetings/index`)
+  await outsider.page.locator('[id^="meeting-"]').first().waitFor()
+  expect(await outsider.page.locator('body').innerText()).not.toContain(title)
+
+  await Promise.all([secretary.context.close(), member.context.close(), outsider.context.close()])
+})
+
+async function expectText(page: Page, selector: string, text: string | RegExp): Promise<void> {
+  const locator = page.locator(selector)
+  await locator.waitFor()
+  await page.waitForFunction(
+    ([sel, src, flags]) => {
+      const el = document.querySelector(sel as string)
+      return !!el && new RegExp(src as string, flags as string).test((el as HTMLElement).innerText)
+    },
+    [
+      selector,
+      typeof text === 'string' ? text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : text.source,
+      typeof text === 'string' ? '' : text.flags,
+    ],
+  )
+}
