@@ -65,7 +65,7 @@ module.exports = {
             patterns: [
               {
                 group: ['**/cloud/**', 'wx-server-sdk', 'better-sqlite3', 'zod'],
-                message: 'The client imports only types from the catalog.',
+                message: 'The client never imports server code or zod directly; it uses the declarations in src/domain.',
               },
             ],
           },

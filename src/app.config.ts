@@ -1,11 +1,46 @@
 export default defineAppConfig({
-  pages: [
-    'pages/index/index'
+  // Launch and tab pages only; everything else lives in subpackages.
+  pages: ['pages/index/index', 'pages/meetings/index', 'pages/me/index', 'pages/login/index'],
+  subPackages: [
+    {
+      root: 'packages/meeting',
+      pages: ['pages/detail/index', 'pages/schedule/index'],
+    },
   ],
+  // In the browser pages switch without sliding: a PC user gains nothing from it, and a screenshot
+  // or a test never catches a page half-way in.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   window: {
     backgroundTextStyle: 'light',
-    navigationBarBackgroundColor: '#fff',
-    navigationBarTitleText: 'WeChat',
-    navigationBarTextStyle: 'black'
-  }
+    backgroundColor: '#f5f5f5',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '党支部组织生活',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/meetings/index',
+        text: '会议',
+        iconPath: 'assets/tab/meetings.png',
+        selectedIconPath: 'assets/tab/meetings-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
+      },
+    ],
+  },
 })

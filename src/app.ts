@@ -1,17 +1,14 @@
-import { PropsWithChildren } from 'react'
-import { useLaunch } from '@tarojs/taro'
-
+import Taro from '@tarojs/taro'
+import type { PropsWithChildren } from 'react'
 import './app.scss'
 
-function App({ children }: PropsWithChildren<any>) {
-  useLaunch(() => {
-    console.log('App launched.')
-  })
+if (process.env.TARO_ENV === 'weapp') {
+  // The cloud environment the mini-program was uploaded with; WeChat passes OPENID to every call.
+  Taro.cloud.init({ env: CLOUD_ENV || undefined, traceUser: true })
+}
 
-  // children 是将要会渲染的页面
+function App({ children }: PropsWithChildren) {
   return children
 }
-  
-
 
 export default App

@@ -1,6 +1,4 @@
 /** Headless Chromium for end-to-end tests, started the way this machine allows. */
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
@@ -26,10 +24,10 @@ export interface BrowserSession {
 }
 
 export async function openBrowser(): Promise<BrowserSession> {
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'party-chromium-'))
+  // Playwright gives every launch a fresh, empty user-data dir of its own and removes it on close.
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
+    args: CHROMIUM_ARGS,
     timeout: 30_000,
   })
   return {
@@ -46,7 +44,6 @@ export async function openBrowser(): Promise<BrowserSession> {
     },
     close: async () => {
       await browser.close()
-      rmSync(userDataDir, { recursive: true, force: true })
     },
   }
 }

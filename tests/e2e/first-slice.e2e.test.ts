@@ -30,14 +30,22 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
+/**
+ * Taro's h5 router keeps every page it has shown in the DOM (hidden), so the same id can appear on
+ * several pages: always act on the one the person sees.
+ */
+function visible(page: Page, selector: string, hasText?: string) {
+  return page.locator(`${selector}:visible`, hasText ? { hasText } : undefined).first()
+}
+
 async function loginAs(page: Page, memberId: string): Promise<void> {
   await page.goto(`${host.url}/#/pages/login/index`)
-  await page.locator(`#account-${memberId}`).click()
+  await visible(page, `#account-${memberId}`).click()
   await page.waitForURL(/pages\/index\/index/)
 }
 
 async function fill(page: Page, id: string, value: string): Promise<void> {
-  const field = page.locator(`#${id}`).locator('input, textarea').first()
+  const field = visible(page, `#${id}`).locator('input, textarea').first()
   await field.fill(value)
 }
 
@@ -45,19 +53,19 @@ test('a secretary schedules a meeting and a member sees it under 我的会议 an
   const title = `E2E主题党日 ${Date.now() % 100000}`
   const secretary = await browser.newPhone()
   await loginAs(secretary.page, 'm_b1_01')
-  await secretary.page.locator('#go-schedule').click()
+  await visible(secretary.page, '#go-schedule').click()
   await secretary.page.waitForURL(/packages\/meeting\/pages\/schedule/)
-  await secretary.page.locator('#kind-theme_day').click()
+  await visible(secretary.page, '#kind-theme_day').click()
 
   // Bad input first: no title. The form refuses in Chinese and keeps everything typed.
   await fill(secretary.page, 'field-place', '党员活动室')
   await fill(secretary.page, 'field-agenda-0', '重温入党誓词')
-  await secretary.page.locator('#submit-schedule').click()
+  await visible(secretary.page, '#submit-schedule').click()
   await expectText(secretary.page, '#form-error', /会议主题/)
 
   await fill(secretary.page, 'field-title', title)
   await secretary.page.screenshot({ path: path.join(ARTIFACTS, 'schedule-form.png'), fullPage: true })
-  await secretary.page.locator('#submit-schedule').click()
+  await visible(secretary.page, '#submit-schedule').click()
   await secretary.page.waitForURL(/packages\/meeting\/pages\/detail/)
   await expectText(secretary.page, '#meeting-title', title)
   await secretary.page.screenshot({ path: path.join(ARTIFACTS, 'meeting-detail.png'), fullPage: true })
@@ -65,10 +73,10 @@ test('a secretary schedules a meeting and a member sees it under 我的会议 an
   const member = await browser.newPhone()
   await loginAs(member.page, 'm_b1_08')
   await member.page.goto(`${host.url}/#/pages/meetings/index`)
-  const item = member.page.locator('[id^="meeting-"]', { hasText: title })
-  await item.first().waitFor()
+  const item = visible(member.page, '.meeting-card', title)
+  await item.waitFor()
   await member.page.screenshot({ path: path.join(ARTIFACTS, 'my-meetings.png'), fullPage: true })
-  await item.first().click()
+  await item.click()
   await expectText(member.page, '#meeting-title', title)
   const detailText = await member.page.locator('body').innerText()
   expect(detailText).toContain('党员活动室')
@@ -77,19 +85,20 @@ test('a secretary schedules a meeting and a member sees it under 我的会议 an
   const outsider = await browser.newPhone()
   await loginAs(outsider.page, 'm_b2_07')
   await outsider.page.goto(`${host.url}/#/pages/meetings/index`)
-  await outsider.page.locator('[id^="meeting-"]').first().waitFor()
+  await visible(outsider.page, '.meeting-card').waitFor()
   expect(await outsider.page.locator('body').innerText()).not.toContain(title)
 
   await Promise.all([secretary.context.close(), member.context.close(), outsider.context.close()])
 })
 
 async function expectText(page: Page, selector: string, text: string | RegExp): Promise<void> {
-  const locator = page.locator(selector)
-  await locator.waitFor()
+  await visible(page, selector).waitFor()
   await page.waitForFunction(
     ([sel, src, flags]) => {
-      const el = document.querySelector(sel as string)
-      return !!el && new RegExp(src as string, flags as string).test((el as HTMLElement).innerText)
+      const re = new RegExp(src as string, flags as string)
+      return [...document.querySelectorAll(sel as string)].some(
+        (el) => (el as HTMLElement).offsetParent !== null && re.test((el as HTMLElement).innerText),
+      )
     },
     [
       selector,

@@ -6,6 +6,7 @@ import type { ActionName, Actions } from '../../domain/api/catalog'
 import type { OutputOf, ParsedInputOf } from '../../domain/api/define'
 import type { ActionContext, MemberContext } from '../action-context'
 import { meetingGet, meetingListBranch, meetingListMine, meetingSchedule } from './meetings'
+import { orgListGroups } from './org'
 import { sessionDevAccounts, sessionDevLogin, sessionWhoami } from './session'
 import { systemHealth } from './system'
 
@@ -22,4 +23,5 @@ export const HANDLERS = {
   'meeting.listMine': meetingListMine,
   'meeting.listBranch': meetingListBranch,
   'meeting.get': meetingGet,
+  'org.listGroups': orgListGroups,
 } satisfies HandlerMap

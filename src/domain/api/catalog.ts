@@ -12,6 +12,7 @@ import type {
   HealthView,
   MeetingDetail,
   MeetingSummary,
+  OrgRef,
   Page,
   ProfileView,
   SessionGrant,
@@ -154,6 +155,21 @@ export const meetingGet = defineAction({
   errors: ['NOT_FOUND'],
 })
 
+export const orgListGroups = defineAction({
+  name: 'org.listGroups',
+  summary: '支部下设的党小组（安排党小组会时选择）',
+  input: z.object({ branchId: idField('支部编号').optional() }).strict(),
+  output: shape<OrgRef[]>(),
+  write: false,
+  access: {
+    kind: 'member',
+    roles: ANY_ROLE,
+    scope: 'subtree',
+    target: { from: 'input-org', field: 'branchId' },
+  },
+  errors: ['NOT_FOUND'],
+})
+
 export const ACTIONS = {
   [systemHealth.name]: systemHealth,
   [sessionDevAccounts.name]: sessionDevAccounts,
@@ -163,6 +179,7 @@ export const ACTIONS = {
   [meetingListMine.name]: meetingListMine,
   [meetingListBranch.name]: meetingListBranch,
   [meetingGet.name]: meetingGet,
+  [orgListGroups.name]: orgListGroups,
 } as const
 
 export type Actions = typeof ACTIONS

@@ -1,15 +1,73 @@
-import { View, Text } from '@tarojs/components'
-import { useLoad } from '@tarojs/taro'
+/** 首页: who I am, my next meetings, and for the secretary the way to schedule one. */
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { MeetingCard } from '../../components/meeting-card'
+import { Button } from '../../components/nut'
+import { Empty, Loaded } from '../../components/page-state'
+import { UnboundNotice } from '../../components/unbound-notice'
+import type { ProfileView } from '../../domain/api/views'
+import { ROLE_LABELS } from '../../domain/org'
+import { PAGES } from '../../routes'
+import { useApi } from '../../services/use-api'
 import './index.scss'
 
-export default function Index () {
-  useLoad(() => {
-    console.log('Page loaded.')
-  })
-
+function Greeting({ profile }: { profile: ProfileView }) {
+  const roles = profile.member.roles.filter((r) => r !== 'member').map((r) => ROLE_LABELS[r])
   return (
-    <View className='index'>
-      <Text>Hello world!</Text>
+    <View className="home__hello" id="home-hello">
+      <Text className="home__name">你好，{profile.member.name}</Text>
+      <Text className="home__org">
+        {profile.org.name}
+        {roles.length ? ` · ${roles.join('、')}` : ''}
+      </Text>
+    </View>
+  )
+}
+
+function Upcoming({ bound }: { bound: boolean }) {
+  const meetings = useApi('meeting.listMine', bound ? { when: 'upcoming', limit: 3 } : null)
+  return (
+    <Loaded state={meetings}>
+      {(page) =>
+        page.items.length === 0 ? (
+          <Empty>近期没有需要你参加的会议。</Empty>
+        ) : (
+          page.items.map((m) => <MeetingCard key={m.id} meeting={m} />)
+        )
+      }
+    </Loaded>
+  )
+}
+
+export default function Home() {
+  const me = useApi('session.whoami', {})
+  return (
+    <View className="home">
+      <Loaded state={me}>
+        {(profile) =>
+          profile.bound ? (
+            <>
+              <Greeting profile={profile} />
+              {profile.canSchedule && (
+                <View className="actions">
+                  <Button
+                    id="go-schedule"
+                    type="primary"
+                    block
+                    onClick={() => Taro.navigateTo({ url: PAGES.meetingSchedule })}
+                  >
+                    安排会议
+                  </Button>
+                </View>
+              )}
+              <Text className="section-title">近期会议</Text>
+              <Upcoming bound />
+            </>
+          ) : (
+            <UnboundNotice />
+          )
+        }
+      </Loaded>
     </View>
   )
 }

@@ -1,0 +1,56 @@
+/** 我的: my profile, my branch and my roles. */
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button, Cell, CellGroup } from '../../components/nut'
+import { Loaded } from '../../components/page-state'
+import { UnboundNotice } from '../../components/unbound-notice'
+import { MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, ROLE_LABELS } from '../../domain/org'
+import { PAGES } from '../../routes'
+import { clearSession, usesDevLogin } from '../../services/session'
+import { useApi } from '../../services/use-api'
+import './index.scss'
+
+export default function Me() {
+  const me = useApi('session.whoami', {})
+  const switchAccount = () => {
+    clearSession()
+    Taro.reLaunch({ url: PAGES.login })
+  }
+  return (
+    <View className="me">
+      <Loaded state={me}>
+        {(profile) =>
+          profile.bound ? (
+            <>
+              <View className="me__card" id="me-card">
+                <Text className="me__name">{profile.member.name}</Text>
+                <Text className="me__sub">
+                  {MEMBER_CATEGORY_LABELS[profile.member.category]} · {MEMBER_STATUS_LABELS[profile.member.status]}
+                </Text>
+              </View>
+              <CellGroup title="组织">
+                <Cell title="所在组织" extra={profile.orgPath.map((o) => o.name).join(' / ')} />
+                {profile.group && <Cell title="党小组" extra={profile.group.name} />}
+                <Cell title="职务" extra={profile.member.roles.map((r) => ROLE_LABELS[r]).join('、')} />
+              </CellGroup>
+              <CellGroup title="个人信息">
+                <Cell title="入党时间" extra={profile.member.joinedAt} />
+                <Cell title="表决权" extra={profile.member.votingRights ? '有' : '无（预备党员没有表决权）'} />
+                <Cell title="手机号" extra={profile.member.phoneMasked} />
+              </CellGroup>
+              {usesDevLogin && (
+                <View className="actions">
+                  <Button id="switch-account" block onClick={switchAccount}>
+                    切换演示账号
+                  </Button>
+                </View>
+              )}
+            </>
+          ) : (
+            <UnboundNotice />
+          )
+        }
+      </Loaded>
+    </View>
+  )
+}

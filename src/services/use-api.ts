@@ -1,0 +1,52 @@
+/** Reads for pages: loading, error and data, refreshed each time the page is shown. */
+import { useDidShow } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ActionName, Actions } from '../domain/api/catalog'
+import type { InputOf, OutputOf } from '../domain/api/define'
+import { ApiCallError, call } from './api'
+
+export interface ApiState<T> {
+  data: T | null
+  error: ApiCallError | null
+  loading: boolean
+  reload(): void
+}
+
+export function useApi<N extends ActionName>(
+  action: N,
+  input: InputOf<Actions[N]> | null,
+): ApiState<OutputOf<Actions[N]>> {
+  const [data, setData] = useState<OutputOf<Actions[N]> | null>(null)
+  const [error, setError] = useState<ApiCallError | null>(null)
+  const [loading, setLoading] = useState(input !== null)
+  const key = input === null ? null : JSON.stringify(input)
+  const latest = useRef(0)
+
+  const load = useCallback(() => {
+    if (key === null) return
+    const seq = ++latest.current
+    setLoading(true)
+    call(action, JSON.parse(key) as InputOf<Actions[N]>).then(
+      (value) => {
+        if (seq !== latest.current) return
+        setData(value)
+        setError(null)
+        setLoading(false)
+      },
+      (err: unknown) => {
+        if (seq !== latest.current) return
+        setError(err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。'))
+        setLoading(false)
+      },
+    )
+  }, [action, key])
+
+  const shownOnce = useRef(false)
+  useEffect(load, [load])
+  useDidShow(() => {
+    // The first show is the mount, already loading; later shows refresh (back from another page).
+    if (shownOnce.current) load()
+    shownOnce.current = true
+  })
+  return { data, error, loading, reload: load }
+}
