@@ -22,6 +22,8 @@ module.exports = {
         '^@tarojs/taro$': '<rootDir>/tests/mocks/taro.ts',
         '^@nutui/nutui-react-taro$': '<rootDir>/tests/mocks/nutui.tsx',
         '\\.(css|scss)$': '<rootDir>/tests/mocks/style.ts',
+        // The network hop only: UI tests call the real server code in-process (tests/ui/real-api.ts).
+        '^\\./transport$': '<rootDir>/tests/ui/real-api.ts',
       },
     },
   ],

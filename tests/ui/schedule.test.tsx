@@ -1,0 +1,111 @@
+/**
+ * 安排会议 in jsdom against the real server code: the form checks input with the declaration's own
+ * schema, keeps what was typed through failures and restarts, and never creates a meeting twice.
+ */
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import SchedulePage from '../../src/packages/meeting/pages/schedule/index'
+import { navigation, resetTaroMock } from '../mocks/taro'
+import { SECRETARY_B1 } from '../cloud/api-fixture'
+import { closeLink, link, openLink } from './real-api'
+
+beforeEach(async () => {
+  resetTaroMock()
+  await openLink(SECRETARY_B1)
+})
+afterEach(closeLink)
+
+const meetings = () => link.api!.ports.store.count('meetings')
+
+function type(container: HTMLElement, fieldId: string, value: string) {
+  const el = container.querySelector(`#${fieldId}`)!.querySelector('input, textarea')!
+  fireEvent.change(el, { target: { value } })
+}
+
+function fillValid(container: HTMLElement) {
+  type(container, 'field-title', '学习支部工作条例')
+  type(container, 'field-place', '党员活动室')
+  type(container, 'field-agenda-0', '重温入党誓词')
+  // The default date is a week after the real today; pin one after the fixture's clock instead.
+  fireEvent.change(screen.getByTestId('picker-date'), { target: { value: '2026-12-04' } })
+}
+
+test('an empty title is refused in Chinese before anything is sent, and nothing is written', async () => {
+  const before = await meetings()
+  const { container } = render(<SchedulePage />)
+  type(container, 'field-place', '党员活动室')
+  fireEvent.click(container.querySelector('#submit-schedule')!)
+  expect(container.querySelector('#form-error')!.textContent).toMatch(/请填写会议主题/)
+  expect(link.sent).toHaveLength(0)
+  expect(await meetings()).toBe(before)
+  // What was typed is still there.
+  expect((container.querySelector('#field-place input') as HTMLInputElement).value).toBe('党员活动室')
+})
+
+test('the server refuses a time already past with a Chinese message on the field; nothing is written', async () => {
+  const before = await meetings()
+  const { container } = render(<SchedulePage />)
+  fillValid(container)
+  fireEvent.change(screen.getByTestId('picker-date'), { target: { value: '2026-11-01' } })
+  await act(async () => fireEvent.click(container.querySelector('#submit-schedule')!))
+  await waitFor(() => expect(container.querySelector('#form-error')!.textContent).toMatch(/已经过去/))
+  expect(link.sent).toHaveLength(1)
+  expect(await meetings()).toBe(before)
+  expect(navigation.calls).toHaveLength(0)
+})
+
+test('a draft survives closing the page', async () => {
+  const first = render(<SchedulePage />)
+  type(first.container, 'field-title', '未提交的会议主题')
+  first.unmount()
+  const second = render(<SchedulePage />)
+  expect((second.container.querySelector('#field-title input') as HTMLInputElement).value).toBe('未提交的会议主题')
+})
+
+test('offline, the submission fails with a network message and keeps the form; the retry creates one meeting', async () => {
+  const before = await meetings()
+  const { container } = render(<SchedulePage />)
+  fillValid(container)
+  link.offline = true
+  await act(async () => fireEvent.click(container.querySelector('#submit-schedule')!))
+  await waitFor(() => expect(container.querySelector('#form-error')!.textContent).toMatch(/网络连接失败/))
+  expect(await meetings()).toBe(before)
+
+  link.offline = false
+  await act(async () => fireEvent.click(container.querySelector('#submit-schedule')!))
+  await waitFor(() => expect(navigation.calls).toHaveLength(1))
+  expect(await meetings()).toBe(before + 1)
+  const [offline, online] = link.sent
+  // The retry is the same write: same request id, so a lost reply cannot make a second meeting.
+  expect(online.requestId).toBe(offline.requestId)
+  expect(navigation.calls[0]).toEqual({
+    method: 'redirectTo',
+    url: expect.stringMatching(/^\/packages\/meeting\/pages\/detail\/index\?id=mtg_/),
+  })
+
+  // Replaying the very same submission returns the same meeting and writes nothing new.
+  const replay = await link.api!.main(online, { sessionToken: link.api!.tokenFor(SECRETARY_B1) })
+  expect(replay.ok && (replay.data as { id: string }).id).toBe(navigation.calls[0].url.split('id=')[1])
+  expect(await meetings()).toBe(before + 1)
+
+  // The draft is gone: a new form starts empty.
+  const fresh = render(<SchedulePage />)
+  expect((fresh.container.querySelector('#field-title input') as HTMLInputElement).value).toBe('')
+})
+
+test('a 党小组会 asks for the group, offering the branch’s own groups from the server', async () => {
+  const { container } = render(<SchedulePage />)
+  fillValid(container)
+  fireEvent.click(container.querySelector('#kind-group_meeting')!)
+  await waitFor(() => expect(container.querySelector('#group-org_b1_g1')).not.toBeNull())
+  expect(container.querySelector('#group-org_b2_g1')).toBeNull()
+  fireEvent.click(container.querySelector('#submit-schedule')!)
+  expect(container.querySelector('#form-error')!.textContent).toMatch(/党小组/)
+
+  fireEvent.click(container.querySelector('#group-org_b1_g2')!)
+  await act(async () => fireEvent.click(container.querySelector('#submit-schedule')!))
+  await waitFor(() => expect(navigation.calls).toHaveLength(1))
+  const id = navigation.calls[0].url.split('id=')[1]
+  const stored = await link.api!.ports.store.get<{ groupId: string; participantIds: string[] }>('meetings', id)
+  expect(stored!.groupId).toBe('org_b1_g2')
+  expect(stored!.participantIds.length).toBeGreaterThan(0)
+})
