@@ -65,7 +65,8 @@ module.exports = {
             patterns: [
               {
                 group: ['**/cloud/**', 'wx-server-sdk', 'better-sqlite3', 'zod'],
-                message: 'The client never imports server code or zod directly; it uses the declarations in src/domain.',
+                message:
+                  'The client never imports server code or zod directly; it uses the declarations in src/domain.',
               },
             ],
           },

@@ -1,7 +1,7 @@
 /** NutUI components as plain DOM for jsdom (UI tests only). */
 import { createElement, type ReactNode } from 'react'
 
-type Props = Record<string, unknown> & { children?: ReactNode }
+type Props = Record<string, unknown> & { children?: ReactNode; title?: ReactNode; extra?: ReactNode }
 
 export function Button({ children, onClick, id, disabled, loading }: Props) {
   return createElement('button', { id, onClick, disabled: Boolean(disabled || loading) }, children)

@@ -136,8 +136,14 @@ export class SqliteStore implements StorePort {
     if (options.cursor) {
       const [value, id] = decodeCursor(options.cursor)
       const cmp = dir === 'ASC' ? '>' : '<'
-      if (orderExpr) {
-        clauses.push(`(${orderExpr} ${cmp} ? OR (${orderExpr} = ? AND id ${cmp} ?))`)
+      if (orderExpr && value === null) {
+        // NULL sorts first ascending and last descending, and `= NULL` is never true.
+        const tie = `(${orderExpr} IS NULL AND id ${cmp} ?)`
+        clauses.push(dir === 'ASC' ? `(${orderExpr} IS NOT NULL OR ${tie})` : tie)
+        args.push(id)
+      } else if (orderExpr) {
+        const nullsAfter = dir === 'DESC' ? ` OR ${orderExpr} IS NULL` : ''
+        clauses.push(`(${orderExpr} ${cmp} ?${nullsAfter} OR (${orderExpr} = ? AND id ${cmp} ?))`)
         args.push(bindable(value), bindable(value), id)
       } else {
         clauses.push(`id ${cmp} ?`)

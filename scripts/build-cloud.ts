@@ -1,0 +1,201 @@
+/**
+ * `npm run build:cloud`: bundles each cloud function in src/cloud/functions/<name>/ into
+ * cloudfunctions/<name>/ (index.js, package.json, config.json), the folder WeChat DevTools and
+ * miniprogram-ci upload. Each bundle holds the router, actions and domain code; only wx-server-sdk
+ * stays outside, installed in the cloud (上传并部署：云端安装依赖).
+ *
+ * A new function is a new folder with an index.ts exporting `main` and a function.json in
+ * WeChat's config.json format, e.g. a daily timer:
+ *   { "permissions": { "openapi": [] }, "triggers": [{ "name": "daily", "type": "timer", "config": "0 0 8 * * * *" }] }
+ */
+import { build, type Plugin } from 'esbuild'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+const ROOT = path.resolve(__dirname, '..')
+const FUNCTIONS_DIR = path.join(ROOT, 'src', 'cloud', 'functions')
+export const DEFAULT_OUT_DIR = path.join(ROOT, 'cloudfunctions')
+const OUTPUT_FILES = ['index.js', 'package.json', 'config.json']
+/** What a change to should rebuild the functions. */
+const SOURCES = [
+  path.join(ROOT, 'src', 'cloud'),
+  path.join(ROOT, 'src', 'domain'),
+  __filename,
+  path.join(ROOT, 'package.json'),
+]
+
+/** Code that only the embedded host may load: SQLite is a native module CloudBase cannot run. */
+const EMBEDDED_ONLY = [
+  /(^|\/)node_modules\/better-sqlite3\//,
+  /src\/cloud\/embedded\.ts$/,
+  /src\/cloud\/seed\//,
+  /src\/cloud\/adapters\/(sqlite-store|local-files|dev-session-identity|outbox-notifier)\.ts$/,
+]
+
+/** Built-ins newer than CloudBase's Node 16 runtime; esbuild's target lowers syntax, not APIs. */
+const NEWER_THAN_NODE16 =
+  /\bstructuredClone\(|\.(findLast|findLastIndex|toSorted|toReversed|toSpliced)\(|Object\.groupBy\(|Promise\.withResolvers\(/
+
+/** The zod locales the server configures (router.ts: `z.config(z.locales.zhCN())`). */
+const ZOD_LOCALES: Record<string, string> = { zhCN: 'zh-CN' }
+
+/**
+ * `z.locales` is a namespace of every language zod ships, some 350 KB the bundler cannot drop
+ * because it is reached through an object. Bundle only the locales the server uses, and refuse to
+ * build if the code asks for another one, which would otherwise be undefined at run time.
+ */
+function onlyUsedZodLocales(): Plugin {
+  return {
+    name: 'only-used-zod-locales',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+        contents: Object.entries(ZOD_LOCALES)
+          .map(([name, file]) => `export { default as ${name} } from './${file}.js'`)
+          .join('\n'),
+        loader: 'js',
+      }))
+    },
+  }
+}
+
+function filesUnder(target: string): string[] {
+  if (!statSync(target).isDirectory()) return [target]
+  return readdirSync(target).flatMap((entry) => filesUnder(path.join(target, entry)))
+}
+
+function assertZodLocalesKnown(): void {
+  const files = [path.join(ROOT, 'src', 'cloud'), path.join(ROOT, 'src', 'domain')].flatMap(filesUnder)
+  for (const file of files.filter((f) => /\.tsx?$/.test(f))) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/\blocales\.(\w+)/g)) {
+      if (!(m[1] in ZOD_LOCALES)) throw new Error(`${file} uses zod locale ${m[1]}; add it to ZOD_LOCALES`)
+    }
+  }
+}
+
+export interface FunctionConfig {
+  permissions: { openapi: string[] }
+  triggers: { name: string; type: 'timer'; config: string }[]
+}
+
+export interface BuiltFunction {
+  name: string
+  dir: string
+  bytes: number
+}
+
+export interface BuildCloudOptions {
+  /** Where the function folders go; cloudfunctions/ (project.config.json's cloudfunctionRoot) by default. */
+  outDir?: string
+  quiet?: boolean
+}
+
+export function functionNames(): string[] {
+  return readdirSync(FUNCTIONS_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(path.join(FUNCTIONS_DIR, e.name, 'index.ts')))
+    .map((e) => e.name)
+    .sort()
+}
+
+function readConfig(name: string): FunctionConfig {
+  const file = path.join(FUNCTIONS_DIR, name, 'function.json')
+  if (!existsSync(file)) return { permissions: { openapi: [] }, triggers: [] }
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Partial<FunctionConfig>
+  const openapi = raw.permissions?.openapi ?? []
+  const triggers = raw.triggers ?? []
+  if (!Array.isArray(openapi) || !openapi.every((p) => typeof p === 'string' && /^\w+\.\w+$/.test(p))) {
+    throw new Error(`${file}: permissions.openapi must list APIs like "subscribeMessage.send"`)
+  }
+  for (const t of triggers) {
+    // WeChat's timer cron has seven fields: second minute hour day month weekday year.
+    if (t.type !== 'timer' || !t.name || typeof t.config !== 'string' || t.config.trim().split(/\s+/).length !== 7) {
+      throw new Error(`${file}: each trigger needs a name, type "timer" and a 7-field cron config`)
+    }
+  }
+  return { permissions: { openapi }, triggers }
+}
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0
+  return Math.max(0, ...filesUnder(target).map((f) => statSync(f).mtimeMs))
+}
+
+export function cloudBuildIsStale(outDir: string = DEFAULT_OUT_DIR): boolean {
+  let oldestOutput = Infinity
+  for (const name of functionNames()) {
+    for (const file of OUTPUT_FILES) {
+      const out = path.join(outDir, name, file)
+      if (!existsSync(out)) return true
+      oldestOutput = Math.min(oldestOutput, statSync(out).mtimeMs)
+    }
+  }
+  return Math.max(...SOURCES.map(newestMtime)) > oldestOutput
+}
+
+async function buildOne(name: string, outDir: string, sdkRange: string, version: string): Promise<BuiltFunction> {
+  const dir = path.join(outDir, name)
+  mkdirSync(dir, { recursive: true })
+  const outfile = path.join(dir, 'index.js')
+  const result = await build({
+    entryPoints: [path.join(FUNCTIONS_DIR, name, 'index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    external: ['wx-server-sdk'],
+    // Readable stack traces in the CloudBase log beat the few kilobytes minifying would save.
+    minify: false,
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'warning',
+    absWorkingDir: ROOT,
+    plugins: [onlyUsedZodLocales()],
+  })
+  const inputs = Object.keys(result.metafile.inputs)
+  const leaked = inputs.filter((file) => EMBEDDED_ONLY.some((re) => re.test(file)))
+  if (leaked.length) throw new Error(`cloud function ${name} bundles embedded-only code: ${leaked.join(', ')}`)
+  const code = readFileSync(outfile, 'utf8')
+  if (/require\(["']better-sqlite3["']\)/.test(code)) throw new Error(`cloud function ${name} requires better-sqlite3`)
+  const newer = code.match(NEWER_THAN_NODE16)
+  if (newer) throw new Error(`cloud function ${name} calls ${newer[0]}, which Node 16 on CloudBase does not have`)
+
+  const pkg = {
+    name,
+    version,
+    private: true,
+    description: `党支部组织生活 cloud function ${name} (built by scripts/build-cloud.ts; do not edit)`,
+    main: 'index.js',
+    dependencies: { 'wx-server-sdk': sdkRange },
+  }
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n')
+  writeFileSync(path.join(dir, 'config.json'), JSON.stringify(readConfig(name), null, 2) + '\n')
+  return { name, dir, bytes: statSync(outfile).size }
+}
+
+export async function buildCloud(options: BuildCloudOptions = {}): Promise<BuiltFunction[]> {
+  const outDir = options.outDir ?? DEFAULT_OUT_DIR
+  const rootPkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    version: string
+    dependencies: Record<string, string>
+  }
+  const sdkRange = rootPkg.dependencies['wx-server-sdk']
+  if (!sdkRange) throw new Error('package.json must list wx-server-sdk in dependencies')
+  assertZodLocalesKnown()
+  const built: BuiltFunction[] = []
+  for (const name of functionNames()) {
+    const fn = await buildOne(name, outDir, sdkRange, rootPkg.version)
+    built.push(fn)
+    if (!options.quiet) {
+      const rel = path.relative(ROOT, path.join(fn.dir, 'index.js'))
+      console.log(`  ${rel.padEnd(36)} ${(fn.bytes / 1024).toFixed(1).padStart(7)} KB`)
+    }
+  }
+  return built
+}
+
+if (require.main === module) {
+  buildCloud().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err)
+    process.exit(1)
+  })
+}
