@@ -24,12 +24,16 @@ const SOURCES = [
   path.join(ROOT, 'package.json'),
 ]
 
-/** Code that only the embedded host may load: SQLite is a native module CloudBase cannot run. */
+/**
+ * Code that only the embedded host may load: SQLite is a native module CloudBase cannot run, and
+ * QR codes of the h5 address are the host's stand-in for WeChat's mini-program codes.
+ */
 const EMBEDDED_ONLY = [
   /(^|\/)node_modules\/better-sqlite3\//,
+  /(^|\/)node_modules\/qrcode\//,
   /src\/cloud\/embedded\.ts$/,
   /src\/cloud\/seed\//,
-  /src\/cloud\/adapters\/(sqlite-store|local-files|dev-session-identity|outbox-notifier)\.ts$/,
+  /src\/cloud\/adapters\/(sqlite-store|local-files|dev-session-identity|outbox-notifier|qr-code-image)\.ts$/,
 ]
 
 /** Built-ins newer than CloudBase's Node 16 runtime; esbuild's target lowers syntax, not APIs. */
@@ -52,6 +56,31 @@ function onlyUsedZodLocales(): Plugin {
         contents: Object.entries(ZOD_LOCALES)
           .map(([name, file]) => `export { default as ${name} } from './${file}.js'`)
           .join('\n'),
+        loader: 'js',
+      }))
+    },
+  }
+}
+
+/**
+ * iconv-lite decodes roster files that Excel saved in GBK/GB18030 (src/cloud/actions/roster-import.ts).
+ * It registers every encoding it knows; the cloud function needs only the Chinese ones and UTF-8/16,
+ * so the Japanese, Korean and Big5 tables and the generated single-byte code pages (some 370 KB)
+ * are left out. Asking for one of those encodings fails loudly instead of decoding wrongly.
+ */
+function onlyChineseIconvTables(): Plugin {
+  return {
+    name: 'only-chinese-iconv-tables',
+    setup(b) {
+      b.onLoad(
+        { filter: /[\\/]iconv-lite[\\/]encodings[\\/]tables[\\/](shiftjis|eucjp|cp949|cp950|big5-added)\.json$/ },
+        (args) => ({
+          contents: `throw new Error(${JSON.stringify(`${path.basename(args.path)} is not bundled in the cloud function`)})`,
+          loader: 'js',
+        }),
+      )
+      b.onLoad({ filter: /[\\/]iconv-lite[\\/]encodings[\\/]sbcs-data-generated\.js$/ }, () => ({
+        contents: 'module.exports = {}',
         loader: 'js',
       }))
     },
@@ -146,10 +175,12 @@ async function buildOne(name: string, outDir: string, sdkRange: string, version:
     // Readable stack traces in the CloudBase log beat the few kilobytes minifying would save.
     minify: false,
     legalComments: 'none',
+    // Chinese stays Chinese: escaping it as \uXXXX would triple the messages and the GBK table.
+    charset: 'utf8',
     metafile: true,
     logLevel: 'warning',
     absWorkingDir: ROOT,
-    plugins: [onlyUsedZodLocales()],
+    plugins: [onlyUsedZodLocales(), onlyChineseIconvTables()],
   })
   const inputs = Object.keys(result.metafile.inputs)
   const leaked = inputs.filter((file) => EMBEDDED_ONLY.some((re) => re.test(file)))

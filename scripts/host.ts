@@ -1,6 +1,7 @@
 /**
  * Runs the local host until SIGINT/SIGTERM, then shuts down without losing an acknowledged write.
  *   DATA_DIR (default .data)  PORT (default 10086)  STATIC_DIR (default dist/h5)  SEED=0 to skip the demo
+ *   PUBLIC_URL (default the host's own http://127.0.0.1:PORT): the address invitation QR codes hold
  *   npx tsx scripts/host.ts
  */
 import path from 'node:path'
@@ -15,6 +16,7 @@ async function run(): Promise<void> {
     port: Number(process.env.PORT ?? DEFAULT_PORT),
     staticDir: path.resolve(process.env.STATIC_DIR ?? path.join(root, 'dist', 'h5')),
     seed: process.env.SEED !== '0',
+    publicUrl: process.env.PUBLIC_URL || undefined,
   })
   console.log(`本地服务已启动：${host.url}`)
   stopOnSignals(host)

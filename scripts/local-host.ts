@@ -26,6 +26,8 @@ export interface HostOptions {
   seed?: boolean
   /** Replace the ports (tests pin the clock). */
   ports?: Ports
+  /** The address phones use to reach this host, put in invitation QR codes; its own URL when absent. */
+  publicUrl?: string
 }
 
 export interface RunningHost {
@@ -143,6 +145,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     server.listen(options.port ?? 10086, '127.0.0.1', () => resolve())
   })
   const port = (server.address() as AddressInfo).port
+  const url = `http://127.0.0.1:${port}`
+  ports.codes.setPublicUrl?.(options.publicUrl ?? url)
 
   let closing: Promise<void> | null = null
   const close = () => {
@@ -156,5 +160,5 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     })()
     return closing
   }
-  return { url: `http://127.0.0.1:${port}`, port, main, ports, close }
+  return { url, port, main, ports, close }
 }

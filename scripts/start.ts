@@ -2,6 +2,7 @@
  * `npm start`: builds what is stale (the h5 app, the cloud functions), seeds the demo branch into
  * an empty database, starts the local host and prints its address and the demo accounts.
  *   DATA_DIR (default .data)  PORT (default 10086)  NO_OPEN=1 to not open a browser
+ *   PUBLIC_URL: the address invitation QR codes hold, when the host is reached through a proxy
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
@@ -63,6 +64,7 @@ async function run(): Promise<void> {
     port: Number(process.env.PORT ?? DEFAULT_PORT),
     staticDir: path.join(ROOT, 'dist', 'h5'),
     seed: true,
+    publicUrl: process.env.PUBLIC_URL || undefined,
   })
   const accounts = await host.main({ action: 'session.devAccounts', input: {} })
   console.log(`\n党支部组织生活 已启动：${host.url}\n`)

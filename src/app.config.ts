@@ -6,6 +6,18 @@ export default defineAppConfig({
       root: 'packages/meeting',
       pages: ['pages/detail/index', 'pages/schedule/index'],
     },
+    {
+      root: 'packages/roster',
+      pages: [
+        'pages/list/index',
+        'pages/member/index',
+        'pages/edit/index',
+        'pages/invite/index',
+        'pages/bind/index',
+        'pages/import/index',
+        'pages/orgs/index',
+      ],
+    },
   ],
   // In the browser pages switch without sliding: a PC user gains nothing from it, and a screenshot
   // or a test never catches a page half-way in.

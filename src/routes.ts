@@ -6,4 +6,11 @@ export const PAGES = {
   login: '/pages/login/index',
   meetingDetail: '/packages/meeting/pages/detail/index',
   meetingSchedule: '/packages/meeting/pages/schedule/index',
+  rosterList: '/packages/roster/pages/list/index',
+  memberDetail: '/packages/roster/pages/member/index',
+  memberEdit: '/packages/roster/pages/edit/index',
+  memberInvite: '/packages/roster/pages/invite/index',
+  bind: '/packages/roster/pages/bind/index',
+  rosterImport: '/packages/roster/pages/import/index',
+  orgs: '/packages/roster/pages/orgs/index',
 } as const

@@ -13,10 +13,12 @@ import {
   type SubscribeTemplates,
 } from './adapters/subscribe-notifier'
 import { systemClock } from './adapters/system-clock'
+import { WxacodeImage, type WxacodeApi, type WxacodeGetUnlimitedParam } from './adapters/wxacode-image'
 import { WxContextIdentity, type WxContextApi } from './adapters/wx-context-identity'
 import type { ClockPort, Ports } from './ports'
 
-export interface WxCloud extends CloudStorageApi, SubscribeMessageApi, WxContextApi {
+export interface WxCloud extends CloudStorageApi, SubscribeMessageApi, WxacodeApi, WxContextApi {
+  openapi: SubscribeMessageApi['openapi'] & WxacodeApi['openapi']
   database(): CloudBaseDb
 }
 
@@ -24,6 +26,8 @@ export interface CloudBaseOptions {
   templates?: SubscribeTemplates
   miniprogramState?: MiniprogramState
   clock?: ClockPort
+  /** Which version of the mini-program an invitation's code opens; WeChat's default is the released one. */
+  codeEnvVersion?: WxacodeGetUnlimitedParam['envVersion']
 }
 
 /** Options from the cloud function's environment variables (set in the CloudBase console). */
@@ -32,7 +36,15 @@ export function cloudBaseOptionsFromEnv(env: Record<string, string | undefined>)
   if (state !== undefined && state !== 'developer' && state !== 'trial' && state !== 'formal') {
     throw new Error('SUBSCRIBE_STATE must be developer, trial or formal')
   }
-  return { templates: parseSubscribeTemplates(env.SUBSCRIBE_TEMPLATES), miniprogramState: state }
+  const codeEnv = env.WXACODE_ENV_VERSION
+  if (codeEnv !== undefined && codeEnv !== 'release' && codeEnv !== 'trial' && codeEnv !== 'develop') {
+    throw new Error('WXACODE_ENV_VERSION must be release, trial or develop')
+  }
+  return {
+    templates: parseSubscribeTemplates(env.SUBSCRIBE_TEMPLATES),
+    miniprogramState: state,
+    ...(codeEnv ? { codeEnvVersion: codeEnv } : {}),
+  }
 }
 
 export function openCloudBase(cloud: WxCloud, options: CloudBaseOptions = {}): Ports {
@@ -47,6 +59,7 @@ export function openCloudBase(cloud: WxCloud, options: CloudBaseOptions = {}): P
     }),
     clock,
     identity: new WxContextIdentity(cloud),
+    codes: new WxacodeImage(cloud, options.codeEnvVersion),
     host: 'cloudbase',
   }
 }

@@ -10,6 +10,8 @@ export const COLLECTIONS = {
   requests: { indexes: [] },
   notifications: { indexes: [['memberId', 'createdAt']] },
   outbox: { indexes: [['memberId']] },
+  member_history: { indexes: [['memberId', 'at']] },
+  invitations: { indexes: [['memberId']] },
 } as const satisfies Record<string, { indexes: readonly (readonly string[])[] }>
 
 export type CollectionName = keyof typeof COLLECTIONS

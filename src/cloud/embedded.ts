@@ -9,6 +9,7 @@ import { COLLECTIONS } from './collections'
 import { DevSessionIdentity } from './adapters/dev-session-identity'
 import { LocalFiles } from './adapters/local-files'
 import { OutboxNotifier } from './adapters/outbox-notifier'
+import { QrCodeImage } from './adapters/qr-code-image'
 import { SqliteStore } from './adapters/sqlite-store'
 import { systemClock } from './adapters/system-clock'
 import type { ClockPort, Ports } from './ports'
@@ -17,6 +18,8 @@ export interface EmbeddedOptions {
   dataDir: string
   clock?: ClockPort
   synchronous?: 'FULL' | 'NORMAL'
+  /** Where phones reach the h5 build, for invitation QR codes; the host sets it once it listens. */
+  publicUrl?: string
 }
 
 export const DB_FILE = 'party.sqlite'
@@ -41,6 +44,7 @@ export function openEmbedded(options: EmbeddedOptions): Ports {
     notifier: new OutboxNotifier(store, clock),
     clock,
     identity: new DevSessionIdentity(sessionSecret(options.dataDir), clock),
+    codes: new QrCodeImage(options.publicUrl),
     host: 'embedded',
   }
 }

@@ -1,4 +1,7 @@
-/** Shown to a WeChat user whose OPENID is not yet bound to a member of any branch. */
+/**
+ * Shown to a WeChat user whose OPENID is not yet bound to a member of any branch: how to bind, and
+ * where to type the invitation code.
+ */
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { PAGES } from '../routes'
@@ -9,15 +12,18 @@ export function UnboundNotice() {
   return (
     <View className="panel" id="unbound-notice">
       <Text>
-        你的微信还没有绑定党员身份。请向所在支部的书记索取邀请码或二维码，扫码后核对姓名与手机号即可完成绑定。
+        你的微信还没有绑定党员身份。请向所在支部的书记或组织委员索取邀请：扫描邀请二维码，或点下面的按钮输入邀请码，核对姓名与手机号后四位即可完成绑定。
       </Text>
-      {usesDevLogin && (
-        <View className="actions">
-          <Button type="primary" onClick={() => Taro.reLaunch({ url: PAGES.login })}>
-            选择演示账号
+      <View className="actions">
+        <Button id="go-bind" type="primary" block onClick={() => Taro.navigateTo({ url: PAGES.bind })}>
+          输入邀请码绑定
+        </Button>
+        {usesDevLogin && (
+          <Button id="go-login" block onClick={() => Taro.reLaunch({ url: PAGES.login })}>
+            改用演示账号
           </Button>
-        </View>
-      )}
+        )}
+      </View>
     </View>
   )
 }

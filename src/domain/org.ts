@@ -56,6 +56,13 @@ export const COMMITTEE_ROLES: readonly Role[] = [
   'committee',
 ]
 
+/** Roles that keep the branch's roster: add and edit members, invite and unbind WeChat users. */
+export const ROSTER_EDITOR_ROLES: readonly Role[] = ['secretary', 'deputy_secretary', 'organizer']
+
+/** Roles a branch roster may hold (党委组织员 is a committee staff role, not a branch role). */
+export type BranchRole = Exclude<Role, 'supervisor'>
+export const BRANCH_ROLES = ROLES.filter((r): r is BranchRole => r !== 'supervisor')
+
 /** Roles that may plan and run the branch's meetings. */
 export const MEETING_ORGANIZER_ROLES: readonly Role[] = ['secretary', 'deputy_secretary', 'organizer']
 
@@ -107,4 +114,29 @@ export function isActiveMember(member: Pick<Member, 'status'>): boolean {
 
 export function maskPhone(phone: string): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****'
+}
+
+/** A change to a member's status, roles, category or group, kept with who made it and when. */
+export interface MemberChange {
+  memberId: string
+  orgId: string
+  field: 'status' | 'roles' | 'category' | 'groupId' | 'confirmedAt' | 'binding'
+  from: unknown
+  to: unknown
+  reason: string | null
+  by: string
+  at: number
+}
+
+/** Whether someone with these roles, belonging to an org of this kind, keeps that org's roster. */
+export function keepsRoster(roles: readonly Role[], orgKind: OrgKind): boolean {
+  return orgKind === 'branch' && roles.some((r) => ROSTER_EDITOR_ROLES.includes(r))
+}
+
+/**
+ * Whether a branch still has someone active who keeps its roster (书记, 副书记 or 组织委员). Only they
+ * can edit it, the 党委 included, so a branch without one could never add or fix anyone again.
+ */
+export function hasRosterKeeper(members: readonly Pick<Member, 'roles' | 'status'>[]): boolean {
+  return members.some((m) => isActiveMember(m) && m.roles.some((r) => ROSTER_EDITOR_ROLES.includes(r)))
 }

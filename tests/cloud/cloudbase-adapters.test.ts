@@ -13,13 +13,21 @@ import {
   SubscribeNotifier,
   type SubscribeTemplates,
 } from '../../src/cloud/adapters/subscribe-notifier'
+import { WxacodeImage } from '../../src/cloud/adapters/wxacode-image'
 import { WxContextIdentity } from '../../src/cloud/adapters/wx-context-identity'
 import { cloudBaseOptionsFromEnv, openCloudBase } from '../../src/cloud/cloudbase'
 import type { FilesPort } from '../../src/cloud/ports/files'
 import type { Notification } from '../../src/cloud/ports/notifier'
 import { createMain } from '../../src/cloud/router'
-import { seedDemo } from '../../src/cloud/seed/demo-branch'
-import type { MeetingDetail, MeetingSummary, Page } from '../../src/domain/api/views'
+import { DEMO_UNBOUND_MEMBER_IDS, seedDemo } from '../../src/cloud/seed/demo-branch'
+import type {
+  InvitationView,
+  MeetingDetail,
+  MeetingSummary,
+  MemberDetail,
+  Page,
+  ProfileView,
+} from '../../src/domain/api/views'
 import { FIXED_NOW, MEMBER_B1, openTestApi, scheduleInput, SECRETARY_B1 } from './api-fixture'
 import { FakeCloudBaseDb } from './fake-cloudbase-db'
 import { FakeWxCloud } from './fake-wx-cloud'
@@ -201,6 +209,28 @@ describe('CloudBaseFiles', () => {
   })
 })
 
+describe('WxacodeImage', () => {
+  test('asks WeChat for a mini-program code of the page with the scene, as a PNG data URL', async () => {
+    const fake = new FakeWxCloud()
+    const url = await new WxacodeImage(fake.cloud, 'trial').render('packages/roster/pages/bind/index', 'code=ABCD2345')
+    expect(fake.codes).toEqual([{ scene: 'code=ABCD2345', page: 'packages/roster/pages/bind/index', checkPath: false }])
+    const png = Buffer.from(url.replace(/^data:image\/png;base64,/, ''), 'base64')
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a')
+    expect(png.subarray(8).toString()).toBe('packages/roster/pages/bind/index?code=ABCD2345')
+  })
+
+  test('a scene longer than WeChat allows is refused before asking', async () => {
+    const fake = new FakeWxCloud()
+    await expect(new WxacodeImage(fake.cloud).render('p', 'x'.repeat(33))).rejects.toThrow(/32 characters/)
+    expect(fake.codes).toEqual([])
+  })
+
+  test('WXACODE_ENV_VERSION is read strictly', () => {
+    expect(cloudBaseOptionsFromEnv({ WXACODE_ENV_VERSION: 'trial' })).toMatchObject({ codeEnvVersion: 'trial' })
+    expect(() => cloudBaseOptionsFromEnv({ WXACODE_ENV_VERSION: 'beta' })).toThrow(/WXACODE_ENV_VERSION/)
+  })
+})
+
 describe('the router on openCloudBase() over the stand-ins', () => {
   async function openCloud() {
     const fake = new FakeWxCloud()
@@ -270,13 +300,57 @@ describe('the router on openCloudBase() over the stand-ins', () => {
     const detail = first.data as MeetingDetail
     const participants = detail.participants.map((p) => p.id).sort()
     expect(participants.length).toBeGreaterThan(5)
-    expect(fake.sent.map((s) => s.touser).sort()).toEqual(participants.map((id) => `dev_${id}`).sort())
+    // Everyone is messaged who has bound WeChat; the demo's unbound members only get the outbox record.
+    const bound = participants.filter((id) => !DEMO_UNBOUND_MEMBER_IDS.includes(id))
+    expect(bound.length).toBeLessThan(participants.length)
+    expect(fake.sent.map((s) => s.touser).sort()).toEqual(bound.map((id) => `dev_${id}`).sort())
     expect(fake.sent.every((s) => s.templateId === 'TPL_MEETING' && s.page.endsWith(`id=${detail.id}`))).toBe(true)
     expect(await ports.store.count('outbox')).toBe(participants.length)
 
     expect(await callAs(`dev_${SECRETARY_B1}`, event)).toEqual(first)
-    expect(fake.sent).toHaveLength(participants.length)
+    expect(fake.sent).toHaveLength(bound.length)
     expect(await ports.store.count('outbox')).toBe(participants.length)
     expect(await ports.store.count('meetings', [{ field: '_id', op: 'eq', value: detail.id }])).toBe(1)
+  }, 20_000)
+
+  test('invite, bind and unbind on CloudBase: a mini-program code, one transaction each, the binding removed', async () => {
+    const { fake, ports, callAs } = await openCloud()
+    const invited = await callAs(`dev_${SECRETARY_B1}`, {
+      action: 'invite.create',
+      input: { memberId: 'm_b1_16' },
+      requestId: 'req-cloud-invite-1',
+    })
+    if (!invited.ok) throw new Error(JSON.stringify(invited.error))
+    const inv = invited.data as InvitationView
+    expect(fake.codes).toEqual([
+      { scene: `code=${inv.code}`, page: 'packages/roster/pages/bind/index', checkPath: false },
+    ])
+    expect(inv.imageDataUrl).toMatch(/^data:image\/png;base64,/)
+
+    const bound = await callAs('o_new_wechat_user', {
+      action: 'binding.bind',
+      input: { code: inv.code, name: '郭子涵', phoneLast4: '1555' },
+      requestId: 'req-cloud-bind-1',
+    })
+    expect(bound).toMatchObject({ ok: true, data: { bound: true, member: { id: 'm_b1_16' } } })
+    expect((bound.ok && (bound.data as ProfileView).org.name) || '').toBe('第一党支部')
+    expect(fake.db.dump('bindings').find((b) => b._id === 'o_new_wechat_user')).toMatchObject({ memberId: 'm_b1_16' })
+
+    const unbound = await callAs(`dev_${SECRETARY_B1}`, {
+      action: 'binding.unbind',
+      input: { memberId: 'm_b1_16', reason: '更换微信' },
+      requestId: 'req-cloud-unbind-1',
+    })
+    expect(unbound).toMatchObject({ ok: true, data: { bound: false } })
+    expect((unbound.ok && (unbound.data as MemberDetail).history.map((h) => h.field)) || []).toEqual([
+      'binding',
+      'binding',
+    ])
+    expect(fake.db.dump('bindings').some((b) => b._id === 'o_new_wechat_user')).toBe(false)
+    expect(await callAs('o_new_wechat_user', { action: 'session.whoami' })).toEqual({
+      ok: true,
+      data: { bound: false },
+    })
+    expect(await ports.store.count('member_history', [{ field: 'memberId', op: 'eq', value: 'm_b1_16' }])).toBe(2)
   }, 20_000)
 })

@@ -9,7 +9,8 @@
  *   merges key by key unless wrapped in `_.set`, and an `undefined` value is dropped;
  * - equality on an array field matches any element; ranges compare within one type only;
  *   null/missing sort lowest;
- * - transactions read a snapshot, see their own writes, fail with a conflict when a document they
+ * - `remove` deletes; a removed `_id` may be added again;
+ * - transactions read a snapshot, see their own writes (removals included), fail with a conflict when a document they
  *   write changed since the snapshot (and `runTransaction` retries), are aborted by any failed
  *   write (a duplicate `add`), and roll back on any throw;
  * - every call yields to the event loop first, so concurrent callers interleave as over a network.
@@ -232,25 +233,31 @@ export class FakeCloudBaseDb {
   /** Reads one document as `tx` (or outside any transaction) sees it. */
   read(name: string, id: string, api: string, tx: FakeTransaction | null): Data | null {
     const own = tx?.writes.get(name)?.get(id)
-    if (own) return own
+    // A document this transaction removed reads as missing.
+    if (own !== undefined) return own
     return this.table(name, api, tx).get(id)?.doc ?? null
   }
 
   /** All documents of a collection as `tx` sees them. */
   scan(name: string, api: string, tx: FakeTransaction | null): Data[] {
     const docs = new Map([...this.table(name, api, tx)].map(([id, e]) => [id, e.doc]))
-    for (const [id, doc] of tx?.writes.get(name) ?? []) docs.set(id, doc)
+    for (const [id, doc] of tx?.writes.get(name) ?? []) {
+      if (doc) docs.set(id, doc)
+      else docs.delete(id)
+    }
     return [...docs.values()]
   }
 
-  write(name: string, id: string, doc: Data, api: string, tx: FakeTransaction | null): void {
+  /** Writes a document, or removes it when `doc` is null. */
+  write(name: string, id: string, doc: Data | null, api: string, tx: FakeTransaction | null): void {
     if (tx) {
       tx.checkUnchanged(name, id)
       if (!tx.writes.has(name)) tx.writes.set(name, new Map())
       tx.writes.get(name)!.set(id, doc)
       return
     }
-    this.table(name, api, null).set(id, { doc, rev: ++this.revision })
+    if (doc) this.table(name, api, null).set(id, { doc, rev: ++this.revision })
+    else this.table(name, api, null).delete(id)
   }
 
   committedRev(name: string, id: string): number | undefined {
@@ -280,14 +287,18 @@ export class FakeCloudBaseDb {
   applyCommit(tx: FakeTransaction): void {
     for (const [name, docs] of tx.writes) for (const id of docs.keys()) tx.checkUnchanged(name, id)
     for (const [name, docs] of tx.writes) {
-      for (const [id, doc] of docs) this.tables.get(name)!.set(id, { doc, rev: ++this.revision })
+      for (const [id, doc] of docs) {
+        if (doc) this.tables.get(name)!.set(id, { doc, rev: ++this.revision })
+        else this.tables.get(name)!.delete(id)
+      }
     }
   }
 }
 
 export class FakeTransaction {
   readonly snapshot: Tables
-  readonly writes = new Map<string, Map<string, Data>>()
+  /** Documents written by this transaction; null for a removed one. */
+  readonly writes = new Map<string, Map<string, Data | null>>()
   private aborted = false
 
   constructor(private readonly db: FakeCloudBaseDb) {
@@ -406,6 +417,14 @@ class FakeQuery {
     }
     return { stats: { updated: hits.length }, errMsg: 'collection.update:ok' }
   }
+
+  async remove(): Promise<{ stats: { removed: number }; errMsg: string }> {
+    await tick()
+    this.tx?.assertActive('collection.remove')
+    const hits = this.selected('collection.remove')
+    for (const doc of hits) this.db.write(this.collectionName, doc._id as string, null, 'collection.remove', this.tx)
+    return { stats: { removed: hits.length }, errMsg: 'collection.remove:ok' }
+  }
 }
 
 class FakeCollection extends FakeQuery {
@@ -474,5 +493,15 @@ class FakeDocument {
       this.tx,
     )
     return { stats: { updated: 1 }, errMsg: 'document.update:ok' }
+  }
+
+  async remove(): Promise<{ stats: { removed: number }; errMsg: string }> {
+    await tick()
+    this.tx?.assertActive('document.remove')
+    if (!this.db.read(this.collectionName, this.id, 'document.remove', this.tx)) {
+      return { stats: { removed: 0 }, errMsg: 'document.remove:ok' }
+    }
+    this.db.write(this.collectionName, this.id, null, 'document.remove', this.tx)
+    return { stats: { removed: 1 }, errMsg: 'document.remove:ok' }
   }
 }

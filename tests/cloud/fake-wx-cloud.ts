@@ -20,6 +20,8 @@ export class FakeWxCloud {
   /** Openids that have not accepted the subscription: WeChat answers 43101. */
   readonly refusing = new Set<string>()
   context: { OPENID?: string } = {}
+  /** Mini-program codes asked of wxacode.getUnlimited. */
+  readonly codes: { scene: string; page: string; checkPath: boolean }[] = []
 
   readonly cloud: WxCloud = {
     database: () => this.db as unknown as CloudBaseDb,
@@ -33,6 +35,20 @@ export class FakeWxCloud {
           }
           this.sent.push(structuredClone(param))
           return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }
+        },
+      },
+      wxacode: {
+        getUnlimited: async (param) => {
+          await new Promise((r) => setImmediate(r))
+          if (param.scene.length > 32)
+            throw wxError('openapi.wxacode.getUnlimited:fail 40169 invalid length for scene', 40169)
+          this.codes.push({ scene: param.scene, page: param.page, checkPath: param.checkPath })
+          // A PNG signature and the parameters: enough to tell one code from another.
+          const png = Buffer.concat([
+            Buffer.from('89504e470d0a1a0a', 'hex'),
+            Buffer.from(`${param.page}?${param.scene}`),
+          ])
+          return { errCode: 0, errMsg: 'openapi.wxacode.getUnlimited:ok', contentType: 'image/png', buffer: png }
         },
       },
     },

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { QrCodeImage } from '../../src/cloud/adapters/qr-code-image'
 import { SqliteStore } from '../../src/cloud/adapters/sqlite-store'
 import { DB_FILE } from '../../src/cloud/embedded'
 import { startHost } from '../../scripts/local-host'
@@ -141,3 +142,21 @@ test('SIGTERM during a burst of writes loses no acknowledged write and exits cle
     await store.close()
   }
 }, 60_000)
+
+test('invitation QR codes hold the address the host listens on, or the public URL it is given', async () => {
+  const host = await startHost({ dataDir, port: 0, seed: true })
+  try {
+    const codes = host.ports.codes as QrCodeImage
+    expect(codes.target('packages/roster/pages/bind/index', 'code=ABCD2345')).toBe(
+      `${host.url}/#/packages/roster/pages/bind/index?code=ABCD2345`,
+    )
+  } finally {
+    await host.close()
+  }
+  const proxied = await startHost({ dataDir, port: 0, publicUrl: 'https://party.example.org/' })
+  try {
+    expect((proxied.ports.codes as QrCodeImage).target('p', 'code=X')).toBe('https://party.example.org/#/p?code=X')
+  } finally {
+    await proxied.close()
+  }
+})

@@ -206,6 +206,23 @@ export function runStoreContract(
         },
         timeout,
       )
+      test(
+        'remove by version deletes the document; a stale version or a missing id conflicts; the id is free again',
+        async () => {
+          await store.insert<Item>('ct_items', item(5))
+          await store.update<Item>('ct_items', 'i005', { n: 50 }, 1)
+          const stale = await conflictOf(store.remove('ct_items', 'i005', 1))
+          expect(stale).toMatchObject({ reason: 'version', collection: 'ct_items', id: 'i005' })
+          expect(await store.get<Item>('ct_items', 'i005')).toMatchObject({ n: 50, _version: 2 })
+          await store.remove('ct_items', 'i005', 2)
+          expect(await store.get('ct_items', 'i005')).toBeNull()
+          expect(await store.count('ct_items')).toBe(0)
+          const missing = await conflictOf(store.remove('ct_items', 'i005', 2))
+          expect(missing).toMatchObject({ reason: 'missing', collection: 'ct_items', id: 'i005' })
+          expect(await store.insert<Item>('ct_items', item(5))).toEqual({ ...item(5), _version: 1 })
+        },
+        timeout,
+      )
     })
 
     describe('queries', () => {
@@ -508,6 +525,33 @@ export function runStoreContract(
           })
           expect(await store.get('ct_items', 'i003')).not.toBeNull()
           expect(await store.get<Item>('ct_items', 'i001')).toEqual({ ...item(1), _version: 1 })
+        },
+        timeout,
+      )
+
+      test(
+        'a remove inside a transaction lands with the commit and is rolled back by a throw',
+        async () => {
+          await store.insert<Item>('ct_items', item(2))
+          await expect(
+            store.transaction(async (tx) => {
+              await tx.remove('ct_items', 'i001', 1)
+              expect(await tx.get('ct_items', 'i001')).toBeNull()
+              throw new Error('boom')
+            }),
+          ).rejects.toThrow('boom')
+          expect(await store.get<Item>('ct_items', 'i001')).toEqual({ ...item(1), _version: 1 })
+          const stale = await conflictOf(store.transaction((tx) => tx.remove('ct_items', 'i001', 3)))
+          expect(stale.reason).toBe('version')
+          await store.transaction(async (tx) => {
+            await tx.remove('ct_items', 'i001', 1)
+            await tx.update<Item>('ct_items', 'i002', { n: 20 }, 1)
+            await tx.insert<Item>('ct_items', item(1))
+          })
+          expect(await store.get<Item>('ct_items', 'i001')).toEqual({ ...item(1), _version: 1 })
+          expect(await store.get<Item>('ct_items', 'i002')).toMatchObject({ n: 20, _version: 2 })
+          await store.transaction((tx) => tx.remove('ct_items', 'i002', 2))
+          expect(await store.get('ct_items', 'i002')).toBeNull()
         },
         timeout,
       )

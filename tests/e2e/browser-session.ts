@@ -47,3 +47,41 @@ export async function openBrowser(): Promise<BrowserSession> {
     },
   }
 }
+
+/**
+ * Taro's h5 router keeps every page it has shown in the DOM (hidden), so the same id can appear on
+ * several pages: always act on the one the person sees.
+ */
+export function visible(page: Page, selector: string, hasText?: string) {
+  return page.locator(`${selector}:visible`, hasText ? { hasText } : undefined).first()
+}
+
+/** The development login: choose a seeded person on the login page. */
+export async function loginAs(baseUrl: string, page: Page, memberId: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/pages/login/index`)
+  await visible(page, `#account-${memberId}`).click()
+  await page.waitForURL(/pages\/index\/index/)
+}
+
+/** Types into the input or textarea inside the visible element with this id. */
+export async function fill(page: Page, id: string, value: string): Promise<void> {
+  await visible(page, `#${id}`).locator('input, textarea').first().fill(value)
+}
+
+/** Waits until a visible element matching `selector` shows `text`. */
+export async function expectText(page: Page, selector: string, text: string | RegExp): Promise<void> {
+  await visible(page, selector).waitFor()
+  await page.waitForFunction(
+    ([sel, src, flags]) => {
+      const re = new RegExp(src as string, flags as string)
+      return [...document.querySelectorAll(sel as string)].some(
+        (el) => (el as HTMLElement).offsetParent !== null && re.test((el as HTMLElement).innerText),
+      )
+    },
+    [
+      selector,
+      typeof text === 'string' ? text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : text.source,
+      typeof text === 'string' ? '' : text.flags,
+    ],
+  )
+}

@@ -6,9 +6,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Page } from 'playwright-core'
 import { startHost, type RunningHost } from '../../scripts/local-host'
-import { ARTIFACTS, openBrowser, type BrowserSession } from './browser-session'
+import { ARTIFACTS, expectText, fill, loginAs, openBrowser, visible, type BrowserSession } from './browser-session'
 
 jest.setTimeout(120_000)
 
@@ -30,29 +29,10 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-/**
- * Taro's h5 router keeps every page it has shown in the DOM (hidden), so the same id can appear on
- * several pages: always act on the one the person sees.
- */
-function visible(page: Page, selector: string, hasText?: string) {
-  return page.locator(`${selector}:visible`, hasText ? { hasText } : undefined).first()
-}
-
-async function loginAs(page: Page, memberId: string): Promise<void> {
-  await page.goto(`${host.url}/#/pages/login/index`)
-  await visible(page, `#account-${memberId}`).click()
-  await page.waitForURL(/pages\/index\/index/)
-}
-
-async function fill(page: Page, id: string, value: string): Promise<void> {
-  const field = visible(page, `#${id}`).locator('input, textarea').first()
-  await field.fill(value)
-}
-
 test('a secretary schedules a meeting and a member sees it under 我的会议 and opens it', async () => {
   const title = `E2E主题党日 ${Date.now() % 100000}`
   const secretary = await browser.newPhone()
-  await loginAs(secretary.page, 'm_b1_01')
+  await loginAs(host.url, secretary.page, 'm_b1_01')
   await visible(secretary.page, '#go-schedule').click()
   await secretary.page.waitForURL(/packages\/meeting\/pages\/schedule/)
   await visible(secretary.page, '#kind-theme_day').click()
@@ -71,7 +51,7 @@ test('a secretary schedules a meeting and a member sees it under 我的会议 an
   await secretary.page.screenshot({ path: path.join(ARTIFACTS, 'meeting-detail.png'), fullPage: true })
 
   const member = await browser.newPhone()
-  await loginAs(member.page, 'm_b1_08')
+  await loginAs(host.url, member.page, 'm_b1_08')
   await member.page.goto(`${host.url}/#/pages/meetings/index`)
   const item = visible(member.page, '.meeting-card', title)
   await item.waitFor()
@@ -83,27 +63,10 @@ test('a secretary schedules a meeting and a member sees it under 我的会议 an
   expect(detailText).toContain('重温入党誓词')
 
   const outsider = await browser.newPhone()
-  await loginAs(outsider.page, 'm_b2_07')
+  await loginAs(host.url, outsider.page, 'm_b2_07')
   await outsider.page.goto(`${host.url}/#/pages/meetings/index`)
   await visible(outsider.page, '.meeting-card').waitFor()
   expect(await outsider.page.locator('body').innerText()).not.toContain(title)
 
   await Promise.all([secretary.context.close(), member.context.close(), outsider.context.close()])
 })
-
-async function expectText(page: Page, selector: string, text: string | RegExp): Promise<void> {
-  await visible(page, selector).waitFor()
-  await page.waitForFunction(
-    ([sel, src, flags]) => {
-      const re = new RegExp(src as string, flags as string)
-      return [...document.querySelectorAll(sel as string)].some(
-        (el) => (el as HTMLElement).offsetParent !== null && re.test((el as HTMLElement).innerText),
-      )
-    },
-    [
-      selector,
-      typeof text === 'string' ? text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : text.source,
-      typeof text === 'string' ? '' : text.flags,
-    ],
-  )
-}

@@ -5,9 +5,12 @@
 import type { ActionName, Actions } from '../../domain/api/catalog'
 import type { OutputOf, ParsedInputOf } from '../../domain/api/define'
 import type { ActionContext, MemberContext } from '../action-context'
+import { bindingBind, bindingUnbind, inviteCreate, invitePreview } from './binding'
 import { meetingGet, meetingListBranch, meetingListMine, meetingSchedule } from './meetings'
-import { orgListGroups } from './org'
-import { sessionDevAccounts, sessionDevLogin, sessionWhoami } from './session'
+import { orgListGroups, orgSubtree } from './org'
+import { rosterCreate, rosterGet, rosterList, rosterUpdate } from './roster'
+import { rosterExport, rosterImportCommit, rosterImportPreview } from './roster-import'
+import { sessionDevAccounts, sessionDevLogin, sessionDevNewUser, sessionWhoami } from './session'
 import { systemHealth } from './system'
 
 type ContextFor<D> = D extends { access: { kind: 'member' } } ? MemberContext : ActionContext
@@ -24,4 +27,17 @@ export const HANDLERS = {
   'meeting.listBranch': meetingListBranch,
   'meeting.get': meetingGet,
   'org.listGroups': orgListGroups,
+  'org.subtree': orgSubtree,
+  'session.devNewUser': sessionDevNewUser,
+  'roster.list': rosterList,
+  'roster.get': rosterGet,
+  'roster.create': rosterCreate,
+  'roster.update': rosterUpdate,
+  'invite.create': inviteCreate,
+  'invite.preview': invitePreview,
+  'binding.bind': bindingBind,
+  'binding.unbind': bindingUnbind,
+  'roster.importPreview': rosterImportPreview,
+  'roster.importCommit': rosterImportCommit,
+  'roster.export': rosterExport,
 } satisfies HandlerMap

@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto'
 import type { DemoAccount, ProfileView, SessionGrant, UnboundView } from '../../domain/api/views'
 import { AppError } from '../../domain/errors'
 import { hasVotingRights, maskPhone, MEETING_ORGANIZER_ROLES, type Member, type Org } from '../../domain/org'
 import type { ActionContext } from '../action-context'
-import type { Stored } from '../ports/store'
+import type { Stored, StoreReader } from '../ports/store'
 import { orgRef, readAll } from './roster-reads'
 
 interface Binding {
@@ -12,10 +13,14 @@ interface Binding {
 
 export async function sessionWhoami(ctx: ActionContext): Promise<ProfileView | UnboundView> {
   if (!ctx.actor) return { bound: false }
-  const { store } = ctx.ports
-  const member = await store.get<Member>('members', ctx.actor.memberId)
+  return (await profileOf(ctx.ports.store, ctx.actor.memberId)) ?? { bound: false }
+}
+
+/** What a bound person sees of themself (我的): whoami, and binding.bind once it succeeds. */
+export async function profileOf(store: StoreReader, memberId: string): Promise<ProfileView | null> {
+  const member = await store.get<Member>('members', memberId)
   const org = member && (await store.get<Org>('orgs', member.orgId))
-  if (!member || !org) return { bound: false }
+  if (!member || !org) return null
   const path = (await Promise.all(org.path.map((id) => store.get<Org>('orgs', id)))).filter((o): o is Stored<Org> =>
     Boolean(o),
   )
@@ -88,4 +93,11 @@ export async function sessionDevLogin(ctx: ActionContext, input: { memberId: str
   const binding = page.items[0]
   if (!binding) throw new AppError('NOT_FOUND', '找不到这个演示账号，请回到登录页重新选择。')
   return issue.call(ctx.ports.identity, binding._id, ctx.now)
+}
+
+/** A WeChat user who has never been bound: what a new person sees on first opening the app. */
+export async function sessionDevNewUser(ctx: ActionContext): Promise<SessionGrant> {
+  const issue = ctx.ports.identity.issueSession
+  if (!issue) throw new AppError('NOT_AVAILABLE')
+  return issue.call(ctx.ports.identity, `dev_guest_${randomBytes(8).toString('hex')}`, ctx.now)
 }

@@ -57,12 +57,14 @@ export interface CloudBaseQuery {
   get(): Promise<{ data: Data[] }>
   count(): Promise<{ total: number }>
   update(options: { data: Data }): Promise<{ stats: { updated: number } }>
+  remove(): Promise<{ stats: { removed: number } }>
 }
 
 export interface CloudBaseDocument {
   /** Rejects with "document.get:fail document with _id … does not exist" for a missing document. */
   get(): Promise<{ data: Data | Data[] | null }>
   update(options: { data: Data }): Promise<{ stats: { updated: number } }>
+  remove(): Promise<{ stats: { removed: number } }>
 }
 
 export interface CloudBaseCollection extends CloudBaseQuery {
@@ -202,6 +204,19 @@ export class CloudBaseStore implements StorePort {
     return merged<T>(current, patch as Data, id, expectedVersion + 1)
   }
 
+  async remove(collection: string, id: string, expectedVersion: number): Promise<void> {
+    assertCollectionName(collection)
+    const coll = this.db.collection(collection)
+    const current = await readDoc(coll.doc(id))
+    if (!current) throw new StoreConflict('missing', collection, id)
+    if (current._version !== expectedVersion) throw new StoreConflict('version', collection, id)
+    const res = await coll.where({ _id: id, _version: expectedVersion }).remove()
+    if (res.stats.removed === 0) {
+      const now = await readDoc(coll.doc(id))
+      throw new StoreConflict(now ? 'version' : 'missing', collection, id)
+    }
+  }
+
   async query<T>(collection: string, options: QueryOptions): Promise<Page<Stored<T>>> {
     assertCollectionName(collection)
     const limit = clampLimit(options.limit)
@@ -273,6 +288,13 @@ export class CloudBaseStore implements StorePort {
           // the version read above is still the one being replaced.
           await ref.update({ data: { ...patchData(this._, patch as Data), _version: expectedVersion + 1 } })
           return merged<T>(current, patch as Data, id, expectedVersion + 1)
+        },
+        remove: async (collection: string, id: string, expectedVersion: number) => {
+          const ref = docIn(collection, id)
+          const current = await readDoc(ref)
+          if (!current) throw new StoreConflict('missing', collection, id)
+          if (current._version !== expectedVersion) throw new StoreConflict('version', collection, id)
+          await ref.remove()
         },
       }
       return fn(tx)

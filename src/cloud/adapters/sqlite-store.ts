@@ -105,6 +105,10 @@ export class SqliteStore implements StorePort {
     return this.exclusive(() => updateIn<T>(this.writer, collection, id, patch, expectedVersion))
   }
 
+  remove(collection: string, id: string, expectedVersion: number): Promise<void> {
+    return this.exclusive(() => removeIn(this.writer, collection, id, expectedVersion))
+  }
+
   transaction<R>(fn: (tx: StoreTx) => Promise<R>): Promise<R> {
     return this.exclusive(async () => {
       const db = this.writer
@@ -113,6 +117,7 @@ export class SqliteStore implements StorePort {
         get: async <T>(c: string, id: string) => getIn<T>(db, c, id),
         insert: async <T>(c: string, doc: NewDoc<T>) => insertIn<T>(db, c, doc),
         update: async <T>(c: string, id: string, patch: Partial<T>, v: number) => updateIn<T>(db, c, id, patch, v),
+        remove: async (c: string, id: string, v: number) => removeIn(db, c, id, v),
       }
       try {
         const result = await fn(tx)
@@ -281,4 +286,14 @@ function updateIn<T>(db: Db, collection: string, id: string, patch: Partial<T>, 
     .run(body, collection, id, expectedVersion)
   if (res.changes !== 1) throw new StoreConflict('version', collection, id)
   return { ...(JSON.parse(body) as T), _id: id, _version: expectedVersion + 1 }
+}
+
+function removeIn(db: Db, collection: string, id: string, expectedVersion: number): void {
+  const current = getIn(db, collection, id)
+  if (!current) throw new StoreConflict('missing', collection, id)
+  if (current._version !== expectedVersion) throw new StoreConflict('version', collection, id)
+  const res = db
+    .prepare('DELETE FROM documents WHERE collection = ? AND id = ? AND version = ?')
+    .run(collection, id, expectedVersion)
+  if (res.changes !== 1) throw new StoreConflict('version', collection, id)
 }

@@ -1,4 +1,5 @@
 import type { ClockPort } from './clock'
+import type { CodeImagePort } from './code-image'
 import type { FilesPort } from './files'
 import type { IdentityPort } from './identity'
 import type { NotifierPort } from './notifier'
@@ -11,8 +12,9 @@ export interface Ports {
   notifier: NotifierPort
   clock: ClockPort
   identity: IdentityPort
+  codes: CodeImagePort
   /** Which host serves the actions; embedded-only actions refuse to run elsewhere. */
   host: 'embedded' | 'cloudbase'
 }
 
-export type { ClockPort, FilesPort, IdentityPort, NotifierPort, StorePort }
+export type { ClockPort, CodeImagePort, FilesPort, IdentityPort, NotifierPort, StorePort }

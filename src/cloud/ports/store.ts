@@ -49,6 +49,11 @@ export interface StoreWriter {
   insert<T>(collection: string, doc: NewDoc<T>): Promise<Stored<T>>
   /** Applies `patch` only if the stored version is `expectedVersion`; else StoreConflict('version'). */
   update<T>(collection: string, id: string, patch: Partial<T>, expectedVersion: number): Promise<Stored<T>>
+  /**
+   * Deletes the document only if the stored version is `expectedVersion`; else StoreConflict('version'),
+   * or StoreConflict('missing') when there is none. The id may be inserted again afterwards.
+   */
+  remove(collection: string, id: string, expectedVersion: number): Promise<void>
 }
 
 export type StoreTx = StoreReader & StoreWriter
@@ -57,7 +62,7 @@ export interface StorePort extends StoreTx {
   readonly kind: 'sqlite' | 'cloudbase'
   query<T>(collection: string, options: QueryOptions): Promise<Page<Stored<T>>>
   count(collection: string, where?: readonly Filter[]): Promise<number>
-  /** Runs `fn` atomically: all its writes land or none do. Only gets, inserts and updates inside. */
+  /** Runs `fn` atomically: all its writes land or none do. Only gets, inserts, updates and removes inside. */
   transaction<R>(fn: (tx: StoreTx) => Promise<R>): Promise<R>
   /** Flushes and releases resources; pending writes finish first. */
   close(): Promise<void>

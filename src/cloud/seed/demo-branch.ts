@@ -14,6 +14,8 @@ type MeetingDoc = Omit<Meeting, 'id'> & { _id: string }
 
 export const DEMO_COMMITTEE_ID = 'org_cmte'
 export const DEMO_BRANCH_IDS = ['org_b1', 'org_b2'] as const
+/** Two people per branch have no WeChat binding yet, so a secretary can invite them and they can bind. */
+export const DEMO_UNBOUND_MEMBER_IDS: readonly string[] = ['m_b1_15', 'm_b1_16', 'm_b2_13', 'm_b2_14']
 
 const ORGS: (Omit<Org, 'id'> & { _id: string })[] = [
   { _id: 'org_cmte', kind: 'committee', name: '示范区机关党委', parentId: null, path: ['org_cmte'] },
@@ -283,7 +285,9 @@ export async function seedDemo(store: StorePort, now: number): Promise<boolean> 
     for (const org of ORGS) await tx.insert('orgs', org)
     for (const m of members) {
       await tx.insert('members', m)
-      await tx.insert('bindings', { _id: `dev_${m._id}`, memberId: m._id, boundAt: now })
+      if (!DEMO_UNBOUND_MEMBER_IDS.includes(m._id)) {
+        await tx.insert('bindings', { _id: `dev_${m._id}`, memberId: m._id, boundAt: now })
+      }
     }
     for (const mtg of demoMeetings(now)) await tx.insert('meetings', mtg)
   })

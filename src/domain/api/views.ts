@@ -81,3 +81,104 @@ export interface HealthView {
   store: 'sqlite' | 'cloudbase'
   time: number
 }
+
+/** One row of 支部成员. `phone` is full only for the branch's committee and the 党委; masked otherwise. */
+export interface MemberRow {
+  id: string
+  name: string
+  gender: 'male' | 'female'
+  category: MemberCategory
+  status: MemberStatus
+  roles: Role[]
+  group: OrgRef | null
+  phone: string
+  phoneMasked: boolean
+  votingRights: boolean
+  /** Whether a WeChat user is bound to this member. */
+  bound: boolean
+  version: number
+}
+
+export interface MemberHistoryEntry {
+  field: 'status' | 'roles' | 'category' | 'groupId' | 'confirmedAt' | 'binding'
+  from: unknown
+  to: unknown
+  reason: string | null
+  by: { id: string; name: string }
+  at: number
+}
+
+export interface MemberDetail extends MemberRow {
+  org: OrgRef
+  joinedAt: string
+  confirmedAt: string | null
+  /** Status, role, category and group changes, newest first; only the committee and the 党委 see it. */
+  history: MemberHistoryEntry[]
+  /** Whether the viewer may edit this member, invite or unbind (the branch committee's editors). */
+  canEdit: boolean
+}
+
+export interface InvitationView {
+  code: string
+  memberId: string
+  memberName: string
+  branchName: string
+  expiresAt: number
+  /** The page a scan opens, with the code (`packages/roster/pages/bind/index?code=…`). */
+  path: string
+  /** A scannable image: a mini-program code in WeChat, a QR code of the h5 address on the host. */
+  imageDataUrl: string
+}
+
+export interface InvitationPreview {
+  branchName: string
+  /** The invited name with the middle hidden, e.g. 张*国: enough to recognise, not to harvest. */
+  maskedName: string
+  expiresAt: number
+}
+
+export interface ImportProblem {
+  /** The row as numbered in a spreadsheet (the header is row 1). */
+  row: number
+  /** The column header, or `(整行)` for a whole-row problem. */
+  column: string
+  message: string
+}
+
+export interface ImportRowView {
+  row: number
+  name: string
+  phoneMasked: string
+  /** `create` a new member, `update` the member with this phone, or leave it `unchanged`. */
+  action: 'create' | 'update' | 'unchanged'
+  changes: string[]
+}
+
+export interface ImportPreview {
+  rows: ImportRowView[]
+  problems: ImportProblem[]
+  counts: { create: number; update: number; unchanged: number }
+  /** Only a preview without problems can be committed. */
+  canCommit: boolean
+}
+
+export interface ImportResult {
+  created: number
+  updated: number
+  unchanged: number
+}
+
+export interface CsvFile {
+  filename: string
+  /** UTF-8 with a byte-order mark, so Excel opens it with Chinese intact. */
+  content: string
+}
+
+/** One org in a subtree, in tree order (parents before children). */
+export interface OrgNode extends OrgRef {
+  parentId: string | null
+  /** 0 for the org asked about, 1 for its children, … */
+  depth: number
+  /** Active members (正常 and 流动) belonging directly to this org, or to its groups for a branch. */
+  memberCount: number
+}

@@ -44,6 +44,20 @@ export default function Login() {
     }
   }
 
+  const enterAsNewUser = async () => {
+    if (busy) return
+    setBusy('new')
+    setProblem(null)
+    try {
+      saveSession(await call('session.devNewUser', {}))
+      await Taro.switchTab({ url: PAGES.home })
+    } catch (err) {
+      setProblem(errorMessage(err))
+    } finally {
+      setBusy(null)
+    }
+  }
+
   if (!usesDevLogin) {
     return <Empty>在微信中打开时，系统会自动识别你的身份，无需登录。</Empty>
   }
@@ -54,6 +68,10 @@ export default function Login() {
         <Text className="login__hint">
           这是本地演示环境：点选一位党员即可以他的身份进入。正式使用时在微信中打开，身份由微信自动识别。
         </Text>
+      </View>
+      <View className="login__new" id="login-new-user" onClick={enterAsNewUser}>
+        <Text className="login__name">以新微信用户身份进入</Text>
+        <Text className="login__roles">{busy === 'new' ? '正在进入…' : '尚未绑定党员身份，可用邀请码绑定'}</Text>
       </View>
       {problem && (
         <Text className="login__problem" id="login-error">

@@ -33,6 +33,18 @@ export default function Me() {
                 {profile.group && <Cell title="党小组" extra={profile.group.name} />}
                 <Cell title="职务" extra={profile.member.roles.map((r) => ROLE_LABELS[r]).join('、')} />
               </CellGroup>
+              {profile.org.kind === 'branch' && (
+                <View className="actions">
+                  <Button
+                    id="go-roster"
+                    type="primary"
+                    block
+                    onClick={() => Taro.navigateTo({ url: PAGES.rosterList })}
+                  >
+                    支部成员
+                  </Button>
+                </View>
+              )}
               <CellGroup title="个人信息">
                 <Cell title="入党时间" extra={profile.member.joinedAt} />
                 <Cell title="表决权" extra={profile.member.votingRights ? '有' : '无（预备党员没有表决权）'} />

@@ -1,0 +1,268 @@
+/**
+ * Binding a WeChat user (OPENID, from the transport) to a member of the roster: the secretary's
+ * invitation, what the invited person sees of it, the binding itself and its removal.
+ */
+import type {
+  bindingBind as bindingBindDecl,
+  bindingUnbind as bindingUnbindDecl,
+  invitePreview as invitePreviewDecl,
+} from '../../domain/api/catalog'
+import type { ParsedInputOf } from '../../domain/api/define'
+import type { InvitationPreview, InvitationView, MemberDetail, ProfileView } from '../../domain/api/views'
+import { AppError, type FieldProblem } from '../../domain/errors'
+import {
+  BIND_PAGE,
+  INVITE_TTL_MS,
+  inviteCodeFromHex,
+  invitationState,
+  MAX_BIND_ATTEMPTS,
+  maskName,
+  type Invitation,
+} from '../../domain/invitation'
+import { isActiveMember, MEMBER_STATUS_LABELS, type MemberChange, type Org } from '../../domain/org'
+import type { ActionContext, MemberContext } from '../action-context'
+import { StoreConflict, type Stored, type StorePort } from '../ports/store'
+import { bindingOf, memberDetail, type MemberDoc } from './roster'
+import { profileOf } from './session'
+
+type InvitationDoc = Stored<Invitation & { requestRef: string }>
+
+/** Codes tried before giving up; two 40-bit codes colliding even once is already unlikely. */
+const CODE_TRIES = 5
+const ATTEMPT_RETRIES = 3
+
+const codeMissing = () =>
+  new AppError('NOT_FOUND', '邀请码不存在或已作废，请核对后重新输入；如果还是不行，请联系支部书记重新生成邀请。')
+
+/** The invitation a code names, if it can still be used; otherwise the reason, in Chinese. */
+async function usableInvitation(store: StorePort, code: string, now: number): Promise<InvitationDoc> {
+  const inv = await store.get<Invitation & { requestRef: string }>('invitations', code)
+  const state = inv ? invitationState(inv, now) : 'revoked'
+  if (!inv || state === 'revoked') throw codeMissing()
+  if (state === 'used') throw new AppError('CONFLICT', '这个邀请已使用过，不能再次使用；请联系支部书记重新生成邀请。')
+  if (state === 'expired') throw new AppError('CONFLICT', '这个邀请已过期（有效期 7 天），请联系支部书记重新生成邀请。')
+  return inv
+}
+
+async function invitationView(
+  ctx: ActionContext,
+  inv: InvitationDoc,
+  member: MemberDoc,
+  branch: Org,
+): Promise<InvitationView> {
+  return {
+    code: inv._id,
+    memberId: member._id,
+    memberName: member.name,
+    branchName: branch.name,
+    expiresAt: inv.expiresAt,
+    path: `${BIND_PAGE}?code=${inv._id}`,
+    imageDataUrl: await ctx.ports.codes.render(BIND_PAGE, `code=${inv._id}`),
+  }
+}
+
+export async function inviteCreate(ctx: MemberContext): Promise<InvitationView> {
+  const { store } = ctx.ports
+  const member = ctx.target.record as unknown as MemberDoc
+  const branch = ctx.target.org
+  if (!isActiveMember(member)) {
+    const message = `${member.name}的状态是“${MEMBER_STATUS_LABELS[member.status]}”，不能绑定微信；如已恢复联系，请先把状态改为正常或流动`
+    throw new AppError('VALIDATION_FAILED', `${message}。`, [{ field: 'memberId', message }])
+  }
+  if (await bindingOf(store, member._id)) {
+    throw new AppError(
+      'CONFLICT',
+      `${member.name}已经绑定了微信；如需换绑，请先在成员详情中“解除绑定”，再生成新的邀请。`,
+    )
+  }
+  for (let i = 0; i < CODE_TRIES; i += 1) {
+    // Derived from the request id: a retried request comes back to the same code.
+    const requestRef = ctx.newId('inv')
+    const code = inviteCodeFromHex(requestRef.slice(requestRef.indexOf('_') + 1))
+    const taken = await store.get<Invitation & { requestRef: string }>('invitations', code)
+    if (taken?.requestRef === requestRef) return invitationView(ctx, taken, member, branch)
+    if (taken) continue
+
+    const older = await store.query<Invitation>('invitations', {
+      where: [{ field: 'memberId', op: 'eq', value: member._id }],
+      limit: 100,
+    })
+    const doc: Invitation & { requestRef: string; _id: string } = {
+      _id: code,
+      requestRef,
+      memberId: member._id,
+      branchId: branch._id,
+      createdBy: ctx.actor.memberId,
+      createdAt: ctx.now,
+      expiresAt: ctx.now + INVITE_TTL_MS,
+      usedAt: null,
+      usedBy: null,
+      revokedAt: null,
+      revokedReason: null,
+      failedAttempts: 0,
+      failedAttemptIds: [],
+    }
+    try {
+      const inv = await store.transaction(async (tx) => {
+        // A new invitation replaces the ones not used yet: only the latest code works.
+        for (const o of older.items) {
+          if (o.usedAt === null && o.revokedAt === null) {
+            await tx.update<Invitation>(
+              'invitations',
+              o._id,
+              { revokedAt: ctx.now, revokedReason: 'replaced' },
+              o._version,
+            )
+          }
+        }
+        return tx.insert('invitations', doc)
+      })
+      return invitationView(ctx, inv, member, branch)
+    } catch (err) {
+      // Another invitation took this code in the meantime: derive the next one.
+      if (err instanceof StoreConflict && err.reason === 'duplicate' && err.collection === 'invitations') continue
+      throw err
+    }
+  }
+  throw new AppError('INTERNAL', '生成邀请码时多次重复，请稍后再试。')
+}
+
+type PreviewInput = ParsedInputOf<typeof invitePreviewDecl>
+
+export async function invitePreview(ctx: ActionContext, input: PreviewInput): Promise<InvitationPreview> {
+  const { store } = ctx.ports
+  const inv = await usableInvitation(store, input.code, ctx.now)
+  const member = await store.get<MemberDoc>('members', inv.memberId)
+  const branch = await store.get<Org>('orgs', inv.branchId)
+  if (!member || !branch) throw codeMissing()
+  return { branchName: branch.name, maskedName: maskName(member.name), expiresAt: inv.expiresAt }
+}
+
+type BindInput = ParsedInputOf<typeof bindingBindDecl>
+
+/** Counts a failed check once per request (a retried request is not a new attempt); revokes at the limit. */
+async function countFailure(store: StorePort, code: string, attemptId: string, now: number): Promise<number> {
+  for (let i = 0; ; i += 1) {
+    const inv = await store.get<Invitation>('invitations', code)
+    if (!inv) return MAX_BIND_ATTEMPTS
+    if (inv.failedAttemptIds.includes(attemptId)) return inv.failedAttempts
+    const failedAttempts = inv.failedAttempts + 1
+    const revoke = failedAttempts >= MAX_BIND_ATTEMPTS && inv.revokedAt === null
+    try {
+      await store.update<Invitation>(
+        'invitations',
+        code,
+        {
+          failedAttempts,
+          failedAttemptIds: [...inv.failedAttemptIds, attemptId],
+          ...(revoke ? { revokedAt: now, revokedReason: 'attempts' as const } : {}),
+        },
+        inv._version,
+      )
+      return failedAttempts
+    } catch (err) {
+      if (!(err instanceof StoreConflict && err.reason === 'version') || i >= ATTEMPT_RETRIES) throw err
+    }
+  }
+}
+
+export async function bindingBind(ctx: ActionContext, input: BindInput): Promise<ProfileView> {
+  const { store } = ctx.ports
+  const openid = ctx.openid
+  if (!openid) throw new AppError('UNAUTHENTICATED')
+  const inv = await usableInvitation(store, input.code, ctx.now)
+  if (await store.get('bindings', openid)) {
+    throw new AppError(
+      'CONFLICT',
+      '这个微信已经绑定了党员身份，一个微信只能绑定一名党员；如需改绑，请先请支部书记解除原来的绑定。',
+    )
+  }
+  const member = await store.get<MemberDoc>('members', inv.memberId)
+  if (!member) throw codeMissing()
+  if (await bindingOf(store, member._id)) {
+    throw new AppError('CONFLICT', '这位党员已经绑定了微信；如需更换，请联系支部书记先解除原来的绑定。')
+  }
+  if (!isActiveMember(member)) {
+    throw new AppError('CONFLICT', '这位党员的状态已变更，邀请不能再使用；请联系支部书记。')
+  }
+
+  const wrong: FieldProblem[] = []
+  if (input.name !== member.name.trim()) wrong.push({ field: 'name', message: '姓名与支部登记的不一致' })
+  if (input.phoneLast4 !== member.phone.slice(-4)) {
+    wrong.push({ field: 'phoneLast4', message: '手机号后四位与支部登记的不一致' })
+  }
+  if (wrong.length) {
+    const failed = await countFailure(store, inv._id, ctx.newId('try'), ctx.now)
+    const what = wrong.map((w) => w.message).join('，')
+    const left = MAX_BIND_ATTEMPTS - failed
+    const message =
+      left > 0
+        ? `${what}，请核对后重试（还可以再试 ${left} 次）。`
+        : `${what}。核对已失败 ${MAX_BIND_ATTEMPTS} 次，这个邀请码已作废，请联系支部书记重新生成邀请。`
+    throw new AppError('VALIDATION_FAILED', message, wrong)
+  }
+
+  try {
+    await store.transaction(async (tx) => {
+      const fresh = await tx.get<Invitation>('invitations', inv._id)
+      if (!fresh || invitationState(fresh, ctx.now) !== 'valid') {
+        throw new AppError('CONFLICT', '这个邀请刚刚被使用或作废了，请联系支部书记重新生成邀请。')
+      }
+      await tx.insert('bindings', { _id: openid, memberId: member._id, boundAt: ctx.now })
+      await tx.update<Invitation>('invitations', inv._id, { usedAt: ctx.now, usedBy: openid }, fresh._version)
+      // Bumping the member's version makes two bindings of one member race on it: one wins.
+      await tx.update('members', member._id, {}, member._version)
+      await tx.insert<MemberChange>('member_history', {
+        _id: ctx.newId('mh'),
+        memberId: member._id,
+        orgId: member.orgId,
+        field: 'binding',
+        from: false,
+        to: true,
+        reason: '本人凭邀请码绑定微信',
+        by: member._id,
+        at: ctx.now,
+      })
+    })
+  } catch (err) {
+    if (err instanceof StoreConflict) {
+      throw new AppError(
+        'CONFLICT',
+        '绑定没有完成：这个微信或这位党员刚刚完成了另一次绑定。请刷新后查看，如有疑问请联系支部书记。',
+      )
+    }
+    throw err
+  }
+  const profile = await profileOf(store, member._id)
+  if (!profile) throw new AppError('INTERNAL')
+  return profile
+}
+
+type UnbindInput = ParsedInputOf<typeof bindingUnbindDecl>
+
+export async function bindingUnbind(ctx: MemberContext, input: UnbindInput): Promise<MemberDetail> {
+  const { store } = ctx.ports
+  const member = ctx.target.record as unknown as MemberDoc
+  const binding = await bindingOf(store, member._id)
+  if (!binding) throw new AppError('CONFLICT', `${member.name}还没有绑定微信，无需解除。请刷新后查看。`)
+  const updated = await store.transaction(async (tx) => {
+    const fresh = await tx.get<MemberDoc>('members', member._id)
+    if (!fresh) throw new AppError('NOT_FOUND')
+    // The binding document goes: the same WeChat, or another, can bind again with a new invitation.
+    await tx.remove('bindings', binding._id, binding._version)
+    const saved = await tx.update<MemberDoc>('members', member._id, {}, fresh._version)
+    await tx.insert<MemberChange>('member_history', {
+      _id: ctx.newId('mh'),
+      memberId: member._id,
+      orgId: member.orgId,
+      field: 'binding',
+      from: true,
+      to: false,
+      reason: input.reason,
+      by: ctx.actor.memberId,
+      at: ctx.now,
+    })
+    return saved
+  })
+  return memberDetail(ctx, updated, ctx.target.org)
+}

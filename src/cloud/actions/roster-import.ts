@@ -1,0 +1,159 @@
+/**
+ * Roster import and export as CSV. The file's bytes are decoded here (UTF-8 with or without BOM,
+ * UTF-16 from Excel's "Unicode text", otherwise GB18030/GBK as Excel writes on Chinese Windows) and
+ * its syntax parsed by papaparse; what the cells mean and what is wrong with them is the pure
+ * src/domain/roster-csv.ts.
+ */
+import iconv from 'iconv-lite'
+import Papa from 'papaparse'
+import type { rosterImportPreview as rosterImportPreviewDecl } from '../../domain/api/catalog'
+import type { ParsedInputOf } from '../../domain/api/define'
+import type { CsvFile, ImportPreview, ImportProblem, ImportResult } from '../../domain/api/views'
+import { beijing } from '../../domain/beijing-time'
+import { AppError } from '../../domain/errors'
+import { maskPhone, type Member, type Org } from '../../domain/org'
+import {
+  MAX_IMPORT_ROWS,
+  planImport,
+  readRosterTable,
+  rosterTable,
+  WHOLE_ROW,
+  type PlannedRow,
+} from '../../domain/roster-csv'
+import type { MemberContext } from '../action-context'
+import type { Stored } from '../ports/store'
+import { groupsOf, invalid, recordChanges } from './roster'
+import { membersOf } from './roster-reads'
+
+type ImportInput = ParsedInputOf<typeof rosterImportPreviewDecl>
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf])
+
+/** The text of a CSV file as chosen on a phone or a computer. */
+export function decodeCsv(bytes: Buffer): string {
+  if (bytes.subarray(0, 3).equals(UTF8_BOM)) return bytes.subarray(3).toString('utf8')
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return iconv.decode(bytes.subarray(2), 'utf-16le')
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(bytes.subarray(2), 'utf-16be')
+  const utf8 = bytes.toString('utf8')
+  // Valid UTF-8 survives the round trip; GBK bytes come back as replacement characters.
+  if (Buffer.from(utf8, 'utf8').equals(bytes)) return utf8
+  return iconv.decode(bytes, 'gb18030')
+}
+
+const QUOTE_PROBLEMS = new Set(['MissingQuotes', 'InvalidQuotes'])
+
+/** Records (header first) and the syntax problems of a CSV text. */
+export function parseCsv(text: string): { records: string[][]; problems: ImportProblem[] } {
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false })
+  const problems: ImportProblem[] = parsed.errors
+    .filter((e) => QUOTE_PROBLEMS.has(e.code))
+    .map((e) => ({
+      row: (e.row ?? 0) + 1,
+      column: WHOLE_ROW,
+      message: '这一行的英文双引号不配对：某个单元格以引号开始却没有结束，请删去多余的引号或补上结束的引号',
+    }))
+  return { records: parsed.data, problems }
+}
+
+interface Analysis {
+  branch: Stored<Org>
+  plan: PlannedRow[]
+  problems: ImportProblem[]
+}
+
+async function analyse(ctx: MemberContext, input: ImportInput): Promise<Analysis> {
+  const { store } = ctx.ports
+  const branch = ctx.target.org
+  if (branch.kind !== 'branch') throw invalid('branchId', '名单只能导入到党支部，请在支部的成员名单中导入')
+  const bytes = Buffer.from(input.fileBase64, 'base64')
+  if (bytes.length === 0) throw invalid('fileBase64', '文件是空的，请重新选择名单文件')
+  const { records, problems: syntax } = parseCsv(decodeCsv(bytes))
+  const dataRows = records.slice(1).filter((r) => r.some((c) => c.trim())).length
+  if (dataRows > MAX_IMPORT_ROWS) {
+    throw invalid('fileBase64', `一次最多导入 ${MAX_IMPORT_ROWS} 名党员，这个文件有 ${dataRows} 行，请分成几个文件导入`)
+  }
+  const groups = (await groupsOf(store, branch._id)).map((g) => ({ id: g._id, name: g.name }))
+  const { rows, problems } = readRosterTable(records, groups)
+  const existing = (await membersOf(store, branch._id)).map((m) => ({ ...m, id: m._id, version: m._version }))
+  const planned = planImport(rows, existing)
+  const all = [...syntax, ...problems, ...planned.problems].sort((a, b) => a.row - b.row)
+  return { branch, plan: planned.plan, problems: all }
+}
+
+function counts(plan: readonly PlannedRow[]): ImportPreview['counts'] {
+  return {
+    create: plan.filter((p) => p.action === 'create').length,
+    update: plan.filter((p) => p.action === 'update').length,
+    unchanged: plan.filter((p) => p.action === 'unchanged').length,
+  }
+}
+
+export async function rosterImportPreview(ctx: MemberContext, input: ImportInput): Promise<ImportPreview> {
+  const { plan, problems } = await analyse(ctx, input)
+  return {
+    rows: plan.map((p) => ({
+      row: p.row,
+      name: p.next.name,
+      phoneMasked: maskPhone(p.next.phone),
+      action: p.action,
+      changes: p.changes,
+    })),
+    problems,
+    counts: counts(plan),
+    canCommit: problems.length === 0 && plan.length > 0,
+  }
+}
+
+export async function rosterImportCommit(ctx: MemberContext, input: ImportInput): Promise<ImportResult> {
+  const { store } = ctx.ports
+  const { branch, plan, problems } = await analyse(ctx, input)
+  if (problems.length) {
+    const first = problems[0]
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `名单有 ${problems.length} 处问题，没有导入任何人。第 ${first.row} 行“${first.column}”：${first.message}。请按预览中的说明改好后重新导入。`,
+      problems.map((p) => ({ field: `row ${p.row} ${p.column}`, message: p.message })),
+    )
+  }
+  // All or nothing: every create and update, and their history, in one transaction.
+  await store.transaction(async (tx) => {
+    for (const p of plan) {
+      if (p.action === 'create') {
+        await tx.insert<Omit<Member, 'id'>>('members', { _id: ctx.newId('m'), orgId: branch._id, ...p.next })
+      } else if (p.action === 'update' && p.existing) {
+        const fresh = await tx.get<Omit<Member, 'id'>>('members', p.existing.id)
+        if (!fresh || fresh._version !== p.existing.version) {
+          throw new AppError(
+            'CONFLICT',
+            `导入期间${p.next.name}的信息被别人修改了，没有导入任何人；请重新预览后再导入。`,
+          )
+        }
+        const { _id, _version, ...before } = fresh
+        const after = { ...before, ...p.next }
+        await tx.update<Omit<Member, 'id'>>('members', _id, p.next, _version)
+        await recordChanges(tx, ctx.newId, before, after, {
+          memberId: _id,
+          reason: '名单导入',
+          by: ctx.actor.memberId,
+          at: ctx.now,
+        })
+      }
+    }
+  })
+  const c = counts(plan)
+  return { created: c.create, updated: c.update, unchanged: c.unchanged }
+}
+
+export async function rosterExport(ctx: MemberContext): Promise<CsvFile> {
+  const { store } = ctx.ports
+  const branch = ctx.target.org
+  if (branch.kind !== 'branch') throw invalid('branchId', '请选择要导出名单的党支部')
+  const members = await membersOf(store, branch._id)
+  const groups = (await groupsOf(store, branch._id)).map((g) => ({ id: g._id, name: g.name }))
+  // escapeFormulae: a cell starting with = + - @ is not run as a formula when Excel opens the file.
+  const csv = Papa.unparse(rosterTable(members, groups), { newline: '\r\n', escapeFormulae: true })
+  return {
+    filename: `${branch.name}-党员名单-${beijing(ctx.now).format('YYYYMMDD')}.csv`,
+    content: `\uFEFF${csv}`,
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Invitations that bind a WeChat user to a member: their code, lifetime and what the invited person
+ * is shown. Pure: ids and times are passed in.
+ */
+
+/** 32 characters without 0/O and 1/I, so a code read aloud or copied by hand comes out right. */
+export const INVITE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
+export const INVITE_CODE_LENGTH = 8
+export const INVITE_TTL_MS = 7 * 24 * 3600 * 1000
+/** Failed name/phone checks after which an invitation is revoked. */
+export const MAX_BIND_ATTEMPTS = 5
+/** The binding page a scan opens; the code travels as `?code=` (h5) or `scene=code%3D…` (wxacode). */
+export const BIND_PAGE = 'packages/roster/pages/bind/index'
+
+/** An 8-character code from the first 40 bits of a hex string (e.g. a request-derived id). */
+export function inviteCodeFromHex(hex: string): string {
+  if (!/^[0-9a-f]{10,}$/i.test(hex)) throw new Error('need at least 10 hex digits')
+  // 40 bits fit a double exactly; plain arithmetic keeps this usable where BigInt is missing.
+  let bits = Number.parseInt(hex.slice(0, 10), 16)
+  let code = ''
+  for (let i = 0; i < INVITE_CODE_LENGTH; i += 1) {
+    code = INVITE_ALPHABET[bits % 32] + code
+    bits = Math.floor(bits / 32)
+  }
+  return code
+}
+
+export function isInviteCode(code: string): boolean {
+  return code.length === INVITE_CODE_LENGTH && [...code].every((c) => INVITE_ALPHABET.includes(c))
+}
+
+/** 张建国 → 张*国, 徐静 → 徐*, 欧阳娜娜 → 欧**娜: enough to recognise oneself, not to harvest names. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()]
+  if (chars.length <= 1) return chars.length ? `${chars[0]}*` : '*'
+  if (chars.length === 2) return `${chars[0]}*`
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
+}
+
+export interface Invitation {
+  memberId: string
+  branchId: string
+  createdBy: string
+  createdAt: number
+  expiresAt: number
+  usedAt: number | null
+  /** The OPENID that used it. */
+  usedBy: string | null
+  revokedAt: number | null
+  revokedReason: 'replaced' | 'attempts' | null
+  failedAttempts: number
+  /** Request-derived ids of the failed attempts, so a retried request is not counted twice. */
+  failedAttemptIds: string[]
+}
+
+export type InvitationState = 'valid' | 'revoked' | 'used' | 'expired'
+
+export function invitationState(inv: Invitation, now: number): InvitationState {
+  if (inv.revokedAt !== null) return 'revoked'
+  if (inv.usedAt !== null) return 'used'
+  if (inv.expiresAt <= now) return 'expired'
+  return 'valid'
+}

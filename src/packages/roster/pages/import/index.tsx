@@ -1,0 +1,127 @@
+/**
+ * Import a roster from a CSV file: preview first (every bad row explained: which row, which column,
+ * what to fix), commit only a clean file, and then all of it or nothing.
+ */
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { Button } from '../../../../components/nut'
+import type { ImportPreview } from '../../../../domain/api/views'
+import { PAGES } from '../../../../routes'
+import { call, errorMessage, newRequestId } from '../../../../services/api'
+import { pickFile, type PickedFile } from '../../../../services/file-picker'
+import './index.scss'
+
+const COLUMNS = '姓名、性别、手机号、党员类别、入党时间、转正时间、职务、党小组、状态'
+const ACTION_LABELS = { create: '新增', update: '更新', unchanged: '不变' } as const
+
+export default function ImportPage() {
+  const [file, setFile] = useState<PickedFile | null>(null)
+  const [preview, setPreview] = useState<ImportPreview | null>(null)
+  const [problem, setProblem] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [requestId, setRequestId] = useState(newRequestId)
+
+  const choose = async () => {
+    setProblem('')
+    try {
+      const picked = await pickFile(['csv'])
+      if (!picked) return
+      setFile(picked)
+      setPreview(null)
+      setRequestId(newRequestId())
+      setBusy(true)
+      setPreview(await call('roster.importPreview', { fileBase64: picked.base64 }))
+    } catch (err) {
+      setProblem(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const commit = async () => {
+    if (!file || busy) return
+    setBusy(true)
+    setProblem('')
+    try {
+      const result = await call('roster.importCommit', { fileBase64: file.base64 }, { requestId })
+      await Taro.showModal({
+        title: '导入完成',
+        content: `新增 ${result.created} 人，更新 ${result.updated} 人，${result.unchanged} 人无变化。`,
+        showCancel: false,
+      })
+      await Taro.redirectTo({ url: PAGES.rosterList })
+    } catch (err) {
+      setProblem(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className="import">
+      <View className="panel">
+        <Text className="import__hint">
+          CSV 文件第一行为表头，列为：{COLUMNS}
+          。可先在名单页“导出名单”得到模板。手机号与本支部已有党员相同的行会更新该党员，其余为新增。
+        </Text>
+      </View>
+      <View className="actions">
+        <Button id="choose-file" type="primary" block loading={busy && !preview} onClick={choose}>
+          {file ? `重新选择文件（当前：${file.name}）` : '选择 CSV 文件'}
+        </Button>
+      </View>
+      {problem && (
+        <Text className="import__error" id="import-error">
+          {problem}
+        </Text>
+      )}
+      {preview && (
+        <View id="import-preview">
+          <Text className="section-title" id="import-counts">
+            共 {preview.rows.length} 行：新增 {preview.counts.create}，更新 {preview.counts.update}，不变{' '}
+            {preview.counts.unchanged}
+            {preview.problems.length ? `；${preview.problems.length} 处问题需要修改` : ''}
+          </Text>
+          {preview.problems.length > 0 && (
+            <View className="panel import__problems" id="import-problems">
+              <Text className="import__problems-title">
+                请在文件中修改以下问题后重新选择文件，修改前不会导入任何数据：
+              </Text>
+              {preview.problems.map((p, i) => (
+                <Text key={i} className="import__problem">
+                  第 {p.row} 行「{p.column}」：{p.message}
+                </Text>
+              ))}
+            </View>
+          )}
+          <View className="panel">
+            {preview.rows.map((r) => (
+              <View key={r.row} className="import__row">
+                <Text>
+                  第 {r.row} 行 {r.name} {r.phoneMasked}
+                </Text>
+                <Text className={`import__action import__action--${r.action}`}>
+                  {ACTION_LABELS[r.action]}
+                  {r.changes.length ? `：${r.changes.join('、')}` : ''}
+                </Text>
+              </View>
+            ))}
+          </View>
+          <View className="actions">
+            <Button
+              id="commit-import"
+              type="primary"
+              block
+              disabled={!preview.canCommit}
+              loading={busy}
+              onClick={commit}
+            >
+              {preview.canCommit ? '确认导入' : '有问题未修改，不能导入'}
+            </Button>
+          </View>
+        </View>
+      )}
+    </View>
+  )
+}

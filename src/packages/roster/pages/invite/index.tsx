@@ -1,0 +1,60 @@
+/**
+ * The invitation for one member: a code and a scannable image, valid for 7 days and once. Making a
+ * new one revokes the old, so a code photographed earlier stops working.
+ */
+import { Image, Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useCallback, useEffect, useState } from 'react'
+import { Button } from '../../../../components/nut'
+import { Empty, ErrorState, Loading } from '../../../../components/page-state'
+import type { InvitationView } from '../../../../domain/api/views'
+import { beijing } from '../../../../domain/beijing-time'
+import { ApiCallError, call, newRequestId } from '../../../../services/api'
+import './index.scss'
+
+export default function InvitePage() {
+  const { params } = useRouter()
+  const memberId = params.memberId ?? ''
+  const [invitation, setInvitation] = useState<InvitationView | null>(null)
+  const [error, setError] = useState<ApiCallError | null>(null)
+  const [requestId, setRequestId] = useState(newRequestId)
+
+  const create = useCallback(async () => {
+    if (!memberId) return
+    setError(null)
+    try {
+      setInvitation(await call('invite.create', { memberId }, { requestId }))
+    } catch (err) {
+      setError(err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。'))
+    }
+  }, [memberId, requestId])
+
+  useEffect(() => {
+    create()
+  }, [create])
+
+  if (!memberId) return <Empty>没有指定要邀请的党员，请从党员信息页点“邀请绑定微信”。</Empty>
+  if (error) return <ErrorState error={error} onRetry={create} />
+  if (!invitation) return <Loading text="正在生成邀请…" />
+  return (
+    <View className="invite">
+      <Text className="invite__who">
+        邀请 {invitation.memberName}（{invitation.branchName}）绑定微信
+      </Text>
+      <Image className="invite__qr" id="invite-qr" src={invitation.imageDataUrl} mode="aspectFit" />
+      <Text className="invite__label">或在小程序首页输入邀请码</Text>
+      <Text className="invite__code" id="invite-code">
+        {invitation.code}
+      </Text>
+      <Text className="invite__hint">
+        {beijing(invitation.expiresAt).format('YYYY年MM月DD日 HH:mm')}
+        前有效，只能使用一次。绑定时需核对姓名和手机号后四位。
+      </Text>
+      <View className="actions">
+        <Button id="renew-invite" block onClick={() => setRequestId(newRequestId())}>
+          重新生成（旧邀请码立即作废）
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,212 @@
+/** 支部成员: search and filter the branch's members; the committee also adds, imports and exports. */
+import { Input, Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { Button, Tag } from '../../../../components/nut'
+import { Empty, ErrorState, Loaded } from '../../../../components/page-state'
+import type { MemberRow } from '../../../../domain/api/views'
+import {
+  keepsRoster,
+  MEMBER_CATEGORIES,
+  MEMBER_CATEGORY_LABELS,
+  MEMBER_STATUS_LABELS,
+  MEMBER_STATUSES,
+  ROLE_LABELS,
+  type MemberCategory,
+  type MemberStatus,
+} from '../../../../domain/org'
+import { PAGES } from '../../../../routes'
+import { ApiCallError, call, errorMessage } from '../../../../services/api'
+import { saveTextFile } from '../../../../services/file-saver'
+import { useApi } from '../../../../services/use-api'
+import './index.scss'
+
+interface Filters {
+  search: string
+  category?: MemberCategory
+  status?: MemberStatus
+  groupId?: string
+}
+
+function Chip({ id, on, label, onClick }: { id: string; on: boolean; label: string; onClick: () => void }) {
+  return (
+    <View id={id} className={`roster__chip ${on ? 'roster__chip--on' : ''}`} onClick={onClick}>
+      <Text>{label}</Text>
+    </View>
+  )
+}
+
+function MemberItem({ m }: { m: MemberRow }) {
+  const roles = m.roles.filter((r) => r !== 'member').map((r) => ROLE_LABELS[r])
+  return (
+    <View
+      className="roster__item"
+      id={`member-${m.id}`}
+      onClick={() => Taro.navigateTo({ url: `${PAGES.memberDetail}?id=${m.id}` })}
+    >
+      <View className="roster__line">
+        <Text className="roster__name">{m.name}</Text>
+        {m.category === 'probationary' && <Tag type="warning">预备党员</Tag>}
+        {m.status !== 'normal' && <Tag type="default">{MEMBER_STATUS_LABELS[m.status]}</Tag>}
+        {!m.bound && <Tag type="default">未绑定微信</Tag>}
+      </View>
+      <Text className="roster__sub">{[roles.join('、'), m.group?.name, m.phone].filter(Boolean).join(' · ')}</Text>
+    </View>
+  )
+}
+
+export default function RosterList() {
+  const { params } = useRouter()
+  const branchId = params.branchId || undefined
+  const me = useApi('session.whoami', {})
+  const groups = useApi('org.listGroups', branchId ? { branchId } : {})
+  const [filters, setFilters] = useState<Filters>({ search: '' })
+  const [typed, setTyped] = useState('')
+  const query = {
+    ...(branchId ? { branchId } : {}),
+    ...(filters.search ? { search: filters.search } : {}),
+    ...(filters.category ? { category: filters.category } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.groupId ? { groupId: filters.groupId } : {}),
+    limit: 50,
+  }
+  const first = useApi('roster.list', query)
+  const [more, setMore] = useState<MemberRow[]>([])
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [moreError, setMoreError] = useState<ApiCallError | null>(null)
+  const [exporting, setExporting] = useState(false)
+
+  useEffect(() => {
+    setMore([])
+    setCursor(first.data?.nextCursor ?? null)
+  }, [first.data])
+
+  // Search as the person pauses typing, not on every keystroke.
+  useEffect(() => {
+    const t = setTimeout(() => setFilters((f) => (f.search === typed.trim() ? f : { ...f, search: typed.trim() })), 300)
+    return () => clearTimeout(t)
+  }, [typed])
+
+  usePullDownRefresh(() => {
+    first.reload()
+    Taro.stopPullDownRefresh()
+  })
+
+  const loadMore = async () => {
+    if (!cursor) return
+    try {
+      const page = await call('roster.list', { ...query, cursor })
+      setMore((items) => [...items, ...page.items])
+      setCursor(page.nextCursor)
+      setMoreError(null)
+    } catch (err) {
+      setMoreError(err as ApiCallError)
+    }
+  }
+
+  const exportCsv = async () => {
+    setExporting(true)
+    try {
+      const file = await call('roster.export', branchId ? { branchId } : {})
+      await saveTextFile(file.filename, file.content, 'text/csv;charset=utf-8')
+    } catch (err) {
+      Taro.showModal({ title: '导出失败', content: errorMessage(err), showCancel: false })
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  const toggle = <K extends keyof Filters>(key: K, value: Filters[K]) =>
+    setFilters((f) => ({ ...f, [key]: f[key] === value ? undefined : value }))
+  const profile = me.data?.bound ? me.data : null
+  const editor = profile ? keepsRoster(profile.member.roles, profile.org.kind) : false
+  const committee = profile ? profile.member.roles.some((r) => r !== 'member' && r !== 'group_leader') : false
+
+  return (
+    <View className="roster">
+      <View className="roster__search">
+        <Input
+          id="roster-search"
+          className="roster__search-input"
+          value={typed}
+          placeholder="搜索姓名或手机号"
+          onInput={(e) => setTyped(e.detail.value)}
+        />
+      </View>
+      <View className="roster__filters">
+        {MEMBER_CATEGORIES.map((c) => (
+          <Chip
+            key={c}
+            id={`filter-category-${c}`}
+            on={filters.category === c}
+            label={MEMBER_CATEGORY_LABELS[c]}
+            onClick={() => toggle('category', c)}
+          />
+        ))}
+        {(groups.data ?? []).map((g) => (
+          <Chip
+            key={g.id}
+            id={`filter-group-${g.id}`}
+            on={filters.groupId === g.id}
+            label={g.name}
+            onClick={() => toggle('groupId', g.id)}
+          />
+        ))}
+      </View>
+      <View className="roster__filters">
+        {MEMBER_STATUSES.map((s) => (
+          <Chip
+            key={s}
+            id={`filter-status-${s}`}
+            on={filters.status === s}
+            label={MEMBER_STATUS_LABELS[s]}
+            onClick={() => toggle('status', s)}
+          />
+        ))}
+      </View>
+      {(editor || committee) && (
+        <View className="roster__actions">
+          {editor && (
+            <Button
+              id="go-add-member"
+              size="small"
+              type="primary"
+              onClick={() => Taro.navigateTo({ url: PAGES.memberEdit })}
+            >
+              新增党员
+            </Button>
+          )}
+          {editor && (
+            <Button id="go-import" size="small" onClick={() => Taro.navigateTo({ url: PAGES.rosterImport })}>
+              导入名单
+            </Button>
+          )}
+          <Button id="export-roster" size="small" loading={exporting} onClick={exportCsv}>
+            导出名单
+          </Button>
+        </View>
+      )}
+      <Loaded state={first}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>没有符合条件的党员。可以换个关键词，或取消筛选条件。</Empty>
+          ) : (
+            <View id="member-list">
+              {[...page.items, ...more].map((m) => (
+                <MemberItem key={m.id} m={m} />
+              ))}
+              {moreError && <ErrorState error={moreError} onRetry={loadMore} />}
+              {cursor && (
+                <View className="actions">
+                  <Button id="load-more-members" block onClick={loadMore}>
+                    加载更多
+                  </Button>
+                </View>
+              )}
+            </View>
+          )
+        }
+      </Loaded>
+    </View>
+  )
+}

@@ -1,0 +1,46 @@
+/** 组织架构: the org and everything below it; a branch opens its roster. */
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Loaded } from '../../../../components/page-state'
+import type { OrgNode } from '../../../../domain/api/views'
+import { ORG_KIND_LABELS } from '../../../../domain/org'
+import { PAGES } from '../../../../routes'
+import { useApi } from '../../../../services/use-api'
+import './index.scss'
+
+function Node({ n }: { n: OrgNode }) {
+  const opensRoster = n.kind === 'branch'
+  return (
+    <View
+      id={`org-${n.id}`}
+      className={`orgs__node ${opensRoster ? 'orgs__node--link' : ''}`}
+      style={{ paddingLeft: `${24 + n.depth * 32}px` }}
+      onClick={opensRoster ? () => Taro.navigateTo({ url: `${PAGES.rosterList}?branchId=${n.id}` }) : undefined}
+    >
+      <Text className="orgs__name">
+        {n.name}
+        <Text className="orgs__kind"> {ORG_KIND_LABELS[n.kind]}</Text>
+      </Text>
+      <Text className="orgs__count">
+        {n.memberCount} 人{opensRoster ? ' ›' : ''}
+      </Text>
+    </View>
+  )
+}
+
+export default function OrgsPage() {
+  const tree = useApi('org.subtree', {})
+  return (
+    <View className="orgs">
+      <Loaded state={tree}>
+        {(nodes) => (
+          <View className="orgs__list" id="org-tree">
+            {nodes.map((n) => (
+              <Node key={n.id} n={n} />
+            ))}
+          </View>
+        )}
+      </Loaded>
+    </View>
+  )
+}
