@@ -53,3 +53,25 @@ export function Loaded<T>({
   if (state.error) return <ErrorState error={state.error} onRetry={state.reload} />
   return <Loading />
 }
+
+/** The foot of a paged list: the error of the last attempt, and the button for the next page. */
+export function LoadMore({
+  state,
+  id,
+}: {
+  state: { hasMore: boolean; loadingMore: boolean; moreError: ApiCallError | null; loadMore(): void }
+  id: string
+}) {
+  return (
+    <>
+      {state.moreError && <ErrorState error={state.moreError} onRetry={state.loadMore} />}
+      {state.hasMore && (
+        <View className="actions">
+          <Button id={id} block loading={state.loadingMore} onClick={state.loadMore}>
+            加载更多
+          </Button>
+        </View>
+      )}
+    </>
+  )
+}

@@ -50,3 +50,64 @@ export function useApi<N extends ActionName>(
   })
   return { data, error, loading, reload: load }
 }
+
+type PagedAction = {
+  [N in ActionName]: OutputOf<Actions[N]> extends { items: unknown[]; nextCursor: string | null } ? N : never
+}[ActionName]
+type ItemOf<N extends PagedAction> = OutputOf<Actions[N]> extends { items: (infer T)[] } ? T : never
+
+export interface PagedState<T> {
+  /** The first page, with its own loading and error state. */
+  first: ApiState<{ items: T[]; nextCursor: string | null }>
+  /** Every item loaded so far, first page included. */
+  items: T[]
+  hasMore: boolean
+  loadingMore: boolean
+  moreError: ApiCallError | null
+  loadMore(): void
+}
+
+/** A cursor-paged read: the first page as `useApi`, further pages on demand. */
+export function usePagedApi<N extends PagedAction>(
+  action: N,
+  input: InputOf<Actions[N]> | null,
+): PagedState<ItemOf<N>> {
+  const first = useApi(action, input) as unknown as ApiState<{ items: ItemOf<N>[]; nextCursor: string | null }>
+  const [more, setMore] = useState<ItemOf<N>[]>([])
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [moreError, setMoreError] = useState<ApiCallError | null>(null)
+  const [loadingMore, setLoadingMore] = useState(false)
+
+  useEffect(() => {
+    setMore([])
+    setMoreError(null)
+    setCursor(first.data?.nextCursor ?? null)
+  }, [first.data])
+
+  const loadMore = () => {
+    if (!cursor || loadingMore || input === null) return
+    setLoadingMore(true)
+    call(action, { ...input, cursor } as InputOf<Actions[N]>).then(
+      (page) => {
+        const p = page as unknown as { items: ItemOf<N>[]; nextCursor: string | null }
+        setMore((items) => [...items, ...p.items])
+        setCursor(p.nextCursor)
+        setMoreError(null)
+        setLoadingMore(false)
+      },
+      (err: unknown) => {
+        setMoreError(err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。'))
+        setLoadingMore(false)
+      },
+    )
+  }
+
+  return {
+    first,
+    items: [...(first.data?.items ?? []), ...more],
+    hasMore: cursor !== null,
+    loadingMore,
+    moreError,
+    loadMore,
+  }
+}

@@ -1,6 +1,9 @@
 /** Headless Chromium for end-to-end tests, started the way this machine allows. */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { startHost, type RunningHost } from '../../scripts/local-host'
 
 /** Screenshots taken by the tests, for a person to look at (not committed). */
 export const ARTIFACTS = path.resolve(__dirname, '..', '.artifacts')
@@ -84,4 +87,26 @@ export async function expectText(page: Page, selector: string, text: string | Re
       typeof text === 'string' ? '' : text.flags,
     ],
   )
+}
+
+/** A seeded host on a temporary data directory serving the h5 build, and a browser, for one test file. */
+export async function startStage(): Promise<{ host: RunningHost; browser: BrowserSession; close(): Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'party-e2e-'))
+  mkdirSync(ARTIFACTS, { recursive: true })
+  const host = await startHost({
+    dataDir,
+    port: 0,
+    staticDir: path.resolve(__dirname, '..', '..', 'dist', 'h5'),
+    seed: true,
+  })
+  const browser = await openBrowser()
+  return {
+    host,
+    browser,
+    close: async () => {
+      await browser.close()
+      await host.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
 }

@@ -3,30 +3,24 @@
  * local host; a member of the branch sees it under 我的会议 and opens it; a member of the other
  * branch does not see it.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { startHost, type RunningHost } from '../../scripts/local-host'
-import { ARTIFACTS, expectText, fill, loginAs, openBrowser, visible, type BrowserSession } from './browser-session'
+import type { RunningHost } from '../../scripts/local-host'
+import { ARTIFACTS, expectText, fill, loginAs, startStage, visible, type BrowserSession } from './browser-session'
 
 jest.setTimeout(120_000)
 
-const ROOT = path.resolve(__dirname, '../..')
 let host: RunningHost
 let browser: BrowserSession
-let dataDir: string
+let stage: Awaited<ReturnType<typeof startStage>>
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'party-e2e-'))
-  mkdirSync(ARTIFACTS, { recursive: true })
-  host = await startHost({ dataDir, port: 0, staticDir: path.join(ROOT, 'dist', 'h5'), seed: true })
-  browser = await openBrowser()
+  stage = await startStage()
+  host = stage.host
+  browser = stage.browser
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await host?.close()
-  rmSync(dataDir, { recursive: true, force: true })
+  await stage?.close()
 })
 
 test('a secretary schedules a meeting and a member sees it under 我的会议 and opens it', async () => {

@@ -3,30 +3,24 @@
  * arriving as a new WeChat user, binds with the code, their name and the last four digits of their
  * phone, and from then on sees their own branch and nothing of the other branch.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { startHost, type RunningHost } from '../../scripts/local-host'
-import { ARTIFACTS, expectText, fill, loginAs, openBrowser, visible, type BrowserSession } from './browser-session'
+import type { RunningHost } from '../../scripts/local-host'
+import { ARTIFACTS, expectText, fill, loginAs, startStage, visible, type BrowserSession } from './browser-session'
 
 jest.setTimeout(120_000)
 
-const ROOT = path.resolve(__dirname, '../..')
 let host: RunningHost
 let browser: BrowserSession
-let dataDir: string
+let stage: Awaited<ReturnType<typeof startStage>>
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'party-e2e-roster-'))
-  mkdirSync(ARTIFACTS, { recursive: true })
-  host = await startHost({ dataDir, port: 0, staticDir: path.join(ROOT, 'dist', 'h5'), seed: true })
-  browser = await openBrowser()
+  stage = await startStage()
+  host = stage.host
+  browser = stage.browser
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await host?.close()
-  rmSync(dataDir, { recursive: true, force: true })
+  await stage?.close()
 })
 
 /** 郭子涵 of 第一党支部: seeded without a WeChat binding. */

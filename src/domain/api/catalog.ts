@@ -13,7 +13,7 @@ import {
   ROLES,
   ROSTER_EDITOR_ROLES,
 } from '../org'
-import { defineAction, shape } from './define'
+import { defineAction, onMemberRecord, onOrgInput, shape } from './define'
 import { cursorField, dateField, idField, limitField, textField, timeField } from './fields'
 import type {
   CsvFile,
@@ -114,12 +114,7 @@ export const meetingSchedule = defineAction({
   input: scheduleInput,
   output: shape<MeetingDetail>(),
   write: true,
-  access: {
-    kind: 'member',
-    roles: MEETING_ORGANIZER_ROLES,
-    scope: 'branch',
-    target: { from: 'input-org', field: 'branchId' },
-  },
+  access: onOrgInput(MEETING_ORGANIZER_ROLES, 'branch'),
   errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
 })
 
@@ -147,12 +142,7 @@ export const meetingListBranch = defineAction({
   input: listInput.extend({ branchId: idField('支部编号').optional() }).strict(),
   output: shape<Page<MeetingSummary>>(),
   write: false,
-  access: {
-    kind: 'member',
-    roles: ANY_ROLE,
-    scope: 'subtree',
-    target: { from: 'input-org', field: 'branchId' },
-  },
+  access: onOrgInput(ANY_ROLE, 'subtree'),
   errors: ['NOT_FOUND'],
 })
 
@@ -177,12 +167,7 @@ export const orgListGroups = defineAction({
   input: z.object({ branchId: idField('支部编号').optional() }).strict(),
   output: shape<OrgRef[]>(),
   write: false,
-  access: {
-    kind: 'member',
-    roles: ANY_ROLE,
-    scope: 'subtree',
-    target: { from: 'input-org', field: 'branchId' },
-  },
+  access: onOrgInput(ANY_ROLE, 'subtree'),
   errors: ['NOT_FOUND'],
 })
 
@@ -192,7 +177,7 @@ export const orgSubtree = defineAction({
   input: z.object({ orgId: idField('组织编号').optional() }).strict(),
   output: shape<OrgNode[]>(),
   write: false,
-  access: { kind: 'member', roles: ANY_ROLE, scope: 'subtree', target: { from: 'input-org', field: 'orgId' } },
+  access: onOrgInput(ANY_ROLE, 'subtree', 'orgId'),
   errors: ['NOT_FOUND'],
 })
 
@@ -279,7 +264,7 @@ export const rosterList = defineAction({
     .strict(),
   output: shape<Page<MemberRow>>(),
   write: false,
-  access: { kind: 'member', roles: ANY_ROLE, scope: 'subtree', target: { from: 'input-org', field: 'branchId' } },
+  access: onOrgInput(ANY_ROLE, 'subtree'),
   errors: ['NOT_FOUND'],
 })
 
@@ -289,12 +274,7 @@ export const rosterGet = defineAction({
   input: z.object({ memberId: idField('党员编号') }).strict(),
   output: shape<MemberDetail>(),
   write: false,
-  access: {
-    kind: 'member',
-    roles: ANY_ROLE,
-    scope: 'subtree',
-    target: { from: 'record', field: 'memberId', collection: 'members', orgField: 'orgId' },
-  },
+  access: onMemberRecord(ANY_ROLE, 'subtree'),
   errors: ['NOT_FOUND'],
 })
 
@@ -307,12 +287,7 @@ export const rosterCreate = defineAction({
     .superRefine(withMemberRules),
   output: shape<MemberDetail>(),
   write: true,
-  access: {
-    kind: 'member',
-    roles: ROSTER_EDITOR_ROLES,
-    scope: 'branch',
-    target: { from: 'input-org', field: 'branchId' },
-  },
+  access: onOrgInput(ROSTER_EDITOR_ROLES, 'branch'),
   errors: ['VALIDATION_FAILED', 'CONFLICT'],
 })
 
@@ -331,12 +306,7 @@ export const rosterUpdate = defineAction({
     .superRefine(withMemberRules),
   output: shape<MemberDetail>(),
   write: true,
-  access: {
-    kind: 'member',
-    roles: ROSTER_EDITOR_ROLES,
-    scope: 'branch',
-    target: { from: 'record', field: 'memberId', collection: 'members', orgField: 'orgId' },
-  },
+  access: onMemberRecord(ROSTER_EDITOR_ROLES, 'branch'),
   errors: ['VALIDATION_FAILED', 'CONFLICT', 'NOT_FOUND'],
 })
 
@@ -346,12 +316,7 @@ export const inviteCreate = defineAction({
   input: z.object({ memberId: idField('党员编号') }).strict(),
   output: shape<InvitationView>(),
   write: true,
-  access: {
-    kind: 'member',
-    roles: ROSTER_EDITOR_ROLES,
-    scope: 'branch',
-    target: { from: 'record', field: 'memberId', collection: 'members', orgField: 'orgId' },
-  },
+  access: onMemberRecord(ROSTER_EDITOR_ROLES, 'branch'),
   errors: ['VALIDATION_FAILED', 'CONFLICT', 'NOT_FOUND'],
 })
 
@@ -396,12 +361,7 @@ export const bindingUnbind = defineAction({
   input: z.object({ memberId: idField('党员编号'), reason: textField('解除原因', 100) }).strict(),
   output: shape<MemberDetail>(),
   write: true,
-  access: {
-    kind: 'member',
-    roles: ROSTER_EDITOR_ROLES,
-    scope: 'branch',
-    target: { from: 'record', field: 'memberId', collection: 'members', orgField: 'orgId' },
-  },
+  access: onMemberRecord(ROSTER_EDITOR_ROLES, 'branch'),
   errors: ['NOT_FOUND', 'CONFLICT'],
 })
 
@@ -418,12 +378,7 @@ export const rosterImportPreview = defineAction({
   input: z.object({ branchId: idField('支部编号').optional(), fileBase64: csvFileField }).strict(),
   output: shape<ImportPreview>(),
   write: false,
-  access: {
-    kind: 'member',
-    roles: ROSTER_EDITOR_ROLES,
-    scope: 'branch',
-    target: { from: 'input-org', field: 'branchId' },
-  },
+  access: onOrgInput(ROSTER_EDITOR_ROLES, 'branch'),
   errors: ['VALIDATION_FAILED'],
 })
 
@@ -433,12 +388,7 @@ export const rosterImportCommit = defineAction({
   input: z.object({ branchId: idField('支部编号').optional(), fileBase64: csvFileField }).strict(),
   output: shape<ImportResult>(),
   write: true,
-  access: {
-    kind: 'member',
-    roles: ROSTER_EDITOR_ROLES,
-    scope: 'branch',
-    target: { from: 'input-org', field: 'branchId' },
-  },
+  access: onOrgInput(ROSTER_EDITOR_ROLES, 'branch'),
   errors: ['VALIDATION_FAILED', 'CONFLICT'],
 })
 
@@ -448,12 +398,7 @@ export const rosterExport = defineAction({
   input: z.object({ branchId: idField('支部编号').optional() }).strict(),
   output: shape<CsvFile>(),
   write: false,
-  access: {
-    kind: 'member',
-    roles: [...COMMITTEE_ROLES, 'supervisor'],
-    scope: 'subtree',
-    target: { from: 'input-org', field: 'branchId' },
-  },
+  access: onOrgInput([...COMMITTEE_ROLES, 'supervisor'], 'subtree'),
   errors: ['NOT_FOUND'],
 })
 

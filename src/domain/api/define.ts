@@ -67,3 +67,22 @@ export function defineAction<const Name extends string, In extends z.ZodType, Ou
 export type InputOf<D> = D extends { input: infer In extends z.ZodType } ? z.input<In> : never
 export type ParsedInputOf<D> = D extends { input: infer In extends z.ZodType } ? z.output<In> : never
 export type OutputOf<D> = D extends { output: Shape<infer Out> } ? Out : never
+
+/** Member access to one member's record: the org checked is the member's own. */
+export function onMemberRecord<const R extends readonly Role[]>(roles: R, scope: Scope) {
+  return {
+    kind: 'member',
+    roles,
+    scope,
+    target: { from: 'record', field: 'memberId', collection: 'members', orgField: 'orgId' },
+  } as const
+}
+
+/** Member access to the org named by an input field (the actor's own org when it is absent). */
+export function onOrgInput<const R extends readonly Role[], const F extends string = 'branchId'>(
+  roles: R,
+  scope: Scope,
+  field: F = 'branchId' as F,
+) {
+  return { kind: 'member', roles, scope, target: { from: 'input-org', field } } as const
+}

@@ -3,7 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { Button, Tag } from '../../../../components/nut'
-import { Empty, ErrorState, Loaded } from '../../../../components/page-state'
+import { Empty, Loaded, LoadMore } from '../../../../components/page-state'
 import type { MemberRow } from '../../../../domain/api/views'
 import {
   keepsRoster,
@@ -16,9 +16,9 @@ import {
   type MemberStatus,
 } from '../../../../domain/org'
 import { PAGES } from '../../../../routes'
-import { ApiCallError, call, errorMessage } from '../../../../services/api'
+import { call, errorMessage } from '../../../../services/api'
 import { saveTextFile } from '../../../../services/file-saver'
-import { useApi } from '../../../../services/use-api'
+import { useApi, usePagedApi } from '../../../../services/use-api'
 import './index.scss'
 
 interface Filters {
@@ -70,16 +70,8 @@ export default function RosterList() {
     ...(filters.groupId ? { groupId: filters.groupId } : {}),
     limit: 50,
   }
-  const first = useApi('roster.list', query)
-  const [more, setMore] = useState<MemberRow[]>([])
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [moreError, setMoreError] = useState<ApiCallError | null>(null)
+  const list = usePagedApi('roster.list', query)
   const [exporting, setExporting] = useState(false)
-
-  useEffect(() => {
-    setMore([])
-    setCursor(first.data?.nextCursor ?? null)
-  }, [first.data])
 
   // Search as the person pauses typing, not on every keystroke.
   useEffect(() => {
@@ -88,21 +80,9 @@ export default function RosterList() {
   }, [typed])
 
   usePullDownRefresh(() => {
-    first.reload()
+    list.first.reload()
     Taro.stopPullDownRefresh()
   })
-
-  const loadMore = async () => {
-    if (!cursor) return
-    try {
-      const page = await call('roster.list', { ...query, cursor })
-      setMore((items) => [...items, ...page.items])
-      setCursor(page.nextCursor)
-      setMoreError(null)
-    } catch (err) {
-      setMoreError(err as ApiCallError)
-    }
-  }
 
   const exportCsv = async () => {
     setExporting(true)
@@ -186,23 +166,16 @@ export default function RosterList() {
           </Button>
         </View>
       )}
-      <Loaded state={first}>
-        {(page) =>
-          page.items.length === 0 ? (
+      <Loaded state={list.first}>
+        {() =>
+          list.items.length === 0 ? (
             <Empty>没有符合条件的党员。可以换个关键词，或取消筛选条件。</Empty>
           ) : (
             <View id="member-list">
-              {[...page.items, ...more].map((m) => (
+              {list.items.map((m) => (
                 <MemberItem key={m.id} m={m} />
               ))}
-              {moreError && <ErrorState error={moreError} onRetry={loadMore} />}
-              {cursor && (
-                <View className="actions">
-                  <Button id="load-more-members" block onClick={loadMore}>
-                    加载更多
-                  </Button>
-                </View>
-              )}
+              <LoadMore state={list} id="load-more-members" />
             </View>
           )
         }
