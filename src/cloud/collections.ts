@@ -12,6 +12,7 @@ export const COLLECTIONS = {
   outbox: { indexes: [['memberId']] },
   member_history: { indexes: [['memberId', 'at']] },
   invitations: { indexes: [['memberId']] },
+  meeting_history: { indexes: [['meetingId', 'at']] },
 } as const satisfies Record<string, { indexes: readonly (readonly string[])[] }>
 
 export type CollectionName = keyof typeof COLLECTIONS

@@ -29,6 +29,10 @@ export interface Meeting {
   /** Member ids expected to attend, derived from the kind when the meeting is scheduled. */
   participantIds: string[]
   status: MeetingStatus
+  /** Set when cancelled: why, by whom and when (server time). */
+  cancelReason?: string | null
+  cancelledBy?: string | null
+  cancelledAt?: number | null
   createdBy: string
   createdAt: number
   updatedAt: number
@@ -58,4 +62,29 @@ export function meetingPhase(meeting: Pick<Meeting, 'status' | 'startAt' | 'endA
   if (now < meeting.startAt) return 'upcoming'
   if (now < meeting.endAt) return 'ongoing'
   return 'ended'
+}
+
+/** One change to a scheduled meeting, kept for the record. */
+export interface MeetingChange {
+  meetingId: string
+  branchId: string
+  change: 'edited' | 'rescheduled' | 'cancelled'
+  /** What changed, in Chinese, one line per field. */
+  summary: string[]
+  reason: string | null
+  by: string
+  at: number
+}
+
+/** Why a meeting can no longer be changed, or null when it can (changes never rewrite the past). */
+export function changeRefusal(
+  meeting: Pick<Meeting, 'status' | 'startAt' | 'endAt'>,
+  change: MeetingChange['change'],
+  now: number,
+): string | null {
+  if (meeting.status === 'cancelled') return '这次会议已经取消，不能再修改；如需召开，请重新安排一次会议'
+  if (change === 'cancelled') {
+    return now >= meeting.endAt ? '会议已经结束，不能再取消；是否召开以签到和会议记录为准' : null
+  }
+  return now >= meeting.startAt ? '会议已经开始，不能再修改时间、主题、地点或议程；会上的变化请写入会议记录' : null
 }

@@ -7,6 +7,7 @@ import type { OutputOf, ParsedInputOf } from '../../domain/api/define'
 import type { ActionContext, MemberContext } from '../action-context'
 import { bindingBind, bindingUnbind, inviteCreate, invitePreview } from './binding'
 import { meetingGet, meetingListBranch, meetingListMine, meetingSchedule } from './meetings'
+import { meetingCancel, meetingEdit, meetingReschedule } from './meeting-changes'
 import { orgListGroups, orgSubtree } from './org'
 import { rosterCreate, rosterGet, rosterList, rosterUpdate } from './roster'
 import { rosterExport, rosterImportCommit, rosterImportPreview } from './roster-import'
@@ -26,6 +27,9 @@ export const HANDLERS = {
   'meeting.listMine': meetingListMine,
   'meeting.listBranch': meetingListBranch,
   'meeting.get': meetingGet,
+  'meeting.edit': meetingEdit,
+  'meeting.reschedule': meetingReschedule,
+  'meeting.cancel': meetingCancel,
   'org.listGroups': orgListGroups,
   'org.subtree': orgSubtree,
   'session.devNewUser': sessionDevNewUser,

@@ -1,4 +1,6 @@
+import { isAllowed } from '../../domain/access'
 import { fromBeijing } from '../../domain/beijing-time'
+import { meetingEdit as meetingEditDecl } from '../../domain/api/catalog'
 import type {
   meetingListMine as meetingListMineDecl,
   meetingSchedule as meetingScheduleDecl,
@@ -7,11 +9,14 @@ import type { ParsedInputOf } from '../../domain/api/define'
 import type { MeetingDetail, MeetingSummary, Page } from '../../domain/api/views'
 import { AppError } from '../../domain/errors'
 import { kindRule } from '../../domain/meeting-kinds'
-import { deriveParticipants, meetingPhase, type Meeting } from '../../domain/meeting'
+import { deriveParticipants, meetingPhase, type Meeting, type MeetingChange } from '../../domain/meeting'
 import type { Member, Org } from '../../domain/org'
 import type { MemberContext } from '../action-context'
 import type { Filter, Stored } from '../ports/store'
-import { membersByIds, membersOf, orgOfKind, orgRef } from './roster-reads'
+import { membersByIds, membersOf, orgOfKind, orgRef, readAll } from './roster-reads'
+
+/** A meeting's changes are few; the cap only guards against broken data. */
+const MAX_HISTORY = 500
 
 /** A meeting may be scheduled to start at most this long ago (a form filled in just before). */
 const SCHEDULE_GRACE_MS = 10 * 60 * 1000
@@ -140,7 +145,7 @@ function summaryOf(m: Stored<Omit<Meeting, 'id'>>, now: number, viewerId: string
   }
 }
 
-async function detailOf(
+export async function detailOf(
   ctx: MemberContext,
   m: Stored<Omit<Meeting, 'id'>>,
   branch: Stored<Org>,
@@ -148,16 +153,38 @@ async function detailOf(
 ): Promise<MeetingDetail> {
   const { store } = ctx.ports
   const names = new Map(people.map((p) => [p._id, p.name]))
-  const creator =
-    names.get(m.createdBy) ?? (await store.get<Member>('members', m.createdBy))?.name ?? '（已离开本支部）'
+  const nameOf = async (id: string) =>
+    names.get(id) ?? (await store.get<Member>('members', id))?.name ?? '（已离开本支部）'
   const group = m.groupId ? await store.get<Org>('orgs', m.groupId) : null
+  const history = await readAll<MeetingChange>(
+    store,
+    'meeting_history',
+    [{ field: 'meetingId', op: 'eq', value: m._id }],
+    'at',
+    MAX_HISTORY,
+  )
+  const phase = meetingPhase(m, ctx.now)
   return {
     ...summaryOf(m, ctx.now, ctx.actor.memberId),
     agenda: m.agenda,
     branchName: branch.name,
     group: group ? orgRef(group) : null,
     participants: m.participantIds.map((id) => ({ id, name: names.get(id) ?? '（未知）' })),
-    createdBy: { id: m.createdBy, name: creator },
+    createdBy: { id: m.createdBy, name: await nameOf(m.createdBy) },
     createdAt: m.createdAt,
+    version: m._version,
+    cancelReason: m.cancelReason ?? null,
+    canManage:
+      (phase === 'upcoming' || phase === 'ongoing') &&
+      isAllowed(ctx.actor, meetingEditDecl.access, { orgPath: branch.path }),
+    history: await Promise.all(
+      history.reverse().map(async (h) => ({
+        change: h.change,
+        summary: h.summary,
+        reason: h.reason,
+        by: { id: h.by, name: await nameOf(h.by) },
+        at: h.at,
+      })),
+    ),
   }
 }

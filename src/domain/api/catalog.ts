@@ -13,7 +13,7 @@ import {
   ROLES,
   ROSTER_EDITOR_ROLES,
 } from '../org'
-import { defineAction, onMemberRecord, onOrgInput, shape } from './define'
+import { defineAction, onMeetingRecord, onMemberRecord, onOrgInput, shape } from './define'
 import { cursorField, dateField, idField, limitField, textField, timeField } from './fields'
 import type {
   CsvFile,
@@ -152,13 +152,67 @@ export const meetingGet = defineAction({
   input: z.object({ meetingId: idField('会议编号') }).strict(),
   output: shape<MeetingDetail>(),
   write: false,
-  access: {
-    kind: 'member',
-    roles: ANY_ROLE,
-    scope: 'subtree',
-    target: { from: 'record', field: 'meetingId', collection: 'meetings', orgField: 'branchId' },
-  },
+  access: onMeetingRecord(ANY_ROLE, 'subtree'),
   errors: ['NOT_FOUND'],
+})
+
+const versionField = z.number({ error: '缺少记录版本，请刷新后再改' }).int().min(1)
+const reasonField = (label: string) => textField(label, 100)
+
+export const meetingEdit = defineAction({
+  name: 'meeting.edit',
+  summary: '修改尚未开始的会议的主题、地点和议程；修改记入会议的变更记录并通知参会人员',
+  input: z
+    .object({
+      meetingId: idField('会议编号'),
+      version: versionField,
+      title: textField('会议主题', 60),
+      place: textField('会议地点', 60),
+      agenda: z
+        .array(textField('议程内容', 200), { error: '请填写会议议程' })
+        .min(1, { error: '请至少填写一项议程' })
+        .max(20, { error: '议程最多 20 项' }),
+      reason: z.string().trim().max(100, { error: '修改原因不能超过 100 个字' }).nullish(),
+    })
+    .strict(),
+  output: shape<MeetingDetail>(),
+  write: true,
+  access: onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch'),
+  errors: ['VALIDATION_FAILED', 'CONFLICT', 'NOT_FOUND'],
+})
+
+export const meetingReschedule = defineAction({
+  name: 'meeting.reschedule',
+  summary: '会议改期（须写明原因）：只能改到将来的时间，且会议尚未开始；通知全体参会人员',
+  input: z
+    .object({
+      meetingId: idField('会议编号'),
+      version: versionField,
+      date: dateField,
+      startTime: timeField('开始时间'),
+      endTime: timeField('结束时间'),
+      reason: reasonField('改期原因'),
+    })
+    .strict()
+    .superRefine((v, ctx) => {
+      if (v.endTime <= v.startTime) {
+        ctx.addIssue({ code: 'custom', path: ['endTime'], message: '结束时间必须晚于开始时间' })
+      }
+    }),
+  output: shape<MeetingDetail>(),
+  write: true,
+  access: onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch'),
+  errors: ['VALIDATION_FAILED', 'CONFLICT', 'NOT_FOUND'],
+})
+
+export const meetingCancel = defineAction({
+  name: 'meeting.cancel',
+  summary: '取消尚未结束的会议（须写明原因）；取消的会议保留在记录中并通知参会人员',
+  input: z.object({ meetingId: idField('会议编号'), version: versionField, reason: reasonField('取消原因') }).strict(),
+  output: shape<MeetingDetail>(),
+  write: true,
+  access: onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch'),
+  errors: ['VALIDATION_FAILED', 'CONFLICT', 'NOT_FOUND'],
 })
 
 export const orgListGroups = defineAction({
@@ -411,6 +465,9 @@ export const ACTIONS = {
   [meetingListMine.name]: meetingListMine,
   [meetingListBranch.name]: meetingListBranch,
   [meetingGet.name]: meetingGet,
+  [meetingEdit.name]: meetingEdit,
+  [meetingReschedule.name]: meetingReschedule,
+  [meetingCancel.name]: meetingCancel,
   [orgListGroups.name]: orgListGroups,
   [orgSubtree.name]: orgSubtree,
   [sessionDevNewUser.name]: sessionDevNewUser,

@@ -86,3 +86,13 @@ export function onOrgInput<const R extends readonly Role[], const F extends stri
 ) {
   return { kind: 'member', roles, scope, target: { from: 'input-org', field } } as const
 }
+
+/** Member access to one meeting: the org checked is the meeting's branch. */
+export function onMeetingRecord<const R extends readonly Role[]>(roles: R, scope: Scope) {
+  return {
+    kind: 'member',
+    roles,
+    scope,
+    target: { from: 'record', field: 'meetingId', collection: 'meetings', orgField: 'branchId' },
+  } as const
+}

@@ -53,6 +53,15 @@ export interface MeetingSummary {
   iAmParticipant: boolean
 }
 
+export interface MeetingHistoryEntry {
+  change: 'edited' | 'rescheduled' | 'cancelled'
+  /** What changed, in Chinese, e.g. `时间：12月04日 15:00 → 12月11日 15:00`. */
+  summary: string[]
+  reason: string | null
+  by: { id: string; name: string }
+  at: number
+}
+
 export interface MeetingDetail extends MeetingSummary {
   agenda: string[]
   branchName: string
@@ -60,6 +69,13 @@ export interface MeetingDetail extends MeetingSummary {
   participants: { id: string; name: string }[]
   createdBy: { id: string; name: string }
   createdAt: number
+  /** The stored version, for edits that must not overwrite someone else's. */
+  version: number
+  cancelReason: string | null
+  /** Whether the viewer may edit, reschedule or cancel it (the branch's organizers, before it ends). */
+  canManage: boolean
+  /** Every change after scheduling, newest first. */
+  history: MeetingHistoryEntry[]
 }
 
 export interface DemoAccount {

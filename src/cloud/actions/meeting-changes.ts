@@ -1,0 +1,133 @@
+/**
+ * Editing, rescheduling and cancelling a meeting. Each change is conditional on the version the
+ * organizer saw, refused once the meeting has started (ended, for a cancellation), kept in the
+ * meeting's history in the same transaction, and announced to the participants.
+ */
+import { fromBeijing, formatSpan } from '../../domain/beijing-time'
+import type {
+  meetingCancel as meetingCancelDecl,
+  meetingEdit as meetingEditDecl,
+  meetingReschedule as meetingRescheduleDecl,
+} from '../../domain/api/catalog'
+import type { ParsedInputOf } from '../../domain/api/define'
+import type { MeetingDetail } from '../../domain/api/views'
+import { AppError } from '../../domain/errors'
+import { changeRefusal, type Meeting, type MeetingChange } from '../../domain/meeting'
+import { kindLabel } from '../../domain/meeting-kinds'
+import type { Org } from '../../domain/org'
+import type { MemberContext } from '../action-context'
+import { StoreConflict, type Stored } from '../ports/store'
+import { detailOf } from './meetings'
+import { membersByIds } from './roster-reads'
+
+type MeetingDoc = Omit<Meeting, 'id'>
+
+function invalid(field: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', `${message}。`, [{ field, message }])
+}
+
+/** Applies `patch` and records `change`, atomically; refuses stale versions and closed meetings. */
+async function change(
+  ctx: MemberContext,
+  input: { meetingId: string; version: number },
+  kind: MeetingChange['change'],
+  patch: (m: Stored<MeetingDoc>) => { patch: Partial<MeetingDoc>; summary: string[]; reason: string | null },
+): Promise<{ before: Stored<MeetingDoc>; after: Stored<MeetingDoc> }> {
+  const { store } = ctx.ports
+  const result = await store.transaction(async (tx) => {
+    const before = await tx.get<MeetingDoc>('meetings', input.meetingId)
+    if (!before) throw new AppError('NOT_FOUND')
+    if (before._version !== input.version) throw new StoreConflict('version', 'meetings', before._id)
+    const refusal = changeRefusal(before, kind, ctx.now)
+    if (refusal) throw new AppError('CONFLICT', `${refusal}。`)
+    const { patch: p, summary, reason } = patch(before)
+    if (summary.length === 0) return { before, after: before, unchanged: true }
+    const after = await tx.update<MeetingDoc>('meetings', before._id, { ...p, updatedAt: ctx.now }, before._version)
+    await tx.insert<MeetingChange>('meeting_history', {
+      _id: ctx.newId('mch'),
+      meetingId: before._id,
+      branchId: before.branchId,
+      change: kind,
+      summary,
+      reason,
+      by: ctx.actor.memberId,
+      at: ctx.now,
+    })
+    return { before, after, unchanged: false }
+  })
+  if (!result.unchanged) await announce(ctx, result.after, kind, result.after._version)
+  return result
+}
+
+async function announce(ctx: MemberContext, m: Stored<MeetingDoc>, kind: MeetingChange['change'], version: number) {
+  const what = { edited: '内容有调整', rescheduled: '改期', cancelled: '已取消' }[kind]
+  for (const memberId of m.participantIds) {
+    await ctx.ports.notifier.send({
+      // One notice per participant per version: a replayed change does not notify twice.
+      id: `${m._id}.${memberId}.${kind}.${version}`,
+      memberId,
+      template: `meeting.${kind}`,
+      title: `会议${what}：${m.title}`,
+      body:
+        kind === 'cancelled'
+          ? `${kindLabel(m.kind)}「${m.title}」已取消。原因：${m.cancelReason ?? ''}`
+          : `${kindLabel(m.kind)}，${formatSpan(m.startAt, m.endAt)}，${m.place}`,
+      page: `packages/meeting/pages/detail/index?id=${m._id}`,
+      data: { meetingId: m._id },
+    })
+  }
+}
+
+async function detail(ctx: MemberContext, m: Stored<MeetingDoc>): Promise<MeetingDetail> {
+  const branch = (await ctx.ports.store.get<Org>('orgs', m.branchId))!
+  return detailOf(ctx, m, branch, await membersByIds(ctx.ports.store, m.participantIds))
+}
+
+export async function meetingEdit(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof meetingEditDecl>,
+): Promise<MeetingDetail> {
+  const { after } = await change(ctx, input, 'edited', (m) => {
+    const summary: string[] = []
+    if (m.title !== input.title) summary.push(`主题：${m.title} → ${input.title}`)
+    if (m.place !== input.place) summary.push(`地点：${m.place} → ${input.place}`)
+    if (JSON.stringify(m.agenda) !== JSON.stringify(input.agenda)) summary.push(`议程：改为 ${input.agenda.length} 项`)
+    return {
+      patch: { title: input.title, place: input.place, agenda: input.agenda },
+      summary,
+      reason: input.reason ?? null,
+    }
+  })
+  return detail(ctx, after)
+}
+
+export async function meetingReschedule(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof meetingRescheduleDecl>,
+): Promise<MeetingDetail> {
+  const startAt = fromBeijing(input.date, input.startTime)
+  const endAt = fromBeijing(input.date, input.endTime)
+  if (Number.isNaN(startAt) || Number.isNaN(endAt)) throw invalid('date', '这一天不存在，请重新选择日期')
+  if (startAt <= ctx.now) throw invalid('startTime', '改期后的开始时间必须在现在之后')
+  const { after } = await change(ctx, input, 'rescheduled', (m) => ({
+    patch: { startAt, endAt },
+    summary:
+      m.startAt === startAt && m.endAt === endAt
+        ? []
+        : [`时间：${formatSpan(m.startAt, m.endAt)} → ${formatSpan(startAt, endAt)}`],
+    reason: input.reason,
+  }))
+  return detail(ctx, after)
+}
+
+export async function meetingCancel(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof meetingCancelDecl>,
+): Promise<MeetingDetail> {
+  const { after } = await change(ctx, input, 'cancelled', () => ({
+    patch: { status: 'cancelled', cancelReason: input.reason, cancelledBy: ctx.actor.memberId, cancelledAt: ctx.now },
+    summary: ['会议取消'],
+    reason: input.reason,
+  }))
+  return detail(ctx, after)
+}
