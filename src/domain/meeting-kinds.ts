@@ -2,6 +2,10 @@
  * 三会一课 and the other kinds of organizational life, as data (DESIGN.md §2).
  * Frequencies are defaults; a supervising committee may override them for its subtree.
  */
+import type { Period } from './periods'
+
+// Re-exported so code that took `Period` from here keeps compiling; periods.ts owns the type.
+export type { Period }
 
 export const MEETING_KINDS = [
   'branch_congress',
@@ -15,7 +19,6 @@ export const MEETING_KINDS = [
 ] as const
 export type MeetingKind = (typeof MEETING_KINDS)[number]
 
-export type Period = 'month' | 'quarter' | 'year'
 /** Who is expected: every member, the committee, one 党小组, or two people. */
 export type Audience = 'all' | 'committee' | 'group' | 'pair'
 /** How quorum is computed, where it applies. */

@@ -1,0 +1,108 @@
+/**
+ * Frequency overrides set by supervising committees (党委, 党总支) for their subtree, as data.
+ * A branch's effective rules are the national defaults with the overrides along its org path laid on
+ * top, nearest org last, so a 党总支 under a 党委 can tighten what the 党委 set.
+ */
+import { z } from 'zod'
+import { kindLabel, MEETING_KINDS, type MeetingKind, type MeetingKindRule } from './meeting-kinds'
+import { PERIOD_LABELS, type Period } from './periods'
+
+export interface RuleOverride {
+  kind: MeetingKind
+  period?: Period
+  requiredCount?: number
+}
+
+export interface RuleSet {
+  orgId: string
+  overrides: RuleOverride[]
+}
+
+/** Where a value came from: the national default, or the id of the org whose override set it. */
+export type RuleSource = 'default' | string
+
+export interface EffectiveKindRule extends MeetingKindRule {
+  source: { period: RuleSource; requiredCount: RuleSource }
+}
+
+/**
+ * The periods a committee may choose per kind. The national rules (DESIGN.md §2) fix a minimum
+ * rhythm for most kinds — a 支委会 every month, a 组织生活会 every year — so only 党课, which the
+ * 党委 sets, and 支部党员大会, which may be held more often, get a choice.
+ */
+export const ALLOWED_PERIODS: Record<MeetingKind, readonly Period[]> = {
+  branch_congress: ['month', 'quarter'],
+  committee_meeting: ['month'],
+  group_meeting: ['month'],
+  party_lecture: ['quarter', 'half'],
+  theme_day: ['month'],
+  life_meeting: ['year'],
+  member_review: ['year'],
+  heart_talk: ['year'],
+}
+
+export const REQUIRED_COUNT_RANGE = { min: 1, max: 12 } as const
+
+function periodChoices(kind: MeetingKind): string {
+  return ALLOWED_PERIODS[kind].map((p) => PERIOD_LABELS[p]).join('或')
+}
+
+export const ruleOverrideSchema = z
+  .object({
+    kind: z.enum(MEETING_KINDS, { error: '请选择会议类型' }),
+    period: z.enum(['month', 'quarter', 'half', 'year'], { error: '周期只能是每月、每季度、每半年或每年' }).optional(),
+    requiredCount: z
+      .number({ error: '次数请填写数字' })
+      .int({ error: '次数请填写整数' })
+      .min(REQUIRED_COUNT_RANGE.min, { error: `每个周期至少召开 ${REQUIRED_COUNT_RANGE.min} 次，请调大次数` })
+      .max(REQUIRED_COUNT_RANGE.max, { error: `每个周期最多设置 ${REQUIRED_COUNT_RANGE.max} 次，请调小次数` })
+      .optional(),
+  })
+  .superRefine((o, ctx) => {
+    if (o.period === undefined && o.requiredCount === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['period'], message: '请至少设置周期或次数中的一项' })
+    }
+    if (o.period !== undefined && !ALLOWED_PERIODS[o.kind].includes(o.period)) {
+      const choices = periodChoices(o.kind)
+      const fix = ALLOWED_PERIODS[o.kind].length === 1 ? `请改为${choices}` : '请从中选择一个'
+      ctx.addIssue({ code: 'custom', path: ['period'], message: `${kindLabel(o.kind)}的周期只能是${choices}，${fix}` })
+    }
+  })
+
+function frequencyText(period: Period, count: number): string {
+  return `${PERIOD_LABELS[period]} ${count} 次`
+}
+
+/**
+ * The rules in force for a branch. `ruleSetsAlongPath` runs from the root committee down to the
+ * branch. Each value (period, count) is taken from the nearest org that sets it.
+ *
+ * An override that no longer validates (say, stored before ALLOWED_PERIODS narrowed) is skipped
+ * rather than thrown: one stale setting must not take a branch's plan and dashboard down, and the
+ * committee's rule screen validates with the same schema, so it shows the setting as needing a fix.
+ */
+export function effectiveRules(
+  defaults: readonly MeetingKindRule[],
+  ruleSetsAlongPath: readonly RuleSet[],
+): EffectiveKindRule[] {
+  return defaults.map((base) => {
+    const rule: EffectiveKindRule = { ...base, source: { period: 'default', requiredCount: 'default' } }
+    for (const set of ruleSetsAlongPath) {
+      for (const override of set.overrides) {
+        if (override.kind !== base.kind || !ruleOverrideSchema.safeParse(override).success) continue
+        if (override.period !== undefined) {
+          rule.period = override.period
+          rule.source.period = set.orgId
+        }
+        if (override.requiredCount !== undefined) {
+          rule.requiredCount = override.requiredCount
+          rule.source.requiredCount = set.orgId
+        }
+      }
+    }
+    if (rule.source.period !== 'default' || rule.source.requiredCount !== 'default') {
+      rule.frequencyText = frequencyText(rule.period, rule.requiredCount)
+    }
+    return rule
+  })
+}
