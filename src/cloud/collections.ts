@@ -13,6 +13,8 @@ export const COLLECTIONS = {
   member_history: { indexes: [['memberId', 'at']] },
   invitations: { indexes: [['memberId']] },
   meeting_history: { indexes: [['meetingId', 'at']] },
+  compliance_counters: { indexes: [['branchId', 'periodKey']] },
+  rule_sets: { indexes: [] },
 } as const satisfies Record<string, { indexes: readonly (readonly string[])[] }>
 
 export type CollectionName = keyof typeof COLLECTIONS

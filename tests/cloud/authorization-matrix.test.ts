@@ -56,6 +56,7 @@ const EXPECTED: Record<ActionName, Rule> = {
   'meeting.cancel': branchEditors,
   'org.listGroups': withinReach,
   'org.subtree': withinReach,
+  'compliance.summary': withinReach,
   'roster.list': withinReach,
   'roster.get': withinReach,
   'roster.create': branchEditors,
@@ -108,6 +109,7 @@ const SAMPLES: Record<ActionName, (t: Target) => Record<string, unknown>> = {
   'meeting.cancel': (t) => ({ meetingId: t.meetingId, version: 1, reason: '矩阵测试' }),
   'org.listGroups': (t) => ({ branchId: t.org }),
   'org.subtree': (t) => ({ orgId: t.org }),
+  'compliance.summary': (t) => ({ orgId: t.org, limit: 5 }),
   'roster.list': (t) => ({ branchId: t.org, limit: 1 }),
   'roster.get': (t) => ({ memberId: t.memberId }),
   'roster.create': (t) => ({

@@ -7,6 +7,7 @@ import type { OutputOf, ParsedInputOf } from '../../domain/api/define'
 import type { ActionContext, MemberContext } from '../action-context'
 import { bindingBind, bindingUnbind, inviteCreate, invitePreview } from './binding'
 import { meetingGet, meetingListBranch, meetingListMine, meetingSchedule } from './meetings'
+import { complianceSummary } from './compliance'
 import { meetingCancel, meetingEdit, meetingReschedule } from './meeting-changes'
 import { orgListGroups, orgSubtree } from './org'
 import { rosterCreate, rosterGet, rosterList, rosterUpdate } from './roster'
@@ -32,6 +33,7 @@ export const HANDLERS = {
   'meeting.cancel': meetingCancel,
   'org.listGroups': orgListGroups,
   'org.subtree': orgSubtree,
+  'compliance.summary': complianceSummary,
   'session.devNewUser': sessionDevNewUser,
   'roster.list': rosterList,
   'roster.get': rosterGet,

@@ -16,6 +16,7 @@ import { changeRefusal, type Meeting, type MeetingChange } from '../../domain/me
 import { kindLabel } from '../../domain/meeting-kinds'
 import type { Org } from '../../domain/org'
 import type { MemberContext } from '../action-context'
+import { rulesFor, updateCounters } from '../compliance-counters'
 import { StoreConflict, type Stored } from '../ports/store'
 import { detailOf } from './meetings'
 import { membersByIds } from './roster-reads'
@@ -34,6 +35,7 @@ async function change(
   patch: (m: Stored<MeetingDoc>) => { patch: Partial<MeetingDoc>; summary: string[]; reason: string | null },
 ): Promise<{ before: Stored<MeetingDoc>; after: Stored<MeetingDoc> }> {
   const { store } = ctx.ports
+  const rules = await rulesFor(store, ctx.target.org)
   const result = await store.transaction(async (tx) => {
     const before = await tx.get<MeetingDoc>('meetings', input.meetingId)
     if (!before) throw new AppError('NOT_FOUND')
@@ -43,6 +45,7 @@ async function change(
     const { patch: p, summary, reason } = patch(before)
     if (summary.length === 0) return { before, after: before, unchanged: true }
     const after = await tx.update<MeetingDoc>('meetings', before._id, { ...p, updatedAt: ctx.now }, before._version)
+    await updateCounters(tx, rules, before, after)
     await tx.insert<MeetingChange>('meeting_history', {
       _id: ctx.newId('mch'),
       meetingId: before._id,

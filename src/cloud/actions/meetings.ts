@@ -12,6 +12,7 @@ import { kindRule } from '../../domain/meeting-kinds'
 import { deriveParticipants, meetingPhase, type Meeting, type MeetingChange } from '../../domain/meeting'
 import type { Member, Org } from '../../domain/org'
 import type { MemberContext } from '../action-context'
+import { rulesFor, updateCounters } from '../compliance-counters'
 import type { Filter, Stored } from '../ports/store'
 import { membersByIds, membersOf, orgOfKind, orgRef, readAll } from './roster-reads'
 
@@ -62,7 +63,8 @@ export async function meetingSchedule(ctx: MemberContext, input: ScheduleInput):
     throw invalid('kind', '按这个会议类型没有找到应参会的党员，请先在支部成员中设置好职务或党小组')
   }
 
-  const meeting = await ctx.createOnce<Omit<Meeting, 'id'>>('meetings', {
+  const rules = await rulesFor(store, branch)
+  const doc = {
     _id: ctx.newId('mtg'),
     branchId: branch._id,
     kind: input.kind,
@@ -77,6 +79,14 @@ export async function meetingSchedule(ctx: MemberContext, input: ScheduleInput):
     createdBy: ctx.actor.memberId,
     createdAt: ctx.now,
     updatedAt: ctx.now,
+  } satisfies Omit<Meeting, 'id'> & { _id: string }
+  // The meeting and the compliance counters it feeds land together, or neither does.
+  const meeting = await store.transaction(async (tx) => {
+    const replayed = await tx.get<Omit<Meeting, 'id'>>('meetings', doc._id)
+    if (replayed) return replayed
+    const created = await tx.insert<Omit<Meeting, 'id'>>('meetings', doc)
+    await updateCounters(tx, rules, null, created)
+    return created
   })
 
   for (const memberId of participantIds) {

@@ -55,6 +55,8 @@ export class SqliteStore implements StorePort {
   readonly kind = 'sqlite' as const
   private readonly writer: Db
   private readonly reader: Db
+  /** Declared indexes per collection: their names and fields, to steer the query planner. */
+  private readonly indexesOf = new Map<string, { name: string; fields: readonly string[] }[]>()
   private lock: Promise<unknown> = Promise.resolve()
   private closed = false
 
@@ -77,6 +79,7 @@ export class SqliteStore implements StorePort {
       assertCollectionName(collection)
       for (const fields of spec.indexes) {
         const name = `ix_${collection}_${fields.join('_')}`
+        this.indexesOf.set(collection, [...(this.indexesOf.get(collection) ?? []), { name, fields }])
         const exprs = fields.map(jsonPath).join(', ')
         this.writer.exec(`CREATE INDEX IF NOT EXISTS ${name} ON documents (collection, ${exprs})`)
       }
@@ -155,8 +158,12 @@ export class SqliteStore implements StorePort {
         args.push(id)
       }
     }
-    const order = orderExpr ? `${orderExpr} ${dir}, id ${dir}` : `id ${dir}`
-    const sql = `SELECT id, version, body FROM documents WHERE ${clauses.join(' AND ')} ORDER BY ${order} LIMIT ?`
+    // `+id`: without an order field the primary key would otherwise win as the access path (it
+    // avoids a sort) and a filtered query would scan the whole collection instead of its index.
+    const order = orderExpr ? `${orderExpr} ${dir}, id ${dir}` : `+id ${dir}`
+    const index = this.indexFor(collection, options.where ?? [])
+    const from = index ? `documents INDEXED BY ${index}` : 'documents'
+    const sql = `SELECT id, version, body FROM ${from} WHERE ${clauses.join(' AND ')} ORDER BY ${order} LIMIT ?`
     const rows = this.reader.prepare(sql).all(...args, limit + 1) as Row[]
     const items = rows.slice(0, limit).map((r) => toDoc<T>(r))
     let nextCursor: string | null = null
@@ -168,11 +175,31 @@ export class SqliteStore implements StorePort {
     return { items, nextCursor }
   }
 
+  /**
+   * The declared index whose leading field the query pins by equality (or a list), if any. With the
+   * collection as a bound parameter SQLite has no statistics to prefer it over the primary key and
+   * would scan the whole collection; naming it keeps a filtered read proportional to its result.
+   */
+  private indexFor(collection: string, where: readonly Filter[]): string | null {
+    const pinned = new Set(
+      where.filter((f) => (f.op === 'eq' && f.value !== null) || f.op === 'in').map((f) => f.field),
+    )
+    let best: { name: string; score: number } | null = null
+    for (const ix of this.indexesOf.get(collection) ?? []) {
+      let score = 0
+      while (score < ix.fields.length && pinned.has(ix.fields[score])) score += 1
+      if (score > 0 && (!best || score > best.score)) best = { name: ix.name, score }
+    }
+    return best?.name ?? null
+  }
+
   async count(collection: string, where: readonly Filter[] = []): Promise<number> {
     assertCollectionName(collection)
     const { sql, params } = whereClause(where)
+    const index = this.indexFor(collection, where)
+    const from = index ? `documents INDEXED BY ${index}` : 'documents'
     const row = this.reader
-      .prepare(`SELECT COUNT(*) AS n FROM documents WHERE ${['collection = ?', ...sql].join(' AND ')}`)
+      .prepare(`SELECT COUNT(*) AS n FROM ${from} WHERE ${['collection = ?', ...sql].join(' AND ')}`)
       .get(collection, ...params) as { n: number }
     return row.n
   }

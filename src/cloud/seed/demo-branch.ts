@@ -4,7 +4,9 @@
  * Ids are fixed so the demo is the same on every machine; times are relative to `now`.
  */
 import { beijing, fromBeijing } from '../../domain/beijing-time'
-import type { MeetingKind } from '../../domain/meeting-kinds'
+import { DEFAULT_KIND_RULES, kindRule, type MeetingKind } from '../../domain/meeting-kinds'
+import { effectiveRules } from '../../domain/kind-rules'
+import { updateCounters } from '../compliance-counters'
 import { deriveParticipants, type Meeting } from '../../domain/meeting'
 import type { Member, Org, Role } from '../../domain/org'
 import type { StorePort } from '../ports/store'
@@ -289,7 +291,35 @@ export async function seedDemo(store: StorePort, now: number): Promise<boolean> 
         await tx.insert('bindings', { _id: `dev_${m._id}`, memberId: m._id, boundAt: now })
       }
     }
-    for (const mtg of demoMeetings(now)) await tx.insert('meetings', mtg)
+    const rules = effectiveRules(DEFAULT_KIND_RULES, [])
+    for (const mtg of demoMeetings(now)) {
+      const held = heldRecord(mtg, now)
+      await tx.insert('meetings', { ...mtg, ...held })
+      await updateCounters(tx, rules, null, { ...mtg, ...held })
+    }
   })
   return true
+}
+
+/**
+ * How the demo's past meetings went: held, attendance taken at the meeting, minutes finalized the
+ * next day — except a few, so the dashboard has something to say: 第二党支部's 支委会 five months
+ * ago never took place, and its 第二党小组's group meeting last month never got final minutes.
+ */
+function heldRecord(
+  m: MeetingDoc,
+  now: number,
+): { attendanceRecordedAt: number | null; minutesFinalizedAt: number | null; quorumMet: boolean | null } {
+  const none = { attendanceRecordedAt: null, minutesFinalizedAt: null, quorumMet: null }
+  if (m.endAt > now) return none
+  const monthsAgo = beijing(now).diff(beijing(m.startAt), 'month')
+  if (m.branchId === 'org_b2' && m.kind === 'committee_meeting' && monthsAgo === 5) return none
+  const finalizedAt = m.endAt + 24 * 3600 * 1000
+  const lateMinutes = m.groupId === 'org_b2_g2' && monthsAgo === 1
+  const quorum = kindRule(m.kind).quorum === 'none' ? null : true
+  return {
+    attendanceRecordedAt: m.startAt + 10 * 60 * 1000,
+    minutesFinalizedAt: lateMinutes || finalizedAt > now ? null : finalizedAt,
+    quorumMet: quorum,
+  }
 }

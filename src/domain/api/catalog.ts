@@ -16,6 +16,7 @@ import {
 import { defineAction, onMeetingRecord, onMemberRecord, onOrgInput, shape } from './define'
 import { cursorField, dateField, idField, limitField, textField, timeField } from './fields'
 import type {
+  BranchCompliance,
   CsvFile,
   DemoAccount,
   ImportPreview,
@@ -230,6 +231,25 @@ export const orgSubtree = defineAction({
   summary: '组织架构：所在组织及其下级（党委看到所辖全部党总支、支部和党小组，支部看到本支部及党小组）',
   input: z.object({ orgId: idField('组织编号').optional() }).strict(),
   output: shape<OrgNode[]>(),
+  write: false,
+  access: onOrgInput(ANY_ROLE, 'subtree', 'orgId'),
+  errors: ['NOT_FOUND'],
+})
+
+export const complianceSummary = defineAction({
+  name: 'compliance.summary',
+  summary:
+    '组织生活完成情况：所辖每个支部（党小组会按党小组）各类会议在当前周期的状态——已完成、进行中、待召开、逾期、未完成；按支部分页',
+  input: z
+    .object({
+      orgId: idField('组织编号').optional(),
+      /** A Beijing date inside the periods to show; today when absent. */
+      date: dateField.optional(),
+      cursor: cursorField,
+      limit: limitField,
+    })
+    .strict(),
+  output: shape<Page<BranchCompliance>>(),
   write: false,
   access: onOrgInput(ANY_ROLE, 'subtree', 'orgId'),
   errors: ['NOT_FOUND'],
@@ -470,6 +490,7 @@ export const ACTIONS = {
   [meetingCancel.name]: meetingCancel,
   [orgListGroups.name]: orgListGroups,
   [orgSubtree.name]: orgSubtree,
+  [complianceSummary.name]: complianceSummary,
   [sessionDevNewUser.name]: sessionDevNewUser,
   [rosterList.name]: rosterList,
   [rosterGet.name]: rosterGet,

@@ -198,3 +198,27 @@ export interface OrgNode extends OrgRef {
   /** Active members (正常 and 流动) belonging directly to this org, or to its groups for a branch. */
   memberCount: number
 }
+
+/** One kind of meeting owed by a branch (or, for 党小组会, by one of its groups) in its current period. */
+export interface ComplianceItem {
+  kind: MeetingKind
+  /** The branch, or the group for a 党小组会. */
+  owner: OrgRef
+  periodKey: string
+  periodLabel: string
+  status: 'done' | 'in_progress' | 'due' | 'overdue' | 'missed'
+  counted: number
+  required: number
+  scheduled: number
+  atRisk: boolean
+  /** One Chinese sentence: why, and what to do next. */
+  reason: string
+}
+
+export interface BranchCompliance {
+  branch: OrgRef
+  items: ComplianceItem[]
+  /** The item needing attention first: 逾期, then 未完成, 待召开 at risk, 待召开, 进行中, 已完成. */
+  worst: ComplianceItem['status']
+  atRisk: boolean
+}

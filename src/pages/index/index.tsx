@@ -1,6 +1,7 @@
 /** 首页: who I am, my next meetings, and for the secretary the way to schedule one. */
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { BranchStatusList, ComplianceList } from '../../components/compliance-list'
 import { MeetingCard } from '../../components/meeting-card'
 import { Button } from '../../components/nut'
 import { Empty, Loaded } from '../../components/page-state'
@@ -39,6 +40,27 @@ function Upcoming({ bound }: { bound: boolean }) {
   )
 }
 
+function Compliance({ profile }: { profile: ProfileView }) {
+  const summary = useApi('compliance.summary', { limit: 50 })
+  const committee = profile.org.kind !== 'branch'
+  return (
+    <>
+      <Text className="section-title">{committee ? '所辖支部组织生活情况' : '本期应办的组织生活'}</Text>
+      <Loaded state={summary}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>没有需要统计的支部。</Empty>
+          ) : committee ? (
+            <BranchStatusList branches={page.items} />
+          ) : (
+            <ComplianceList branch={page.items[0]} />
+          )
+        }
+      </Loaded>
+    </>
+  )
+}
+
 export default function Home() {
   const me = useApi('session.whoami', {})
   return (
@@ -62,6 +84,7 @@ export default function Home() {
               )}
               <Text className="section-title">近期会议</Text>
               <Upcoming bound />
+              <Compliance profile={profile} />
             </>
           ) : (
             <UnboundNotice />

@@ -1,0 +1,78 @@
+/** What a branch owes this month, quarter and year, each with its status and what to do next. */
+import { Text, View } from '@tarojs/components'
+import type { BranchCompliance, ComplianceItem } from '../domain/api/views'
+import { kindLabel } from '../domain/meeting-kinds'
+import { Tag } from './nut'
+import './compliance-list.scss'
+
+export const STATUS_LABELS: Record<ComplianceItem['status'], string> = {
+  done: '已完成',
+  in_progress: '进行中',
+  due: '待召开',
+  overdue: '逾期',
+  missed: '未完成',
+}
+
+const STATUS_TAG: Record<ComplianceItem['status'], 'success' | 'primary' | 'default' | 'danger' | 'warning'> = {
+  done: 'success',
+  in_progress: 'primary',
+  due: 'default',
+  overdue: 'danger',
+  missed: 'danger',
+}
+
+function Item({ i }: { i: ComplianceItem }) {
+  const who = i.kind === 'group_meeting' ? ` · ${i.owner.name}` : ''
+  return (
+    <View className="compliance__item" id={`compliance-${i.kind}-${i.owner.id}`}>
+      <View className="compliance__head">
+        <Text className="compliance__kind">
+          {kindLabel(i.kind)}
+          {who}
+          <Text className="compliance__period"> {i.periodLabel}</Text>
+        </Text>
+        <Tag type={i.atRisk ? 'warning' : STATUS_TAG[i.status]}>{STATUS_LABELS[i.status]}</Tag>
+      </View>
+      <Text className="compliance__reason">{i.reason}</Text>
+    </View>
+  )
+}
+
+/** A branch's list, the items needing attention first. */
+export function ComplianceList({ branch }: { branch: BranchCompliance }) {
+  const order: ComplianceItem['status'][] = ['overdue', 'missed', 'due', 'in_progress', 'done']
+  const items = [...branch.items].sort(
+    (a, b) => order.indexOf(a.status) - order.indexOf(b.status) || Number(b.atRisk) - Number(a.atRisk),
+  )
+  return (
+    <View className="panel compliance" id="compliance-list">
+      {items.map((i) => (
+        <Item key={`${i.kind}-${i.owner.id}`} i={i} />
+      ))}
+    </View>
+  )
+}
+
+/** The 党委's view: one line per branch, with its most urgent status. */
+export function BranchStatusList({ branches }: { branches: BranchCompliance[] }) {
+  return (
+    <View className="panel compliance" id="compliance-branches">
+      {branches.map((b) => {
+        const urgent = b.items.filter((i) => i.status === 'overdue' || i.status === 'missed' || i.atRisk)
+        return (
+          <View key={b.branch.id} className="compliance__item" id={`compliance-branch-${b.branch.id}`}>
+            <View className="compliance__head">
+              <Text className="compliance__kind">{b.branch.name}</Text>
+              <Tag type={b.atRisk ? 'warning' : STATUS_TAG[b.worst]}>{STATUS_LABELS[b.worst]}</Tag>
+            </View>
+            <Text className="compliance__reason">
+              {urgent.length
+                ? urgent.map((i) => `${kindLabel(i.kind)}${STATUS_LABELS[i.status]}`).join('、')
+                : `本期 ${b.items.filter((i) => i.status === 'done').length}/${b.items.length} 项已完成，其余按计划进行`}
+            </Text>
+          </View>
+        )
+      })}
+    </View>
+  )
+}

@@ -1,0 +1,21 @@
+/**
+ * Benchmarks (not part of `npm test`): each reports times and ratios against a baseline measured in
+ * the same run.   npm run bench [-- <name>]
+ */
+import { run as compliance } from './compliance.bench'
+
+const BENCHES: Record<string, () => Promise<void>> = { compliance }
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2)
+  for (const [name, bench] of Object.entries(BENCHES)) {
+    if (only.length && !only.includes(name)) continue
+    console.log(`=== ${name} ===`)
+    await bench()
+  }
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
