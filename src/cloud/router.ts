@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { isAllowed, type Actor } from '../domain/access'
 import { ACTIONS, type ActionName } from '../domain/api/catalog'
 import type { ActionDecl } from '../domain/api/define'
-import { AppError, type CallResult, type FieldProblem } from '../domain/errors'
+import { AppError, describeIssues, type CallResult } from '../domain/errors'
 import type { Member, Org } from '../domain/org'
 import { createOnceIn, requestIds, type ActionContext } from './action-context'
 import type { HandlerMap } from './actions'
@@ -71,12 +71,8 @@ function parseEvent(event: unknown): CallEvent {
 }
 
 export function validationError(issues: readonly z.core.$ZodIssue[]): AppError {
-  const fields: FieldProblem[] = issues.map((i) => ({
-    field: i.path.map(String).join('.') || '(整体)',
-    message: i.message,
-  }))
-  const summary = [...new Set(fields.map((f) => f.message))].slice(0, 3).join('；')
-  return new AppError('VALIDATION_FAILED', `${summary}。请修改后再提交。`, fields)
+  const { fields, summary } = describeIssues(issues)
+  return new AppError('VALIDATION_FAILED', summary, fields)
 }
 
 async function dispatch(ports: Ports, handlers: HandlerMap, rawEvent: unknown, context: unknown): Promise<unknown> {

@@ -49,3 +49,16 @@ export class AppError extends Error {
 }
 
 export type CallResult<T> = { ok: true; data: T } | { ok: false; error: ApiError }
+
+/**
+ * Schema issues as the person reads them: one problem per field, and a summary of at most three
+ * messages. The router and the client's forms use the same wording.
+ */
+export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): {
+  fields: FieldProblem[]
+  summary: string
+} {
+  const fields = issues.map((i) => ({ field: i.path.map(String).join('.') || '(整体)', message: i.message }))
+  const summary = `${[...new Set(fields.map((f) => f.message))].slice(0, 3).join('；')}。请修改后再提交。`
+  return { fields, summary }
+}

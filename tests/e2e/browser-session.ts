@@ -110,3 +110,22 @@ export async function startStage(): Promise<{ host: RunningHost; browser: Browse
     },
   }
 }
+
+/** A stage for the calling test file: started before its tests, closed after them. */
+export function stageForThisFile(): { readonly host: RunningHost; readonly browser: BrowserSession } {
+  let stage: Awaited<ReturnType<typeof startStage>> | null = null
+  beforeAll(async () => {
+    stage = await startStage()
+  })
+  afterAll(async () => {
+    await stage?.close()
+  })
+  return {
+    get host() {
+      return stage!.host
+    },
+    get browser() {
+      return stage!.browser
+    },
+  }
+}

@@ -4,29 +4,16 @@
  * branch does not see it.
  */
 import path from 'node:path'
-import type { RunningHost } from '../../scripts/local-host'
-import { ARTIFACTS, expectText, fill, loginAs, startStage, visible, type BrowserSession } from './browser-session'
+import { ARTIFACTS, expectText, fill, loginAs, stageForThisFile, visible } from './browser-session'
 
 jest.setTimeout(120_000)
 
-let host: RunningHost
-let browser: BrowserSession
-let stage: Awaited<ReturnType<typeof startStage>>
-
-beforeAll(async () => {
-  stage = await startStage()
-  host = stage.host
-  browser = stage.browser
-})
-
-afterAll(async () => {
-  await stage?.close()
-})
+const stage = stageForThisFile()
 
 test('a secretary schedules a meeting and a member sees it under 我的会议 and opens it', async () => {
   const title = `E2E主题党日 ${Date.now() % 100000}`
-  const secretary = await browser.newPhone()
-  await loginAs(host.url, secretary.page, 'm_b1_01')
+  const secretary = await stage.browser.newPhone()
+  await loginAs(stage.host.url, secretary.page, 'm_b1_01')
   await visible(secretary.page, '#go-schedule').click()
   await secretary.page.waitForURL(/packages\/meeting\/pages\/schedule/)
   await visible(secretary.page, '#kind-theme_day').click()
@@ -44,9 +31,9 @@ test('a secretary schedules a meeting and a member sees it under 我的会议 an
   await expectText(secretary.page, '#meeting-title', title)
   await secretary.page.screenshot({ path: path.join(ARTIFACTS, 'meeting-detail.png'), fullPage: true })
 
-  const member = await browser.newPhone()
-  await loginAs(host.url, member.page, 'm_b1_08')
-  await member.page.goto(`${host.url}/#/pages/meetings/index`)
+  const member = await stage.browser.newPhone()
+  await loginAs(stage.host.url, member.page, 'm_b1_08')
+  await member.page.goto(`${stage.host.url}/#/pages/meetings/index`)
   const item = visible(member.page, '.meeting-card', title)
   await item.waitFor()
   await member.page.screenshot({ path: path.join(ARTIFACTS, 'my-meetings.png'), fullPage: true })
@@ -56,9 +43,9 @@ test('a secretary schedules a meeting and a member sees it under 我的会议 an
   expect(detailText).toContain('党员活动室')
   expect(detailText).toContain('重温入党誓词')
 
-  const outsider = await browser.newPhone()
-  await loginAs(host.url, outsider.page, 'm_b2_07')
-  await outsider.page.goto(`${host.url}/#/pages/meetings/index`)
+  const outsider = await stage.browser.newPhone()
+  await loginAs(stage.host.url, outsider.page, 'm_b2_07')
+  await outsider.page.goto(`${stage.host.url}/#/pages/meetings/index`)
   await visible(outsider.page, '.meeting-card').waitFor()
   expect(await outsider.page.locator('body').innerText()).not.toContain(title)
 

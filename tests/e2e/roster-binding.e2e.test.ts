@@ -4,32 +4,19 @@
  * phone, and from then on sees their own branch and nothing of the other branch.
  */
 import path from 'node:path'
-import type { RunningHost } from '../../scripts/local-host'
-import { ARTIFACTS, expectText, fill, loginAs, startStage, visible, type BrowserSession } from './browser-session'
+import { ARTIFACTS, expectText, fill, loginAs, stageForThisFile, visible } from './browser-session'
 
 jest.setTimeout(120_000)
 
-let host: RunningHost
-let browser: BrowserSession
-let stage: Awaited<ReturnType<typeof startStage>>
-
-beforeAll(async () => {
-  stage = await startStage()
-  host = stage.host
-  browser = stage.browser
-})
-
-afterAll(async () => {
-  await stage?.close()
-})
+const stage = stageForThisFile()
 
 /** 郭子涵 of 第一党支部: seeded without a WeChat binding. */
 const INVITEE = { id: 'm_b1_16', name: '郭子涵' }
 
 test('a secretary invites a person, who binds and then sees only their own branch', async () => {
-  const secretary = await browser.newPhone()
-  await loginAs(host.url, secretary.page, 'm_b1_01')
-  await secretary.page.goto(`${host.url}/#/pages/me/index`)
+  const secretary = await stage.browser.newPhone()
+  await loginAs(stage.host.url, secretary.page, 'm_b1_01')
+  await secretary.page.goto(`${stage.host.url}/#/pages/me/index`)
   await visible(secretary.page, '#go-roster').click()
   await visible(secretary.page, `#member-${INVITEE.id}`).click()
   await expectText(secretary.page, '#member-name', INVITEE.name)
@@ -40,8 +27,8 @@ test('a secretary invites a person, who binds and then sees only their own branc
   await secretary.page.screenshot({ path: path.join(ARTIFACTS, 'invite.png'), fullPage: true })
 
   // The invited person opens the app for the first time: a WeChat user bound to nobody.
-  const person = await browser.newPhone()
-  await person.page.goto(`${host.url}/#/pages/login/index`)
+  const person = await stage.browser.newPhone()
+  await person.page.goto(`${stage.host.url}/#/pages/login/index`)
   await visible(person.page, '#login-new-user').click()
   await visible(person.page, '#unbound-notice').waitFor()
   await visible(person.page, '#go-bind').click()
@@ -63,22 +50,22 @@ test('a secretary invites a person, who binds and then sees only their own branc
   await expectText(person.page, '#home-hello', '第一党支部')
 
   // Their meetings are their branch's; the other branch's meeting and roster are refused.
-  await person.page.goto(`${host.url}/#/pages/meetings/index`)
+  await person.page.goto(`${stage.host.url}/#/pages/meetings/index`)
   await visible(person.page, '.meeting-card').waitFor()
   const ids = await person.page.$$eval('.meeting-card', (els) => els.map((e) => e.id))
   expect(ids.length).toBeGreaterThan(0)
   expect(ids.every((id) => !id.includes('_b2_'))).toBe(true)
 
   const otherMeeting = (
-    await host.ports.store.query<{ branchId: string }>('meetings', {
+    await stage.host.ports.store.query<{ branchId: string }>('meetings', {
       where: [{ field: 'branchId', op: 'eq', value: 'org_b2' }],
       limit: 1,
     })
   ).items[0]
-  await person.page.goto(`${host.url}/#/packages/meeting/pages/detail/index?id=${otherMeeting._id}`)
+  await person.page.goto(`${stage.host.url}/#/packages/meeting/pages/detail/index?id=${otherMeeting._id}`)
   await expectText(person.page, '#state-error', /没有权限/)
 
-  await person.page.goto(`${host.url}/#/packages/roster/pages/list/index`)
+  await person.page.goto(`${stage.host.url}/#/packages/roster/pages/list/index`)
   await visible(person.page, `#member-m_b1_01`).waitFor()
   const rosterText = await visible(person.page, '#member-list').innerText()
   expect(rosterText).toContain('张建国')
@@ -87,11 +74,11 @@ test('a secretary invites a person, who binds and then sees only their own branc
   expect(rosterText).toMatch(/1\d{2}\*{4}\d{4}/)
   await person.page.screenshot({ path: path.join(ARTIFACTS, 'roster-as-member.png'), fullPage: true })
 
-  await person.page.goto(`${host.url}/#/packages/roster/pages/list/index?branchId=org_b2`)
+  await person.page.goto(`${stage.host.url}/#/packages/roster/pages/list/index?branchId=org_b2`)
   await expectText(person.page, '#state-error', /没有权限/)
 
   // The secretary sees the binding on the member's page.
-  await secretary.page.goto(`${host.url}/#/packages/roster/pages/member/index?id=${INVITEE.id}`)
+  await secretary.page.goto(`${stage.host.url}/#/packages/roster/pages/member/index?id=${INVITEE.id}`)
   await expectText(secretary.page, '.member__sub', '已绑定微信')
 
   await Promise.all([secretary.context.close(), person.context.close()])

@@ -6,7 +6,7 @@
 import { meetingSchedule } from '../../domain/api/catalog'
 import type { InputOf } from '../../domain/api/define'
 import { beijing } from '../../domain/beijing-time'
-import type { FieldProblem } from '../../domain/errors'
+import { describeIssues, type FieldProblem } from '../../domain/errors'
 import { kindRule, MEETING_KINDS, type MeetingKind } from '../../domain/meeting-kinds'
 
 export type ScheduleInput = InputOf<typeof meetingSchedule>
@@ -62,12 +62,5 @@ export interface FormCheck {
 export function checkForm(form: ScheduleForm): FormCheck {
   const parsed = meetingSchedule.input.safeParse(toInput(form))
   if (parsed.success) return { ok: true, fields: [], summary: '' }
-  const fields = parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }))
-  const summary = [...new Set(fields.map((f) => f.message))].slice(0, 3).join('；')
-  return { ok: false, fields, summary: `${summary}。请修改后再提交。` }
-}
-
-/** The message for a field (`title`, `agenda.0`, …), if any. */
-export function problemOf(fields: readonly FieldProblem[], name: string): string | undefined {
-  return fields.find((f) => f.field === name)?.message
+  return { ok: false, ...describeIssues(parsed.error.issues) }
 }

@@ -5,7 +5,7 @@
 import { rosterCreate, rosterUpdate } from '../../domain/api/catalog'
 import type { InputOf } from '../../domain/api/define'
 import type { MemberDetail } from '../../domain/api/views'
-import type { FieldProblem } from '../../domain/errors'
+import { describeIssues, type FieldProblem } from '../../domain/errors'
 import type { BranchRole, MemberCategory, MemberStatus } from '../../domain/org'
 
 export interface MemberForm {
@@ -79,9 +79,5 @@ export function checkMember(
   const schema = 'memberId' in input ? rosterUpdate.input : rosterCreate.input
   const parsed = schema.safeParse(input)
   if (parsed.success) return null
-  const problems = parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }))
-  return {
-    fields: problems,
-    summary: `${[...new Set(problems.map((p) => p.message))].slice(0, 3).join('；')}。请修改后再提交。`,
-  }
+  return describeIssues(parsed.error.issues)
 }

@@ -4,6 +4,7 @@
  */
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
+import { FieldMessage, problemFor } from '../../../components/field-message'
 import { Button } from '../../../components/nut'
 import type { MeetingDetail } from '../../../domain/api/views'
 import { formatDate, formatTime } from '../../../domain/beijing-time'
@@ -12,11 +13,6 @@ import { ApiCallError, call, newRequestId } from '../../../services/api'
 import './manage-meeting.scss'
 
 type Mode = 'edit' | 'reschedule' | 'cancel'
-
-function Problem({ problems, field }: { problems: FieldProblem[]; field: string }) {
-  const p = problems.find((x) => x.field === field || x.field.startsWith(`${field}.`))
-  return p ? <Text className="manage__problem">{p.message}</Text> : null
-}
 
 export function ManageMeeting({ m, onChanged }: { m: MeetingDetail; onChanged: (next: MeetingDetail) => void }) {
   const [mode, setMode] = useState<Mode | null>(null)
@@ -95,13 +91,13 @@ export function ManageMeeting({ m, onChanged }: { m: MeetingDetail; onChanged: (
         <>
           <Text className="manage__label">会议主题</Text>
           <Input className="manage__input" value={title} maxlength={60} onInput={(e) => setTitle(e.detail.value)} />
-          <Problem problems={problems} field="title" />
+          <FieldMessage className="manage__problem" message={problemFor(problems, 'title', true)} />
           <Text className="manage__label">会议地点</Text>
           <Input className="manage__input" value={place} maxlength={60} onInput={(e) => setPlace(e.detail.value)} />
-          <Problem problems={problems} field="place" />
+          <FieldMessage className="manage__problem" message={problemFor(problems, 'place', true)} />
           <Text className="manage__label">议程（每行一项）</Text>
           <Textarea className="manage__input" value={agenda} autoHeight onInput={(e) => setAgenda(e.detail.value)} />
-          <Problem problems={problems} field="agenda" />
+          <FieldMessage className="manage__problem" message={problemFor(problems, 'agenda', true)} />
         </>
       )}
       {mode === 'reschedule' && (
@@ -120,9 +116,9 @@ export function ManageMeeting({ m, onChanged }: { m: MeetingDetail; onChanged: (
           </Picker>
         </View>
       )}
-      <Problem problems={problems} field="date" />
-      <Problem problems={problems} field="startTime" />
-      <Problem problems={problems} field="endTime" />
+      <FieldMessage className="manage__problem" message={problemFor(problems, 'date', true)} />
+      <FieldMessage className="manage__problem" message={problemFor(problems, 'startTime', true)} />
+      <FieldMessage className="manage__problem" message={problemFor(problems, 'endTime', true)} />
       <Text className="manage__label">
         {mode === 'cancel' ? '取消原因（必填）' : mode === 'reschedule' ? '改期原因（必填）' : '修改说明（选填）'}
       </Text>
@@ -134,7 +130,7 @@ export function ManageMeeting({ m, onChanged }: { m: MeetingDetail; onChanged: (
         autoHeight
         onInput={(e) => setReason(e.detail.value)}
       />
-      <Problem problems={problems} field="reason" />
+      <FieldMessage className="manage__problem" message={problemFor(problems, 'reason', true)} />
       {error && (
         <Text className="manage__problem" id="manage-error">
           {error}

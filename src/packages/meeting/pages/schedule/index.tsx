@@ -6,6 +6,7 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import { FieldMessage, problemFor } from '../../../../components/field-message'
 import { Button } from '../../../../components/nut'
 import { kindRule } from '../../../../domain/meeting-kinds'
 import type { FieldProblem } from '../../../../domain/errors'
@@ -13,7 +14,7 @@ import { PAGES } from '../../../../routes'
 import { ApiCallError, call, newRequestId } from '../../../../services/api'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
-import { checkForm, defaultForm, problemOf, SCHEDULABLE_KINDS, toInput, type ScheduleForm } from '../../schedule-form'
+import { checkForm, defaultForm, SCHEDULABLE_KINDS, toInput, type ScheduleForm } from '../../schedule-form'
 import './index.scss'
 
 const DRAFT_KEY = 'meeting.schedule'
@@ -22,10 +23,6 @@ const MAX_AGENDA = 20
 interface Draft {
   form: ScheduleForm
   requestId: string
-}
-
-function FieldError({ message }: { message?: string }) {
-  return message ? <Text className="form__field-error">{message}</Text> : null
 }
 
 export default function SchedulePage() {
@@ -116,8 +113,8 @@ export default function SchedulePage() {
               </View>
             ))}
           </View>
-          {groups.error && <FieldError message={groups.error.message} />}
-          <FieldError message={problemOf(problems, 'groupId')} />
+          {groups.error && <FieldMessage className="form__field-error" message={groups.error.message} />}
+          <FieldMessage className="form__field-error" message={problemFor(problems, 'groupId')} />
         </View>
       )}
 
@@ -130,7 +127,7 @@ export default function SchedulePage() {
           placeholder="如：学习新修订的支部工作条例"
           onInput={(e) => set('title', e.detail.value)}
         />
-        <FieldError message={problemOf(problems, 'title')} />
+        <FieldMessage className="form__field-error" message={problemFor(problems, 'title')} />
       </View>
 
       <View className="form__row">
@@ -153,8 +150,11 @@ export default function SchedulePage() {
           </View>
         </Picker>
       </View>
-      <FieldError message={problemOf(problems, 'date') ?? problemOf(problems, 'startTime')} />
-      <FieldError message={problemOf(problems, 'endTime')} />
+      <FieldMessage
+        className="form__field-error"
+        message={problemFor(problems, 'date') ?? problemFor(problems, 'startTime')}
+      />
+      <FieldMessage className="form__field-error" message={problemFor(problems, 'endTime')} />
 
       <View className="form__field" id="field-place">
         <Text className="form__label">会议地点</Text>
@@ -165,7 +165,7 @@ export default function SchedulePage() {
           placeholder="如：党员活动室"
           onInput={(e) => set('place', e.detail.value)}
         />
-        <FieldError message={problemOf(problems, 'place')} />
+        <FieldMessage className="form__field-error" message={problemFor(problems, 'place')} />
       </View>
 
       <Text className="section-title">会议议程</Text>
@@ -196,10 +196,10 @@ export default function SchedulePage() {
             placeholder="如：重温入党誓词"
             onInput={(e) => setAgenda(i, e.detail.value)}
           />
-          <FieldError message={problemOf(problems, `agenda.${i}`)} />
+          <FieldMessage className="form__field-error" message={problemFor(problems, `agenda.${i}`)} />
         </View>
       ))}
-      <FieldError message={problemOf(problems, 'agenda')} />
+      <FieldMessage className="form__field-error" message={problemFor(problems, 'agenda')} />
       {form.agenda.length < MAX_AGENDA && (
         <Text className="form__link form__add" id="add-agenda" onClick={() => set('agenda', [...form.agenda, ''])}>
           ＋ 添加一项议程

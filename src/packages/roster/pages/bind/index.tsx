@@ -6,6 +6,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { FieldMessage, problemFor } from '../../../../components/field-message'
 import { Button } from '../../../../components/nut'
 import { ErrorState, Loading } from '../../../../components/page-state'
 import type { FieldProblem } from '../../../../domain/errors'
@@ -82,7 +83,6 @@ export default function BindPage() {
     )
   }
   if (!preview.data) return <Loading />
-  const field = (f: string) => problems.find((p) => p.field === f)?.message
   return (
     <View className="bind">
       <Text className="bind__title" id="bind-branch">
@@ -95,7 +95,7 @@ export default function BindPage() {
       <View className="bind__field" id="field-name">
         <Text className="bind__label">姓名</Text>
         <Input className="bind__input" value={name} maxlength={20} onInput={(e) => setName(e.detail.value)} />
-        {field('name') && <Text className="bind__problem">{field('name')}</Text>}
+        <FieldMessage className="bind__problem" message={problemFor(problems, 'name')} />
       </View>
       <View className="bind__field" id="field-phone4">
         <Text className="bind__label">手机号后四位</Text>
@@ -106,7 +106,7 @@ export default function BindPage() {
           maxlength={4}
           onInput={(e) => setLast4(e.detail.value)}
         />
-        {field('phoneLast4') && <Text className="bind__problem">{field('phoneLast4')}</Text>}
+        <FieldMessage className="bind__problem" message={problemFor(problems, 'phoneLast4')} />
       </View>
       {formError && (
         <Text className="bind__error" id="form-error">

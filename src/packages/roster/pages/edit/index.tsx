@@ -5,6 +5,7 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import { FieldMessage, problemFor } from '../../../../components/field-message'
 import { Button } from '../../../../components/nut'
 import { Loaded } from '../../../../components/page-state'
 import type { MemberDetail } from '../../../../domain/api/views'
@@ -58,11 +59,6 @@ function Chips<T extends string>({
       ))}
     </View>
   )
-}
-
-function Problem({ problems, field }: { problems: FieldProblem[]; field: string }) {
-  const p = problems.find((x) => x.field === field || x.field.startsWith(`${field}.`))
-  return p ? <Text className="medit__problem">{p.message}</Text> : null
 }
 
 function Editor({ memberId, existing }: { memberId: string | null; existing: MemberDetail | null }) {
@@ -129,7 +125,7 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
       <View className="medit__field" id="field-name">
         <Text className="medit__label">姓名</Text>
         <Input className="medit__input" value={form.name} maxlength={20} onInput={(e) => set('name', e.detail.value)} />
-        <Problem problems={problems} field="name" />
+        <FieldMessage className="medit__problem" message={problemFor(problems, 'name', true)} />
       </View>
       <View className="medit__field">
         <Text className="medit__label">性别</Text>
@@ -150,7 +146,7 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
           maxlength={11}
           onInput={(e) => set('phone', e.detail.value)}
         />
-        <Problem problems={problems} field="phone" />
+        <FieldMessage className="medit__problem" message={problemFor(problems, 'phone', true)} />
       </View>
       <View className="medit__field">
         <Text className="medit__label">党员类别</Text>
@@ -170,7 +166,7 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
         <View className="medit__field" id="field-joinedAt">
           <Text className="medit__label">入党时间</Text>
           <Text className="medit__value">{form.joinedAt || '请选择'}</Text>
-          <Problem problems={problems} field="joinedAt" />
+          <FieldMessage className="medit__problem" message={problemFor(problems, 'joinedAt', true)} />
         </View>
       </Picker>
       {form.category === 'full' && (
@@ -182,7 +178,7 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
           <View className="medit__field" id="field-confirmedAt">
             <Text className="medit__label">转正时间</Text>
             <Text className="medit__value">{form.confirmedAt || '请选择（不详可不填）'}</Text>
-            <Problem problems={problems} field="confirmedAt" />
+            <FieldMessage className="medit__problem" message={problemFor(problems, 'confirmedAt', true)} />
           </View>
         </Picker>
       )}
@@ -195,7 +191,7 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
           label={(r) => ROLE_LABELS[r]}
           onTap={(r) => set('roles', form.roles.includes(r) ? form.roles.filter((x) => x !== r) : [...form.roles, r])}
         />
-        <Problem problems={problems} field="roles" />
+        <FieldMessage className="medit__problem" message={problemFor(problems, 'roles', true)} />
       </View>
       <View className="medit__field">
         <Text className="medit__label">党小组</Text>
@@ -206,7 +202,7 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
           label={(g) => groups.data?.find((x) => x.id === g)?.name ?? g}
           onTap={(g) => set('groupId', form.groupId === g ? null : g)}
         />
-        <Problem problems={problems} field="groupId" />
+        <FieldMessage className="medit__problem" message={problemFor(problems, 'groupId', true)} />
       </View>
       <View className="medit__field">
         <Text className="medit__label">状态</Text>
@@ -228,7 +224,7 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
             autoHeight
             onInput={(e) => set('reason', e.detail.value)}
           />
-          <Problem problems={problems} field="reason" />
+          <FieldMessage className="medit__problem" message={problemFor(problems, 'reason', true)} />
         </View>
       )}
       {formError && (
