@@ -10,38 +10,25 @@ import { normalizeRoles } from '../../src/domain/roster-csv'
 import { ROLES, type Member, type Org, type Role } from '../../src/domain/org'
 import type { Meeting } from '../../src/domain/meeting'
 import { openTestApi, type TestApi } from './api-fixture'
+import { ATTENDANCE_ROWS } from './matrix/attendance'
+import { MINUTES_ROWS } from './matrix/minutes'
+import { MOBILE_ROWS } from './matrix/mobile'
+import { PLANNING_ROWS } from './matrix/planning'
+import {
+  CELLS,
+  branchEditors,
+  committeeOrSupervisor,
+  everyone,
+  withinReach,
+  type Cell,
+  type MatrixRows,
+  type Rule,
+  type Target,
+} from './matrix/table'
 
-type Cell = 'own' | 'other' | 'subtree'
-const CELLS: readonly Cell[] = ['own', 'other', 'subtree']
+const AREAS: MatrixRows<string>[] = [PLANNING_ROWS, ATTENDANCE_ROWS, MINUTES_ROWS, MOBILE_ROWS]
 
-/** What a cell's call points at. */
-interface Target {
-  org: string
-  memberId: string
-  meetingId: string
-  /** The target member's current version, for roster.update. */
-  version: number
-  /** A number that differs on every call, for phones and names. */
-  seq: number
-}
-
-// ---- the expected decisions, by hand ----
-
-type Rule = (role: Role, cell: Cell) => boolean
-const EDITORS: readonly Role[] = ['secretary', 'deputy_secretary', 'organizer']
-const COMMITTEE: readonly Role[] = [...EDITORS, 'propaganda', 'discipline', 'committee']
-
-/** Public or identified actions, and actions on one's own record: everyone, whatever the target. */
-const everyone: Rule = () => true
-/** Any member or the 党委 within their own org and below it; never another branch. */
-const withinReach: Rule = (_role, cell) => cell !== 'other'
-/** The branch's 书记, 副书记 and 组织委员, in their own branch (its groups included); the 党委 not. */
-const branchEditors: Rule = (role, cell) => EDITORS.includes(role) && cell !== 'other'
-/** The branch committee in its branch, and the 党委 below it. */
-const committeeOrSupervisor: Rule = (role, cell) =>
-  (COMMITTEE.includes(role) || role === 'supervisor') && cell !== 'other'
-
-const EXPECTED: Record<ActionName, Rule> = {
+const EXPECTED: Record<string, Rule> = {
   'system.health': everyone,
   'session.devAccounts': everyone,
   'session.devLogin': everyone,
@@ -77,7 +64,7 @@ const csv = (t: Target) =>
     `姓名,性别,手机号,党员类别,入党时间,状态\r\n矩阵${t.seq},男,176${String(t.seq).padStart(8, '0')},正式党员,2010-07-01,正常\r\n`,
   ).toString('base64')
 
-const SAMPLES: Record<ActionName, (t: Target) => Record<string, unknown>> = {
+const SAMPLES: Record<string, (t: Target) => Record<string, unknown>> = {
   'system.health': () => ({}),
   'session.devAccounts': () => ({}),
   'session.devLogin': () => ({ memberId: 'm_b1_01' }),
@@ -133,6 +120,10 @@ const SAMPLES: Record<ActionName, (t: Target) => Record<string, unknown>> = {
   'roster.importPreview': (t) => ({ branchId: t.org, fileBase64: csv(t) }),
   'roster.importCommit': (t) => ({ branchId: t.org, fileBase64: csv(t) }),
   'roster.export': (t) => ({ branchId: t.org }),
+}
+for (const area of AREAS) {
+  Object.assign(EXPECTED, area.expected)
+  Object.assign(SAMPLES, area.samples)
 }
 
 // ---- the people and places of the matrix ----
@@ -218,6 +209,7 @@ beforeAll(async () => {
     subtree: { org: 'org_b1_g1', memberId: 'm_b1_12', meetingId: await firstMeeting('org_b1', 'org_b1_g1') },
     other: { org: 'org_b2', memberId: 'm_b2_11', meetingId: await firstMeeting('org_b2', null) },
   }
+  for (const area of AREAS) await area.prepare?.(api)
   SUPERVISOR_CELLS = {
     own: { org: 'org_cmte', memberId: 'mx_cmte_staff', meetingId: 'mtg_mx_cmte' },
     // The 党委 reaching a branch below it.

@@ -14,10 +14,16 @@ import { rosterCreate, rosterGet, rosterList, rosterUpdate } from './roster'
 import { rosterExport, rosterImportCommit, rosterImportPreview } from './roster-import'
 import { sessionDevAccounts, sessionDevLogin, sessionDevNewUser, sessionWhoami } from './session'
 import { systemHealth } from './system'
+import { ATTENDANCE_HANDLERS } from './attendance'
+import { MINUTES_HANDLERS } from './minutes'
+import { MOBILE_HANDLERS } from './mobile'
+import { PLANNING_HANDLERS } from './planning'
 
 type ContextFor<D> = D extends { access: { kind: 'member' } } ? MemberContext : ActionContext
 export type Handler<D> = (ctx: ContextFor<D>, input: ParsedInputOf<D>) => Promise<OutputOf<D>>
 export type HandlerMap = { [K in ActionName]: Handler<Actions[K]> }
+/** The handlers of one area's declarations (e.g. `HandlersOf<typeof ATTENDANCE_ACTIONS>`). */
+export type HandlersOf<A> = { [K in keyof A]: Handler<A[K]> }
 
 export const HANDLERS = {
   'system.health': systemHealth,
@@ -46,4 +52,8 @@ export const HANDLERS = {
   'roster.importPreview': rosterImportPreview,
   'roster.importCommit': rosterImportCommit,
   'roster.export': rosterExport,
+  ...PLANNING_HANDLERS,
+  ...ATTENDANCE_HANDLERS,
+  ...MINUTES_HANDLERS,
+  ...MOBILE_HANDLERS,
 } satisfies HandlerMap

@@ -17,6 +17,7 @@ import { kindLabel } from '../../domain/meeting-kinds'
 import type { Org } from '../../domain/org'
 import type { MemberContext } from '../action-context'
 import { rulesFor, updateCounters } from '../compliance-counters'
+import { notify } from '../notices'
 import { StoreConflict, type Stored } from '../ports/store'
 import { detailOf } from './meetings'
 import { membersByIds } from './roster-reads'
@@ -65,19 +66,23 @@ async function change(
 async function announce(ctx: MemberContext, m: Stored<MeetingDoc>, kind: MeetingChange['change'], version: number) {
   const what = { edited: '内容有调整', rescheduled: '改期', cancelled: '已取消' }[kind]
   for (const memberId of m.participantIds) {
-    await ctx.ports.notifier.send({
-      // One notice per participant per version: a replayed change does not notify twice.
-      id: `${m._id}.${memberId}.${kind}.${version}`,
-      memberId,
-      template: `meeting.${kind}`,
-      title: `会议${what}：${m.title}`,
-      body:
-        kind === 'cancelled'
-          ? `${kindLabel(m.kind)}「${m.title}」已取消。原因：${m.cancelReason ?? ''}`
-          : `${kindLabel(m.kind)}，${formatSpan(m.startAt, m.endAt)}，${m.place}`,
-      page: `packages/meeting/pages/detail/index?id=${m._id}`,
-      data: { meetingId: m._id },
-    })
+    await notify(
+      ctx.ports,
+      {
+        // One notice per participant per version: a replayed change does not notify twice.
+        id: `${m._id}.${memberId}.${kind}.${version}`,
+        memberId,
+        template: `meeting.${kind}`,
+        title: `会议${what}：${m.title}`,
+        body:
+          kind === 'cancelled'
+            ? `${kindLabel(m.kind)}「${m.title}」已取消。原因：${m.cancelReason ?? ''}`
+            : `${kindLabel(m.kind)}，${formatSpan(m.startAt, m.endAt)}，${m.place}`,
+        page: `packages/meeting/pages/detail/index?id=${m._id}`,
+        data: { meetingId: m._id },
+      },
+      ctx.now,
+    )
   }
 }
 

@@ -13,6 +13,7 @@ import { deriveParticipants, meetingPhase, type Meeting, type MeetingChange } fr
 import type { Member, Org } from '../../domain/org'
 import type { MemberContext } from '../action-context'
 import { rulesFor, updateCounters } from '../compliance-counters'
+import { notify } from '../notices'
 import type { Filter, Stored } from '../ports/store'
 import { membersByIds, membersOf, orgOfKind, orgRef, readAll } from './roster-reads'
 
@@ -30,7 +31,7 @@ function invalid(field: string, message: string): AppError {
 }
 
 export async function meetingSchedule(ctx: MemberContext, input: ScheduleInput): Promise<MeetingDetail> {
-  const { store, notifier } = ctx.ports
+  const { store } = ctx.ports
   const branch = ctx.target.org
   if (branch.kind !== 'branch') throw invalid('branchId', '会议只能由党支部安排')
 
@@ -90,15 +91,19 @@ export async function meetingSchedule(ctx: MemberContext, input: ScheduleInput):
   })
 
   for (const memberId of participantIds) {
-    await notifier.send({
-      id: `${meeting._id}.${memberId}.scheduled`,
-      memberId,
-      template: 'meeting.scheduled',
-      title: `会议通知：${input.title}`,
-      body: `${kindRule(input.kind).label}，${input.date} ${input.startTime}，${input.place}`,
-      page: `packages/meeting/pages/detail/index?id=${meeting._id}`,
-      data: { meetingId: meeting._id },
-    })
+    await notify(
+      ctx.ports,
+      {
+        id: `${meeting._id}.${memberId}.scheduled`,
+        memberId,
+        template: 'meeting.scheduled',
+        title: `会议通知：${input.title}`,
+        body: `${kindRule(input.kind).label}，${input.date} ${input.startTime}，${input.place}`,
+        page: `packages/meeting/pages/detail/index?id=${meeting._id}`,
+        data: { meetingId: meeting._id },
+      },
+      ctx.now,
+    )
   }
   return detailOf(ctx, meeting, branch, members)
 }

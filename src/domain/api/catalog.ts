@@ -15,6 +15,10 @@ import {
 } from '../org'
 import { defineAction, onMeetingRecord, onMemberRecord, onOrgInput, shape } from './define'
 import { cursorField, dateField, idField, limitField, textField, timeField } from './fields'
+import { ATTENDANCE_ACTIONS } from './catalog-attendance'
+import { MINUTES_ACTIONS } from './catalog-minutes'
+import { MOBILE_ACTIONS } from './catalog-mobile'
+import { PLANNING_ACTIONS } from './catalog-planning'
 import type {
   BranchCompliance,
   CsvFile,
@@ -503,6 +507,10 @@ export const ACTIONS = {
   [rosterImportPreview.name]: rosterImportPreview,
   [rosterImportCommit.name]: rosterImportCommit,
   [rosterExport.name]: rosterExport,
+  ...PLANNING_ACTIONS,
+  ...ATTENDANCE_ACTIONS,
+  ...MINUTES_ACTIONS,
+  ...MOBILE_ACTIONS,
 } as const
 
 export type Actions = typeof ACTIONS

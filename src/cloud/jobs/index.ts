@@ -1,0 +1,23 @@
+/**
+ * The work the daily timer does (src/cloud/functions/timer in production, the local host's daily
+ * tick and `npm run timer` on a PC). Each job reads what is due at `now` and sends notices through
+ * `notify` (src/cloud/notices.ts), whose deterministic ids make a second run on the same day send
+ * nothing twice.
+ */
+import type { Ports } from '../ports'
+
+export interface JobReport {
+  job: string
+  /** Notices newly stored and sent by this run. */
+  sent: number
+  /** One line per thing noticed, for the timer's log. */
+  details: string[]
+}
+
+export interface DailyJob {
+  name: string
+  run(ports: Ports, now: number): Promise<JobReport>
+}
+
+/** Every daily job, in the order they run. Each area adds its own. */
+export const DAILY_JOBS: DailyJob[] = []
