@@ -21,7 +21,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     sourceRoot: 'src',
     // weapp and h5 builds side by side: dist/weapp (the product), dist/h5 (served by the local host)
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // TARO_OUTPUT_ROOT lets parallel work build elsewhere (e.g. /tmp/h5-x) without overwriting dist/.
+    outputRoot: process.env.TARO_OUTPUT_ROOT ?? `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {
       // The CloudBase environment id the weapp calls (empty: the default environment of the AppID).

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { startHost, type RunningHost } from '../../scripts/local-host'
+import { openEmbedded } from '../../src/cloud/embedded'
 
 /** Screenshots taken by the tests, for a person to look at (not committed). */
 export const ARTIFACTS = path.resolve(__dirname, '..', '.artifacts')
@@ -89,20 +90,48 @@ export async function expectText(page: Page, selector: string, text: string | Re
   )
 }
 
+/**
+ * The host's clock: real time plus an offset a test may move forward (e.g. past a meeting's end
+ * to finalize its minutes). The browser keeps its own clock; move it too when the page computes
+ * with time (Playwright's `page.clock`).
+ */
+export interface StageClock {
+  now(): number
+  advance(ms: number): void
+}
+
+function stageClock(): StageClock {
+  let offset = 0
+  return {
+    now: () => Date.now() + offset,
+    advance: (ms) => {
+      offset += ms
+    },
+  }
+}
+
 /** A seeded host on a temporary data directory serving the h5 build, and a browser, for one test file. */
-export async function startStage(): Promise<{ host: RunningHost; browser: BrowserSession; close(): Promise<void> }> {
+export async function startStage(): Promise<{
+  host: RunningHost
+  browser: BrowserSession
+  clock: StageClock
+  close(): Promise<void>
+}> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'party-e2e-'))
   mkdirSync(ARTIFACTS, { recursive: true })
+  const clock = stageClock()
   const host = await startHost({
     dataDir,
+    ports: openEmbedded({ dataDir, clock }),
     port: 0,
-    staticDir: path.resolve(__dirname, '..', '..', 'dist', 'h5'),
+    staticDir: path.resolve(process.env.E2E_H5_DIR ?? path.join(__dirname, '..', '..', 'dist', 'h5')),
     seed: true,
   })
   const browser = await openBrowser()
   return {
     host,
     browser,
+    clock,
     close: async () => {
       await browser.close()
       await host.close()
@@ -112,7 +141,11 @@ export async function startStage(): Promise<{ host: RunningHost; browser: Browse
 }
 
 /** A stage for the calling test file: started before its tests, closed after them. */
-export function stageForThisFile(): { readonly host: RunningHost; readonly browser: BrowserSession } {
+export function stageForThisFile(): {
+  readonly host: RunningHost
+  readonly browser: BrowserSession
+  readonly clock: StageClock
+} {
   let stage: Awaited<ReturnType<typeof startStage>> | null = null
   beforeAll(async () => {
     stage = await startStage()
@@ -126,6 +159,9 @@ export function stageForThisFile(): { readonly host: RunningHost; readonly brows
     },
     get browser() {
       return stage!.browser
+    },
+    get clock() {
+      return stage!.clock
     },
   }
 }
