@@ -18,6 +18,29 @@ export default defineAppConfig({
         'pages/orgs/index',
       ],
     },
+    {
+      root: 'packages/attendance',
+      pages: ['pages/code/index', 'pages/signin/index', 'pages/board/index', 'pages/leave/index'],
+    },
+    {
+      root: 'packages/minutes',
+      pages: ['pages/edit/index', 'pages/view/index', 'pages/book/index'],
+    },
+    {
+      root: 'packages/plan',
+      pages: ['pages/plan/index', 'pages/calendar/index', 'pages/messages/index', 'pages/rules/index'],
+    },
+    {
+      root: 'packages/mobile',
+      pages: [
+        'pages/home/index',
+        'pages/checkin/index',
+        'pages/report/index',
+        'pages/list/index',
+        'pages/member/index',
+        'pages/makeup/index',
+      ],
+    },
   ],
   // In the browser pages switch without sliding: a PC user gains nothing from it, and a screenshot
   // or a test never catches a page half-way in.

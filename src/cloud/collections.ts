@@ -15,6 +15,32 @@ export const COLLECTIONS = {
   meeting_history: { indexes: [['meetingId', 'at']] },
   compliance_counters: { indexes: [['branchId', 'periodKey']] },
   rule_sets: { indexes: [] },
+  // issue 4 — planning
+  plans: { indexes: [['branchId', 'year']] },
+  // issue 5 — attendance (ids `${meetingId}.${memberId}`)
+  attendance: { indexes: [['meetingId', 'signedAt']] },
+  leave_requests: { indexes: [['meetingId', 'createdAt']] },
+  // issue 6 — minutes
+  minutes: { indexes: [['branchId', 'meetingStartAt']] },
+  minutes_amendments: { indexes: [['meetingId', 'at']] },
+  minutes_chain: { indexes: [['branchId', 'seq']] },
+  minutes_reads: { indexes: [['meetingId', 'at']] },
+  photos: { indexes: [['meetingId', 'receivedAt']] },
+  // issue 7 — mobile members
+  mobile_profiles: { indexes: [['branchId', 'lastContactAt']] },
+  checkins: { indexes: [['memberId', 'at']] },
+  reports: {
+    indexes: [
+      ['branchId', 'submittedAt'],
+      ['memberId', 'submittedAt'],
+    ],
+  },
+  makeups: {
+    indexes: [
+      ['meetingId', 'submittedAt'],
+      ['memberId', 'submittedAt'],
+    ],
+  },
 } as const satisfies Record<string, { indexes: readonly (readonly string[])[] }>
 
 export type CollectionName = keyof typeof COLLECTIONS
