@@ -16,6 +16,27 @@ const PHASE_TAG: Record<MeetingSummary['phase'], 'primary' | 'success' | 'defaul
   cancelled: 'warning',
 }
 
+/** What the record says about a meeting that has ended: held, minutes, 补录, quorum. */
+export function RecordTags({ meeting }: { meeting: MeetingSummary }) {
+  if (meeting.phase !== 'ended') return null
+  const tags: { text: string; type: 'success' | 'warning' | 'danger' | 'default'; id: string }[] = []
+  if (!meeting.held) tags.push({ text: '待确认考勤', type: 'warning', id: 'held' })
+  else if (meeting.quorumMet === false) tags.push({ text: '未达到法定人数', type: 'danger', id: 'quorum' })
+  if (meeting.held && !meeting.minutesFinal) tags.push({ text: '记录待定稿', type: 'warning', id: 'minutes' })
+  if (meeting.minutesLate) tags.push({ text: '补录', type: 'danger', id: 'late' })
+  if (meeting.counts) tags.push({ text: '已完成', type: 'success', id: 'counts' })
+  if (tags.length === 0) return null
+  return (
+    <View className="record-tags">
+      {tags.map((t) => (
+        <Tag key={t.id} type={t.type} className={`record-tags__${t.id}`}>
+          {t.text}
+        </Tag>
+      ))}
+    </View>
+  )
+}
+
 export function MeetingCard({ meeting }: { meeting: MeetingSummary }) {
   const open = () => Taro.navigateTo({ url: `${PAGES.meetingDetail}?id=${meeting.id}` })
   return (
@@ -27,6 +48,7 @@ export function MeetingCard({ meeting }: { meeting: MeetingSummary }) {
       <Text className="meeting-card__title">{meeting.title}</Text>
       <Text className="meeting-card__line">{formatSpan(meeting.startAt, meeting.endAt)}</Text>
       <Text className="meeting-card__line">{meeting.place}</Text>
+      <RecordTags meeting={meeting} />
     </View>
   )
 }

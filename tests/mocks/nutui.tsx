@@ -20,6 +20,6 @@ export function CellGroup({ title, children }: Props) {
   return createElement('section', null, title ? createElement('h3', null, title) : null, children)
 }
 
-export function Tag({ children }: Props) {
-  return createElement('span', { className: 'tag' }, children)
+export function Tag({ children, className, type }: Props) {
+  return createElement('span', { className: ['tag', className].filter(Boolean).join(' '), 'data-type': type }, children)
 }

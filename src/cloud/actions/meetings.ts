@@ -12,7 +12,8 @@ import { kindRule } from '../../domain/meeting-kinds'
 import { deriveParticipants, meetingPhase, type Meeting, type MeetingChange } from '../../domain/meeting'
 import type { Member, Org } from '../../domain/org'
 import type { MemberContext } from '../action-context'
-import { rulesFor, updateCounters } from '../compliance-counters'
+import { countsTowardQuota } from '../../domain/compliance'
+import { factsOf, rulesFor, updateCounters } from '../compliance-counters'
 import { notify } from '../notices'
 import type { Filter, Stored } from '../ports/store'
 import { membersByIds, membersOf, orgOfKind, orgRef, readAll } from './roster-reads'
@@ -144,7 +145,16 @@ export async function meetingGet(ctx: MemberContext): Promise<MeetingDetail> {
   return detailOf(ctx, meeting, branch, await membersByIds(ctx.ports.store, meeting.participantIds))
 }
 
-function summaryOf(m: Stored<Omit<Meeting, 'id'>>, now: number, viewerId: string): MeetingSummary {
+type MeetingRecordDoc = Stored<Omit<Meeting, 'id'>> & {
+  attendanceRecordedAt?: number | null
+  minutesFinalizedAt?: number | null
+  minutesLate?: boolean | null
+  quorumMet?: boolean | null
+  allowRemote?: boolean | null
+}
+
+function summaryOf(m: MeetingRecordDoc, now: number, viewerId: string): MeetingSummary {
+  const facts = factsOf(m)
   return {
     id: m._id,
     branchId: m.branchId,
@@ -157,12 +167,17 @@ function summaryOf(m: Stored<Omit<Meeting, 'id'>>, now: number, viewerId: string
     phase: meetingPhase(m, now),
     participantCount: m.participantIds.length,
     iAmParticipant: m.participantIds.includes(viewerId),
+    held: facts.attendanceRecordedAt !== null,
+    minutesFinal: facts.minutesFinalizedAt !== null,
+    minutesLate: m.minutesLate === true,
+    quorumMet: facts.quorumMet,
+    counts: countsTowardQuota(facts),
   }
 }
 
 export async function detailOf(
   ctx: MemberContext,
-  m: Stored<Omit<Meeting, 'id'>>,
+  m: MeetingRecordDoc,
   branch: Stored<Org>,
   people: readonly Stored<Member>[],
 ): Promise<MeetingDetail> {
@@ -179,6 +194,7 @@ export async function detailOf(
     MAX_HISTORY,
   )
   const phase = meetingPhase(m, ctx.now)
+  const organizes = isAllowed(ctx.actor, meetingEditDecl.access, { orgPath: branch.path })
   return {
     ...summaryOf(m, ctx.now, ctx.actor.memberId),
     agenda: m.agenda,
@@ -189,9 +205,9 @@ export async function detailOf(
     createdAt: m.createdAt,
     version: m._version,
     cancelReason: m.cancelReason ?? null,
-    canManage:
-      (phase === 'upcoming' || phase === 'ongoing') &&
-      isAllowed(ctx.actor, meetingEditDecl.access, { orgPath: branch.path }),
+    canManage: (phase === 'upcoming' || phase === 'ongoing') && organizes,
+    canRecord: organizes && m.status !== 'cancelled',
+    allowRemote: m.allowRemote === true,
     history: await Promise.all(
       history.reverse().map(async (h) => ({
         change: h.change,

@@ -51,6 +51,16 @@ export interface MeetingSummary {
   phase: MeetingPhase
   participantCount: number
   iAmParticipant: boolean
+  /** Attendance confirmed by the organizers: the meeting was held. */
+  held: boolean
+  /** Minutes finalized and locked. */
+  minutesFinal: boolean
+  /** 补录: minutes finalized later than the rules allow after the meeting. */
+  minutesLate: boolean
+  /** For kinds with quorum, whether it was met; null before attendance or where none applies. */
+  quorumMet: boolean | null
+  /** Counts toward the period's quota (held, minutes final, quorum not failed). */
+  counts: boolean
 }
 
 export interface MeetingHistoryEntry {
@@ -74,6 +84,10 @@ export interface MeetingDetail extends MeetingSummary {
   cancelReason: string | null
   /** Whether the viewer may edit, reschedule or cancel it (the branch's organizers, before it ends). */
   canManage: boolean
+  /** Whether the viewer organizes it (签到码, 考勤, 会议记录), before and after it ends. */
+  canRecord: boolean
+  /** Members may attend by video (远程参会). */
+  allowRemote: boolean
   /** Every change after scheduling, newest first. */
   history: MeetingHistoryEntry[]
 }

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { BranchStatusList, ComplianceList } from '../../components/compliance-list'
 import { MeetingCard } from '../../components/meeting-card'
 import { Button } from '../../components/nut'
+import { Shortcuts } from '../../components/shortcuts'
 import { Empty, Loaded } from '../../components/page-state'
 import { UnboundNotice } from '../../components/unbound-notice'
 import type { ProfileView } from '../../domain/api/views'
@@ -82,6 +83,7 @@ export default function Home() {
                   </Button>
                 </View>
               )}
+              <Shortcuts profile={profile} />
               <Text className="section-title">近期会议</Text>
               <Upcoming bound />
               <Compliance profile={profile} />

@@ -9,7 +9,9 @@ import { formatSpan, beijing } from '../../../../domain/beijing-time'
 import { MEETING_PHASE_LABELS } from '../../../../domain/meeting'
 import { kindLabel } from '../../../../domain/meeting-kinds'
 import { useApi } from '../../../../services/use-api'
+import { RecordTags } from '../../../../components/meeting-card'
 import { ManageMeeting } from '../../components/manage-meeting'
+import { MeetingActions } from '../../components/meeting-actions'
 import './index.scss'
 
 function Detail({ m, onChanged }: { m: MeetingDetail; onChanged: (next: MeetingDetail) => void }) {
@@ -23,12 +25,14 @@ function Detail({ m, onChanged }: { m: MeetingDetail; onChanged: (next: MeetingD
         <Text className="detail__title" id="meeting-title">
           {m.title}
         </Text>
+        <RecordTags meeting={m} />
       </View>
       {m.cancelReason && (
         <Text className="detail__cancelled" id="meeting-cancelled">
           已取消：{m.cancelReason}
         </Text>
       )}
+      <MeetingActions m={m} />
       {m.canManage && <ManageMeeting m={m} onChanged={onChanged} />}
       <View className="panel detail__facts">
         <Text id="meeting-time">时间：{formatSpan(m.startAt, m.endAt)}</Text>

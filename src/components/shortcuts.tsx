@@ -1,0 +1,39 @@
+/** The ways from 首页 and 我的 into the rest of the app, by what the member does. */
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { ProfileView } from '../domain/api/views'
+import { PAGES } from '../routes'
+import './shortcuts.scss'
+
+interface Shortcut {
+  id: string
+  label: string
+  url: string
+}
+
+export function shortcutsFor(profile: ProfileView): Shortcut[] {
+  const inBranch = profile.org.kind === 'branch'
+  const list: Shortcut[] = [
+    { id: 'go-messages', label: '消息', url: PAGES.messages },
+    { id: 'go-calendar', label: '会议月历', url: PAGES.calendar },
+  ]
+  if (profile.canSchedule) list.push({ id: 'go-plan', label: '年度计划', url: PAGES.plan })
+  if (profile.member.status === 'mobile')
+    list.push({ id: 'go-mobile-home', label: '流动党员报到', url: PAGES.mobileHome })
+  if (profile.canSchedule || !inBranch) list.push({ id: 'go-mobile-list', label: '流动党员', url: PAGES.mobileList })
+  if (inBranch) list.push({ id: 'go-minutes-book', label: '会议记录本', url: PAGES.minutesBook })
+  list.push({ id: 'go-rules', label: '会议制度', url: PAGES.rules })
+  return list
+}
+
+export function Shortcuts({ profile }: { profile: ProfileView }) {
+  return (
+    <View className="shortcuts" id="shortcuts">
+      {shortcutsFor(profile).map((s) => (
+        <View key={s.id} id={s.id} className="shortcuts__item" onClick={() => Taro.navigateTo({ url: s.url })}>
+          <Text>{s.label}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

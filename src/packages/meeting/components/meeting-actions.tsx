@@ -1,0 +1,74 @@
+/**
+ * 会议办理: where a meeting leads next, by who is looking and when. Organizers open the 签到码,
+ * the attendance board and the minutes; participants sign in, ask for leave, read the minutes and,
+ * when they missed a meeting, write a 补学 note.
+ */
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button } from '../../../components/nut'
+import type { MeetingDetail } from '../../../domain/api/views'
+import { PAGES } from '../../../routes'
+import './meeting-actions.scss'
+
+interface Step {
+  id: string
+  label: string
+  url: string
+  primary?: boolean
+}
+
+export function meetingSteps(m: MeetingDetail): Step[] {
+  if (m.status === 'cancelled') return []
+  const q = `meetingId=${m.id}`
+  const steps: Step[] = []
+  const before = m.phase === 'upcoming'
+  const open = m.phase === 'upcoming' || m.phase === 'ongoing'
+  if (m.canRecord) {
+    if (open) steps.push({ id: 'go-signin-code', label: '签到码', url: `${PAGES.signInCode}?${q}`, primary: true })
+    steps.push({
+      id: 'go-attendance',
+      label: m.held ? '考勤（已确认）' : '考勤与请假',
+      url: `${PAGES.attendanceBoard}?${q}`,
+    })
+    if (m.phase !== 'upcoming' && !m.minutesFinal)
+      steps.push({ id: 'go-minutes-edit', label: '填写会议记录', url: `${PAGES.minutesEdit}?${q}` })
+  }
+  if (m.iAmParticipant && open) {
+    steps.push({
+      id: 'go-signin',
+      label: m.allowRemote ? '签到 / 远程参会' : '签到',
+      url: `${PAGES.signIn}?${q}`,
+      primary: !m.canRecord,
+    })
+    if (before) steps.push({ id: 'go-leave', label: '请假', url: `${PAGES.leave}?${q}` })
+  }
+  if (m.minutesFinal) {
+    steps.push({
+      id: 'go-minutes-view',
+      label: m.minutesLate ? '会议记录（补录）' : '会议记录',
+      url: `${PAGES.minutesView}?id=${m.id}`,
+    })
+    if (m.iAmParticipant) steps.push({ id: 'go-makeup', label: '补学', url: `${PAGES.makeup}?${q}` })
+  }
+  return steps
+}
+
+export function MeetingActions({ m }: { m: MeetingDetail }) {
+  const steps = meetingSteps(m)
+  if (steps.length === 0) return null
+  return (
+    <View className="meeting-actions" id="meeting-actions">
+      {steps.map((s) => (
+        <Button
+          key={s.id}
+          id={s.id}
+          size="small"
+          type={s.primary ? 'primary' : 'default'}
+          onClick={() => Taro.navigateTo({ url: s.url })}
+        >
+          {s.label}
+        </Button>
+      ))}
+    </View>
+  )
+}

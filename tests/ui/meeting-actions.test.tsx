@@ -1,0 +1,78 @@
+/**
+ * 会议办理 on the meeting detail: which next steps each person sees, against the real server code.
+ * An organizer opens the 签到码 and the attendance board; a participant signs in and may ask for
+ * leave before the start; once the minutes are final, everyone in the branch reads them and a
+ * participant may write a 补学 note.
+ */
+import { act, fireEvent, render, waitFor } from '@testing-library/react'
+import MeetingDetailPage from '../../src/packages/meeting/pages/detail/index'
+import { MEMBER_B1, SECRETARY_B1, scheduleInput } from '../cloud/api-fixture'
+import { navigation, resetTaroMock } from '../mocks/taro'
+import { closeLink, link, openLink } from './real-api'
+
+beforeEach(() => resetTaroMock())
+afterEach(closeLink)
+
+async function firstMeeting(user: string, when: 'upcoming' | 'past') {
+  const page = await link.api!.call<{ items: { id: string; title: string; held: boolean; minutesFinal: boolean }[] }>(
+    user,
+    'meeting.listMine',
+    { when },
+  )
+  if (!page.ok) throw new Error(page.error.message)
+  return page.data.items
+}
+
+function steps(container: HTMLElement): string[] {
+  return [...container.querySelectorAll('#meeting-actions [id^="go-"]')].map((e) => e.id)
+}
+
+test('before the meeting: the secretary sees 签到码 and 考勤; a member sees 签到 and 请假, no organizer steps', async () => {
+  await openLink(SECRETARY_B1)
+  const [m] = await firstMeeting(MEMBER_B1, 'upcoming')
+  navigation.params = { id: m.id }
+  const secretary = render(<MeetingDetailPage />)
+  await secretary.findByText(m.title)
+  expect(steps(secretary.container)).toEqual(expect.arrayContaining(['go-signin-code', 'go-attendance']))
+  expect(steps(secretary.container)).not.toContain('go-minutes-view')
+  secretary.unmount()
+
+  link.user = MEMBER_B1
+  const member = render(<MeetingDetailPage />)
+  await member.findByText(m.title)
+  expect(steps(member.container)).toEqual(['go-signin', 'go-leave'])
+  await act(async () => fireEvent.click(member.container.querySelector('#go-leave')!))
+  expect(navigation.calls.at(-1)).toEqual({
+    method: 'navigateTo',
+    url: `/packages/attendance/pages/leave/index?meetingId=${m.id}`,
+  })
+})
+
+test('after a held meeting with final minutes: its card says 已完成 and a member may read the minutes or write 补学', async () => {
+  await openLink(MEMBER_B1)
+  const past = await firstMeeting(MEMBER_B1, 'past')
+  const done = past.find((p) => p.held && p.minutesFinal)
+  expect(done).toBeDefined()
+  navigation.params = { id: done!.id }
+  const member = render(<MeetingDetailPage />)
+  await member.findByText(done!.title)
+  expect(steps(member.container)).toEqual(['go-minutes-view', 'go-makeup'])
+  await waitFor(() => expect(member.container.querySelector('.record-tags__counts')?.textContent).toBe('已完成'))
+  member.unmount()
+
+  // A meeting that has just ended, with no attendance confirmed yet.
+  const scheduled = await link.api!.call<{ id: string; title: string }>(
+    SECRETARY_B1,
+    'meeting.schedule',
+    scheduleInput(),
+    'req-ui-actions-1',
+  )
+  if (!scheduled.ok) throw new Error(scheduled.error.message)
+  link.api!.clock.now = Date.UTC(2026, 11, 4, 9, 30) // 2026-12-04 17:30 Beijing
+  link.user = SECRETARY_B1
+  navigation.params = { id: scheduled.data.id }
+  const secretary = render(<MeetingDetailPage />)
+  await secretary.findByText(scheduled.data.title)
+  expect(steps(secretary.container)).toEqual(['go-attendance', 'go-minutes-edit'])
+  expect(secretary.container.querySelector('.record-tags__held')?.textContent).toBe('待确认考勤')
+})
