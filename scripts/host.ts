@@ -17,6 +17,8 @@ async function run(): Promise<void> {
     staticDir: path.resolve(process.env.STATIC_DIR ?? path.join(root, 'dist', 'h5')),
     seed: process.env.SEED !== '0',
     publicUrl: process.env.PUBLIC_URL || undefined,
+    // The daily timer (reminders, quotas at risk, minutes overdue, mobile members) at 08:00 Beijing.
+    dailyJobs: process.env.NO_TIMER !== '1',
   })
   console.log(`本地服务已启动：${host.url}`)
   stopOnSignals(host)

@@ -65,6 +65,8 @@ async function run(): Promise<void> {
     staticDir: path.join(ROOT, 'dist', 'h5'),
     seed: true,
     publicUrl: process.env.PUBLIC_URL || undefined,
+    // The daily timer (reminders, quotas at risk, minutes overdue, mobile members) at 08:00 Beijing.
+    dailyJobs: process.env.NO_TIMER !== '1',
   })
   const accounts = await host.main({ action: 'session.devAccounts', input: {} })
   console.log(`\n党支部组织生活 已启动：${host.url}\n`)

@@ -65,6 +65,9 @@ export async function loginAs(baseUrl: string, page: Page, memberId: string): Pr
   await page.goto(`${baseUrl}/#/pages/login/index`)
   await visible(page, `#account-${memberId}`).click()
   await page.waitForURL(/pages\/index\/index/)
+  // Wait until 首页 has rendered: a navigation started while the router is still switching tabs
+  // can be dropped by Taro's h5 router (the URL changes, the page does not).
+  await visible(page, '#home-hello').waitFor()
 }
 
 /** Types into the input or textarea inside the visible element with this id. */
