@@ -8,6 +8,7 @@ import Taro from '@tarojs/taro'
 import { Button } from '../../../components/nut'
 import type { MeetingDetail } from '../../../domain/api/views'
 import { PAGES } from '../../../routes'
+import { requestSubscribe, type SubscribeTopic } from '../../../services/subscribe'
 import './meeting-actions.scss'
 
 interface Step {
@@ -15,6 +16,8 @@ interface Step {
   label: string
   url: string
   primary?: boolean
+  /** The notices worth agreeing to at this tap (WeChat subscribe messages). */
+  subscribe?: SubscribeTopic[]
 }
 
 export function meetingSteps(m: MeetingDetail): Step[] {
@@ -39,8 +42,15 @@ export function meetingSteps(m: MeetingDetail): Step[] {
       label: m.allowRemote ? '签到 / 远程参会' : '签到',
       url: `${PAGES.signIn}?${q}`,
       primary: !m.canRecord,
+      subscribe: ['meeting.scheduled', 'meeting.rescheduled', 'meeting.cancelled'],
     })
-    if (before) steps.push({ id: 'go-leave', label: '请假', url: `${PAGES.leave}?${q}` })
+    if (before)
+      steps.push({
+        id: 'go-leave',
+        label: '请假',
+        url: `${PAGES.leave}?${q}`,
+        subscribe: ['leave.decided', 'meeting.rescheduled', 'meeting.cancelled'],
+      })
   }
   if (m.minutesFinal) {
     steps.push({
@@ -64,7 +74,10 @@ export function MeetingActions({ m }: { m: MeetingDetail }) {
           id={s.id}
           size="small"
           type={s.primary ? 'primary' : 'default'}
-          onClick={() => Taro.navigateTo({ url: s.url })}
+          onClick={() => {
+            if (s.subscribe) void requestSubscribe(s.subscribe)
+            void Taro.navigateTo({ url: s.url })
+          }}
         >
           {s.label}
         </Button>

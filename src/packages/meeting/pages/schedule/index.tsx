@@ -12,6 +12,7 @@ import { kindRule } from '../../../../domain/meeting-kinds'
 import type { FieldProblem } from '../../../../domain/errors'
 import { PAGES } from '../../../../routes'
 import { ApiCallError, call, newRequestId } from '../../../../services/api'
+import { requestSubscribe } from '../../../../services/subscribe'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
 import { checkForm, defaultForm, SCHEDULABLE_KINDS, toInput, type ScheduleForm } from '../../schedule-form'
@@ -48,6 +49,9 @@ export default function SchedulePage() {
 
   const submit = async () => {
     if (submitting) return
+    // WeChat lets a message be sent only after a tap agreed to it: the organizer is told before
+    // the meeting, when a quota is at risk and when the minutes are overdue.
+    void requestSubscribe(['meeting.reminder', 'quota.atRisk', 'minutes.overdue'])
     const check = checkForm(form)
     if (!check.ok) {
       setProblems(check.fields)
