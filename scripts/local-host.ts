@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { HANDLERS } from '../src/cloud/actions'
 import { openEmbedded } from '../src/cloud/embedded'
+import { scheduleDailyJobs } from '../src/cloud/functions/timer/run-jobs'
 import type { Ports } from '../src/cloud/ports'
 import { createMain, type Main } from '../src/cloud/router'
 import { seedDemo } from '../src/cloud/seed/demo-branch'
@@ -28,6 +29,8 @@ export interface HostOptions {
   ports?: Ports
   /** The address phones use to reach this host, put in invitation QR codes; its own URL when absent. */
   publicUrl?: string
+  /** Run the daily jobs (reminders, quotas at risk, minutes due) every day at 08:00 Beijing time; off unless asked. */
+  dailyJobs?: boolean
 }
 
 export interface RunningHost {
@@ -148,9 +151,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const url = `http://127.0.0.1:${port}`
   ports.codes.setPublicUrl?.(options.publicUrl ?? url)
 
+  const daily = options.dailyJobs
+    ? scheduleDailyJobs(ports, {
+        onReports: (reports) => reports.forEach((r) => console.log(`[timer] ${r.job}：发出 ${r.sent} 条通知`)),
+      })
+    : null
   let closing: Promise<void> | null = null
   const close = () => {
     closing ??= (async () => {
+      daily?.stop()
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()
       if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve))

@@ -5,6 +5,7 @@
  * nothing twice.
  */
 import type { Ports } from '../ports'
+import { PLANNING_JOBS } from './planning'
 
 export interface JobReport {
   job: string
@@ -20,4 +21,4 @@ export interface DailyJob {
 }
 
 /** Every daily job, in the order they run. Each area adds its own. */
-export const DAILY_JOBS: DailyJob[] = []
+export const DAILY_JOBS: DailyJob[] = [...PLANNING_JOBS]

@@ -1,5 +1,19 @@
 /** Handlers of the actions declared in src/domain/api/catalog-planning.ts. */
 import type { PLANNING_ACTIONS } from '../../../domain/api/catalog-planning'
 import type { HandlersOf } from '..'
+import { meetingCalendar } from './calendar'
+import { messageListMine, messageMarkRead } from './messages'
+import { planGenerate, planGet, planPublish, planUpdate } from './plans'
+import { rulesGet, rulesSetOverride } from './rules'
 
-export const PLANNING_HANDLERS = {} satisfies HandlersOf<typeof PLANNING_ACTIONS>
+export const PLANNING_HANDLERS = {
+  'rules.get': rulesGet,
+  'rules.setOverride': rulesSetOverride,
+  'plan.generate': planGenerate,
+  'plan.get': planGet,
+  'plan.update': planUpdate,
+  'plan.publish': planPublish,
+  'meeting.calendar': meetingCalendar,
+  'message.listMine': messageListMine,
+  'message.markRead': messageMarkRead,
+} satisfies HandlersOf<typeof PLANNING_ACTIONS>

@@ -1,6 +1,78 @@
-/** Placeholder until its issue lands: replaced by the page itself. */
-import { Empty } from '../../../../components/page-state'
+/** 消息: every notice kept for me (会议通知, 提醒, 计划), newest first; opening one marks it read. */
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { Button } from '../../../../components/nut'
+import { Empty, LoadMore, Loaded } from '../../../../components/page-state'
+import type { MessageView } from '../../../../domain/api/views-planning'
+import { beijing } from '../../../../domain/beijing-time'
+import { call, newRequestId } from '../../../../services/api'
+import { usePagedApi } from '../../../../services/use-api'
+import './index.scss'
 
-export default function Placeholder() {
-  return <Empty>此页面正在建设中，请稍后再来</Empty>
+export default function MessagesPage() {
+  const list = usePagedApi('message.listMine', { limit: 20 })
+  // Read marks made on this page, shown at once without reloading the list.
+  const [readHere, setReadHere] = useState<Set<string>>(new Set())
+  const [unreadAdjust, setUnreadAdjust] = useState<number | null>(null)
+
+  const open = (m: MessageView) => {
+    if (!m.read && !readHere.has(m.id)) {
+      setReadHere((s) => new Set(s).add(m.id))
+      call('message.markRead', { ids: [m.id] }, { requestId: newRequestId() }).then(
+        (r) => setUnreadAdjust(r.unread),
+        () => undefined,
+      )
+    }
+    if (m.page) Taro.navigateTo({ url: m.page.startsWith('/') ? m.page : `/${m.page}` })
+  }
+  const readAll = async () => {
+    const r = await call('message.markRead', { all: true }, { requestId: newRequestId() })
+    setReadHere(new Set(list.items.map((m) => m.id)))
+    setUnreadAdjust(r.unread)
+  }
+
+  return (
+    <View className="messages">
+      <Loaded state={list.first}>
+        {(page) => {
+          const unread = unreadAdjust ?? (page as { unread?: number }).unread ?? 0
+          if (list.items.length === 0) return <Empty>还没有消息。会议通知、会前提醒和年度计划都会出现在这里。</Empty>
+          return (
+            <>
+              <View className="messages__bar">
+                <Text id="messages-unread">{unread > 0 ? `${unread} 条未读` : '全部已读'}</Text>
+                {unread > 0 && (
+                  <Button size="small" fill="outline" id="messages-read-all" onClick={readAll}>
+                    全部标为已读
+                  </Button>
+                )}
+              </View>
+              <View className="panel messages__list" id="messages-list">
+                {list.items.map((m) => {
+                  const read = m.read || readHere.has(m.id)
+                  return (
+                    <View
+                      key={m.id}
+                      id={`message-${m.id.replace(/[^A-Za-z0-9_-]/g, '_')}`}
+                      className={`messages__item ${read ? '' : 'messages__item--unread'}`}
+                      onClick={() => open(m)}
+                    >
+                      <View className="messages__head">
+                        {!read && <View className="messages__dot" />}
+                        <Text className="messages__title">{m.title}</Text>
+                      </View>
+                      <Text className="messages__body">{m.body}</Text>
+                      <Text className="messages__time">{beijing(m.createdAt).format('YYYY-MM-DD HH:mm')}</Text>
+                    </View>
+                  )
+                })}
+              </View>
+              <LoadMore state={list} id="messages-more" />
+            </>
+          )
+        }}
+      </Loaded>
+    </View>
+  )
 }

@@ -1,6 +1,416 @@
-/** Placeholder until its issue lands: replaced by the page itself. */
-import { Empty } from '../../../../components/page-state'
+/**
+ * 年度计划 (`?branchId=&year=`): one tap makes a draft of the year's 三会一课 and 主题党日 from the
+ * rules in force, off holidays; the secretary adjusts it (dates, times, titles, places; removes or adds
+ * meetings), each date checked against holidays with a warning; 发布 schedules every meeting.
+ */
+import { Input, Picker, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { Button, Tag } from '../../../../components/nut'
+import { Empty, ErrorState, Loaded } from '../../../../components/page-state'
+import type { PlanView } from '../../../../domain/api/views-planning'
+import { beijing } from '../../../../domain/beijing-time'
+import { kindLabel } from '../../../../domain/meeting-kinds'
+import { PAGES } from '../../../../routes'
+import { ApiCallError, call, newRequestId } from '../../../../services/api'
+import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
+import { useApi } from '../../../../services/use-api'
+import {
+  ADDABLE_KINDS,
+  draftKey,
+  editableItems,
+  isDirty,
+  sortByDate,
+  toUpdateItems,
+  type EditableItem,
+  type PlanDraft,
+} from '../../plan-draft'
+import './index.scss'
 
-export default function Placeholder() {
-  return <Empty>此页面正在建设中，请稍后再来</Empty>
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
+const NTH: { value: 1 | 2 | 3 | 4 | -1; label: string }[] = [
+  { value: 1, label: '第一个' },
+  { value: 2, label: '第二个' },
+  { value: 3, label: '第三个' },
+  { value: 4, label: '第四个' },
+  { value: -1, label: '最后一个' },
+]
+
+function weekdayOf(date: string): string {
+  const [y, m, d] = date.split('-').map(Number)
+  return `周${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}`
+}
+
+function asError(e: unknown): ApiCallError {
+  return e instanceof ApiCallError ? e : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。')
+}
+
+function Generate({ branchId, year, onDone }: { branchId?: string; year: number; onDone: (p: PlanView) => void }) {
+  const [nth, setNth] = useState<1 | 2 | 3 | 4 | -1>(1)
+  const [weekday, setWeekday] = useState<0 | 1 | 2 | 3 | 4 | 5 | 6>(5)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiCallError | null>(null)
+  const [requestId] = useState(newRequestId)
+  const generate = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      onDone(
+        await call(
+          'plan.generate',
+          { year, themeDayRule: { nth, weekday }, ...(branchId ? { branchId } : {}) },
+          { requestId },
+        ),
+      )
+    } catch (e) {
+      setError(asError(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className="plan__generate" id="plan-generate-form">
+      <Text className="section-title">主题党日固定在</Text>
+      <View className="plan__chips">
+        {NTH.map((n) => (
+          <Text
+            key={n.value}
+            id={`theme-nth-${n.value}`}
+            className={`plan__chip ${nth === n.value ? 'plan__chip--on' : ''}`}
+            onClick={() => setNth(n.value)}
+          >
+            每月{n.label}
+          </Text>
+        ))}
+      </View>
+      <View className="plan__chips">
+        {[1, 2, 3, 4, 5].map((w) => (
+          <Text
+            key={w}
+            id={`theme-weekday-${w}`}
+            className={`plan__chip ${weekday === w ? 'plan__chip--on' : ''}`}
+            onClick={() => setWeekday(w as 1 | 2 | 3 | 4 | 5)}
+          >
+            星期{WEEKDAYS[w]}
+          </Text>
+        ))}
+      </View>
+      <Text className="plan__hint">
+        其余会议按现行规则排定：支委会每月第一个星期二，党小组会每月第二个星期三，党员大会、党课在每季度最后一个月，组织生活会和民主评议在12月；遇节假日自动顺延。
+      </Text>
+      {error && <ErrorState error={error} />}
+      <View className="actions">
+        <Button block type="primary" id="plan-generate" loading={busy} disabled={busy} onClick={generate}>
+          一键生成 {year} 年计划
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+function ItemEditor({
+  item,
+  onChange,
+  onRemove,
+  onClose,
+}: {
+  item: EditableItem
+  onChange: (next: EditableItem) => void
+  onRemove: () => void
+  onClose: () => void
+}) {
+  const set = <K extends keyof EditableItem>(k: K, v: EditableItem[K]) => onChange({ ...item, [k]: v })
+  return (
+    <View className="plan__editor" id="item-editor">
+      <Input
+        className="plan__input"
+        id="item-title"
+        value={item.title}
+        maxlength={60}
+        onInput={(e) => set('title', e.detail.value)}
+      />
+      <View className="plan__editor-row">
+        <Picker mode="date" value={item.date} onChange={(e) => set('date', String(e.detail.value))}>
+          <Text className="plan__pick" id="item-date">
+            {item.date}
+          </Text>
+        </Picker>
+        <Picker mode="time" value={item.startTime} onChange={(e) => set('startTime', String(e.detail.value))}>
+          <Text className="plan__pick" id="item-start">
+            {item.startTime}
+          </Text>
+        </Picker>
+        <Picker mode="time" value={item.endTime} onChange={(e) => set('endTime', String(e.detail.value))}>
+          <Text className="plan__pick" id="item-end">
+            {item.endTime}
+          </Text>
+        </Picker>
+      </View>
+      <Input
+        className="plan__input"
+        id="item-place"
+        value={item.place}
+        maxlength={60}
+        placeholder="会议地点"
+        onInput={(e) => set('place', e.detail.value)}
+      />
+      <View className="plan__editor-row">
+        <Button size="small" fill="outline" id="item-remove" onClick={onRemove}>
+          删除这次会议
+        </Button>
+        <Button size="small" type="primary" id="item-done" onClick={onClose}>
+          完成
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+function Plan({ plan: initial, onReplace }: { plan: PlanView; onReplace: (p: PlanView) => void }) {
+  const [plan, setPlan] = useState(initial)
+  const key = draftKey(plan.branch.id, plan.year)
+  const [draft, setDraft] = useState<PlanDraft>(() => {
+    const saved = loadDraft<PlanDraft>(key)
+    return saved && saved.planId === plan.id && saved.version === plan.version
+      ? saved
+      : { planId: plan.id, version: plan.version, items: editableItems(plan.items), requestId: newRequestId() }
+  })
+  const [open, setOpen] = useState<string | null>(null)
+  const [busy, setBusy] = useState<'save' | 'publish' | 'regenerate' | null>(null)
+  const [error, setError] = useState<ApiCallError | null>(null)
+  const [addKind, setAddKind] = useState<string | null>(null)
+  const dirty = plan.canEdit && isDirty(plan, draft.items)
+  useEffect(() => {
+    if (plan.canEdit) saveDraft(key, draft)
+  }, [key, draft, plan.canEdit])
+
+  const accept = (next: PlanView) => {
+    setPlan(next)
+    setDraft({ planId: next.id, version: next.version, items: editableItems(next.items), requestId: newRequestId() })
+    if (!next.canEdit) clearDraft(key)
+    onReplace(next)
+  }
+  const run = async (what: 'save' | 'publish' | 'regenerate') => {
+    setBusy(what)
+    setError(null)
+    try {
+      const where = { branchId: plan.branch.id, year: plan.year }
+      let current = plan
+      if (what === 'regenerate') {
+        accept(await call('plan.generate', { ...where, themeDayRule: plan.themeDay }, { requestId: draft.requestId }))
+        return
+      }
+      if (dirty) {
+        current = await call(
+          'plan.update',
+          { ...where, version: plan.version, items: toUpdateItems(draft.items) },
+          { requestId: draft.requestId },
+        )
+        accept(current)
+      }
+      if (what === 'publish') {
+        const published = await call(
+          'plan.publish',
+          { ...where, version: current.version },
+          { requestId: newRequestId() },
+        )
+        accept(published)
+        Taro.showToast({ title: `已安排 ${published.items.length} 次会议`, icon: 'success' })
+      }
+    } catch (e) {
+      const err = asError(e)
+      if (err.code === 'REQUEST_ID_REUSED') setDraft((d) => ({ ...d, requestId: newRequestId() }))
+      setError(err)
+    } finally {
+      setBusy(null)
+    }
+  }
+  const setItems = (items: EditableItem[]) => setDraft((d) => ({ ...d, items }))
+  const add = (kind: string) => {
+    const k = kind as EditableItem['kind']
+    const key2 = `new-${Date.now()}`
+    const date = `${plan.year}-${beijing(Date.now()).format('MM-DD')}`
+    setItems(
+      sortByDate([
+        ...draft.items,
+        {
+          key: key2,
+          kind: k,
+          date,
+          startTime: '15:00',
+          endTime: '16:30',
+          title: `${kindLabel(k)}`,
+          place: '党员活动室',
+          groupId: null,
+        },
+      ]),
+    )
+    setOpen(key2)
+    setAddKind(null)
+  }
+  const warnings = new Map(plan.items.map((i) => [i.id, i.warning]))
+  const notes = new Map(plan.items.map((i) => [i.id, i.note]))
+  const meetings = new Map(plan.items.map((i) => [i.id, i.meetingId]))
+  const shown = plan.canEdit ? draft.items : editableItems(plan.items)
+
+  return (
+    <View className="plan">
+      <View className="plan__head">
+        <View className="plan__title-row">
+          <Text className="plan__title" id="plan-title">
+            {plan.branch.name} {plan.year} 年组织生活计划
+          </Text>
+          <Tag type={plan.status === 'published' ? 'success' : 'warning'}>
+            <Text id="plan-status">{plan.status === 'published' ? '已发布' : '草稿'}</Text>
+          </Tag>
+        </View>
+        <Text className="plan__sub">
+          {plan.themeDayText} · 共 {shown.length} 次会议
+          {plan.publishedAt ? ` · ${beijing(plan.publishedAt).format('YYYY-MM-DD HH:mm')} 发布` : ''}
+        </Text>
+      </View>
+
+      {plan.warnings.length > 0 && (
+        <View className="panel plan__warnings" id="plan-warnings">
+          {plan.warnings.map((w, i) => (
+            <Text key={i} className="plan__warning">
+              ⚠ {w}
+            </Text>
+          ))}
+        </View>
+      )}
+
+      <View className="panel plan__items" id="plan-items">
+        {shown.map((i, n) => (
+          <View key={i.key} id={`plan-item-${n}`} className="plan__item">
+            <View
+              className="plan__item-main"
+              onClick={() => {
+                const mid = i.id ? meetings.get(i.id) : null
+                if (mid) Taro.navigateTo({ url: `${PAGES.meetingDetail}?id=${mid}` })
+                else if (plan.canEdit) setOpen(open === i.key ? null : i.key)
+              }}
+            >
+              <Text className="plan__date">
+                {i.date.slice(5)} {weekdayOf(i.date)}
+              </Text>
+              <View className="plan__item-text">
+                <Text className="plan__item-title">{i.title}</Text>
+                <Text className="plan__item-meta">
+                  {kindLabel(i.kind)} · {i.startTime}–{i.endTime} · {i.place}
+                </Text>
+                {i.id && notes.get(i.id) && <Text className="plan__note">{notes.get(i.id)}</Text>}
+                {i.id && warnings.get(i.id) && (
+                  <Text className="plan__item-warning" id={`plan-item-warning-${n}`}>
+                    ⚠ {warnings.get(i.id)}
+                  </Text>
+                )}
+              </View>
+            </View>
+            {open === i.key && plan.canEdit && (
+              <ItemEditor
+                item={i}
+                onChange={(next) => setItems(draft.items.map((x) => (x.key === i.key ? next : x)))}
+                onRemove={() => {
+                  setItems(draft.items.filter((x) => x.key !== i.key))
+                  setOpen(null)
+                }}
+                onClose={() => {
+                  setItems(sortByDate(draft.items))
+                  setOpen(null)
+                }}
+              />
+            )}
+          </View>
+        ))}
+      </View>
+
+      {error && <ErrorState error={error} />}
+
+      {plan.canEdit && (
+        <View className="actions plan__actions">
+          {addKind === null ? (
+            <Button block fill="outline" id="plan-add" onClick={() => setAddKind('')}>
+              增加一次会议
+            </Button>
+          ) : (
+            <View className="plan__chips">
+              {ADDABLE_KINDS.filter((k) => k !== 'group_meeting').map((k) => (
+                <Text key={k} id={`add-${k}`} className="plan__chip" onClick={() => add(k)}>
+                  {kindLabel(k)}
+                </Text>
+              ))}
+            </View>
+          )}
+          {dirty && <Text className="plan__hint">有未保存的修改（已暂存在本机）。</Text>}
+          <Button
+            block
+            fill="outline"
+            id="plan-save"
+            disabled={!dirty || busy !== null}
+            loading={busy === 'save'}
+            onClick={() => run('save')}
+          >
+            保存修改
+          </Button>
+          <Button
+            block
+            type="primary"
+            id="plan-publish"
+            disabled={busy !== null}
+            loading={busy === 'publish'}
+            onClick={() => run('publish')}
+          >
+            发布计划并通知党员
+          </Button>
+          <Text className="plan__link" id="plan-regenerate" onClick={() => busy === null && run('regenerate')}>
+            放弃修改，按规则重新生成
+          </Text>
+        </View>
+      )}
+      {!plan.canEdit && (
+        <View className="actions">
+          <Button
+            block
+            fill="outline"
+            id="open-calendar"
+            onClick={() =>
+              Taro.navigateTo({ url: `${PAGES.calendar}?branchId=${plan.branch.id}&month=${plan.year}-01` })
+            }
+          >
+            在月历中查看
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+}
+
+export default function PlanPage() {
+  const { params } = useRouter()
+  const year = Number(params.year) || beijing(Date.now()).year() + 1
+  const branchId = params.branchId || undefined
+  const state = useApi('plan.get', { year, ...(branchId ? { branchId } : {}) })
+  const [replaced, setReplaced] = useState<PlanView | null>(null)
+  return (
+    <Loaded state={state}>
+      {(p) => {
+        const current = replaced ?? (p.id ? p : null)
+        if (current) return <Plan key={`${current.id}`} plan={current} onReplace={setReplaced} />
+        if (!p.canEdit) return <Empty>{year} 年的组织生活计划还没有制定，请等支部书记发布。</Empty>
+        return (
+          <View className="plan">
+            {!p.calendarCovered && (
+              <View className="panel plan__warnings" id="plan-warnings">
+                <Text className="plan__warning">
+                  ⚠ {year}年法定节假日安排尚未公布，生成的计划只能避开周末；可以先生成，发布前请逐项核对。
+                </Text>
+              </View>
+            )}
+            <Generate branchId={branchId} year={year} onDone={setReplaced} />
+          </View>
+        )
+      }}
+    </Loaded>
+  )
 }

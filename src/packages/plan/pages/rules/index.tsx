@@ -1,6 +1,135 @@
-/** Placeholder until its issue lands: replaced by the page itself. */
-import { Empty } from '../../../../components/page-state'
+/**
+ * 会议规则 (`?orgId=`): the frequencies in force and where each comes from (国家规定 or a 党委);
+ * the 党委's 组织员 sets its own overrides here for every branch below it.
+ */
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { Button } from '../../../../components/nut'
+import { ErrorState, Loaded } from '../../../../components/page-state'
+import type { RuleView, RulesView } from '../../../../domain/api/views-planning'
+import type { RuleOverride } from '../../../../domain/kind-rules'
+import { PERIOD_LABELS, type Period } from '../../../../domain/periods'
+import { ApiCallError, call, newRequestId } from '../../../../services/api'
+import { useApi } from '../../../../services/use-api'
+import './index.scss'
 
-export default function Placeholder() {
-  return <Empty>此页面正在建设中，请稍后再来</Empty>
+const COUNTS = [1, 2, 3, 4]
+
+function sourceText(r: RuleView): string {
+  const names = new Set([r.source.period.name, r.source.requiredCount.name])
+  return `来自：${[...names].join('、')}`
+}
+
+function Editor({ view, onSaved }: { view: RulesView; onSaved: (v: RulesView) => void }) {
+  // Working values per kind: the effective ones, so the person sees what will apply.
+  const [values, setValues] = useState(
+    () => new Map(view.rules.map((r) => [r.kind, { period: r.period, count: r.requiredCount }])),
+  )
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiCallError | null>(null)
+  const [requestId, setRequestId] = useState(newRequestId)
+  const editable = view.rules.filter((r) => r.kind !== 'heart_talk')
+  const save = async () => {
+    setBusy(true)
+    setError(null)
+    // Only what differs from what this org inherits is stored as its own override.
+    const overrides: RuleOverride[] = []
+    for (const r of view.rules) {
+      const v = values.get(r.kind)!
+      const ownSet = view.ownOverrides.some((o) => o.kind === r.kind)
+      if (ownSet || v.period !== r.period || v.count !== r.requiredCount) {
+        overrides.push({ kind: r.kind, period: v.period, requiredCount: v.count })
+      }
+    }
+    try {
+      const saved = await call('rules.setOverride', { orgId: view.org.id, overrides }, { requestId })
+      setRequestId(newRequestId())
+      onSaved(saved)
+      const rebuilt = saved.rebuilt.branches > 0 ? `，已重新统计 ${saved.rebuilt.branches} 个支部` : ''
+      Taro.showToast({ title: `已保存${rebuilt}`, icon: 'success' })
+    } catch (e) {
+      setError(e instanceof ApiCallError ? e : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。'))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <>
+      <Text className="section-title">为所辖支部设置（保存后对下级全部支部生效）</Text>
+      <View className="panel rules__editor" id="rules-editor">
+        {editable.map((r) => {
+          const v = values.get(r.kind)!
+          const set = (next: { period?: Period; count?: number }) =>
+            setValues((m) => new Map(m).set(r.kind, { ...v, ...next }))
+          return (
+            <View key={r.kind} className="rules__edit" id={`edit-${r.kind}`}>
+              <Text className="rules__kind">{r.label}</Text>
+              <View className="rules__chips">
+                {(r.allowedPeriods.length > 1 ? r.allowedPeriods : []).map((p) => (
+                  <Text
+                    key={p}
+                    id={`edit-${r.kind}-${p}`}
+                    className={`rules__chip ${v.period === p ? 'rules__chip--on' : ''}`}
+                    onClick={() => set({ period: p })}
+                  >
+                    {PERIOD_LABELS[p]}
+                  </Text>
+                ))}
+                {COUNTS.map((c) => (
+                  <Text
+                    key={c}
+                    id={`edit-${r.kind}-count-${c}`}
+                    className={`rules__chip ${v.count === c ? 'rules__chip--on' : ''}`}
+                    onClick={() => set({ count: c })}
+                  >
+                    {c} 次
+                  </Text>
+                ))}
+              </View>
+            </View>
+          )
+        })}
+      </View>
+      {error && <ErrorState error={error} />}
+      <View className="actions">
+        <Button block type="primary" id="rules-save" loading={busy} disabled={busy} onClick={save}>
+          保存规则
+        </Button>
+      </View>
+    </>
+  )
+}
+
+export default function RulesPage() {
+  const { params } = useRouter()
+  const orgId = params.orgId || undefined
+  const state = useApi('rules.get', orgId ? { orgId } : {})
+  const [saved, setSaved] = useState<RulesView | null>(null)
+  return (
+    <View className="rules">
+      <Loaded state={state}>
+        {(loaded) => {
+          const view = saved ?? loaded
+          return (
+            <>
+              <Text className="section-title">{view.org.name} 现行会议规则</Text>
+              <View className="panel" id="rules-list">
+                {view.rules.map((r) => (
+                  <View key={r.kind} className="rules__row" id={`rule-${r.kind}`}>
+                    <View className="rules__main">
+                      <Text className="rules__kind">{r.label}</Text>
+                      <Text className="rules__source">{sourceText(r)}</Text>
+                    </View>
+                    <Text className="rules__freq">{r.frequencyText}</Text>
+                  </View>
+                ))}
+              </View>
+              {view.canEdit && <Editor key={view.updatedAt ?? 0} view={view} onSaved={setSaved} />}
+            </>
+          )
+        }}
+      </Loaded>
+    </View>
+  )
 }

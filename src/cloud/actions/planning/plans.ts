@@ -1,0 +1,483 @@
+/**
+ * The annual plan (issue 4 §2) in `plans` (`_id = ${branchId}.${year}`): generated as a draft from
+ * the rules in force and the holiday calendar, adjusted by the secretary (every date checked against
+ * holidays and shown with a warning, never silently moved), then published: one meeting per item,
+ * each inserted with its compliance counters in one transaction, under an id derived from the item so
+ * a replay or a retried publish creates nothing twice; each member gets one notice for the plan.
+ */
+import { createHash } from 'node:crypto'
+import { isAllowed } from '../../../domain/access'
+import {
+  DEFAULT_PLAN_TIMES,
+  dayRuleText,
+  type HolidayCalendar,
+  generatePlan,
+  PLAN_PLACEMENT,
+  type DayRule,
+} from '../../../domain/annual-plan'
+import {
+  planUpdate as planUpdateDecl,
+  type planGenerate as planGenerateDecl,
+  type planGet as planGetDecl,
+  type planPublish as planPublishDecl,
+} from '../../../domain/api/catalog-planning'
+import type { ParsedInputOf } from '../../../domain/api/define'
+import type { NoPlanView, PlanItemView, PlanView, PublishResult } from '../../../domain/api/views-planning'
+import { formatDate, fromBeijing } from '../../../domain/beijing-time'
+import { AppError, type FieldProblem } from '../../../domain/errors'
+import type { EffectiveKindRule } from '../../../domain/kind-rules'
+import { deriveParticipants, type Meeting } from '../../../domain/meeting'
+import { kindRule, type MeetingKind } from '../../../domain/meeting-kinds'
+import { isActiveMember, type Org } from '../../../domain/org'
+import { periodSpan, periodsOfYear } from '../../../domain/periods'
+import type { MemberContext } from '../../action-context'
+import { chineseDaysCalendar } from '../../adapters/chinese-days-calendar'
+import { rulesFor, updateCounters } from '../../compliance-counters'
+import { notify } from '../../notices'
+import type { Stored } from '../../ports/store'
+import { membersOf, orgRef, readAll } from '../roster-reads'
+
+const DEFAULT_THEME_DAY: DayRule = { nth: 1, weekday: 5 }
+const DEFAULT_PLACE = '党员活动室'
+const MAX_GROUPS = 200
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
+
+export interface PlanItemDoc {
+  id: string
+  kind: MeetingKind
+  periodKey: string
+  date: string
+  startTime: string
+  endTime: string
+  title: string
+  place: string
+  groupId: string | null
+  note: string | null
+  meetingId: string | null
+}
+
+export interface PlanDoc {
+  branchId: string
+  year: number
+  status: 'draft' | 'published'
+  themeDay: DayRule
+  items: PlanItemDoc[]
+  generatedAt: number
+  generatedBy: string
+  updatedAt: number
+  updatedBy: string
+  publishedAt: number | null
+  publishedBy: string | null
+}
+
+export function planId(branchId: string, year: number): string {
+  return `${branchId}.${year}`
+}
+
+/** The meeting an item becomes: the same id however often publishing is tried. */
+export function plannedMeetingId(plan: string, itemId: string): string {
+  return `mtg_p${createHash('sha256').update(`${plan}|${itemId}`).digest('hex').slice(0, 24)}`
+}
+
+function requireBranch(org: Stored<Org>): Stored<Org> {
+  if (org.kind !== 'branch') {
+    throw new AppError('VALIDATION_FAILED', '年度计划按党支部制定，请先选择一个党支部。', [
+      { field: 'branchId', message: '请选择党支部' },
+    ])
+  }
+  return org
+}
+
+async function groupsOf(ctx: MemberContext, branchId: string): Promise<Stored<Org>[]> {
+  return (
+    await readAll<Org>(ctx.ports.store, 'orgs', [{ field: 'parentId', op: 'eq', value: branchId }], 'name', MAX_GROUPS)
+  ).filter((g) => g.kind === 'group')
+}
+
+function weekdayOf(date: string): number {
+  const [y, m, d] = date.split('-').map(Number)
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay()
+}
+
+/**
+ * Holidays fixed by date in 《全国年节及纪念日放假办法》 (2025): known for any year, even before the State
+ * Council publishes that year's arrangement (春节, 清明, 端午, 中秋 follow the lunar calendar, and 调休 is
+ * decided each year, so those wait for the dataset).
+ */
+const FIXED_DATE_HOLIDAYS: Record<string, string> = {
+  '01-01': '元旦',
+  '05-01': '劳动节',
+  '05-02': '劳动节',
+  '10-01': '国庆节',
+  '10-02': '国庆节',
+  '10-03': '国庆节',
+}
+
+/** The holiday calendar plans use: the dataset, and for a year it lacks, the fixed-date holidays. */
+export const planCalendar: HolidayCalendar = {
+  hasYear: (year) => chineseDaysCalendar.hasYear(year),
+  isHoliday: (date) =>
+    chineseDaysCalendar.hasYear(Number(date.slice(0, 4)))
+      ? chineseDaysCalendar.isHoliday(date)
+      : date.slice(5) in FIXED_DATE_HOLIDAYS,
+  isAdjustedWorkday: (date) => chineseDaysCalendar.isAdjustedWorkday(date),
+  holidayName: (date) =>
+    chineseDaysCalendar.hasYear(Number(date.slice(0, 4)))
+      ? chineseDaysCalendar.holidayName(date)
+      : (FIXED_DATE_HOLIDAYS[date.slice(5)] ?? null),
+}
+
+/** What the secretary should look at again about one date; null when it is an ordinary working day. */
+export function dateWarning(date: string, year: number): string | null {
+  if (Number.isNaN(fromBeijing(date, '00:00'))) return `${date} 这一天不存在，请重新选择日期`
+  if (Number(date.slice(0, 4)) !== year) return `${date} 不在 ${year} 年内，请改到 ${year} 年的日期`
+  const cal = planCalendar
+  if (cal.isAdjustedWorkday(date)) return null
+  if (cal.isHoliday(date)) {
+    const name = cal.holidayName(date)
+    return `${date} 是${name ? `${name}假期` : '法定节假日'}，党员大多休假，请确认或改到工作日`
+  }
+  const wd = weekdayOf(date)
+  if (wd === 0 || wd === 6) return `${date} 是星期${WEEKDAYS[wd]}，不是工作日，请确认或改到工作日`
+  return null
+}
+
+function yearWarning(year: number): string | null {
+  return chineseDaysCalendar.hasYear(year)
+    ? null
+    : `${year}年法定节假日安排尚未公布（国务院通常在上一年年底公布），计划只避开了周末和元旦、劳动节、国庆节；春节、清明、端午、中秋和调休公布后请核对再发布，或发布后逐次调整。`
+}
+
+/** Periods planned below their quota under the rules in force, one sentence each. */
+function quotaWarnings(
+  items: readonly PlanItemDoc[],
+  rules: readonly EffectiveKindRule[],
+  year: number,
+  groups: readonly Stored<Org>[],
+): string[] {
+  const out: string[] = []
+  for (const rule of rules) {
+    if (!PLAN_PLACEMENT[rule.kind]) continue
+    const owners =
+      rule.audience === 'group'
+        ? groups.map((g) => ({ id: g._id as string | null, name: g.name }))
+        : [{ id: null, name: '' }]
+    for (const span of periodsOfYear(year, rule.period)) {
+      for (const owner of owners) {
+        const planned = items.filter((i) => {
+          if (i.kind !== rule.kind || (owner.id !== null && i.groupId !== owner.id)) return false
+          const at = fromBeijing(i.date, i.startTime)
+          return !Number.isNaN(at) && at >= span.start && at < span.end
+        }).length
+        if (planned < rule.requiredCount) {
+          out.push(
+            `${span.label}${owner.name ? `${owner.name}的` : ''}${rule.label}计划 ${planned} 次，少于规定的 ${rule.requiredCount} 次，请补上。`,
+          )
+        }
+      }
+    }
+  }
+  return out
+}
+
+async function viewOf(ctx: MemberContext, branch: Stored<Org>, plan: Stored<PlanDoc>): Promise<PlanView> {
+  const groups = await groupsOf(ctx, branch._id)
+  const groupNames = new Map(groups.map((g) => [g._id, g.name]))
+  const rules = await rulesFor(ctx.ports.store, branch)
+  const yw = yearWarning(plan.year)
+  const items: PlanItemView[] = plan.items.map((i) => ({
+    id: i.id,
+    kind: i.kind,
+    kindLabel: kindRule(i.kind).label,
+    periodKey: i.periodKey,
+    date: i.date,
+    startTime: i.startTime,
+    endTime: i.endTime,
+    title: i.title,
+    place: i.place,
+    groupId: i.groupId,
+    groupName: i.groupId ? (groupNames.get(i.groupId) ?? '（党小组已撤销）') : null,
+    note: i.note,
+    warning: dateWarning(i.date, plan.year),
+    meetingId: i.meetingId,
+  }))
+  return {
+    id: plan._id,
+    branch: orgRef(branch),
+    year: plan.year,
+    status: plan.status,
+    version: plan._version,
+    themeDay: plan.themeDay,
+    themeDayText: `主题党日：${dayRuleText(plan.themeDay)}`,
+    items,
+    warnings: [
+      ...(yw ? [yw] : []),
+      ...(plan.status === 'draft' ? quotaWarnings(plan.items, rules, plan.year, groups) : []),
+    ],
+    calendarCovered: yw === null,
+    generatedAt: plan.generatedAt,
+    updatedAt: plan.updatedAt,
+    publishedAt: plan.publishedAt,
+    canEdit: plan.status === 'draft' && isAllowed(ctx.actor, planUpdateDecl.access, { orgPath: branch.path }),
+  }
+}
+
+function sortItems(items: PlanItemDoc[]): PlanItemDoc[] {
+  return items.sort(
+    (a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.title.localeCompare(b.title),
+  )
+}
+
+export async function planGenerate(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof planGenerateDecl>,
+): Promise<PlanView> {
+  const { store } = ctx.ports
+  const branch = requireBranch(ctx.target.org)
+  const id = planId(branch._id, input.year)
+  const existing = await store.get<PlanDoc>('plans', id)
+  if (existing?.status === 'published') {
+    throw new AppError(
+      'CONFLICT',
+      `${input.year}年的计划已经发布，不能重新生成；如需调整，请在会议详情中逐次改期或取消。`,
+    )
+  }
+  const groups = await groupsOf(ctx, branch._id)
+  const themeDay = input.themeDayRule ?? existing?.themeDay ?? DEFAULT_THEME_DAY
+  const generated = generatePlan({
+    year: input.year,
+    branchId: branch._id,
+    rules: await rulesFor(store, branch),
+    groups: groups.map((g) => ({ id: g._id, name: g.name })),
+    themeDay,
+    defaults: { times: { ...DEFAULT_PLAN_TIMES, ...(input.times ?? {}) } },
+    calendar: planCalendar,
+  })
+  const seen = new Map<string, number>()
+  const items = generated.items.map((i): PlanItemDoc => {
+    const base = `${i.kind}-${i.periodKey}${i.groupId ? `-${i.groupId}` : ''}`
+    const n = (seen.get(base) ?? 0) + 1
+    seen.set(base, n)
+    return {
+      id: `${base}-${n}`,
+      kind: i.kind,
+      periodKey: i.periodKey,
+      date: i.date,
+      startTime: i.startTime,
+      endTime: i.endTime,
+      title: i.title,
+      place: input.place ?? DEFAULT_PLACE,
+      groupId: i.groupId,
+      note: i.note ?? null,
+      meetingId: null,
+    }
+  })
+  const body: PlanDoc = {
+    branchId: branch._id,
+    year: input.year,
+    status: 'draft',
+    themeDay,
+    items,
+    generatedAt: ctx.now,
+    generatedBy: ctx.actor.memberId,
+    updatedAt: ctx.now,
+    updatedBy: ctx.actor.memberId,
+    publishedAt: null,
+    publishedBy: null,
+  }
+  const saved = existing
+    ? await store.update<PlanDoc>('plans', id, body, existing._version)
+    : await ctx.createOnce<PlanDoc>('plans', { _id: id, ...body })
+  return viewOf(ctx, branch, saved)
+}
+
+export async function planGet(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof planGetDecl>,
+): Promise<PlanView | NoPlanView> {
+  const branch = requireBranch(ctx.target.org)
+  const plan = await ctx.ports.store.get<PlanDoc>('plans', planId(branch._id, input.year))
+  if (plan) return viewOf(ctx, branch, plan)
+  return {
+    id: null,
+    branch: orgRef(branch),
+    year: input.year,
+    calendarCovered: chineseDaysCalendar.hasYear(input.year),
+    canEdit: isAllowed(ctx.actor, planUpdateDecl.access, { orgPath: branch.path }),
+  }
+}
+
+async function draftOf(
+  ctx: MemberContext,
+  branch: Stored<Org>,
+  year: number,
+  version: number,
+): Promise<Stored<PlanDoc>> {
+  const plan = await ctx.ports.store.get<PlanDoc>('plans', planId(branch._id, year))
+  if (!plan) throw new AppError('NOT_FOUND', `${year}年还没有计划，请先一键生成计划。`)
+  if (plan.status === 'published') {
+    throw new AppError('CONFLICT', `${year}年的计划已经发布，不能再改；如需调整，请在会议详情中逐次改期或取消。`)
+  }
+  if (plan._version !== version) {
+    throw new AppError('CONFLICT', '计划刚被别人修改过，请刷新后在最新的计划上再改。')
+  }
+  return plan
+}
+
+export async function planUpdate(ctx: MemberContext, input: ParsedInputOf<typeof planUpdateDecl>): Promise<PlanView> {
+  const branch = requireBranch(ctx.target.org)
+  const plan = await draftOf(ctx, branch, input.year, input.version)
+  const groups = new Set((await groupsOf(ctx, branch._id)).map((g) => g._id))
+  const before = new Map(plan.items.map((i) => [i.id, i]))
+  const problems: FieldProblem[] = []
+  const ids = new Set<string>()
+  const rules = await rulesFor(ctx.ports.store, branch)
+  const items = input.items.map((i, n): PlanItemDoc => {
+    const startAt = fromBeijing(i.date, i.startTime)
+    if (Number.isNaN(startAt))
+      problems.push({ field: `items.${n}.date`, message: `${i.date} 这一天不存在，请重新选择日期` })
+    else if (Number(i.date.slice(0, 4)) !== input.year) {
+      problems.push({ field: `items.${n}.date`, message: `第 ${n + 1} 项的日期不在 ${input.year} 年内，请改到本年度` })
+    }
+    const groupId = i.kind === 'group_meeting' ? (i.groupId ?? null) : null
+    if (groupId && !groups.has(groupId)) {
+      problems.push({ field: `items.${n}.groupId`, message: `第 ${n + 1} 项的党小组不属于本支部，请重新选择` })
+    }
+    const old = i.id ? before.get(i.id) : undefined
+    if (i.id && !old) problems.push({ field: `items.${n}.id`, message: `第 ${n + 1} 项不在原计划中，请刷新后再改` })
+    const id = old ? old.id : ctx.newId('item')
+    if (ids.has(id)) problems.push({ field: `items.${n}.id`, message: `第 ${n + 1} 项重复出现，请删除其中一项` })
+    ids.add(id)
+    const moved = old && (old.date !== i.date || old.kind !== i.kind)
+    return {
+      id,
+      kind: i.kind,
+      periodKey: Number.isNaN(startAt) ? '' : periodSpan(startAt, kindRule(i.kind, rules).period).key,
+      date: i.date,
+      startTime: i.startTime,
+      endTime: i.endTime,
+      title: i.title,
+      place: i.place,
+      groupId,
+      note: moved || !old ? null : old.note,
+      meetingId: null,
+    }
+  })
+  if (problems.length > 0) {
+    throw new AppError('VALIDATION_FAILED', `${problems[0].message}。请修改后再保存。`, problems)
+  }
+  const saved = await ctx.ports.store.update<PlanDoc>(
+    'plans',
+    plan._id,
+    { items: sortItems(items), updatedAt: ctx.now, updatedBy: ctx.actor.memberId },
+    plan._version,
+  )
+  return viewOf(ctx, branch, saved)
+}
+
+export async function planPublish(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof planPublishDecl>,
+): Promise<PublishResult> {
+  const { store } = ctx.ports
+  const branch = requireBranch(ctx.target.org)
+  const plan = await draftOf(ctx, branch, input.year, input.version)
+  const members = (await membersOf(store, branch._id)).filter((m) => isActiveMember(m))
+  const groups = new Set((await groupsOf(ctx, branch._id)).map((g) => g._id))
+  const rules = await rulesFor(store, branch)
+
+  // Every item is checked before the first meeting is made: a refused publish changes nothing.
+  const problems: FieldProblem[] = []
+  const docs = plan.items.map((item, n) => {
+    const startAt = fromBeijing(item.date, item.startTime)
+    const endAt = fromBeijing(item.date, item.endTime)
+    const where = `第 ${n + 1} 项（${item.date} ${item.title}）`
+    if (Number.isNaN(startAt) || Number.isNaN(endAt)) {
+      problems.push({ field: `items.${n}.date`, message: `${where}的日期不存在，请修改` })
+    } else if (startAt < ctx.now) {
+      problems.push({ field: `items.${n}.date`, message: `${where}的时间已经过去，请改到以后的日期或删除这一项` })
+    }
+    if (item.kind === 'group_meeting' && (!item.groupId || !groups.has(item.groupId))) {
+      problems.push({ field: `items.${n}.groupId`, message: `${where}的党小组已不在本支部，请重新选择或删除` })
+    }
+    const participantIds = deriveParticipants(
+      item.kind,
+      members.map((m) => ({ ...m, id: m._id })),
+      { groupId: item.groupId },
+    )
+    if (participantIds.length === 0 && problems.length === 0) {
+      problems.push({ field: `items.${n}.kind`, message: `${where}按会议类型没有应参会的党员，请先设置职务或党小组` })
+    }
+    const meetingId = plannedMeetingId(plan._id, item.id)
+    const doc = {
+      _id: meetingId,
+      branchId: branch._id,
+      kind: item.kind,
+      title: item.title,
+      startAt,
+      endAt,
+      place: item.place,
+      agenda: [`按${plan.year}年组织生活计划召开：${item.title}`],
+      groupId: item.kind === 'group_meeting' ? item.groupId : null,
+      participantIds,
+      status: 'scheduled',
+      createdBy: ctx.actor.memberId,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      planId: plan._id,
+      planItemId: item.id,
+    } satisfies Omit<Meeting, 'id'> & { _id: string; planId: string; planItemId: string }
+    return doc
+  })
+  if (problems.length > 0) {
+    throw new AppError('VALIDATION_FAILED', `${problems[0].message}，然后再发布。`, problems)
+  }
+
+  let created = 0
+  for (const doc of docs) {
+    // The meeting and the counters it feeds land together; one already made by an earlier try is kept.
+    const made = await store.transaction(async (tx) => {
+      if (await tx.get('meetings', doc._id)) return false
+      const inserted = await tx.insert<Omit<Meeting, 'id'>>('meetings', doc)
+      await updateCounters(tx, rules, null, inserted)
+      return true
+    })
+    if (made) created += 1
+  }
+  const saved = await store.update<PlanDoc>(
+    'plans',
+    plan._id,
+    {
+      status: 'published',
+      items: plan.items.map((i, n) => ({ ...i, meetingId: docs[n]._id })),
+      publishedAt: ctx.now,
+      publishedBy: ctx.actor.memberId,
+      updatedAt: ctx.now,
+      updatedBy: ctx.actor.memberId,
+    },
+    plan._version,
+  )
+
+  // One notice per member for the whole plan, not one per meeting: a year of meetings would bury them.
+  let notified = 0
+  for (const m of members) {
+    const mine = docs.filter((d) => d.participantIds.includes(m._id))
+    if (mine.length === 0) continue
+    const first = mine.reduce((a, b) => (b.startAt < a.startAt ? b : a))
+    const sent = await notify(
+      ctx.ports,
+      {
+        id: `${plan._id}.published.${m._id}`,
+        memberId: m._id,
+        template: 'plan.published',
+        title: `${plan.year}年组织生活计划已发布`,
+        body: `${branch.name}安排了 ${docs.length} 次会议，你应参加 ${mine.length} 次；第一次：${formatDate(first.startAt)} ${first.title}`,
+        page: `packages/plan/pages/calendar/index?branchId=${branch._id}&month=${formatDate(first.startAt).slice(0, 7)}`,
+        data: { planId: plan._id },
+      },
+      ctx.now,
+    )
+    if (sent) notified += 1
+  }
+  return { ...(await viewOf(ctx, branch, saved)), created, notified }
+}

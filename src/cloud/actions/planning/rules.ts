@@ -1,0 +1,263 @@
+/**
+ * rules.get / rules.setOverride: a supervising 党委 (or 党总支) sets meeting frequencies for its
+ * subtree. Statuses are computed from counter + rule when read, so a new count needs nothing else;
+ * a new period (党课 每季度 → 每半年) changes which counter a meeting belongs to, so the counters of
+ * the affected kinds are rebuilt from the meetings for every branch below, within a bounded window.
+ */
+import { isAllowed } from '../../../domain/access'
+import type {
+  rulesGet as rulesGetDecl,
+  rulesSetOverride as rulesSetOverrideDecl,
+} from '../../../domain/api/catalog-planning'
+import { rulesSetOverride as rulesSetOverrideAccess } from '../../../domain/api/catalog-planning'
+import type { ParsedInputOf } from '../../../domain/api/define'
+import type { RuleView, RulesChangeResult, RulesView } from '../../../domain/api/views-planning'
+import { beijing, fromBeijing } from '../../../domain/beijing-time'
+import { counterFromMeetings, counterKey, type MeetingFacts } from '../../../domain/compliance'
+import { AppError } from '../../../domain/errors'
+import {
+  ALLOWED_PERIODS,
+  effectiveRules,
+  type EffectiveKindRule,
+  type RuleOverride,
+  type RuleSet,
+} from '../../../domain/kind-rules'
+import type { Meeting } from '../../../domain/meeting'
+import { DEFAULT_KIND_RULES, type MeetingKind } from '../../../domain/meeting-kinds'
+import type { Org } from '../../../domain/org'
+import { PERIOD_LABELS, periodSpan, periodsOfYear } from '../../../domain/periods'
+import type { MemberContext } from '../../action-context'
+import { factsOf, ownerOf, type CounterDoc } from '../../compliance-counters'
+import type { Stored, StorePort } from '../../ports/store'
+import { orgRef, readAll } from '../roster-reads'
+
+/** A 党委 with more branches than this changes periods in steps (per 党总支), not in one call. */
+export const MAX_REBUILD_BRANCHES = 500
+/** A branch holds some sixty meetings a year; beyond this the data is wrong, not big. */
+const MAX_WINDOW_MEETINGS = 5000
+
+interface RuleSetDoc extends RuleSet {
+  updatedAt: number
+  updatedBy: string
+}
+
+async function ruleSetsAlong(store: StorePort, path: readonly string[]): Promise<Stored<RuleSetDoc>[]> {
+  const sets: Stored<RuleSetDoc>[] = []
+  for (const id of path) {
+    const set = await store.get<RuleSetDoc>('rule_sets', id)
+    if (set) sets.push(set)
+  }
+  return sets
+}
+
+async function rulesView(ctx: MemberContext, org: Stored<Org>): Promise<RulesView> {
+  const { store } = ctx.ports
+  const sets = await ruleSetsAlong(store, org.path)
+  const rules = effectiveRules(DEFAULT_KIND_RULES, sets)
+  const names = new Map<string, string>()
+  for (const set of sets) names.set(set.orgId, (await store.get<Org>('orgs', set.orgId))?.name ?? set.orgId)
+  const source = (s: string) =>
+    s === 'default' ? { orgId: null, name: '国家规定' } : { orgId: s, name: names.get(s) ?? s }
+  const own = sets.find((s) => s.orgId === org._id) ?? null
+  return {
+    org: orgRef(org),
+    rules: rules.map((r): RuleView => ({
+      kind: r.kind,
+      label: r.label,
+      period: r.period,
+      periodLabel: PERIOD_LABELS[r.period],
+      requiredCount: r.requiredCount,
+      frequencyText: r.frequencyText,
+      source: { period: source(r.source.period), requiredCount: source(r.source.requiredCount) },
+      allowedPeriods: [...ALLOWED_PERIODS[r.kind]],
+    })),
+    ownOverrides: own?.overrides ?? [],
+    canEdit:
+      (org.kind === 'committee' || org.kind === 'general_branch') &&
+      isAllowed(ctx.actor, rulesSetOverrideAccess.access, { orgPath: org.path }),
+    updatedAt: own?.updatedAt ?? null,
+  }
+}
+
+export async function rulesGet(ctx: MemberContext, _input: ParsedInputOf<typeof rulesGetDecl>): Promise<RulesView> {
+  return rulesView(ctx, ctx.target.org)
+}
+
+/** The kinds whose period differs between two rule lists. */
+function periodChanges(before: readonly EffectiveKindRule[], after: readonly EffectiveKindRule[]): MeetingKind[] {
+  return after.filter((a) => before.find((b) => b.kind === a.kind)?.period !== a.period).map((a) => a.kind)
+}
+
+/** The rebuild window: the previous, current and next year (plans are made a year ahead). */
+export function rebuildWindow(now: number): { start: number; end: number; years: number[] } {
+  const year = beijing(now).year()
+  return {
+    start: fromBeijing(`${year - 1}-01-01`, '00:00'),
+    end: fromBeijing(`${year + 2}-01-01`, '00:00'),
+    years: [year - 1, year, year + 1],
+  }
+}
+
+/**
+ * Rewrites, for one branch, every counter of `kinds` in the window under `rules`: from the
+ * branch's meetings, including counters left from an earlier period setting that are now stale.
+ */
+export async function rebuildBranchCounters(
+  store: StorePort,
+  branch: Stored<Org>,
+  rules: readonly EffectiveKindRule[],
+  kinds: readonly MeetingKind[],
+  now: number,
+): Promise<number> {
+  if (kinds.length === 0) return 0
+  const window = rebuildWindow(now)
+  const meetings = (
+    await readAll<Omit<Meeting, 'id'>>(
+      store,
+      'meetings',
+      [
+        { field: 'branchId', op: 'eq', value: branch._id },
+        { field: 'startAt', op: 'gte', value: window.start },
+        { field: 'startAt', op: 'lt', value: window.end },
+      ],
+      'startAt',
+      MAX_WINDOW_MEETINGS,
+    )
+  ).filter((m) => kinds.includes(m.kind))
+  let written = 0
+  for (const kind of kinds) {
+    const rule = rules.find((r) => r.kind === kind)
+    if (!rule) continue
+    const spans = window.years.flatMap((y) => periodsOfYear(y, rule.period))
+    const ofKind = meetings.filter((m) => m.kind === kind)
+    const owners = new Set(ofKind.map((m) => ownerOf(m)))
+    owners.add(branch._id)
+    const existing = await readAll<CounterDoc>(
+      store,
+      'compliance_counters',
+      [
+        { field: 'branchId', op: 'eq', value: branch._id },
+        { field: 'periodKey', op: 'in', value: spans.map((s) => s.key) },
+      ],
+      'periodKey',
+      MAX_WINDOW_MEETINGS,
+    )
+    for (const c of existing) if (c.kind === kind) owners.add(c.ownerId)
+    const byId = new Map(existing.map((c) => [c._id, c]))
+    for (const owner of owners) {
+      const facts: MeetingFacts[] = ofKind.filter((m) => ownerOf(m) === owner).map((m) => factsOf(m))
+      for (const span of spans) {
+        const key = counterKey(owner, kind, span.key)
+        const inSpan = facts.filter((f) => periodSpan(f.startAt, rule.period).key === span.key)
+        const current = byId.get(key)
+        if (!current && inSpan.length === 0) continue
+        const counter = counterFromMeetings(inSpan, span, kind)
+        await store.transaction(async (tx) => {
+          const fresh = await tx.get<CounterDoc>('compliance_counters', key)
+          if (fresh) await tx.update<CounterDoc>('compliance_counters', key, { counter }, fresh._version)
+          else
+            await tx.insert<CounterDoc>('compliance_counters', {
+              _id: key,
+              ownerId: owner,
+              branchId: branch._id,
+              kind,
+              period: span.period,
+              periodKey: span.key,
+              start: span.start,
+              end: span.end,
+              counter,
+            })
+        })
+        written += 1
+      }
+    }
+  }
+  return written
+}
+
+export async function rulesSetOverride(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof rulesSetOverrideDecl>,
+): Promise<RulesChangeResult> {
+  const { store } = ctx.ports
+  const org = ctx.target.org
+  if (org.kind === 'branch' || org.kind === 'group') {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      '会议频次由党委（党总支）为所辖支部统一设置，不能单独设在支部或党小组上；请在党委一级设置。',
+      [{ field: 'orgId', message: '请选择党委或党总支' }],
+    )
+  }
+  const overrides: RuleOverride[] = input.overrides.map((o) => ({
+    kind: o.kind,
+    ...(o.period !== undefined ? { period: o.period } : {}),
+    ...(o.requiredCount !== undefined ? { requiredCount: o.requiredCount } : {}),
+  }))
+
+  // Everything is read and checked before anything is written: a refusal changes nothing.
+  const branchCount = await store.count('orgs', [
+    { field: 'path', op: 'contains', value: org._id },
+    { field: 'kind', op: 'eq', value: 'branch' },
+  ])
+  const existing = await store.get<RuleSetDoc>('rule_sets', org._id)
+  const changed = new Map<string, { branch: Stored<Org>; kinds: MeetingKind[]; after: EffectiveKindRule[] }>()
+  const allKinds = new Set<MeetingKind>()
+  if (branchCount > 0) {
+    if (branchCount > MAX_REBUILD_BRANCHES) {
+      // Only a period change needs the rebuild; a count change is safe at any size.
+      const sets = await ruleSetsAlong(store, org.path)
+      const before = effectiveRules(DEFAULT_KIND_RULES, sets)
+      const after = effectiveRules(DEFAULT_KIND_RULES, [
+        ...sets.filter((s) => s.orgId !== org._id),
+        { orgId: org._id, overrides },
+      ])
+      if (periodChanges(before, after).length > 0) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `本级所辖支部超过 ${MAX_REBUILD_BRANCHES} 个，改变会议周期需要重新统计全部支部；请分别在下级党总支设置，或联系管理员。`,
+          [{ field: 'overrides', message: '所辖支部过多，不能一次改变周期' }],
+        )
+      }
+    } else {
+      const branches = await readAll<Org>(
+        store,
+        'orgs',
+        [
+          { field: 'path', op: 'contains', value: org._id },
+          { field: 'kind', op: 'eq', value: 'branch' },
+        ],
+        'name',
+        MAX_REBUILD_BRANCHES,
+      )
+      for (const branch of branches) {
+        const sets = await ruleSetsAlong(store, branch.path)
+        const before = effectiveRules(DEFAULT_KIND_RULES, sets)
+        // The new set takes its org's place along the path, replacing the old one.
+        const withNew = effectiveRules(
+          DEFAULT_KIND_RULES,
+          branch.path
+            .map((id) => (id === org._id ? { orgId: org._id, overrides } : sets.find((s) => s.orgId === id)))
+            .filter((s): s is RuleSet => !!s),
+        )
+        const kinds = periodChanges(before, withNew)
+        if (kinds.length > 0) {
+          changed.set(branch._id, { branch, kinds, after: withNew })
+          kinds.forEach((k) => allKinds.add(k))
+        }
+      }
+    }
+  }
+
+  const doc = { orgId: org._id, overrides, updatedAt: ctx.now, updatedBy: ctx.actor.memberId }
+  if (existing) await store.update<RuleSetDoc>('rule_sets', org._id, doc, existing._version)
+  else await ctx.createOnce<RuleSetDoc>('rule_sets', { _id: org._id, ...doc })
+
+  let counters = 0
+  for (const { branch, kinds, after } of changed.values()) {
+    counters += await rebuildBranchCounters(store, branch, after, kinds, ctx.now)
+  }
+  return {
+    ...(await rulesView(ctx, org)),
+    rebuilt: { kinds: [...allKinds], branches: changed.size, counters },
+  }
+}

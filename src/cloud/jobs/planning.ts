@@ -1,0 +1,220 @@
+/**
+ * Daily jobs of issue 4: (a) a reminder to each participant of a meeting starting within the next
+ * 24 hours, (b) a warning to a branch's organizers when a period's quota is not met and too little
+ * time remains (AT_RISK_DAYS), (c) a reminder to the secretary when a meeting ended DEFAULT_MINUTES_DUE_MS
+ * (3 days) ago or more and its minutes are still not final. Reads go branch by branch through the
+ * declared indexes (meetings by branchId + startAt, counters by branchId + periodKey), paged; notice
+ * ids are deterministic, so a second run sends nothing already sent.
+ */
+import { formatDate, formatTime } from '../../domain/beijing-time'
+import { DEFAULT_MINUTES_DUE_MS, emptyCounter, statusFromCounter } from '../../domain/compliance'
+import { kindRule } from '../../domain/meeting-kinds'
+import type { Meeting } from '../../domain/meeting'
+import { isActiveMember, MEETING_ORGANIZER_ROLES, type Member, type Org } from '../../domain/org'
+import { periodSpan } from '../../domain/periods'
+import { membersOf, readAll } from '../actions/roster-reads'
+import { counterKey, rulesFor, type CounterDoc } from '../compliance-counters'
+import { notify } from '../notices'
+import type { Ports } from '../ports'
+import type { Stored } from '../ports/store'
+import type { DailyJob, JobReport } from './index'
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+export const REMINDER_WINDOW_MS = DAY
+/** Minutes reminders look back this far: older gaps show as 逾期 on 首页 rather than as daily pings. */
+export const MINUTES_LOOKBACK_MS = 30 * DAY
+const MAX_WINDOW_MEETINGS = 2000
+const MAX_GROUPS = 200
+
+type MeetingDoc = Omit<Meeting, 'id'> & { minutesFinalizedAt?: number | null }
+
+/** Every branch, a page at a time. */
+async function forEachBranch(ports: Ports, fn: (branch: Stored<Org>) => Promise<void>): Promise<void> {
+  let cursor: string | null = null
+  do {
+    const page: { items: Stored<Org>[]; nextCursor: string | null } = await ports.store.query<Org>('orgs', {
+      where: [{ field: 'kind', op: 'eq', value: 'branch' }],
+      orderBy: { field: 'name', direction: 'asc' },
+      limit: 100,
+      cursor,
+    })
+    for (const branch of page.items) await fn(branch)
+    cursor = page.nextCursor
+  } while (cursor)
+}
+
+function meetingsStarting(ports: Ports, branchId: string, from: number, to: number, fromInclusive: boolean) {
+  return readAll<MeetingDoc>(
+    ports.store,
+    'meetings',
+    [
+      { field: 'branchId', op: 'eq', value: branchId },
+      { field: 'startAt', op: fromInclusive ? 'gte' : 'gt', value: from },
+      { field: 'startAt', op: 'lte', value: to },
+    ],
+    'startAt',
+    MAX_WINDOW_MEETINGS,
+  )
+}
+
+function report(job: string): JobReport {
+  return { job, sent: 0, details: [] }
+}
+
+/** (a) Participants of meetings starting in (now, now + 24 h]: one notice per member per meeting. */
+export const meetingReminders: DailyJob = {
+  name: 'meeting-reminders',
+  async run(ports, now) {
+    const out = report(this.name)
+    await forEachBranch(ports, async (branch) => {
+      for (const m of await meetingsStarting(ports, branch._id, now, now + REMINDER_WINDOW_MS, false)) {
+        if (m.status === 'cancelled') continue
+        let sent = 0
+        for (const memberId of m.participantIds) {
+          const ok = await notify(
+            ports,
+            {
+              id: `${m._id}.${memberId}.reminder`,
+              memberId,
+              template: 'meeting.reminder',
+              title: `明天开会：${m.title}`,
+              body: `${kindRule(m.kind).label}，${formatDate(m.startAt)} ${formatTime(m.startAt)}，${m.place}；不能参加请提前请假`,
+              page: `packages/meeting/pages/detail/index?id=${m._id}`,
+              data: { meetingId: m._id },
+            },
+            now,
+          )
+          if (ok) sent += 1
+        }
+        out.sent += sent
+        if (sent > 0) out.details.push(`${branch.name} ${m.title}：提醒 ${sent} 人`)
+      }
+    })
+    return out
+  },
+}
+
+function organizersOf(members: readonly Stored<Member>[]): Stored<Member>[] {
+  return members.filter((m) => isActiveMember(m) && m.roles.some((r) => MEETING_ORGANIZER_ROLES.includes(r)))
+}
+
+function secretariesOf(members: readonly Stored<Member>[]): Stored<Member>[] {
+  const secretaries = members.filter((m) => isActiveMember(m) && m.roles.includes('secretary'))
+  return secretaries.length > 0 ? secretaries : organizersOf(members)
+}
+
+/** (b) Quotas at risk: not met, not covered by scheduled meetings, and fewer than AT_RISK_DAYS left. */
+export const quotaAtRisk: DailyJob = {
+  name: 'quota-at-risk',
+  async run(ports, now) {
+    const out = report(this.name)
+    await forEachBranch(ports, async (branch) => {
+      const rules = await rulesFor(ports.store, branch)
+      const groups = (
+        await readAll<Org>(
+          ports.store,
+          'orgs',
+          [{ field: 'parentId', op: 'eq', value: branch._id }],
+          'name',
+          MAX_GROUPS,
+        )
+      ).filter((g) => g.kind === 'group')
+      const owed = rules
+        .filter((r) => r.audience !== 'pair')
+        .flatMap((rule) => {
+          const span = periodSpan(now, rule.period)
+          return (rule.audience === 'group' ? groups : [branch]).map((owner) => ({ rule, span, owner }))
+        })
+      const counters = await readAll<CounterDoc>(
+        ports.store,
+        'compliance_counters',
+        [
+          { field: 'branchId', op: 'eq', value: branch._id },
+          { field: 'periodKey', op: 'in', value: [...new Set(owed.map((o) => o.span.key))] },
+        ],
+        'periodKey',
+        2000,
+      )
+      const byKey = new Map(counters.map((c) => [c._id, c.counter]))
+      const risky = owed.filter(
+        ({ rule, span, owner }) =>
+          statusFromCounter(byKey.get(counterKey(owner._id, rule.kind, span.key)) ?? emptyCounter(), rule, span, now)
+            .atRisk,
+      )
+      if (risky.length === 0) return
+      const to = organizersOf(await membersOf(ports.store, branch._id))
+      for (const { rule, span, owner } of risky) {
+        const result = statusFromCounter(
+          byKey.get(counterKey(owner._id, rule.kind, span.key)) ?? emptyCounter(),
+          rule,
+          span,
+          now,
+        )
+        const who = owner._id === branch._id ? '' : `（${owner.name}）`
+        for (const m of to) {
+          const ok = await notify(
+            ports,
+            {
+              id: `risk.${owner._id}.${rule.kind}.${span.key}.${m._id}`,
+              memberId: m._id,
+              template: 'quota.atRisk',
+              title: `${span.label}${rule.label}${who}尚未完成`,
+              body: result.reason,
+              page: `packages/plan/pages/calendar/index?branchId=${branch._id}&month=${formatDate(now).slice(0, 7)}`,
+              data: { branchId: branch._id, kind: rule.kind, periodKey: span.key },
+            },
+            now,
+          )
+          if (ok) out.sent += 1
+        }
+        out.details.push(`${branch.name} ${span.label}${rule.label}${who}：${result.reason}`)
+      }
+    })
+    return out
+  },
+}
+
+/** (c) Minutes not final DEFAULT_MINUTES_DUE_MS after a meeting ended: to the branch's secretary. */
+export const minutesOverdue: DailyJob = {
+  name: 'minutes-overdue',
+  async run(ports, now) {
+    const out = report(this.name)
+    await forEachBranch(ports, async (branch) => {
+      // A meeting starts no later than it ends, so its start is in this window when its end is due.
+      const due = (
+        await meetingsStarting(ports, branch._id, now - MINUTES_LOOKBACK_MS - DAY, now - DEFAULT_MINUTES_DUE_MS, true)
+      ).filter(
+        (m) =>
+          m.status !== 'cancelled' &&
+          !m.minutesFinalizedAt &&
+          m.endAt + DEFAULT_MINUTES_DUE_MS <= now &&
+          m.endAt >= now - MINUTES_LOOKBACK_MS,
+      )
+      if (due.length === 0) return
+      const to = secretariesOf(await membersOf(ports.store, branch._id))
+      for (const m of due) {
+        for (const s of to) {
+          const ok = await notify(
+            ports,
+            {
+              id: `${m._id}.${s._id}.minutes-due`,
+              memberId: s._id,
+              template: 'minutes.overdue',
+              title: `会议记录未定稿：${m.title}`,
+              body: `${formatDate(m.endAt)} 的${kindRule(m.kind).label}已结束 3 天，出席登记和会议记录定稿后才计入完成情况，请尽快补齐`,
+              page: `packages/meeting/pages/detail/index?id=${m._id}`,
+              data: { meetingId: m._id },
+            },
+            now,
+          )
+          if (ok) out.sent += 1
+        }
+        out.details.push(`${branch.name} ${m.title}：会议记录未定稿`)
+      }
+    })
+    return out
+  },
+}
+
+export const PLANNING_JOBS: DailyJob[] = [meetingReminders, quotaAtRisk, minutesOverdue]

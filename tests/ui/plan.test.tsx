@@ -1,0 +1,123 @@
+/** The plan, calendar and 消息 pages in jsdom, against the real server code. */
+import { act, fireEvent, render, waitFor } from '@testing-library/react'
+import CalendarPage from '../../src/packages/plan/pages/calendar/index'
+import MessagesPage from '../../src/packages/plan/pages/messages/index'
+import PlanPage from '../../src/packages/plan/pages/plan/index'
+import RulesPage from '../../src/packages/plan/pages/rules/index'
+import { MEMBER_B1, SECRETARY_B1 } from '../cloud/api-fixture'
+import { navigation, resetTaroMock } from '../mocks/taro'
+import { closeLink, link, openLink } from './real-api'
+
+afterEach(closeLink)
+
+test('the secretary generates a draft, removes a meeting, saves, and publishes', async () => {
+  resetTaroMock()
+  await openLink(SECRETARY_B1)
+  navigation.params = { branchId: 'org_b1', year: '2027' }
+  const { container } = render(<PlanPage />)
+  await waitFor(() => expect(container.querySelector('#plan-generate')).not.toBeNull())
+  fireEvent.click(container.querySelector('#theme-nth--1')!)
+  fireEvent.click(container.querySelector('#theme-weekday-4')!)
+  await act(async () => fireEvent.click(container.querySelector('#plan-generate')!))
+  await waitFor(() => expect(container.querySelector('#plan-items')).not.toBeNull())
+  expect(container.querySelector('#plan-status')!.textContent).toBe('草稿')
+  expect(container.textContent).toContain('每月最后一个星期四')
+  expect(container.querySelectorAll('#plan-items > *')).toHaveLength(58)
+
+  // Remove the first meeting: the change is kept locally until saved, then the server lists the gap.
+  fireEvent.click(container.querySelector('#plan-item-0 .plan__item-main')!)
+  fireEvent.click(container.querySelector('#item-remove')!)
+  expect(container.querySelectorAll('#plan-items > *')).toHaveLength(57)
+  await act(async () => fireEvent.click(container.querySelector('#plan-save')!))
+  await waitFor(() =>
+    expect(container.querySelector('#plan-warnings')!.textContent).toMatch(/计划 0 次，少于规定的 1 次/),
+  )
+  const saved = await link.api!.ports.store.get<{ items: unknown[] }>('plans', 'org_b1.2027')
+  expect(saved!.items).toHaveLength(57)
+
+  await act(async () => fireEvent.click(container.querySelector('#plan-publish')!))
+  await waitFor(() => expect(container.querySelector('#plan-status')!.textContent).toBe('已发布'))
+  expect(container.querySelector('#plan-publish')).toBeNull()
+  expect(await link.api!.ports.store.count('meetings', [{ field: 'planId', op: 'eq', value: 'org_b1.2027' }])).toBe(57)
+  expect(link.sent.map((e) => e.action)).toEqual(['plan.get', 'plan.generate', 'plan.update', 'plan.publish'])
+})
+
+test('the calendar shows the periods and days, switches months, and opens a meeting', async () => {
+  resetTaroMock()
+  await openLink(MEMBER_B1)
+  navigation.params = { month: '2026-10' }
+  const { container } = render(<CalendarPage />)
+  await waitFor(() => expect(container.querySelector('#period-theme_day')).not.toBeNull())
+  expect(container.querySelector('#period-theme_day')!.textContent).toContain('已完成')
+  expect(container.querySelector('#day-2026-10-01')!.textContent).toContain('国庆节')
+  expect(container.querySelector('#open-plan')).toBeNull()
+  const meeting = container.querySelector('[id^="meeting-"]')!
+  fireEvent.click(meeting)
+  expect(navigation.calls.at(-1)).toMatchObject({
+    url: expect.stringContaining('/packages/meeting/pages/detail/index?id='),
+  })
+
+  await act(async () => fireEvent.click(container.querySelector('#month-next')!))
+  await waitFor(() => expect(container.querySelector('#month-label')!.textContent).toContain('2026年11月'))
+  expect(container.querySelector('#day-2026-11-25')!.textContent).toContain('委员会')
+})
+
+test('messages: unread first shown, opening one marks it read and goes to its page', async () => {
+  resetTaroMock()
+  await openLink(MEMBER_B1)
+  const api = link.api!
+  const r = await api.call(
+    SECRETARY_B1,
+    'meeting.schedule',
+    {
+      kind: 'theme_day',
+      title: '12月主题党日',
+      date: '2026-12-04',
+      startTime: '15:00',
+      endTime: '17:00',
+      place: '党员活动室',
+      agenda: ['学习'],
+    },
+    'ui-plan-schedule-1',
+  )
+  expect(r.ok).toBe(true)
+  const { container } = render(<MessagesPage />)
+  await waitFor(() => expect(container.querySelector('#messages-list')).not.toBeNull())
+  expect(container.querySelector('#messages-unread')!.textContent).toBe('1 条未读')
+  const item = container.querySelector('#messages-list > *')!
+  expect(item.textContent).toContain('会议通知：12月主题党日')
+  await act(async () => fireEvent.click(item))
+  expect(navigation.calls.at(-1)).toMatchObject({
+    url: expect.stringMatching(/^\/packages\/meeting\/pages\/detail\/index\?id=/),
+  })
+  await waitFor(() => expect(container.querySelector('#messages-unread')!.textContent).toBe('全部已读'))
+  expect(
+    (
+      await api.ports.store.query<{ readAt: number | null }>('notifications', {
+        where: [{ field: 'memberId', op: 'eq', value: MEMBER_B1 }],
+        limit: 5,
+      })
+    ).items[0].readAt,
+  ).not.toBeNull()
+})
+
+test('the 党委 sets 党课 to 每半年 for its branches; a branch member only reads the rules', async () => {
+  resetTaroMock()
+  await openLink('m_cmte_01')
+  const { container, unmount } = render(<RulesPage />)
+  await waitFor(() => expect(container.querySelector('#rules-editor')).not.toBeNull())
+  expect(container.querySelector('#rule-party_lecture')!.textContent).toContain('国家规定')
+  fireEvent.click(container.querySelector('#edit-party_lecture-half')!)
+  await act(async () => fireEvent.click(container.querySelector('#rules-save')!))
+  await waitFor(() => expect(container.querySelector('#rule-party_lecture')!.textContent).toContain('每半年 1 次'))
+  expect(container.querySelector('#rule-party_lecture')!.textContent).toContain('示范区机关党委')
+  const stored = await link.api!.ports.store.get<{ overrides: unknown[] }>('rule_sets', 'org_cmte')
+  expect(stored!.overrides).toEqual([{ kind: 'party_lecture', period: 'half', requiredCount: 1 }])
+  unmount()
+
+  link.user = MEMBER_B1
+  const member = render(<RulesPage />)
+  await waitFor(() => expect(member.container.querySelector('#rule-party_lecture')).not.toBeNull())
+  expect(member.container.querySelector('#rule-party_lecture')!.textContent).toContain('每半年 1 次')
+  expect(member.container.querySelector('#rules-editor')).toBeNull()
+})
