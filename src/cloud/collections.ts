@@ -19,7 +19,12 @@ export const COLLECTIONS = {
   plans: { indexes: [['branchId', 'year']] },
   // issue 5 — attendance (ids `${meetingId}.${memberId}`)
   attendance: { indexes: [['meetingId', 'signedAt']] },
-  leave_requests: { indexes: [['meetingId', 'createdAt']] },
+  leave_requests: {
+    indexes: [
+      ['meetingId', 'createdAt'],
+      ['memberId', 'createdAt'],
+    ],
+  },
   // issue 6 — minutes
   minutes: { indexes: [['branchId', 'meetingStartAt']] },
   minutes_amendments: { indexes: [['meetingId', 'at']] },

@@ -3,8 +3,9 @@
  * the same run.   npm run bench [-- <name>]
  */
 import { run as compliance } from './compliance.bench'
+import { run as signin } from './signin.bench'
 
-const BENCHES: Record<string, () => Promise<void>> = { compliance }
+const BENCHES: Record<string, () => Promise<void>> = { compliance, signin }
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2)

@@ -43,9 +43,113 @@ export interface AttendanceBoard {
   onLeave: number
   absent: number
   late: number
+  /** Asked for leave, not yet decided (counted in 缺席 until approved). */
+  leavePending: number
+  /** Said they attend remotely, not yet confirmed by the secretary (counted in 缺席 until then). */
+  remotePending: number
   /** Null for kinds without quorum. */
   quorum: QuorumResult | null
   /** When the secretary confirmed attendance (the meeting counts as held from then); null before. */
   recordedAt: number | null
   people: AttendancePerson[]
+}
+
+export interface SignInPlaceView {
+  lat: number
+  lng: number
+  radius: number
+  label: string
+}
+
+/** The meeting's sign-in settings, without the secret. */
+export interface AttendanceSettingsView {
+  meetingId: string
+  title: string
+  startAt: number
+  endAt: number
+  opensBefore: number
+  lateAfter: number
+  opensAt: number
+  closesAt: number
+  place: SignInPlaceView | null
+  allowRemote: boolean
+  videoLink: string | null
+  /** When the participant list was frozen (sign-in first opened). */
+  frozenAt: number | null
+  guests: { id: string; name: string }[]
+}
+
+/** What the 签到码 screen needs to keep rotating codes with no network. Organizers only. */
+export interface SignInCodeView {
+  meetingId: string
+  title: string
+  /** The per-meeting HMAC key. Never shown to anyone but the meeting's organizers. */
+  secret: string
+  windowMs: number
+  startAt: number
+  endAt: number
+  opensAt: number
+  closesAt: number
+  /** Server time when the code was fetched, so the phone can correct its own clock. */
+  serverNow: number
+  place: SignInPlaceView | null
+  expected: number
+}
+
+export interface PrintedCodeView {
+  meetingId: string
+  /** `data:image/png;base64,…` */
+  image: string
+  scene: string
+  page: string
+}
+
+export interface SignInResult {
+  meetingId: string
+  memberId: string
+  name: string
+  mode: 'in_person' | 'remote'
+  via: SignInVia
+  late: boolean
+  offline: boolean
+  signedAt: number
+  /** False when the person was already signed in and the first record stands. */
+  created: boolean
+  /** For remote attendance: confirmed by the secretary. */
+  confirmed: boolean
+}
+
+export interface LeaveView {
+  meetingId: string
+  meetingTitle: string
+  meetingStartAt: number
+  memberId: string
+  name: string
+  category: LeaveCategory
+  note: string
+  status: LeaveStatus
+  createdAt: number
+  decidedAt: number | null
+  decisionNote: string | null
+}
+
+/** A member's own view of one meeting's sign-in (the 签到 page). */
+export interface MySignInView {
+  meetingId: string
+  title: string
+  place: string
+  startAt: number
+  endAt: number
+  opensAt: number
+  closesAt: number
+  phase: 'upcoming' | 'ongoing' | 'ended' | 'cancelled'
+  /** Whether I am expected (参会) or invited (列席); neither means I cannot sign in. */
+  role: 'participant' | 'guest' | 'none'
+  requiresLocation: boolean
+  placeLabel: string | null
+  allowRemote: boolean
+  videoLink: string | null
+  state: AttendanceState
+  record: SignInResult | null
+  leave: LeaveView | null
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '考勤' })
+export default definePageConfig({ navigationBarTitleText: '签到看板' })

@@ -1,6 +1,305 @@
-/** Placeholder until its issue lands: replaced by the page itself. */
-import { Empty } from '../../../../components/page-state'
+/**
+ * 签到看板: 应到, 实到 (现场/远程), 请假, 缺席, 迟到 and, where the kind needs it, whether quorum is met
+ * (voting members only). Refreshes every few seconds while shown. Organizers approve leave, mark
+ * someone present by hand (代为登记, with a reason), confirm remote attendance, 确认考勤, and set up
+ * sign-in before the meeting.
+ */
+import { Input, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { Button, Tag } from '../../../../components/nut'
+import { Empty, Loaded } from '../../../../components/page-state'
+import type { AttendanceBoard, AttendancePerson } from '../../../../domain/api/views-attendance'
+import { ATTENDANCE_STATE_LABELS, LEAVE_CATEGORY_LABELS, VIA_LABELS } from '../../../../domain/attendance'
+import { beijing, formatSpan } from '../../../../domain/beijing-time'
+import { PAGES } from '../../../../routes'
+import { call, errorMessage, newRequestId } from '../../../../services/api'
+import { useApi } from '../../../../services/use-api'
+import { GuestInvite } from '../../components/guest-invite'
+import { SignInSettings } from '../../components/sign-in-settings'
+import { usePolling } from '../../use-polling'
+import './index.scss'
 
-export default function Placeholder() {
-  return <Empty>此页面正在建设中，请稍后再来</Empty>
+type Board = AttendanceBoard & { title: string; startAt: number; endAt: number; canManage: boolean }
+
+const STATE_TAG: Record<AttendancePerson['state'], 'success' | 'primary' | 'warning' | 'default' | 'danger'> = {
+  present: 'success',
+  remote: 'primary',
+  remote_pending: 'warning',
+  leave: 'default',
+  leave_pending: 'warning',
+  absent: 'danger',
+}
+
+const ORDER: AttendancePerson['state'][] = ['leave_pending', 'remote_pending', 'absent', 'present', 'remote', 'leave']
+
+function sortForBoard(people: AttendancePerson[]): AttendancePerson[] {
+  return [...people].sort((a, b) => ORDER.indexOf(a.state) - ORDER.indexOf(b.state))
+}
+
+function Counts({ b }: { b: Board }) {
+  const cells: [string, string, number][] = [
+    ['board-expected', '应到', b.expected],
+    ['board-present', '实到', b.present],
+    ['board-in-person', '现场', b.inPerson],
+    ['board-remote', '远程', b.remote],
+    ['board-leave', '请假', b.onLeave],
+    ['board-absent', '缺席', b.absent],
+    ['board-late', '迟到', b.late],
+  ]
+  return (
+    <View className="board__counts">
+      {cells.map(([id, label, n]) => (
+        <View key={id} className="board__count">
+          <Text className="board__count-n" id={id}>
+            {n}
+          </Text>
+          <Text className="board__count-label">{label}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function PersonRow({ p, b, onDone }: { p: AttendancePerson; b: Board; onDone: () => void }) {
+  const [editing, setEditing] = useState<'manual' | 'decline' | null>(null)
+  const [text, setText] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+  const act = async (run: () => Promise<unknown>) => {
+    setBusy(true)
+    setError('')
+    try {
+      await run()
+      setEditing(null)
+      setText('')
+      onDone()
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const meetingId = b.meetingId
+  const state =
+    b.recordedAt === null && Date.now() < b.endAt && p.state === 'absent' ? '未签到' : ATTENDANCE_STATE_LABELS[p.state]
+  return (
+    <View className="board__person" id={`person-${p.memberId}`}>
+      <View className="board__person-line">
+        <Text className="board__name">
+          {p.name}
+          {p.guest ? '（列席）' : ''}
+        </Text>
+        <Tag type={STATE_TAG[p.state]}>{state}</Tag>
+        {p.late && <Tag type="warning">迟到</Tag>}
+        {p.offline && <Tag type="warning">离线补传</Tag>}
+      </View>
+      {(p.via || p.leave) && (
+        <Text className="board__detail">
+          {p.via
+            ? `${p.via === 'offline' ? '扫码（离线）' : VIA_LABELS[p.via]}${p.signedAt ? ` ${beijing(p.signedAt).format('HH:mm')}` : ''}`
+            : ''}
+          {p.manualReason ? `（${p.manualReason}）` : ''}
+          {p.leave && !p.via
+            ? `请假·${LEAVE_CATEGORY_LABELS[p.leave.category]}${p.leave.note ? `：${p.leave.note}` : ''}`
+            : ''}
+        </Text>
+      )}
+      {b.canManage && (
+        <View className="board__acts">
+          {p.state === 'leave_pending' && (
+            <>
+              <Button
+                size="small"
+                type="primary"
+                id={`approve-leave-${p.memberId}`}
+                loading={busy}
+                onClick={() =>
+                  act(() =>
+                    call(
+                      'leave.decide',
+                      { meetingId, memberId: p.memberId, approve: true },
+                      { requestId: newRequestId() },
+                    ),
+                  )
+                }
+              >
+                准假
+              </Button>
+              <Button size="small" id={`decline-leave-${p.memberId}`} onClick={() => setEditing('decline')}>
+                不准假
+              </Button>
+            </>
+          )}
+          {p.state === 'remote_pending' && (
+            <Button
+              size="small"
+              type="primary"
+              id={`confirm-remote-${p.memberId}`}
+              loading={busy}
+              onClick={() =>
+                act(() =>
+                  call('attendance.remoteConfirm', { meetingId, memberId: p.memberId }, { requestId: newRequestId() }),
+                )
+              }
+            >
+              确认远程参会
+            </Button>
+          )}
+          {p.state === 'absent' && Date.now() >= b.startAt - 30 * 60_000 && (
+            <Button size="small" fill="outline" id={`mark-${p.memberId}`} onClick={() => setEditing('manual')}>
+              代为登记
+            </Button>
+          )}
+        </View>
+      )}
+      {editing && (
+        <View className="board__edit">
+          <Input
+            id={`${editing === 'manual' ? 'manual-reason' : 'decline-note'}-${p.memberId}`}
+            className="board__input"
+            value={text}
+            placeholder={editing === 'manual' ? '代为登记的原因，如：手机没电' : '不准假的原因'}
+            onInput={(e) => setText(e.detail.value)}
+          />
+          <Button
+            size="small"
+            type="primary"
+            id={`${editing === 'manual' ? 'manual-submit' : 'decline-submit'}-${p.memberId}`}
+            loading={busy}
+            onClick={() =>
+              act(() =>
+                editing === 'manual'
+                  ? call(
+                      'attendance.markManual',
+                      { meetingId, memberId: p.memberId, reason: text },
+                      { requestId: newRequestId() },
+                    )
+                  : call(
+                      'leave.decide',
+                      { meetingId, memberId: p.memberId, approve: false, note: text },
+                      { requestId: newRequestId() },
+                    ),
+              )
+            }
+          >
+            确定
+          </Button>
+          <Button size="small" fill="none" onClick={() => setEditing(null)}>
+            取消
+          </Button>
+        </View>
+      )}
+      {error && <Text className="board__error">{error}</Text>}
+    </View>
+  )
+}
+
+function BoardView({ b, reload }: { b: Board; reload: () => void }) {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+  const confirm = async () => {
+    setBusy(true)
+    setError('')
+    try {
+      await call('attendance.confirm', { meetingId: b.meetingId }, { requestId: newRequestId() })
+      Taro.showToast({ title: '已确认考勤', icon: 'none' })
+      reload()
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  // What needs the organizer's hand first, then who is missing, then who is here.
+  const participants = sortForBoard(b.people.filter((p) => !p.guest))
+  const guests = sortForBoard(b.people.filter((p) => p.guest))
+  return (
+    <View className="board">
+      <View className="board__head">
+        <Text className="board__title" id="board-title">
+          {b.title}
+        </Text>
+        <Text className="board__meta">{formatSpan(b.startAt, b.endAt)}</Text>
+      </View>
+      <Counts b={b} />
+      {b.quorum && (
+        <Text className={`board__quorum ${b.quorum.met ? 'board__quorum--met' : ''}`} id="board-quorum">
+          法定人数：有表决权的党员 {b.quorum.entitled} 人，须到 {b.quorum.needed} 人，现到 {b.quorum.presentCounting} 人
+          · {b.quorum.met ? '已达到' : '未达到'}
+        </Text>
+      )}
+      {(b.leavePending > 0 || b.remotePending > 0) && (
+        <Text className="board__pending" id="board-pending">
+          {b.leavePending > 0 ? `${b.leavePending} 人请假待批 ` : ''}
+          {b.remotePending > 0 ? `${b.remotePending} 人远程参会待确认` : ''}
+        </Text>
+      )}
+      {b.recordedAt !== null && (
+        <Text className="board__recorded" id="board-recorded">
+          已于 {beijing(b.recordedAt).format('MM月DD日 HH:mm')} 确认考勤
+        </Text>
+      )}
+      {b.canManage && (
+        <View className="actions board__manage">
+          <Button
+            block
+            type="primary"
+            id="confirm-attendance"
+            loading={busy}
+            disabled={Date.now() < b.startAt}
+            onClick={confirm}
+          >
+            {b.recordedAt === null ? '确认考勤' : '重新确认考勤'}
+          </Button>
+          {Date.now() < b.startAt && <Text className="board__hint">会议开始后才能确认考勤。</Text>}
+          {error && (
+            <Text className="board__error" id="board-error">
+              {error}
+            </Text>
+          )}
+          <Button
+            block
+            fill="outline"
+            id="open-code"
+            onClick={() => Taro.navigateTo({ url: `${PAGES.signInCode}?meetingId=${b.meetingId}` })}
+          >
+            打开签到码
+          </Button>
+        </View>
+      )}
+      <Text className="section-title">参会人员（{participants.length} 人）</Text>
+      <View className="panel board__people" id="board-people">
+        {participants.map((p) => (
+          <PersonRow key={p.memberId} p={p} b={b} onDone={reload} />
+        ))}
+      </View>
+      {guests.length > 0 && (
+        <>
+          <Text className="section-title">列席人员（{guests.length} 人，不计入应到）</Text>
+          <View className="panel board__people" id="board-guests">
+            {guests.map((p) => (
+              <PersonRow key={p.memberId} p={p} b={b} onDone={reload} />
+            ))}
+          </View>
+        </>
+      )}
+      {b.canManage && Date.now() < b.startAt && <SignInSettings meetingId={b.meetingId} />}
+      {b.canManage && Date.now() < b.endAt && (
+        <GuestInvite meetingId={b.meetingId} onTheList={b.people.map((p) => p.memberId)} onInvited={reload} />
+      )}
+    </View>
+  )
+}
+
+export default function AttendanceBoardPage() {
+  const { params } = useRouter()
+  const meetingId = params.meetingId ?? ''
+  const board = useApi('attendance.board', meetingId ? { meetingId } : null)
+  // Live: refresh every 4 seconds while the page is shown, not in the background.
+  usePolling(() => {
+    if (meetingId) board.reload()
+  }, 4000)
+  if (!meetingId) return <Empty>没有指定会议，请从会议详情中点“签到看板”。</Empty>
+  return <Loaded state={board}>{(b) => <BoardView b={b} reload={board.reload} />}</Loaded>
 }

@@ -1,6 +1,183 @@
-/** Placeholder until its issue lands: replaced by the page itself. */
-import { Empty } from '../../../../components/page-state'
+/**
+ * 请假: before the meeting a member asks for leave with a category (因公/因病/因事/其他) and a note;
+ * the secretary approves or declines on the board. What is typed is kept as a draft until sent.
+ * Without `?meetingId=`, the member's own leave requests.
+ */
+import { Text, Textarea, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { Button, Tag } from '../../../../components/nut'
+import { Empty, Loaded } from '../../../../components/page-state'
+import { leaveRequestInput, LEAVE_CATEGORIES } from '../../../../domain/api/catalog-attendance'
+import type { LeaveCategory, LeaveView, MySignInView } from '../../../../domain/api/views-attendance'
+import { LEAVE_CATEGORY_LABELS, LEAVE_STATUS_LABELS } from '../../../../domain/attendance'
+import { beijing, formatSpan } from '../../../../domain/beijing-time'
+import { describeIssues, type FieldProblem } from '../../../../domain/errors'
+import { ApiCallError, call, errorMessage, newRequestId } from '../../../../services/api'
+import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
+import { useApi } from '../../../../services/use-api'
+import './index.scss'
 
-export default function Placeholder() {
-  return <Empty>此页面正在建设中，请稍后再来</Empty>
+interface Draft {
+  category: LeaveCategory | null
+  note: string
+  requestId: string
+}
+
+function LeaveStatus({ l }: { l: LeaveView }) {
+  return (
+    <View className="panel leave__status" id="leave-status">
+      <View className="leave__status-line">
+        <Tag type={l.status === 'approved' ? 'success' : l.status === 'declined' ? 'danger' : 'warning'}>
+          {LEAVE_STATUS_LABELS[l.status]}
+        </Tag>
+        <Text>
+          {LEAVE_CATEGORY_LABELS[l.category]}：{l.note}
+        </Text>
+      </View>
+      {l.decisionNote && <Text className="leave__decision">审批意见：{l.decisionNote}</Text>}
+      <Text className="leave__time">提交于 {beijing(l.createdAt).format('MM月DD日 HH:mm')}</Text>
+    </View>
+  )
+}
+
+function LeaveForm({ me, onSent }: { me: MySignInView; onSent: () => void }) {
+  const key = `leave.${me.meetingId}`
+  const [draft, setDraft] = useState<Draft>(
+    () =>
+      loadDraft<Draft>(key) ?? {
+        category: me.leave?.category ?? null,
+        note: me.leave?.note ?? '',
+        requestId: newRequestId(),
+      },
+  )
+  const [problems, setProblems] = useState<FieldProblem[]>([])
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  useEffect(() => saveDraft(key, draft), [key, draft])
+
+  const submit = async () => {
+    if (busy) return
+    const input = { meetingId: me.meetingId, category: draft.category ?? undefined, note: draft.note }
+    const check = leaveRequestInput.safeParse(input)
+    if (!check.success) {
+      const d = describeIssues(check.error.issues)
+      setProblems(d.fields)
+      setError(d.summary)
+      return
+    }
+    setBusy(true)
+    setError('')
+    setProblems([])
+    try {
+      await call('leave.request', check.data, { requestId: draft.requestId })
+      clearDraft(key)
+      setDraft((d) => ({ ...d, requestId: newRequestId() }))
+      Taro.showToast({ title: '已提交，待书记审批', icon: 'none' })
+      onSent()
+    } catch (err) {
+      if (err instanceof ApiCallError) {
+        setProblems(err.fields)
+        if (err.code === 'REQUEST_ID_REUSED') setDraft((d) => ({ ...d, requestId: newRequestId() }))
+      }
+      setError(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const problem = (f: string) => problems.find((p) => p.field === f)?.message
+  return (
+    <View className="panel leave__form">
+      <Text className="leave__label">请假类别</Text>
+      <View className="leave__cats">
+        {LEAVE_CATEGORIES.map((c) => (
+          <Button
+            key={c}
+            size="small"
+            id={`leave-cat-${c}`}
+            type={draft.category === c ? 'primary' : 'default'}
+            onClick={() => setDraft((d) => ({ ...d, category: c }))}
+          >
+            {LEAVE_CATEGORY_LABELS[c]}
+          </Button>
+        ))}
+      </View>
+      {problem('category') && <Text className="leave__problem">{problem('category')}</Text>}
+      <Text className="leave__label">请假说明</Text>
+      <Textarea
+        id="leave-note"
+        className="leave__note"
+        value={draft.note}
+        maxlength={100}
+        placeholder="如：出差在外，无法到会"
+        onInput={(e) => setDraft((d) => ({ ...d, note: e.detail.value }))}
+      />
+      {problem('note') && <Text className="leave__problem">{problem('note')}</Text>}
+      <Button type="primary" block id="leave-submit" loading={busy} onClick={submit}>
+        {me.leave ? '修改并重新提交' : '提交请假'}
+      </Button>
+      {error && (
+        <Text className="leave__problem" id="leave-error">
+          {error}
+        </Text>
+      )}
+    </View>
+  )
+}
+
+function ForMeeting({ meetingId }: { meetingId: string }) {
+  const me = useApi('attendance.mine', { meetingId })
+  return (
+    <Loaded state={me}>
+      {(m) => (
+        <View className="leave">
+          <View className="leave__head">
+            <Text className="leave__title" id="leave-meeting">
+              {m.title}
+            </Text>
+            <Text className="leave__time">
+              {formatSpan(m.startAt, m.endAt)} · {m.place}
+            </Text>
+          </View>
+          {m.leave && <LeaveStatus l={m.leave} />}
+          {m.role === 'none' ? (
+            <Empty>你不在本次会议的参会名单中，无需请假。</Empty>
+          ) : m.phase !== 'upcoming' ? (
+            <Empty>会议已经开始或结束，不能再在线请假；请直接向支部书记说明情况。</Empty>
+          ) : m.leave?.status === 'approved' ? null : (
+            <LeaveForm me={m} onSent={me.reload} />
+          )}
+        </View>
+      )}
+    </Loaded>
+  )
+}
+
+function MyLeaves() {
+  const list = useApi('leave.listMine', {})
+  return (
+    <Loaded state={list}>
+      {(items) =>
+        items.length === 0 ? (
+          <Empty>你还没有请过假。需要请假时，请在会议详情中点“请假”。</Empty>
+        ) : (
+          <View className="leave" id="my-leaves">
+            {items.map((l) => (
+              <View key={l.meetingId}>
+                <Text className="section-title">
+                  {l.meetingTitle} · {beijing(l.meetingStartAt).format('YYYY-MM-DD HH:mm')}
+                </Text>
+                <LeaveStatus l={l} />
+              </View>
+            ))}
+          </View>
+        )
+      }
+    </Loaded>
+  )
+}
+
+export default function LeavePage() {
+  const { params } = useRouter()
+  return params.meetingId ? <ForMeeting meetingId={params.meetingId} /> : <MyLeaves />
 }

@@ -1,6 +1,278 @@
-/** Placeholder until its issue lands: replaced by the page itself. */
-import { Empty } from '../../../../components/page-state'
+/**
+ * 签到 (members): scan the secretary's rotating code (in WeChat) or type it (in the browser, which
+ * has no scanner), or take part remotely when the meeting allows it. A scan made with no network
+ * waits on the phone as 待上传 and is sent by itself when the network returns. Opened with
+ * `?meetingId=`, or by a printed venue code with `?scene=`.
+ */
+import { Input, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import { Button, Tag } from '../../../../components/nut'
+import { Empty, Loaded } from '../../../../components/page-state'
+import type { MySignInView, SignInResult } from '../../../../domain/api/views-attendance'
+import {
+  ATTENDANCE_STATE_LABELS,
+  LEAVE_CATEGORY_LABELS,
+  LEAVE_STATUS_LABELS,
+  VIA_LABELS,
+} from '../../../../domain/attendance'
+import { beijing, formatSpan } from '../../../../domain/beijing-time'
+import { PAGES } from '../../../../routes'
+import { call, errorMessage, newRequestId } from '../../../../services/api'
+import { dismissRefused, startOutbox, usePendingWrites } from '../../../../services/outbox'
+import { useApi } from '../../../../services/use-api'
+import { currentPlace, scanToken, submitScan } from '../../sign-in-submit'
+import './index.scss'
 
-export default function Placeholder() {
-  return <Empty>此页面正在建设中，请稍后再来</Empty>
+const time = (ms: number) => beijing(ms).format('HH:mm:ss')
+
+function SignedLine({ r }: { r: SignInResult }) {
+  return (
+    <View className="signin__done" id="signin-done">
+      <Text className="signin__done-title">
+        {r.mode === 'remote' ? (r.confirmed ? '已确认远程参会' : '已报名远程参会，待书记确认') : '已签到'}
+      </Text>
+      <Text>
+        {VIA_LABELS[r.via]} · {time(r.signedAt)}
+        {r.late ? ' · 迟到' : ''}
+      </Text>
+    </View>
+  )
+}
+
+function Pending() {
+  const { pending, refused } = usePendingWrites('attendance.signIn')
+  if (pending.length === 0 && refused.length === 0) return null
+  return (
+    <View className="panel signin__pending" id="signin-pending">
+      {pending.map((p) => (
+        <View key={p.requestId} className="signin__pending-row">
+          <Tag type="warning">待上传</Tag>
+          <Text>
+            {p.label}（扫码于 {time(p.queuedAt)}）：网络不通，已保存在手机上，联网后自动上传（离线补传）
+          </Text>
+        </View>
+      ))}
+      {refused.map((r) => (
+        <View key={r.requestId} className="signin__pending-row">
+          <Tag type="danger">未被接受</Tag>
+          <Text className="signin__refused">
+            {r.label}：{r.message}
+          </Text>
+          <Button size="small" fill="none" onClick={() => dismissRefused(r.requestId)}>
+            知道了
+          </Button>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function SignIn({ me, reload }: { me: MySignInView; reload: () => void }) {
+  const [token, setToken] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+  const [done, setDone] = useState<SignInResult | null>(me.record)
+  useEffect(() => setDone(me.record), [me.record])
+  // A scan waiting in the outbox for this meeting: no second scan; when it is sent, show the result.
+  const { pending } = usePendingWrites('attendance.signIn')
+  const waiting = pending.some((p) => (p.input as { meetingId?: string }).meetingId === me.meetingId)
+  const wasWaiting = useRef(waiting)
+  useEffect(() => {
+    if (wasWaiting.current && !waiting) reload()
+    wasWaiting.current = waiting
+  }, [waiting, reload])
+
+  const open = me.phase !== 'cancelled' && me.role !== 'none'
+  const send = async (value: string) => {
+    if (busy) return
+    if (!value.trim()) {
+      setError('请扫描或输入签到码')
+      return
+    }
+    setBusy(true)
+    setError('')
+    try {
+      const outcome = await submitScan(me, value)
+      if (outcome.kind === 'queued') {
+        setToken('')
+        Taro.showToast({ title: '网络不通，签到已保存，联网后自动上传', icon: 'none' })
+      } else {
+        setDone(outcome.result)
+        setToken('')
+        Taro.showToast({ title: outcome.result.created ? '签到成功' : '你已签到过', icon: 'none' })
+        reload()
+      }
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const scan = async () => {
+    try {
+      const value = await scanToken()
+      if (value) await send(value)
+    } catch {
+      setError('没有扫到签到码，请对准书记手机上的二维码重试。')
+    }
+  }
+
+  const remote = async () => {
+    setBusy(true)
+    setError('')
+    try {
+      const r = await call('attendance.remoteRequest', { meetingId: me.meetingId }, { requestId: newRequestId() })
+      setDone(r)
+      reload()
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const signedInPerson = done !== null && done.mode === 'in_person'
+  return (
+    <View className="signin">
+      <View className="signin__head">
+        <Text className="signin__title" id="signin-title">
+          {me.title}
+        </Text>
+        <Text className="signin__meta">
+          {formatSpan(me.startAt, me.endAt)} · {me.place}
+        </Text>
+        <Text className="signin__meta">
+          签到时间：{beijing(me.opensAt).format('HH:mm')} 至 {beijing(me.closesAt).format('HH:mm')}
+          {me.requiresLocation ? ` · 须在「${me.placeLabel}」范围内` : ''}
+        </Text>
+        <View className="signin__state">
+          <Tag type={me.state === 'present' || me.state === 'remote' ? 'success' : 'default'} id="signin-state">
+            {me.role === 'guest' ? '列席 · ' : ''}
+            {ATTENDANCE_STATE_LABELS[me.state] === '缺席' ? '未签到' : ATTENDANCE_STATE_LABELS[me.state]}
+          </Tag>
+        </View>
+      </View>
+
+      {me.role === 'none' && <Empty>你不在本次会议的参会或列席名单中；如需参加，请联系支部书记。</Empty>}
+      {me.phase === 'cancelled' && <Empty>这次会议已取消。</Empty>}
+      {done && <SignedLine r={done} />}
+      <Pending />
+
+      {open && !signedInPerson && !waiting && (
+        <View className="panel signin__form">
+          <Text className="signin__label">扫码签到</Text>
+          {process.env.TARO_ENV === 'weapp' ? (
+            <Button type="primary" block id="scan" loading={busy} onClick={scan}>
+              扫描签到码
+            </Button>
+          ) : (
+            <>
+              <Text className="signin__hint">浏览器不能扫码：请输入书记手机上签到码下方显示的文字。</Text>
+              <Input
+                id="token-input"
+                className="signin__input"
+                value={token}
+                placeholder="签到码，如 S1.…"
+                onInput={(e) => setToken(e.detail.value)}
+              />
+              <Button type="primary" block id="submit-token" loading={busy} onClick={() => send(token)}>
+                签到
+              </Button>
+            </>
+          )}
+          {error && (
+            <Text className="signin__error" id="signin-error">
+              {error}
+            </Text>
+          )}
+        </View>
+      )}
+
+      {open && me.allowRemote && !done && (
+        <View className="panel signin__remote" id="remote-panel">
+          <Text className="signin__label">远程参会</Text>
+          {me.videoLink && <Text selectable>视频会议：{me.videoLink}</Text>}
+          <Text className="signin__hint">不能到会场时可远程参加，由书记在会上确认后计为远程出席（不计为现场）。</Text>
+          <Button block id="remote-request" loading={busy} onClick={remote}>
+            我将远程参会
+          </Button>
+        </View>
+      )}
+
+      {me.leave && (
+        <View className="panel" id="my-leave">
+          <Text>
+            请假（{LEAVE_CATEGORY_LABELS[me.leave.category]}）：{LEAVE_STATUS_LABELS[me.leave.status]}
+            {me.leave.decisionNote ? ` · ${me.leave.decisionNote}` : ''}
+          </Text>
+        </View>
+      )}
+      {open && !done && me.phase === 'upcoming' && (
+        <View className="actions">
+          <Button
+            block
+            fill="outline"
+            id="ask-leave"
+            onClick={() => Taro.navigateTo({ url: `${PAGES.leave}?meetingId=${me.meetingId}` })}
+          >
+            {me.leave ? '查看或修改请假' : '不能参加？请假'}
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+}
+
+/** A printed venue code: the position is required, then the same checks as a scan. */
+function PrintedCode({ scene }: { scene: string }) {
+  const [state, setState] = useState<{ result?: SignInResult; error?: string; busy: boolean }>({ busy: true })
+  const go = async () => {
+    setState({ busy: true })
+    try {
+      const location = await currentPlace()
+      const result = await call('attendance.signInPrinted', { scene, location }, { requestId: newRequestId() })
+      setState({ result, busy: false })
+    } catch (err) {
+      setState({ error: errorMessage(err), busy: false })
+    }
+  }
+  useEffect(() => {
+    void go()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scene])
+  return (
+    <View className="signin">
+      {state.busy && <Empty>正在获取位置并签到…</Empty>}
+      {state.result && <MeetingSignIn meetingId={state.result.meetingId} />}
+      {state.error && (
+        <View className="panel">
+          <Text className="signin__error" id="signin-error">
+            {state.error}
+          </Text>
+          <Button type="primary" block onClick={go}>
+            重试
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+}
+
+function MeetingSignIn({ meetingId }: { meetingId: string }) {
+  const me = useApi('attendance.mine', { meetingId })
+  return <Loaded state={me}>{(m) => <SignIn me={m} reload={me.reload} />}</Loaded>
+}
+
+export default function SignInPage() {
+  const { params } = useRouter()
+  const meetingId = params.meetingId ?? ''
+  // A printed code: WeChat hands its scene as `scene` (encoded); the local host's QR code opens the
+  // h5 page with the scene itself as the query (`?s=…`).
+  const scene = params.scene ? decodeURIComponent(params.scene) : params.s ? `s=${params.s}` : ''
+  useEffect(() => startOutbox(), [])
+  if (meetingId) return <MeetingSignIn meetingId={meetingId} />
+  if (scene) return <PrintedCode scene={scene} />
+  return <Empty>没有指定会议，请从会议详情中点“签到”。</Empty>
 }

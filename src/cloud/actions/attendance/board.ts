@@ -1,0 +1,49 @@
+/** The live board and 确认考勤 (the meeting counts as held from then). */
+import type { AttendanceBoard } from '../../../domain/api/views-attendance'
+import { AppError } from '../../../domain/errors'
+import type { MemberContext } from '../../action-context'
+import { readAttendanceBoard, type AttendanceMeetingDoc } from '../../attendance-board'
+import { rulesFor, updateCounters } from '../../compliance-counters'
+import { meetingOf, organizes, refuseCancelled } from './meeting-access'
+
+export async function attendanceBoard(
+  ctx: MemberContext,
+  input: { meetingId: string },
+): Promise<AttendanceBoard & { title: string; startAt: number; endAt: number; canManage: boolean }> {
+  const meeting = await meetingOf(ctx.ports.store, input.meetingId)
+  const board = await readAttendanceBoard(ctx.ports.store, meeting, ctx.now)
+  const canManage = organizes(ctx.actor, ctx.target.org)
+  // Why someone asked for leave (e.g. illness) is for the organizers and the person, not everyone.
+  const people = canManage
+    ? board.people
+    : board.people.map((p) =>
+        p.leave && p.memberId !== ctx.actor.memberId ? { ...p, leave: { ...p.leave, note: '' } } : p,
+      )
+  return { ...board, people, title: meeting.title, startAt: meeting.startAt, endAt: meeting.endAt, canManage }
+}
+
+export async function attendanceConfirm(ctx: MemberContext, input: { meetingId: string }): Promise<AttendanceBoard> {
+  const { store } = ctx.ports
+  const meeting = await meetingOf(store, input.meetingId)
+  refuseCancelled(meeting)
+  if (ctx.now < meeting.startAt) {
+    throw new AppError('VALIDATION_FAILED', '会议还没有开始，开始后才能确认考勤。')
+  }
+  const board = await readAttendanceBoard(store, meeting, ctx.now)
+  const quorumMet = board.quorum ? board.quorum.met : null
+  const rules = await rulesFor(store, ctx.target.org)
+  const recordedAt = await store.transaction(async (tx) => {
+    const before = await tx.get<AttendanceMeetingDoc>('meetings', meeting._id)
+    if (!before) throw new AppError('NOT_FOUND')
+    const at = before.attendanceRecordedAt ?? ctx.now
+    const after = await tx.update<AttendanceMeetingDoc>(
+      'meetings',
+      before._id,
+      { attendanceRecordedAt: at, quorumMet, updatedAt: ctx.now },
+      before._version,
+    )
+    await updateCounters(tx, rules, before, after)
+    return at
+  })
+  return { ...board, recordedAt }
+}

@@ -1,0 +1,80 @@
+/**
+ * Attendance for the demo's past meetings (the seed marks them held, but writes no sign-ins): most
+ * participants signed in by the rotating code a few minutes before the start, a few asked for leave
+ * and had it approved, a few were absent — deterministic, so the demo is the same on every machine.
+ * Meant to be called once by the demo seed right after the meetings are written:
+ *   await seedDemoAttendance(store, now)
+ */
+import type { Meeting } from '../../../domain/meeting'
+import { attendanceId, type AttendanceDoc, type AttendanceMeetingDoc, type LeaveDoc } from '../../attendance-board'
+import type { StorePort } from '../../ports/store'
+import { readAll } from '../roster-reads'
+
+const MIN = 60_000
+const LEAVE_NOTES: [LeaveDoc['category'], string][] = [
+  ['work', '外出参加区里业务培训'],
+  ['sick', '身体不适，在家休息'],
+  ['personal', '家中老人住院陪护'],
+]
+
+export async function seedDemoAttendance(store: StorePort, now: number): Promise<number> {
+  const orgs = await readAll<{ kind: string }>(store, 'orgs', [], '_id', 5000)
+  let written = 0
+  for (const branch of orgs.filter((o) => o.kind === 'branch')) {
+    const meetings = await readAll<Omit<Meeting, 'id'>>(
+      store,
+      'meetings',
+      [{ field: 'branchId', op: 'eq', value: branch._id }],
+      'startAt',
+      5000,
+    )
+    for (const [n, m] of (meetings as AttendanceMeetingDoc[]).entries()) {
+      if (m.attendanceRecordedAt == null || m.endAt > now || m.status === 'cancelled') continue
+      await store.transaction(async (tx) => {
+        for (const [i, memberId] of m.participantIds.entries()) {
+          const id = attendanceId(m._id, memberId)
+          if ((await tx.get('attendance', id)) || (await tx.get('leave_requests', id))) continue
+          const slot = (i * 7 + n * 3) % 11
+          if (slot === 4) continue // absent
+          if (slot === 8) {
+            const [category, note] = LEAVE_NOTES[(i + n) % LEAVE_NOTES.length]
+            await tx.insert<LeaveDoc>('leave_requests', {
+              _id: id,
+              meetingId: m._id,
+              branchId: m.branchId,
+              memberId,
+              category,
+              note,
+              status: 'approved',
+              createdAt: m.startAt - 2 * 24 * 60 * MIN,
+              decidedBy: m.createdBy,
+              decidedAt: m.startAt - 24 * 60 * MIN,
+              decisionNote: null,
+            })
+          } else {
+            const signedAt = m.startAt - 10 * MIN + ((i * 37) % 600) * 1000
+            await tx.insert<AttendanceDoc>('attendance', {
+              _id: id,
+              meetingId: m._id,
+              branchId: m.branchId,
+              memberId,
+              mode: 'in_person',
+              late: false,
+              via: 'qr',
+              signedAt,
+              receivedAt: signedAt,
+              offline: false,
+              manualReason: null,
+              recordedBy: null,
+              confirmed: true,
+              confirmedBy: null,
+              confirmedAt: null,
+            })
+          }
+          written += 1
+        }
+      })
+    }
+  }
+  return written
+}

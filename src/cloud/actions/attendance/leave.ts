@@ -1,0 +1,145 @@
+/** 请假: a member asks before the meeting, the secretary approves or declines. */
+import type { leaveDecide as decideDecl, leaveRequest as requestDecl } from '../../../domain/api/catalog-attendance'
+import type { ParsedInputOf } from '../../../domain/api/define'
+import type { LeaveView } from '../../../domain/api/views-attendance'
+import { LEAVE_CATEGORY_LABELS } from '../../../domain/attendance'
+import { formatSpan } from '../../../domain/beijing-time'
+import { AppError } from '../../../domain/errors'
+import { MEETING_ORGANIZER_ROLES, type Member } from '../../../domain/org'
+import type { MemberContext } from '../../action-context'
+import { attendanceId, type AttendanceMeetingDoc, type LeaveDoc } from '../../attendance-board'
+import { notify } from '../../notices'
+import { StoreConflict } from '../../ports/store'
+import { membersOf } from '../roster-reads'
+import { invalid, meetingOf, refuseCancelled, requireAttendee } from './meeting-access'
+
+const LEAVE_PAGE = 'packages/attendance/pages/leave/index'
+const BOARD_PAGE = 'packages/attendance/pages/board/index'
+
+export function leaveViewOf(
+  l: LeaveDoc,
+  meeting: Pick<AttendanceMeetingDoc, 'title' | 'startAt'>,
+  name: string,
+): LeaveView {
+  return {
+    meetingId: l.meetingId,
+    meetingTitle: meeting.title,
+    meetingStartAt: meeting.startAt,
+    memberId: l.memberId,
+    name,
+    category: l.category,
+    note: l.note,
+    status: l.status,
+    createdAt: l.createdAt,
+    decidedAt: l.decidedAt,
+    decisionNote: l.decisionNote,
+  }
+}
+
+export async function leaveRequest(ctx: MemberContext, input: ParsedInputOf<typeof requestDecl>): Promise<LeaveView> {
+  const { store } = ctx.ports
+  const me = ctx.actor.memberId
+  const meeting = await meetingOf(store, input.meetingId)
+  refuseCancelled(meeting)
+  requireAttendee(meeting, me, 'self')
+  if (ctx.now >= meeting.startAt) {
+    throw new AppError('VALIDATION_FAILED', '会议已经开始，不能再在线请假；请直接向支部书记说明情况。')
+  }
+  const id = attendanceId(meeting._id, me)
+  const existing = await store.get<LeaveDoc>('leave_requests', id)
+  const fields = { category: input.category, note: input.note, status: 'pending' as const }
+  let saved: LeaveDoc
+  if (!existing) {
+    try {
+      saved = await store.insert<LeaveDoc>('leave_requests', {
+        _id: id,
+        meetingId: meeting._id,
+        branchId: meeting.branchId,
+        memberId: me,
+        ...fields,
+        createdAt: ctx.now,
+        decidedBy: null,
+        decidedAt: null,
+        decisionNote: null,
+      })
+    } catch (err) {
+      if (!(err instanceof StoreConflict) || err.reason !== 'duplicate') throw err
+      const first = await store.get<LeaveDoc>('leave_requests', id)
+      if (!first) throw err
+      return leaveViewOf(first, meeting, ctx.actor.name)
+    }
+  } else if (existing.status === 'approved') {
+    return leaveViewOf(existing, meeting, ctx.actor.name)
+  } else {
+    // A pending request may be corrected; a declined one may be asked again with a better reason.
+    saved = await store.update<LeaveDoc>(
+      'leave_requests',
+      id,
+      { ...fields, createdAt: ctx.now, decidedBy: null, decidedAt: null, decisionNote: null },
+      existing._version,
+    )
+  }
+  const organizers = (await membersOf(store, meeting.branchId)).filter((m) =>
+    m.roles.some((r) => MEETING_ORGANIZER_ROLES.includes(r)),
+  )
+  for (const o of organizers) {
+    await notify(
+      ctx.ports,
+      {
+        id: `${id}.leave.${saved.createdAt}.${o._id}`,
+        memberId: o._id,
+        template: 'leave.requested',
+        title: `请假申请：${ctx.actor.name}`,
+        body: `${meeting.title}（${formatSpan(meeting.startAt, meeting.endAt)}），${LEAVE_CATEGORY_LABELS[input.category]}：${input.note}`,
+        page: `${BOARD_PAGE}?meetingId=${meeting._id}`,
+        data: { meetingId: meeting._id },
+      },
+      ctx.now,
+    )
+  }
+  return leaveViewOf(saved, meeting, ctx.actor.name)
+}
+
+export async function leaveDecide(ctx: MemberContext, input: ParsedInputOf<typeof decideDecl>): Promise<LeaveView> {
+  const { store } = ctx.ports
+  const meeting = await meetingOf(store, input.meetingId)
+  const id = attendanceId(meeting._id, input.memberId)
+  const existing = await store.get<LeaveDoc>('leave_requests', id)
+  if (!existing) throw invalid('memberId', '这位同志没有提交请假申请，请刷新看板后再试。')
+  const name = (await store.get<Member>('members', input.memberId))?.name ?? '（未知）'
+  const status = input.approve ? 'approved' : 'declined'
+  if (existing.status === status) return leaveViewOf(existing, meeting, name)
+  const saved = await store.update<LeaveDoc>(
+    'leave_requests',
+    id,
+    { status, decidedBy: ctx.actor.memberId, decidedAt: ctx.now, decisionNote: input.note ?? null },
+    existing._version,
+  )
+  await notify(
+    ctx.ports,
+    {
+      id: `${id}.leave.${status}.${ctx.now}`,
+      memberId: input.memberId,
+      template: 'leave.decided',
+      title: input.approve ? `请假已批准：${meeting.title}` : `请假未批准：${meeting.title}`,
+      body: input.approve ? '已准假，本次会议记为请假。' : `未批准：${input.note ?? ''}。请按时参加会议。`,
+      page: `${LEAVE_PAGE}?meetingId=${meeting._id}`,
+      data: { meetingId: meeting._id },
+    },
+    ctx.now,
+  )
+  return leaveViewOf(saved, meeting, name)
+}
+
+export async function leaveListMine(ctx: MemberContext): Promise<LeaveView[]> {
+  const { store } = ctx.ports
+  const page = await store.query<LeaveDoc>('leave_requests', {
+    where: [{ field: 'memberId', op: 'eq', value: ctx.actor.memberId }],
+    orderBy: { field: 'createdAt', direction: 'desc' },
+    limit: 50,
+  })
+  const meetings = await Promise.all(page.items.map((l) => store.get<AttendanceMeetingDoc>('meetings', l.meetingId)))
+  return page.items.map((l, i) =>
+    leaveViewOf(l, meetings[i] ?? { title: '（会议已删除）', startAt: 0 }, ctx.actor.name),
+  )
+}

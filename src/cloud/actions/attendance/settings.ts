@@ -1,0 +1,178 @@
+/** Sign-in settings, the 签到码 secret, the printed venue code and 列席 guests. */
+import { createHash } from 'node:crypto'
+import type {
+  attendanceConfigure as configureDecl,
+  attendanceInviteGuests as inviteDecl,
+} from '../../../domain/api/catalog-attendance'
+import type { ParsedInputOf } from '../../../domain/api/define'
+import type { AttendanceSettingsView, PrintedCodeView, SignInCodeView } from '../../../domain/api/views-attendance'
+import { signInWindow } from '../../../domain/attendance'
+import { TOKEN_WINDOW_MS } from '../../../domain/attendance-token'
+import { AppError } from '../../../domain/errors'
+import type { MeetingChange } from '../../../domain/meeting'
+import type { MemberContext } from '../../action-context'
+import type { AttendanceMeetingDoc } from '../../attendance-board'
+import { notify } from '../../notices'
+import { formatSpan } from '../../../domain/beijing-time'
+import { membersByIds } from '../roster-reads'
+import { invalid, meetingOf, refuseCancelled, settingsOf, settingsView, withSecret } from './meeting-access'
+
+/** The page a printed venue code opens (no leading slash, no query). */
+export const SIGNIN_PAGE = 'packages/attendance/pages/signin/index'
+
+export async function attendanceConfigure(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof configureDecl>,
+): Promise<AttendanceSettingsView> {
+  const { store } = ctx.ports
+  const after = await store.transaction(async (tx) => {
+    const m = await tx.get<AttendanceMeetingDoc>('meetings', input.meetingId)
+    if (!m) throw new AppError('NOT_FOUND')
+    refuseCancelled(m)
+    if (ctx.now >= m.startAt) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        '会议已经开始，签到设置不能再改；如有同志无法扫码，请在签到看板上代为登记。',
+      )
+    }
+    const signIn = {
+      ...withSecret(m),
+      opensBefore: input.opensBefore,
+      lateAfter: input.lateAfter,
+      place: input.place,
+    }
+    return tx.update<AttendanceMeetingDoc>(
+      'meetings',
+      m._id,
+      {
+        signIn,
+        allowRemote: input.allowRemote,
+        videoLink: input.allowRemote ? input.videoLink : null,
+        updatedAt: ctx.now,
+      },
+      m._version,
+    )
+  })
+  return settingsView(store, after)
+}
+
+export async function attendanceSettings(
+  ctx: MemberContext,
+  input: { meetingId: string },
+): Promise<AttendanceSettingsView> {
+  return settingsView(ctx.ports.store, await meetingOf(ctx.ports.store, input.meetingId))
+}
+
+export async function attendanceOpenCode(ctx: MemberContext, input: { meetingId: string }): Promise<SignInCodeView> {
+  const { store } = ctx.ports
+  const meeting = await store.transaction(async (tx) => {
+    const m = await tx.get<AttendanceMeetingDoc>('meetings', input.meetingId)
+    if (!m) throw new AppError('NOT_FOUND')
+    refuseCancelled(m)
+    if (ctx.now > m.endAt) {
+      throw new AppError('VALIDATION_FAILED', '会议已经结束，签到已关闭；未签到的同志请在签到看板上代为登记。')
+    }
+    const current = settingsOf(m)
+    if (current.secret && current.frozenAt !== null) return m
+    // The first opening fixes the secret and freezes the participant list; later changes are logged.
+    const signIn = { ...withSecret(m), frozenAt: current.frozenAt ?? ctx.now }
+    return tx.update<AttendanceMeetingDoc>('meetings', m._id, { signIn }, m._version)
+  })
+  const s = withSecret(meeting)
+  const window = signInWindow(meeting, s)
+  return {
+    meetingId: meeting._id,
+    title: meeting.title,
+    secret: s.secret,
+    windowMs: TOKEN_WINDOW_MS,
+    startAt: meeting.startAt,
+    endAt: meeting.endAt,
+    opensAt: window.opensAt,
+    closesAt: window.closesAt,
+    serverNow: ctx.now,
+    place: s.place,
+    expected: meeting.participantIds.length,
+  }
+}
+
+/** The printed code's scene: short, derived from the secret, so it cannot be guessed for another meeting. */
+export function printedScene(secret: string): string {
+  return `s=${createHash('sha256').update(`printed:${secret}`).digest('hex').slice(0, 16)}`
+}
+
+export async function attendancePrintedCode(
+  ctx: MemberContext,
+  input: { meetingId: string },
+): Promise<PrintedCodeView> {
+  const { store } = ctx.ports
+  const meeting = await meetingOf(store, input.meetingId)
+  refuseCancelled(meeting)
+  const s = settingsOf(meeting)
+  if (!s.place) {
+    throw invalid('place', '会场签到码要求扫码人在会场范围内，请先在签到设置中填写签到地点的坐标和范围。')
+  }
+  if (!s.secret) {
+    throw invalid('secret', '请先在签到设置中保存一次（生成本次会议的签到密钥），再生成会场签到码。')
+  }
+  const scene = printedScene(s.secret)
+  return { meetingId: meeting._id, image: await ctx.ports.codes.render(SIGNIN_PAGE, scene), scene, page: SIGNIN_PAGE }
+}
+
+export async function attendanceInviteGuests(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof inviteDecl>,
+): Promise<AttendanceSettingsView> {
+  const { store } = ctx.ports
+  const before = await meetingOf(store, input.meetingId)
+  refuseCancelled(before)
+  if (ctx.now > before.endAt) throw new AppError('VALIDATION_FAILED', '会议已经结束，不能再邀请列席人员。')
+  const wanted = [...new Set(input.memberIds)]
+  const people = await membersByIds(store, wanted)
+  if (people.length !== wanted.length) {
+    throw invalid('memberIds', '有所选人员不在名册中，请刷新后重新选择。')
+  }
+  const byId = new Map(people.map((p) => [p._id, p]))
+  const added = wanted.filter((id) => !before.participantIds.includes(id) && !(before.guestIds ?? []).includes(id))
+  if (added.length === 0) return settingsView(store, before)
+  const after = await store.transaction(async (tx) => {
+    const m = await tx.get<AttendanceMeetingDoc>('meetings', before._id)
+    if (!m) throw new AppError('NOT_FOUND')
+    const guestIds = [...new Set([...(m.guestIds ?? []), ...added])]
+    const updated = await tx.update<AttendanceMeetingDoc>(
+      'meetings',
+      m._id,
+      { guestIds, updatedAt: ctx.now },
+      m._version,
+    )
+    if (m.signIn?.frozenAt != null) {
+      // The list was frozen when sign-in opened: a change after that stays on the record.
+      await tx.insert<MeetingChange>('meeting_history', {
+        _id: ctx.newId('mch'),
+        meetingId: m._id,
+        branchId: m.branchId,
+        change: 'edited',
+        summary: [`签到开放后增加列席人员：${added.map((id) => byId.get(id)?.name ?? id).join('、')}`],
+        reason: null,
+        by: ctx.actor.memberId,
+        at: ctx.now,
+      })
+    }
+    return updated
+  })
+  for (const id of added) {
+    await notify(
+      ctx.ports,
+      {
+        id: `${after._id}.${id}.guest`,
+        memberId: id,
+        template: 'meeting.guest',
+        title: `列席邀请：${after.title}`,
+        body: `${formatSpan(after.startAt, after.endAt)}，${after.place}`,
+        page: `${SIGNIN_PAGE}?meetingId=${after._id}`,
+        data: { meetingId: after._id },
+      },
+      ctx.now,
+    )
+  }
+  return settingsView(store, after)
+}

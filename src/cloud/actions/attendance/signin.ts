@@ -1,0 +1,371 @@
+/**
+ * Signing in: the rotating QR token (live or offline), the printed venue code, manual marking and
+ * remote attendance. Every check runs before anything is written; the record's id is
+ * `${meetingId}.${memberId}`, so repeated or concurrent scans make one record and the first stands.
+ */
+import type {
+  attendanceSignIn as signInDecl,
+  attendanceSignInPrinted as printedDecl,
+  attendanceMarkManual as manualDecl,
+} from '../../../domain/api/catalog-attendance'
+import type { ParsedInputOf } from '../../../domain/api/define'
+import type { MySignInView, SignInResult, SignInVia } from '../../../domain/api/views-attendance'
+import {
+  isLate,
+  offlineRefusal,
+  signInClosedReason,
+  signInWindow,
+  type SignInSettings,
+} from '../../../domain/attendance'
+import { distanceMeters, type GeoPoint } from '../../../domain/attendance-place'
+import { checkSignInToken, TOKEN_REFUSALS } from '../../../domain/attendance-token'
+import { AppError } from '../../../domain/errors'
+import { meetingPhase } from '../../../domain/meeting'
+import type { MemberContext } from '../../action-context'
+import { attendanceId, type AttendanceDoc, type AttendanceMeetingDoc, type LeaveDoc } from '../../attendance-board'
+import { StoreConflict, type Stored, type StorePort } from '../../ports/store'
+import { leaveViewOf } from './leave'
+import {
+  invalid,
+  meetingOf,
+  refuseCancelled,
+  requireAttendee,
+  resultOf,
+  roleAt,
+  settingsOf,
+  type MeetingDoc,
+} from './meeting-access'
+import { printedScene } from './settings'
+
+const DAY = 24 * 3600 * 1000
+
+function checkPlace(settings: Pick<SignInSettings, 'place'>, location: GeoPoint | null | undefined): void {
+  const place = settings.place
+  if (!place) return
+  if (!location) {
+    throw invalid('location', `本次会议要求在会场（${place.label}）范围内签到，请允许小程序获取位置后重新扫码。`)
+  }
+  const d = distanceMeters(place, location)
+  if (d > place.radius) {
+    throw invalid(
+      'location',
+      `你当前的位置距会场（${place.label}）约 ${Math.round(d)} 米，超出 ${place.radius} 米签到范围；请到会场后再扫码。`,
+    )
+  }
+}
+
+/**
+ * Inserts the record once. A repeat returns the first record unchanged; an in-person sign-in
+ * replaces a remote attendance the secretary has not confirmed yet.
+ */
+async function recordOnce(store: StorePort, doc: AttendanceDoc): Promise<{ record: AttendanceDoc; created: boolean }> {
+  const id = attendanceId(doc.meetingId, doc.memberId)
+  const existing = await store.get<AttendanceDoc>('attendance', id)
+  if (existing) return upgrade(store, existing, doc)
+  try {
+    return { record: await store.insert<AttendanceDoc>('attendance', { ...doc, _id: id }), created: true }
+  } catch (err) {
+    if (!(err instanceof StoreConflict) || err.reason !== 'duplicate') throw err
+    const first = await store.get<AttendanceDoc>('attendance', id)
+    if (!first) throw err
+    return upgrade(store, first, doc)
+  }
+}
+
+async function upgrade(
+  store: StorePort,
+  existing: Stored<AttendanceDoc>,
+  doc: AttendanceDoc,
+): Promise<{ record: AttendanceDoc; created: boolean }> {
+  if (existing.mode === 'remote' && !existing.confirmed && doc.mode === 'in_person') {
+    try {
+      const { meetingId: _m, memberId: _p, branchId: _b, ...patch } = doc
+      return {
+        record: await store.update<AttendanceDoc>('attendance', existing._id, patch, existing._version),
+        created: true,
+      }
+    } catch (err) {
+      if (!(err instanceof StoreConflict)) throw err
+      const now = await store.get<AttendanceDoc>('attendance', existing._id)
+      if (now) return { record: now, created: false }
+      throw err
+    }
+  }
+  return { record: existing, created: false }
+}
+
+function newRecord(
+  meeting: AttendanceMeetingDoc,
+  memberId: string,
+  fields: Pick<
+    AttendanceDoc,
+    'mode' | 'via' | 'signedAt' | 'offline' | 'manualReason' | 'recordedBy' | 'late' | 'confirmed'
+  >,
+  now: number,
+): AttendanceDoc {
+  return {
+    meetingId: meeting._id,
+    branchId: meeting.branchId,
+    memberId,
+    receivedAt: now,
+    confirmedBy: null,
+    confirmedAt: null,
+    ...fields,
+  }
+}
+
+/** The checks every self sign-in shares; returns the settings in force. */
+function checkSignInBasics(meeting: MeetingDoc, memberId: string): SignInSettings {
+  refuseCancelled(meeting)
+  requireAttendee(meeting, memberId, 'self')
+  const s = settingsOf(meeting)
+  if (!s.secret) {
+    throw new AppError('VALIDATION_FAILED', '书记还没有打开本次会议的签到码，请等会场上出示签到码后再扫。')
+  }
+  return { ...s, secret: s.secret }
+}
+
+export async function attendanceSignIn(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof signInDecl>,
+): Promise<SignInResult> {
+  const { store } = ctx.ports
+  const me = ctx.actor.memberId
+  const meeting = await meetingOf(store, input.meetingId)
+  const s = checkSignInBasics(meeting, me)
+  const window = signInWindow(meeting, s)
+  const offline = input.offline === true
+  let signedAt = ctx.now
+  if (offline) {
+    if (input.deviceTime == null) throw invalid('deviceTime', '离线签到缺少扫码时的手机时间，请重新扫码签到。')
+    signedAt = input.deviceTime
+  }
+  // After sign-in closes nothing live is accepted, whatever the token; offline uploads are judged
+  // by the token's window and the device time instead.
+  if (!offline) {
+    const closed = signInClosedReason(window, ctx.now)
+    if (closed) throw invalid('token', closed)
+  }
+  const check = checkSignInToken(s.secret, meeting._id, input.token, offline ? null : ctx.now)
+  if (!check.ok) throw invalid('token', TOKEN_REFUSALS[check.reason])
+  if (offline) {
+    const refusal = offlineRefusal(window, check.window, signedAt, ctx.now)
+    if (refusal) throw invalid('token', refusal)
+  }
+  checkPlace(s, input.location)
+  const via: SignInVia = offline ? 'offline' : 'qr'
+  const { record, created } = await recordOnce(
+    store,
+    newRecord(
+      meeting,
+      me,
+      {
+        mode: 'in_person',
+        via,
+        signedAt,
+        offline,
+        manualReason: null,
+        recordedBy: null,
+        late: isLate(meeting, s, signedAt),
+        confirmed: true,
+      },
+      ctx.now,
+    ),
+  )
+  return resultOf(store, record, created, ctx.actor.name)
+}
+
+/** Meetings of the actor's branch around now, to find the one a printed code belongs to. */
+async function meetingByScene(ctx: MemberContext, scene: string): Promise<MeetingDoc> {
+  const page = await ctx.ports.store.query<AttendanceMeetingDoc>('meetings', {
+    where: [
+      { field: 'branchId', op: 'eq', value: ctx.actor.orgId },
+      { field: 'startAt', op: 'gte', value: ctx.now - DAY },
+      { field: 'startAt', op: 'lte', value: ctx.now + DAY },
+    ],
+    orderBy: { field: 'startAt', direction: 'asc' },
+    limit: 100,
+  })
+  const found = page.items.find((m) => m.signIn?.secret && printedScene(m.signIn.secret) === scene)
+  if (!found) {
+    throw new AppError(
+      'NOT_FOUND',
+      '没有找到这个会场签到码对应的会议（或不在今天），请确认扫的是本支部今天会议的签到码。',
+    )
+  }
+  return found
+}
+
+export async function attendanceSignInPrinted(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof printedDecl>,
+): Promise<SignInResult> {
+  const { store } = ctx.ports
+  const me = ctx.actor.memberId
+  const meeting = await meetingByScene(ctx, input.scene)
+  const s = checkSignInBasics(meeting, me)
+  const closed = signInClosedReason(signInWindow(meeting, s), ctx.now)
+  if (closed) throw invalid('scene', closed)
+  if (!s.place) throw invalid('scene', '本次会议没有设置签到地点，请扫描书记手机上的签到码。')
+  checkPlace(s, input.location)
+  const { record, created } = await recordOnce(
+    store,
+    newRecord(
+      meeting,
+      me,
+      {
+        mode: 'in_person',
+        via: 'printed_code',
+        signedAt: ctx.now,
+        offline: false,
+        manualReason: null,
+        recordedBy: null,
+        late: isLate(meeting, s, ctx.now),
+        confirmed: true,
+      },
+      ctx.now,
+    ),
+  )
+  return resultOf(store, record, created, ctx.actor.name)
+}
+
+export async function attendanceMarkManual(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof manualDecl>,
+): Promise<SignInResult> {
+  const { store } = ctx.ports
+  const meeting = await meetingOf(store, input.meetingId)
+  refuseCancelled(meeting)
+  requireAttendee(meeting, input.memberId, 'other')
+  const s = settingsOf(meeting)
+  if (ctx.now < signInWindow(meeting, s).opensAt) {
+    throw new AppError('VALIDATION_FAILED', '签到还没有开放，会前请假请让本人提交；会议开始前 30 分钟起可以代为登记。')
+  }
+  const { record, created } = await recordOnce(
+    store,
+    newRecord(
+      meeting,
+      input.memberId,
+      {
+        mode: 'in_person',
+        via: 'manual',
+        signedAt: ctx.now,
+        offline: false,
+        manualReason: input.reason,
+        recordedBy: ctx.actor.memberId,
+        late: false,
+        confirmed: true,
+      },
+      ctx.now,
+    ),
+  )
+  return resultOf(store, record, created)
+}
+
+export async function attendanceRemoteRequest(ctx: MemberContext, input: { meetingId: string }): Promise<SignInResult> {
+  const { store } = ctx.ports
+  const me = ctx.actor.memberId
+  const meeting = await meetingOf(store, input.meetingId)
+  refuseCancelled(meeting)
+  requireAttendee(meeting, me, 'self')
+  if (meeting.allowRemote !== true) {
+    throw new AppError('VALIDATION_FAILED', '本次会议不支持远程参会，请到会场参加；确实不能到会请提交请假。')
+  }
+  if (ctx.now > meeting.endAt) throw new AppError('VALIDATION_FAILED', '会议已经结束，不能再报名远程参会。')
+  const { record, created } = await recordOnce(
+    store,
+    newRecord(
+      meeting,
+      me,
+      {
+        mode: 'remote',
+        via: 'remote',
+        signedAt: ctx.now,
+        offline: false,
+        manualReason: null,
+        recordedBy: null,
+        late: false,
+        confirmed: false,
+      },
+      ctx.now,
+    ),
+  )
+  return resultOf(store, record, created, ctx.actor.name)
+}
+
+export async function attendanceRemoteConfirm(
+  ctx: MemberContext,
+  input: { meetingId: string; memberId: string },
+): Promise<SignInResult> {
+  const { store } = ctx.ports
+  const meeting = await meetingOf(store, input.meetingId)
+  refuseCancelled(meeting)
+  if (ctx.now < signInWindow(meeting, settingsOf(meeting)).opensAt) {
+    throw new AppError('VALIDATION_FAILED', '会议还没开始，请在会上看到这位同志远程接入后再确认。')
+  }
+  const id = attendanceId(meeting._id, input.memberId)
+  const existing = await store.get<AttendanceDoc>('attendance', id)
+  if (!existing || existing.mode !== 'remote') {
+    throw invalid('memberId', '这位同志没有报名远程参会；如已到会场，请让其扫码或代为登记。')
+  }
+  if (existing.confirmed) return resultOf(store, existing, false)
+  const patch: Partial<AttendanceDoc> = {
+    confirmed: true,
+    confirmedBy: ctx.actor.memberId,
+    confirmedAt: ctx.now,
+    recordedBy: ctx.actor.memberId,
+  }
+  try {
+    return resultOf(store, await store.update<AttendanceDoc>('attendance', id, patch, existing._version), true)
+  } catch (err) {
+    if (!(err instanceof StoreConflict)) throw err
+    const again = await store.get<AttendanceDoc>('attendance', id)
+    if (again?.confirmed) return resultOf(store, again, false)
+    throw err
+  }
+}
+
+export async function attendanceMine(ctx: MemberContext, input: { meetingId: string }): Promise<MySignInView> {
+  const { store } = ctx.ports
+  const me = ctx.actor.memberId
+  const meeting = await meetingOf(store, input.meetingId)
+  const role = roleAt(meeting, me)
+  if (role === 'none' && meeting.branchId !== ctx.actor.orgId) {
+    throw new AppError('NOT_FOUND', '找不到这次会议，或你不在参会名单中；请返回会议列表刷新后再试。')
+  }
+  const s = settingsOf(meeting)
+  const window = signInWindow(meeting, s)
+  const [record, leave] = await Promise.all([
+    store.get<AttendanceDoc>('attendance', attendanceId(meeting._id, me)),
+    store.get<LeaveDoc>('leave_requests', attendanceId(meeting._id, me)),
+  ])
+  const state = record
+    ? record.mode === 'in_person'
+      ? 'present'
+      : record.confirmed
+        ? 'remote'
+        : 'remote_pending'
+    : leave?.status === 'approved'
+      ? 'leave'
+      : leave?.status === 'pending'
+        ? 'leave_pending'
+        : 'absent'
+  return {
+    meetingId: meeting._id,
+    title: meeting.title,
+    place: meeting.place,
+    startAt: meeting.startAt,
+    endAt: meeting.endAt,
+    opensAt: window.opensAt,
+    closesAt: window.closesAt,
+    phase: meetingPhase(meeting, ctx.now),
+    role,
+    requiresLocation: s.place !== null,
+    placeLabel: s.place?.label ?? null,
+    allowRemote: meeting.allowRemote === true,
+    videoLink: role === 'none' ? null : (meeting.videoLink ?? null),
+    state,
+    record: record ? await resultOf(store, record, false, ctx.actor.name) : null,
+    leave: leave ? leaveViewOf(leave, meeting, ctx.actor.name) : null,
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The attendance board of one meeting, read from the store: participants and 列席 guests with their
+ * sign-in, leave and remote state, and the counts and quorum (src/domain/attendance.ts). Used by the
+ * attendance actions, by minutes (出席/请假/缺席/列席) and by mobile members' pages.
+ */
+import type { AttendanceBoard } from '../domain/api/views-attendance'
+import {
+  computeBoard,
+  type AttendanceRecord,
+  type BoardPerson,
+  type LeaveRecord,
+  type SignInSettings,
+} from '../domain/attendance'
+import { kindRule } from '../domain/meeting-kinds'
+import type { Meeting } from '../domain/meeting'
+import { hasVotingRights, isCommitteeMember, type Member, type Org } from '../domain/org'
+import { rulesFor } from './compliance-counters'
+import type { Stored, StorePort } from './ports/store'
+import { membersByIds, readAll } from './actions/roster-reads'
+
+/** The meeting document as the attendance area reads and writes it (old meetings lack the extras). */
+export type AttendanceMeetingDoc = Omit<Meeting, 'id'> & {
+  _id: string
+  signIn?: SignInSettings | null
+  guestIds?: string[]
+  allowRemote?: boolean | null
+  videoLink?: string | null
+  attendanceRecordedAt?: number | null
+  quorumMet?: boolean | null
+  minutesFinalizedAt?: number | null
+}
+
+/** The attendance document, `_id = ${meetingId}.${memberId}`. */
+export interface AttendanceDoc extends AttendanceRecord {
+  meetingId: string
+  branchId: string
+  receivedAt: number
+  /** Remote attendance: who confirmed it and when. */
+  confirmedBy: string | null
+  confirmedAt: number | null
+}
+
+export interface LeaveDoc extends LeaveRecord {
+  meetingId: string
+  branchId: string
+  createdAt: number
+  decidedBy: string | null
+  decidedAt: number | null
+  decisionNote: string | null
+}
+
+/** A meeting has at most a few hundred people; the caps only guard against broken data. */
+const MAX_RECORDS = 5000
+
+export function attendanceId(meetingId: string, memberId: string): string {
+  return `${meetingId}.${memberId}`
+}
+
+export async function readAttendanceRecords(store: StorePort, meetingId: string): Promise<Stored<AttendanceDoc>[]> {
+  return readAll<AttendanceDoc>(
+    store,
+    'attendance',
+    [{ field: 'meetingId', op: 'eq', value: meetingId }],
+    'signedAt',
+    MAX_RECORDS,
+  )
+}
+
+export async function readLeaveRequests(store: StorePort, meetingId: string): Promise<Stored<LeaveDoc>[]> {
+  return readAll<LeaveDoc>(
+    store,
+    'leave_requests',
+    [{ field: 'meetingId', op: 'eq', value: meetingId }],
+    'createdAt',
+    MAX_RECORDS,
+  )
+}
+
+export async function readAttendanceBoard(
+  store: StorePort,
+  meeting: AttendanceMeetingDoc,
+  // The board is a snapshot of records; `now` is kept in the signature for callers that judge phases.
+  _now: number,
+): Promise<AttendanceBoard> {
+  const guestIds = (meeting.guestIds ?? []).filter((id) => !meeting.participantIds.includes(id))
+  const [people, records, leaves, branch] = await Promise.all([
+    membersByIds(store, [...meeting.participantIds, ...guestIds]),
+    readAttendanceRecords(store, meeting._id),
+    readLeaveRequests(store, meeting._id),
+    store.get<Org>('orgs', meeting.branchId),
+  ])
+  const rules = branch ? await rulesFor(store, branch) : undefined
+  const byId = new Map(people.map((m) => [m._id, m]))
+  const person = (id: string): BoardPerson => {
+    const m: Stored<Member> | undefined = byId.get(id)
+    return {
+      memberId: id,
+      name: m?.name ?? '（已离开本支部）',
+      votingRights: m ? hasVotingRights(m) : false,
+      committee: m ? isCommitteeMember(m.roles) : false,
+      visiting: m ? m.orgId !== meeting.branchId : true,
+    }
+  }
+  return computeBoard({
+    meetingId: meeting._id,
+    rule: kindRule(meeting.kind, rules),
+    participants: meeting.participantIds.map(person),
+    guests: guestIds.map(person),
+    records,
+    leaves,
+    recordedAt: meeting.attendanceRecordedAt ?? null,
+  })
+}

@@ -1,0 +1,92 @@
+/**
+ * 邀请列席 (organizers): find someone in the roster who is not expected at this meeting and invite
+ * them to attend without a vote. They are told by a notice; 列席 never counts in 应到 or quorum.
+ */
+import { Input, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { Button } from '../../../components/nut'
+import type { MemberRow } from '../../../domain/api/views'
+import { call, errorMessage, newRequestId } from '../../../services/api'
+import './guest-invite.scss'
+
+export function GuestInvite({
+  meetingId,
+  onTheList,
+  onInvited,
+}: {
+  meetingId: string
+  /** Participants and guests already on the board. */
+  onTheList: readonly string[]
+  onInvited: () => void
+}) {
+  const [search, setSearch] = useState('')
+  const [rows, setRows] = useState<MemberRow[] | null>(null)
+  const [message, setMessage] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const find = async () => {
+    setMessage('')
+    try {
+      const page = await call('roster.list', { search: search.trim() || undefined, limit: 20 })
+      setRows(page.items.filter((m) => !onTheList.includes(m.id)))
+    } catch (err) {
+      setMessage(errorMessage(err))
+    }
+  }
+
+  const invite = async (m: MemberRow) => {
+    setBusy(true)
+    setMessage('')
+    try {
+      await call('attendance.inviteGuests', { meetingId, memberIds: [m.id] }, { requestId: newRequestId() })
+      setRows((r) => r?.filter((x) => x.id !== m.id) ?? null)
+      setMessage(`已邀请 ${m.name} 列席`)
+      onInvited()
+    } catch (err) {
+      setMessage(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className="panel guests" id="guest-invite">
+      <Text className="guests__title">邀请列席（不计入应到和法定人数）</Text>
+      <View className="guests__search">
+        <Input
+          id="guest-search"
+          className="guests__input"
+          value={search}
+          placeholder="姓名或手机号"
+          onInput={(e) => setSearch(e.detail.value)}
+        />
+        <Button size="small" id="guest-find" onClick={find}>
+          查找
+        </Button>
+      </View>
+      {rows && rows.length === 0 && (
+        <Text className="guests__hint">没有可邀请的人：本支部成员大多已在参会名单中。</Text>
+      )}
+      {rows?.map((m) => (
+        <View key={m.id} className="guests__row">
+          <Text>{m.name}</Text>
+          <Button
+            size="small"
+            type="primary"
+            fill="outline"
+            id={`invite-${m.id}`}
+            loading={busy}
+            onClick={() => invite(m)}
+          >
+            邀请列席
+          </Button>
+        </View>
+      ))}
+      {message && (
+        <Text className="guests__hint" id="guest-message">
+          {message}
+        </Text>
+      )}
+    </View>
+  )
+}

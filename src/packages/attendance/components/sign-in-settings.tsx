@@ -1,0 +1,226 @@
+/**
+ * 签到设置 (organizers, before the meeting starts): when sign-in opens, when a scan is 迟到, the
+ * place and radius a scan must come from, remote attendance with its video link; and the printed
+ * venue code. Checked with the very schema of `attendance.configure` before it is sent.
+ */
+import { Image, Input, Switch, Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import { Button } from '../../../components/nut'
+import { attendanceConfigure } from '../../../domain/api/catalog-attendance'
+import type { AttendanceSettingsView } from '../../../domain/api/views-attendance'
+import { describeIssues, type FieldProblem } from '../../../domain/errors'
+import { call, errorMessage, newRequestId, ApiCallError } from '../../../services/api'
+import { currentPlace } from '../sign-in-submit'
+import './sign-in-settings.scss'
+
+interface Form {
+  opensBefore: string
+  lateAfter: string
+  allowRemote: boolean
+  videoLink: string
+  usePlace: boolean
+  lat: string
+  lng: string
+  radius: string
+  label: string
+}
+
+function formOf(s: AttendanceSettingsView): Form {
+  return {
+    opensBefore: String(s.opensBefore),
+    lateAfter: String(s.lateAfter),
+    allowRemote: s.allowRemote,
+    videoLink: s.videoLink ?? '',
+    usePlace: s.place !== null,
+    lat: s.place ? String(s.place.lat) : '',
+    lng: s.place ? String(s.place.lng) : '',
+    radius: s.place ? String(s.place.radius) : '200',
+    label: s.place?.label ?? '',
+  }
+}
+
+export function SignInSettings({ meetingId }: { meetingId: string }) {
+  const [open, setOpen] = useState(false)
+  const [form, setForm] = useState<Form | null>(null)
+  const [problems, setProblems] = useState<FieldProblem[]>([])
+  const [message, setMessage] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [printed, setPrinted] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (!open || form) return
+    call('attendance.settings', { meetingId }).then(
+      (s) => setForm(formOf(s)),
+      (err: unknown) => setMessage(errorMessage(err)),
+    )
+  }, [open, form, meetingId])
+
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => (f ? { ...f, [k]: v } : f))
+  const problem = (name: string) => problems.find((p) => p.field === name || p.field.startsWith(`${name}.`))?.message
+
+  const save = async () => {
+    if (!form || busy) return
+    const input = {
+      meetingId,
+      opensBefore: Number(form.opensBefore),
+      lateAfter: Number(form.lateAfter),
+      allowRemote: form.allowRemote,
+      videoLink: form.allowRemote ? form.videoLink : null,
+      place: form.usePlace
+        ? { lat: Number(form.lat), lng: Number(form.lng), radius: Number(form.radius), label: form.label }
+        : null,
+    }
+    const check = attendanceConfigure.input.safeParse(input)
+    if (!check.success) {
+      const d = describeIssues(check.error.issues)
+      setProblems(d.fields)
+      setMessage(d.summary)
+      return
+    }
+    setBusy(true)
+    setMessage('')
+    setProblems([])
+    try {
+      const saved = await call('attendance.configure', input, { requestId: newRequestId() })
+      setForm(formOf(saved))
+      setMessage('签到设置已保存')
+    } catch (err) {
+      if (err instanceof ApiCallError) setProblems(err.fields)
+      setMessage(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const here = async () => {
+    try {
+      const p = await currentPlace()
+      setForm((f) => (f ? { ...f, usePlace: true, lat: p.lat.toFixed(6), lng: p.lng.toFixed(6) } : f))
+    } catch (err) {
+      setMessage(errorMessage(err))
+    }
+  }
+
+  const print = async () => {
+    setMessage('')
+    try {
+      const code = await call('attendance.printedCode', { meetingId }, { requestId: newRequestId() })
+      setPrinted(code.image)
+    } catch (err) {
+      setMessage(errorMessage(err))
+    }
+  }
+
+  return (
+    <View className="settings">
+      <Button block fill="outline" id="settings-toggle" onClick={() => setOpen(!open)}>
+        {open ? '收起签到设置' : '签到设置（会前）'}
+      </Button>
+      {open && form && (
+        <View className="panel settings__form" id="settings-form">
+          <View className="settings__row">
+            <Text className="settings__label">提前开放签到（分钟）</Text>
+            <Input
+              id="settings-opens-before"
+              type="number"
+              className="settings__input"
+              value={form.opensBefore}
+              onInput={(e) => set('opensBefore', e.detail.value)}
+            />
+          </View>
+          {problem('opensBefore') && <Text className="settings__problem">{problem('opensBefore')}</Text>}
+          <View className="settings__row">
+            <Text className="settings__label">开会后多少分钟算迟到</Text>
+            <Input
+              id="settings-late-after"
+              type="number"
+              className="settings__input"
+              value={form.lateAfter}
+              onInput={(e) => set('lateAfter', e.detail.value)}
+            />
+          </View>
+          {problem('lateAfter') && <Text className="settings__problem">{problem('lateAfter')}</Text>}
+          <View className="settings__row">
+            <Text className="settings__label">限定签到地点</Text>
+            <Switch id="settings-use-place" checked={form.usePlace} onChange={(e) => set('usePlace', e.detail.value)} />
+          </View>
+          {form.usePlace && (
+            <>
+              <Input
+                id="settings-place-label"
+                className="settings__input settings__input--wide"
+                placeholder="地点名称，如 党员活动室"
+                value={form.label}
+                onInput={(e) => set('label', e.detail.value)}
+              />
+              <View className="settings__row">
+                <Input
+                  id="settings-lat"
+                  type="digit"
+                  className="settings__input"
+                  placeholder="纬度"
+                  value={form.lat}
+                  onInput={(e) => set('lat', e.detail.value)}
+                />
+                <Input
+                  id="settings-lng"
+                  type="digit"
+                  className="settings__input"
+                  placeholder="经度"
+                  value={form.lng}
+                  onInput={(e) => set('lng', e.detail.value)}
+                />
+                <Button size="small" id="settings-here" onClick={here}>
+                  用当前位置
+                </Button>
+              </View>
+              <View className="settings__row">
+                <Text className="settings__label">签到范围（米）</Text>
+                <Input
+                  id="settings-radius"
+                  type="number"
+                  className="settings__input"
+                  value={form.radius}
+                  onInput={(e) => set('radius', e.detail.value)}
+                />
+              </View>
+              {problem('place') && <Text className="settings__problem">{problem('place')}</Text>}
+            </>
+          )}
+          <View className="settings__row">
+            <Text className="settings__label">允许远程参会</Text>
+            <Switch
+              id="settings-allow-remote"
+              checked={form.allowRemote}
+              onChange={(e) => set('allowRemote', e.detail.value)}
+            />
+          </View>
+          {form.allowRemote && (
+            <Input
+              id="settings-video-link"
+              className="settings__input settings__input--wide"
+              placeholder="视频会议链接或会议号"
+              value={form.videoLink}
+              onInput={(e) => set('videoLink', e.detail.value)}
+            />
+          )}
+          {problem('videoLink') && <Text className="settings__problem">{problem('videoLink')}</Text>}
+          <Button type="primary" block id="settings-save" loading={busy} onClick={save}>
+            保存签到设置
+          </Button>
+          {form.usePlace && (
+            <Button block fill="outline" id="settings-printed" onClick={print}>
+              生成会场签到码（打印张贴）
+            </Button>
+          )}
+          {printed && <Image className="settings__printed" src={printed} mode="aspectFit" id="printed-code" />}
+        </View>
+      )}
+      {message && (
+        <Text className="settings__message" id="settings-message">
+          {message}
+        </Text>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,488 @@
+/**
+ * Attendance (issue 5) through the real router on the embedded store: rotating-token sign-in and
+ * its refusals (each writing nothing), exactly-once records, offline upload, leave, remote and
+ * manual attendance, the printed venue code, 列席 guests, the board and 确认考勤.
+ */
+import type { MeetingDetail } from '../../src/domain/api/views'
+import type {
+  AttendanceBoard,
+  LeaveView,
+  MySignInView,
+  PrintedCodeView,
+  SignInCodeView,
+  SignInResult,
+} from '../../src/domain/api/views-attendance'
+import { signInToken, TOKEN_WINDOW_MS } from '../../src/domain/attendance-token'
+import { fromBeijing } from '../../src/domain/beijing-time'
+import {
+  MEMBER_B1,
+  MEMBER_B2,
+  ORGANIZER_B1,
+  PROBATIONARY_B1,
+  SECRETARY_B1,
+  SUPERVISOR,
+  openTestApi,
+  scheduleInput,
+  type TestApi,
+} from './api-fixture'
+
+const MIN = 60_000
+// The demo's 第一党支部: 16 members, 13 正式党员 (one of them 流动), 3 预备党员.
+const FULL_B1 = ['m_b1_01', 'm_b1_02', 'm_b1_03', 'm_b1_04', 'm_b1_05', 'm_b1_06', 'm_b1_07', 'm_b1_08', 'm_b1_09']
+
+let api: TestApi
+let seq = 0
+const rid = () => `attendance-${++seq}`
+
+async function ok<T>(p: Promise<{ ok: boolean; data?: unknown; error?: { message: string } }>): Promise<T> {
+  const r = await p
+  if (!r.ok) throw new Error(r.error!.message)
+  return r.data as T
+}
+
+/** A meeting today (2026-11-22) from 10:30, so sign-in (30 min before) is open at FIXED_NOW 10:00. */
+async function scheduleToday(kind = 'branch_congress', extra: Record<string, unknown> = {}): Promise<MeetingDetail> {
+  return ok<MeetingDetail>(
+    api.call(
+      SECRETARY_B1,
+      'meeting.schedule',
+      scheduleInput({
+        kind,
+        title: '支部党员大会',
+        date: '2026-11-22',
+        startTime: '10:30',
+        endTime: '12:00',
+        ...extra,
+      }),
+      rid(),
+    ),
+  )
+}
+
+async function openCode(meetingId: string): Promise<SignInCodeView> {
+  return ok<SignInCodeView>(api.call(SECRETARY_B1, 'attendance.openCode', { meetingId }, rid()))
+}
+
+const signIn = (memberId: string, input: Record<string, unknown>) =>
+  api.call<SignInResult>(memberId, 'attendance.signIn', input, rid())
+
+const board = (meetingId: string) => ok<AttendanceBoard>(api.call(SECRETARY_B1, 'attendance.board', { meetingId }))
+
+const snapshot = async () => ({
+  attendance: await api.ports.store.count('attendance'),
+  leave: await api.ports.store.count('leave_requests'),
+})
+
+beforeEach(async () => {
+  api = await openTestApi()
+})
+afterEach(() => api.close())
+
+test('a member signs in with the current code; repeated and concurrent scans make one record and the first time stands', async () => {
+  const m = await scheduleToday()
+  const code = await openCode(m.id)
+  expect(code.secret).toMatch(/^[0-9a-f]{64}$/)
+  const token = signInToken(code.secret, m.id, api.clock.now)
+  const first = await ok<SignInResult>(signIn(MEMBER_B1, { meetingId: m.id, token }))
+  expect(first).toMatchObject({ created: true, via: 'qr', mode: 'in_person', late: false, signedAt: api.clock.now })
+
+  api.clock.now += 5_000
+  const again = await Promise.all(
+    Array.from({ length: 10 }, () => ok<SignInResult>(signIn(MEMBER_B1, { meetingId: m.id, token }))),
+  )
+  expect(again.every((r) => !r.created && r.signedAt === first.signedAt)).toBe(true)
+  expect(await api.ports.store.count('attendance')).toBe(1)
+  expect((await api.ports.store.get('attendance', `${m.id}.${MEMBER_B1}`))!._version).toBe(1)
+
+  const b = await board(m.id)
+  expect(b).toMatchObject({ expected: 16, present: 1, inPerson: 1, remote: 0, onLeave: 0, absent: 15, late: 0 })
+  expect(b.quorum).toMatchObject({ applies: true, entitled: 13, needed: 7, presentCounting: 1, met: false })
+  expect(b.people.find((p) => p.memberId === MEMBER_B1)).toMatchObject({ state: 'present', via: 'qr' })
+})
+
+test('each bad scan is refused in Chinese and writes nothing', async () => {
+  const m = await scheduleToday()
+  const other = await scheduleToday('theme_day', { title: '另一场' })
+  const code = await openCode(m.id)
+  const otherCode = await openCode(other.id)
+  await ok(
+    api.call(
+      SECRETARY_B1,
+      'attendance.configure',
+      {
+        meetingId: m.id,
+        opensBefore: 30,
+        lateAfter: 5,
+        place: { lat: 39.9042, lng: 116.4074, radius: 200, label: '党员活动室' },
+        allowRemote: false,
+      },
+      rid(),
+    ),
+  )
+  const committee = await scheduleToday('committee_meeting', { title: '支委会' })
+  const committeeCode = await openCode(committee.id)
+  const here = { lat: 39.9043, lng: 116.4075 }
+  const now = api.clock.now
+  const valid = signInToken(code.secret, m.id, now)
+  const before = await snapshot()
+
+  const cases: [string, Promise<{ ok: boolean; error?: { code: string; message: string } }>, RegExp][] = [
+    [
+      'forged MAC',
+      signIn(MEMBER_B1, {
+        meetingId: m.id,
+        token: valid.replace(/.$/, (c) => (c === '0' ? '1' : '0')),
+        location: here,
+      }),
+      /签到码无效/,
+    ],
+    [
+      'expired window',
+      signIn(MEMBER_B1, {
+        meetingId: m.id,
+        token: signInToken(code.secret, m.id, now - 3 * TOKEN_WINDOW_MS),
+        location: here,
+      }),
+      /已过期/,
+    ],
+    [
+      "another meeting's token",
+      signIn(MEMBER_B1, { meetingId: m.id, token: signInToken(otherCode.secret, other.id, now), location: here }),
+      /另一场会议/,
+    ],
+    [
+      'a token made with the wrong secret',
+      signIn(MEMBER_B1, { meetingId: m.id, token: signInToken(otherCode.secret, m.id, now), location: here }),
+      /签到码无效/,
+    ],
+    [
+      'a non-participant',
+      signIn(MEMBER_B1, { meetingId: committee.id, token: signInToken(committeeCode.secret, committee.id, now) }),
+      /不在本次会议的参会或列席名单/,
+    ],
+    [
+      'a member of another branch',
+      signIn(MEMBER_B2, { meetingId: m.id, token: valid, location: here }),
+      /不在本次会议/,
+    ],
+    [
+      'outside the radius',
+      signIn(MEMBER_B1, { meetingId: m.id, token: valid, location: { lat: 39.92, lng: 116.4074 } }),
+      /距会场.*约 1\d{3} 米，超出 200 米/,
+    ],
+    ['no location where one is required', signIn(MEMBER_B1, { meetingId: m.id, token: valid }), /允许小程序获取位置/],
+    [
+      'not a token at all',
+      signIn(MEMBER_B1, { meetingId: m.id, token: 'hello', location: here }),
+      /不是本应用的签到码/,
+    ],
+  ]
+  for (const [what, call, text] of cases) {
+    const r = await call
+    expect([what, r.ok]).toEqual([what, false])
+    expect([what, r.error!.code]).toEqual([what, 'VALIDATION_FAILED'])
+    expect([what, r.error!.message]).toEqual([what, expect.stringMatching(text)])
+  }
+  expect(await snapshot()).toEqual(before)
+
+  // A replay after sign-in closed: the token was valid during the meeting, not after it.
+  const during = fromBeijing('2026-11-22', '11:59')
+  api.clock.now = during
+  const late = signInToken(code.secret, m.id, during)
+  api.clock.now = fromBeijing('2026-11-22', '12:00') + 10_000
+  const replay = await signIn(MEMBER_B1, { meetingId: m.id, token: late, location: here })
+  expect(replay.ok).toBe(false)
+  expect(!replay.ok && replay.error.message).toMatch(/会议已经结束，签到已关闭/)
+  expect(await snapshot()).toEqual(before)
+
+  // Before sign-in opens (10:00 for a 10:30 start, 30 minutes): refused too.
+  api.clock.now = fromBeijing('2026-11-22', '09:50')
+  const early = await signIn(MEMBER_B1, {
+    meetingId: m.id,
+    token: signInToken(code.secret, m.id, api.clock.now),
+    location: here,
+  })
+  expect(!early.ok && early.error.message).toMatch(/还没到签到时间/)
+  expect(await snapshot()).toEqual(before)
+})
+
+test('a scan after the start plus grace is 迟到; the secret is never shown to members', async () => {
+  const m = await scheduleToday()
+  const code = await openCode(m.id)
+  api.clock.now = fromBeijing('2026-11-22', '10:36')
+  const r = await ok<SignInResult>(
+    signIn(MEMBER_B1, { meetingId: m.id, token: signInToken(code.secret, m.id, api.clock.now) }),
+  )
+  expect(r.late).toBe(true)
+  expect((await board(m.id)).late).toBe(1)
+
+  const forMember = await api.call(MEMBER_B1, 'attendance.openCode', { meetingId: m.id }, rid())
+  expect(!forMember.ok && forMember.error.code).toBe('FORBIDDEN')
+  for (const [who, action] of [
+    [MEMBER_B1, 'meeting.get'],
+    [MEMBER_B1, 'attendance.board'],
+    [MEMBER_B1, 'attendance.mine'],
+    [SECRETARY_B1, 'attendance.settings'],
+    [SUPERVISOR, 'attendance.board'],
+  ] as const) {
+    const res = await api.call(who, action, { meetingId: m.id })
+    expect(res.ok).toBe(true)
+    expect(JSON.stringify(res)).not.toContain(code.secret)
+  }
+})
+
+test('an offline scan uploaded later counts as 离线补传 at the device time; an inconsistent device time is refused', async () => {
+  const m = await scheduleToday()
+  const code = await openCode(m.id)
+  const scannedAt = fromBeijing('2026-11-22', '10:20')
+  const token = signInToken(code.secret, m.id, scannedAt)
+  api.clock.now = fromBeijing('2026-11-22', '11:30')
+
+  const wrongClock = await signIn(MEMBER_B1, { meetingId: m.id, token, offline: true, deviceTime: scannedAt + 5 * MIN })
+  expect(!wrongClock.ok && wrongClock.error.message).toMatch(/手机时间与签到码不符/)
+  const live = await signIn(MEMBER_B1, { meetingId: m.id, token })
+  expect(!live.ok && live.error.message).toMatch(/已过期/)
+  expect(await api.ports.store.count('attendance')).toBe(0)
+
+  const r = await ok<SignInResult>(
+    signIn(MEMBER_B1, { meetingId: m.id, token, offline: true, deviceTime: scannedAt + 3_000 }),
+  )
+  expect(r).toMatchObject({ via: 'offline', offline: true, signedAt: scannedAt + 3_000, late: false })
+  const doc = await api.ports.store.get<{ receivedAt: number }>('attendance', `${m.id}.${MEMBER_B1}`)
+  expect(doc!.receivedAt).toBe(api.clock.now)
+  expect((await board(m.id)).people.find((p) => p.memberId === MEMBER_B1)).toMatchObject({
+    offline: true,
+    via: 'offline',
+  })
+
+  // A token from before sign-in opened cannot be uploaded as offline either.
+  const tooEarly = signInToken(code.secret, m.id, fromBeijing('2026-11-22', '09:00'))
+  const refused = await signIn(PROBATIONARY_B1, {
+    meetingId: m.id,
+    token: tooEarly,
+    offline: true,
+    deviceTime: fromBeijing('2026-11-22', '09:00'),
+  })
+  expect(!refused.ok && refused.error.message).toMatch(/不在本次会议的签到时间内/)
+})
+
+test('leave: asked before the meeting, approved by the secretary, counted as 请假 not 缺席', async () => {
+  const m = await scheduleToday()
+  const asked = await ok<LeaveView>(
+    api.call(MEMBER_B1, 'leave.request', { meetingId: m.id, category: 'sick', note: '发烧就医' }, rid()),
+  )
+  expect(asked.status).toBe('pending')
+  let b = await board(m.id)
+  expect(b).toMatchObject({ onLeave: 0, leavePending: 1, absent: 16 })
+  const memberView = await ok<AttendanceBoard>(api.call('m_b1_09', 'attendance.board', { meetingId: m.id }))
+  expect(memberView.people.find((p) => p.memberId === MEMBER_B1)!.leave!.note).toBe('')
+
+  const declineWithoutReason = await api.call(
+    SECRETARY_B1,
+    'leave.decide',
+    { meetingId: m.id, memberId: MEMBER_B1, approve: false },
+    rid(),
+  )
+  expect(!declineWithoutReason.ok && declineWithoutReason.error.message).toMatch(/写明原因/)
+  const decided = await ok<LeaveView>(
+    api.call(SECRETARY_B1, 'leave.decide', { meetingId: m.id, memberId: MEMBER_B1, approve: true }, rid()),
+  )
+  expect(decided.status).toBe('approved')
+  b = await board(m.id)
+  expect(b).toMatchObject({ onLeave: 1, leavePending: 0, absent: 15 })
+  expect(b.people.find((p) => p.memberId === MEMBER_B1)).toMatchObject({
+    state: 'leave',
+    leave: { category: 'sick', note: '发烧就医', status: 'approved' },
+  })
+  const mine = await ok<LeaveView[]>(api.call(MEMBER_B1, 'leave.listMine', {}))
+  expect(mine.map((l) => [l.meetingId, l.status])).toEqual([[m.id, 'approved']])
+  const notices = await api.ports.store.count('notifications', [{ field: 'memberId', op: 'eq', value: MEMBER_B1 }])
+  expect(notices).toBeGreaterThanOrEqual(2) // the meeting notice and the decision
+
+  api.clock.now = m.startAt
+  const tooLate = await api.call('m_b1_09', 'leave.request', { meetingId: m.id, category: 'work', note: '出差' }, rid())
+  expect(!tooLate.ok && tooLate.error.message).toMatch(/会议已经开始，不能再在线请假/)
+})
+
+test('remote attendance counts as remote once confirmed, never in person; manual marking is 代为登记', async () => {
+  const m = await scheduleToday()
+  const notAllowed = await api.call(MEMBER_B1, 'attendance.remoteRequest', { meetingId: m.id }, rid())
+  expect(!notAllowed.ok && notAllowed.error.message).toMatch(/不支持远程参会/)
+  await ok(
+    api.call(
+      SECRETARY_B1,
+      'attendance.configure',
+      {
+        meetingId: m.id,
+        opensBefore: 30,
+        lateAfter: 5,
+        place: null,
+        allowRemote: true,
+        videoLink: '腾讯会议 123-456-789',
+      },
+      rid(),
+    ),
+  )
+  const mine = await ok<MySignInView>(api.call(MEMBER_B1, 'attendance.mine', { meetingId: m.id }))
+  expect(mine).toMatchObject({
+    allowRemote: true,
+    videoLink: '腾讯会议 123-456-789',
+    role: 'participant',
+    state: 'absent',
+  })
+  const asked = await ok<SignInResult>(api.call(MEMBER_B1, 'attendance.remoteRequest', { meetingId: m.id }, rid()))
+  expect(asked).toMatchObject({ mode: 'remote', confirmed: false })
+  let b = await board(m.id)
+  expect(b).toMatchObject({ present: 0, remotePending: 1 })
+  await ok(api.call(ORGANIZER_B1, 'attendance.remoteConfirm', { meetingId: m.id, memberId: MEMBER_B1 }, rid()))
+  await ok(
+    api.call(
+      SECRETARY_B1,
+      'attendance.markManual',
+      { meetingId: m.id, memberId: 'm_b1_09', reason: '手机没电' },
+      rid(),
+    ),
+  )
+  b = await board(m.id)
+  expect(b).toMatchObject({ present: 2, inPerson: 1, remote: 1, remotePending: 0 })
+  expect(b.people.find((p) => p.memberId === MEMBER_B1)).toMatchObject({ state: 'remote', via: 'remote' })
+  expect(b.people.find((p) => p.memberId === 'm_b1_09')).toMatchObject({
+    state: 'present',
+    via: 'manual',
+    manualReason: '手机没电',
+    recordedBy: SECRETARY_B1,
+  })
+})
+
+test('确认考勤 records the meeting as held with quorum from voting members only; re-confirming updates it', async () => {
+  const m = await scheduleToday()
+  const code = await openCode(m.id)
+  // 预备党员 sign in but do not count toward quorum.
+  await ok(signIn(PROBATIONARY_B1, { meetingId: m.id, token: signInToken(code.secret, m.id, api.clock.now) }))
+  for (const id of ['m_b1_15', 'm_b1_16']) {
+    await ok(
+      api.call(SECRETARY_B1, 'attendance.markManual', { meetingId: m.id, memberId: id, reason: '未绑定微信' }, rid()),
+    )
+  }
+  for (const id of FULL_B1.slice(0, 6)) {
+    await ok(signIn(id, { meetingId: m.id, token: signInToken(code.secret, m.id, api.clock.now) }))
+  }
+  let b = await board(m.id)
+  expect(b.present).toBe(9)
+  expect(b.quorum).toMatchObject({ entitled: 13, needed: 7, presentCounting: 6, met: false })
+  const early = await api.call(SECRETARY_B1, 'attendance.confirm', { meetingId: m.id }, rid())
+  expect(!early.ok && early.error.message).toMatch(/开始后才能确认考勤/)
+
+  api.clock.now = fromBeijing('2026-11-22', '11:00')
+  const confirmed = await ok<AttendanceBoard>(api.call(SECRETARY_B1, 'attendance.confirm', { meetingId: m.id }, rid()))
+  expect(confirmed.recordedAt).toBe(api.clock.now)
+  let doc = await api.ports.store.get<{ attendanceRecordedAt: number; quorumMet: boolean }>('meetings', m.id)
+  expect(doc).toMatchObject({ attendanceRecordedAt: api.clock.now, quorumMet: false })
+
+  await ok(signIn(FULL_B1[6], { meetingId: m.id, token: signInToken(code.secret, m.id, api.clock.now) }))
+  b = await board(m.id)
+  expect(b.quorum!.met).toBe(true)
+  const firstRecordedAt = api.clock.now
+  api.clock.now += 5 * MIN
+  await ok(api.call(SECRETARY_B1, 'attendance.confirm', { meetingId: m.id }, rid()))
+  doc = await api.ports.store.get('meetings', m.id)
+  expect(doc).toMatchObject({ attendanceRecordedAt: firstRecordedAt, quorumMet: true })
+  const summary = await ok<MeetingDetail>(api.call(SECRETARY_B1, 'meeting.get', { meetingId: m.id }))
+  expect(summary).toMatchObject({ held: true, quorumMet: true })
+})
+
+test('the printed venue code signs in only within the radius; 列席 guests added after sign-in opened are logged', async () => {
+  const m = await scheduleToday('theme_day', { title: '主题党日' })
+  const noPlace = await api.call(SECRETARY_B1, 'attendance.printedCode', { meetingId: m.id }, rid())
+  expect(!noPlace.ok && noPlace.error.message).toMatch(/请先在签到设置中填写签到地点/)
+  await ok(
+    api.call(
+      SECRETARY_B1,
+      'attendance.configure',
+      {
+        meetingId: m.id,
+        opensBefore: 30,
+        lateAfter: 5,
+        place: { lat: 31.2304, lng: 121.4737, radius: 100, label: '党群服务中心' },
+        allowRemote: false,
+      },
+      rid(),
+    ),
+  )
+  const printed = await ok<PrintedCodeView>(
+    api.call(SECRETARY_B1, 'attendance.printedCode', { meetingId: m.id }, rid()),
+  )
+  expect(printed.image).toMatch(/^data:image\/png;base64,/)
+  expect(printed.scene.length).toBeLessThanOrEqual(32)
+  const far = await api.call(
+    MEMBER_B1,
+    'attendance.signInPrinted',
+    { scene: printed.scene, location: { lat: 31.24, lng: 121.4737 } },
+    rid(),
+  )
+  expect(!far.ok && far.error.message).toMatch(/超出 100 米签到范围/)
+  const none = await api.call(MEMBER_B1, 'attendance.signInPrinted', { scene: printed.scene }, rid())
+  expect(!none.ok && none.error.message).toMatch(/获取位置/)
+  expect(await api.ports.store.count('attendance')).toBe(0)
+  const r = await ok<SignInResult>(
+    api.call(
+      MEMBER_B1,
+      'attendance.signInPrinted',
+      { scene: printed.scene, location: { lat: 31.2305, lng: 121.4738 } },
+      rid(),
+    ),
+  )
+  expect(r).toMatchObject({ via: 'printed_code', created: true })
+
+  // Guests: before sign-in opens no history; after, the change is kept.
+  await ok(api.call(SECRETARY_B1, 'attendance.inviteGuests', { meetingId: m.id, memberIds: [SUPERVISOR] }, rid()))
+  expect(await api.ports.store.count('meeting_history', [{ field: 'meetingId', op: 'eq', value: m.id }])).toBe(0)
+  await openCode(m.id)
+  await ok(api.call(SECRETARY_B1, 'attendance.inviteGuests', { meetingId: m.id, memberIds: [MEMBER_B2] }, rid()))
+  const history = await api.ports.store.query<{ summary: string[] }>('meeting_history', {
+    where: [{ field: 'meetingId', op: 'eq', value: m.id }],
+    limit: 10,
+  })
+  expect(history.items.map((h) => h.summary[0])).toEqual([
+    expect.stringMatching(/签到开放后增加列席人员：唐丽|签到开放后增加列席人员：.+/),
+  ])
+  const b = await board(m.id)
+  expect(b.expected).toBe(16)
+  expect(b.people.filter((p) => p.guest).map((p) => [p.memberId, p.votingRights])).toEqual([
+    [SUPERVISOR, false],
+    [MEMBER_B2, false],
+  ])
+  // A guest signs in with the rotating code (from inside the radius) and stays out of 应到.
+  const code = await openCode(m.id)
+  await ok(
+    signIn(MEMBER_B2, {
+      meetingId: m.id,
+      token: signInToken(code.secret, m.id, api.clock.now),
+      location: { lat: 31.2304, lng: 121.4737 },
+    }),
+  )
+  const after = await board(m.id)
+  expect(after).toMatchObject({ expected: 16, present: 1 })
+  expect(after.people.find((p) => p.memberId === MEMBER_B2)!.state).toBe('present')
+})
+
+test('the demo attendance for past meetings agrees with their recorded quorum, and is written once', async () => {
+  const { seedDemoAttendance } = await import('../../src/cloud/actions/attendance/demo-records')
+  const { readAttendanceBoard } = await import('../../src/cloud/attendance-board')
+  const written = await seedDemoAttendance(api.ports.store, api.clock.now)
+  expect(written).toBeGreaterThan(100)
+  expect(await seedDemoAttendance(api.ports.store, api.clock.now)).toBe(0)
+  const held = await api.ports.store.query<Parameters<typeof readAttendanceBoard>[1]>('meetings', {
+    where: [{ field: 'branchId', op: 'eq', value: 'org_b1' }],
+    orderBy: { field: 'startAt', direction: 'asc' },
+    limit: 100,
+  })
+  let checked = 0
+  for (const m of held.items.filter((x) => x.attendanceRecordedAt != null)) {
+    const b = await readAttendanceBoard(api.ports.store, m, api.clock.now)
+    expect(b.present).toBeGreaterThan(0)
+    if (m.quorumMet != null) expect([m._id, b.quorum!.met]).toEqual([m._id, m.quorumMet])
+    checked += 1
+  }
+  expect(checked).toBeGreaterThan(10)
+})
