@@ -1,6 +1,239 @@
 /**
- * Actions of issue 6 — 会议记录: structured minutes, drafts, photos, finalize, amendments, 阅签, hash chain, export. Declared with `defineAction` exactly like catalog.ts and
- * merged into ACTIONS there; views go in views-minutes.ts.
+ * Actions of issue 6 — 会议记录: structured minutes, drafts, photos, finalize, amendments, 阅签, hash
+ * chain, export. Merged into ACTIONS in catalog.ts; views in views-minutes.ts.
+ *
+ * Who does what: any member of the branch committee (支委) may write the draft and add photos — the
+ * 记录人 is usually one of them; the 书记, 副书记 and 组织委员 finalize and amend; every member of the
+ * branch reads final minutes and the participants confirm them (阅签); the 党委 above reads,
+ * exports and verifies.
  */
+import { z } from 'zod'
+import { COMMITTEE_ROLES, MEETING_ORGANIZER_ROLES, ROLES } from '../org'
+import { defineAction, onMeetingRecord, onOrgInput, shape } from './define'
+import { cursorField, idField, limitField, textField } from './fields'
+import type { ChainReport, DocxFile, MinutesBook, MinutesPhotoFile, MinutesView } from './views-minutes'
 
-export const MINUTES_ACTIONS = {} as const
+const BRANCH_MEMBER_ROLES = ROLES.filter((r) => r !== 'supervisor')
+
+const longText = (label: string, max: number) =>
+  z.string({ error: `${label}应为文字` }).max(max, { error: `${label}不能超过 ${max} 个字，请精简或分成几项` })
+const count = (label: string) =>
+  z
+    .number({ error: `${label}票数请填写数字` })
+    .int({ error: `${label}票数应为整数` })
+    .min(0, { error: `${label}票数不能为负数` })
+    .max(10_000, { error: `${label}票数过大，请核对` })
+
+export const minutesItemSchema = z
+  .object({
+    topic: longText('议程', 200),
+    speeches: longText('发言情况', 5000),
+    decision: longText('决议', 2000),
+    vote: z
+      .object({ for: count('赞成'), against: count('反对'), abstain: count('弃权') })
+      .strict()
+      .nullable(),
+  })
+  .strict()
+
+/** The written part of the minutes; drafts may be incomplete, finalize checks completeness. */
+export const minutesContentSchema = z
+  .object({
+    chair: longText('主持人', 20),
+    recorder: longText('记录人', 20),
+    place: longText('会议地点', 60),
+    items: z.array(minutesItemSchema, { error: '请填写议程' }).max(30, { error: '议程最多 30 项' }),
+    absenceNotes: z
+      .array(z.object({ memberId: idField('党员编号'), reason: longText('缺席原因', 100) }).strict())
+      .max(200, { error: '缺席说明过多' }),
+    notes: longText('其他事项', 2000),
+  })
+  .strict()
+
+const meetingIdField = idField('会议编号')
+const versionField = z
+  .number({ error: '缺少记录版本，请刷新后再改' })
+  .int()
+  .min(0, { error: '记录版本不对，请刷新后再改' })
+
+export const minutesGet = defineAction({
+  name: 'minutes.get',
+  summary: '会议记录：草稿（支委可见）或定稿（本支部党员和党委可见），含出席情况、照片、更正、阅签和补录标记',
+  input: z.object({ meetingId: meetingIdField }).strict(),
+  output: shape<MinutesView>(),
+  write: false,
+  access: onMeetingRecord(ROLES, 'subtree'),
+  errors: ['NOT_FOUND'],
+})
+
+export const minutesSaveDraft = defineAction({
+  name: 'minutes.saveDraft',
+  summary: '保存会议记录草稿（须带上看到的版本；别人已改过时返回冲突，由你选择保留哪一份）；出席情况取自签到，不需填写',
+  input: z.object({ meetingId: meetingIdField, version: versionField, content: minutesContentSchema }).strict(),
+  output: shape<MinutesView>(),
+  write: true,
+  access: onMeetingRecord(COMMITTEE_ROLES, 'branch'),
+  errors: ['VALIDATION_FAILED', 'CONFLICT', 'NOT_FOUND'],
+})
+
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
+/** About 1 MB of image after compression on the device. */
+export const PHOTO_MAX_BASE64 = 1_400_000
+
+export const minutesAddPhoto = defineAction({
+  name: 'minutes.addPhoto',
+  summary:
+    '为会议记录添加一张现场照片（压缩后上传；微信中先传到云存储再交文件编号），服务器记下收到时间和内容哈希；定稿后不能再加',
+  input: z
+    .object({
+      meetingId: meetingIdField,
+      contentType: z.enum(PHOTO_TYPES, { error: '照片只能是 JPG、PNG 或 WebP 格式' }),
+      /** The photo itself (browser, local host). */
+      base64: z
+        .string({ error: '照片内容应为文字编码' })
+        .min(16, { error: '照片内容为空，请重新拍摄' })
+        .max(PHOTO_MAX_BASE64, { error: '照片太大，请压缩后再传（约 1 MB 以内）' })
+        .regex(/^[A-Za-z0-9+/=]+$/, { error: '照片内容无法读取，请重新选择' })
+        .optional(),
+      /** A `cloud://` file the WeChat client uploaded under `photoUploadDir(meetingId)`. */
+      fileId: z
+        .string({ error: '照片文件编号不对，请重新上传' })
+        .max(400, { error: '照片文件编号不对，请重新上传' })
+        .regex(/^cloud:\/\/\S+$/, { error: '照片文件编号不对，请重新上传' })
+        .optional(),
+    })
+    .strict()
+    .superRefine((v, ctx) => {
+      if ((v.base64 === undefined) === (v.fileId === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['base64'], message: '请选择一张照片上传' })
+      }
+    }),
+  output: shape<MinutesView>(),
+  write: true,
+  access: onMeetingRecord(COMMITTEE_ROLES, 'branch'),
+  errors: ['VALIDATION_FAILED', 'CONFLICT', 'NOT_FOUND'],
+})
+
+export const minutesPhoto = defineAction({
+  name: 'minutes.photo',
+  summary: '取回会议记录的一张照片',
+  input: z.object({ meetingId: meetingIdField, photoId: idField('照片编号') }).strict(),
+  output: shape<MinutesPhotoFile>(),
+  write: false,
+  access: onMeetingRecord(ROLES, 'subtree'),
+  errors: ['NOT_FOUND'],
+})
+
+export const minutesFinalize = defineAction({
+  name: 'minutes.finalize',
+  summary:
+    '会议记录定稿：会议结束且考勤已确认后才可定稿；服务器记下定稿时间并锁定记录，写入支部记录链；超过规定天数的标记为补录',
+  input: z.object({ meetingId: meetingIdField, version: versionField }).strict(),
+  output: shape<MinutesView>(),
+  write: true,
+  access: onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch'),
+  errors: ['VALIDATION_FAILED', 'CONFLICT', 'NOT_FOUND'],
+})
+
+export const minutesAmend = defineAction({
+  name: 'minutes.amend',
+  summary: '更正已定稿的会议记录：写明原因，更正作为附加记录保存并写入记录链，原记录保持不变、仍可查看',
+  input: z
+    .object({
+      meetingId: meetingIdField,
+      reason: textField('更正原因', 200),
+      changes: z
+        .array(
+          z
+            .object({
+              field: z
+                .string({ error: '请选择要更正的内容' })
+                .regex(/^(chair|recorder|place|notes|items\.\d{1,2}\.(topic|speeches|decision))$/, {
+                  error: '要更正的内容不对，请重新选择',
+                }),
+              text: longText('更正后的内容', 5000),
+            })
+            .strict(),
+          { error: '请填写更正内容' },
+        )
+        .min(1, { error: '请至少更正一处' })
+        .max(20, { error: '一次最多更正 20 处' }),
+    })
+    .strict(),
+  output: shape<MinutesView>(),
+  write: true,
+  access: onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch'),
+  errors: ['VALIDATION_FAILED', 'CONFLICT', 'NOT_FOUND'],
+})
+
+export const minutesConfirmRead = defineAction({
+  name: 'minutes.confirmRead',
+  summary: '阅签：参会党员阅读定稿的会议记录后确认（每人一次）',
+  input: z.object({ meetingId: meetingIdField }).strict(),
+  output: shape<MinutesView>(),
+  write: true,
+  access: onMeetingRecord(BRANCH_MEMBER_ROLES, 'branch'),
+  errors: ['CONFLICT', 'NOT_FOUND'],
+})
+
+export const minutesVerify = defineAction({
+  name: 'minutes.verify',
+  summary: '校验支部会议记录链：逐条重算哈希，指出第一条对不上的记录（会议、日期，以及是内容还是链接被改动）',
+  input: z.object({ branchId: idField('支部编号').optional() }).strict(),
+  output: shape<ChainReport>(),
+  write: false,
+  access: onOrgInput(ROLES, 'subtree'),
+  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+})
+
+export const minutesExport = defineAction({
+  name: 'minutes.export',
+  summary: '导出一次会议的会议记录为 Word 文档（.docx），含出席、议程、表决、更正和补录标记',
+  input: z.object({ meetingId: meetingIdField }).strict(),
+  output: shape<DocxFile>(),
+  write: false,
+  access: onMeetingRecord(ROLES, 'subtree'),
+  errors: ['CONFLICT', 'NOT_FOUND'],
+})
+
+const yearField = z
+  .number({ error: '请选择年份' })
+  .int({ error: '年份应为整数' })
+  .min(2000, { error: '年份不对，请重新选择' })
+  .max(2100, { error: '年份不对，请重新选择' })
+
+export const minutesBook = defineAction({
+  name: 'minutes.book',
+  summary: '会议记录本：支部一年的会议及其记录（已定稿的含全文），按时间先后分页',
+  input: z
+    .object({ branchId: idField('支部编号').optional(), year: yearField, cursor: cursorField, limit: limitField })
+    .strict(),
+  output: shape<MinutesBook>(),
+  write: false,
+  access: onOrgInput(ROLES, 'subtree'),
+  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+})
+
+export const minutesExportBook = defineAction({
+  name: 'minutes.exportBook',
+  summary: '导出支部一年的会议记录本为 Word 文档（.docx）',
+  input: z.object({ branchId: idField('支部编号').optional(), year: yearField }).strict(),
+  output: shape<DocxFile>(),
+  write: false,
+  access: onOrgInput(ROLES, 'subtree'),
+  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+})
+
+export const MINUTES_ACTIONS = {
+  [minutesGet.name]: minutesGet,
+  [minutesSaveDraft.name]: minutesSaveDraft,
+  [minutesAddPhoto.name]: minutesAddPhoto,
+  [minutesPhoto.name]: minutesPhoto,
+  [minutesFinalize.name]: minutesFinalize,
+  [minutesAmend.name]: minutesAmend,
+  [minutesConfirmRead.name]: minutesConfirmRead,
+  [minutesVerify.name]: minutesVerify,
+  [minutesExport.name]: minutesExport,
+  [minutesBook.name]: minutesBook,
+  [minutesExportBook.name]: minutesExportBook,
+} as const

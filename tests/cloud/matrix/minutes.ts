@@ -1,8 +1,55 @@
 /** Matrix rows of the actions in src/domain/api/catalog-minutes.ts. */
 import type { MINUTES_ACTIONS } from '../../../src/domain/api/catalog-minutes'
-import type { MatrixRows } from './table'
+import { branchEditors, COMMITTEE, withinReach, type MatrixRows, type Rule } from './table'
+
+/** The branch committee (支委) in its own branch: writes drafts and adds photos; the 党委 not. */
+const branchCommittee: Rule = (role, cell) => COMMITTEE.includes(role) && cell !== 'other'
+/** Any member of the branch (阅签 is theirs); the 党委 reads but does not confirm. */
+const branchMembers: Rule = (role, cell) => role !== 'supervisor' && cell !== 'other'
+
+const content = {
+  chair: '张建国',
+  recorder: '李记录',
+  place: '党员活动室',
+  items: [{ topic: '学习', speeches: '大家发言', decision: '', vote: null }],
+  absenceNotes: [],
+  notes: '',
+}
 
 export const MINUTES_ROWS: MatrixRows<keyof typeof MINUTES_ACTIONS> = {
-  expected: {},
-  samples: {},
+  expected: {
+    'minutes.get': withinReach,
+    'minutes.saveDraft': branchCommittee,
+    'minutes.addPhoto': branchCommittee,
+    'minutes.photo': withinReach,
+    'minutes.finalize': branchEditors,
+    'minutes.amend': branchEditors,
+    'minutes.confirmRead': branchMembers,
+    'minutes.verify': withinReach,
+    'minutes.export': withinReach,
+    'minutes.book': withinReach,
+    'minutes.exportBook': withinReach,
+  },
+  // Allowed calls meet a meeting whose minutes were kept on paper, and are refused by the handler.
+  samples: {
+    'minutes.get': (t) => ({ meetingId: t.meetingId }),
+    'minutes.saveDraft': (t) => ({ meetingId: t.meetingId, version: 0, content }),
+    'minutes.addPhoto': (t) => ({
+      meetingId: t.meetingId,
+      contentType: 'image/png',
+      base64: 'iVBORw0KGgoAAAANSUhEUg==',
+    }),
+    'minutes.photo': (t) => ({ meetingId: t.meetingId, photoId: 'no-such-photo' }),
+    'minutes.finalize': (t) => ({ meetingId: t.meetingId, version: 1 }),
+    'minutes.amend': (t) => ({
+      meetingId: t.meetingId,
+      reason: '矩阵测试',
+      changes: [{ field: 'chair', text: '某某' }],
+    }),
+    'minutes.confirmRead': (t) => ({ meetingId: t.meetingId }),
+    'minutes.verify': (t) => ({ branchId: t.org }),
+    'minutes.export': (t) => ({ meetingId: t.meetingId }),
+    'minutes.book': (t) => ({ branchId: t.org, year: 2026, limit: 2 }),
+    'minutes.exportBook': (t) => ({ branchId: t.org, year: 2026 }),
+  },
 }

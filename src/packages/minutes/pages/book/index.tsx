@@ -1,6 +1,121 @@
-/** Placeholder until its issue lands: replaced by the page itself. */
-import { Empty } from '../../../../components/page-state'
+/**
+ * 会议记录本 (`?branchId=&year=`): a branch's meetings of one year with their final minutes in full,
+ * 补录 flags and amendments; export to Word, verify the chain, and print (the browser build has
+ * print styles: one meeting per page, no buttons).
+ */
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { Button, Tag } from '../../../../components/nut'
+import { Empty, LoadMore, Loaded } from '../../../../components/page-state'
+import type { BookEntry, MinutesBook } from '../../../../domain/api/views-minutes'
+import { beijing, formatSpan } from '../../../../domain/beijing-time'
+import { kindLabel } from '../../../../domain/meeting-kinds'
+import { call, errorMessage } from '../../../../services/api'
+import { usePagedApi } from '../../../../services/use-api'
+import { ChainCheck } from '../../components/chain-check'
+import { MinutesBody } from '../../components/minutes-body'
+import { openDocx } from '../../device-files'
+import './index.scss'
 
-export default function Placeholder() {
-  return <Empty>此页面正在建设中，请稍后再来</Empty>
+const STATUS_TEXT = { none: '未编写记录', draft: '记录未定稿', final: '已定稿' } as const
+
+function Entry({ e, i }: { e: BookEntry; i: number }) {
+  return (
+    <View className="panel mbook__entry" id={`book-entry-${i}`}>
+      <View className="mbook__row">
+        <Text className="mbook__kind">{kindLabel(e.kind)}</Text>
+        <Tag type={e.status === 'final' ? 'primary' : 'default'}>{e.legacy ? '纸质记录' : STATUS_TEXT[e.status]}</Tag>
+        {e.late && <Tag type="danger">补录</Tag>}
+      </View>
+      <Text className="mbook__title">{e.title}</Text>
+      <Text className="mbook__muted">{formatSpan(e.startAt, e.endAt)}</Text>
+      {e.late && <Text className="mbook__late">补录：定稿晚于会议结束超过规定时限</Text>}
+      {e.legacy && <Text className="mbook__muted">本次会议的记录在启用本系统之前已定稿，请查阅纸质会议记录本。</Text>}
+      {e.content && (
+        <>
+          <MinutesBody content={e.content} attendance={e.attendance} idPrefix={`book-${i}`} />
+          {e.amendments > 0 && (
+            <Text className="mbook__muted">（以上为更正后的全文，含 {e.amendments} 次更正；原始记录见会议记录页）</Text>
+          )}
+          {e.finalizedAt && (
+            <Text className="mbook__muted">定稿时间：{beijing(e.finalizedAt).format('YYYY-MM-DD HH:mm')}</Text>
+          )}
+          <Text className="mbook__sign">记录人（签字）：__________ 主持人（签字）：__________</Text>
+        </>
+      )}
+    </View>
+  )
+}
+
+export default function MinutesBookPage() {
+  const { params } = useRouter()
+  const branchId = params.branchId || undefined
+  const [year, setYear] = useState(() => Number(params.year) || beijing(Date.now()).year())
+  const book = usePagedApi('minutes.book', { branchId, year, limit: 20 })
+  // The paged hook types its pages as items + cursor; the first page carries the whole MinutesBook.
+  const meta = book.first.data as MinutesBook | null
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState('')
+
+  const exportBook = async () => {
+    setBusy(true)
+    setProblem('')
+    try {
+      await openDocx(await call('minutes.exportBook', { branchId, year }))
+    } catch (err) {
+      setProblem(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className="mbook">
+      <View className="mbook__tools panel">
+        <View className="mbook__row">
+          <Text className="mbook__link" id="year-prev" onClick={() => setYear((y) => y - 1)}>
+            ‹ {year - 1}
+          </Text>
+          <Text className="mbook__year" id="book-year">
+            {year} 年
+          </Text>
+          <Text className="mbook__link" id="year-next" onClick={() => setYear((y) => y + 1)}>
+            {year + 1} ›
+          </Text>
+        </View>
+        <View className="mbook__row">
+          <Button id="export-book" size="small" type="primary" loading={busy} onClick={exportBook}>
+            导出 Word
+          </Button>
+          {process.env.TARO_ENV === 'h5' && (
+            <Button id="print-book" size="small" onClick={() => window.print()}>
+              打印
+            </Button>
+          )}
+        </View>
+        {meta && <ChainCheck branchId={meta.branchId} />}
+        {problem && (
+          <Text className="mbook__error" id="book-error">
+            {problem}
+          </Text>
+        )}
+      </View>
+      <Loaded state={book.first}>
+        {() => (
+          <>
+            <Text className="mbook__heading" id="book-heading">
+              {meta?.branchName} {year} 年会议记录本
+            </Text>
+            {book.items.length === 0 ? (
+              <Empty>这一年还没有已召开的会议。</Empty>
+            ) : (
+              book.items.map((e, i) => <Entry key={e.meetingId} e={e} i={i} />)
+            )}
+            <LoadMore state={book} id="book-more" />
+          </>
+        )}
+      </Loaded>
+    </View>
+  )
 }

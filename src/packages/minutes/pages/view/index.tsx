@@ -1,6 +1,331 @@
-/** Placeholder until its issue lands: replaced by the page itself. */
-import { Empty } from '../../../../components/page-state'
+/**
+ * 会议记录 (`?id=<meetingId>`), read-only: the locked original, the amendments after it, the 补录
+ * flag, 阅签 (已阅签 x / y), export to Word, verification of the branch's chain, and for the
+ * 书记/副书记/组织委员 the 更正 form. Readable by the branch's members (and the 党委) once final.
+ */
+import { Image, Text, Textarea, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { Button, Tag } from '../../../../components/nut'
+import { Empty, Loaded } from '../../../../components/page-state'
+import type { MinutesView } from '../../../../domain/api/views-minutes'
+import { beijing, formatSpan } from '../../../../domain/beijing-time'
+import { kindLabel } from '../../../../domain/meeting-kinds'
+import { amendableFields, fieldText } from '../../../../domain/minutes'
+import { PAGES } from '../../../../routes'
+import { call, errorMessage, newRequestId } from '../../../../services/api'
+import { useApi } from '../../../../services/use-api'
+import { ChainCheck } from '../../components/chain-check'
+import { MinutesBody } from '../../components/minutes-body'
+import { openDocx } from '../../device-files'
+import './index.scss'
 
-export default function Placeholder() {
-  return <Empty>此页面正在建设中，请稍后再来</Empty>
+const time = (ms: number) => beijing(ms).format('YYYY-MM-DD HH:mm')
+
+function AmendForm({ v, onDone }: { v: MinutesView; onDone: (next: MinutesView) => void }) {
+  const current = v.corrected!
+  const fields = amendableFields(current)
+  const [field, setField] = useState(fields[0].field)
+  const [text, setText] = useState(fieldText(current, fields[0].field) ?? '')
+  const [reason, setReason] = useState('')
+  const [problem, setProblem] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [requestId, setRequestId] = useState(newRequestId)
+  const choose = (f: string) => {
+    setField(f)
+    setText(fieldText(current, f) ?? '')
+  }
+  const submit = async () => {
+    setBusy(true)
+    setProblem('')
+    try {
+      const next = await call(
+        'minutes.amend',
+        { meetingId: v.meetingId, reason, changes: [{ field, text }] },
+        { requestId },
+      )
+      setRequestId(newRequestId())
+      setReason('')
+      onDone(next)
+    } catch (err) {
+      setProblem(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className="panel mview__amend" id="amend-form">
+      <Text className="mview__muted">选择要更正的内容：</Text>
+      <View className="mview__chips">
+        {fields.map((f) => (
+          <Text
+            key={f.field}
+            id={`amend-field-${f.field.replace(/\./g, '-')}`}
+            className={`mview__chip ${f.field === field ? 'mview__chip--on' : ''}`}
+            onClick={() => choose(f.field)}
+          >
+            {f.label}
+          </Text>
+        ))}
+      </View>
+      <View id="amend-text">
+        <Textarea
+          className="mview__input"
+          value={text}
+          maxlength={5000}
+          autoHeight
+          onInput={(e) => setText(e.detail.value)}
+        />
+      </View>
+      <View id="amend-reason">
+        <Textarea
+          className="mview__input"
+          value={reason}
+          maxlength={200}
+          autoHeight
+          placeholder="更正原因（必填），如：记录人姓名写错"
+          onInput={(e) => setReason(e.detail.value)}
+        />
+      </View>
+      {problem && (
+        <Text className="mview__error" id="amend-error">
+          {problem}
+        </Text>
+      )}
+      <Button id="amend-submit" type="primary" size="small" loading={busy} onClick={submit}>
+        提交更正
+      </Button>
+    </View>
+  )
+}
+
+function Photos({ v }: { v: MinutesView }) {
+  const [shown, setShown] = useState<Record<string, string>>({})
+  const [problem, setProblem] = useState('')
+  const show = async (id: string) => {
+    try {
+      const f = await call('minutes.photo', { meetingId: v.meetingId, photoId: id })
+      setShown((s) => ({ ...s, [id]: `data:${f.contentType};base64,${f.base64}` }))
+    } catch (err) {
+      setProblem(errorMessage(err))
+    }
+  }
+  if (v.photos.length === 0) return null
+  return (
+    <>
+      <Text className="section-title">现场照片（{v.photos.length} 张）</Text>
+      <View className="panel" id="minutes-photos">
+        {v.photos.map((p, i) => (
+          <View key={p.id} className="mview__photo">
+            <Text className="mview__muted">
+              照片 {i + 1} · 服务器收到于 {time(p.receivedAt)}
+              {p.receivedAt < v.startAt ? '（早于会议开始）' : ''} · SHA-256 {p.sha256.slice(0, 12)}…
+            </Text>
+            {shown[p.id] ? (
+              <Image className="mview__img" src={shown[p.id]} mode="widthFix" />
+            ) : (
+              <Text className="mview__link" id={`show-photo-${i}`} onClick={() => void show(p.id)}>
+                查看照片
+              </Text>
+            )}
+          </View>
+        ))}
+        {problem && <Text className="mview__error">{problem}</Text>}
+      </View>
+    </>
+  )
+}
+
+function Minutes({ v, onChanged }: { v: MinutesView; onChanged: (next: MinutesView) => void }) {
+  const [showCorrected, setShowCorrected] = useState(false)
+  const [message, setMessage] = useState('')
+  const [busy, setBusy] = useState('')
+  const [amending, setAmending] = useState(false)
+  const final = v.status === 'final'
+
+  const run = async (what: string, fn: () => Promise<void>) => {
+    setBusy(what)
+    setMessage('')
+    try {
+      await fn()
+    } catch (err) {
+      setMessage(errorMessage(err))
+    } finally {
+      setBusy('')
+    }
+  }
+  const confirmRead = () =>
+    run('read', async () =>
+      onChanged(await call('minutes.confirmRead', { meetingId: v.meetingId }, { requestId: newRequestId() })),
+    )
+  const exportDocx = () => run('export', async () => openDocx(await call('minutes.export', { meetingId: v.meetingId })))
+  const year = beijing(v.startAt).year()
+
+  const content = showCorrected && v.corrected ? v.corrected : v.content
+  return (
+    <View className="mview">
+      <View className="panel mview__head">
+        <View className="mview__row">
+          <Text className="mview__kind">{kindLabel(v.kind)}</Text>
+          <Tag type={final ? 'primary' : 'default'}>{final ? '已定稿' : v.status === 'draft' ? '草稿' : '未编写'}</Tag>
+          {v.late && (
+            <Tag type="danger" id="late-tag">
+              补录
+            </Tag>
+          )}
+        </View>
+        <Text className="mview__title" id="minutes-title">
+          {v.title}
+        </Text>
+        <Text className="mview__muted">
+          {v.branchName} · {formatSpan(v.startAt, v.endAt)}
+        </Text>
+        {final && v.finalizedAt && (
+          <Text className="mview__locked" id="locked-note">
+            已定稿锁定：{time(v.finalizedAt)}
+            {v.finalizedBy ? `，${v.finalizedBy.name}` : ''}（服务器时间）
+          </Text>
+        )}
+        {v.late && (
+          <Text className="mview__late" id="late-flag">
+            补录：本记录定稿晚于会议结束超过 {v.lateAfter}
+          </Text>
+        )}
+      </View>
+
+      {v.legacy && (
+        <View className="panel">
+          <Text className="mview__muted" id="legacy-note">
+            本次会议的记录在启用本系统之前已定稿（纸质记录），系统中没有电子记录，请查阅纸质会议记录本。
+          </Text>
+        </View>
+      )}
+      {!final && !v.legacy && (
+        <View className="panel">
+          <Text className="mview__muted" id="not-final">
+            会议记录尚未定稿{v.finalizeBlocked ? `：${v.finalizeBlocked}` : ''}。
+          </Text>
+          {v.canWrite && (
+            <Button
+              id="open-edit"
+              type="primary"
+              size="small"
+              onClick={() => Taro.navigateTo({ url: `${PAGES.minutesEdit}?meetingId=${v.meetingId}` })}
+            >
+              编写会议记录
+            </Button>
+          )}
+        </View>
+      )}
+
+      {content && (
+        <>
+          <View className="mview__bar">
+            <Text className="section-title">
+              {showCorrected ? '更正后的全文' : final ? '会议记录（原始定稿）' : '会议记录草稿'}
+            </Text>
+            {v.amendments.length > 0 && (
+              <Text className="mview__link" id="toggle-corrected" onClick={() => setShowCorrected((s) => !s)}>
+                {showCorrected ? '看原始定稿' : '看更正后的全文'}
+              </Text>
+            )}
+          </View>
+          <View className="panel" id="minutes-body">
+            <MinutesBody content={content} attendance={v.attendance} idPrefix="view" />
+          </View>
+        </>
+      )}
+
+      {v.amendments.length > 0 && (
+        <>
+          <Text className="section-title">更正记录（{v.amendments.length} 次，原始记录不变）</Text>
+          <View className="panel" id="minutes-amendments">
+            {v.amendments.map((a) => (
+              <View key={a.id} className="mview__amendment">
+                <Text className="mview__strong">
+                  更正 {a.seq} · {time(a.at)} · {a.by.name}
+                </Text>
+                <Text>原因：{a.reason}</Text>
+                {a.changes.map((c, i) => (
+                  <Text key={i} className="mview__change">
+                    {c.label}：「{c.before || '（空）'}」→「{c.after || '（空）'}」
+                  </Text>
+                ))}
+              </View>
+            ))}
+          </View>
+        </>
+      )}
+
+      <Photos v={v} />
+
+      {final && (
+        <View className="panel mview__reads">
+          <Text id="reads-count" className="mview__strong">
+            已阅签 {v.reads.confirmed} / {v.reads.expected}
+          </Text>
+          {v.reads.iAmParticipant && !v.reads.iConfirmed && (
+            <Button id="confirm-read" type="primary" size="small" loading={busy === 'read'} onClick={confirmRead}>
+              我已阅读，确认阅签
+            </Button>
+          )}
+          {v.reads.iConfirmed && <Text className="mview__muted">你已阅签</Text>}
+        </View>
+      )}
+
+      {message && (
+        <Text className="mview__error" id="view-error">
+          {message}
+        </Text>
+      )}
+
+      {(final || v.canWrite) && (
+        <View className="panel mview__tools">
+          <Button id="export-docx" size="small" loading={busy === 'export'} onClick={exportDocx}>
+            导出 Word
+          </Button>
+          <Button
+            id="open-book"
+            size="small"
+            onClick={() => Taro.navigateTo({ url: `${PAGES.minutesBook}?branchId=${v.branchId}&year=${year}` })}
+          >
+            会议记录本
+          </Button>
+          {final && v.canFinalize && (
+            <Button id="open-amend" size="small" onClick={() => setAmending((a) => !a)}>
+              {amending ? '收起更正' : '提交更正'}
+            </Button>
+          )}
+        </View>
+      )}
+      {final && amending && (
+        <AmendForm
+          v={v}
+          onDone={(next) => {
+            setAmending(false)
+            onChanged(next)
+          }}
+        />
+      )}
+      {final && (
+        <View className="panel">
+          <ChainCheck branchId={v.branchId} />
+          {v.contentHash && <Text className="mview__hash">内容哈希 {v.contentHash}</Text>}
+        </View>
+      )}
+    </View>
+  )
+}
+
+export default function MinutesViewPage() {
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  const state = useApi('minutes.get', id ? { meetingId: id } : null)
+  const [changed, setChanged] = useState<MinutesView | null>(null)
+  if (!id) return <Empty>没有指定会议，请从会议详情进入会议记录。</Empty>
+  return (
+    <Loaded state={state}>
+      {(v) => <Minutes v={changed && changed.meetingId === v.meetingId ? changed : v} onChanged={setChanged} />}
+    </Loaded>
+  )
 }

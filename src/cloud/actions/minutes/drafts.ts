@@ -1,0 +1,180 @@
+/**
+ * Writing minutes before they are final: the draft (saved with the version the writer saw, so two
+ * writers never overwrite each other silently) and the photos taken at the meeting.
+ */
+import type {
+  minutesAddPhoto as minutesAddPhotoDecl,
+  minutesGet as minutesGetDecl,
+  minutesPhoto as minutesPhotoDecl,
+  minutesSaveDraft as minutesSaveDraftDecl,
+} from '../../../domain/api/catalog-minutes'
+import type { ParsedInputOf } from '../../../domain/api/define'
+import type { MinutesPhotoFile, MinutesView } from '../../../domain/api/views-minutes'
+import { beijing } from '../../../domain/beijing-time'
+import { photoUploadDir } from '../../../domain/minutes'
+import { AppError } from '../../../domain/errors'
+import type { Member } from '../../../domain/org'
+import type { MemberContext } from '../../action-context'
+import { sha256Hex, type MinutesDoc } from '../../minutes-chain'
+import { StoreConflict, type Stored } from '../../ports/store'
+import { buildView, meetingOf, type MeetingDoc, type PhotoDoc } from './records'
+
+export const LOCKED_MESSAGE =
+  '会议记录已经定稿锁定，不能再修改。如有错误，请由书记、副书记或组织委员在会议记录页提交更正（写明原因），原记录会保留。'
+
+function refuseIfClosed(meeting: MeetingDoc, doc: MinutesDoc | null): void {
+  if (meeting.status === 'cancelled') {
+    throw new AppError('CONFLICT', '这次会议已经取消，不需要会议记录；如会议实际召开，请重新安排一次会议。')
+  }
+  if (doc?.status === 'final') throw new AppError('CONFLICT', LOCKED_MESSAGE)
+  if (!doc && meeting.minutesFinalizedAt) {
+    throw new AppError(
+      'CONFLICT',
+      '这次会议的记录在启用本系统之前已经定稿（纸质记录），不能再在系统中编写；请查阅纸质会议记录本。',
+    )
+  }
+}
+
+export async function minutesGet(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof minutesGetDecl>,
+): Promise<MinutesView> {
+  const { store } = ctx.ports
+  const meeting = await meetingOf(store, input.meetingId)
+  return buildView(ctx, meeting, await store.get<MinutesDoc>('minutes', meeting._id))
+}
+
+async function conflictMessage(ctx: MemberContext, current: Stored<MinutesDoc>): Promise<string> {
+  if (current.status === 'final') return LOCKED_MESSAGE
+  const who = (await ctx.ports.store.get<Member>('members', current.updatedBy))?.name ?? '另一位支委'
+  return `这份草稿在你编辑期间已被${who}于 ${beijing(current.updatedAt).format('MM月DD日 HH:mm')} 保存过。请对照对方的版本和你的版本，选择保留哪一份后再保存；你写的内容不会丢失。`
+}
+
+export async function minutesSaveDraft(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof minutesSaveDraftDecl>,
+): Promise<MinutesView> {
+  const { store } = ctx.ports
+  const meeting = await meetingOf(store, input.meetingId)
+  const existing = await store.get<MinutesDoc>('minutes', meeting._id)
+  refuseIfClosed(meeting, existing)
+  const known = new Set([...meeting.participantIds, ...(meeting.guestIds ?? [])])
+  const stray = input.content.absenceNotes.findIndex((n) => !known.has(n.memberId))
+  if (stray >= 0) {
+    throw new AppError('VALIDATION_FAILED', '缺席说明中有不在本次会议名单中的人，请刷新后重新填写。', [
+      { field: `content.absenceNotes.${stray}.memberId`, message: '此人不在本次会议名单中' },
+    ])
+  }
+  const stamp = { content: input.content, updatedBy: ctx.actor.memberId, updatedAt: ctx.now }
+  try {
+    let saved: Stored<MinutesDoc>
+    if (input.version === 0) {
+      if (existing) throw new StoreConflict('version', 'minutes', existing._id)
+      saved = await store.insert<MinutesDoc>('minutes', {
+        _id: meeting._id,
+        meetingId: meeting._id,
+        branchId: meeting.branchId,
+        meetingStartAt: meeting.startAt,
+        kind: meeting.kind,
+        status: 'draft',
+        ...stamp,
+        title: null,
+        meetingEndAt: null,
+        attendance: null,
+        photos: null,
+        finalizedAt: null,
+        finalizedBy: null,
+        late: false,
+        contentHash: null,
+        amendmentCount: 0,
+      })
+    } else {
+      if (!existing) throw new AppError('NOT_FOUND', '这份草稿已不存在，请刷新后重新保存。')
+      saved = await store.update<MinutesDoc>('minutes', meeting._id, stamp, input.version)
+    }
+    return buildView(ctx, meeting, saved)
+  } catch (err) {
+    if (err instanceof StoreConflict && err.reason !== 'missing') {
+      const current = await store.get<MinutesDoc>('minutes', meeting._id)
+      if (current) throw new AppError('CONFLICT', await conflictMessage(ctx, current))
+    }
+    throw err
+  }
+}
+
+const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
+
+/** About 1 MB: the device compresses photos to well below this. */
+const PHOTO_MAX_BYTES = 1_050_000
+
+/** The photo's bytes: sent inline (browser), or uploaded by the WeChat client to its meeting's folder. */
+async function photoContent(ctx: MemberContext, input: ParsedInputOf<typeof minutesAddPhotoDecl>): Promise<Buffer> {
+  if (input.base64 !== undefined) return Buffer.from(input.base64, 'base64')
+  const fileId = input.fileId!
+  if (ctx.ports.host !== 'cloudbase') {
+    throw new AppError('VALIDATION_FAILED', '本地环境不使用云存储，请直接选择照片上传。', [
+      { field: 'fileId', message: '本地环境请直接上传照片' },
+    ])
+  }
+  if (!fileId.includes(`/${photoUploadDir(input.meetingId)}`)) {
+    throw new AppError('VALIDATION_FAILED', '照片不是为这次会议上传的，请在本次会议的记录中重新拍摄上传。', [
+      { field: 'fileId', message: '照片不属于这次会议' },
+    ])
+  }
+  const content = await ctx.ports.files.get(fileId)
+  if (content.length > PHOTO_MAX_BYTES) {
+    throw new AppError('VALIDATION_FAILED', '照片太大，请压缩后再传（约 1 MB 以内）。', [
+      { field: 'fileId', message: '照片太大' },
+    ])
+  }
+  return content
+}
+
+export async function minutesAddPhoto(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof minutesAddPhotoDecl>,
+): Promise<MinutesView> {
+  const { store, files } = ctx.ports
+  const meeting = await meetingOf(store, input.meetingId)
+  const doc = await store.get<MinutesDoc>('minutes', meeting._id)
+  refuseIfClosed(meeting, doc)
+  const content = await photoContent(ctx, input)
+  if (content.length < 8) throw new AppError('VALIDATION_FAILED', '照片内容为空，请重新拍摄或选择。')
+  const hash = sha256Hex(new Uint8Array(content))
+  const id = `${meeting._id}-${hash.slice(0, 16)}`
+  if (!(await store.get<PhotoDoc>('photos', id))) {
+    const stored = await files.put(
+      `minutes/${meeting._id}/${hash}.${EXTENSIONS[input.contentType]}`,
+      content,
+      input.contentType,
+    )
+    if (stored.sha256 !== hash) throw new AppError('INTERNAL', '照片保存后校验不一致，请重新上传。')
+    await ctx.createOnce<PhotoDoc>('photos', {
+      _id: id,
+      meetingId: meeting._id,
+      branchId: meeting.branchId,
+      fileId: stored.fileId,
+      sha256: hash,
+      size: content.length,
+      contentType: input.contentType,
+      receivedAt: ctx.now,
+      by: ctx.actor.memberId,
+    })
+  }
+  // The upload was only a way in; the kept copy is the one at the content-addressed path.
+  if (input.fileId) await files.remove(input.fileId).catch(() => undefined)
+  return buildView(ctx, meeting, await store.get<MinutesDoc>('minutes', meeting._id))
+}
+
+export async function minutesPhoto(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof minutesPhotoDecl>,
+): Promise<MinutesPhotoFile> {
+  const { store, files } = ctx.ports
+  const photo = await store.get<PhotoDoc>('photos', input.photoId)
+  if (!photo || photo.meetingId !== input.meetingId) {
+    throw new AppError('NOT_FOUND', '找不到这张照片，请返回会议记录刷新后再试。')
+  }
+  const content = await files.get(photo.fileId)
+  return { id: photo._id, contentType: photo.contentType, base64: content.toString('base64') }
+}

@@ -1,0 +1,194 @@
+/**
+ * Reading minutes out: the branch's 会议记录本 for a year, Word (.docx) exports of one meeting or the
+ * whole book, and verification of the branch's hash chain.
+ */
+import type {
+  minutesBook as minutesBookDecl,
+  minutesExport as minutesExportDecl,
+  minutesExportBook as minutesExportBookDecl,
+  minutesVerify as minutesVerifyDecl,
+} from '../../../domain/api/catalog-minutes'
+import type { ParsedInputOf } from '../../../domain/api/define'
+import type { BookEntry, ChainReport, DocxFile, MinutesBook } from '../../../domain/api/views-minutes'
+import { formatDate, fromBeijing } from '../../../domain/beijing-time'
+import { AppError } from '../../../domain/errors'
+import type { Org } from '../../../domain/org'
+import type { MemberContext } from '../../action-context'
+import { sha256Hex, verifyChain, type MinutesDoc } from '../../minutes-chain'
+import { DOCX_TYPE, minutesDocx, type DocxMinutes } from '../../minutes-docx'
+import type { Stored, StorePort } from '../../ports/store'
+import { lateAfterDays } from '../../../domain/minutes'
+import {
+  amendmentViews,
+  buildView,
+  correctedContent,
+  meetingOf,
+  minutesRulesFor,
+  readAmendments,
+  requireBranch,
+  type MeetingDoc,
+} from './records'
+
+/** A year of a branch's meetings is some 60; the cap guards the export against broken data. */
+const MAX_BOOK_MEETINGS = 1000
+
+export async function minutesVerify(
+  ctx: MemberContext,
+  _input: ParsedInputOf<typeof minutesVerifyDecl>,
+): Promise<ChainReport> {
+  const branch = requireBranch(ctx.target.org)
+  return verifyChain(ctx.ports.store, branch, ctx.now)
+}
+
+/** Inline on the local host; through cloud storage in production (content-addressed, so re-exports dedupe). */
+async function docxFile(ctx: MemberContext, filename: string, content: Buffer): Promise<DocxFile> {
+  const file = { filename, contentType: DOCX_TYPE, size: content.length }
+  if (ctx.ports.host !== 'cloudbase') return { ...file, base64: content.toString('base64'), fileId: null }
+  const stored = await ctx.ports.files.put(`exports/${sha256Hex(new Uint8Array(content))}.docx`, content, DOCX_TYPE)
+  return { ...file, base64: null, fileId: stored.fileId }
+}
+
+const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60)
+
+export async function minutesExport(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof minutesExportDecl>,
+): Promise<DocxFile> {
+  const { store } = ctx.ports
+  const meeting = await meetingOf(store, input.meetingId)
+  const view = await buildView(ctx, meeting, await store.get<MinutesDoc>('minutes', meeting._id))
+  if (!view.content) {
+    throw new AppError('CONFLICT', '会议记录还没有定稿，定稿后才能导出；支委可以在编辑页导出草稿。')
+  }
+  const doc: DocxMinutes = {
+    branchName: view.branchName,
+    kind: view.kind,
+    title: view.title,
+    startAt: view.startAt,
+    endAt: view.endAt,
+    status: view.status === 'final' ? 'final' : 'draft',
+    content: view.content,
+    attendance: view.attendance,
+    amendments: view.amendments,
+    photos: view.photos,
+    finalizedAt: view.finalizedAt,
+    finalizedBy: view.finalizedBy?.name ?? null,
+    late: view.late,
+    lateAfter: view.lateAfter,
+    contentHash: view.contentHash,
+    reads: view.status === 'final' ? { confirmed: view.reads.confirmed, expected: view.reads.expected } : null,
+  }
+  const buffer = await minutesDocx(`${view.branchName}会议记录`, [doc])
+  return docxFile(ctx, `会议记录_${formatDate(view.startAt)}_${safeName(view.title)}.docx`, buffer)
+}
+
+function yearSpan(year: number, now: number): { from: number; to: number } {
+  return { from: fromBeijing(`${year}-01-01`, '00:00'), to: Math.min(fromBeijing(`${year + 1}-01-01`, '00:00'), now) }
+}
+
+async function bookEntry(
+  store: StorePort,
+  m: Stored<MeetingDoc>,
+): Promise<BookEntry & { doc: Stored<MinutesDoc> | null }> {
+  const doc = await store.get<MinutesDoc>('minutes', m._id)
+  const final = doc?.status === 'final'
+  const amendments = final ? await readAmendments(store, m._id) : []
+  return {
+    meetingId: m._id,
+    kind: m.kind,
+    title: final && doc.title ? doc.title : m.title,
+    startAt: m.startAt,
+    endAt: m.endAt,
+    status: doc ? doc.status : 'none',
+    late: final ? doc.late : m.minutesLate === true,
+    content: final ? correctedContent(doc.content, amendments) : null,
+    attendance: final ? doc.attendance : null,
+    amendments: amendments.length,
+    finalizedAt: doc?.finalizedAt ?? m.minutesFinalizedAt ?? null,
+    legacy: !final && !doc && m.minutesFinalizedAt != null,
+    doc,
+  }
+}
+
+export async function minutesBook(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof minutesBookDecl>,
+): Promise<MinutesBook> {
+  const { store } = ctx.ports
+  const branch = requireBranch(ctx.target.org)
+  const { from, to } = yearSpan(input.year, ctx.now)
+  const page = await store.query<MeetingDoc>('meetings', {
+    where: [
+      { field: 'branchId', op: 'eq', value: branch._id },
+      { field: 'startAt', op: 'gte', value: from },
+      { field: 'startAt', op: 'lt', value: to },
+      { field: 'status', op: 'eq', value: 'scheduled' },
+    ],
+    orderBy: { field: 'startAt', direction: 'asc' },
+    limit: input.limit,
+    cursor: input.cursor,
+  })
+  const items = await Promise.all(page.items.map((m) => bookEntry(store, m)))
+  return {
+    branchId: branch._id,
+    branchName: branch.name,
+    year: input.year,
+    items: items.map(({ doc: _doc, ...entry }) => entry),
+    nextCursor: page.nextCursor,
+  }
+}
+
+export async function minutesExportBook(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof minutesExportBookDecl>,
+): Promise<DocxFile> {
+  const { store } = ctx.ports
+  const branch: Stored<Org> = requireBranch(ctx.target.org)
+  const lateAfter = lateAfterDays(await minutesRulesFor(store, branch))
+  const { from, to } = yearSpan(input.year, ctx.now)
+  const meetings: DocxMinutes[] = []
+  let cursor: string | null = null
+  do {
+    const page: { items: Stored<MeetingDoc>[]; nextCursor: string | null } = await store.query<MeetingDoc>('meetings', {
+      where: [
+        { field: 'branchId', op: 'eq', value: branch._id },
+        { field: 'startAt', op: 'gte', value: from },
+        { field: 'startAt', op: 'lt', value: to },
+        { field: 'status', op: 'eq', value: 'scheduled' },
+      ],
+      orderBy: { field: 'startAt', direction: 'asc' },
+      limit: 100,
+      cursor,
+    })
+    for (const m of page.items) {
+      const e = await bookEntry(store, m)
+      if (e.status !== 'final' && !e.legacy) continue
+      const doc = e.doc
+      meetings.push({
+        branchName: branch.name,
+        kind: e.kind,
+        title: e.title,
+        startAt: e.startAt,
+        endAt: e.endAt,
+        status: e.legacy ? 'legacy' : 'final',
+        // The book prints the original as locked, then its amendments.
+        content: doc?.content ?? null,
+        attendance: e.attendance,
+        amendments: doc ? await amendmentViews(store, await readAmendments(store, m._id)) : [],
+        photos: doc?.photos ?? [],
+        finalizedAt: e.finalizedAt,
+        finalizedBy: null,
+        late: e.late,
+        lateAfter,
+        contentHash: doc?.contentHash ?? null,
+        reads: null,
+      })
+    }
+    if (meetings.length > MAX_BOOK_MEETINGS) {
+      throw new AppError('INTERNAL', '这一年的会议数量超出上限，请联系管理员检查数据。')
+    }
+    cursor = page.nextCursor
+  } while (cursor)
+  const buffer = await minutesDocx(`${branch.name} ${input.year} 年会议记录本`, meetings)
+  return docxFile(ctx, `会议记录本_${safeName(branch.name)}_${input.year}.docx`, buffer)
+}

@@ -1,0 +1,213 @@
+/**
+ * Locking minutes: finalize (server time, attendance frozen, 补录 flag, hash chain, the meeting
+ * now counts), amendments appended after that, and 阅签 by the participants.
+ */
+import type {
+  minutesAmend as minutesAmendDecl,
+  minutesConfirmRead as minutesConfirmReadDecl,
+  minutesFinalize as minutesFinalizeDecl,
+} from '../../../domain/api/catalog-minutes'
+import type { ParsedInputOf } from '../../../domain/api/define'
+import type { MinutesView } from '../../../domain/api/views-minutes'
+import { AppError } from '../../../domain/errors'
+import { kindLabel } from '../../../domain/meeting-kinds'
+import { fieldText, finalizeProblems, isLateEntry } from '../../../domain/minutes'
+import type { MemberContext } from '../../action-context'
+import { rulesFor, updateCounters } from '../../compliance-counters'
+import { amendmentHash, appendToChain, minutesHash, type AmendmentDoc, type MinutesDoc } from '../../minutes-chain'
+import { notify } from '../../notices'
+import { StoreConflict } from '../../ports/store'
+import {
+  branchOf,
+  buildView,
+  correctedContent,
+  finalizeBlocked,
+  labelOf,
+  liveAttendance,
+  meetingOf,
+  minutesRulesFor,
+  readAmendments,
+  readPhotos,
+  type MeetingDoc,
+  type ReadDoc,
+} from './records'
+
+const VIEW_PAGE = 'packages/minutes/pages/view/index'
+
+export async function minutesFinalize(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof minutesFinalizeDecl>,
+): Promise<MinutesView> {
+  const { store } = ctx.ports
+  const meeting = await meetingOf(store, input.meetingId)
+  const doc = await store.get<MinutesDoc>('minutes', meeting._id)
+  if (doc?.status === 'final') throw new AppError('CONFLICT', '会议记录已经定稿，无需再次定稿；如有错误请提交更正。')
+  const blocked = finalizeBlocked(meeting, ctx.now)
+  if (blocked) throw new AppError('CONFLICT', `${blocked}。`)
+  if (!doc) throw new AppError('CONFLICT', '还没有保存过会议记录草稿，请先填写并保存，再定稿。')
+  if (doc._version !== input.version) {
+    throw new AppError('CONFLICT', '草稿在你查看之后又被修改过，请刷新、核对最新内容后再定稿。')
+  }
+  const attendance = await liveAttendance(store, meeting, doc.content, ctx.now)
+  const problems = finalizeProblems(doc.content, attendance)
+  if (problems.length > 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `会议记录还不完整：${problems
+        .slice(0, 3)
+        .map((p) => p.message)
+        .join('；')}。请补充后保存草稿，再定稿。`,
+      problems.map((p) => ({ field: `content.${p.field}`, message: p.message })),
+    )
+  }
+  const photos = (await readPhotos(store, meeting._id)).map((p) => ({
+    id: p._id,
+    sha256: p.sha256,
+    receivedAt: p.receivedAt,
+  }))
+  const branch = await branchOf(store, meeting.branchId)
+  const [rules, minutesRules] = await Promise.all([rulesFor(store, branch), minutesRulesFor(store, branch)])
+  const late = isLateEntry(meeting.endAt, ctx.now, minutesRules)
+
+  const { _id: _docId, _version: _docVersion, ...draft } = doc
+  const locked: MinutesDoc = {
+    ...draft,
+    status: 'final',
+    title: meeting.title,
+    meetingStartAt: meeting.startAt,
+    meetingEndAt: meeting.endAt,
+    attendance,
+    photos,
+    finalizedAt: ctx.now,
+    finalizedBy: ctx.actor.memberId,
+    late,
+    contentHash: null,
+  }
+  const contentHash = minutesHash(locked)
+
+  const saved = await store.transaction(async (tx) => {
+    const m = await tx.get<MeetingDoc>('meetings', meeting._id)
+    const current = await tx.get<MinutesDoc>('minutes', meeting._id)
+    if (!m || !current) throw new AppError('NOT_FOUND')
+    if (current.status === 'final') throw new AppError('CONFLICT', '会议记录刚被别人定稿，请刷新查看。')
+    if (current._version !== doc._version || m._version !== meeting._version) {
+      throw new StoreConflict('version', 'minutes', current._id)
+    }
+    await appendToChain(tx, {
+      branchId: meeting.branchId,
+      kind: 'minutes',
+      refId: meeting._id,
+      meetingId: meeting._id,
+      contentHash,
+      at: ctx.now,
+    })
+    const after = await tx.update<MinutesDoc>('minutes', meeting._id, { ...locked, contentHash }, current._version)
+    const meetingAfter = await tx.update<MeetingDoc>(
+      'meetings',
+      m._id,
+      { minutesFinalizedAt: ctx.now, minutesLate: late, updatedAt: ctx.now },
+      m._version,
+    )
+    await updateCounters(tx, rules, m, meetingAfter)
+    return { after, meetingAfter }
+  })
+
+  for (const memberId of meeting.participantIds) {
+    await notify(
+      ctx.ports,
+      {
+        id: `${meeting._id}.${memberId}.minutes.final`,
+        memberId,
+        template: 'minutes.final',
+        title: `会议记录已定稿：${meeting.title}`,
+        body: `${kindLabel(meeting.kind)}的会议记录已定稿，请阅读后阅签。`,
+        page: `${VIEW_PAGE}?id=${meeting._id}`,
+        data: { meetingId: meeting._id },
+      },
+      ctx.now,
+    )
+  }
+  return buildView(ctx, saved.meetingAfter, saved.after)
+}
+
+export async function minutesAmend(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof minutesAmendDecl>,
+): Promise<MinutesView> {
+  const { store } = ctx.ports
+  const meeting = await meetingOf(store, input.meetingId)
+  const doc = await store.get<MinutesDoc>('minutes', meeting._id)
+  if (!doc || doc.status !== 'final') {
+    throw new AppError('CONFLICT', '会议记录还没有定稿，直接修改草稿即可，不需要提交更正。')
+  }
+  const current = correctedContent(doc.content, await readAmendments(store, meeting._id))
+  const changes = input.changes.map((c, i) => {
+    const before = fieldText(current, c.field)
+    if (before === undefined) {
+      throw new AppError('VALIDATION_FAILED', '要更正的内容在会议记录中不存在，请重新选择。', [
+        { field: `changes.${i}.field`, message: '会议记录中没有这一项' },
+      ])
+    }
+    return { field: c.field, label: labelOf(current, c.field), before, after: c.text }
+  })
+  if (changes.every((c) => c.before === c.after)) {
+    throw new AppError('VALIDATION_FAILED', '更正后的内容与现在的记录相同，请修改后再提交。', [
+      { field: 'changes', message: '没有需要更正的内容' },
+    ])
+  }
+
+  const saved = await store.transaction(async (tx) => {
+    const m = await tx.get<MinutesDoc>('minutes', meeting._id)
+    if (!m) throw new AppError('NOT_FOUND')
+    if (m._version !== doc._version) throw new StoreConflict('version', 'minutes', m._id)
+    const seq = m.amendmentCount + 1
+    const body = {
+      meetingId: meeting._id,
+      branchId: meeting.branchId,
+      seq,
+      reason: input.reason,
+      changes: changes.filter((c) => c.before !== c.after),
+      by: ctx.actor.memberId,
+      at: ctx.now,
+    }
+    const contentHash = amendmentHash(body)
+    const amendment = await tx.insert<AmendmentDoc>('minutes_amendments', {
+      _id: `${meeting._id}-a${seq}`,
+      ...body,
+      contentHash,
+    })
+    await appendToChain(tx, {
+      branchId: meeting.branchId,
+      kind: 'amendment',
+      refId: amendment._id,
+      meetingId: meeting._id,
+      contentHash,
+      at: ctx.now,
+    })
+    // The count only orders amendments; it is not part of the locked content.
+    return tx.update<MinutesDoc>('minutes', m._id, { amendmentCount: seq }, m._version)
+  })
+  return buildView(ctx, meeting, saved)
+}
+
+export async function minutesConfirmRead(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof minutesConfirmReadDecl>,
+): Promise<MinutesView> {
+  const { store } = ctx.ports
+  const meeting = await meetingOf(store, input.meetingId)
+  const doc = await store.get<MinutesDoc>('minutes', meeting._id)
+  if (!doc || doc.status !== 'final') {
+    throw new AppError('CONFLICT', '会议记录还没有定稿，定稿后会通知你阅签。')
+  }
+  if (!meeting.participantIds.includes(ctx.actor.memberId)) {
+    throw new AppError('CONFLICT', '你不在这次会议的应参会名单中，不需要阅签；可以照常阅读会议记录。')
+  }
+  await ctx.createOnce<ReadDoc>('minutes_reads', {
+    _id: `${meeting._id}.${ctx.actor.memberId}`,
+    meetingId: meeting._id,
+    memberId: ctx.actor.memberId,
+    at: ctx.now,
+  })
+  return buildView(ctx, meeting, doc)
+}

@@ -1,0 +1,303 @@
+/**
+ * Reading minutes: the meeting and branch they belong to, attendance as the minutes record it,
+ * the rules in force, and the view every minutes action returns.
+ */
+import { isAllowed } from '../../../domain/access'
+import { minutesFinalize, minutesSaveDraft } from '../../../domain/api/catalog-minutes'
+import type { AttendanceBoard } from '../../../domain/api/views-attendance'
+import type { MinutesAmendmentView, MinutesPhotoView, MinutesView } from '../../../domain/api/views-minutes'
+import { formatSpan } from '../../../domain/beijing-time'
+import { AppError } from '../../../domain/errors'
+import { LEAVE_CATEGORY_LABELS } from '../../../domain/attendance'
+import { kindRule } from '../../../domain/meeting-kinds'
+import {
+  amendableFields,
+  lateAfterDays,
+  minutesRulesFrom,
+  minutesTemplate,
+  voteOutcome,
+  withCorrections,
+  type MinutesAttendance,
+  type MinutesContent,
+  type MinutesPerson,
+  type MinutesRules,
+} from '../../../domain/minutes'
+import type { Member, Org } from '../../../domain/org'
+import type { MemberContext } from '../../action-context'
+import { readAttendanceBoard, type AttendanceMeetingDoc } from '../../attendance-board'
+import type { AmendmentDoc, MinutesDoc } from '../../minutes-chain'
+import type { Stored, StorePort } from '../../ports/store'
+import { readAll } from '../roster-reads'
+
+export type MeetingDoc = AttendanceMeetingDoc & { minutesLate?: boolean | null }
+
+/** A meeting's photos and amendments are few; the caps guard against broken data only. */
+const MAX_PHOTOS = 60
+const MAX_AMENDMENTS = 200
+
+export interface PhotoDoc {
+  meetingId: string
+  branchId: string
+  fileId: string
+  sha256: string
+  size: number
+  contentType: string
+  receivedAt: number
+  by: string
+}
+
+export interface ReadDoc {
+  meetingId: string
+  memberId: string
+  at: number
+}
+
+export async function meetingOf(store: StorePort, meetingId: string): Promise<Stored<MeetingDoc>> {
+  const m = await store.get<MeetingDoc>('meetings', meetingId)
+  if (!m) throw new AppError('NOT_FOUND', '找不到这次会议，请返回会议列表刷新后再试。')
+  return m
+}
+
+export async function branchOf(store: StorePort, branchId: string): Promise<Stored<Org>> {
+  const b = await store.get<Org>('orgs', branchId)
+  if (!b) throw new AppError('NOT_FOUND', '找不到会议所属的支部，请返回刷新后再试。')
+  return b
+}
+
+/** The branch an org-input action names; refuses a 党委 or 党小组 with what to choose instead. */
+export function requireBranch(org: Stored<Org>): Stored<Org> {
+  if (org.kind !== 'branch') {
+    throw new AppError('VALIDATION_FAILED', '会议记录按党支部保存，请先选择一个党支部。', [
+      { field: 'branchId', message: '请选择一个党支部' },
+    ])
+  }
+  return org
+}
+
+/** Minutes rules along the branch's org path (a committee may set `minutesLateAfterMs` in its rule set). */
+export async function minutesRulesFor(store: StorePort, branch: Pick<Org, 'path'>): Promise<MinutesRules> {
+  const sets: { minutesLateAfterMs?: unknown }[] = []
+  for (const orgId of branch.path) {
+    const set = await store.get<{ minutesLateAfterMs?: unknown }>('rule_sets', orgId)
+    if (set) sets.push(set)
+  }
+  return minutesRulesFrom(sets)
+}
+
+/** The attendance part of the minutes, from the attendance board (absence reasons from the draft). */
+export function attendanceFromBoard(board: AttendanceBoard, content: MinutesContent | null): MinutesAttendance {
+  const notes = new Map((content?.absenceNotes ?? []).map((n) => [n.memberId, n.reason]))
+  const attended: MinutesPerson[] = []
+  const onLeave: MinutesPerson[] = []
+  const absent: MinutesPerson[] = []
+  const guests: MinutesPerson[] = []
+  let votingEntitled = 0
+  let votingPresent = 0
+  for (const p of board.people) {
+    const here = p.state === 'present' || p.state === 'remote'
+    const marks = [p.state === 'remote' ? '远程' : '', p.late ? '迟到' : ''].filter(Boolean).join('，')
+    if (p.guest) {
+      guests.push({ memberId: p.memberId, name: p.name, note: here ? marks : '未到' })
+      continue
+    }
+    if (p.votingRights) {
+      votingEntitled += 1
+      if (here) votingPresent += 1
+    }
+    if (here) attended.push({ memberId: p.memberId, name: p.name, note: marks })
+    else if (p.state === 'leave') {
+      const why = p.leave ? `${LEAVE_CATEGORY_LABELS[p.leave.category]}${p.leave.note ? `：${p.leave.note}` : ''}` : ''
+      onLeave.push({ memberId: p.memberId, name: p.name, note: notes.get(p.memberId) ?? why })
+    } else {
+      const pending = p.state === 'leave_pending' ? '请假未批' : p.state === 'remote_pending' ? '远程未确认' : ''
+      absent.push({ memberId: p.memberId, name: p.name, note: notes.get(p.memberId) ?? pending })
+    }
+  }
+  // Where quorum applies, a vote is counted against the same people (有表决权的党员, or the committee).
+  if (board.quorum?.applies) {
+    votingEntitled = board.quorum.entitled
+    votingPresent = board.quorum.presentCounting
+  }
+  return {
+    expected: board.expected,
+    present: board.present,
+    votingEntitled,
+    votingPresent,
+    attended,
+    onLeave,
+    absent,
+    guests,
+    quorum: board.quorum,
+    recordedAt: board.recordedAt,
+  }
+}
+
+export async function liveAttendance(
+  store: StorePort,
+  meeting: Stored<MeetingDoc>,
+  content: MinutesContent | null,
+  now: number,
+): Promise<MinutesAttendance> {
+  return attendanceFromBoard(await readAttendanceBoard(store, meeting, now), content)
+}
+
+/** Why finalize is refused now, or null. */
+export function finalizeBlocked(meeting: MeetingDoc, now: number): string | null {
+  if (meeting.status === 'cancelled') return '这次会议已经取消，没有会议记录可定稿'
+  if (now < meeting.endAt) {
+    return `会议还没有结束（${formatSpan(meeting.startAt, meeting.endAt)}），请在会议结束后再定稿；现在可以先保存草稿`
+  }
+  if (!meeting.attendanceRecordedAt) return '考勤还没有确认：请先在签到页核对并确认考勤，再定稿会议记录'
+  return null
+}
+
+export async function readPhotos(store: StorePort, meetingId: string): Promise<Stored<PhotoDoc>[]> {
+  return readAll<PhotoDoc>(
+    store,
+    'photos',
+    [{ field: 'meetingId', op: 'eq', value: meetingId }],
+    'receivedAt',
+    MAX_PHOTOS,
+  )
+}
+
+export async function readAmendments(store: StorePort, meetingId: string): Promise<Stored<AmendmentDoc>[]> {
+  return readAll<AmendmentDoc>(
+    store,
+    'minutes_amendments',
+    [{ field: 'meetingId', op: 'eq', value: meetingId }],
+    'at',
+    MAX_AMENDMENTS,
+  )
+}
+
+async function namer(store: StorePort) {
+  const cache = new Map<string, string>()
+  return async (id: string) => {
+    if (!cache.has(id)) cache.set(id, (await store.get<Member>('members', id))?.name ?? '（已离开本支部）')
+    return { id, name: cache.get(id)! }
+  }
+}
+
+export async function amendmentViews(
+  store: StorePort,
+  docs: readonly Stored<AmendmentDoc>[],
+): Promise<MinutesAmendmentView[]> {
+  const nameOf = await namer(store)
+  return Promise.all(
+    [...docs]
+      .sort((a, b) => a.seq - b.seq)
+      .map(async (a) => ({
+        id: a._id,
+        seq: a.seq,
+        reason: a.reason,
+        changes: a.changes,
+        by: await nameOf(a.by),
+        at: a.at,
+      })),
+  )
+}
+
+/** The final content with every amendment applied in order. */
+export function correctedContent(original: MinutesContent, amendments: readonly AmendmentDoc[]): MinutesContent {
+  return withCorrections(
+    original,
+    [...amendments].sort((a, b) => a.seq - b.seq).flatMap((a) => a.changes),
+  )
+}
+
+export function labelOf(content: MinutesContent, field: string): string {
+  return amendableFields(content).find((f) => f.field === field)?.label ?? field
+}
+
+export async function buildView(
+  ctx: MemberContext,
+  meeting: Stored<MeetingDoc>,
+  doc: Stored<MinutesDoc> | null,
+): Promise<MinutesView> {
+  const { store } = ctx.ports
+  const branch = await branchOf(store, meeting.branchId)
+  const rules = await minutesRulesFor(store, branch)
+  const final = doc?.status === 'final'
+  const cancelled = meeting.status === 'cancelled'
+  const legacy = !doc && meeting.minutesFinalizedAt != null
+  const writes = isAllowed(ctx.actor, minutesSaveDraft.access, { orgPath: branch.path })
+  const finalizes = isAllowed(ctx.actor, minutesFinalize.access, { orgPath: branch.path })
+  const nameOf = await namer(store)
+
+  const [photos, amendments, confirmed, mine] = await Promise.all([
+    readPhotos(store, meeting._id),
+    final ? readAmendments(store, meeting._id) : Promise.resolve([] as Stored<AmendmentDoc>[]),
+    store.count('minutes_reads', [{ field: 'meetingId', op: 'eq', value: meeting._id }]),
+    store.get<ReadDoc>('minutes_reads', `${meeting._id}.${ctx.actor.memberId}`),
+  ])
+
+  let content: MinutesContent | null = null
+  if (final) content = doc.content
+  else if (writes && !cancelled && !legacy) {
+    content = doc?.content ?? minutesTemplate({ kind: meeting.kind, agenda: meeting.agenda, place: meeting.place })
+  }
+
+  let attendance: MinutesAttendance | null = null
+  let attendanceNote: string | null = null
+  if (final) attendance = doc.attendance
+  else if (content) {
+    try {
+      attendance = await liveAttendance(store, meeting, content, ctx.now)
+      if (!meeting.attendanceRecordedAt) attendanceNote = '考勤尚未确认，出席情况以确认后的考勤为准'
+    } catch {
+      attendanceNote = '暂时读不到签到情况，请稍后刷新；草稿可以照常保存'
+    }
+  }
+  const votes = (content?.items ?? []).map((item) =>
+    item.vote && attendance ? voteOutcome(item.vote, attendance) : null,
+  )
+
+  const photoViews: MinutesPhotoView[] = photos.map((p) => ({
+    id: p._id,
+    sha256: p.sha256,
+    size: p.size,
+    contentType: p.contentType,
+    receivedAt: p.receivedAt,
+    by: p.by,
+  }))
+
+  return {
+    meetingId: meeting._id,
+    branchId: meeting.branchId,
+    branchName: branch.name,
+    kind: meeting.kind,
+    title: final && doc.title ? doc.title : meeting.title,
+    startAt: meeting.startAt,
+    endAt: meeting.endAt,
+    meetingPlace: meeting.place,
+    status: doc ? doc.status : 'none',
+    cancelled,
+    legacy,
+    version: doc?._version ?? 0,
+    content,
+    corrected: final ? correctedContent(doc.content, amendments) : null,
+    attendance,
+    votes,
+    kindVotes: kindRule(meeting.kind).votes,
+    photos: photoViews,
+    amendments: await amendmentViews(store, amendments),
+    updatedAt: doc?.updatedAt ?? null,
+    updatedBy: doc ? await nameOf(doc.updatedBy) : null,
+    finalizedAt: doc?.finalizedAt ?? null,
+    finalizedBy: doc?.finalizedBy ? await nameOf(doc.finalizedBy) : null,
+    late: final ? doc.late : false,
+    lateAfter: lateAfterDays(rules),
+    contentHash: doc?.contentHash ?? null,
+    reads: {
+      confirmed,
+      expected: meeting.participantIds.length,
+      iConfirmed: mine !== null,
+      iAmParticipant: meeting.participantIds.includes(ctx.actor.memberId),
+    },
+    canWrite: writes && !final && !cancelled && !legacy,
+    canFinalize: finalizes && !cancelled && !legacy,
+    finalizeBlocked: final || legacy ? null : finalizeBlocked(meeting, ctx.now),
+    attendanceNote,
+  }
+}

@@ -1,0 +1,296 @@
+/**
+ * 会议记录 (issue 6): what minutes hold (DESIGN.md §2), the template each kind of meeting starts
+ * from, the vote rule, the 补录 (late entry) flag and the canonical form the hash chain is built on.
+ * Pure: no I/O, no clock; times are passed in.
+ */
+import { kindRule, type MeetingKind, type MeetingKindRule } from './meeting-kinds'
+import { moreThanHalf, type QuorumResult } from './quorum'
+
+const DAY = 24 * 3_600_000
+
+/** 赞成 / 反对 / 弃权 on one item, for kinds that vote. */
+export interface VoteCount {
+  for: number
+  against: number
+  abstain: number
+}
+
+/** One agenda item: what was discussed, who said what (dissent included), what was decided. */
+export interface MinutesItem {
+  topic: string
+  speeches: string
+  decision: string
+  /** Null where the item was not put to a vote (or the kind never votes). */
+  vote: VoteCount | null
+}
+
+/** What the recorder writes. Attendance is never typed: it comes from the attendance board. */
+export interface MinutesContent {
+  /** 主持人 and 记录人, by name as they sign. */
+  chair: string
+  recorder: string
+  place: string
+  items: MinutesItem[]
+  /** Why someone was absent, when the attendance board has no leave note for them. */
+  absenceNotes: { memberId: string; reason: string }[]
+  /** 其他事项. */
+  notes: string
+}
+
+/** One person in the attendance part of the minutes. */
+export interface MinutesPerson {
+  memberId: string
+  name: string
+  /** 请假 / 缺席 reason, 远程 or 迟到 where it applies. */
+  note: string
+}
+
+/** 应到 / 实到 / 出席 / 请假 / 缺席 / 列席, as the attendance board had it (frozen at finalize). */
+export interface MinutesAttendance {
+  expected: number
+  present: number
+  /** 有表决权 present: what a vote is counted against. */
+  votingEntitled: number
+  votingPresent: number
+  attended: MinutesPerson[]
+  onLeave: MinutesPerson[]
+  absent: MinutesPerson[]
+  guests: MinutesPerson[]
+  quorum: QuorumResult | null
+  recordedAt: number | null
+}
+
+/** Everything the chain locks: the meeting as it was, the written minutes, attendance and photos. */
+export interface LockedMinutes {
+  meetingId: string
+  branchId: string
+  kind: MeetingKind
+  title: string
+  startAt: number
+  endAt: number
+  content: MinutesContent
+  attendance: MinutesAttendance
+  photos: { id: string; sha256: string; receivedAt: number }[]
+  finalizedAt: number
+  finalizedBy: string
+  late: boolean
+}
+
+/** Where the WeChat client uploads a photo before handing its file id to `minutes.addPhoto`. */
+export const photoUploadDir = (meetingId: string) => `uploads/minutes/${meetingId}/`
+
+/** Minutes rules that a supervising committee may set (as data, in its rule set). */
+export interface MinutesRules {
+  /** Minutes finalized more than this long after the meeting ended are flagged 补录. */
+  lateAfterMs: number
+}
+
+export const DEFAULT_MINUTES_RULES: MinutesRules = { lateAfterMs: 3 * DAY }
+
+/** Bounds on a committee's setting: from one day to a month. */
+export const LATE_AFTER_RANGE_MS = { min: DAY, max: 31 * DAY } as const
+
+/**
+ * The rules in force for a branch: the default, then each committee's `minutesLateAfterMs` along the
+ * org path (root first, nearest last). An out-of-range value is skipped, never trusted.
+ */
+export function minutesRulesFrom(setsAlongPath: readonly { minutesLateAfterMs?: unknown }[]): MinutesRules {
+  let lateAfterMs = DEFAULT_MINUTES_RULES.lateAfterMs
+  for (const set of setsAlongPath) {
+    const v = set.minutesLateAfterMs
+    if (typeof v === 'number' && Number.isInteger(v) && v >= LATE_AFTER_RANGE_MS.min && v <= LATE_AFTER_RANGE_MS.max) {
+      lateAfterMs = v
+    }
+  }
+  return { lateAfterMs }
+}
+
+/** 补录: finalized more than `lateAfterMs` after the meeting ended (exactly at the limit is on time). */
+export function isLateEntry(meetingEndAt: number, finalizedAt: number, rules: MinutesRules): boolean {
+  return finalizedAt - meetingEndAt > rules.lateAfterMs
+}
+
+export function lateAfterDays(rules: MinutesRules): string {
+  const days = rules.lateAfterMs / DAY
+  return Number.isInteger(days) ? `${days} 天` : `${Math.round(rules.lateAfterMs / 3_600_000)} 小时`
+}
+
+/** Extra items a kind's minutes always carry, after the meeting's own agenda. */
+const KIND_ITEMS: Partial<Record<MeetingKind, string[]>> = {
+  life_meeting: ['支部班子对照检查', '党员个人对照检查，开展批评和自我批评', '整改措施'],
+  member_review: ['党员个人自评', '党员互评', '民主测评结果'],
+  party_lecture: ['授课人、授课题目与主要内容'],
+  heart_talk: ['谈话主要内容', '意见建议与改进措施'],
+  committee_meeting: ['研究决定事项'],
+}
+
+/** Labels of the 发言 box, per kind (a 党课 has a lecture, a 谈心谈话 a conversation). */
+export function speechLabel(kind: MeetingKind): string {
+  if (kind === 'party_lecture') return '授课与交流'
+  if (kind === 'heart_talk') return '谈话内容'
+  return '发言情况（含不同意见）'
+}
+
+/** The draft a meeting's minutes start from: the agenda of the meeting, the kind's own items. */
+export function minutesTemplate(meeting: {
+  kind: MeetingKind
+  agenda: readonly string[]
+  place: string
+  chair?: string
+  recorder?: string
+}): MinutesContent {
+  const topics = [...meeting.agenda, ...(KIND_ITEMS[meeting.kind] ?? []).filter((t) => !meeting.agenda.includes(t))]
+  return {
+    chair: meeting.chair ?? '',
+    recorder: meeting.recorder ?? '',
+    place: meeting.place,
+    items: topics.map((topic) => ({ topic, speeches: '', decision: '', vote: null })),
+    absenceNotes: [],
+    notes: '',
+  }
+}
+
+export interface VoteOutcome {
+  counted: number
+  /** How many 赞成 the motion needs: more than half of those entitled to vote. */
+  needed: number
+  passes: boolean
+  /** Why the count cannot stand, in Chinese, or null. */
+  problem: string | null
+}
+
+/**
+ * The pass rule of DESIGN.md §2: a vote needs quorum, and passes with more than half of those
+ * entitled to vote (not of those present). Counts above the voting members present are impossible.
+ */
+export function voteOutcome(
+  vote: VoteCount,
+  attendance: Pick<MinutesAttendance, 'votingEntitled' | 'votingPresent' | 'quorum'>,
+): VoteOutcome {
+  const counted = vote.for + vote.against + vote.abstain
+  const needed = moreThanHalf(attendance.votingEntitled)
+  let problem: string | null = null
+  if (counted > attendance.votingPresent) {
+    problem = `赞成、反对、弃权合计 ${counted} 票，超过了到会有表决权的 ${attendance.votingPresent} 人，请核对票数`
+  } else if (attendance.quorum && attendance.quorum.applies && !attendance.quorum.met) {
+    problem = `到会人数未过半数（应 ${attendance.quorum.needed} 人，实 ${attendance.quorum.presentCounting} 人），不能表决`
+  }
+  return { counted, needed, passes: problem === null && vote.for >= needed, problem }
+}
+
+/** Whether the kind records 赞成/反对/弃权. */
+export function kindVotes(kind: MeetingKind, rules?: readonly MeetingKindRule[]): boolean {
+  return kindRule(kind, rules).votes
+}
+
+/** Problems that stop minutes from being finalized; empty when they are complete. */
+export function finalizeProblems(
+  content: MinutesContent,
+  attendance: Pick<MinutesAttendance, 'votingEntitled' | 'votingPresent' | 'quorum'>,
+): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = []
+  if (!content.chair.trim()) out.push({ field: 'chair', message: '请填写主持人' })
+  if (!content.recorder.trim()) out.push({ field: 'recorder', message: '请填写记录人' })
+  if (!content.place.trim()) out.push({ field: 'place', message: '请填写会议地点' })
+  if (content.items.length === 0) out.push({ field: 'items', message: '请至少记录一项议程' })
+  content.items.forEach((item, i) => {
+    if (!item.topic.trim()) out.push({ field: `items.${i}.topic`, message: `第 ${i + 1} 项议程没有填写内容` })
+    if (!item.speeches.trim() && !item.decision.trim()) {
+      out.push({ field: `items.${i}.speeches`, message: `第 ${i + 1} 项议程还没有记录发言或决议` })
+    }
+    if (item.vote) {
+      const outcome = voteOutcome(item.vote, attendance)
+      if (outcome.problem) out.push({ field: `items.${i}.vote`, message: `第 ${i + 1} 项：${outcome.problem}` })
+    }
+  })
+  return out
+}
+
+/** Fields an amendment may correct, as `chair`, `items.2.decision` and so on. */
+export function amendableFields(content: MinutesContent): { field: string; label: string }[] {
+  const out = [
+    { field: 'chair', label: '主持人' },
+    { field: 'recorder', label: '记录人' },
+    { field: 'place', label: '会议地点' },
+  ]
+  content.items.forEach((_item, i) => {
+    out.push({ field: `items.${i}.topic`, label: `第 ${i + 1} 项议程` })
+    out.push({ field: `items.${i}.speeches`, label: `第 ${i + 1} 项发言` })
+    out.push({ field: `items.${i}.decision`, label: `第 ${i + 1} 项决议` })
+  })
+  out.push({ field: 'notes', label: '其他事项' })
+  return out
+}
+
+/** The text at an amendable field, or undefined when there is no such field. */
+export function fieldText(content: MinutesContent, field: string): string | undefined {
+  if (field === 'chair' || field === 'recorder' || field === 'place' || field === 'notes') return content[field]
+  const m = /^items\.(\d+)\.(topic|speeches|decision)$/.exec(field)
+  if (!m) return undefined
+  const item = content.items[Number(m[1])]
+  return item ? item[m[2] as 'topic' | 'speeches' | 'decision'] : undefined
+}
+
+/** The content with corrections applied in order; the original is never changed. */
+export function withCorrections(
+  content: MinutesContent,
+  corrections: readonly { field: string; after: string }[],
+): MinutesContent {
+  const next: MinutesContent = { ...content, items: content.items.map((i) => ({ ...i })) }
+  for (const c of corrections) {
+    if (c.field === 'chair' || c.field === 'recorder' || c.field === 'place' || c.field === 'notes') {
+      next[c.field] = c.after
+      continue
+    }
+    const m = /^items\.(\d+)\.(topic|speeches|decision)$/.exec(c.field)
+    const item = m ? next.items[Number(m[1])] : undefined
+    if (m && item) item[m[2] as 'topic' | 'speeches' | 'decision'] = c.after
+  }
+  return next
+}
+
+/**
+ * Canonical JSON: object keys sorted, no whitespace, `undefined` members dropped, so the same
+ * content always yields the same bytes (and the same hash) wherever it is serialized.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('canonical JSON: non-finite number')
+    return JSON.stringify(value ?? null)
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+}
+
+/** What a chain entry links: one finalized record or one amendment. */
+export interface ChainEntry {
+  branchId: string
+  seq: number
+  kind: 'minutes' | 'amendment'
+  /** The meeting id for minutes, the amendment id for an amendment. */
+  refId: string
+  meetingId: string
+  contentHash: string
+  prevHash: string
+  hash: string
+  at: number
+}
+
+export const GENESIS_HASH = '0'.repeat(64)
+
+/** The part of a chain entry its own hash covers (everything but the hash). */
+export function linkPayload(e: Omit<ChainEntry, 'hash'>): string {
+  return canonicalJson({
+    branchId: e.branchId,
+    seq: e.seq,
+    kind: e.kind,
+    refId: e.refId,
+    meetingId: e.meetingId,
+    contentHash: e.contentHash,
+    prevHash: e.prevHash,
+    at: e.at,
+  })
+}

@@ -1,0 +1,133 @@
+/**
+ * Photos and documents on the device, for the minutes pages: a photo taken in the app and
+ * compressed before upload (`chooseMedia` + `compressImage` in WeChat, a file input and a canvas in
+ * the browser), and a generated .docx handed over (opened with `openDocument` in WeChat after
+ * downloading or writing it to a temp file, downloaded in the browser).
+ */
+import Taro from '@tarojs/taro'
+
+/** A photo ready for `minutes.addPhoto`: inline in the browser, uploaded to cloud storage in WeChat. */
+export type TakenPhoto = { contentType: 'image/jpeg' } & ({ base64: string } | { fileId: string })
+
+/** Long edge after compression: enough to read faces and a banner, small enough to upload. */
+const MAX_EDGE = 1280
+const QUALITY = 0.7
+
+/**
+ * WeChat: a cloud function's request is kept under about 100 KB, so the photo goes to cloud storage
+ * first (into its meeting's upload folder) and the server takes it from there.
+ */
+async function takeWeapp(uploadDir: string): Promise<TakenPhoto | null> {
+  let chosen
+  try {
+    chosen = await Taro.chooseMedia({
+      count: 1,
+      mediaType: ['image'],
+      sourceType: ['camera', 'album'],
+      sizeType: ['compressed'],
+    })
+  } catch {
+    return null // closed without choosing
+  }
+  const file = chosen.tempFiles[0]
+  if (!file) return null
+  const small = await Taro.compressImage({
+    src: file.tempFilePath,
+    quality: Math.round(QUALITY * 100),
+    compressedWidth: MAX_EDGE,
+  })
+  const uploaded = await Taro.cloud.uploadFile({
+    cloudPath: `${uploadDir}${Date.now()}.jpg`,
+    filePath: small.tempFilePath,
+  })
+  return { contentType: 'image/jpeg', fileId: uploaded.fileID }
+}
+
+function compressInBrowser(file: File): Promise<TakenPhoto> {
+  return new Promise((resolve, reject) => {
+    const url = URL.createObjectURL(file)
+    const img = new window.Image()
+    img.onload = () => {
+      const scale = Math.min(1, MAX_EDGE / Math.max(img.width, img.height))
+      const canvas = document.createElement('canvas')
+      canvas.width = Math.max(1, Math.round(img.width * scale))
+      canvas.height = Math.max(1, Math.round(img.height * scale))
+      const g = canvas.getContext('2d')!
+      // JPEG has no transparency: paint white first, or transparent areas turn black.
+      g.fillStyle = '#fff'
+      g.fillRect(0, 0, canvas.width, canvas.height)
+      g.drawImage(img, 0, 0, canvas.width, canvas.height)
+      URL.revokeObjectURL(url)
+      const dataUrl = canvas.toDataURL('image/jpeg', QUALITY)
+      resolve({ contentType: 'image/jpeg', base64: dataUrl.slice(dataUrl.indexOf(',') + 1) })
+    }
+    img.onerror = () => {
+      URL.revokeObjectURL(url)
+      reject(new Error('这张图片无法读取，请换一张'))
+    }
+    img.src = url
+  })
+}
+
+function takeBrowser(): Promise<TakenPhoto | null> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = 'image/*'
+    input.setAttribute('capture', 'environment')
+    input.style.display = 'none'
+    input.id = 'photo-input'
+    input.onchange = () => {
+      const file = input.files?.[0]
+      input.remove()
+      if (!file) return resolve(null)
+      compressInBrowser(file).then(resolve, reject)
+    }
+    document.body.appendChild(input)
+    input.click()
+  })
+}
+
+/** `uploadDir`: where the WeChat client uploads (`photoUploadDir(meetingId)` in src/domain/minutes.ts). */
+export function takePhoto(uploadDir: string): Promise<TakenPhoto | null> {
+  return process.env.TARO_ENV === 'weapp' ? takeWeapp(uploadDir) : takeBrowser()
+}
+
+/** Hands a generated document to the person. */
+export async function openDocx(file: {
+  filename: string
+  contentType: string
+  base64: string | null
+  fileId: string | null
+}): Promise<void> {
+  if (process.env.TARO_ENV === 'weapp') {
+    // openDocument needs a local path: downloaded from cloud storage, or written from the reply.
+    let filePath: string
+    if (file.fileId) {
+      filePath = (await Taro.cloud.downloadFile({ fileID: file.fileId })).tempFilePath
+    } else {
+      filePath = `${Taro.env.USER_DATA_PATH}/${file.filename}`
+      await new Promise<void>((resolve, reject) =>
+        Taro.getFileSystemManager().writeFile({
+          filePath,
+          data: file.base64 ?? '',
+          encoding: 'base64',
+          success: () => resolve(),
+          fail: reject,
+        }),
+      )
+    }
+    await Taro.openDocument({ filePath, fileType: 'docx', showMenu: true })
+    return
+  }
+  if (!file.base64) throw new Error('这份文件保存在云存储中，请在微信小程序中导出。')
+  const bytes = Uint8Array.from(atob(file.base64), (ch) => ch.charCodeAt(0))
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.contentType }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = file.filename
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}

@@ -1,0 +1,162 @@
+/**
+ * 会议记录 pages in jsdom against the real server code: a draft typed with the network off survives a
+ * restart of the app and reaches the server once the network is back; two writers get a conflict
+ * they resolve without losing anything; the read-only page shows the lock and takes 阅签.
+ */
+import { act, fireEvent, render, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import MinutesEditPage from '../../src/packages/minutes/pages/edit/index'
+import MinutesViewPage from '../../src/packages/minutes/pages/view/index'
+import type { MeetingDetail } from '../../src/domain/api/views'
+import type { MinutesView } from '../../src/domain/api/views-minutes'
+import { fromBeijing } from '../../src/domain/beijing-time'
+import { MEMBER_B1, ORGANIZER_B1, SECRETARY_B1, scheduleInput } from '../cloud/api-fixture'
+import { navigation, resetTaroMock } from '../mocks/taro'
+import { closeLink, link, openLink } from './real-api'
+
+let seq = 0
+async function as<T>(memberId: string, action: string, input: unknown, write = false): Promise<T> {
+  const r = await link.api!.call<T>(memberId, action, input, write ? `ui-minutes-${++seq}` : undefined)
+  if (!r.ok) throw new Error(`${action}: ${r.error.message}`)
+  return r.data
+}
+
+async function meeting(): Promise<MeetingDetail> {
+  return as<MeetingDetail>(
+    SECRETARY_B1,
+    'meeting.schedule',
+    scheduleInput({ date: '2026-11-22', startTime: '14:00', endTime: '16:00', title: '界面测试主题党日' }),
+    true,
+  )
+}
+
+function type(container: HTMLElement, selector: string, value: string) {
+  const el = container.querySelector(selector)!.querySelector('input, textarea')!
+  fireEvent.change(el, { target: { value } })
+}
+const valueOf = (container: HTMLElement, selector: string) =>
+  (container.querySelector(selector)!.querySelector('input, textarea') as HTMLInputElement).value
+const syncText = (container: HTMLElement) => container.querySelector('#sync-state')!.textContent ?? ''
+
+beforeEach(async () => {
+  resetTaroMock()
+  await openLink(SECRETARY_B1)
+})
+afterEach(closeLink)
+
+test('a draft typed offline survives a restart of the app and syncs when the network returns', async () => {
+  const m = await meeting()
+  navigation.params = { meetingId: m.id }
+  const first = render(<MinutesEditPage />)
+  await waitFor(() => expect(first.container.querySelector('#field-chair input')).not.toBeNull())
+  // The template carries the meeting's agenda and place.
+  expect(valueOf(first.container, '#item-0-topic')).toBe('重温入党誓词')
+  expect(valueOf(first.container, '#field-place')).toBe('党员活动室')
+
+  link.offline = true
+  type(first.container, '#field-chair', '张建国')
+  type(first.container, '#item-0-speeches', '离线时记下的发言：大家谈了学习体会')
+  await act(async () => fireEvent.click(first.container.querySelector('#save-draft')!))
+  await waitFor(() => expect(syncText(first.container)).toMatch(/网络不通：已保存在本机/))
+  first.unmount()
+  expect(await link.api!.ports.store.get('minutes', m.id)).toBeNull()
+
+  // Restart, still offline: the text is back from the device.
+  const second = render(<MinutesEditPage />)
+  await waitFor(() => expect(second.container.querySelector('#field-chair input')).not.toBeNull())
+  expect(valueOf(second.container, '#field-chair')).toBe('张建国')
+  expect(valueOf(second.container, '#item-0-speeches')).toBe('离线时记下的发言：大家谈了学习体会')
+  await waitFor(() => expect(syncText(second.container)).toMatch(/网络不通/))
+
+  // Network back: the sync lands on the server.
+  link.offline = false
+  await act(async () => fireEvent.click(second.container.querySelector('#save-draft')!))
+  await waitFor(() => expect(syncText(second.container)).toMatch(/已保存到服务器/))
+  const server = await as<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId: m.id })
+  expect(server.status).toBe('draft')
+  expect(server.content!.chair).toBe('张建国')
+  expect(server.content!.items[0].speeches).toBe('离线时记下的发言：大家谈了学习体会')
+  expect(Taro.getStorageSync(`party.draft.minutes.${m.id}`)).toMatchObject({
+    dirty: false,
+    baseVersion: server.version,
+  })
+  second.unmount()
+})
+
+test('two writers: the conflict shows theirs and mine; keeping mine saves it on top, nothing is lost', async () => {
+  const m = await meeting()
+  navigation.params = { meetingId: m.id }
+  const page = render(<MinutesEditPage />)
+  await waitFor(() => expect(page.container.querySelector('#field-chair input')).not.toBeNull())
+  type(page.container, '#field-notes', '书记写的其他事项')
+  await act(async () => fireEvent.click(page.container.querySelector('#save-draft')!))
+  await waitFor(() => expect(syncText(page.container)).toMatch(/已保存到服务器/))
+
+  // Meanwhile the 组织委员 saves from another phone.
+  const seen = await as<MinutesView>(ORGANIZER_B1, 'minutes.get', { meetingId: m.id })
+  await as(
+    ORGANIZER_B1,
+    'minutes.saveDraft',
+    { meetingId: m.id, version: seen.version, content: { ...seen.content!, notes: '组织委员写的其他事项' } },
+    true,
+  )
+
+  type(page.container, '#field-notes', '书记改过的其他事项')
+  await act(async () => fireEvent.click(page.container.querySelector('#save-draft')!))
+  await waitFor(() => expect(page.container.querySelector('#minutes-conflict')).not.toBeNull())
+  const panel = page.container.querySelector('#minutes-conflict')!.textContent!
+  expect(panel).toContain('对方：组织委员写的其他事项')
+  expect(panel).toContain('我的：书记改过的其他事项')
+  // Nothing was overwritten silently.
+  expect((await as<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId: m.id })).content!.notes).toBe(
+    '组织委员写的其他事项',
+  )
+
+  await act(async () => fireEvent.click(page.container.querySelector('#conflict-keep-mine')!))
+  await waitFor(() => expect(syncText(page.container)).toMatch(/已保存到服务器/))
+  expect((await as<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId: m.id })).content!.notes).toBe(
+    '书记改过的其他事项',
+  )
+  page.unmount()
+})
+
+test('the read-only page shows the lock, the 补录 flag where due, and takes 阅签 once', async () => {
+  const m = await meeting()
+  const api = link.api!
+  api.clock.now = fromBeijing('2026-11-22', '14:10')
+  for (const p of m.participants) {
+    await as(SECRETARY_B1, 'attendance.markManual', { meetingId: m.id, memberId: p.id, reason: '会场登记' }, true)
+  }
+  api.clock.now = fromBeijing('2026-11-22', '16:30')
+  await as(SECRETARY_B1, 'attendance.confirm', { meetingId: m.id }, true)
+  const v = await as<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId: m.id })
+  const content = {
+    ...v.content!,
+    chair: '张建国',
+    recorder: '李晓红',
+    items: v.content!.items.map((i) => ({ ...i, speeches: '发言', decision: '决议' })),
+  }
+  const saved = await as<MinutesView>(
+    SECRETARY_B1,
+    'minutes.saveDraft',
+    { meetingId: m.id, version: v.version, content },
+    true,
+  )
+  api.clock.now = fromBeijing('2026-11-26', '09:00')
+  await as(SECRETARY_B1, 'minutes.finalize', { meetingId: m.id, version: saved.version }, true)
+
+  link.user = MEMBER_B1
+  navigation.params = { id: m.id }
+  const page = render(<MinutesViewPage />)
+  await waitFor(() => expect(page.container.querySelector('#locked-note')).not.toBeNull())
+  expect(page.container.querySelector('#late-flag')!.textContent).toContain('补录')
+  expect(page.container.querySelector('#view-chair')!.textContent).toContain('张建国')
+  expect(page.container.querySelector('#view-attendance')!.textContent).toContain(`应到 ${m.participantCount} 人`)
+  expect(page.container.querySelector('#reads-count')!.textContent).toBe(`已阅签 0 / ${m.participantCount}`)
+  expect(page.container.querySelector('#open-amend')).toBeNull()
+  await act(async () => fireEvent.click(page.container.querySelector('#confirm-read')!))
+  await waitFor(() =>
+    expect(page.container.querySelector('#reads-count')!.textContent).toBe(`已阅签 1 / ${m.participantCount}`),
+  )
+  expect(page.container.querySelector('#confirm-read')).toBeNull()
+})
