@@ -6,6 +6,7 @@
  */
 import type { Ports } from '../ports'
 import { PLANNING_JOBS } from './planning'
+import { mobileReminders } from './mobile-reminders'
 
 export interface JobReport {
   job: string
@@ -21,4 +22,4 @@ export interface DailyJob {
 }
 
 /** Every daily job, in the order they run. Each area adds its own. */
-export const DAILY_JOBS: DailyJob[] = [...PLANNING_JOBS]
+export const DAILY_JOBS: DailyJob[] = [...PLANNING_JOBS, mobileReminders]

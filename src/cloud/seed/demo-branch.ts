@@ -7,6 +7,7 @@ import { beijing, fromBeijing } from '../../domain/beijing-time'
 import { DEFAULT_KIND_RULES, kindRule, type MeetingKind } from '../../domain/meeting-kinds'
 import { effectiveRules } from '../../domain/kind-rules'
 import { updateCounters } from '../compliance-counters'
+import { seedDemoMobile } from './demo-mobile'
 import { deriveParticipants, type Meeting } from '../../domain/meeting'
 import type { Member, Org, Role } from '../../domain/org'
 import type { StorePort } from '../ports/store'
@@ -297,6 +298,7 @@ export async function seedDemo(store: StorePort, now: number): Promise<boolean> 
       await tx.insert('meetings', { ...mtg, ...held })
       await updateCounters(tx, rules, null, { ...mtg, ...held })
     }
+    await seedDemoMobile(tx, now)
   })
   return true
 }

@@ -1,6 +1,169 @@
-/** Placeholder until its issue lands: replaced by the page itself. */
-import { Empty } from '../../../../components/page-state'
+/**
+ * 报到: the city (from the device's location in WeChat, typed in the browser), a short note on study
+ * and work, and optionally a photo. The check-in id is made when the form opens and kept with the
+ * draft, so however often it is sent — now, or later when the network returns — it is one record.
+ */
+import { Image, Input, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { FieldMessage, problemFor } from '../../../../components/field-message'
+import { Button } from '../../../../components/nut'
+import type { FieldProblem } from '../../../../domain/errors'
+import { PAGES } from '../../../../routes'
+import { ApiCallError, call, newRequestId } from '../../../../services/api'
+import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
+import { enqueue } from '../../../../services/outbox'
+import { checkCheckin, cityOf, type CheckinInput } from '../../mobile-forms'
+import { choosePhoto } from '../../photo'
+import '../../components/mobile.scss'
 
-export default function Placeholder() {
-  return <Empty>此页面正在建设中，请稍后再来</Empty>
+const CHECKIN_DRAFT_KEY = 'mobile.checkin'
+
+interface CheckinDraft {
+  /** The check-in id, made by the device when the form opened. */
+  id: string
+  requestId: string
+  city: string
+  note: string
+  photoBase64: string | null
+}
+
+function freshDraft(): CheckinDraft {
+  return { id: newRequestId(), requestId: newRequestId(), city: '', note: '', photoBase64: null }
+}
+
+export default function Checkin() {
+  const [draft, setDraft] = useState<CheckinDraft>(() => loadDraft<CheckinDraft>(CHECKIN_DRAFT_KEY) ?? freshDraft())
+  const [problems, setProblems] = useState<FieldProblem[]>([])
+  const [message, setMessage] = useState('')
+  const [sending, setSending] = useState(false)
+  useEffect(() => saveDraft(CHECKIN_DRAFT_KEY, draft), [draft])
+
+  const set = <K extends keyof CheckinDraft>(key: K, value: CheckinDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }))
+
+  const locate = async () => {
+    try {
+      const place = await Taro.chooseLocation({})
+      set('city', cityOf(place.address || place.name))
+    } catch {
+      setMessage('没有取得位置；请直接填写所在城市。')
+    }
+  }
+
+  const addPhoto = async () => {
+    try {
+      const photo = await choosePhoto()
+      if (photo) set('photoBase64', photo)
+    } catch (err) {
+      setMessage(err instanceof Error ? err.message : '照片无法读取，请重新选择')
+    }
+  }
+
+  const submit = async () => {
+    if (sending) return
+    // The device time is when the person pressed 报到, kept even if it is sent later.
+    const deviceTime = Date.now()
+    const input: CheckinInput = {
+      id: draft.id,
+      city: draft.city,
+      note: draft.note,
+      deviceTime,
+      photoBase64: draft.photoBase64,
+    }
+    const check = checkCheckin(input)
+    if (!check.ok) {
+      setProblems(check.fields)
+      setMessage(check.summary)
+      return
+    }
+    setProblems([])
+    setMessage('')
+    setSending(true)
+    try {
+      await call('mobile.checkIn', input, { requestId: draft.requestId })
+      clearDraft(CHECKIN_DRAFT_KEY)
+      Taro.showToast({ title: '报到成功', icon: 'none' })
+      await Taro.redirectTo({ url: PAGES.mobileHome })
+    } catch (err) {
+      const e = err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。')
+      if (e.code === 'NETWORK') {
+        // Into the outbox with the same ids: sent when the network returns, recorded once however often.
+        enqueue('mobile.checkIn', input, `在${input.city}的报到`, draft.requestId)
+        clearDraft(CHECKIN_DRAFT_KEY)
+        Taro.showToast({ title: '网络不通，已保存，联网后自动报到', icon: 'none' })
+        await Taro.redirectTo({ url: PAGES.mobileHome })
+      } else {
+        setProblems(e.fields)
+        setMessage(e.message)
+        if (e.code === 'REQUEST_ID_REUSED') setDraft((d) => ({ ...d, requestId: newRequestId() }))
+      }
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return (
+    <View className="mob">
+      <View className="mob__field" id="field-city">
+        <Text className="mob__label">所在城市</Text>
+        <Input
+          id="checkin-city"
+          className="mob__input"
+          value={draft.city}
+          maxlength={30}
+          placeholder="如：广东省深圳市"
+          onInput={(e) => set('city', e.detail.value)}
+        />
+        {process.env.TARO_ENV === 'weapp' && (
+          <Text className="mob__link" id="checkin-locate" onClick={locate}>
+            用当前位置填写城市（只保存城市）
+          </Text>
+        )}
+        <FieldMessage className="mob__problem" message={problemFor(problems, 'city')} />
+      </View>
+      <View className="mob__field" id="field-note">
+        <Text className="mob__label">近期学习和工作情况</Text>
+        <Textarea
+          id="checkin-note"
+          className="mob__textarea"
+          value={draft.note}
+          maxlength={300}
+          placeholder="简要写写最近的学习和工作，如参加了流入地党组织的哪些活动"
+          onInput={(e) => set('note', e.detail.value)}
+        />
+        <FieldMessage className="mob__problem" message={problemFor(problems, 'note')} />
+      </View>
+      <View className="mob__field">
+        <Text className="mob__label">照片（可不附）</Text>
+        {draft.photoBase64 ? (
+          <View className="mob__row">
+            <Image
+              src={`data:image/jpeg;base64,${draft.photoBase64}`}
+              style={{ width: '160px', height: '120px' }}
+              mode="aspectFill"
+            />
+            <Text className="mob__link" id="checkin-photo-remove" onClick={() => set('photoBase64', null)}>
+              去掉照片
+            </Text>
+          </View>
+        ) : (
+          <Text className="mob__link" id="checkin-photo" onClick={addPhoto}>
+            拍照或选择照片
+          </Text>
+        )}
+        <FieldMessage className="mob__problem" message={problemFor(problems, 'photoBase64')} />
+      </View>
+      {message && (
+        <Text className="mob__error" id="checkin-message">
+          {message}
+        </Text>
+      )}
+      <View className="mob__actions">
+        <Button type="primary" block loading={sending} id="checkin-submit" onClick={submit}>
+          报到
+        </Button>
+      </View>
+    </View>
+  )
 }

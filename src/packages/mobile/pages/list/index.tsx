@@ -1,6 +1,185 @@
-/** Placeholder until its issue lands: replaced by the page itself. */
-import { Empty } from '../../../../components/page-state'
+/**
+ * 流动党员名单 for the branch committee and the 党委 (`?branchId=`, the own branch when absent): most
+ * urgent first, each with the last contact, the state's coloured tag and the 需转接 flag.
+ */
+import { Input, Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { Empty, Loaded } from '../../../../components/page-state'
+import type { MobileBranchView } from '../../../../domain/api/views-mobile'
+import { formatDate } from '../../../../domain/beijing-time'
+import {
+  CADENCE_LABELS,
+  CHECKIN_CADENCES,
+  CONTACT_STATE_LABELS,
+  CONTACT_STATES,
+  MOBILE_REASON_LABELS,
+  type CheckinCadence,
+} from '../../../../domain/mobile'
+import { ROSTER_EDITOR_ROLES } from '../../../../domain/org'
+import { PAGES } from '../../../../routes'
+import { call, errorMessage, newRequestId } from '../../../../services/api'
+import { useApi } from '../../../../services/use-api'
+import { daysAgo, StateTag, TransferTag } from '../../components/state-tag'
+import '../../components/mobile.scss'
 
-export default function Placeholder() {
-  return <Empty>此页面正在建设中，请稍后再来</Empty>
+const open = (memberId: string) => Taro.navigateTo({ url: `${PAGES.mobileMember}?id=${memberId}` })
+
+/** The branch's 书记/副书记/组织委员 choose how often mobile members check in. */
+function CadenceChooser({ data, onSaved }: { data: MobileBranchView; onSaved: () => void }) {
+  const [message, setMessage] = useState('')
+  const choose = async (cadence: CheckinCadence) => {
+    if (cadence === data.rules.cadence) return
+    try {
+      await call('mobile.setCadence', { branchId: data.branch.id, cadence }, { requestId: newRequestId() })
+      setMessage('')
+      onSaved()
+    } catch (err) {
+      setMessage(errorMessage(err))
+    }
+  }
+  return (
+    <View className="mob__field" id="cadence-chooser">
+      <Text className="mob__label">报到周期</Text>
+      <View className="mob__chips">
+        {CHECKIN_CADENCES.map((c) => (
+          <Text
+            key={c}
+            id={`cadence-${c}`}
+            className={`mob__chip ${data.rules.cadence === c ? 'mob__chip--on' : ''}`}
+            onClick={() => void choose(c)}
+          >
+            {CADENCE_LABELS[c]}
+          </Text>
+        ))}
+      </View>
+      {message && <Text className="mob__problem">{message}</Text>}
+    </View>
+  )
+}
+
+/** The 党委's 组织员 set the days after which each state begins, for every branch below the 党委. */
+function ThresholdEditor({ data, onSaved }: { data: MobileBranchView; onSaved: () => void }) {
+  const t = data.rules.thresholds
+  const [form, setForm] = useState({
+    needsContactDays: String(t.needsContactDays),
+    warningDays: String(t.warningDays),
+    lostRiskDays: String(t.lostRiskDays),
+  })
+  const [message, setMessage] = useState('')
+  const save = async () => {
+    try {
+      await call(
+        'mobile.setThresholds',
+        {
+          needsContactDays: Number(form.needsContactDays),
+          warningDays: Number(form.warningDays),
+          lostRiskDays: Number(form.lostRiskDays),
+        },
+        { requestId: newRequestId() },
+      )
+      setMessage('')
+      Taro.showToast({ title: '已保存，所辖支部统一使用', icon: 'none' })
+      onSaved()
+    } catch (err) {
+      setMessage(errorMessage(err))
+    }
+  }
+  const field = (key: keyof typeof form, label: string) => (
+    <View className="mob__row">
+      <Text className="mob__muted">{label}</Text>
+      <Input
+        id={`threshold-${key}`}
+        className="mob__input"
+        type="number"
+        style={{ width: '120px', textAlign: 'right' }}
+        value={form[key]}
+        onInput={(e) => setForm((f) => ({ ...f, [key]: e.detail.value }))}
+      />
+    </View>
+  )
+  return (
+    <View className="mob__field" id="threshold-editor">
+      <Text className="mob__label">联系状态天数（本党委所辖支部统一使用）</Text>
+      {field('needsContactDays', '超过几天未联系为“需联系”')}
+      {field('warningDays', '超过几天为“预警”')}
+      {field('lostRiskDays', '超过几天为“失联风险”')}
+      {message && <Text className="mob__problem">{message}</Text>}
+      <Text className="mob__link" id="threshold-save" onClick={() => void save()}>
+        保存
+      </Text>
+    </View>
+  )
+}
+
+function List({ data, reload }: { data: MobileBranchView; reload: () => void }) {
+  const me = useApi('session.whoami', {})
+  const who = me.data && me.data.bound ? me.data : null
+  const editor =
+    who?.org.id === data.branch.id && Boolean(who?.member.roles.some((r) => ROSTER_EDITOR_ROLES.includes(r)))
+  const t = data.rules.thresholds
+  return (
+    <View className="mob">
+      <View className="mob__card" id="mobile-summary">
+        <Text className="mob__title">
+          {data.branch.name} · 流动党员 {data.rows.length} 人
+        </Text>
+        <View className="mob__chips">
+          {[...CONTACT_STATES].reverse().map((s) => (
+            <Text key={s} className={`mob__tag mob__tag--${s}`} id={`count-${s}`}>
+              {CONTACT_STATE_LABELS[s]} {data.counts[s]}
+            </Text>
+          ))}
+        </View>
+        <Text className="mob__item-sub">
+          报到{CADENCE_LABELS[data.rules.cadence]}；超过 {t.needsContactDays} 天未联系为需联系，{t.warningDays}{' '}
+          天为预警，{t.lostRiskDays} 天为失联风险
+        </Text>
+      </View>
+      {editor && <CadenceChooser data={data} onSaved={reload} />}
+      {who?.member.roles.includes('supervisor') && <ThresholdEditor data={data} onSaved={reload} />}
+      {data.unregistered.length > 0 && (
+        <Text className="mob__notice" id="mobile-unregistered">
+          以下党员状态为流动但还没有登记流动信息：
+          {data.unregistered.map((u) => (
+            <Text key={u.memberId} className="mob__link" id={`register-${u.memberId}`} onClick={() => open(u.memberId)}>
+              {' '}
+              {u.name}
+            </Text>
+          ))}
+        </Text>
+      )}
+      <View className="mob__card" id="mobile-rows">
+        {data.rows.length === 0 ? (
+          <Empty>本支部目前没有流动党员</Empty>
+        ) : (
+          data.rows.map((r) => (
+            <View key={r.memberId} className="mob__item" id={`row-${r.memberId}`} onClick={() => open(r.memberId)}>
+              <View className="mob__row">
+                <Text className="mob__item-title">{r.name}</Text>
+                <View className="mob__tags">
+                  {r.transferDue && <TransferTag />}
+                  <StateTag state={r.state} id={`state-${r.memberId}`} />
+                </View>
+              </View>
+              <Text className="mob__item-sub">
+                {r.city} · {MOBILE_REASON_LABELS[r.reason]} · 最近联系 {formatDate(r.lastContactAt)}（
+                {daysAgo(r.daysSinceContact)}）
+              </Text>
+            </View>
+          ))
+        )}
+      </View>
+    </View>
+  )
+}
+
+export default function MobileList() {
+  const branchId = useRouter().params.branchId
+  const state = useApi('mobile.listBranch', branchId ? { branchId } : {})
+  usePullDownRefresh(() => {
+    state.reload()
+    Taro.stopPullDownRefresh()
+  })
+  return <Loaded state={state}>{(data) => <List data={data} reload={state.reload} />}</Loaded>
 }

@@ -1,6 +1,167 @@
-/** Placeholder until its issue lands: replaced by the page itself. */
-import { Empty } from '../../../../components/page-state'
+/**
+ * 补学 of one meeting (`?meetingId=`): read the finalized minutes, then write what was learned; the
+ * branch's organizers see every 补学 of the meeting and accept it. 补学 never counts as attendance.
+ */
+import { Text, Textarea, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { Button } from '../../../../components/nut'
+import { Empty, Loaded } from '../../../../components/page-state'
+import type { MakeupPageView, MakeupView } from '../../../../domain/api/views-mobile'
+import { formatDate } from '../../../../domain/beijing-time'
+import { kindLabel } from '../../../../domain/meeting-kinds'
+import { PAGES } from '../../../../routes'
+import { ApiCallError, call, errorMessage, newRequestId } from '../../../../services/api'
+import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
+import { useApi } from '../../../../services/use-api'
+import { checkMakeupNote } from '../../mobile-forms'
+import '../../components/mobile.scss'
 
-export default function Placeholder() {
-  return <Empty>此页面正在建设中，请稍后再来</Empty>
+function Write({ meetingId, onDone }: { meetingId: string; onDone: () => void }) {
+  const key = `makeup.${meetingId}`
+  const [note, setNote] = useState(() => loadDraft<string>(key) ?? '')
+  const [requestId] = useState(newRequestId)
+  const [message, setMessage] = useState('')
+  const [sending, setSending] = useState(false)
+  const submit = async () => {
+    const check = checkMakeupNote(note)
+    if (!check.ok) {
+      setMessage(check.fields[0]?.message ?? check.summary)
+      return
+    }
+    setSending(true)
+    try {
+      await call('makeup.submit', { meetingId, note }, { requestId })
+      clearDraft(key)
+      Taro.showToast({ title: '已提交', icon: 'none' })
+      onDone()
+    } catch (err) {
+      const e = err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。')
+      setMessage(e.field('note') ?? e.message)
+    } finally {
+      setSending(false)
+    }
+  }
+  return (
+    <View>
+      <View className="mob__field" id="field-note">
+        <Text className="mob__label">补学心得</Text>
+        <Textarea
+          id="makeup-note"
+          className="mob__textarea"
+          value={note}
+          maxlength={2000}
+          placeholder="读完会议记录后，写下学习了哪些内容、有什么体会（至少 10 个字）"
+          onInput={(e) => {
+            setNote(e.detail.value)
+            saveDraft(key, e.detail.value)
+          }}
+        />
+      </View>
+      {message && (
+        <Text className="mob__error" id="makeup-message">
+          {message}
+        </Text>
+      )}
+      <View className="mob__actions">
+        <Button type="primary" block loading={sending} id="makeup-submit" onClick={submit}>
+          提交补学
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+function MakeupItem({ m, meetingId, onDone }: { m: MakeupView; meetingId: string; onDone: () => void }) {
+  const [requestId] = useState(newRequestId)
+  const [message, setMessage] = useState('')
+  const accept = async () => {
+    try {
+      await call('makeup.accept', { meetingId, memberId: m.memberId }, { requestId })
+      onDone()
+    } catch (err) {
+      setMessage(errorMessage(err))
+    }
+  }
+  return (
+    <View className="mob__item" id={`makeup-${m.memberId}`}>
+      <View className="mob__row">
+        <Text className="mob__item-title">{m.memberName}</Text>
+        {m.acceptedAt ? (
+          <Text className="mob__muted mob__ok">已确认</Text>
+        ) : (
+          <Button size="small" type="primary" id={`makeup-accept-${m.memberId}`} onClick={accept}>
+            确认补学
+          </Button>
+        )}
+      </View>
+      <Text className="mob__item-sub">{formatDate(m.submittedAt)} 提交</Text>
+      <Text className="mob__body">{m.note}</Text>
+      {message && <Text className="mob__problem">{message}</Text>}
+    </View>
+  )
+}
+
+function Page({ data, reload }: { data: MakeupPageView; reload: () => void }) {
+  const m = data.meeting
+  return (
+    <View className="mob">
+      <View className="mob__card" id="makeup-meeting">
+        <Text className="mob__title">{m.title}</Text>
+        <Text className="mob__muted">
+          {kindLabel(m.kind)} · {formatDate(m.startAt)}
+        </Text>
+        <View className="mob__links">
+          {m.minutesFinal ? (
+            <Text
+              className="mob__link"
+              id="makeup-read-minutes"
+              onClick={() => Taro.navigateTo({ url: `${PAGES.minutesView}?id=${m.id}` })}
+            >
+              阅读会议记录
+            </Text>
+          ) : (
+            <Text className="mob__muted">会议记录尚未定稿</Text>
+          )}
+        </View>
+        <Text className="mob__item-sub">补学单独记录，不计为出席。</Text>
+      </View>
+      {data.mine && (
+        <View className="mob__card" id="makeup-mine">
+          <View className="mob__row">
+            <Text className="mob__title">我的补学</Text>
+            <Text className={data.mine.acceptedAt ? 'mob__ok' : 'mob__muted'} id="makeup-mine-state">
+              {data.mine.acceptedAt ? `${data.mine.acceptedByName ?? '支部'}已确认` : '待支部确认'}
+            </Text>
+          </View>
+          <Text className="mob__body">{data.mine.note}</Text>
+        </View>
+      )}
+      {data.canSubmit && <Write meetingId={m.id} onDone={reload} />}
+      {!data.canSubmit && !data.mine && data.reason && (
+        <Text className="mob__notice" id="makeup-reason">
+          {data.reason}
+        </Text>
+      )}
+      {data.all && (
+        <>
+          <Text className="mob__section">本次会议的补学（{data.all.length}）</Text>
+          <View className="mob__card" id="makeup-all">
+            {data.all.length === 0 ? (
+              <Text className="mob__muted">还没有人提交补学</Text>
+            ) : (
+              data.all.map((x) => <MakeupItem key={x.id} m={x} meetingId={m.id} onDone={reload} />)
+            )}
+          </View>
+        </>
+      )}
+    </View>
+  )
+}
+
+export default function Makeup() {
+  const meetingId = useRouter().params.meetingId ?? ''
+  const state = useApi('makeup.get', meetingId ? { meetingId } : null)
+  if (!meetingId) return <Empty>缺少会议编号，请从会议或流动党员页进入</Empty>
+  return <Loaded state={state}>{(data) => <Page data={data} reload={state.reload} />}</Loaded>
 }

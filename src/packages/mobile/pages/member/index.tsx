@@ -1,6 +1,365 @@
-/** Placeholder until its issue lands: replaced by the page itself. */
-import { Empty } from '../../../../components/page-state'
+/**
+ * One 流动党员 for the branch committee (`?id=`): contact state, the registry fields (editable by the
+ * 书记/副书记/组织委员, and registered here the first time), logging a contact, the reports to mark
+ * read and reply to, and the timeline of check-ins, reports, 补学 and contacts.
+ */
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { FieldMessage, problemFor } from '../../../../components/field-message'
+import { Button } from '../../../../components/nut'
+import { Empty, Loaded } from '../../../../components/page-state'
+import type { MobileMemberView, MobileProfileView, ReportView } from '../../../../domain/api/views-mobile'
+import { beijing, formatDate } from '../../../../domain/beijing-time'
+import type { FieldProblem } from '../../../../domain/errors'
+import {
+  CADENCE_LABELS,
+  MOBILE_REASON_LABELS,
+  MOBILE_REASONS,
+  REPORT_KIND_LABELS,
+  type MobileReason,
+} from '../../../../domain/mobile'
+import { COMMITTEE_ROLES, ROSTER_EDITOR_ROLES } from '../../../../domain/org'
+import { PAGES } from '../../../../routes'
+import { ApiCallError, call, errorMessage, newRequestId } from '../../../../services/api'
+import { useApi } from '../../../../services/use-api'
+import { checkProfile, type ProfileInput } from '../../mobile-forms'
+import { daysAgo, StateTag, TransferTag } from '../../components/state-tag'
+import '../../components/mobile.scss'
 
-export default function Placeholder() {
-  return <Empty>此页面正在建设中，请稍后再来</Empty>
+const TIMELINE_LABELS = { checkin: '报到', contact: '联系', report: '汇报', makeup: '补学' } as const
+
+interface ProfileForm {
+  since: string
+  city: string
+  reason: MobileReason
+  contact: string
+  certificateNo: string
+  hostBranch: string
+  expectedReturn: string
+}
+
+function formOf(p: MobileProfileView | null): ProfileForm {
+  return {
+    since: p?.since ?? beijing(Date.now()).format('YYYY-MM-DD'),
+    city: p?.city ?? '',
+    reason: p?.reason ?? 'work',
+    contact: p?.contact ?? '',
+    certificateNo: p?.certificateNo ?? '',
+    hostBranch: p?.hostBranch ?? '',
+    expectedReturn: p?.expectedReturn ?? '',
+  }
+}
+
+function ProfileEditor({ data, onSaved }: { data: MobileMemberView; onSaved: () => void }) {
+  const [form, setForm] = useState(() => formOf(data.profile))
+  const [requestId] = useState(newRequestId)
+  const [problems, setProblems] = useState<FieldProblem[]>([])
+  const [message, setMessage] = useState('')
+  const [saving, setSaving] = useState(false)
+  const set = <K extends keyof ProfileForm>(k: K, v: ProfileForm[K]) => setForm((f) => ({ ...f, [k]: v }))
+
+  const save = async () => {
+    const input: ProfileInput = {
+      memberId: data.member.id,
+      version: data.profile?.version ?? null,
+      ...form,
+      expectedReturn: form.expectedReturn.trim() || null,
+    }
+    const check = checkProfile(input)
+    if (!check.ok) {
+      setProblems(check.fields)
+      setMessage(check.summary)
+      return
+    }
+    setSaving(true)
+    try {
+      await call('mobile.updateProfile', input, { requestId })
+      Taro.showToast({ title: '已保存', icon: 'none' })
+      onSaved()
+    } catch (err) {
+      const e = err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。')
+      setProblems(e.fields)
+      setMessage(e.message)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const text = (key: Exclude<keyof ProfileForm, 'reason'>, label: string, placeholder = '') => (
+    <View className="mob__field" id={`field-${key}`}>
+      <Text className="mob__label">{label}</Text>
+      <Input
+        id={`profile-${key}`}
+        className="mob__input"
+        value={form[key]}
+        placeholder={placeholder}
+        onInput={(e) => set(key, e.detail.value)}
+      />
+      <FieldMessage className="mob__problem" message={problemFor(problems, key)} />
+    </View>
+  )
+
+  return (
+    <View id="profile-editor">
+      {text('since', '外出时间', '年-月-日，如 2026-05-01')}
+      {text('city', '外出所在地（城市）', '如：广东省深圳市')}
+      <View className="mob__field">
+        <Text className="mob__label">外出原因</Text>
+        <View className="mob__chips">
+          {MOBILE_REASONS.map((r) => (
+            <Text
+              key={r}
+              id={`profile-reason-${r}`}
+              className={`mob__chip ${form.reason === r ? 'mob__chip--on' : ''}`}
+              onClick={() => set('reason', r)}
+            >
+              {MOBILE_REASON_LABELS[r]}
+            </Text>
+          ))}
+        </View>
+      </View>
+      {text('contact', '联系方式', '手机号或微信号')}
+      {text('certificateNo', '《流动党员活动证》编号（没有可不填）')}
+      {text('hostBranch', '流入地党组织（没有可不填）')}
+      {text('expectedReturn', '预计返回时间（可不填）', '年-月-日')}
+      {message && (
+        <Text className="mob__error" id="profile-message">
+          {message}
+        </Text>
+      )}
+      <View className="mob__actions">
+        <Button type="primary" block loading={saving} id="profile-save" onClick={save}>
+          {data.profile ? '保存修改' : '登记流动信息'}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+function ReportItem({ report, canMark, onDone }: { report: ReportView; canMark: boolean; onDone: () => void }) {
+  const [reply, setReply] = useState('')
+  const [requestId, setRequestId] = useState(newRequestId)
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState('')
+  const mark = async () => {
+    setBusy(true)
+    try {
+      await call('mobile.reportMarkRead', { reportId: report.id, reply: reply.trim() || null }, { requestId })
+      setRequestId(newRequestId())
+      setReply('')
+      onDone()
+    } catch (err) {
+      setMessage(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className="mob__item" id={`report-${report.id}`}>
+      <View className="mob__row">
+        <Text className="mob__item-title">{report.title}</Text>
+        <Text className={report.readAt ? 'mob__muted mob__ok' : 'mob__muted mob__due'} id={`report-state-${report.id}`}>
+          {report.readAt ? '已阅' : '待阅'}
+        </Text>
+      </View>
+      <Text className="mob__item-sub">
+        {REPORT_KIND_LABELS[report.kind]} · {report.year}年度 · {formatDate(report.submittedAt)} 提交
+      </Text>
+      <Text className="mob__body">{report.body}</Text>
+      {report.reply && <Text className="mob__reply">回复：{report.reply}</Text>}
+      {canMark && (
+        <View>
+          <Textarea
+            id={`report-reply-${report.id}`}
+            className="mob__textarea"
+            style={{ minHeight: '100px', marginTop: '12px' }}
+            value={reply}
+            maxlength={500}
+            placeholder="回复（可不填）"
+            onInput={(e) => setReply(e.detail.value)}
+          />
+          {message && <Text className="mob__problem">{message}</Text>}
+          <Button size="small" type="primary" loading={busy} id={`report-mark-${report.id}`} onClick={mark}>
+            {report.readAt ? '回复' : reply.trim() ? '标为已阅并回复' : '标为已阅'}
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+}
+
+function ContactLogger({ memberId, onDone }: { memberId: string; onDone: () => void }) {
+  const [note, setNote] = useState('')
+  const [requestId, setRequestId] = useState(newRequestId)
+  const [problem, setProblem] = useState('')
+  const save = async () => {
+    try {
+      await call('mobile.recordContact', { memberId, note }, { requestId })
+      setNote('')
+      setProblem('')
+      setRequestId(newRequestId())
+      onDone()
+    } catch (err) {
+      setProblem(err instanceof ApiCallError ? (err.field('note') ?? err.message) : errorMessage(err))
+    }
+  }
+  return (
+    <View className="mob__field" id="contact-logger">
+      <Text className="mob__label">记录一次联系（电话、视频、走访）</Text>
+      <Input
+        id="contact-note"
+        className="mob__input"
+        value={note}
+        maxlength={200}
+        placeholder="如：电话联系，了解近期工作和学习情况"
+        onInput={(e) => setNote(e.detail.value)}
+      />
+      {problem && <Text className="mob__problem">{problem}</Text>}
+      <Button size="small" type="primary" fill="outline" id="contact-save" onClick={save}>
+        记录联系
+      </Button>
+    </View>
+  )
+}
+
+function Member({ data, reload }: { data: MobileMemberView; reload: () => void }) {
+  const me = useApi('session.whoami', {})
+  const [editing, setEditing] = useState(false)
+  const who = me.data && me.data.bound ? me.data : null
+  const inBranch = who?.org.id === data.member.branchId
+  const canEdit = inBranch && Boolean(who?.member.roles.some((r) => ROSTER_EDITOR_ROLES.includes(r)))
+  const committee = inBranch && Boolean(who?.member.roles.some((r) => COMMITTEE_ROLES.includes(r)))
+  const p = data.profile
+  return (
+    <View className="mob">
+      <View className="mob__card" id="mobile-profile">
+        <View className="mob__row">
+          <Text className="mob__title">{data.member.name}</Text>
+          {p && (
+            <View className="mob__tags">
+              {p.transferDue && <TransferTag />}
+              <StateTag state={p.state} id="member-state" />
+            </View>
+          )}
+        </View>
+        {p ? (
+          <View>
+            <Text className="mob__item-sub" id="member-last-contact">
+              最近联系 {formatDate(p.lastContactAt)}（{daysAgo(p.daysSinceContact)}）· 最近报到{' '}
+              {p.lastCheckinAt ? formatDate(p.lastCheckinAt) : '无'}
+            </Text>
+            <View className="mob__row">
+              <Text className="mob__muted">外出</Text>
+              <Text>
+                {p.since} 起 · {p.city} · {MOBILE_REASON_LABELS[p.reason]}
+              </Text>
+            </View>
+            <View className="mob__row">
+              <Text className="mob__muted">联系方式</Text>
+              <Text>{p.contact}</Text>
+            </View>
+            <View className="mob__row">
+              <Text className="mob__muted">活动证号</Text>
+              <Text>{p.certificateNo || '未办理'}</Text>
+            </View>
+            <View className="mob__row">
+              <Text className="mob__muted">流入地党组织</Text>
+              <Text>{p.hostBranch || '无'}</Text>
+            </View>
+            <View className="mob__row">
+              <Text className="mob__muted">预计返回</Text>
+              <Text>{p.expectedReturn ?? '未定'}</Text>
+            </View>
+            <View className="mob__row">
+              <Text className="mob__muted">下次报到截止</Text>
+              <Text>
+                {data.due.dueDate}（{CADENCE_LABELS[data.due.cadence]}）
+              </Text>
+            </View>
+            <View className="mob__row">
+              <Text className="mob__muted">{data.requirement.year}年度思想汇报</Text>
+              <Text className={data.requirement.met ? 'mob__ok' : 'mob__due'} id="member-requirement">
+                {data.requirement.met ? '已完成' : `待提交（截止 ${data.requirement.deadline}）`}
+              </Text>
+            </View>
+            {p.transferDue && <Text className="mob__notice">外出已满六个月，请按规定办理组织关系转接。</Text>}
+          </View>
+        ) : (
+          <Text className="mob__muted">还没有登记流动信息{canEdit ? '，请在下方登记' : ''}。</Text>
+        )}
+        {canEdit && p && !editing && (
+          <Text className="mob__link" id="profile-edit" onClick={() => setEditing(true)}>
+            修改登记信息
+          </Text>
+        )}
+      </View>
+      {canEdit && (editing || !p) && (
+        <ProfileEditor
+          data={data}
+          onSaved={() => {
+            setEditing(false)
+            reload()
+          }}
+        />
+      )}
+      {committee && p && <ContactLogger memberId={data.member.id} onDone={reload} />}
+
+      <Text className="mob__section">汇报</Text>
+      <View className="mob__card" id="member-reports">
+        {data.reports.length === 0 ? (
+          <Text className="mob__muted">还没有提交汇报</Text>
+        ) : (
+          data.reports.map((r) => <ReportItem key={r.id} report={r} canMark={committee} onDone={reload} />)
+        )}
+      </View>
+
+      <Text className="mob__section">补学</Text>
+      <View className="mob__card" id="member-makeups">
+        {data.makeups.length === 0 ? (
+          <Text className="mob__muted">没有补学记录</Text>
+        ) : (
+          data.makeups.map((m) => (
+            <View
+              key={m.id}
+              className="mob__item"
+              onClick={() => Taro.navigateTo({ url: `${PAGES.makeup}?meetingId=${m.meetingId}` })}
+            >
+              <Text className="mob__item-title">{m.meetingTitle}</Text>
+              <Text className="mob__item-sub">
+                {formatDate(m.submittedAt)} 提交 · {m.acceptedAt ? '已确认' : '待确认'}
+              </Text>
+            </View>
+          ))
+        )}
+      </View>
+
+      <Text className="mob__section">时间线</Text>
+      <View className="mob__card" id="member-timeline">
+        {data.timeline.length === 0 ? (
+          <Empty>还没有记录</Empty>
+        ) : (
+          data.timeline.map((e, i) => (
+            <View key={`${e.at}-${i}`} className="mob__item">
+              <Text className="mob__item-title">
+                {formatDate(e.at)} · {TIMELINE_LABELS[e.kind]} · {e.title}
+              </Text>
+              {e.detail && <Text className="mob__item-sub">{e.detail}</Text>}
+            </View>
+          ))
+        )}
+      </View>
+    </View>
+  )
+}
+
+export default function MobileMember() {
+  const id = useRouter().params.id ?? ''
+  const state = useApi('mobile.get', id ? { memberId: id } : null)
+  usePullDownRefresh(() => {
+    state.reload()
+    Taro.stopPullDownRefresh()
+  })
+  if (!id) return <Empty>缺少党员编号，请从流动党员名单进入</Empty>
+  return <Loaded state={state}>{(data) => <Member data={data} reload={state.reload} />}</Loaded>
 }

@@ -1,0 +1,119 @@
+/**
+ * 报到: the member checks in from wherever they are. The device makes the check-in id, so a write
+ * replayed from the outbox (or sent twice at once) lands on one record; the device's clock is kept,
+ * and the server's receive time moves the last contact forward.
+ */
+import type { mobileCheckIn as checkInDecl } from '../../../domain/api/catalog-mobile'
+import type { ParsedInputOf } from '../../../domain/api/define'
+import type { CheckinView } from '../../../domain/api/views-mobile'
+import { beijing } from '../../../domain/beijing-time'
+import { AppError } from '../../../domain/errors'
+import type { Member } from '../../../domain/org'
+import type { MemberContext } from '../../action-context'
+import { StoreConflict, type Stored } from '../../ports/store'
+import { checkinView, invalid, type CheckinDoc, type ProfileDoc } from './registry'
+
+/** A device clock this far ahead of the server is wrong, not early. */
+const DEVICE_CLOCK_SLACK_MS = 10 * 60 * 1000
+
+function sameMember(doc: Stored<CheckinDoc>, memberId: string): CheckinView {
+  if (doc.memberId !== memberId) {
+    throw new AppError('CONFLICT', '报到编号已被使用，请重新打开报到页面后再提交。')
+  }
+  return checkinView(doc)
+}
+
+function imageType(bytes: Buffer): 'image/jpeg' | 'image/png' | null {
+  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
+  if (bytes.length > 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+    return 'image/png'
+  }
+  return null
+}
+
+export async function mobileCheckIn(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof checkInDecl>,
+): Promise<CheckinView> {
+  const { store, files } = ctx.ports
+  const me = ctx.actor.memberId
+  const replayed = await store.get<CheckinDoc>('checkins', input.id)
+  if (replayed) return sameMember(replayed, me)
+
+  const member = await store.get<Member>('members', me)
+  if (!member || member.status !== 'mobile') {
+    throw invalid('id', '只有登记为“流动”状态的党员需要报到；如你已外出，请联系支部书记把你的状态改为流动党员')
+  }
+  if (input.deviceTime > ctx.now + DEVICE_CLOCK_SLACK_MS) {
+    throw invalid('deviceTime', '手机时间比标准时间快，请校准手机时间后重新报到')
+  }
+
+  let photoFileId: string | null = null
+  if (input.photoBase64) {
+    const bytes = Buffer.from(input.photoBase64, 'base64')
+    const type = imageType(bytes)
+    if (!type) throw invalid('photoBase64', '照片只能是 JPG 或 PNG 图片，请重新选择或不附照片')
+    const ext = type === 'image/png' ? 'png' : 'jpg'
+    // The path is the check-in's own, so a replay overwrites the same file rather than adding one.
+    photoFileId = (await files.put(`checkins/${me}/${input.id}.${ext}`, bytes, type)).fileId
+  }
+
+  const doc: CheckinDoc & { _id: string } = {
+    _id: input.id,
+    memberId: me,
+    branchId: member.orgId,
+    kind: 'checkin',
+    city: input.city,
+    note: input.note,
+    deviceTime: input.deviceTime,
+    at: ctx.now,
+    photoFileId,
+    byId: me,
+    byName: ctx.actor.name,
+  }
+  try {
+    const saved = await store.transaction(async (tx) => {
+      const created = await tx.insert<CheckinDoc>('checkins', doc)
+      const profile = await tx.get<ProfileDoc>('mobile_profiles', me)
+      if (profile) {
+        await tx.update<ProfileDoc>(
+          'mobile_profiles',
+          me,
+          {
+            lastContactAt: Math.max(profile.lastContactAt, ctx.now),
+            lastCheckinAt: Math.max(profile.lastCheckinAt ?? 0, ctx.now),
+          },
+          profile._version,
+        )
+      } else {
+        // Status 流动 but never registered: the first check-in opens the registry entry; the branch completes it.
+        await tx.insert<ProfileDoc>('mobile_profiles', {
+          _id: me,
+          memberId: me,
+          branchId: member.orgId,
+          since: beijing(ctx.now).format('YYYY-MM-DD'),
+          city: input.city,
+          reason: 'other',
+          contact: member.phone,
+          certificateNo: '',
+          hostBranch: '',
+          expectedReturn: null,
+          lastContactAt: ctx.now,
+          lastCheckinAt: ctx.now,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+          updatedBy: me,
+        })
+      }
+      return created
+    })
+    return checkinView(saved)
+  } catch (err) {
+    // A concurrent send of the same check-in won; its record is the one.
+    if (err instanceof StoreConflict) {
+      const first = await store.get<CheckinDoc>('checkins', input.id)
+      if (first) return sameMember(first, me)
+    }
+    throw err
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * 补学: a member who missed a held meeting reads its finalized minutes and writes what they learned;
+ * the branch's organizers accept it. Kept in `makeups` only — attendance and the compliance counters
+ * never change because of it.
+ */
+import { isAllowed } from '../../../domain/access'
+import type {
+  makeupAccept as acceptDecl,
+  makeupGet as getDecl,
+  makeupSubmit as submitDecl,
+} from '../../../domain/api/catalog-mobile'
+import type { ParsedInputOf } from '../../../domain/api/define'
+import type { MakeupPageView, MakeupView, MissedMeeting } from '../../../domain/api/views-mobile'
+import { AppError } from '../../../domain/errors'
+import type { Meeting } from '../../../domain/meeting'
+import { MEETING_ORGANIZER_ROLES, type Member } from '../../../domain/org'
+import type { MemberContext } from '../../action-context'
+import { notify } from '../../notices'
+import { StoreConflict, type Stored, type StorePort, type StoreReader } from '../../ports/store'
+import { attendanceId, type AttendanceDoc } from '../../attendance-board'
+import { makeupView, touchContact, type MakeupDoc } from './registry'
+
+export type MeetingDoc = Omit<Meeting, 'id'> & {
+  attendanceRecordedAt?: number | null
+  minutesFinalizedAt?: number | null
+}
+
+/**
+ * Whether the member signed in, in person or remotely (a remote attendance still waiting for the
+ * secretary's confirmation included: it is not an absence). A leave or an absence is not attendance.
+ */
+export async function attended(store: StoreReader, meetingId: string, memberId: string): Promise<boolean> {
+  return (await store.get<AttendanceDoc>('attendance', attendanceId(meetingId, memberId))) !== null
+}
+
+export function makeupId(meetingId: string, memberId: string): string {
+  return `${meetingId}.${memberId}`
+}
+
+/** Why the member may not write a 补学 for this meeting, or null when they may. */
+async function refusal(store: StoreReader, meeting: Stored<MeetingDoc>, memberId: string, now: number) {
+  if (meeting.status === 'cancelled') return '这次会议已经取消，不需要补学'
+  if (!meeting.participantIds.includes(memberId)) return '你不是这次会议的应参会人员，不需要补学'
+  if (meeting.endAt > now) return '会议还没有结束；请按时参会，或在会议结束后再补学'
+  if (await attended(store, meeting._id, memberId)) return '你已出席这次会议，不需要补学'
+  if (!meeting.minutesFinalizedAt) return '会议记录还没有定稿；定稿后请先阅读会议记录，再写补学心得'
+  return null
+}
+
+export async function makeupGet(ctx: MemberContext, input: ParsedInputOf<typeof getDecl>): Promise<MakeupPageView> {
+  const { store } = ctx.ports
+  const meeting = ctx.target.record as unknown as Stored<MeetingDoc>
+  const memberId = ctx.actor.memberId
+  const mine = await store.get<MakeupDoc>('makeups', makeupId(input.meetingId, memberId))
+  const why = mine ? null : await refusal(store, meeting, memberId, ctx.now)
+  const organizer = isAllowed(
+    ctx.actor,
+    { kind: 'member', roles: MEETING_ORGANIZER_ROLES, scope: 'branch', target: { from: 'actor' } },
+    { orgPath: ctx.target.org.path },
+  )
+  let all: MakeupView[] | null = null
+  if (organizer) {
+    const page = await store.query<MakeupDoc>('makeups', {
+      where: [{ field: 'meetingId', op: 'eq', value: input.meetingId }],
+      orderBy: { field: 'submittedAt', direction: 'asc' },
+      limit: 100,
+    })
+    all = page.items.map(makeupView)
+  }
+  return {
+    meeting: {
+      id: meeting._id,
+      title: meeting.title,
+      kind: meeting.kind,
+      startAt: meeting.startAt,
+      minutesFinal: Boolean(meeting.minutesFinalizedAt),
+      branchId: meeting.branchId,
+    },
+    canSubmit: !mine && why === null,
+    reason: mine ? null : why,
+    mine: mine ? makeupView(mine) : null,
+    all,
+  }
+}
+
+export async function makeupSubmit(ctx: MemberContext, input: ParsedInputOf<typeof submitDecl>): Promise<MakeupView> {
+  const { store } = ctx.ports
+  const meeting = ctx.target.record as unknown as Stored<MeetingDoc>
+  const memberId = ctx.actor.memberId
+  const id = makeupId(meeting._id, memberId)
+  const existing = await store.get<MakeupDoc>('makeups', id)
+  if (existing) {
+    if (existing.note === input.note) return makeupView(existing)
+    throw new AppError('CONFLICT', '这次会议你已经提交过补学心得，不能重复提交；如需补充，请联系支部书记。')
+  }
+  const why = await refusal(store, meeting, memberId, ctx.now)
+  if (why) throw new AppError('VALIDATION_FAILED', `${why}。`, [{ field: 'meetingId', message: why }])
+
+  const doc: MakeupDoc & { _id: string } = {
+    _id: id,
+    meetingId: meeting._id,
+    memberId,
+    memberName: ctx.actor.name,
+    branchId: meeting.branchId,
+    meetingTitle: meeting.title,
+    meetingKind: meeting.kind,
+    meetingStartAt: meeting.startAt,
+    note: input.note,
+    submittedAt: ctx.now,
+    acceptedAt: null,
+    acceptedBy: null,
+    acceptedByName: null,
+  }
+  let saved: Stored<MakeupDoc>
+  try {
+    saved = await store.transaction(async (tx) => {
+      const created = await tx.insert<MakeupDoc>('makeups', doc)
+      await touchContact(tx, memberId, ctx.now, false)
+      return created
+    })
+  } catch (err) {
+    if (!(err instanceof StoreConflict && err.reason === 'duplicate')) throw err
+    const first = await store.get<MakeupDoc>('makeups', id)
+    if (!first) throw err
+    return makeupView(first)
+  }
+  for (const organizerId of await organizersOf(store, meeting.branchId)) {
+    await notify(
+      ctx.ports,
+      {
+        id: `makeup.${id}.${organizerId}.submitted`,
+        memberId: organizerId,
+        template: 'makeup.submitted',
+        title: `补学待确认：${ctx.actor.name}`,
+        body: `${ctx.actor.name} 提交了「${meeting.title}」的补学心得，请阅后确认。`,
+        page: `packages/mobile/pages/makeup/index?meetingId=${meeting._id}`,
+        data: { meetingId: meeting._id, memberId },
+      },
+      ctx.now,
+    )
+  }
+  return makeupView(saved)
+}
+
+export async function makeupAccept(ctx: MemberContext, input: ParsedInputOf<typeof acceptDecl>): Promise<MakeupView> {
+  const { store } = ctx.ports
+  const id = makeupId(input.meetingId, input.memberId)
+  const existing = await store.get<MakeupDoc>('makeups', id)
+  if (!existing) throw new AppError('NOT_FOUND', '没有找到这位党员对这次会议的补学心得，请返回刷新后再试。')
+  if (existing.acceptedAt !== null) return makeupView(existing)
+  const saved = await store.update<MakeupDoc>(
+    'makeups',
+    id,
+    { acceptedAt: ctx.now, acceptedBy: ctx.actor.memberId, acceptedByName: ctx.actor.name },
+    existing._version,
+  )
+  await notify(
+    ctx.ports,
+    {
+      id: `makeup.${id}.accepted`,
+      memberId: input.memberId,
+      template: 'makeup.accepted',
+      title: '补学已确认',
+      body: `你对「${existing.meetingTitle}」的补学已由${ctx.actor.name}确认。`,
+      page: `packages/mobile/pages/makeup/index?meetingId=${input.meetingId}`,
+      data: { meetingId: input.meetingId },
+    },
+    ctx.now,
+  )
+  return makeupView(saved)
+}
+
+/** The branch's 书记、副书记 and 组织委员 who are active. */
+export async function organizersOf(store: StorePort, branchId: string): Promise<string[]> {
+  const out: string[] = []
+  let cursor: string | null = null
+  do {
+    const page: { items: Stored<Member>[]; nextCursor: string | null } = await store.query<Member>('members', {
+      where: [{ field: 'orgId', op: 'eq', value: branchId }],
+      orderBy: { field: 'name', direction: 'asc' },
+      limit: 100,
+      cursor,
+    })
+    for (const m of page.items) {
+      if (
+        (m.status === 'normal' || m.status === 'mobile') &&
+        m.roles.some((r) => MEETING_ORGANIZER_ROLES.includes(r))
+      ) {
+        out.push(m._id)
+      }
+    }
+    cursor = page.nextCursor
+  } while (cursor && out.length < 50)
+  return out
+}
+
+/** Held meetings of the last six months the member was expected at and did not attend, newest first. */
+export async function missedMeetings(
+  store: StorePort,
+  branchId: string,
+  memberId: string,
+  now: number,
+): Promise<MissedMeeting[]> {
+  const page = await store.query<MeetingDoc>('meetings', {
+    where: [
+      { field: 'branchId', op: 'eq', value: branchId },
+      { field: 'startAt', op: 'gte', value: now - 183 * 24 * 3600 * 1000 },
+      { field: 'startAt', op: 'lt', value: now },
+      { field: 'participantIds', op: 'contains', value: memberId },
+    ],
+    orderBy: { field: 'startAt', direction: 'desc' },
+    limit: 30,
+  })
+  const out: MissedMeeting[] = []
+  for (const m of page.items) {
+    if (m.status === 'cancelled' || !m.attendanceRecordedAt || m.endAt > now) continue
+    if (await attended(store, m._id, memberId)) continue
+    const makeup = await store.get<MakeupDoc>('makeups', makeupId(m._id, memberId))
+    out.push({
+      meetingId: m._id,
+      title: m.title,
+      kind: m.kind,
+      startAt: m.startAt,
+      minutesFinal: Boolean(m.minutesFinalizedAt),
+      makeup: !makeup ? 'none' : makeup.acceptedAt ? 'accepted' : 'submitted',
+    })
+  }
+  return out
+}

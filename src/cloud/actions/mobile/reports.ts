@@ -1,0 +1,127 @@
+/** 思想汇报 and other reports: the member submits, the branch committee reads and may reply. */
+import type {
+  mobileReportGet as getDecl,
+  mobileReportMarkRead as markReadDecl,
+  mobileReportSubmit as submitDecl,
+} from '../../../domain/api/catalog-mobile'
+import type { ParsedInputOf } from '../../../domain/api/define'
+import type { ReportView } from '../../../domain/api/views-mobile'
+import { beijing } from '../../../domain/beijing-time'
+import { AppError } from '../../../domain/errors'
+import { REPORT_KIND_LABELS } from '../../../domain/mobile'
+import type { MemberContext } from '../../action-context'
+import { notify } from '../../notices'
+import { StoreConflict, type Stored } from '../../ports/store'
+import { organizersOf } from './makeups'
+import { invalid, reportView, touchContact, type ReportDoc } from './registry'
+
+function mine(doc: Stored<ReportDoc>, memberId: string): ReportView {
+  if (doc.memberId !== memberId) throw new AppError('CONFLICT', '汇报编号已被使用，请重新打开汇报页面后再提交。')
+  return reportView(doc)
+}
+
+export async function mobileReportSubmit(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof submitDecl>,
+): Promise<ReportView> {
+  const { store } = ctx.ports
+  const me = ctx.actor.memberId
+  const replayed = await store.get<ReportDoc>('reports', input.id)
+  if (replayed) return mine(replayed, me)
+  if (ctx.actor.orgKind !== 'branch') throw invalid('id', '汇报提交给所在党支部；你不属于任何党支部，无需提交')
+  const thisYear = beijing(ctx.now).year()
+  if (input.year > thisYear || input.year < thisYear - 1) {
+    throw invalid('year', `汇报年度只能是今年（${thisYear}）或去年（${thisYear - 1}）`)
+  }
+  const doc: ReportDoc & { _id: string } = {
+    _id: input.id,
+    memberId: me,
+    memberName: ctx.actor.name,
+    branchId: ctx.actor.orgId,
+    year: input.year,
+    kind: input.kind,
+    title: input.title,
+    body: input.body,
+    submittedAt: ctx.now,
+    readAt: null,
+    readBy: null,
+    readByName: null,
+    reply: null,
+  }
+  let saved: Stored<ReportDoc>
+  try {
+    saved = await store.transaction(async (tx) => {
+      const created = await tx.insert<ReportDoc>('reports', doc)
+      await touchContact(tx, me, ctx.now, false)
+      return created
+    })
+  } catch (err) {
+    if (!(err instanceof StoreConflict)) throw err
+    const first = await store.get<ReportDoc>('reports', input.id)
+    if (!first) throw err
+    return mine(first, me)
+  }
+  for (const organizerId of await organizersOf(store, ctx.actor.orgId)) {
+    if (organizerId === me) continue
+    await notify(
+      ctx.ports,
+      {
+        id: `report.${saved._id}.${organizerId}.submitted`,
+        memberId: organizerId,
+        template: 'report.submitted',
+        title: `${REPORT_KIND_LABELS[input.kind]}待阅：${ctx.actor.name}`,
+        body: `${ctx.actor.name} 提交了「${input.title}」，请阅知。`,
+        page: `packages/mobile/pages/member/index?id=${me}`,
+        data: { reportId: saved._id, memberId: me },
+      },
+      ctx.now,
+    )
+  }
+  return reportView(saved)
+}
+
+export async function mobileReportGet(ctx: MemberContext, input: ParsedInputOf<typeof getDecl>): Promise<ReportView> {
+  const doc = await ctx.ports.store.get<ReportDoc>('reports', input.reportId)
+  // Someone else's report is not there for this member, whatever its id.
+  if (!doc || doc.memberId !== ctx.actor.memberId) {
+    throw new AppError('NOT_FOUND', '没有找到这份汇报，请返回“我的汇报”刷新后再看。')
+  }
+  return reportView(doc)
+}
+
+export async function mobileReportMarkRead(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof markReadDecl>,
+): Promise<ReportView> {
+  const { store } = ctx.ports
+  const doc = ctx.target.record as unknown as Stored<ReportDoc>
+  const reply = input.reply ? input.reply : null
+  if (doc.readAt !== null && (reply === null || reply === doc.reply)) return reportView(doc)
+  const saved = await store.update<ReportDoc>(
+    'reports',
+    doc._id,
+    {
+      readAt: doc.readAt ?? ctx.now,
+      readBy: doc.readBy ?? ctx.actor.memberId,
+      readByName: doc.readByName ?? ctx.actor.name,
+      reply: reply ?? doc.reply,
+    },
+    doc._version,
+  )
+  if (reply) {
+    await notify(
+      ctx.ports,
+      {
+        id: `report.${doc._id}.reply.${saved._version}`,
+        memberId: doc.memberId,
+        template: 'report.replied',
+        title: `支部回复了你的${REPORT_KIND_LABELS[doc.kind]}`,
+        body: `${ctx.actor.name}：${reply.slice(0, 60)}`,
+        page: `packages/mobile/pages/report/index?id=${doc._id}`,
+        data: { reportId: doc._id },
+      },
+      ctx.now,
+    )
+  }
+  return reportView(saved)
+}

@@ -1,0 +1,186 @@
+/**
+ * 流动党员 reminders, once a day: each mobile member whose check-in for the current cadence period is
+ * still missing in the period's last week is reminded once per period; each branch's 书记 is told,
+ * most urgent first, about every member who crossed a contact threshold (once per member per
+ * crossing: the id carries the state and the last contact it was measured from) and about every
+ * member away six months or more (once per stay). Reads are paged by declared indexes: orgs by
+ * parentId, mobile_profiles by branchId + lastContactAt.
+ */
+import { beijing } from '../../domain/beijing-time'
+import {
+  CADENCE_LABELS,
+  CONTACT_STATE_LABELS,
+  checkinDue,
+  compareByRisk,
+  contactState,
+  daysSince,
+  DAY_MS,
+  needsTransfer,
+  type ContactState,
+} from '../../domain/mobile'
+import type { Member, Org } from '../../domain/org'
+import { mobileRulesFor, type ProfileDoc } from '../actions/mobile/registry'
+import { organizersOf } from '../actions/mobile/makeups'
+import { membersByIds } from '../actions/roster-reads'
+import { notify } from '../notices'
+import type { Ports } from '../ports'
+import type { Stored } from '../ports/store'
+import type { DailyJob, JobReport } from '.'
+
+/** The member is reminded when this little of the period is left and no check-in came. */
+const REMIND_DAYS_BEFORE_DUE = 7
+
+async function* orgsBelow(ports: Ports, parentId: string | null): AsyncGenerator<Stored<Org>> {
+  let cursor: string | null = null
+  do {
+    const page: { items: Stored<Org>[]; nextCursor: string | null } = await ports.store.query<Org>('orgs', {
+      where: [{ field: 'parentId', op: 'eq', value: parentId }],
+      orderBy: { field: '_id', direction: 'asc' },
+      limit: 100,
+      cursor,
+    })
+    for (const org of page.items) {
+      yield org
+      if (org.kind !== 'group') yield* orgsBelow(ports, org._id)
+    }
+    cursor = page.nextCursor
+  } while (cursor)
+}
+
+/** The branch's 书记; when it has none, its 副书记 and 组织委员. */
+async function secretariesOf(ports: Ports, branchId: string): Promise<string[]> {
+  const keepers = await organizersOf(ports.store, branchId)
+  const people = await membersByIds(ports.store, keepers)
+  const secretaries = people.filter((m) => m.roles.includes('secretary')).map((m) => m._id)
+  return secretaries.length > 0 ? secretaries : keepers
+}
+
+interface Crossing {
+  memberId: string
+  name: string
+  state: ContactState
+  lastContactAt: number
+  transferDue: boolean
+  since: string
+  city: string
+}
+
+async function runBranch(ports: Ports, branch: Stored<Org>, now: number, report: JobReport): Promise<void> {
+  const rules = await mobileRulesFor(ports.store, branch)
+  const crossings: Crossing[] = []
+  let cursor: string | null = null
+  do {
+    const page: { items: Stored<ProfileDoc>[]; nextCursor: string | null } = await ports.store.query<ProfileDoc>(
+      'mobile_profiles',
+      {
+        where: [{ field: 'branchId', op: 'eq', value: branch._id }],
+        orderBy: { field: 'lastContactAt', direction: 'asc' },
+        limit: 100,
+        cursor,
+      },
+    )
+    const members = new Map(
+      (
+        await membersByIds(
+          ports.store,
+          page.items.map((p) => p.memberId),
+        )
+      ).map((m): [string, Stored<Member>] => [m._id, m]),
+    )
+    for (const p of page.items) {
+      const member = members.get(p.memberId)
+      if (!member || member.status !== 'mobile') continue
+      const due = checkinDue(p.lastCheckinAt, now, rules.cadence)
+      if (!due.doneThisPeriod && due.period.end - now <= REMIND_DAYS_BEFORE_DUE * DAY_MS) {
+        const sent = await notify(
+          ports,
+          {
+            id: `mobile.${p.memberId}.checkin-due.${due.period.key}`,
+            memberId: p.memberId,
+            template: 'mobile.checkinDue',
+            title: '流动党员报到提醒',
+            body: `${due.period.label}的报到（${CADENCE_LABELS[rules.cadence]}）还没有完成，请在 ${due.dueDate} 前报到。`,
+            page: 'packages/mobile/pages/checkin/index',
+            data: { dueDate: due.dueDate },
+          },
+          now,
+        )
+        if (sent) {
+          report.sent += 1
+          report.details.push(`${branch.name} ${member.name}：报到提醒（${due.period.label}）`)
+        }
+      }
+      const state = contactState(p.lastContactAt, now, rules.thresholds)
+      const transferDue = needsTransfer(p.since, now)
+      if (state !== 'normal' || transferDue) {
+        crossings.push({
+          memberId: p.memberId,
+          name: member.name,
+          state,
+          lastContactAt: p.lastContactAt,
+          transferDue,
+          since: p.since,
+          city: p.city,
+        })
+      }
+    }
+    cursor = page.nextCursor
+  } while (cursor)
+  if (crossings.length === 0) return
+
+  crossings.sort(compareByRisk)
+  const recipients = await secretariesOf(ports, branch._id)
+  for (const c of crossings) {
+    for (const to of recipients) {
+      if (c.state !== 'normal') {
+        const sent = await notify(
+          ports,
+          {
+            id: `mobile.${c.memberId}.${c.state}.${c.lastContactAt}.${to}`,
+            memberId: to,
+            template: 'mobile.contactState',
+            title: `流动党员${CONTACT_STATE_LABELS[c.state]}：${c.name}`,
+            body: `${c.name}（${c.city}）已 ${daysSince(c.lastContactAt, now)} 天没有联系，最近联系 ${beijing(c.lastContactAt).format('YYYY-MM-DD')}，请尽快联系。`,
+            page: `packages/mobile/pages/member/index?id=${c.memberId}`,
+            data: { memberId: c.memberId, state: c.state },
+          },
+          now,
+        )
+        if (sent) {
+          report.sent += 1
+          report.details.push(`${branch.name} ${c.name}：${CONTACT_STATE_LABELS[c.state]}`)
+        }
+      }
+      if (c.transferDue) {
+        const sent = await notify(
+          ports,
+          {
+            id: `mobile.${c.memberId}.transfer.${c.since}.${to}`,
+            memberId: to,
+            template: 'mobile.transferDue',
+            title: `建议转接组织关系：${c.name}`,
+            body: `${c.name}自 ${c.since} 起在${c.city}已满六个月，请按规定办理组织关系转接。`,
+            page: `packages/mobile/pages/member/index?id=${c.memberId}`,
+            data: { memberId: c.memberId },
+          },
+          now,
+        )
+        if (sent) {
+          report.sent += 1
+          report.details.push(`${branch.name} ${c.name}：需转接组织关系`)
+        }
+      }
+    }
+  }
+}
+
+export const mobileReminders: DailyJob = {
+  name: 'mobile-reminders',
+  async run(ports, now) {
+    const report: JobReport = { job: 'mobile-reminders', sent: 0, details: [] }
+    for await (const org of orgsBelow(ports, null)) {
+      if (org.kind === 'branch') await runBranch(ports, org, now, report)
+    }
+    return report
+  },
+}

@@ -1,0 +1,152 @@
+/** What the 流动党员 actions (catalog-mobile.ts) return. */
+import type { MeetingKind } from '../meeting-kinds'
+import type {
+  CheckinCadence,
+  ContactState,
+  ContactThresholds,
+  MobileReason,
+  ReportKind,
+  ReportRequirement,
+} from '../mobile'
+import type { OrgRef } from './views'
+
+export interface MobileProfileView {
+  memberId: string
+  name: string
+  branchId: string
+  /** Beijing date the member went away (`YYYY-MM-DD`). */
+  since: string
+  city: string
+  reason: MobileReason
+  contact: string
+  /** 《流动党员活动证》 number; empty when none was issued. */
+  certificateNo: string
+  /** 流入地 host branch, free text; empty when none. */
+  hostBranch: string
+  /** Expected return (`YYYY-MM-DD`), or null. */
+  expectedReturn: string | null
+  /** Server time of the last contact (check-in, report, 补学, or a contact the branch logged). */
+  lastContactAt: number
+  lastCheckinAt: number | null
+  state: ContactState
+  daysSinceContact: number
+  /** Away six months or more at one place: the branch should start 组织关系转接. */
+  transferDue: boolean
+  version: number
+}
+
+export interface MobileRulesView {
+  thresholds: ContactThresholds
+  cadence: CheckinCadence
+  source: { thresholds: string; cadence: string }
+}
+
+export interface CheckinView {
+  id: string
+  memberId: string
+  /** `checkin`: the member's 报到; `contact`: a contact the branch logged (电话、走访…). */
+  kind: 'checkin' | 'contact'
+  city: string
+  note: string
+  /** The device's clock when the member pressed 报到 (may be offline, hence earlier than receivedAt). */
+  deviceTime: number
+  receivedAt: number
+  hasPhoto: boolean
+  /** Who logged a contact; the member for a check-in. */
+  byName: string
+}
+
+export interface ReportView {
+  id: string
+  memberId: string
+  memberName: string
+  branchId: string
+  year: number
+  kind: ReportKind
+  title: string
+  body: string
+  submittedAt: number
+  readAt: number | null
+  readByName: string | null
+  reply: string | null
+}
+
+export interface MakeupView {
+  id: string
+  meetingId: string
+  meetingTitle: string
+  meetingKind: MeetingKind
+  meetingStartAt: number
+  memberId: string
+  memberName: string
+  note: string
+  submittedAt: number
+  acceptedAt: number | null
+  acceptedByName: string | null
+}
+
+/** A past meeting of the member's branch they were expected at and did not attend. */
+export interface MissedMeeting {
+  meetingId: string
+  title: string
+  kind: MeetingKind
+  startAt: number
+  minutesFinal: boolean
+  makeup: 'none' | 'submitted' | 'accepted'
+}
+
+export interface CheckinDueView {
+  cadence: CheckinCadence
+  periodLabel: string
+  doneThisPeriod: boolean
+  dueDate: string
+}
+
+/** The member's own 流动党员 page. */
+export interface MobileHomeView {
+  /** Null when the member is not registered as a 流动党员. */
+  profile: MobileProfileView | null
+  due: CheckinDueView
+  requirement: ReportRequirement
+  checkins: CheckinView[]
+  reports: ReportView[]
+  missed: MissedMeeting[]
+}
+
+export interface MobileBranchView {
+  branch: OrgRef
+  rules: MobileRulesView
+  /** Most urgent first. */
+  rows: MobileProfileView[]
+  counts: Record<ContactState, number>
+  /** Members with status 流动 but no registry entry yet. */
+  unregistered: { memberId: string; name: string }[]
+}
+
+export interface TimelineEntry {
+  at: number
+  kind: 'checkin' | 'contact' | 'report' | 'makeup'
+  title: string
+  detail: string
+}
+
+export interface MobileMemberView {
+  profile: MobileProfileView | null
+  /** The member's name and status even before a profile exists. */
+  member: { id: string; name: string; status: string; branchId: string }
+  requirement: ReportRequirement
+  due: CheckinDueView
+  reports: ReportView[]
+  makeups: MakeupView[]
+  timeline: TimelineEntry[]
+}
+
+export interface MakeupPageView {
+  meeting: { id: string; title: string; kind: MeetingKind; startAt: number; minutesFinal: boolean; branchId: string }
+  /** Whether the caller may write a 补学 note for this meeting, and if not, why (Chinese). */
+  canSubmit: boolean
+  reason: string | null
+  mine: MakeupView | null
+  /** Every 补学 of this meeting, for the branch's organizers; null for others. */
+  all: MakeupView[] | null
+}
