@@ -45,6 +45,13 @@ export default defineAppConfig({
   // In the browser pages switch without sliding: a PC user gains nothing from it, and a screenshot
   // or a test never catches a page half-way in.
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
+  // WeChat asks before the first use: 签到 checks the member is at the venue; 报到 keeps only the city.
+  ...(process.env.TARO_ENV === 'weapp'
+    ? {
+        requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+        permission: { 'scope.userLocation': { desc: '签到时确认你在会场范围内，流动党员报到时填写所在城市' } },
+      }
+    : {}),
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f5f5f5',

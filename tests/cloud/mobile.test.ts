@@ -232,7 +232,7 @@ describe('补学', () => {
     const meetingId = await missedFinalMeeting()
     const snapshot = async () => ({
       meeting: await api.ports.store.get('meetings', meetingId),
-      attendance: await api.ports.store.count('attendance'),
+      attendance: await api.ports.store.count('attendance', [{ field: 'meetingId', op: 'eq', value: meetingId }]),
       counters: (await api.ports.store.query('compliance_counters', { limit: 100 })).items,
       summary: await api.call(SUPERVISOR, 'compliance.summary', { orgId: 'org_cmte' }),
       board: await api.call(SECRETARY_B1, 'attendance.board', { meetingId }),
@@ -265,24 +265,26 @@ describe('补学', () => {
   test('only for a participant who missed a meeting whose minutes are final', async () => {
     const meetingId = await missedFinalMeeting()
     const note = '阅读了会议记录，学习了会议传达的上级精神。'
-    // A member who was expected: the demo has no sign-ins, so 黄晓明 also counts as absent — attend him.
-    await api.ports.store.insert('attendance', {
-      _id: `${meetingId}.${MEMBER_B1}`,
-      meetingId,
-      memberId: MEMBER_B1,
-      branchId: 'org_b1',
-      mode: 'in_person',
-      late: false,
-      via: 'qr',
-      signedAt: api.clock.now,
-      offline: false,
-      manualReason: null,
-      recordedBy: null,
-      confirmed: true,
-      receivedAt: api.clock.now,
-      confirmedBy: null,
-      confirmedAt: null,
-    })
+    // A member who was there (signed in; the demo seed may already have signed him in).
+    const signedIn = await api.ports.store.get('attendance', `${meetingId}.${MEMBER_B1}`)
+    if (!signedIn)
+      await api.ports.store.insert('attendance', {
+        _id: `${meetingId}.${MEMBER_B1}`,
+        meetingId,
+        memberId: MEMBER_B1,
+        branchId: 'org_b1',
+        mode: 'in_person',
+        late: false,
+        via: 'qr',
+        signedAt: api.clock.now,
+        offline: false,
+        manualReason: null,
+        recordedBy: null,
+        confirmed: true,
+        receivedAt: api.clock.now,
+        confirmedBy: null,
+        confirmedAt: null,
+      })
     const attended = await api.call(MEMBER_B1, 'makeup.submit', { meetingId, note }, rid())
     expect(!attended.ok && attended.error.message).toMatch(/已出席/)
 

@@ -1,6 +1,7 @@
 import { isAllowed } from '../../domain/access'
 import { fromBeijing } from '../../domain/beijing-time'
 import { meetingEdit as meetingEditDecl } from '../../domain/api/catalog'
+import { minutesSaveDraft as minutesSaveDraftDecl } from '../../domain/api/catalog-minutes'
 import type {
   meetingListMine as meetingListMineDecl,
   meetingSchedule as meetingScheduleDecl,
@@ -207,6 +208,8 @@ export async function detailOf(
     cancelReason: m.cancelReason ?? null,
     canManage: (phase === 'upcoming' || phase === 'ongoing') && organizes,
     canRecord: organizes && m.status !== 'cancelled',
+    canWriteMinutes:
+      m.status !== 'cancelled' && isAllowed(ctx.actor, minutesSaveDraftDecl.access, { orgPath: branch.path }),
     allowRemote: m.allowRemote === true,
     history: await Promise.all(
       history.reverse().map(async (h) => ({

@@ -7,6 +7,7 @@ import { beijing, fromBeijing } from '../../domain/beijing-time'
 import { DEFAULT_KIND_RULES, kindRule, type MeetingKind } from '../../domain/meeting-kinds'
 import { effectiveRules } from '../../domain/kind-rules'
 import { updateCounters } from '../compliance-counters'
+import { seedDemoAttendance } from './demo-attendance'
 import { seedDemoMobile } from './demo-mobile'
 import { deriveParticipants, type Meeting } from '../../domain/meeting'
 import type { Member, Org, Role } from '../../domain/org'
@@ -300,6 +301,7 @@ export async function seedDemo(store: StorePort, now: number): Promise<boolean> 
     }
     await seedDemoMobile(tx, now)
   })
+  await seedDemoAttendance(store, now)
   return true
 }
 

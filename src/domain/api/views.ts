@@ -84,8 +84,10 @@ export interface MeetingDetail extends MeetingSummary {
   cancelReason: string | null
   /** Whether the viewer may edit, reschedule or cancel it (the branch's organizers, before it ends). */
   canManage: boolean
-  /** Whether the viewer organizes it (签到码, 考勤, 会议记录), before and after it ends. */
+  /** Whether the viewer organizes it (签到码, 考勤), before and after it ends. */
   canRecord: boolean
+  /** Whether the viewer may write its minutes (the branch committee: any 支委 may be 记录人). */
+  canWriteMinutes: boolean
   /** Members may attend by video (远程参会). */
   allowRemote: boolean
   /** Every change after scheduling, newest first. */

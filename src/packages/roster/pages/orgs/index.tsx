@@ -1,6 +1,6 @@
 /** 组织架构: the org and everything below it; a branch opens its roster. */
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Loaded } from '../../../../components/page-state'
 import type { OrgNode } from '../../../../domain/api/views'
 import { ORG_KIND_LABELS } from '../../../../domain/org'
@@ -8,14 +8,17 @@ import { PAGES } from '../../../../routes'
 import { useApi } from '../../../../services/use-api'
 import './index.scss'
 
-function Node({ n }: { n: OrgNode }) {
+/** Where a branch leads: its roster, or (`?open=mobile`) its 流动党员 list. */
+const BRANCH_PAGES = { roster: PAGES.rosterList, mobile: PAGES.mobileList } as const
+
+function Node({ n, opens }: { n: OrgNode; opens: keyof typeof BRANCH_PAGES }) {
   const opensRoster = n.kind === 'branch'
   return (
     <View
       id={`org-${n.id}`}
       className={`orgs__node ${opensRoster ? 'orgs__node--link' : ''}`}
       style={{ paddingLeft: `${24 + n.depth * 32}px` }}
-      onClick={opensRoster ? () => Taro.navigateTo({ url: `${PAGES.rosterList}?branchId=${n.id}` }) : undefined}
+      onClick={opensRoster ? () => Taro.navigateTo({ url: `${BRANCH_PAGES[opens]}?branchId=${n.id}` }) : undefined}
     >
       <Text className="orgs__name">
         {n.name}
@@ -29,6 +32,7 @@ function Node({ n }: { n: OrgNode }) {
 }
 
 export default function OrgsPage() {
+  const opens = useRouter().params.open === 'mobile' ? 'mobile' : 'roster'
   const tree = useApi('org.subtree', {})
   return (
     <View className="orgs">
@@ -36,7 +40,7 @@ export default function OrgsPage() {
         {(nodes) => (
           <View className="orgs__list" id="org-tree">
             {nodes.map((n) => (
-              <Node key={n.id} n={n} />
+              <Node key={n.id} n={n} opens={opens} />
             ))}
           </View>
         )}

@@ -2,13 +2,13 @@
  * Attendance for the demo's past meetings (the seed marks them held, but writes no sign-ins): most
  * participants signed in by the rotating code a few minutes before the start, a few asked for leave
  * and had it approved, a few were absent — deterministic, so the demo is the same on every machine.
- * Meant to be called once by the demo seed right after the meetings are written:
+ * Called by the demo seed (demo-branch.ts) right after the meetings are written:
  *   await seedDemoAttendance(store, now)
  */
-import type { Meeting } from '../../../domain/meeting'
-import { attendanceId, type AttendanceDoc, type AttendanceMeetingDoc, type LeaveDoc } from '../../attendance-board'
-import type { StorePort } from '../../ports/store'
-import { readAll } from '../roster-reads'
+import type { Meeting } from '../../domain/meeting'
+import { attendanceId, type AttendanceDoc, type AttendanceMeetingDoc, type LeaveDoc } from '../attendance-board'
+import type { StorePort } from '../ports/store'
+import { readAll } from '../actions/roster-reads'
 
 const MIN = 60_000
 const LEAVE_NOTES: [LeaveDoc['category'], string][] = [
