@@ -56,7 +56,7 @@ test('offline: the scan waits as 待上传 and is sent as 离线补传 when the 
   expect(container.querySelector('#submit-token')).toBeNull()
   expect(container.querySelector('#signin-pending')!.textContent).toMatch(/待上传/)
   expect(pendingWrites()).toHaveLength(1)
-  expect(await link.api!.ports.store.count('attendance')).toBe(0)
+  expect(await link.api!.ports.store.count('attendance', [{ field: 'meetingId', op: 'eq', value: meeting.id }])).toBe(0)
 
   // Forty minutes later the network is back: the outbox sends the scan with its own time.
   link.api!.clock.now += 40 * 60_000
@@ -73,7 +73,7 @@ test('offline: the scan waits as 待上传 and is sent as 离线补传 when the 
   expect(record).toMatchObject({ via: 'offline', offline: true, signedAt: scannedAt, late: false })
   // Sending again (a second flush, or a replay) changes nothing.
   expect(await flushOutbox()).toEqual({ sent: 0, refused: 0, stillPending: 0 })
-  expect(await link.api!.ports.store.count('attendance')).toBe(1)
+  expect(await link.api!.ports.store.count('attendance', [{ field: 'meetingId', op: 'eq', value: meeting.id }])).toBe(1)
 })
 
 test('online: signed at once; a bad code is refused in Chinese and nothing is queued', async () => {
@@ -85,5 +85,5 @@ test('online: signed at once; a bad code is refused in Chinese and nothing is qu
 
   await typeAndSubmit(container, signInToken(code.secret, meeting.id, link.api!.clock.now))
   await waitFor(() => expect(container.querySelector('#signin-done')!.textContent).toMatch(/已签到/))
-  expect(await link.api!.ports.store.count('attendance')).toBe(1)
+  expect(await link.api!.ports.store.count('attendance', [{ field: 'meetingId', op: 'eq', value: meeting.id }])).toBe(1)
 })
