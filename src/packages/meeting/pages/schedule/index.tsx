@@ -84,102 +84,102 @@ export default function SchedulePage() {
   }
 
   return (
-    <View className="form">
+    <View className="sched">
       <Text className="section-title">会议类型</Text>
-      <View className="form__chips">
+      <View className="chips sched__chips">
         {SCHEDULABLE_KINDS.map((kind) => (
           <View
             key={kind}
             id={`kind-${kind}`}
-            className={`form__chip ${form.kind === kind ? 'form__chip--on' : ''}`}
+            className={`chip sched__chip ${form.kind === kind ? 'chip--on' : ''}`}
             onClick={() => set('kind', kind)}
           >
             <Text>{kindRule(kind).label}</Text>
           </View>
         ))}
       </View>
-      <Text className="form__hint">
+      <Text className="sched__hint">
         {kindRule(form.kind).frequencyText}；参会人员按会议类型自动确定，并会收到会议通知。
       </Text>
 
       {needsGroup && (
-        <View className="form__field" id="field-group">
-          <Text className="form__label">召开会议的党小组</Text>
-          <View className="form__chips">
+        <View className="form-field" id="field-group">
+          <Text className="form-field__label">召开会议的党小组</Text>
+          <View className="chips sched__chips">
             {(groups.data ?? []).map((g) => (
               <View
                 key={g.id}
                 id={`group-${g.id}`}
-                className={`form__chip ${form.groupId === g.id ? 'form__chip--on' : ''}`}
+                className={`chip sched__chip ${form.groupId === g.id ? 'chip--on' : ''}`}
                 onClick={() => set('groupId', g.id)}
               >
                 <Text>{g.name}</Text>
               </View>
             ))}
           </View>
-          {groups.error && <FieldMessage className="form__field-error" message={groups.error.message} />}
-          <FieldMessage className="form__field-error" message={problemFor(problems, 'groupId')} />
+          {groups.error && <FieldMessage className="form-problem sched__field-error" message={groups.error.message} />}
+          <FieldMessage className="form-problem sched__field-error" message={problemFor(problems, 'groupId')} />
         </View>
       )}
 
-      <View className="form__field" id="field-title">
-        <Text className="form__label">会议主题</Text>
+      <View className="form-field" id="field-title">
+        <Text className="form-field__label">会议主题</Text>
         <Input
-          className="form__input"
+          className="form-field__input sched__input"
           value={form.title}
           maxlength={60}
           placeholder="如：学习新修订的支部工作条例"
           onInput={(e) => set('title', e.detail.value)}
         />
-        <FieldMessage className="form__field-error" message={problemFor(problems, 'title')} />
+        <FieldMessage className="form-problem sched__field-error" message={problemFor(problems, 'title')} />
       </View>
 
-      <View className="form__row">
+      <View className="sched__row">
         <Picker mode="date" value={form.date} onChange={(e) => set('date', String(e.detail.value))}>
-          <View className="form__field" id="field-date">
-            <Text className="form__label">日期</Text>
-            <Text className="form__value">{form.date}</Text>
+          <View className="form-field" id="field-date">
+            <Text className="form-field__label">日期</Text>
+            <Text className="form-field__input">{form.date}</Text>
           </View>
         </Picker>
         <Picker mode="time" value={form.startTime} onChange={(e) => set('startTime', String(e.detail.value))}>
-          <View className="form__field" id="field-start">
-            <Text className="form__label">开始</Text>
-            <Text className="form__value">{form.startTime}</Text>
+          <View className="form-field" id="field-start">
+            <Text className="form-field__label">开始</Text>
+            <Text className="form-field__input">{form.startTime}</Text>
           </View>
         </Picker>
         <Picker mode="time" value={form.endTime} onChange={(e) => set('endTime', String(e.detail.value))}>
-          <View className="form__field" id="field-end">
-            <Text className="form__label">结束</Text>
-            <Text className="form__value">{form.endTime}</Text>
+          <View className="form-field" id="field-end">
+            <Text className="form-field__label">结束</Text>
+            <Text className="form-field__input">{form.endTime}</Text>
           </View>
         </Picker>
       </View>
       <FieldMessage
-        className="form__field-error"
+        className="form-problem sched__field-error"
         message={problemFor(problems, 'date') ?? problemFor(problems, 'startTime')}
       />
-      <FieldMessage className="form__field-error" message={problemFor(problems, 'endTime')} />
+      <FieldMessage className="form-problem sched__field-error" message={problemFor(problems, 'endTime')} />
 
-      <View className="form__field" id="field-place">
-        <Text className="form__label">会议地点</Text>
+      <View className="form-field" id="field-place">
+        <Text className="form-field__label">会议地点</Text>
         <Input
-          className="form__input"
+          className="form-field__input sched__input"
           value={form.place}
           maxlength={60}
           placeholder="如：党员活动室"
           onInput={(e) => set('place', e.detail.value)}
         />
-        <FieldMessage className="form__field-error" message={problemFor(problems, 'place')} />
+        <FieldMessage className="form-problem sched__field-error" message={problemFor(problems, 'place')} />
       </View>
 
       <Text className="section-title">会议议程</Text>
       {form.agenda.map((item, i) => (
-        <View className="form__field" key={i} id={`field-agenda-${i}`}>
-          <View className="form__agenda-head">
-            <Text className="form__label">议程 {i + 1}</Text>
+        <View className="form-field" key={i} id={`field-agenda-${i}`}>
+          <View className="sched__agenda-head">
+            <Text className="form-field__label">议程 {i + 1}</Text>
             {form.agenda.length > 1 && (
               <Text
-                className="form__link"
+                className="sched__link"
                 id={`remove-agenda-${i}`}
                 onClick={() =>
                   set(
@@ -193,25 +193,25 @@ export default function SchedulePage() {
             )}
           </View>
           <Textarea
-            className="form__textarea"
+            className="form-field__input sched__input"
             value={item}
             maxlength={200}
             autoHeight
             placeholder="如：重温入党誓词"
             onInput={(e) => setAgenda(i, e.detail.value)}
           />
-          <FieldMessage className="form__field-error" message={problemFor(problems, `agenda.${i}`)} />
+          <FieldMessage className="form-problem sched__field-error" message={problemFor(problems, `agenda.${i}`)} />
         </View>
       ))}
-      <FieldMessage className="form__field-error" message={problemFor(problems, 'agenda')} />
+      <FieldMessage className="form-problem sched__field-error" message={problemFor(problems, 'agenda')} />
       {form.agenda.length < MAX_AGENDA && (
-        <Text className="form__link form__add" id="add-agenda" onClick={() => set('agenda', [...form.agenda, ''])}>
+        <Text className="sched__link sched__add" id="add-agenda" onClick={() => set('agenda', [...form.agenda, ''])}>
           ＋ 添加一项议程
         </Text>
       )}
 
       {formError && (
-        <Text className="form__error" id="form-error">
+        <Text className="form-error" id="form-error">
           {formError}
         </Text>
       )}
@@ -219,7 +219,7 @@ export default function SchedulePage() {
         <Button id="submit-schedule" type="primary" block loading={submitting} onClick={submit}>
           {submitting ? '正在提交…' : '安排会议并通知'}
         </Button>
-        <Text className="form__link form__discard" id="discard-draft" onClick={discard}>
+        <Text className="sched__link sched__discard" id="discard-draft" onClick={discard}>
           清空重填
         </Text>
       </View>

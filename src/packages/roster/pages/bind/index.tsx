@@ -53,9 +53,9 @@ export default function BindPage() {
       <View className="bind">
         <Text className="bind__title">输入邀请码</Text>
         <Text className="bind__hint">邀请码由支部书记或组织委员生成，是 8 位字母或数字。</Text>
-        <View className="bind__field" id="field-code">
+        <View className="form-field" id="field-code">
           <Input
-            className="bind__input"
+            className="form-field__input"
             value={typedCode}
             maxlength={8}
             placeholder="如：K7Q2M9XA"
@@ -92,24 +92,24 @@ export default function BindPage() {
         邀请 {preview.data.maskedName} 绑定微信。请填写你的姓名和手机号后四位，核对无误后完成绑定。邀请
         {beijing(preview.data.expiresAt).format('MM月DD日 HH:mm')}前有效。
       </Text>
-      <View className="bind__field" id="field-name">
-        <Text className="bind__label">姓名</Text>
-        <Input className="bind__input" value={name} maxlength={20} onInput={(e) => setName(e.detail.value)} />
-        <FieldMessage className="bind__problem" message={problemFor(problems, 'name')} />
+      <View className="form-field" id="field-name">
+        <Text className="form-field__label">姓名</Text>
+        <Input className="form-field__input" value={name} maxlength={20} onInput={(e) => setName(e.detail.value)} />
+        <FieldMessage className="form-problem" message={problemFor(problems, 'name')} />
       </View>
-      <View className="bind__field" id="field-phone4">
-        <Text className="bind__label">手机号后四位</Text>
+      <View className="form-field" id="field-phone4">
+        <Text className="form-field__label">手机号后四位</Text>
         <Input
-          className="bind__input"
+          className="form-field__input"
           type="number"
           value={last4}
           maxlength={4}
           onInput={(e) => setLast4(e.detail.value)}
         />
-        <FieldMessage className="bind__problem" message={problemFor(problems, 'phoneLast4')} />
+        <FieldMessage className="form-problem" message={problemFor(problems, 'phoneLast4')} />
       </View>
       {formError && (
-        <Text className="bind__error" id="form-error">
+        <Text className="form-error" id="form-error">
           {formError}
         </Text>
       )}

@@ -46,12 +46,12 @@ function Chips<T extends string>({
   onTap: (v: T) => void
 }) {
   return (
-    <View className="medit__chips">
+    <View className="chips">
       {options.map((o) => (
         <View
           key={o}
           id={`${idPrefix}-${o}`}
-          className={`medit__chip ${isOn(o) ? 'medit__chip--on' : ''}`}
+          className={`chip ${isOn(o) ? 'chip--on' : ''}`}
           onClick={() => onTap(o)}
         >
           <Text>{label(o)}</Text>
@@ -122,13 +122,13 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
 
   return (
     <View className="medit">
-      <View className="medit__field" id="field-name">
-        <Text className="medit__label">姓名</Text>
-        <Input className="medit__input" value={form.name} maxlength={20} onInput={(e) => set('name', e.detail.value)} />
-        <FieldMessage className="medit__problem" message={problemFor(problems, 'name', true)} />
+      <View className="form-field" id="field-name">
+        <Text className="form-field__label">姓名</Text>
+        <Input className="form-field__input" value={form.name} maxlength={20} onInput={(e) => set('name', e.detail.value)} />
+        <FieldMessage className="form-problem" message={problemFor(problems, 'name', true)} />
       </View>
-      <View className="medit__field">
-        <Text className="medit__label">性别</Text>
+      <View className="form-field">
+        <Text className="form-field__label">性别</Text>
         <Chips
           idPrefix="gender"
           options={['male', 'female'] as const}
@@ -137,19 +137,19 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
           onTap={(g) => set('gender', g)}
         />
       </View>
-      <View className="medit__field" id="field-phone">
-        <Text className="medit__label">手机号</Text>
+      <View className="form-field" id="field-phone">
+        <Text className="form-field__label">手机号</Text>
         <Input
-          className="medit__input"
+          className="form-field__input"
           type="number"
           value={form.phone}
           maxlength={11}
           onInput={(e) => set('phone', e.detail.value)}
         />
-        <FieldMessage className="medit__problem" message={problemFor(problems, 'phone', true)} />
+        <FieldMessage className="form-problem" message={problemFor(problems, 'phone', true)} />
       </View>
-      <View className="medit__field">
-        <Text className="medit__label">党员类别</Text>
+      <View className="form-field">
+        <Text className="form-field__label">党员类别</Text>
         <Chips
           idPrefix="category"
           options={MEMBER_CATEGORIES}
@@ -163,10 +163,10 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
         value={form.joinedAt || '2000-07-01'}
         onChange={(e) => set('joinedAt', String(e.detail.value))}
       >
-        <View className="medit__field" id="field-joinedAt">
-          <Text className="medit__label">入党时间</Text>
-          <Text className="medit__value">{form.joinedAt || '请选择'}</Text>
-          <FieldMessage className="medit__problem" message={problemFor(problems, 'joinedAt', true)} />
+        <View className="form-field" id="field-joinedAt">
+          <Text className="form-field__label">入党时间</Text>
+          <Text className="form-field__input">{form.joinedAt || '请选择'}</Text>
+          <FieldMessage className="form-problem" message={problemFor(problems, 'joinedAt', true)} />
         </View>
       </Picker>
       {form.category === 'full' && (
@@ -175,15 +175,15 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
           value={form.confirmedAt || form.joinedAt || '2001-07-01'}
           onChange={(e) => set('confirmedAt', String(e.detail.value))}
         >
-          <View className="medit__field" id="field-confirmedAt">
-            <Text className="medit__label">转正时间</Text>
-            <Text className="medit__value">{form.confirmedAt || '请选择（不详可不填）'}</Text>
-            <FieldMessage className="medit__problem" message={problemFor(problems, 'confirmedAt', true)} />
+          <View className="form-field" id="field-confirmedAt">
+            <Text className="form-field__label">转正时间</Text>
+            <Text className="form-field__input">{form.confirmedAt || '请选择（不详可不填）'}</Text>
+            <FieldMessage className="form-problem" message={problemFor(problems, 'confirmedAt', true)} />
           </View>
         </Picker>
       )}
-      <View className="medit__field">
-        <Text className="medit__label">职务（可多选）</Text>
+      <View className="form-field">
+        <Text className="form-field__label">职务（可多选）</Text>
         <Chips
           idPrefix="role"
           options={BRANCH_ROLES.filter((r) => r !== 'member')}
@@ -191,10 +191,10 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
           label={(r) => ROLE_LABELS[r]}
           onTap={(r) => set('roles', form.roles.includes(r) ? form.roles.filter((x) => x !== r) : [...form.roles, r])}
         />
-        <FieldMessage className="medit__problem" message={problemFor(problems, 'roles', true)} />
+        <FieldMessage className="form-problem" message={problemFor(problems, 'roles', true)} />
       </View>
-      <View className="medit__field">
-        <Text className="medit__label">党小组</Text>
+      <View className="form-field">
+        <Text className="form-field__label">党小组</Text>
         <Chips
           idPrefix="group"
           options={(groups.data ?? []).map((g) => g.id)}
@@ -202,10 +202,10 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
           label={(g) => groups.data?.find((x) => x.id === g)?.name ?? g}
           onTap={(g) => set('groupId', form.groupId === g ? null : g)}
         />
-        <FieldMessage className="medit__problem" message={problemFor(problems, 'groupId', true)} />
+        <FieldMessage className="form-problem" message={problemFor(problems, 'groupId', true)} />
       </View>
-      <View className="medit__field">
-        <Text className="medit__label">状态</Text>
+      <View className="form-field">
+        <Text className="form-field__label">状态</Text>
         <Chips
           idPrefix="status"
           options={MEMBER_STATUSES}
@@ -215,20 +215,20 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
         />
       </View>
       {memberId && (
-        <View className="medit__field" id="field-reason">
-          <Text className="medit__label">变动原因（状态、职务、类别、党小组有变动时填写，会记入变动记录）</Text>
+        <View className="form-field" id="field-reason">
+          <Text className="form-field__label">变动原因（状态、职务、类别、党小组有变动时填写，会记入变动记录）</Text>
           <Textarea
-            className="medit__input"
+            className="form-field__input"
             value={form.reason}
             maxlength={100}
             autoHeight
             onInput={(e) => set('reason', e.detail.value)}
           />
-          <FieldMessage className="medit__problem" message={problemFor(problems, 'reason', true)} />
+          <FieldMessage className="form-problem" message={problemFor(problems, 'reason', true)} />
         </View>
       )}
       {formError && (
-        <Text className="medit__error" id="form-error">
+        <Text className="form-error" id="form-error">
           {formError}
         </Text>
       )}
