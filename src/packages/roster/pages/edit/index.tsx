@@ -48,12 +48,7 @@ function Chips<T extends string>({
   return (
     <View className="chips">
       {options.map((o) => (
-        <View
-          key={o}
-          id={`${idPrefix}-${o}`}
-          className={`chip ${isOn(o) ? 'chip--on' : ''}`}
-          onClick={() => onTap(o)}
-        >
+        <View key={o} id={`${idPrefix}-${o}`} className={`chip ${isOn(o) ? 'chip--on' : ''}`} onClick={() => onTap(o)}>
           <Text>{label(o)}</Text>
         </View>
       ))}
@@ -124,7 +119,12 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
     <View className="medit">
       <View className="form-field" id="field-name">
         <Text className="form-field__label">姓名</Text>
-        <Input className="form-field__input" value={form.name} maxlength={20} onInput={(e) => set('name', e.detail.value)} />
+        <Input
+          className="form-field__input"
+          value={form.name}
+          maxlength={20}
+          onInput={(e) => set('name', e.detail.value)}
+        />
         <FieldMessage className="form-problem" message={problemFor(problems, 'name', true)} />
       </View>
       <View className="form-field">
