@@ -13,7 +13,8 @@ export const STATUS_LABELS: Record<ComplianceItem['status'], string> = {
   missed: '未完成',
 }
 
-const STATUS_TAG: Record<ComplianceItem['status'], 'success' | 'primary' | 'default' | 'danger' | 'warning'> = {
+/** Tag colours of the compliance statuses (首页, and the calendar's period list). */
+export const STATUS_TAG: Record<ComplianceItem['status'], 'success' | 'primary' | 'default' | 'danger' | 'warning'> = {
   done: 'success',
   in_progress: 'primary',
   due: 'default',

@@ -21,6 +21,15 @@ export const DAY_STATUS_LABELS: Record<DayStatus, string> = {
 
 export const COUNT_STATUS_LABELS: Record<'done' | 'late', string> = { done: '已完成', late: '补录' }
 
+/** 星期日 … 星期六, indexed by weekday number (0 = Sunday). */
+export const WEEKDAY_NAMES = ['日', '一', '二', '三', '四', '五', '六'] as const
+
+/** The weekday number (0 = Sunday) of a `YYYY-MM-DD` calendar date. */
+export function weekdayOfDate(date: string): number {
+  const [y, m, d] = date.split('-').map(Number)
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay()
+}
+
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/
 
 export function parseMonth(month: string): { year: number; month0: number } | null {

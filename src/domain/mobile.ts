@@ -105,11 +105,16 @@ export function effectiveMobileRules(
   return out
 }
 
-/** Thresholds must grow strictly; returns the problem in Chinese, or null. */
-export function thresholdProblem(t: ContactThresholds): { field: keyof ContactThresholds; message: string } | null {
-  if (t.warningDays <= t.needsContactDays) return { field: 'warningDays', message: '“预警”天数应大于“需联系”天数' }
-  if (t.lostRiskDays <= t.warningDays) return { field: 'lostRiskDays', message: '“失联风险”天数应大于“预警”天数' }
-  return null
+/** Thresholds must grow strictly; returns each problem in Chinese (none when they do). */
+export function thresholdProblems(t: ContactThresholds): { field: keyof ContactThresholds; message: string }[] {
+  const problems: { field: keyof ContactThresholds; message: string }[] = []
+  if (t.warningDays <= t.needsContactDays) {
+    problems.push({ field: 'warningDays', message: '“预警”天数应大于“需联系”天数' })
+  }
+  if (t.lostRiskDays <= t.warningDays) {
+    problems.push({ field: 'lostRiskDays', message: '“失联风险”天数应大于“预警”天数' })
+  }
+  return problems
 }
 
 /** The contact state at `now` of a member last in contact at `lastContactAt`. */

@@ -28,6 +28,11 @@ export class ApiCallError extends Error {
   }
 }
 
+/** Any failure of a call as an ApiCallError: the server's own, or a generic one in Chinese. */
+export function asCallError(err: unknown): ApiCallError {
+  return err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。')
+}
+
 export const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试；已填写的内容不会丢失。'
 
 /** A fresh id for one write the person means to make; reuse it when retrying that same write. */

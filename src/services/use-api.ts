@@ -3,7 +3,7 @@ import { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ActionName, Actions } from '../domain/api/catalog'
 import type { InputOf, OutputOf } from '../domain/api/define'
-import { ApiCallError, call } from './api'
+import { ApiCallError, asCallError, call } from './api'
 
 export interface ApiState<T> {
   data: T | null
@@ -35,7 +35,7 @@ export function useApi<N extends ActionName>(
       },
       (err: unknown) => {
         if (seq !== latest.current) return
-        setError(err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。'))
+        setError(asCallError(err))
         setLoading(false)
       },
     )
@@ -96,7 +96,7 @@ export function usePagedApi<N extends PagedAction>(
         setLoadingMore(false)
       },
       (err: unknown) => {
-        setMoreError(err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。'))
+        setMoreError(asCallError(err))
         setLoadingMore(false)
       },
     )

@@ -178,14 +178,24 @@ describe('the timer', () => {
 })
 
 describe('the local host’s daily tick', () => {
-  test('runs the jobs at 08:00 Beijing when asked, and close() clears the timer', async () => {
+  /** A fresh data directory and fake timers for a host; `restore` puts both back. */
+  async function hostSetup() {
     const { startHost } = await import('../../scripts/local-host')
-    const { openEmbedded } = await import('../../src/cloud/embedded')
     const { mkdtempSync, rmSync } = await import('node:fs')
     const os = await import('node:os')
     const path = await import('node:path')
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'party-tick-'))
     jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] })
+    const restore = () => {
+      jest.useRealTimers()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+    return { startHost, dataDir, restore }
+  }
+
+  test('runs the jobs at 08:00 Beijing when asked, and close() clears the timer', async () => {
+    const { openEmbedded } = await import('../../src/cloud/embedded')
+    const { startHost, dataDir, restore } = await hostSetup()
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined)
     try {
       const clock = { now: fromBeijing('2026-11-24', '07:59') }
@@ -205,25 +215,18 @@ describe('the local host’s daily tick', () => {
       expect(jest.getTimerCount()).toBe(0)
     } finally {
       log.mockRestore()
-      jest.useRealTimers()
-      rmSync(dataDir, { recursive: true, force: true })
+      restore()
     }
   })
 
   test('is off unless asked', async () => {
-    const { startHost } = await import('../../scripts/local-host')
-    const { mkdtempSync, rmSync } = await import('node:fs')
-    const os = await import('node:os')
-    const path = await import('node:path')
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'party-tick-'))
-    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] })
+    const { startHost, dataDir, restore } = await hostSetup()
     try {
       const host = await startHost({ dataDir, port: 0, seed: false })
       expect(jest.getTimerCount()).toBe(0)
       await host.close()
     } finally {
-      jest.useRealTimers()
-      rmSync(dataDir, { recursive: true, force: true })
+      restore()
     }
   })
 })

@@ -13,6 +13,7 @@ import type {
   MarkReadResult,
   MessagePage,
   NoPlanView,
+  PlanItemView,
   PlanView,
   PublishResult,
   RulesChangeResult,
@@ -48,6 +49,24 @@ async function ok<T>(memberId: string, action: string, input: unknown, write = f
   if (!r.ok) throw new Error(`${action}: ${r.error.code} ${r.error.message}`)
   return r.data
 }
+
+/** The 党委 sets org_cmte's own overrides: the raw result, or (`setCmteRules`) the accepted change. */
+const overrideCmte = (overrides: unknown[]) =>
+  api.call(SUPERVISOR, 'rules.setOverride', { orgId: 'org_cmte', overrides }, rid())
+const setCmteRules = (overrides: unknown[]) =>
+  ok<RulesChangeResult>(SUPERVISOR, 'rules.setOverride', { orgId: 'org_cmte', overrides }, true)
+
+/** An item as plan.update takes it. */
+const asInput = ({ id, kind, date, startTime, endTime, title, place, groupId }: PlanItemView) => ({
+  id,
+  kind,
+  date,
+  startTime,
+  endTime,
+  title,
+  place,
+  groupId,
+})
 
 async function summaryItem(kind: string, branchId = 'org_b1', date?: string) {
   const page = await ok<Page<BranchCompliance>>(SUPERVISOR, 'compliance.summary', {
@@ -93,12 +112,7 @@ describe('rules.get / rules.setOverride', () => {
     expect((onBranch as { error: { message: string } }).error.message).toContain('党委')
     const bySecretary = await api.call(SECRETARY_B1, 'rules.setOverride', { orgId: 'org_b1', overrides: [] }, rid())
     expect(bySecretary).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    const bad = await api.call(
-      SUPERVISOR,
-      'rules.setOverride',
-      { orgId: 'org_cmte', overrides: [{ kind: 'committee_meeting', period: 'quarter' }] },
-      rid(),
-    )
+    const bad = await overrideCmte([{ kind: 'committee_meeting', period: 'quarter' }])
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
     expect(JSON.stringify(bad)).toContain('支部委员会的周期只能是每月')
     expect(await api.ports.store.get('rule_sets', 'org_cmte')).toBeNull()
@@ -107,12 +121,7 @@ describe('rules.get / rules.setOverride', () => {
   test('a new count changes the summary at once; no counter is rebuilt', async () => {
     // October's 主题党日 was held: done, until two a month are required.
     expect((await summaryItem('theme_day', 'org_b1', '2026-10-15')).status).toBe('done')
-    const r = await ok<RulesChangeResult>(
-      SUPERVISOR,
-      'rules.setOverride',
-      { orgId: 'org_cmte', overrides: [{ kind: 'theme_day', requiredCount: 2 }] },
-      true,
-    )
+    const r = await setCmteRules([{ kind: 'theme_day', requiredCount: 2 }])
     expect(r.rebuilt).toEqual({ kinds: [], branches: 0, counters: 0 })
     const theme = r.rules.find((x) => x.kind === 'theme_day')!
     expect(theme.source.requiredCount).toEqual({ orgId: 'org_cmte', name: expect.any(String) })
@@ -124,12 +133,7 @@ describe('rules.get / rules.setOverride', () => {
   test('党课 每季度 → 每半年 rebuilds the counters, so the summary counts the September lecture', async () => {
     // 2026 Q4 has no lecture yet; the Q3 one (September) is in the second half-year.
     expect(await summaryItem('party_lecture')).toMatchObject({ status: 'due', periodKey: '2026-Q4', counted: 0 })
-    const r = await ok<RulesChangeResult>(
-      SUPERVISOR,
-      'rules.setOverride',
-      { orgId: 'org_cmte', overrides: [{ kind: 'party_lecture', period: 'half' }] },
-      true,
-    )
+    const r = await setCmteRules([{ kind: 'party_lecture', period: 'half' }])
     expect(r.rebuilt.kinds).toEqual(['party_lecture'])
     expect(r.rebuilt.branches).toBe(2)
     expect(r.rebuilt.counters).toBeGreaterThan(0)
@@ -144,12 +148,7 @@ describe('rules.get / rules.setOverride', () => {
       true,
     )
     expect(scheduled.kind).toBe('party_lecture')
-    const back = await ok<RulesChangeResult>(
-      SUPERVISOR,
-      'rules.setOverride',
-      { orgId: 'org_cmte', overrides: [] },
-      true,
-    )
+    const back = await setCmteRules([])
     expect(back.rebuilt.kinds).toEqual(['party_lecture'])
     expect(await summaryItem('party_lecture')).toMatchObject({ status: 'due', periodKey: '2026-Q4', scheduled: 1 })
     expect(await summaryItem('party_lecture', 'org_b2')).toMatchObject({
@@ -171,22 +170,12 @@ describe('rules.get / rules.setOverride', () => {
         })
       }
     })
-    const refused = await api.call(
-      SUPERVISOR,
-      'rules.setOverride',
-      { orgId: 'org_cmte', overrides: [{ kind: 'party_lecture', period: 'half' }] },
-      rid(),
-    )
+    const refused = await overrideCmte([{ kind: 'party_lecture', period: 'half' }])
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
     expect(JSON.stringify(refused)).toContain(`超过 ${MAX_REBUILD_BRANCHES} 个`)
     expect(await store.get('rule_sets', 'org_cmte')).toBeNull()
     // A new count needs no rebuild, so it is accepted at any size.
-    const count = await ok<RulesChangeResult>(
-      SUPERVISOR,
-      'rules.setOverride',
-      { orgId: 'org_cmte', overrides: [{ kind: 'party_lecture', requiredCount: 2 }] },
-      true,
-    )
+    const count = await setCmteRules([{ kind: 'party_lecture', requiredCount: 2 }])
     expect(count.rebuilt.branches).toBe(0)
   })
 })
@@ -242,18 +231,7 @@ describe('annual plan', () => {
 
   test('update: a holiday date is kept with a warning, a stale version and a foreign group are refused', async () => {
     const plan = await ok<PlanView>(SECRETARY_B1, 'plan.generate', { year: 2026 }, true)
-    const items = plan.items
-      .filter((i) => i.date >= '2026-12-01')
-      .map(({ id, kind, date, startTime, endTime, title, place, groupId }) => ({
-        id,
-        kind,
-        date,
-        startTime,
-        endTime,
-        title,
-        place,
-        groupId,
-      }))
+    const items = plan.items.filter((i) => i.date >= '2026-12-01').map(asInput)
     items[0] = { ...items[0], date: '2026-10-01', title: '国庆主题党日' }
     items.push({
       id: undefined as unknown as string,
@@ -527,16 +505,9 @@ describe('a year without the State Council’s arrangement', () => {
     }
     // 2031-01-03 is the first Friday; 2031-10-03 is a Friday too: moved with a note.
     expect(plan.items.find((i) => i.kind === 'theme_day' && i.periodKey === '2031-10')!.note).toContain('国庆节')
-    const items = plan.items.map(({ id, kind, date, startTime, endTime, title, place, groupId }) => ({
-      id,
-      kind,
-      date: kind === 'theme_day' && date.startsWith('2031-05') ? '2031-05-01' : date,
-      startTime,
-      endTime,
-      title,
-      place,
-      groupId,
-    }))
+    const items = plan.items
+      .map(asInput)
+      .map((i) => (i.kind === 'theme_day' && i.date.startsWith('2031-05') ? { ...i, date: '2031-05-01' } : i))
     const updated = await ok<PlanView>(SECRETARY_B1, 'plan.update', { year: 2031, version: plan.version, items }, true)
     expect(updated.items.find((i) => i.date === '2031-05-01')!.warning).toContain('劳动节')
   })

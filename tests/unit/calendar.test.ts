@@ -1,6 +1,14 @@
 /** The month grid and a meeting's calendar status (src/domain/calendar.ts). */
 import { fromBeijing } from '../../src/domain/beijing-time'
-import { meetingDayStatus, monthGrid, monthLabel, parseMonth, shiftMonth } from '../../src/domain/calendar'
+import {
+  meetingDayStatus,
+  monthGrid,
+  monthLabel,
+  parseMonth,
+  shiftMonth,
+  WEEKDAY_NAMES,
+  weekdayOfDate,
+} from '../../src/domain/calendar'
 import { DEFAULT_MINUTES_DUE_MS, type MeetingFacts } from '../../src/domain/compliance'
 
 const HOUR = 3_600_000
@@ -57,4 +65,9 @@ describe('meetingDayStatus', () => {
     expect(meetingDayStatus({ ...held, quorumMet: false }, held.minutesFinalizedAt).counting).toBeNull()
     expect(meetingDayStatus({ ...base, attendanceRecordedAt: base.endAt }, base.endAt).counting).toBeNull()
   })
+})
+
+test('a date’s weekday, named as the plan pages and warnings name it', () => {
+  expect(weekdayOfDate('2026-11-22')).toBe(0)
+  expect(WEEKDAY_NAMES[weekdayOfDate('2027-01-01')]).toBe('五')
 })

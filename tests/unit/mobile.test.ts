@@ -11,7 +11,8 @@ import {
   needsTransfer,
   reportRequirement,
   stateStartsAt,
-  thresholdProblem,
+  thresholdProblems,
+  type ContactThresholds,
 } from '../../src/domain/mobile'
 
 const last = fromBeijing('2026-05-10', '09:30')
@@ -48,9 +49,11 @@ describe('contact state: a day is 24 h of elapsed time; a state starts 1 ms afte
   })
 
   test('threshold sets must grow', () => {
-    expect(thresholdProblem(DEFAULT_CONTACT_THRESHOLDS)).toBeNull()
-    expect(thresholdProblem({ needsContactDays: 30, warningDays: 30, lostRiskDays: 180 })?.field).toBe('warningDays')
-    expect(thresholdProblem({ needsContactDays: 30, warningDays: 90, lostRiskDays: 90 })?.field).toBe('lostRiskDays')
+    const fields = (t: ContactThresholds) => thresholdProblems(t).map((p) => p.field)
+    expect(fields(DEFAULT_CONTACT_THRESHOLDS)).toEqual([])
+    expect(fields({ needsContactDays: 30, warningDays: 30, lostRiskDays: 180 })).toEqual(['warningDays'])
+    expect(fields({ needsContactDays: 30, warningDays: 90, lostRiskDays: 90 })).toEqual(['lostRiskDays'])
+    expect(fields({ needsContactDays: 90, warningDays: 60, lostRiskDays: 30 })).toEqual(['warningDays', 'lostRiskDays'])
   })
 
   test('the nearest org on the path wins, thresholds and cadence separately', () => {

@@ -7,13 +7,13 @@
  * ids are deterministic, so a second run sends nothing already sent.
  */
 import { formatDate, formatTime } from '../../domain/beijing-time'
-import { DEFAULT_MINUTES_DUE_MS, emptyCounter, statusFromCounter } from '../../domain/compliance'
+import { DEFAULT_MINUTES_DUE_MS } from '../../domain/compliance'
 import { kindRule } from '../../domain/meeting-kinds'
 import type { Meeting } from '../../domain/meeting'
 import { isActiveMember, MEETING_ORGANIZER_ROLES, type Member, type Org } from '../../domain/org'
-import { periodSpan } from '../../domain/periods'
 import { membersOf, readAll } from '../actions/roster-reads'
-import { counterKey, rulesFor, type CounterDoc } from '../compliance-counters'
+import { periodStatuses } from '../actions/planning/period-status'
+import { rulesFor } from '../compliance-counters'
 import { notify } from '../notices'
 import type { Ports } from '../ports'
 import type { Stored } from '../ports/store'
@@ -25,7 +25,6 @@ export const REMINDER_WINDOW_MS = DAY
 /** Minutes reminders look back this far: older gaps show as 逾期 on 首页 rather than as daily pings. */
 export const MINUTES_LOOKBACK_MS = 30 * DAY
 const MAX_WINDOW_MEETINGS = 2000
-const MAX_GROUPS = 200
 
 type MeetingDoc = Omit<Meeting, 'id'> & { minutesFinalizedAt?: number | null }
 
@@ -110,47 +109,13 @@ export const quotaAtRisk: DailyJob = {
   async run(ports, now) {
     const out = report(this.name)
     await forEachBranch(ports, async (branch) => {
-      const rules = await rulesFor(ports.store, branch)
-      const groups = (
-        await readAll<Org>(
-          ports.store,
-          'orgs',
-          [{ field: 'parentId', op: 'eq', value: branch._id }],
-          'name',
-          MAX_GROUPS,
-        )
-      ).filter((g) => g.kind === 'group')
-      const owed = rules
-        .filter((r) => r.audience !== 'pair')
-        .flatMap((rule) => {
-          const span = periodSpan(now, rule.period)
-          return (rule.audience === 'group' ? groups : [branch]).map((owner) => ({ rule, span, owner }))
-        })
-      const counters = await readAll<CounterDoc>(
-        ports.store,
-        'compliance_counters',
-        [
-          { field: 'branchId', op: 'eq', value: branch._id },
-          { field: 'periodKey', op: 'in', value: [...new Set(owed.map((o) => o.span.key))] },
-        ],
-        'periodKey',
-        2000,
-      )
-      const byKey = new Map(counters.map((c) => [c._id, c.counter]))
-      const risky = owed.filter(
-        ({ rule, span, owner }) =>
-          statusFromCounter(byKey.get(counterKey(owner._id, rule.kind, span.key)) ?? emptyCounter(), rule, span, now)
-            .atRisk,
+      const statuses = await periodStatuses(ports.store, branch, await rulesFor(ports.store, branch), now, now)
+      const risky = statuses.flatMap(({ rule, span, owners }) =>
+        owners.filter((o) => o.result.atRisk).map(({ owner, result }) => ({ rule, span, owner, result })),
       )
       if (risky.length === 0) return
       const to = organizersOf(await membersOf(ports.store, branch._id))
-      for (const { rule, span, owner } of risky) {
-        const result = statusFromCounter(
-          byKey.get(counterKey(owner._id, rule.kind, span.key)) ?? emptyCounter(),
-          rule,
-          span,
-          now,
-        )
+      for (const { rule, span, owner, result } of risky) {
         const who = owner._id === branch._id ? '' : `（${owner.name}）`
         for (const m of to) {
           const ok = await notify(

@@ -3,7 +3,7 @@
  * merged into ACTIONS there; views go in views-mobile.ts.
  */
 import { z } from 'zod'
-import { CHECKIN_CADENCES, MOBILE_REASONS, REPORT_KINDS } from '../mobile'
+import { CHECKIN_CADENCES, MOBILE_REASONS, REPORT_KINDS, thresholdProblems } from '../mobile'
 import { COMMITTEE_ROLES, MEETING_ORGANIZER_ROLES, ROLES, ROSTER_EDITOR_ROLES, type Role } from '../org'
 import { defineAction, onMeetingRecord, onMemberRecord, onOrgInput, shape } from './define'
 import { idField, textField } from './fields'
@@ -231,12 +231,7 @@ export const mobileSetThresholds = defineAction({
     })
     .strict()
     .superRefine((v, ctx) => {
-      if (v.warningDays <= v.needsContactDays) {
-        ctx.addIssue({ code: 'custom', path: ['warningDays'], message: '“预警”天数应大于“需联系”天数' })
-      }
-      if (v.lostRiskDays <= v.warningDays) {
-        ctx.addIssue({ code: 'custom', path: ['lostRiskDays'], message: '“失联风险”天数应大于“预警”天数' })
-      }
+      for (const p of thresholdProblems(v)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message })
     }),
   output: shape<MobileRulesView>(),
   write: true,

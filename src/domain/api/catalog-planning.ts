@@ -60,11 +60,17 @@ export const rulesSetOverride = defineAction({
   errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
 })
 
+/** The branch acted on; absent for the actor's own. */
+const branchField = idField('支部编号').optional()
+
 const yearField = z
   .number({ error: '请选择年份' })
   .int({ error: '年份应为整数，如 2027' })
   .min(2020, { error: '年份不能早于 2020 年' })
   .max(2100, { error: '年份不能晚于 2100 年' })
+
+/** Which plan: a branch's year. */
+const planKey = { branchId: branchField, year: yearField }
 
 const planTimeField = z
   .object({ startTime: timeField('开始时间'), endTime: timeField('结束时间') })
@@ -76,8 +82,7 @@ export const planGenerate = defineAction({
   summary: '按现行规则一键生成支部年度组织生活计划（草稿），避开法定节假日和调休；草稿可重新生成，已发布的计划不能',
   input: z
     .object({
-      branchId: idField('支部编号').optional(),
-      year: yearField,
+      ...planKey,
       themeDayRule: dayRuleSchema.optional(),
       times: z.partialRecord(z.enum(MEETING_KINDS), planTimeField).optional(),
       place: textField('默认会议地点', 60).optional(),
@@ -92,7 +97,7 @@ export const planGenerate = defineAction({
 export const planGet = defineAction({
   name: 'plan.get',
   summary: '查看支部某一年的组织生活计划（草稿或已发布）',
-  input: z.object({ branchId: idField('支部编号').optional(), year: yearField }).strict(),
+  input: z.object(planKey).strict(),
   output: shape<PlanView | NoPlanView>(),
   write: false,
   access: onOrgInput(ANY_ROLE, 'subtree'),
@@ -135,8 +140,7 @@ export const planUpdate = defineAction({
   summary: '发布前调整计划：改日期、时间、主题、地点，删除或增加会议；每个日期都核对节假日并给出提醒',
   input: z
     .object({
-      branchId: idField('支部编号').optional(),
-      year: yearField,
+      ...planKey,
       version: versionField,
       items: z
         .array(planItemInput, { error: '请填写计划中的会议' })
@@ -153,7 +157,7 @@ export const planUpdate = defineAction({
 export const planPublish = defineAction({
   name: 'plan.publish',
   summary: '发布年度计划：按计划安排全部会议（参会人员按会议类型确定）并通知支部党员；重复提交不会重复安排',
-  input: z.object({ branchId: idField('支部编号').optional(), year: yearField, version: versionField }).strict(),
+  input: z.object({ ...planKey, version: versionField }).strict(),
   output: shape<PublishResult>(),
   write: true,
   access: onOrgInput(MEETING_ORGANIZER_ROLES, 'branch'),
@@ -165,7 +169,7 @@ export const meetingCalendar = defineAction({
   summary: '月历：每天的会议及其状态，本月与本季度各类会议的完成情况',
   input: z
     .object({
-      branchId: idField('支部编号').optional(),
+      branchId: branchField,
       month: z
         .string({ error: '请选择月份' })
         .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 年-月，如 2026-12' }),

@@ -10,10 +10,8 @@ import type {
 } from '../mobile'
 import type { OrgRef } from './views'
 
-export interface MobileProfileView {
-  memberId: string
-  name: string
-  branchId: string
+/** The registry fields a roster editor keeps (mobile.updateProfile), as stored and as shown. */
+export interface MobileProfileFields {
   /** Beijing date the member went away (`YYYY-MM-DD`). */
   since: string
   city: string
@@ -25,6 +23,12 @@ export interface MobileProfileView {
   hostBranch: string
   /** Expected return (`YYYY-MM-DD`), or null. */
   expectedReturn: string | null
+}
+
+export interface MobileProfileView extends MobileProfileFields {
+  memberId: string
+  name: string
+  branchId: string
   /** Server time of the last contact (check-in, report, 补学, or a contact the branch logged). */
   lastContactAt: number
   lastCheckinAt: number | null

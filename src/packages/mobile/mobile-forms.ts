@@ -23,24 +23,24 @@ export interface FormCheck {
   summary: string
 }
 
-function check(result: {
-  success: boolean
-  error?: { issues: { path: PropertyKey[]; message: string }[] }
-}): FormCheck {
+/** A schema's verdict as the form shows it; `field` names the one field a single-value schema checked. */
+function check(
+  result: {
+    success: boolean
+    error?: { issues: { path: PropertyKey[]; message: string }[] }
+  },
+  field?: string,
+): FormCheck {
   if (result.success) return { ok: true, fields: [], summary: '' }
-  const { fields, summary } = describeIssues(result.error!.issues)
+  const issues = result.error!.issues
+  const { fields, summary } = describeIssues(field ? issues.map((i) => ({ ...i, path: [field] })) : issues)
   return { ok: false, fields, summary }
 }
 
 export const checkCheckin = (input: CheckinInput): FormCheck => check(checkinInput.safeParse(input))
 export const checkReport = (input: ReportInput): FormCheck => check(reportInput.safeParse(input))
 export const checkProfile = (input: ProfileInput): FormCheck => check(mobileUpdateProfile.input.safeParse(input))
-export function checkMakeupNote(note: string): FormCheck {
-  const r = makeupNoteField.safeParse(note)
-  if (r.success) return { ok: true, fields: [], summary: '' }
-  const { fields, summary } = describeIssues(r.error.issues.map((i) => ({ ...i, path: ['note'] })))
-  return { ok: false, fields, summary }
-}
+export const checkMakeupNote = (note: string): FormCheck => check(makeupNoteField.safeParse(note), 'note')
 
 /**
  * The city from a place the device chose (WeChat's chooseLocation gives a full address): the part up

@@ -16,9 +16,9 @@ import type { Meeting } from '../../../domain/meeting'
 import { MEETING_ORGANIZER_ROLES, type Member } from '../../../domain/org'
 import type { MemberContext } from '../../action-context'
 import { notify } from '../../notices'
-import { StoreConflict, type Stored, type StorePort, type StoreReader } from '../../ports/store'
+import type { Stored, StorePort, StoreReader } from '../../ports/store'
 import { attendanceId, type AttendanceDoc } from '../../attendance-board'
-import { makeupView, touchContact, type MakeupDoc } from './registry'
+import { insertCountingContact, makeupView, type MakeupDoc } from './registry'
 
 export type MeetingDoc = Omit<Meeting, 'id'> & {
   attendanceRecordedAt?: number | null
@@ -111,19 +111,8 @@ export async function makeupSubmit(ctx: MemberContext, input: ParsedInputOf<type
     acceptedBy: null,
     acceptedByName: null,
   }
-  let saved: Stored<MakeupDoc>
-  try {
-    saved = await store.transaction(async (tx) => {
-      const created = await tx.insert<MakeupDoc>('makeups', doc)
-      await touchContact(tx, memberId, ctx.now, false)
-      return created
-    })
-  } catch (err) {
-    if (!(err instanceof StoreConflict && err.reason === 'duplicate')) throw err
-    const first = await store.get<MakeupDoc>('makeups', id)
-    if (!first) throw err
-    return makeupView(first)
-  }
+  const { saved, created } = await insertCountingContact<MakeupDoc>(store, 'makeups', doc, memberId, ctx.now)
+  if (!created) return makeupView(saved)
   for (const organizerId of await organizersOf(store, meeting.branchId)) {
     await notify(
       ctx.ports,

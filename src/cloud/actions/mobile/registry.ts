@@ -6,12 +6,12 @@ import type {
   CheckinDueView,
   CheckinView,
   MakeupView,
+  MobileProfileFields,
   MobileProfileView,
   MobileRulesView,
   ReportView,
 } from '../../../domain/api/views-mobile'
 import { AppError } from '../../../domain/errors'
-import type { MeetingKind } from '../../../domain/meeting-kinds'
 import {
   CADENCE_LABELS,
   checkinDue,
@@ -21,25 +21,23 @@ import {
   mobileRuleSetId,
   needsTransfer,
   type CheckinCadence,
-  type MobileReason,
   type MobileRules,
   type MobileRuleSet,
-  type ReportKind,
 } from '../../../domain/mobile'
 import type { Org } from '../../../domain/org'
-import type { Stored, StoreReader, StoreTx } from '../../ports/store'
+import {
+  StoreConflict,
+  type NewDoc,
+  type StorePort,
+  type Stored,
+  type StoreReader,
+  type StoreTx,
+} from '../../ports/store'
 
 /** `_id` = memberId. */
-export interface ProfileDoc {
+export interface ProfileDoc extends MobileProfileFields {
   memberId: string
   branchId: string
-  since: string
-  city: string
-  reason: MobileReason
-  contact: string
-  certificateNo: string
-  hostBranch: string
-  expectedReturn: string | null
   lastContactAt: number
   lastCheckinAt: number | null
   createdAt: number
@@ -63,35 +61,14 @@ export interface CheckinDoc {
 }
 
 /** `_id` = the device-made report id. */
-export interface ReportDoc {
-  memberId: string
-  memberName: string
-  branchId: string
-  year: number
-  kind: ReportKind
-  title: string
-  body: string
-  submittedAt: number
-  readAt: number | null
+export interface ReportDoc extends Omit<ReportView, 'id'> {
   readBy: string | null
-  readByName: string | null
-  reply: string | null
 }
 
 /** `_id` = `${meetingId}.${memberId}`. Never counted as attendance. */
-export interface MakeupDoc {
-  meetingId: string
-  memberId: string
-  memberName: string
+export interface MakeupDoc extends Omit<MakeupView, 'id'> {
   branchId: string
-  meetingTitle: string
-  meetingKind: MeetingKind
-  meetingStartAt: number
-  note: string
-  submittedAt: number
-  acceptedAt: number | null
   acceptedBy: string | null
-  acceptedByName: string | null
 }
 
 /** The rules in force for an org: the `mobile.<orgId>` sets along its path, root first. */
@@ -204,6 +181,33 @@ export async function touchContact(
     return profile
   }
   return tx.update<ProfileDoc>('mobile_profiles', memberId, patch, profile._version)
+}
+
+/**
+ * Inserts a member's own record (a report, a 补学) made under an id that replays keep, and moves the
+ * member's last contact forward, in one transaction. When a concurrent send of the same id won, the
+ * record already stored comes back with `created: false`.
+ */
+export async function insertCountingContact<T>(
+  store: StorePort,
+  collection: string,
+  doc: NewDoc<T>,
+  memberId: string,
+  now: number,
+): Promise<{ saved: Stored<T>; created: boolean }> {
+  try {
+    const saved = await store.transaction(async (tx) => {
+      const created = await tx.insert<T>(collection, doc)
+      await touchContact(tx, memberId, now, false)
+      return created
+    })
+    return { saved, created: true }
+  } catch (err) {
+    if (!(err instanceof StoreConflict)) throw err
+    const first = await store.get<T>(collection, doc._id)
+    if (!first) throw err
+    return { saved: first, created: false }
+  }
 }
 
 export function invalid(field: string, message: string): AppError {

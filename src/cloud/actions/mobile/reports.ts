@@ -11,9 +11,9 @@ import { AppError } from '../../../domain/errors'
 import { REPORT_KIND_LABELS } from '../../../domain/mobile'
 import type { MemberContext } from '../../action-context'
 import { notify } from '../../notices'
-import { StoreConflict, type Stored } from '../../ports/store'
+import type { Stored } from '../../ports/store'
 import { organizersOf } from './makeups'
-import { invalid, reportView, touchContact, type ReportDoc } from './registry'
+import { insertCountingContact, invalid, reportView, type ReportDoc } from './registry'
 
 function mine(doc: Stored<ReportDoc>, memberId: string): ReportView {
   if (doc.memberId !== memberId) throw new AppError('CONFLICT', '汇报编号已被使用，请重新打开汇报页面后再提交。')
@@ -48,19 +48,8 @@ export async function mobileReportSubmit(
     readByName: null,
     reply: null,
   }
-  let saved: Stored<ReportDoc>
-  try {
-    saved = await store.transaction(async (tx) => {
-      const created = await tx.insert<ReportDoc>('reports', doc)
-      await touchContact(tx, me, ctx.now, false)
-      return created
-    })
-  } catch (err) {
-    if (!(err instanceof StoreConflict)) throw err
-    const first = await store.get<ReportDoc>('reports', input.id)
-    if (!first) throw err
-    return mine(first, me)
-  }
+  const { saved, created } = await insertCountingContact<ReportDoc>(store, 'reports', doc, me, ctx.now)
+  if (!created) return mine(saved, me)
   for (const organizerId of await organizersOf(store, ctx.actor.orgId)) {
     if (organizerId === me) continue
     await notify(

@@ -17,25 +17,17 @@ import {
   monthLabel,
   shiftMonth,
 } from '../../../domain/calendar'
-import {
-  COMPLIANCE_LABELS,
-  emptyCounter,
-  statusFromCounter,
-  type ComplianceResult,
-  type ComplianceStatus,
-} from '../../../domain/compliance'
-import { AppError } from '../../../domain/errors'
+import { COMPLIANCE_LABELS, type ComplianceResult, type ComplianceStatus } from '../../../domain/compliance'
 import type { Meeting } from '../../../domain/meeting'
-import type { Org } from '../../../domain/org'
-import { periodSpan } from '../../../domain/periods'
 import type { MemberContext } from '../../action-context'
-import { planCalendar } from './plans'
-import { counterKey, factsOf, rulesFor, type CounterDoc } from '../../compliance-counters'
-import { orgRef, readAll } from '../roster-reads'
+import { factsOf, rulesFor } from '../../compliance-counters'
+import { periodStatuses } from './period-status'
+import { planCalendar, requireBranch } from './plans'
+import { meetingsStartingIn } from './rules'
+import { orgRef } from '../roster-reads'
 
 /** A month of a branch holds a few dozen meetings; beyond this the data is wrong, not big. */
 const MAX_MONTH_MEETINGS = 1000
-const MAX_GROUPS = 200
 /** Which status needs attention first, as on 首页. */
 const URGENCY: ComplianceStatus[] = ['overdue', 'missed', 'due', 'in_progress', 'done']
 
@@ -52,24 +44,9 @@ export async function meetingCalendar(
   input: ParsedInputOf<typeof meetingCalendarDecl>,
 ): Promise<CalendarView> {
   const { store } = ctx.ports
-  const branch = ctx.target.org
-  if (branch.kind !== 'branch') {
-    throw new AppError('VALIDATION_FAILED', '月历按党支部查看，请先选择一个党支部。', [
-      { field: 'branchId', message: '请选择党支部' },
-    ])
-  }
+  const branch = requireBranch(ctx.target.org, '月历按党支部查看')
   const grid = monthGrid(input.month)
-  const meetings = await readAll<MeetingDoc>(
-    store,
-    'meetings',
-    [
-      { field: 'branchId', op: 'eq', value: branch._id },
-      { field: 'startAt', op: 'gte', value: grid.start },
-      { field: 'startAt', op: 'lt', value: grid.end },
-    ],
-    'startAt',
-    MAX_MONTH_MEETINGS,
-  )
+  const meetings = await meetingsStartingIn<MeetingDoc>(store, branch._id, grid.start, grid.end, MAX_MONTH_MEETINGS)
   const today = formatDate(ctx.now)
   const byDate = new Map<string, CalendarDay['meetings']>()
   for (const m of meetings) {
@@ -102,41 +79,10 @@ export async function meetingCalendar(
     meetings: (byDate.get(d.date) ?? []).map((m) => ({ ...m, kindLabel: labels.get(m.kind) ?? m.kind })),
   }))
 
-  const groups = (
-    await readAll<Org>(store, 'orgs', [{ field: 'parentId', op: 'eq', value: branch._id }], 'name', MAX_GROUPS)
-  ).filter((g) => g.kind === 'group')
   // The periods containing the month: a day inside it stands for all of them.
-  const at = grid.monthStart
-  const owed = rules
-    .filter((r) => r.audience !== 'pair')
-    .map((rule) => ({
-      rule,
-      span: periodSpan(at, rule.period),
-      owners: rule.audience === 'group' ? groups : [branch],
-    }))
-  const counters = await readAll<CounterDoc>(
-    store,
-    'compliance_counters',
-    [
-      { field: 'branchId', op: 'eq', value: branch._id },
-      { field: 'periodKey', op: 'in', value: [...new Set(owed.map((o) => o.span.key))] },
-    ],
-    'periodKey',
-    2000,
-  )
-  const byKey = new Map(counters.map((c) => [c._id, c.counter]))
-  const periods: CalendarPeriod[] = owed
-    .filter((o) => o.owners.length > 0)
-    .map(({ rule, span, owners }) => {
-      const results = owners.map((owner) => ({
-        owner,
-        result: statusFromCounter(
-          byKey.get(counterKey(owner._id, rule.kind, span.key)) ?? emptyCounter(),
-          rule,
-          span,
-          ctx.now,
-        ),
-      }))
+  const periods: CalendarPeriod[] = (await periodStatuses(store, branch, rules, grid.monthStart, ctx.now))
+    .filter((p) => p.owners.length > 0)
+    .map(({ rule, span, owners: results }) => {
       const worst = results.reduce((w, r) =>
         URGENCY.indexOf(r.result.status) < URGENCY.indexOf(w.result.status) ? r : w,
       )

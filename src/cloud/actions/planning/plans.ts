@@ -24,10 +24,11 @@ import {
 import type { ParsedInputOf } from '../../../domain/api/define'
 import type { NoPlanView, PlanItemView, PlanView, PublishResult } from '../../../domain/api/views-planning'
 import { formatDate, fromBeijing } from '../../../domain/beijing-time'
+import { WEEKDAY_NAMES, weekdayOfDate } from '../../../domain/calendar'
 import { AppError, type FieldProblem } from '../../../domain/errors'
 import type { EffectiveKindRule } from '../../../domain/kind-rules'
 import { deriveParticipants, type Meeting } from '../../../domain/meeting'
-import { kindRule, type MeetingKind } from '../../../domain/meeting-kinds'
+import { kindRule } from '../../../domain/meeting-kinds'
 import { isActiveMember, type Org } from '../../../domain/org'
 import { periodSpan, periodsOfYear } from '../../../domain/periods'
 import type { MemberContext } from '../../action-context'
@@ -35,26 +36,14 @@ import { chineseDaysCalendar } from '../../adapters/chinese-days-calendar'
 import { rulesFor, updateCounters } from '../../compliance-counters'
 import { notify } from '../../notices'
 import type { Stored } from '../../ports/store'
-import { membersOf, orgRef, readAll } from '../roster-reads'
+import { groupsOf } from '../roster'
+import { membersOf, orgRef } from '../roster-reads'
 
 const DEFAULT_THEME_DAY: DayRule = { nth: 1, weekday: 5 }
 const DEFAULT_PLACE = '党员活动室'
-const MAX_GROUPS = 200
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 
-export interface PlanItemDoc {
-  id: string
-  kind: MeetingKind
-  periodKey: string
-  date: string
-  startTime: string
-  endTime: string
-  title: string
-  place: string
-  groupId: string | null
-  note: string | null
-  meetingId: string | null
-}
+/** An item as the plan stores it: its view without what is derived when read. */
+export type PlanItemDoc = Omit<PlanItemView, 'kindLabel' | 'groupName' | 'warning'>
 
 export interface PlanDoc {
   branchId: string
@@ -79,24 +68,14 @@ export function plannedMeetingId(plan: string, itemId: string): string {
   return `mtg_p${createHash('sha256').update(`${plan}|${itemId}`).digest('hex').slice(0, 24)}`
 }
 
-function requireBranch(org: Stored<Org>): Stored<Org> {
+/** The target org, refused unless it is a 党支部; `what` says why, e.g. `年度计划按党支部制定`. */
+export function requireBranch(org: Stored<Org>, what = '年度计划按党支部制定'): Stored<Org> {
   if (org.kind !== 'branch') {
-    throw new AppError('VALIDATION_FAILED', '年度计划按党支部制定，请先选择一个党支部。', [
+    throw new AppError('VALIDATION_FAILED', `${what}，请先选择一个党支部。`, [
       { field: 'branchId', message: '请选择党支部' },
     ])
   }
   return org
-}
-
-async function groupsOf(ctx: MemberContext, branchId: string): Promise<Stored<Org>[]> {
-  return (
-    await readAll<Org>(ctx.ports.store, 'orgs', [{ field: 'parentId', op: 'eq', value: branchId }], 'name', MAX_GROUPS)
-  ).filter((g) => g.kind === 'group')
-}
-
-function weekdayOf(date: string): number {
-  const [y, m, d] = date.split('-').map(Number)
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay()
 }
 
 /**
@@ -137,8 +116,8 @@ export function dateWarning(date: string, year: number): string | null {
     const name = cal.holidayName(date)
     return `${date} 是${name ? `${name}假期` : '法定节假日'}，党员大多休假，请确认或改到工作日`
   }
-  const wd = weekdayOf(date)
-  if (wd === 0 || wd === 6) return `${date} 是星期${WEEKDAYS[wd]}，不是工作日，请确认或改到工作日`
+  const wd = weekdayOfDate(date)
+  if (wd === 0 || wd === 6) return `${date} 是星期${WEEKDAY_NAMES[wd]}，不是工作日，请确认或改到工作日`
   return null
 }
 
@@ -181,25 +160,15 @@ function quotaWarnings(
 }
 
 async function viewOf(ctx: MemberContext, branch: Stored<Org>, plan: Stored<PlanDoc>): Promise<PlanView> {
-  const groups = await groupsOf(ctx, branch._id)
+  const groups = await groupsOf(ctx.ports.store, branch._id)
   const groupNames = new Map(groups.map((g) => [g._id, g.name]))
   const rules = await rulesFor(ctx.ports.store, branch)
   const yw = yearWarning(plan.year)
   const items: PlanItemView[] = plan.items.map((i) => ({
-    id: i.id,
-    kind: i.kind,
+    ...i,
     kindLabel: kindRule(i.kind).label,
-    periodKey: i.periodKey,
-    date: i.date,
-    startTime: i.startTime,
-    endTime: i.endTime,
-    title: i.title,
-    place: i.place,
-    groupId: i.groupId,
     groupName: i.groupId ? (groupNames.get(i.groupId) ?? '（党小组已撤销）') : null,
-    note: i.note,
     warning: dateWarning(i.date, plan.year),
-    meetingId: i.meetingId,
   }))
   return {
     id: plan._id,
@@ -242,7 +211,7 @@ export async function planGenerate(
       `${input.year}年的计划已经发布，不能重新生成；如需调整，请在会议详情中逐次改期或取消。`,
     )
   }
-  const groups = await groupsOf(ctx, branch._id)
+  const groups = await groupsOf(ctx.ports.store, branch._id)
   const themeDay = input.themeDayRule ?? existing?.themeDay ?? DEFAULT_THEME_DAY
   const generated = generatePlan({
     year: input.year,
@@ -327,7 +296,7 @@ async function draftOf(
 export async function planUpdate(ctx: MemberContext, input: ParsedInputOf<typeof planUpdateDecl>): Promise<PlanView> {
   const branch = requireBranch(ctx.target.org)
   const plan = await draftOf(ctx, branch, input.year, input.version)
-  const groups = new Set((await groupsOf(ctx, branch._id)).map((g) => g._id))
+  const groups = new Set((await groupsOf(ctx.ports.store, branch._id)).map((g) => g._id))
   const before = new Map(plan.items.map((i) => [i.id, i]))
   const problems: FieldProblem[] = []
   const ids = new Set<string>()
@@ -383,7 +352,7 @@ export async function planPublish(
   const branch = requireBranch(ctx.target.org)
   const plan = await draftOf(ctx, branch, input.year, input.version)
   const members = (await membersOf(store, branch._id)).filter((m) => isActiveMember(m))
-  const groups = new Set((await groupsOf(ctx, branch._id)).map((g) => g._id))
+  const groups = new Set((await groupsOf(ctx.ports.store, branch._id)).map((g) => g._id))
   const rules = await rulesFor(store, branch)
 
   // Every item is checked before the first meeting is made: a refused publish changes nothing.

@@ -98,6 +98,21 @@ export function rebuildWindow(now: number): { start: number; end: number; years:
   }
 }
 
+/** A branch's meetings starting in [start, end), by start, at most `max` (through the branchId + startAt index). */
+export function meetingsStartingIn<T>(store: StorePort, branchId: string, start: number, end: number, max: number) {
+  return readAll<T>(
+    store,
+    'meetings',
+    [
+      { field: 'branchId', op: 'eq', value: branchId },
+      { field: 'startAt', op: 'gte', value: start },
+      { field: 'startAt', op: 'lt', value: end },
+    ],
+    'startAt',
+    max,
+  )
+}
+
 /**
  * Rewrites, for one branch, every counter of `kinds` in the window under `rules`: from the
  * branch's meetings, including counters left from an earlier period setting that are now stale.
@@ -112,17 +127,7 @@ export async function rebuildBranchCounters(
   if (kinds.length === 0) return 0
   const window = rebuildWindow(now)
   const meetings = (
-    await readAll<Omit<Meeting, 'id'>>(
-      store,
-      'meetings',
-      [
-        { field: 'branchId', op: 'eq', value: branch._id },
-        { field: 'startAt', op: 'gte', value: window.start },
-        { field: 'startAt', op: 'lt', value: window.end },
-      ],
-      'startAt',
-      MAX_WINDOW_MEETINGS,
-    )
+    await meetingsStartingIn<Omit<Meeting, 'id'>>(store, branch._id, window.start, window.end, MAX_WINDOW_MEETINGS)
   ).filter((m) => kinds.includes(m.kind))
   let written = 0
   for (const kind of kinds) {

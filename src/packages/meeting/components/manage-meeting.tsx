@@ -9,7 +9,7 @@ import { Button } from '../../../components/nut'
 import type { MeetingDetail } from '../../../domain/api/views'
 import { formatDate, formatTime } from '../../../domain/beijing-time'
 import type { FieldProblem } from '../../../domain/errors'
-import { ApiCallError, call, newRequestId } from '../../../services/api'
+import { asCallError, call, newRequestId } from '../../../services/api'
 import './manage-meeting.scss'
 
 type Mode = 'edit' | 'reschedule' | 'cancel'
@@ -61,7 +61,7 @@ export function ManageMeeting({ m, onChanged }: { m: MeetingDetail; onChanged: (
       setReason('')
       onChanged(next)
     } catch (err) {
-      const e = err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。')
+      const e = asCallError(err)
       setProblems(e.fields)
       setError(e.message)
       if (e.code === 'REQUEST_ID_REUSED') setRequestId(newRequestId())

@@ -1,16 +1,9 @@
-/** Tag colours of the planning pages' statuses, matching 首页's compliance list. */
+/** Tag colours of the planning pages' statuses; a period's are 首页's compliance colours. */
 import type { CalendarMeetingStatus } from '../../../domain/api/views-planning'
-import type { ComplianceStatus } from '../../../domain/compliance'
+
+export { STATUS_TAG as PERIOD_TAG } from '../../../components/compliance-list'
 
 export type TagType = 'success' | 'primary' | 'default' | 'danger' | 'warning'
-
-export const PERIOD_TAG: Record<ComplianceStatus, TagType> = {
-  done: 'success',
-  in_progress: 'primary',
-  due: 'default',
-  overdue: 'danger',
-  missed: 'danger',
-}
 
 export const MEETING_TAG: Record<CalendarMeetingStatus, TagType> = {
   upcoming: 'primary',

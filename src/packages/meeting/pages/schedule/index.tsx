@@ -11,7 +11,7 @@ import { Button } from '../../../../components/nut'
 import { kindRule } from '../../../../domain/meeting-kinds'
 import type { FieldProblem } from '../../../../domain/errors'
 import { PAGES } from '../../../../routes'
-import { ApiCallError, call, newRequestId } from '../../../../services/api'
+import { asCallError, call, newRequestId } from '../../../../services/api'
 import { requestSubscribe } from '../../../../services/subscribe'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
@@ -66,7 +66,7 @@ export default function SchedulePage() {
       Taro.showToast({ title: '已安排并通知参会人员', icon: 'none' })
       await Taro.redirectTo({ url: `${PAGES.meetingDetail}?id=${meeting.id}` })
     } catch (err) {
-      const e = err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。')
+      const e = asCallError(err)
       setProblems(e.fields)
       setFormError(e.message)
       // The same id was used for other content: this is a new submission.

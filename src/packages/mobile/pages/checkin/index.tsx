@@ -7,12 +7,12 @@ import { Image, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { FieldMessage, problemFor } from '../../../../components/field-message'
-import { Button } from '../../../../components/nut'
 import type { FieldProblem } from '../../../../domain/errors'
 import { PAGES } from '../../../../routes'
-import { ApiCallError, call, newRequestId } from '../../../../services/api'
+import { asCallError, call, newRequestId } from '../../../../services/api'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { enqueue } from '../../../../services/outbox'
+import { SubmitBar } from '../../components/submit-bar'
 import { checkCheckin, cityOf, type CheckinInput } from '../../mobile-forms'
 import { choosePhoto } from '../../photo'
 import '../../components/mobile.scss'
@@ -86,7 +86,7 @@ export default function Checkin() {
       Taro.showToast({ title: '报到成功', icon: 'none' })
       await Taro.redirectTo({ url: PAGES.mobileHome })
     } catch (err) {
-      const e = err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。')
+      const e = asCallError(err)
       if (e.code === 'NETWORK') {
         // Into the outbox with the same ids: sent when the network returns, recorded once however often.
         enqueue('mobile.checkIn', input, `在${input.city}的报到`, draft.requestId)
@@ -105,11 +105,11 @@ export default function Checkin() {
 
   return (
     <View className="mob">
-      <View className="mob__field" id="field-city">
-        <Text className="mob__label">所在城市</Text>
+      <View className="form-field" id="field-city">
+        <Text className="form-field__label">所在城市</Text>
         <Input
           id="checkin-city"
-          className="mob__input"
+          className="form-field__input"
           value={draft.city}
           maxlength={30}
           placeholder="如：广东省深圳市"
@@ -120,10 +120,10 @@ export default function Checkin() {
             用当前位置填写城市（只保存城市）
           </Text>
         )}
-        <FieldMessage className="mob__problem" message={problemFor(problems, 'city')} />
+        <FieldMessage className="form-problem" message={problemFor(problems, 'city')} />
       </View>
-      <View className="mob__field" id="field-note">
-        <Text className="mob__label">近期学习和工作情况</Text>
+      <View className="form-field" id="field-note">
+        <Text className="form-field__label">近期学习和工作情况</Text>
         <Textarea
           id="checkin-note"
           className="mob__textarea"
@@ -132,10 +132,10 @@ export default function Checkin() {
           placeholder="简要写写最近的学习和工作，如参加了流入地党组织的哪些活动"
           onInput={(e) => set('note', e.detail.value)}
         />
-        <FieldMessage className="mob__problem" message={problemFor(problems, 'note')} />
+        <FieldMessage className="form-problem" message={problemFor(problems, 'note')} />
       </View>
-      <View className="mob__field">
-        <Text className="mob__label">照片（可不附）</Text>
+      <View className="form-field">
+        <Text className="form-field__label">照片（可不附）</Text>
         {draft.photoBase64 ? (
           <View className="mob__row">
             <Image
@@ -152,18 +152,16 @@ export default function Checkin() {
             拍照或选择照片
           </Text>
         )}
-        <FieldMessage className="mob__problem" message={problemFor(problems, 'photoBase64')} />
+        <FieldMessage className="form-problem" message={problemFor(problems, 'photoBase64')} />
       </View>
-      {message && (
-        <Text className="mob__error" id="checkin-message">
-          {message}
-        </Text>
-      )}
-      <View className="mob__actions">
-        <Button type="primary" block loading={sending} id="checkin-submit" onClick={submit}>
-          报到
-        </Button>
-      </View>
+      <SubmitBar
+        message={message}
+        messageId="checkin-message"
+        buttonId="checkin-submit"
+        label={'报到'}
+        busy={sending}
+        onSubmit={submit}
+      />
     </View>
   )
 }

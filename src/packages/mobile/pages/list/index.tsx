@@ -21,6 +21,7 @@ import { PAGES } from '../../../../routes'
 import { call, errorMessage, newRequestId } from '../../../../services/api'
 import { useApi } from '../../../../services/use-api'
 import { daysAgo, StateTag, TransferTag } from '../../components/state-tag'
+import { ChoiceChips } from '../../components/choice-chips'
 import '../../components/mobile.scss'
 
 const open = (memberId: string) => Taro.navigateTo({ url: `${PAGES.mobileMember}?id=${memberId}` })
@@ -39,21 +40,16 @@ function CadenceChooser({ data, onSaved }: { data: MobileBranchView; onSaved: ()
     }
   }
   return (
-    <View className="mob__field" id="cadence-chooser">
-      <Text className="mob__label">报到周期</Text>
-      <View className="mob__chips">
-        {CHECKIN_CADENCES.map((c) => (
-          <Text
-            key={c}
-            id={`cadence-${c}`}
-            className={`mob__chip ${data.rules.cadence === c ? 'mob__chip--on' : ''}`}
-            onClick={() => void choose(c)}
-          >
-            {CADENCE_LABELS[c]}
-          </Text>
-        ))}
-      </View>
-      {message && <Text className="mob__problem">{message}</Text>}
+    <View className="form-field" id="cadence-chooser">
+      <Text className="form-field__label">报到周期</Text>
+      <ChoiceChips
+        options={CHECKIN_CADENCES}
+        labels={CADENCE_LABELS}
+        value={data.rules.cadence}
+        idPrefix="cadence"
+        onChoose={(c) => void choose(c)}
+      />
+      {message && <Text className="form-problem">{message}</Text>}
     </View>
   )
 }
@@ -90,7 +86,7 @@ function ThresholdEditor({ data, onSaved }: { data: MobileBranchView; onSaved: (
       <Text className="mob__muted">{label}</Text>
       <Input
         id={`threshold-${key}`}
-        className="mob__input"
+        className="form-field__input"
         type="number"
         style={{ width: '120px', textAlign: 'right' }}
         value={form[key]}
@@ -99,12 +95,12 @@ function ThresholdEditor({ data, onSaved }: { data: MobileBranchView; onSaved: (
     </View>
   )
   return (
-    <View className="mob__field" id="threshold-editor">
-      <Text className="mob__label">联系状态天数（本党委所辖支部统一使用）</Text>
+    <View className="form-field" id="threshold-editor">
+      <Text className="form-field__label">联系状态天数（本党委所辖支部统一使用）</Text>
       {field('needsContactDays', '超过几天未联系为“需联系”')}
       {field('warningDays', '超过几天为“预警”')}
       {field('lostRiskDays', '超过几天为“失联风险”')}
-      {message && <Text className="mob__problem">{message}</Text>}
+      {message && <Text className="form-problem">{message}</Text>}
       <Text className="mob__link" id="threshold-save" onClick={() => void save()}>
         保存
       </Text>
@@ -124,7 +120,7 @@ function List({ data, reload }: { data: MobileBranchView; reload: () => void }) 
         <Text className="mob__title">
           {data.branch.name} · 流动党员 {data.rows.length} 人
         </Text>
-        <View className="mob__chips">
+        <View className="chips">
           {[...CONTACT_STATES].reverse().map((s) => (
             <Text key={s} className={`mob__tag mob__tag--${s}`} id={`count-${s}`}>
               {CONTACT_STATE_LABELS[s]} {data.counts[s]}

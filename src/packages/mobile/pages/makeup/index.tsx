@@ -11,10 +11,11 @@ import type { MakeupPageView, MakeupView } from '../../../../domain/api/views-mo
 import { formatDate } from '../../../../domain/beijing-time'
 import { kindLabel } from '../../../../domain/meeting-kinds'
 import { PAGES } from '../../../../routes'
-import { ApiCallError, call, errorMessage, newRequestId } from '../../../../services/api'
+import { asCallError, call, errorMessage, newRequestId } from '../../../../services/api'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
 import { checkMakeupNote } from '../../mobile-forms'
+import { SubmitBar } from '../../components/submit-bar'
 import '../../components/mobile.scss'
 
 function Write({ meetingId, onDone }: { meetingId: string; onDone: () => void }) {
@@ -36,7 +37,7 @@ function Write({ meetingId, onDone }: { meetingId: string; onDone: () => void })
       Taro.showToast({ title: '已提交', icon: 'none' })
       onDone()
     } catch (err) {
-      const e = err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。')
+      const e = asCallError(err)
       setMessage(e.field('note') ?? e.message)
     } finally {
       setSending(false)
@@ -44,8 +45,8 @@ function Write({ meetingId, onDone }: { meetingId: string; onDone: () => void })
   }
   return (
     <View>
-      <View className="mob__field" id="field-note">
-        <Text className="mob__label">补学心得</Text>
+      <View className="form-field" id="field-note">
+        <Text className="form-field__label">补学心得</Text>
         <Textarea
           id="makeup-note"
           className="mob__textarea"
@@ -58,16 +59,14 @@ function Write({ meetingId, onDone }: { meetingId: string; onDone: () => void })
           }}
         />
       </View>
-      {message && (
-        <Text className="mob__error" id="makeup-message">
-          {message}
-        </Text>
-      )}
-      <View className="mob__actions">
-        <Button type="primary" block loading={sending} id="makeup-submit" onClick={submit}>
-          提交补学
-        </Button>
-      </View>
+      <SubmitBar
+        message={message}
+        messageId="makeup-message"
+        buttonId="makeup-submit"
+        label={'提交补学'}
+        busy={sending}
+        onSubmit={submit}
+      />
     </View>
   )
 }
@@ -97,7 +96,7 @@ function MakeupItem({ m, meetingId, onDone }: { m: MakeupView; meetingId: string
       </View>
       <Text className="mob__item-sub">{formatDate(m.submittedAt)} 提交</Text>
       <Text className="mob__body">{m.note}</Text>
-      {message && <Text className="mob__problem">{message}</Text>}
+      {message && <Text className="form-problem">{message}</Text>}
     </View>
   )
 }

@@ -9,35 +9,29 @@ import { useState } from 'react'
 import { FieldMessage, problemFor } from '../../../../components/field-message'
 import { Button } from '../../../../components/nut'
 import { Empty, Loaded } from '../../../../components/page-state'
-import type { MobileMemberView, MobileProfileView, ReportView } from '../../../../domain/api/views-mobile'
+import type {
+  MobileMemberView,
+  MobileProfileFields,
+  MobileProfileView,
+  ReportView,
+} from '../../../../domain/api/views-mobile'
 import { beijing, formatDate } from '../../../../domain/beijing-time'
 import type { FieldProblem } from '../../../../domain/errors'
-import {
-  CADENCE_LABELS,
-  MOBILE_REASON_LABELS,
-  MOBILE_REASONS,
-  REPORT_KIND_LABELS,
-  type MobileReason,
-} from '../../../../domain/mobile'
+import { CADENCE_LABELS, MOBILE_REASON_LABELS, MOBILE_REASONS, REPORT_KIND_LABELS } from '../../../../domain/mobile'
 import { COMMITTEE_ROLES, ROSTER_EDITOR_ROLES } from '../../../../domain/org'
 import { PAGES } from '../../../../routes'
-import { ApiCallError, call, errorMessage, newRequestId } from '../../../../services/api'
+import { ApiCallError, asCallError, call, errorMessage, newRequestId } from '../../../../services/api'
 import { useApi } from '../../../../services/use-api'
 import { checkProfile, type ProfileInput } from '../../mobile-forms'
 import { daysAgo, StateTag, TransferTag } from '../../components/state-tag'
+import { SubmitBar } from '../../components/submit-bar'
+import { ChoiceChips } from '../../components/choice-chips'
 import '../../components/mobile.scss'
 
 const TIMELINE_LABELS = { checkin: '报到', contact: '联系', report: '汇报', makeup: '补学' } as const
 
-interface ProfileForm {
-  since: string
-  city: string
-  reason: MobileReason
-  contact: string
-  certificateNo: string
-  hostBranch: string
-  expectedReturn: string
-}
+/** The registry fields as typed: an empty 预计返回时间 is sent as null. */
+type ProfileForm = Omit<MobileProfileFields, 'expectedReturn'> & { expectedReturn: string }
 
 function formOf(p: MobileProfileView | null): ProfileForm {
   return {
@@ -78,7 +72,7 @@ function ProfileEditor({ data, onSaved }: { data: MobileMemberView; onSaved: () 
       Taro.showToast({ title: '已保存', icon: 'none' })
       onSaved()
     } catch (err) {
-      const e = err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。')
+      const e = asCallError(err)
       setProblems(e.fields)
       setMessage(e.message)
     } finally {
@@ -87,16 +81,16 @@ function ProfileEditor({ data, onSaved }: { data: MobileMemberView; onSaved: () 
   }
 
   const text = (key: Exclude<keyof ProfileForm, 'reason'>, label: string, placeholder = '') => (
-    <View className="mob__field" id={`field-${key}`}>
-      <Text className="mob__label">{label}</Text>
+    <View className="form-field" id={`field-${key}`}>
+      <Text className="form-field__label">{label}</Text>
       <Input
         id={`profile-${key}`}
-        className="mob__input"
+        className="form-field__input"
         value={form[key]}
         placeholder={placeholder}
         onInput={(e) => set(key, e.detail.value)}
       />
-      <FieldMessage className="mob__problem" message={problemFor(problems, key)} />
+      <FieldMessage className="form-problem" message={problemFor(problems, key)} />
     </View>
   )
 
@@ -104,35 +98,28 @@ function ProfileEditor({ data, onSaved }: { data: MobileMemberView; onSaved: () 
     <View id="profile-editor">
       {text('since', '外出时间', '年-月-日，如 2026-05-01')}
       {text('city', '外出所在地（城市）', '如：广东省深圳市')}
-      <View className="mob__field">
-        <Text className="mob__label">外出原因</Text>
-        <View className="mob__chips">
-          {MOBILE_REASONS.map((r) => (
-            <Text
-              key={r}
-              id={`profile-reason-${r}`}
-              className={`mob__chip ${form.reason === r ? 'mob__chip--on' : ''}`}
-              onClick={() => set('reason', r)}
-            >
-              {MOBILE_REASON_LABELS[r]}
-            </Text>
-          ))}
-        </View>
+      <View className="form-field">
+        <Text className="form-field__label">外出原因</Text>
+        <ChoiceChips
+          options={MOBILE_REASONS}
+          labels={MOBILE_REASON_LABELS}
+          value={form.reason}
+          idPrefix="profile-reason"
+          onChoose={(r) => set('reason', r)}
+        />
       </View>
       {text('contact', '联系方式', '手机号或微信号')}
       {text('certificateNo', '《流动党员活动证》编号（没有可不填）')}
       {text('hostBranch', '流入地党组织（没有可不填）')}
       {text('expectedReturn', '预计返回时间（可不填）', '年-月-日')}
-      {message && (
-        <Text className="mob__error" id="profile-message">
-          {message}
-        </Text>
-      )}
-      <View className="mob__actions">
-        <Button type="primary" block loading={saving} id="profile-save" onClick={save}>
-          {data.profile ? '保存修改' : '登记流动信息'}
-        </Button>
-      </View>
+      <SubmitBar
+        message={message}
+        messageId="profile-message"
+        buttonId="profile-save"
+        label={data.profile ? '保存修改' : '登记流动信息'}
+        busy={saving}
+        onSubmit={save}
+      />
     </View>
   )
 }
@@ -179,7 +166,7 @@ function ReportItem({ report, canMark, onDone }: { report: ReportView; canMark: 
             placeholder="回复（可不填）"
             onInput={(e) => setReply(e.detail.value)}
           />
-          {message && <Text className="mob__problem">{message}</Text>}
+          {message && <Text className="form-problem">{message}</Text>}
           <Button size="small" type="primary" loading={busy} id={`report-mark-${report.id}`} onClick={mark}>
             {report.readAt ? '回复' : reply.trim() ? '标为已阅并回复' : '标为已阅'}
           </Button>
@@ -205,17 +192,17 @@ function ContactLogger({ memberId, onDone }: { memberId: string; onDone: () => v
     }
   }
   return (
-    <View className="mob__field" id="contact-logger">
-      <Text className="mob__label">记录一次联系（电话、视频、走访）</Text>
+    <View className="form-field" id="contact-logger">
+      <Text className="form-field__label">记录一次联系（电话、视频、走访）</Text>
       <Input
         id="contact-note"
-        className="mob__input"
+        className="form-field__input"
         value={note}
         maxlength={200}
         placeholder="如：电话联系，了解近期工作和学习情况"
         onInput={(e) => setNote(e.detail.value)}
       />
-      {problem && <Text className="mob__problem">{problem}</Text>}
+      {problem && <Text className="form-problem">{problem}</Text>}
       <Button size="small" type="primary" fill="outline" id="contact-save" onClick={save}>
         记录联系
       </Button>

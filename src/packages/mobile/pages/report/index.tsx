@@ -6,17 +6,18 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { FieldMessage, problemFor } from '../../../../components/field-message'
-import { Button } from '../../../../components/nut'
 import { Loaded } from '../../../../components/page-state'
 import type { ReportView } from '../../../../domain/api/views-mobile'
 import { beijing, formatDate } from '../../../../domain/beijing-time'
 import type { FieldProblem } from '../../../../domain/errors'
 import { REPORT_KIND_LABELS, REPORT_KINDS, type ReportKind } from '../../../../domain/mobile'
 import { PAGES } from '../../../../routes'
-import { ApiCallError, call, newRequestId } from '../../../../services/api'
+import { asCallError, call, newRequestId } from '../../../../services/api'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
 import { checkReport, type ReportInput } from '../../mobile-forms'
+import { SubmitBar } from '../../components/submit-bar'
+import { ChoiceChips } from '../../components/choice-chips'
 import '../../components/mobile.scss'
 
 const DRAFT_KEY = 'mobile.report'
@@ -90,7 +91,7 @@ function WriteReport() {
       Taro.showToast({ title: '已提交', icon: 'none' })
       await Taro.redirectTo({ url: `${PAGES.mobileReport}?id=${saved.id}` })
     } catch (err) {
-      const e = err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。')
+      const e = asCallError(err)
       setProblems(e.fields)
       setMessage(e.code === 'NETWORK' ? `${e.message} 汇报已保存在本机，联网后再点“提交”。` : e.message)
       if (e.code === 'REQUEST_ID_REUSED') setDraft((d) => ({ ...d, requestId: newRequestId() }))
@@ -101,34 +102,29 @@ function WriteReport() {
 
   return (
     <View className="mob">
-      <View className="mob__field">
-        <Text className="mob__label">汇报类型</Text>
-        <View className="mob__chips">
-          {REPORT_KINDS.map((k) => (
-            <Text
-              key={k}
-              id={`report-kind-${k}`}
-              className={`mob__chip ${draft.kind === k ? 'mob__chip--on' : ''}`}
-              onClick={() => set('kind', k)}
-            >
-              {REPORT_KIND_LABELS[k]}
-            </Text>
-          ))}
-        </View>
+      <View className="form-field">
+        <Text className="form-field__label">汇报类型</Text>
+        <ChoiceChips
+          options={REPORT_KINDS}
+          labels={REPORT_KIND_LABELS}
+          value={draft.kind}
+          idPrefix="report-kind"
+          onChoose={(k) => set('kind', k)}
+        />
       </View>
-      <View className="mob__field" id="field-title">
-        <Text className="mob__label">标题</Text>
+      <View className="form-field" id="field-title">
+        <Text className="form-field__label">标题</Text>
         <Input
           id="report-title"
-          className="mob__input"
+          className="form-field__input"
           value={draft.title}
           maxlength={40}
           onInput={(e) => set('title', e.detail.value)}
         />
-        <FieldMessage className="mob__problem" message={problemFor(problems, 'title')} />
+        <FieldMessage className="form-problem" message={problemFor(problems, 'title')} />
       </View>
-      <View className="mob__field" id="field-body">
-        <Text className="mob__label">汇报内容</Text>
+      <View className="form-field" id="field-body">
+        <Text className="form-field__label">汇报内容</Text>
         <Textarea
           id="report-body"
           className="mob__textarea"
@@ -138,18 +134,16 @@ function WriteReport() {
           placeholder="思想、学习、工作和生活情况，对党组织的意见建议"
           onInput={(e) => set('body', e.detail.value)}
         />
-        <FieldMessage className="mob__problem" message={problemFor(problems, 'body')} />
+        <FieldMessage className="form-problem" message={problemFor(problems, 'body')} />
       </View>
-      {message && (
-        <Text className="mob__error" id="report-message">
-          {message}
-        </Text>
-      )}
-      <View className="mob__actions">
-        <Button type="primary" block loading={sending} id="report-submit" onClick={submit}>
-          提交
-        </Button>
-      </View>
+      <SubmitBar
+        message={message}
+        messageId="report-message"
+        buttonId="report-submit"
+        label={'提交'}
+        busy={sending}
+        onSubmit={submit}
+      />
     </View>
   )
 }

@@ -10,6 +10,7 @@ import { Button, Tag } from '../../../../components/nut'
 import { Empty, ErrorState, Loaded } from '../../../../components/page-state'
 import type { PlanView } from '../../../../domain/api/views-planning'
 import { beijing } from '../../../../domain/beijing-time'
+import { WEEKDAY_NAMES, weekdayOfDate } from '../../../../domain/calendar'
 import { kindLabel } from '../../../../domain/meeting-kinds'
 import { PAGES } from '../../../../routes'
 import { ApiCallError, call, newRequestId } from '../../../../services/api'
@@ -27,7 +28,6 @@ import {
 } from '../../plan-draft'
 import './index.scss'
 
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 const NTH: { value: 1 | 2 | 3 | 4 | -1; label: string }[] = [
   { value: 1, label: '第一个' },
   { value: 2, label: '第二个' },
@@ -35,11 +35,6 @@ const NTH: { value: 1 | 2 | 3 | 4 | -1; label: string }[] = [
   { value: 4, label: '第四个' },
   { value: -1, label: '最后一个' },
 ]
-
-function weekdayOf(date: string): string {
-  const [y, m, d] = date.split('-').map(Number)
-  return `周${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}`
-}
 
 function asError(e: unknown): ApiCallError {
   return e instanceof ApiCallError ? e : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。')
@@ -71,27 +66,27 @@ function Generate({ branchId, year, onDone }: { branchId?: string; year: number;
   return (
     <View className="plan__generate" id="plan-generate-form">
       <Text className="section-title">主题党日固定在</Text>
-      <View className="plan__chips">
+      <View className="chips plan__chips">
         {NTH.map((n) => (
           <Text
             key={n.value}
             id={`theme-nth-${n.value}`}
-            className={`plan__chip ${nth === n.value ? 'plan__chip--on' : ''}`}
+            className={`chip ${nth === n.value ? 'chip--on' : ''}`}
             onClick={() => setNth(n.value)}
           >
             每月{n.label}
           </Text>
         ))}
       </View>
-      <View className="plan__chips">
+      <View className="chips plan__chips">
         {[1, 2, 3, 4, 5].map((w) => (
           <Text
             key={w}
             id={`theme-weekday-${w}`}
-            className={`plan__chip ${weekday === w ? 'plan__chip--on' : ''}`}
+            className={`chip ${weekday === w ? 'chip--on' : ''}`}
             onClick={() => setWeekday(w as 1 | 2 | 3 | 4 | 5)}
           >
-            星期{WEEKDAYS[w]}
+            星期{WEEKDAY_NAMES[w]}
           </Text>
         ))}
       </View>
@@ -292,7 +287,7 @@ function Plan({ plan: initial, onReplace }: { plan: PlanView; onReplace: (p: Pla
               }}
             >
               <Text className="plan__date">
-                {i.date.slice(5)} {weekdayOf(i.date)}
+                {i.date.slice(5)} 周{WEEKDAY_NAMES[weekdayOfDate(i.date)]}
               </Text>
               <View className="plan__item-text">
                 <Text className="plan__item-title">{i.title}</Text>
@@ -334,9 +329,9 @@ function Plan({ plan: initial, onReplace }: { plan: PlanView; onReplace: (p: Pla
               增加一次会议
             </Button>
           ) : (
-            <View className="plan__chips">
+            <View className="chips plan__chips">
               {ADDABLE_KINDS.filter((k) => k !== 'group_meeting').map((k) => (
-                <Text key={k} id={`add-${k}`} className="plan__chip" onClick={() => add(k)}>
+                <Text key={k} id={`add-${k}`} className="chip" onClick={() => add(k)}>
                   {kindLabel(k)}
                 </Text>
               ))}

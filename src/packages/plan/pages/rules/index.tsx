@@ -65,12 +65,12 @@ function Editor({ view, onSaved }: { view: RulesView; onSaved: (v: RulesView) =>
           return (
             <View key={r.kind} className="rules__edit" id={`edit-${r.kind}`}>
               <Text className="rules__kind">{r.label}</Text>
-              <View className="rules__chips">
+              <View className="chips">
                 {(r.allowedPeriods.length > 1 ? r.allowedPeriods : []).map((p) => (
                   <Text
                     key={p}
                     id={`edit-${r.kind}-${p}`}
-                    className={`rules__chip ${v.period === p ? 'rules__chip--on' : ''}`}
+                    className={`chip ${v.period === p ? 'chip--on' : ''}`}
                     onClick={() => set({ period: p })}
                   >
                     {PERIOD_LABELS[p]}
@@ -80,7 +80,7 @@ function Editor({ view, onSaved }: { view: RulesView; onSaved: (v: RulesView) =>
                   <Text
                     key={c}
                     id={`edit-${r.kind}-count-${c}`}
-                    className={`rules__chip ${v.count === c ? 'rules__chip--on' : ''}`}
+                    className={`chip ${v.count === c ? 'chip--on' : ''}`}
                     onClick={() => set({ count: c })}
                   >
                     {c} 次

@@ -12,7 +12,7 @@ import { ErrorState, Loading } from '../../../../components/page-state'
 import type { FieldProblem } from '../../../../domain/errors'
 import { beijing } from '../../../../domain/beijing-time'
 import { PAGES } from '../../../../routes'
-import { ApiCallError, call, newRequestId } from '../../../../services/api'
+import { asCallError, call, newRequestId } from '../../../../services/api'
 import { useApi } from '../../../../services/use-api'
 import { codeFromParams } from '../../invite-code'
 import './index.scss'
@@ -38,7 +38,7 @@ export default function BindPage() {
       Taro.showToast({ title: `绑定成功，欢迎你，${profile.bound ? profile.member.name : ''}`, icon: 'none' })
       await Taro.reLaunch({ url: PAGES.home })
     } catch (err) {
-      const e = err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。')
+      const e = asCallError(err)
       setProblems(e.fields)
       setFormError(e.message)
       // A refused attempt is not the same write as the next one.

@@ -19,7 +19,7 @@ import {
   ROLE_LABELS,
 } from '../../../../domain/org'
 import { PAGES } from '../../../../routes'
-import { ApiCallError, call, newRequestId } from '../../../../services/api'
+import { asCallError, call, newRequestId } from '../../../../services/api'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
 import { blankForm, checkMember, createInput, formOf, updateInput, type MemberForm } from '../../member-form'
@@ -97,7 +97,7 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
       Taro.showToast({ title: '已保存', icon: 'none' })
       await Taro.redirectTo({ url: `${PAGES.memberDetail}?id=${saved.id}` })
     } catch (err) {
-      const e = err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。')
+      const e = asCallError(err)
       setProblems(e.fields)
       setFormError(
         e.code === 'CONFLICT' && memberId

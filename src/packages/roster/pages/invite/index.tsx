@@ -9,7 +9,7 @@ import { Button } from '../../../../components/nut'
 import { Empty, ErrorState, Loading } from '../../../../components/page-state'
 import type { InvitationView } from '../../../../domain/api/views'
 import { beijing } from '../../../../domain/beijing-time'
-import { ApiCallError, call, newRequestId } from '../../../../services/api'
+import { ApiCallError, asCallError, call, newRequestId } from '../../../../services/api'
 import './index.scss'
 
 export default function InvitePage() {
@@ -25,7 +25,7 @@ export default function InvitePage() {
     try {
       setInvitation(await call('invite.create', { memberId }, { requestId }))
     } catch (err) {
-      setError(err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。'))
+      setError(asCallError(err))
     }
   }, [memberId, requestId])
 
