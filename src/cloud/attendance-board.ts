@@ -49,6 +49,39 @@ export interface LeaveDoc extends LeaveRecord {
   decisionNote: string | null
 }
 
+/** What a sign-in sets on a new record; the rest follows from the meeting, the member and the time. */
+export type SignInFields = Pick<
+  AttendanceDoc,
+  'mode' | 'via' | 'signedAt' | 'offline' | 'manualReason' | 'recordedBy' | 'late' | 'confirmed'
+>
+
+/**
+ * A new attendance record (without its `_id`, which is attendanceId(meetingId, memberId)): unless
+ * `fields` says otherwise, the member's own in-person sign-in, on time, received when signed.
+ */
+export function newAttendanceRecord(
+  meeting: { _id: string; branchId: string },
+  memberId: string,
+  fields: Partial<SignInFields> & Pick<SignInFields, 'via' | 'signedAt'>,
+  receivedAt: number = fields.signedAt,
+): AttendanceDoc {
+  return {
+    meetingId: meeting._id,
+    branchId: meeting.branchId,
+    memberId,
+    receivedAt,
+    confirmedBy: null,
+    confirmedAt: null,
+    mode: 'in_person',
+    offline: false,
+    manualReason: null,
+    recordedBy: null,
+    late: false,
+    confirmed: true,
+    ...fields,
+  }
+}
+
 /** A meeting has at most a few hundred people; the caps only guard against broken data. */
 const MAX_RECORDS = 5000
 
@@ -56,24 +89,21 @@ export function attendanceId(meetingId: string, memberId: string): string {
   return `${meetingId}.${memberId}`
 }
 
+function readByMeeting<T>(
+  store: StorePort,
+  collection: 'attendance' | 'leave_requests',
+  meetingId: string,
+  orderBy: string,
+): Promise<Stored<T>[]> {
+  return readAll<T>(store, collection, [{ field: 'meetingId', op: 'eq', value: meetingId }], orderBy, MAX_RECORDS)
+}
+
 export async function readAttendanceRecords(store: StorePort, meetingId: string): Promise<Stored<AttendanceDoc>[]> {
-  return readAll<AttendanceDoc>(
-    store,
-    'attendance',
-    [{ field: 'meetingId', op: 'eq', value: meetingId }],
-    'signedAt',
-    MAX_RECORDS,
-  )
+  return readByMeeting<AttendanceDoc>(store, 'attendance', meetingId, 'signedAt')
 }
 
 export async function readLeaveRequests(store: StorePort, meetingId: string): Promise<Stored<LeaveDoc>[]> {
-  return readAll<LeaveDoc>(
-    store,
-    'leave_requests',
-    [{ field: 'meetingId', op: 'eq', value: meetingId }],
-    'createdAt',
-    MAX_RECORDS,
-  )
+  return readByMeeting<LeaveDoc>(store, 'leave_requests', meetingId, 'createdAt')
 }
 
 export async function readAttendanceBoard(

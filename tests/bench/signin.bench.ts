@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startHost, type RunningHost } from '../../scripts/local-host'
+import { newAttendanceRecord } from '../../src/cloud/attendance-board'
 import { openEmbedded } from '../../src/cloud/embedded'
 import type { Ports } from '../../src/cloud/ports'
 import { seedDemo } from '../../src/cloud/seed/demo-branch'
@@ -196,20 +197,10 @@ export async function run(): Promise<void> {
     for (let i = 0; i < n; i += 1) {
       await crowd.ports.store.insert('attendance', {
         _id: `bench_raw.${i}`,
-        meetingId: 'bench_raw',
-        branchId: 'org_b1',
-        memberId: `raw_${i}`,
-        mode: 'in_person',
-        late: false,
-        via: 'qr',
-        signedAt: CROWD_NOW,
-        receivedAt: CROWD_NOW,
-        offline: false,
-        manualReason: null,
-        recordedBy: null,
-        confirmed: true,
-        confirmedBy: null,
-        confirmedAt: null,
+        ...newAttendanceRecord({ _id: 'bench_raw', branchId: 'org_b1' }, `raw_${i}`, {
+          via: 'qr',
+          signedAt: CROWD_NOW,
+        }),
       })
     }
     const rawPerSecond = n / ((performance.now() - t1) / 1000)

@@ -49,6 +49,15 @@ export async function openTestApi(options: { seed?: boolean } = {}): Promise<Tes
   }
 }
 
+/** The data of a call that must succeed; a refusal fails the test with its code and message. */
+export async function okData<T>(
+  result: Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }>,
+): Promise<T> {
+  const r = await result
+  if (!r.ok) throw new Error(`${r.error!.code}: ${r.error!.message}`)
+  return r.data as T
+}
+
 export const SECRETARY_B1 = 'm_b1_01'
 export const ORGANIZER_B1 = 'm_b1_03'
 export const MEMBER_B1 = 'm_b1_08'

@@ -24,6 +24,7 @@ import {
   openTestApi,
   scheduleInput,
   type TestApi,
+  okData,
 } from './api-fixture'
 
 const MIN = 60_000
@@ -34,11 +35,7 @@ let api: TestApi
 let seq = 0
 const rid = () => `attendance-${++seq}`
 
-async function ok<T>(p: Promise<{ ok: boolean; data?: unknown; error?: { message: string } }>): Promise<T> {
-  const r = await p
-  if (!r.ok) throw new Error(r.error!.message)
-  return r.data as T
-}
+const ok = okData
 
 /** A meeting today (2026-11-22) from 10:30, so sign-in (30 min before) is open at FIXED_NOW 10:00. */
 async function scheduleToday(kind = 'branch_congress', extra: Record<string, unknown> = {}): Promise<MeetingDetail> {
@@ -61,6 +58,12 @@ async function scheduleToday(kind = 'branch_congress', extra: Record<string, unk
 
 async function openCode(meetingId: string): Promise<SignInCodeView> {
   return ok<SignInCodeView>(api.call(SECRETARY_B1, 'attendance.openCode', { meetingId }, rid()))
+}
+
+/** 签到设置 by the secretary: sign-in 30 minutes before, late after 5, no place, no remote, unless `settings` says. */
+async function configure(meetingId: string, settings: Record<string, unknown>): Promise<void> {
+  const input = { meetingId, opensBefore: 30, lateAfter: 5, place: null, allowRemote: false, ...settings }
+  await ok(api.call(SECRETARY_B1, 'attendance.configure', input, rid()))
 }
 
 const signIn = (memberId: string, input: Record<string, unknown>) =>
@@ -108,20 +111,7 @@ test('each bad scan is refused in Chinese and writes nothing', async () => {
   const other = await scheduleToday('theme_day', { title: '另一场' })
   const code = await openCode(m.id)
   const otherCode = await openCode(other.id)
-  await ok(
-    api.call(
-      SECRETARY_B1,
-      'attendance.configure',
-      {
-        meetingId: m.id,
-        opensBefore: 30,
-        lateAfter: 5,
-        place: { lat: 39.9042, lng: 116.4074, radius: 200, label: '党员活动室' },
-        allowRemote: false,
-      },
-      rid(),
-    ),
-  )
+  await configure(m.id, { place: { lat: 39.9042, lng: 116.4074, radius: 200, label: '党员活动室' } })
   const committee = await scheduleToday('committee_meeting', { title: '支委会' })
   const committeeCode = await openCode(committee.id)
   const here = { lat: 39.9043, lng: 116.4075 }
@@ -313,21 +303,7 @@ test('remote attendance counts as remote once confirmed, never in person; manual
   const m = await scheduleToday()
   const notAllowed = await api.call(MEMBER_B1, 'attendance.remoteRequest', { meetingId: m.id }, rid())
   expect(!notAllowed.ok && notAllowed.error.message).toMatch(/不支持远程参会/)
-  await ok(
-    api.call(
-      SECRETARY_B1,
-      'attendance.configure',
-      {
-        meetingId: m.id,
-        opensBefore: 30,
-        lateAfter: 5,
-        place: null,
-        allowRemote: true,
-        videoLink: '腾讯会议 123-456-789',
-      },
-      rid(),
-    ),
-  )
+  await configure(m.id, { allowRemote: true, videoLink: '腾讯会议 123-456-789' })
   const mine = await ok<MySignInView>(api.call(MEMBER_B1, 'attendance.mine', { meetingId: m.id }))
   expect(mine).toMatchObject({
     allowRemote: true,
@@ -400,20 +376,7 @@ test('the printed venue code signs in only within the radius; 列席 guests adde
   const m = await scheduleToday('theme_day', { title: '主题党日' })
   const noPlace = await api.call(SECRETARY_B1, 'attendance.printedCode', { meetingId: m.id }, rid())
   expect(!noPlace.ok && noPlace.error.message).toMatch(/请先在签到设置中填写签到地点/)
-  await ok(
-    api.call(
-      SECRETARY_B1,
-      'attendance.configure',
-      {
-        meetingId: m.id,
-        opensBefore: 30,
-        lateAfter: 5,
-        place: { lat: 31.2304, lng: 121.4737, radius: 100, label: '党群服务中心' },
-        allowRemote: false,
-      },
-      rid(),
-    ),
-  )
+  await configure(m.id, { place: { lat: 31.2304, lng: 121.4737, radius: 100, label: '党群服务中心' } })
   const printed = await ok<PrintedCodeView>(
     api.call(SECRETARY_B1, 'attendance.printedCode', { meetingId: m.id }, rid()),
   )

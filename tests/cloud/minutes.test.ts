@@ -28,6 +28,7 @@ import {
   openTestApi,
   scheduleInput,
   type TestApi,
+  okData,
 } from './api-fixture'
 
 const MIN = 60_000
@@ -44,11 +45,8 @@ afterEach(async () => {
   await api.close()
 })
 
-async function ok<T>(memberId: string, action: string, input: unknown, write = false): Promise<T> {
-  const r = await api.call<T>(memberId, action, input, write ? rid() : undefined)
-  if (!r.ok) throw new Error(`${action}: ${r.error.code} ${r.error.message}`)
-  return r.data
-}
+const ok = <T>(memberId: string, action: string, input: unknown, write = false): Promise<T> =>
+  okData<T>(api.call<T>(memberId, action, input, write ? rid() : undefined))
 
 async function refused(memberId: string, action: string, input: unknown, write = true) {
   const r = await api.call(memberId, action, input, write ? rid() : undefined)

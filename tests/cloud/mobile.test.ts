@@ -14,7 +14,7 @@ import { mobileReminders } from '../../src/cloud/jobs/mobile-reminders'
 import { DAILY_JOBS } from '../../src/cloud/jobs'
 import { DAY_MS } from '../../src/domain/mobile'
 import type { Meeting } from '../../src/domain/meeting'
-import { MEMBER_B1, openTestApi, SECRETARY_B1, SECRETARY_B2, SUPERVISOR, type TestApi } from './api-fixture'
+import { MEMBER_B1, openTestApi, SECRETARY_B1, SECRETARY_B2, SUPERVISOR, type TestApi, okData } from './api-fixture'
 
 const MOBILE_B1 = 'm_b1_10' // 吴俊杰, last contact 100 days before the seed time
 const MOBILE_B2 = 'm_b2_09' // 韩磊, 200 days
@@ -28,11 +28,7 @@ afterEach(() => api.close())
 let seq = 0
 const rid = () => `req-mobile-${String((seq += 1)).padStart(4, '0')}`
 
-async function ok<T>(p: Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }>) {
-  const r = await p
-  if (!r.ok) throw new Error(`${r.error!.code}: ${r.error!.message}`)
-  return r.data as T
-}
+const ok = okData
 
 const checkin = (id: string, extra: Record<string, unknown> = {}) => ({
   id,

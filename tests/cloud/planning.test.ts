@@ -30,6 +30,7 @@ import {
   SECRETARY_B2,
   SUPERVISOR,
   type TestApi,
+  okData,
 } from './api-fixture'
 
 const DAY = 86_400_000
@@ -44,11 +45,8 @@ afterEach(async () => {
   await api.close()
 })
 
-async function ok<T>(memberId: string, action: string, input: unknown, write = false): Promise<T> {
-  const r = await api.call<T>(memberId, action, input, write ? rid() : undefined)
-  if (!r.ok) throw new Error(`${action}: ${r.error.code} ${r.error.message}`)
-  return r.data
-}
+const ok = <T>(memberId: string, action: string, input: unknown, write = false): Promise<T> =>
+  okData<T>(api.call<T>(memberId, action, input, write ? rid() : undefined))
 
 /** The 党委 sets org_cmte's own overrides: the raw result, or (`setCmteRules`) the accepted change. */
 const overrideCmte = (overrides: unknown[]) =>

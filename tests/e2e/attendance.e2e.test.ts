@@ -32,6 +32,46 @@ async function api<T>(memberId: string, action: string, input: unknown, requestI
   return body.data
 }
 
+/**
+ * A meeting of the secretary's branch starting `inMinutes` from now (sign-in opens 30 minutes before
+ * the start) and lasting `minutes` (cut at midnight), scheduled through the API.
+ */
+async function scheduleSoon(
+  inMinutes: number,
+  minutes: number,
+  meeting: { kind: string; title: string; place: string; agenda: string[] },
+  requestId: string,
+): Promise<{ id: string; participantCount: number }> {
+  const start = beijing(stage.clock.now() + inMinutes * 60_000).startOf('minute')
+  const end = start.add(minutes, 'minute')
+  return api(
+    SECRETARY,
+    'meeting.schedule',
+    {
+      ...meeting,
+      date: start.format('YYYY-MM-DD'),
+      startTime: start.format('HH:mm'),
+      endTime: end.format('YYYY-MM-DD') === start.format('YYYY-MM-DD') ? end.format('HH:mm') : '23:59',
+    },
+    requestId,
+  )
+}
+
+const pageOf = (page: 'code' | 'signin' | 'leave' | 'board', meetingId: string) =>
+  `${stage.host.url}/#/packages/attendance/pages/${page}/index?meetingId=${meetingId}`
+
+/** A new phone logged in as `memberId` (standing at `where`, if given) showing `url`. */
+async function phoneShowing(memberId: string, url: string, where?: { latitude: number; longitude: number }) {
+  const phone = await stage.browser.newPhone()
+  if (where) {
+    await phone.context.grantPermissions(['geolocation'])
+    await phone.context.setGeolocation(where)
+  }
+  await loginAs(stage.host.url, phone.page, memberId)
+  await phone.page.goto(url)
+  return phone
+}
+
 async function tokenShown(page: Page): Promise<string> {
   // The first load of the subpackage can be slow while other builds run on the machine.
   await visible(page, '#signin-token').waitFor({ timeout: 45_000 })
@@ -41,26 +81,14 @@ async function tokenShown(page: Page): Promise<string> {
 
 test('secretary shows the code, two members sign in by its text, a third is granted leave, the board counts', async () => {
   // A 主题党日 starting in 20 minutes (sign-in opens 30 minutes before the start), set up through the API.
-  const start = beijing(stage.clock.now() + 20 * 60_000).startOf('minute')
-  const end = start.add(60, 'minute')
-  const meeting = await api<{ id: string; participantCount: number }>(
-    SECRETARY,
-    'meeting.schedule',
-    {
-      kind: 'theme_day',
-      title: '主题党日：签到演练',
-      date: start.format('YYYY-MM-DD'),
-      startTime: start.format('HH:mm'),
-      endTime: end.format('YYYY-MM-DD') === start.format('YYYY-MM-DD') ? end.format('HH:mm') : '23:59',
-      place: '党员活动室',
-      agenda: ['重温入党誓词'],
-    },
+  const meeting = await scheduleSoon(
+    20,
+    60,
+    { kind: 'theme_day', title: '主题党日：签到演练', place: '党员活动室', agenda: ['重温入党誓词'] },
     'e2e-attendance-schedule',
   )
 
-  const secretary = await stage.browser.newPhone()
-  await loginAs(stage.host.url, secretary.page, SECRETARY)
-  await secretary.page.goto(`${stage.host.url}/#/packages/attendance/pages/code/index?meetingId=${meeting.id}`)
+  const secretary = await phoneShowing(SECRETARY, pageOf('code', meeting.id))
   const first = await tokenShown(secretary.page)
   expect(first).toContain(meeting.id)
   await visible(secretary.page, '#signin-qr').waitFor()
@@ -68,9 +96,7 @@ test('secretary shows the code, two members sign in by its text, a third is gran
   await secretary.page.screenshot({ path: path.join(ARTIFACTS, 'attendance-code.png'), fullPage: true })
 
   for (const [i, memberId] of MEMBERS.entries()) {
-    const phone = await stage.browser.newPhone()
-    await loginAs(stage.host.url, phone.page, memberId)
-    await phone.page.goto(`${stage.host.url}/#/packages/attendance/pages/signin/index?meetingId=${meeting.id}`)
+    const phone = await phoneShowing(memberId, pageOf('signin', meeting.id))
     await expectText(phone.page, '#signin-title', '主题党日：签到演练')
     // Read the code off the secretary's screen as it is now, and type it.
     await fill(phone.page, 'token-input', await tokenShown(secretary.page))
@@ -88,17 +114,13 @@ test('secretary shows the code, two members sign in by its text, a third is gran
   }
 
   // A forged code is refused in Chinese.
-  const stranger = await stage.browser.newPhone()
-  await loginAs(stage.host.url, stranger.page, 'm_b1_11')
-  await stranger.page.goto(`${stage.host.url}/#/packages/attendance/pages/signin/index?meetingId=${meeting.id}`)
+  const stranger = await phoneShowing('m_b1_11', pageOf('signin', meeting.id))
   await fill(stranger.page, 'token-input', `${(await tokenShown(secretary.page)).slice(0, -4)}0000`)
   await visible(stranger.page, '#submit-token').click()
   await expectText(stranger.page, '#signin-error', /签到码无效/)
   await stranger.context.close()
 
-  const leave = await stage.browser.newPhone()
-  await loginAs(stage.host.url, leave.page, ON_LEAVE)
-  await leave.page.goto(`${stage.host.url}/#/packages/attendance/pages/leave/index?meetingId=${meeting.id}`)
+  const leave = await phoneShowing(ON_LEAVE, pageOf('leave', meeting.id))
   await visible(leave.page, '#leave-cat-work').click()
   await fill(leave.page, 'leave-note', '出差在外地，无法到会')
   await visible(leave.page, '#leave-submit').click()
@@ -127,25 +149,13 @@ test('secretary shows the code, two members sign in by its text, a third is gran
 })
 
 test('remote attendance: the secretary allows it in the settings, a member takes part remotely, the secretary confirms', async () => {
-  const start = beijing(stage.clock.now() + 25 * 60_000).startOf('minute')
-  const end = start.add(90, 'minute')
-  const meeting = await api<{ id: string; participantCount: number }>(
-    SECRETARY,
-    'meeting.schedule',
-    {
-      kind: 'branch_congress',
-      title: '支部党员大会：远程参会演练',
-      date: start.format('YYYY-MM-DD'),
-      startTime: start.format('HH:mm'),
-      endTime: end.format('YYYY-MM-DD') === start.format('YYYY-MM-DD') ? end.format('HH:mm') : '23:59',
-      place: '会议室',
-      agenda: ['讨论发展对象'],
-    },
+  const meeting = await scheduleSoon(
+    25,
+    90,
+    { kind: 'branch_congress', title: '支部党员大会：远程参会演练', place: '会议室', agenda: ['讨论发展对象'] },
     'e2e-attendance-schedule-remote',
   )
-  const secretary = await stage.browser.newPhone()
-  await loginAs(stage.host.url, secretary.page, SECRETARY)
-  await secretary.page.goto(`${stage.host.url}/#/packages/attendance/pages/board/index?meetingId=${meeting.id}`)
+  const secretary = await phoneShowing(SECRETARY, pageOf('board', meeting.id))
   await expectText(secretary.page, '#board-quorum', /须到 \d+ 人.*未达到/)
   await visible(secretary.page, '#settings-toggle').click()
   await visible(secretary.page, '#settings-form').waitFor()
@@ -155,9 +165,7 @@ test('remote attendance: the secretary allows it in the settings, a member takes
   await expectText(secretary.page, '#settings-message', '签到设置已保存')
   await secretary.page.screenshot({ path: path.join(ARTIFACTS, 'attendance-settings.png'), fullPage: true })
 
-  const member = await stage.browser.newPhone()
-  await loginAs(stage.host.url, member.page, MEMBERS[0])
-  await member.page.goto(`${stage.host.url}/#/packages/attendance/pages/signin/index?meetingId=${meeting.id}`)
+  const member = await phoneShowing(MEMBERS[0], pageOf('signin', meeting.id))
   await expectText(member.page, '#remote-panel', '腾讯会议 888-123-456')
   await visible(member.page, '#remote-request').click()
   await expectText(member.page, '#signin-done', '已报名远程参会，待书记确认')
@@ -173,20 +181,10 @@ test('remote attendance: the secretary allows it in the settings, a member takes
 })
 
 test('a printed venue code signs in a member standing at the venue, and refuses one far away', async () => {
-  const start = beijing(stage.clock.now() + 15 * 60_000).startOf('minute')
-  const end = start.add(60, 'minute')
-  const meeting = await api<{ id: string }>(
-    SECRETARY,
-    'meeting.schedule',
-    {
-      kind: 'party_lecture',
-      title: '专题党课：会场签到码',
-      date: start.format('YYYY-MM-DD'),
-      startTime: start.format('HH:mm'),
-      endTime: end.format('YYYY-MM-DD') === start.format('YYYY-MM-DD') ? end.format('HH:mm') : '23:59',
-      place: '礼堂',
-      agenda: ['专题党课'],
-    },
+  const meeting = await scheduleSoon(
+    15,
+    60,
+    { kind: 'party_lecture', title: '专题党课：会场签到码', place: '礼堂', agenda: ['专题党课'] },
     'e2e-attendance-schedule-printed',
   )
   const venue = { lat: 39.9087, lng: 116.3975 }
@@ -211,19 +209,11 @@ test('a printed venue code signs in a member standing at the venue, and refuses 
   // The local host's code opens the h5 sign-in page with the scene as its query.
   const url = `${stage.host.url}/#/packages/attendance/pages/signin/index?${printed.scene}`
 
-  const far = await stage.browser.newPhone()
-  await far.context.grantPermissions(['geolocation'])
-  await far.context.setGeolocation({ latitude: venue.lat + 0.01, longitude: venue.lng })
-  await loginAs(stage.host.url, far.page, 'm_b1_11')
-  await far.page.goto(url)
+  const far = await phoneShowing('m_b1_11', url, { latitude: venue.lat + 0.01, longitude: venue.lng })
   await expectText(far.page, '#signin-error', /超出 150 米签到范围/)
   await far.context.close()
 
-  const near = await stage.browser.newPhone()
-  await near.context.grantPermissions(['geolocation'])
-  await near.context.setGeolocation({ latitude: venue.lat + 0.0005, longitude: venue.lng })
-  await loginAs(stage.host.url, near.page, 'm_b1_12')
-  await near.page.goto(url)
+  const near = await phoneShowing('m_b1_12', url, { latitude: venue.lat + 0.0005, longitude: venue.lng })
   await expectText(near.page, '#signin-done', '会场码签到')
   await near.page.screenshot({ path: path.join(ARTIFACTS, 'attendance-printed.png'), fullPage: true })
   const records = await stage.host.ports.store.count('attendance', [
@@ -233,25 +223,13 @@ test('a printed venue code signs in a member standing at the venue, and refuses 
 })
 
 test('offline: the code keeps rotating without a network; a scan made offline waits as 待上传 and is sent when back online', async () => {
-  const start = beijing(stage.clock.now() + 10 * 60_000).startOf('minute')
-  const end = start.add(60, 'minute')
-  const meeting = await api<{ id: string }>(
-    SECRETARY,
-    'meeting.schedule',
-    {
-      kind: 'theme_day',
-      title: '主题党日：离线签到',
-      date: start.format('YYYY-MM-DD'),
-      startTime: start.format('HH:mm'),
-      endTime: end.format('YYYY-MM-DD') === start.format('YYYY-MM-DD') ? end.format('HH:mm') : '23:59',
-      place: '地下会议室',
-      agenda: ['集中学习'],
-    },
+  const meeting = await scheduleSoon(
+    10,
+    60,
+    { kind: 'theme_day', title: '主题党日：离线签到', place: '地下会议室', agenda: ['集中学习'] },
     'e2e-attendance-schedule-offline',
   )
-  const secretary = await stage.browser.newPhone()
-  await loginAs(stage.host.url, secretary.page, SECRETARY)
-  await secretary.page.goto(`${stage.host.url}/#/packages/attendance/pages/code/index?meetingId=${meeting.id}`)
+  const secretary = await phoneShowing(SECRETARY, pageOf('code', meeting.id))
   const before = await tokenShown(secretary.page)
   await secretary.context.setOffline(true)
   // The next window's code appears with no network (a window is 20 seconds).
@@ -266,9 +244,7 @@ test('offline: the code keeps rotating without a network; a scan made offline wa
   const rotated = await tokenShown(secretary.page)
   expect(rotated).not.toBe(before)
 
-  const member = await stage.browser.newPhone()
-  await loginAs(stage.host.url, member.page, 'm_b1_13')
-  await member.page.goto(`${stage.host.url}/#/packages/attendance/pages/signin/index?meetingId=${meeting.id}`)
+  const member = await phoneShowing('m_b1_13', pageOf('signin', meeting.id))
   await expectText(member.page, '#signin-title', '主题党日：离线签到')
   await member.context.setOffline(true)
   await fill(member.page, 'token-input', rotated)

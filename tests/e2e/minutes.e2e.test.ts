@@ -41,34 +41,52 @@ async function download(page: Page, buttonId: string): Promise<{ name: string; b
   return { name: dl.suggestedFilename(), bytes: readFileSync(file) }
 }
 
-test('minutes written from attendance, finalized after the meeting, locked, exported and verified', async () => {
-  // Tomorrow 09:00 Beijing on the host, so the meeting (10:00–11:00) is in the future whatever the real time.
-  const tomorrow = beijing(stage.clock.now()).add(1, 'day').format('YYYY-MM-DD')
-  stage.clock.advance(fromBeijing(tomorrow, '09:00') - stage.clock.now())
+/**
+ * A 主题党日 tomorrow (host clock) from `start` to `end`, scheduled by the secretary an hour before
+ * (so it is in the future whatever the real time), everyone signed in by the secretary 5 minutes in —
+ * but the last participant when `oneAbsent` — and attendance confirmed 5 minutes after the end.
+ */
+async function heldMeeting(
+  m: { title: string; place: string; agenda: string[] },
+  start: string,
+  end: string,
+  oneAbsent: boolean,
+): Promise<{ token: string; meeting: MeetingDetail; day: string }> {
+  const day = beijing(stage.clock.now()).add(1, 'day').format('YYYY-MM-DD')
+  const at = (time: string, minutes: number) => {
+    stage.clock.advance(fromBeijing(day, time) + minutes * 60_000 - stage.clock.now())
+  }
+  at(start, -60)
   const { token } = await api<{ token: string }>(null, 'session.devLogin', { memberId: SECRETARY })
   const meeting = await api<MeetingDetail>(
     token,
     'meeting.schedule',
+    { kind: 'theme_day', ...m, date: day, startTime: start, endTime: end },
+    true,
+  )
+  at(start, 5)
+  const present = oneAbsent ? meeting.participants.slice(0, -1) : meeting.participants
+  for (const p of present) {
+    await api(token, 'attendance.markManual', { meetingId: meeting.id, memberId: p.id, reason: '会场登记' }, true)
+  }
+  at(end, 5)
+  await api(token, 'attendance.confirm', { meetingId: meeting.id }, true)
+  return { token, meeting, day }
+}
+
+test('minutes written from attendance, finalized after the meeting, locked, exported and verified', async () => {
+  // Held: everyone but one signed in by the secretary during the meeting; attendance confirmed after.
+  const { token, meeting, day } = await heldMeeting(
     {
-      kind: 'theme_day',
       title: '端到端主题党日：学习支部工作条例',
-      date: tomorrow,
-      startTime: '10:00',
-      endTime: '11:00',
       place: '三楼党员活动室',
       agenda: ['重温入党誓词', '集中学习支部工作条例'],
     },
+    '10:00',
+    '11:00',
     true,
   )
-  // Held: everyone but one signed in by the secretary during the meeting; attendance confirmed after.
-  stage.clock.advance(fromBeijing(tomorrow, '10:10') - stage.clock.now())
   const absent = meeting.participants[meeting.participants.length - 1]
-  for (const p of meeting.participants) {
-    if (p.id === absent.id) continue
-    await api(token, 'attendance.markManual', { meetingId: meeting.id, memberId: p.id, reason: '会场登记' }, true)
-  }
-  stage.clock.advance(fromBeijing(tomorrow, '11:05') - stage.clock.now())
-  await api(token, 'attendance.confirm', { meetingId: meeting.id }, true)
 
   const { page } = await stage.browser.newPhone()
   await loginAs(stage.host.url, page, SECRETARY)
@@ -151,7 +169,7 @@ test('minutes written from attendance, finalized after the meeting, locked, expo
   ).rejects.toThrow(/已经定稿锁定/)
 
   // The 会议记录本 of the year shows it in full and exports it.
-  const year = Number(tomorrow.slice(0, 4))
+  const year = Number(day.slice(0, 4))
   await page.goto(`${stage.host.url}/#/packages/minutes/pages/book/index?branchId=org_b1&year=${year}`)
   await expectText(page, '#book-heading', `第一党支部 ${year} 年会议记录本`)
   // The book runs from January; page on until this meeting shows.
@@ -170,29 +188,12 @@ test('minutes written from attendance, finalized after the meeting, locked, expo
 })
 
 test('minutes finalized more than 3 days after the meeting carry 补录; a correction keeps the original', async () => {
-  const day = beijing(stage.clock.now()).add(1, 'day').format('YYYY-MM-DD')
-  stage.clock.advance(fromBeijing(day, '13:00') - stage.clock.now())
-  const { token } = await api<{ token: string }>(null, 'session.devLogin', { memberId: SECRETARY })
-  const meeting = await api<MeetingDetail>(
-    token,
-    'meeting.schedule',
-    {
-      kind: 'theme_day',
-      title: '补录测试主题党日',
-      date: day,
-      startTime: '14:00',
-      endTime: '15:00',
-      place: '党员活动室',
-      agenda: ['集中学习'],
-    },
-    true,
+  const { token, meeting } = await heldMeeting(
+    { title: '补录测试主题党日', place: '党员活动室', agenda: ['集中学习'] },
+    '14:00',
+    '15:00',
+    false,
   )
-  stage.clock.advance(fromBeijing(day, '14:05') - stage.clock.now())
-  for (const p of meeting.participants) {
-    await api(token, 'attendance.markManual', { meetingId: meeting.id, memberId: p.id, reason: '会场登记' }, true)
-  }
-  stage.clock.advance(fromBeijing(day, '15:05') - stage.clock.now())
-  await api(token, 'attendance.confirm', { meetingId: meeting.id }, true)
   // The minimal sequence that saves and finalizes minutes through the API.
   const template = await api<{ version: number; content: { items: object[] } }>(token, 'minutes.get', {
     meetingId: meeting.id,

@@ -6,7 +6,13 @@
  *   await seedDemoAttendance(store, now)
  */
 import type { Meeting } from '../../domain/meeting'
-import { attendanceId, type AttendanceDoc, type AttendanceMeetingDoc, type LeaveDoc } from '../attendance-board'
+import {
+  attendanceId,
+  newAttendanceRecord,
+  type AttendanceDoc,
+  type AttendanceMeetingDoc,
+  type LeaveDoc,
+} from '../attendance-board'
 import type { StorePort } from '../ports/store'
 import { readAll } from '../actions/roster-reads'
 
@@ -55,20 +61,7 @@ export async function seedDemoAttendance(store: StorePort, now: number): Promise
             const signedAt = m.startAt - 10 * MIN + ((i * 37) % 600) * 1000
             await tx.insert<AttendanceDoc>('attendance', {
               _id: id,
-              meetingId: m._id,
-              branchId: m.branchId,
-              memberId,
-              mode: 'in_person',
-              late: false,
-              via: 'qr',
-              signedAt,
-              receivedAt: signedAt,
-              offline: false,
-              manualReason: null,
-              recordedBy: null,
-              confirmed: true,
-              confirmedBy: null,
-              confirmedAt: null,
+              ...newAttendanceRecord(m, memberId, { via: 'qr', signedAt }),
             })
           }
           written += 1

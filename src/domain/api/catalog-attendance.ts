@@ -19,7 +19,13 @@ import type {
 
 const ANY_ROLE = ROLES
 const SELF = { kind: 'member', roles: ANY_ROLE, scope: 'self', target: { from: 'actor' } } as const
+const ORGANIZERS = onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch')
 const meetingIdField = idField('会议编号')
+const memberIdField = idField('党员编号')
+/** The input of every action that names only the meeting. */
+const meetingInput = z.object({ meetingId: meetingIdField }).strict()
+const WRITE_ERRORS = ['VALIDATION_FAILED', 'NOT_FOUND'] as const
+const READ_ERRORS = ['NOT_FOUND'] as const
 
 export const locationField = z
   .object({
@@ -77,38 +83,38 @@ export const attendanceConfigure = defineAction({
     }),
   output: shape<AttendanceSettingsView>(),
   write: true,
-  access: onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch'),
-  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+  access: ORGANIZERS,
+  errors: WRITE_ERRORS,
 })
 
 export const attendanceSettings = defineAction({
   name: 'attendance.settings',
   summary: '查看一次会议的签到设置（不含签到密钥）',
-  input: z.object({ meetingId: meetingIdField }).strict(),
+  input: meetingInput,
   output: shape<AttendanceSettingsView>(),
   write: false,
-  access: onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch'),
-  errors: ['NOT_FOUND'],
+  access: ORGANIZERS,
+  errors: READ_ERRORS,
 })
 
 export const attendanceOpenCode = defineAction({
   name: 'attendance.openCode',
   summary: '打开签到码：取得本次会议的签到密钥与签到时间（手机离线也能每 20 秒更换签到码），首次打开时锁定参会名单',
-  input: z.object({ meetingId: meetingIdField }).strict(),
+  input: meetingInput,
   output: shape<SignInCodeView>(),
   write: true,
-  access: onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch'),
-  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+  access: ORGANIZERS,
+  errors: WRITE_ERRORS,
 })
 
 export const attendancePrintedCode = defineAction({
   name: 'attendance.printedCode',
   summary: '生成可打印的会场签到码（小程序码），扫码后须在签到范围内才能签到；须先设置签到地点',
-  input: z.object({ meetingId: meetingIdField }).strict(),
+  input: meetingInput,
   output: shape<PrintedCodeView>(),
   write: true,
-  access: onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch'),
-  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+  access: ORGANIZERS,
+  errors: WRITE_ERRORS,
 })
 
 export const attendanceSignIn = defineAction({
@@ -128,7 +134,7 @@ export const attendanceSignIn = defineAction({
   output: shape<SignInResult>(),
   write: true,
   access: SELF,
-  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+  errors: WRITE_ERRORS,
 })
 
 export const attendanceSignInPrinted = defineAction({
@@ -147,20 +153,19 @@ export const attendanceSignInPrinted = defineAction({
   output: shape<SignInResult>(),
   write: true,
   access: SELF,
-  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+  errors: WRITE_ERRORS,
 })
 
 export const attendanceMine = defineAction({
   name: 'attendance.mine',
   summary: '我在一次会议中的签到状态：签到时间窗、是否需要定位、能否远程参会、我的请假',
-  input: z.object({ meetingId: meetingIdField }).strict(),
+  input: meetingInput,
   output: shape<MySignInView>(),
   write: false,
   access: SELF,
-  errors: ['NOT_FOUND'],
+  errors: READ_ERRORS,
 })
 
-const memberIdField = idField('党员编号')
 const reasonField = (label: string) => textField(label, 100)
 
 export const attendanceMarkManual = defineAction({
@@ -171,18 +176,18 @@ export const attendanceMarkManual = defineAction({
     .strict(),
   output: shape<SignInResult>(),
   write: true,
-  access: onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch'),
-  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+  access: ORGANIZERS,
+  errors: WRITE_ERRORS,
 })
 
 export const attendanceRemoteRequest = defineAction({
   name: 'attendance.remoteRequest',
   summary: '报名远程参会（会议允许远程时）：由书记确认后计入远程出席，不计入现场',
-  input: z.object({ meetingId: meetingIdField }).strict(),
+  input: meetingInput,
   output: shape<SignInResult>(),
   write: true,
   access: SELF,
-  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+  errors: WRITE_ERRORS,
 })
 
 export const attendanceRemoteConfirm = defineAction({
@@ -191,28 +196,28 @@ export const attendanceRemoteConfirm = defineAction({
   input: z.object({ meetingId: meetingIdField, memberId: memberIdField }).strict(),
   output: shape<SignInResult>(),
   write: true,
-  access: onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch'),
-  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+  access: ORGANIZERS,
+  errors: WRITE_ERRORS,
 })
 
 export const attendanceBoard = defineAction({
   name: 'attendance.board',
   summary: '签到看板：应到、实到（现场/远程）、请假、缺席、迟到，需要法定人数的会议显示是否达到',
-  input: z.object({ meetingId: meetingIdField }).strict(),
+  input: meetingInput,
   output: shape<AttendanceBoard & { title: string; startAt: number; endAt: number; canManage: boolean }>(),
   write: false,
   access: onMeetingRecord(ANY_ROLE, 'subtree'),
-  errors: ['NOT_FOUND'],
+  errors: READ_ERRORS,
 })
 
 export const attendanceConfirm = defineAction({
   name: 'attendance.confirm',
   summary: '确认考勤（会议开始后）：记下出席情况与是否达到法定人数，会议从此计为已召开；可重新确认',
-  input: z.object({ meetingId: meetingIdField }).strict(),
+  input: meetingInput,
   output: shape<AttendanceBoard>(),
   write: true,
-  access: onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch'),
-  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+  access: ORGANIZERS,
+  errors: WRITE_ERRORS,
 })
 
 export const attendanceInviteGuests = defineAction({
@@ -228,8 +233,8 @@ export const attendanceInviteGuests = defineAction({
     .strict(),
   output: shape<AttendanceSettingsView>(),
   write: true,
-  access: onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch'),
-  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+  access: ORGANIZERS,
+  errors: WRITE_ERRORS,
 })
 
 export const LEAVE_CATEGORIES = ['work', 'sick', 'personal', 'other'] as const
@@ -249,7 +254,7 @@ export const leaveRequest = defineAction({
   output: shape<LeaveView>(),
   write: true,
   access: SELF,
-  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+  errors: WRITE_ERRORS,
 })
 
 export const leaveDecide = defineAction({
@@ -268,8 +273,8 @@ export const leaveDecide = defineAction({
     }),
   output: shape<LeaveView>(),
   write: true,
-  access: onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch'),
-  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+  access: ORGANIZERS,
+  errors: WRITE_ERRORS,
 })
 
 export const leaveListMine = defineAction({

@@ -51,6 +51,10 @@ export const minutesContentSchema = z
   .strict()
 
 const meetingIdField = idField('会议编号')
+/** The input of the actions that only name a meeting. */
+const meetingInput = z.object({ meetingId: meetingIdField }).strict()
+/** The branch of a chain or book; absent, the actor's own. */
+const branchIdField = idField('支部编号').optional()
 const versionField = z
   .number({ error: '缺少记录版本，请刷新后再改' })
   .int()
@@ -59,7 +63,7 @@ const versionField = z
 export const minutesGet = defineAction({
   name: 'minutes.get',
   summary: '会议记录：草稿（支委可见）或定稿（本支部党员和党委可见），含出席情况、照片、更正、阅签和补录标记',
-  input: z.object({ meetingId: meetingIdField }).strict(),
+  input: meetingInput,
   output: shape<MinutesView>(),
   write: false,
   access: onMeetingRecord(ROLES, 'subtree'),
@@ -169,7 +173,7 @@ export const minutesAmend = defineAction({
 export const minutesConfirmRead = defineAction({
   name: 'minutes.confirmRead',
   summary: '阅签：参会党员阅读定稿的会议记录后确认（每人一次）',
-  input: z.object({ meetingId: meetingIdField }).strict(),
+  input: meetingInput,
   output: shape<MinutesView>(),
   write: true,
   access: onMeetingRecord(BRANCH_MEMBER_ROLES, 'branch'),
@@ -179,7 +183,7 @@ export const minutesConfirmRead = defineAction({
 export const minutesVerify = defineAction({
   name: 'minutes.verify',
   summary: '校验支部会议记录链：逐条重算哈希，指出第一条对不上的记录（会议、日期，以及是内容还是链接被改动）',
-  input: z.object({ branchId: idField('支部编号').optional() }).strict(),
+  input: z.object({ branchId: branchIdField }).strict(),
   output: shape<ChainReport>(),
   write: false,
   access: onOrgInput(ROLES, 'subtree'),
@@ -189,7 +193,7 @@ export const minutesVerify = defineAction({
 export const minutesExport = defineAction({
   name: 'minutes.export',
   summary: '导出一次会议的会议记录为 Word 文档（.docx），含出席、议程、表决、更正和补录标记',
-  input: z.object({ meetingId: meetingIdField }).strict(),
+  input: meetingInput,
   output: shape<DocxFile>(),
   write: false,
   access: onMeetingRecord(ROLES, 'subtree'),
@@ -205,9 +209,7 @@ const yearField = z
 export const minutesBook = defineAction({
   name: 'minutes.book',
   summary: '会议记录本：支部一年的会议及其记录（已定稿的含全文），按时间先后分页',
-  input: z
-    .object({ branchId: idField('支部编号').optional(), year: yearField, cursor: cursorField, limit: limitField })
-    .strict(),
+  input: z.object({ branchId: branchIdField, year: yearField, cursor: cursorField, limit: limitField }).strict(),
   output: shape<MinutesBook>(),
   write: false,
   access: onOrgInput(ROLES, 'subtree'),
@@ -217,7 +219,7 @@ export const minutesBook = defineAction({
 export const minutesExportBook = defineAction({
   name: 'minutes.exportBook',
   summary: '导出支部一年的会议记录本为 Word 文档（.docx）',
-  input: z.object({ branchId: idField('支部编号').optional(), year: yearField }).strict(),
+  input: z.object({ branchId: branchIdField, year: yearField }).strict(),
   output: shape<DocxFile>(),
   write: false,
   access: onOrgInput(ROLES, 'subtree'),

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MinutesView } from '../../domain/api/views-minutes'
 import type { MinutesContent } from '../../domain/minutes'
-import { ApiCallError, call, newRequestId } from '../../services/api'
+import { asCallError, call, newRequestId, type ApiCallError } from '../../services/api'
 import { clearDraft, loadDraft, saveDraft } from '../../services/draft-store'
 
 export interface LocalMinutesDraft {
@@ -73,7 +73,7 @@ export function useMinutesDraft(meetingId: string) {
       setSync(now.editedAt !== d.editedAt ? { kind: 'pending' } : { kind: 'synced', at: saved.updatedAt ?? Date.now() })
       return saved
     } catch (err) {
-      const e = err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。')
+      const e = asCallError(err)
       if (!alive.current) return null
       if (e.code === 'NETWORK') setSync({ kind: 'offline' })
       else if (e.code === 'CONFLICT') {
@@ -123,7 +123,7 @@ export function useMinutesDraft(meetingId: string) {
       },
       (err: unknown) => {
         if (cancelled) return
-        const e = err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。')
+        const e = asCallError(err)
         if (latest.current && e.code === 'NETWORK') setSync({ kind: 'offline' })
         else setLoadError(e)
       },

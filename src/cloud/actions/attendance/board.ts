@@ -4,7 +4,7 @@ import { AppError } from '../../../domain/errors'
 import type { MemberContext } from '../../action-context'
 import { readAttendanceBoard, type AttendanceMeetingDoc } from '../../attendance-board'
 import { rulesFor, updateCounters } from '../../compliance-counters'
-import { meetingOf, organizes, refuseCancelled } from './meeting-access'
+import { liveMeetingOf, meetingOf, organizes } from './meeting-access'
 
 export async function attendanceBoard(
   ctx: MemberContext,
@@ -24,8 +24,7 @@ export async function attendanceBoard(
 
 export async function attendanceConfirm(ctx: MemberContext, input: { meetingId: string }): Promise<AttendanceBoard> {
   const { store } = ctx.ports
-  const meeting = await meetingOf(store, input.meetingId)
-  refuseCancelled(meeting)
+  const meeting = await liveMeetingOf(store, input.meetingId)
   if (ctx.now < meeting.startAt) {
     throw new AppError('VALIDATION_FAILED', '会议还没有开始，开始后才能确认考勤。')
   }

@@ -11,7 +11,7 @@ import { attendanceId, type AttendanceMeetingDoc, type LeaveDoc } from '../../at
 import { notify } from '../../notices'
 import { StoreConflict } from '../../ports/store'
 import { membersOf } from '../roster-reads'
-import { invalid, meetingOf, refuseCancelled, requireAttendee } from './meeting-access'
+import { invalid, liveMeetingOf, meetingOf, requireAttendee } from './meeting-access'
 
 const LEAVE_PAGE = 'packages/attendance/pages/leave/index'
 const BOARD_PAGE = 'packages/attendance/pages/board/index'
@@ -39,8 +39,7 @@ export function leaveViewOf(
 export async function leaveRequest(ctx: MemberContext, input: ParsedInputOf<typeof requestDecl>): Promise<LeaveView> {
   const { store } = ctx.ports
   const me = ctx.actor.memberId
-  const meeting = await meetingOf(store, input.meetingId)
-  refuseCancelled(meeting)
+  const meeting = await liveMeetingOf(store, input.meetingId)
   requireAttendee(meeting, me, 'self')
   if (ctx.now >= meeting.startAt) {
     throw new AppError('VALIDATION_FAILED', '会议已经开始，不能再在线请假；请直接向支部书记说明情况。')

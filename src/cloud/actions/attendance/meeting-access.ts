@@ -30,6 +30,13 @@ export function refuseCancelled(meeting: AttendanceMeetingDoc): void {
   }
 }
 
+/** The meeting, refused when it was cancelled: the start of every action that changes attendance. */
+export async function liveMeetingOf(store: StorePort, meetingId: string): Promise<MeetingDoc> {
+  const meeting = await meetingOf(store, meetingId)
+  refuseCancelled(meeting)
+  return meeting
+}
+
 export function invalid(field: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', message, [{ field, message }])
 }

@@ -15,7 +15,15 @@ import type { AttendanceMeetingDoc } from '../../attendance-board'
 import { notify } from '../../notices'
 import { formatSpan } from '../../../domain/beijing-time'
 import { membersByIds } from '../roster-reads'
-import { invalid, meetingOf, refuseCancelled, settingsOf, settingsView, withSecret } from './meeting-access'
+import {
+  invalid,
+  liveMeetingOf,
+  meetingOf,
+  refuseCancelled,
+  settingsOf,
+  settingsView,
+  withSecret,
+} from './meeting-access'
 
 /** The page a printed venue code opens (no leading slash, no query). */
 export const SIGNIN_PAGE = 'packages/attendance/pages/signin/index'
@@ -105,8 +113,7 @@ export async function attendancePrintedCode(
   input: { meetingId: string },
 ): Promise<PrintedCodeView> {
   const { store } = ctx.ports
-  const meeting = await meetingOf(store, input.meetingId)
-  refuseCancelled(meeting)
+  const meeting = await liveMeetingOf(store, input.meetingId)
   const s = settingsOf(meeting)
   if (!s.place) {
     throw invalid('place', '会场签到码要求扫码人在会场范围内，请先在签到设置中填写签到地点的坐标和范围。')
@@ -123,8 +130,7 @@ export async function attendanceInviteGuests(
   input: ParsedInputOf<typeof inviteDecl>,
 ): Promise<AttendanceSettingsView> {
   const { store } = ctx.ports
-  const before = await meetingOf(store, input.meetingId)
-  refuseCancelled(before)
+  const before = await liveMeetingOf(store, input.meetingId)
   if (ctx.now > before.endAt) throw new AppError('VALIDATION_FAILED', '会议已经结束，不能再邀请列席人员。')
   const wanted = [...new Set(input.memberIds)]
   const people = await membersByIds(store, wanted)

@@ -22,11 +22,18 @@ import { checkSignInToken, TOKEN_REFUSALS } from '../../../domain/attendance-tok
 import { AppError } from '../../../domain/errors'
 import { meetingPhase } from '../../../domain/meeting'
 import type { MemberContext } from '../../action-context'
-import { attendanceId, type AttendanceDoc, type AttendanceMeetingDoc, type LeaveDoc } from '../../attendance-board'
+import {
+  attendanceId,
+  newAttendanceRecord,
+  type AttendanceDoc,
+  type AttendanceMeetingDoc,
+  type LeaveDoc,
+} from '../../attendance-board'
 import { StoreConflict, type Stored, type StorePort } from '../../ports/store'
 import { leaveViewOf } from './leave'
 import {
   invalid,
+  liveMeetingOf,
   meetingOf,
   refuseCancelled,
   requireAttendee,
@@ -58,7 +65,7 @@ function checkPlace(settings: Pick<SignInSettings, 'place'>, location: GeoPoint 
  * Inserts the record once. A repeat returns the first record unchanged; an in-person sign-in
  * replaces a remote attendance the secretary has not confirmed yet.
  */
-async function recordOnce(store: StorePort, doc: AttendanceDoc): Promise<{ record: AttendanceDoc; created: boolean }> {
+async function insertOnce(store: StorePort, doc: AttendanceDoc): Promise<{ record: AttendanceDoc; created: boolean }> {
   const id = attendanceId(doc.meetingId, doc.memberId)
   const existing = await store.get<AttendanceDoc>('attendance', id)
   if (existing) return upgrade(store, existing, doc)
@@ -70,6 +77,12 @@ async function recordOnce(store: StorePort, doc: AttendanceDoc): Promise<{ recor
     if (!first) throw err
     return upgrade(store, first, doc)
   }
+}
+
+/** Records the sign-in once and reports it; `name` is the signer's own when they sign themselves in. */
+async function signInOnce(store: StorePort, doc: AttendanceDoc, name?: string): Promise<SignInResult> {
+  const { record, created } = await insertOnce(store, doc)
+  return resultOf(store, record, created, name)
 }
 
 async function upgrade(
@@ -92,26 +105,6 @@ async function upgrade(
     }
   }
   return { record: existing, created: false }
-}
-
-function newRecord(
-  meeting: AttendanceMeetingDoc,
-  memberId: string,
-  fields: Pick<
-    AttendanceDoc,
-    'mode' | 'via' | 'signedAt' | 'offline' | 'manualReason' | 'recordedBy' | 'late' | 'confirmed'
-  >,
-  now: number,
-): AttendanceDoc {
-  return {
-    meetingId: meeting._id,
-    branchId: meeting.branchId,
-    memberId,
-    receivedAt: now,
-    confirmedBy: null,
-    confirmedAt: null,
-    ...fields,
-  }
 }
 
 /** The checks every self sign-in shares; returns the settings in force. */
@@ -154,25 +147,11 @@ export async function attendanceSignIn(
   }
   checkPlace(s, input.location)
   const via: SignInVia = offline ? 'offline' : 'qr'
-  const { record, created } = await recordOnce(
+  return signInOnce(
     store,
-    newRecord(
-      meeting,
-      me,
-      {
-        mode: 'in_person',
-        via,
-        signedAt,
-        offline,
-        manualReason: null,
-        recordedBy: null,
-        late: isLate(meeting, s, signedAt),
-        confirmed: true,
-      },
-      ctx.now,
-    ),
+    newAttendanceRecord(meeting, me, { via, signedAt, offline, late: isLate(meeting, s, signedAt) }, ctx.now),
+    ctx.actor.name,
   )
-  return resultOf(store, record, created, ctx.actor.name)
 }
 
 /** Meetings of the actor's branch around now, to find the one a printed code belongs to. */
@@ -208,25 +187,11 @@ export async function attendanceSignInPrinted(
   if (closed) throw invalid('scene', closed)
   if (!s.place) throw invalid('scene', '本次会议没有设置签到地点，请扫描书记手机上的签到码。')
   checkPlace(s, input.location)
-  const { record, created } = await recordOnce(
+  return signInOnce(
     store,
-    newRecord(
-      meeting,
-      me,
-      {
-        mode: 'in_person',
-        via: 'printed_code',
-        signedAt: ctx.now,
-        offline: false,
-        manualReason: null,
-        recordedBy: null,
-        late: isLate(meeting, s, ctx.now),
-        confirmed: true,
-      },
-      ctx.now,
-    ),
+    newAttendanceRecord(meeting, me, { via: 'printed_code', signedAt: ctx.now, late: isLate(meeting, s, ctx.now) }),
+    ctx.actor.name,
   )
-  return resultOf(store, record, created, ctx.actor.name)
 }
 
 export async function attendanceMarkManual(
@@ -234,63 +199,37 @@ export async function attendanceMarkManual(
   input: ParsedInputOf<typeof manualDecl>,
 ): Promise<SignInResult> {
   const { store } = ctx.ports
-  const meeting = await meetingOf(store, input.meetingId)
-  refuseCancelled(meeting)
+  const meeting = await liveMeetingOf(store, input.meetingId)
   requireAttendee(meeting, input.memberId, 'other')
   const s = settingsOf(meeting)
   if (ctx.now < signInWindow(meeting, s).opensAt) {
     throw new AppError('VALIDATION_FAILED', '签到还没有开放，会前请假请让本人提交；会议开始前 30 分钟起可以代为登记。')
   }
-  const { record, created } = await recordOnce(
+  return signInOnce(
     store,
-    newRecord(
-      meeting,
-      input.memberId,
-      {
-        mode: 'in_person',
-        via: 'manual',
-        signedAt: ctx.now,
-        offline: false,
-        manualReason: input.reason,
-        recordedBy: ctx.actor.memberId,
-        late: false,
-        confirmed: true,
-      },
-      ctx.now,
-    ),
+    newAttendanceRecord(meeting, input.memberId, {
+      via: 'manual',
+      signedAt: ctx.now,
+      manualReason: input.reason,
+      recordedBy: ctx.actor.memberId,
+    }),
   )
-  return resultOf(store, record, created)
 }
 
 export async function attendanceRemoteRequest(ctx: MemberContext, input: { meetingId: string }): Promise<SignInResult> {
   const { store } = ctx.ports
   const me = ctx.actor.memberId
-  const meeting = await meetingOf(store, input.meetingId)
-  refuseCancelled(meeting)
+  const meeting = await liveMeetingOf(store, input.meetingId)
   requireAttendee(meeting, me, 'self')
   if (meeting.allowRemote !== true) {
     throw new AppError('VALIDATION_FAILED', '本次会议不支持远程参会，请到会场参加；确实不能到会请提交请假。')
   }
   if (ctx.now > meeting.endAt) throw new AppError('VALIDATION_FAILED', '会议已经结束，不能再报名远程参会。')
-  const { record, created } = await recordOnce(
+  return signInOnce(
     store,
-    newRecord(
-      meeting,
-      me,
-      {
-        mode: 'remote',
-        via: 'remote',
-        signedAt: ctx.now,
-        offline: false,
-        manualReason: null,
-        recordedBy: null,
-        late: false,
-        confirmed: false,
-      },
-      ctx.now,
-    ),
+    newAttendanceRecord(meeting, me, { mode: 'remote', via: 'remote', signedAt: ctx.now, confirmed: false }),
+    ctx.actor.name,
   )
-  return resultOf(store, record, created, ctx.actor.name)
 }
 
 export async function attendanceRemoteConfirm(
@@ -298,8 +237,7 @@ export async function attendanceRemoteConfirm(
   input: { meetingId: string; memberId: string },
 ): Promise<SignInResult> {
   const { store } = ctx.ports
-  const meeting = await meetingOf(store, input.meetingId)
-  refuseCancelled(meeting)
+  const meeting = await liveMeetingOf(store, input.meetingId)
   if (ctx.now < signInWindow(meeting, settingsOf(meeting)).opensAt) {
     throw new AppError('VALIDATION_FAILED', '会议还没开始，请在会上看到这位同志远程接入后再确认。')
   }

@@ -17,7 +17,7 @@ import type { Member } from '../../../domain/org'
 import type { MemberContext } from '../../action-context'
 import { sha256Hex, type MinutesDoc } from '../../minutes-chain'
 import { StoreConflict, type Stored } from '../../ports/store'
-import { buildView, meetingOf, type MeetingDoc, type PhotoDoc } from './records'
+import { buildView, meetingMinutes, type MeetingDoc, type PhotoDoc } from './records'
 
 export const LOCKED_MESSAGE =
   '会议记录已经定稿锁定，不能再修改。如有错误，请由书记、副书记或组织委员在会议记录页提交更正（写明原因），原记录会保留。'
@@ -39,9 +39,8 @@ export async function minutesGet(
   ctx: MemberContext,
   input: ParsedInputOf<typeof minutesGetDecl>,
 ): Promise<MinutesView> {
-  const { store } = ctx.ports
-  const meeting = await meetingOf(store, input.meetingId)
-  return buildView(ctx, meeting, await store.get<MinutesDoc>('minutes', meeting._id))
+  const { meeting, doc } = await meetingMinutes(ctx.ports.store, input.meetingId)
+  return buildView(ctx, meeting, doc)
 }
 
 async function conflictMessage(ctx: MemberContext, current: Stored<MinutesDoc>): Promise<string> {
@@ -55,8 +54,7 @@ export async function minutesSaveDraft(
   input: ParsedInputOf<typeof minutesSaveDraftDecl>,
 ): Promise<MinutesView> {
   const { store } = ctx.ports
-  const meeting = await meetingOf(store, input.meetingId)
-  const existing = await store.get<MinutesDoc>('minutes', meeting._id)
+  const { meeting, doc: existing } = await meetingMinutes(store, input.meetingId)
   refuseIfClosed(meeting, existing)
   const known = new Set([...meeting.participantIds, ...(meeting.guestIds ?? [])])
   const stray = input.content.absenceNotes.findIndex((n) => !known.has(n.memberId))
@@ -135,8 +133,7 @@ export async function minutesAddPhoto(
   input: ParsedInputOf<typeof minutesAddPhotoDecl>,
 ): Promise<MinutesView> {
   const { store, files } = ctx.ports
-  const meeting = await meetingOf(store, input.meetingId)
-  const doc = await store.get<MinutesDoc>('minutes', meeting._id)
+  const { meeting, doc } = await meetingMinutes(store, input.meetingId)
   refuseIfClosed(meeting, doc)
   const content = await photoContent(ctx, input)
   if (content.length < 8) throw new AppError('VALIDATION_FAILED', '照片内容为空，请重新拍摄或选择。')

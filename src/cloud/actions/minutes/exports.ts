@@ -16,13 +16,13 @@ import type { Org } from '../../../domain/org'
 import type { MemberContext } from '../../action-context'
 import { sha256Hex, verifyChain, type MinutesDoc } from '../../minutes-chain'
 import { DOCX_TYPE, minutesDocx, type DocxMinutes } from '../../minutes-docx'
-import type { Stored, StorePort } from '../../ports/store'
+import type { Page, QueryOptions, Stored, StorePort } from '../../ports/store'
 import { lateAfterDays } from '../../../domain/minutes'
 import {
   amendmentViews,
   buildView,
   correctedContent,
-  meetingOf,
+  meetingMinutes,
   minutesRulesFor,
   readAmendments,
   requireBranch,
@@ -54,9 +54,8 @@ export async function minutesExport(
   ctx: MemberContext,
   input: ParsedInputOf<typeof minutesExportDecl>,
 ): Promise<DocxFile> {
-  const { store } = ctx.ports
-  const meeting = await meetingOf(store, input.meetingId)
-  const view = await buildView(ctx, meeting, await store.get<MinutesDoc>('minutes', meeting._id))
+  const { meeting, doc: minutes } = await meetingMinutes(ctx.ports.store, input.meetingId)
+  const view = await buildView(ctx, meeting, minutes)
   if (!view.content) {
     throw new AppError('CONFLICT', '会议记录还没有定稿，定稿后才能导出；支委可以在编辑页导出草稿。')
   }
@@ -82,8 +81,26 @@ export async function minutesExport(
   return docxFile(ctx, `会议记录_${formatDate(view.startAt)}_${safeName(view.title)}.docx`, buffer)
 }
 
-function yearSpan(year: number, now: number): { from: number; to: number } {
-  return { from: fromBeijing(`${year}-01-01`, '00:00'), to: Math.min(fromBeijing(`${year + 1}-01-01`, '00:00'), now) }
+/** A page of the branch's held (not cancelled) meetings that began in `year`, up to now, oldest first. */
+function yearMeetings(
+  store: StorePort,
+  branchId: string,
+  year: number,
+  now: number,
+  page: Pick<QueryOptions, 'limit' | 'cursor'>,
+): Promise<Page<Stored<MeetingDoc>>> {
+  const from = fromBeijing(`${year}-01-01`, '00:00')
+  const to = Math.min(fromBeijing(`${year + 1}-01-01`, '00:00'), now)
+  return store.query<MeetingDoc>('meetings', {
+    where: [
+      { field: 'branchId', op: 'eq', value: branchId },
+      { field: 'startAt', op: 'gte', value: from },
+      { field: 'startAt', op: 'lt', value: to },
+      { field: 'status', op: 'eq', value: 'scheduled' },
+    ],
+    orderBy: { field: 'startAt', direction: 'asc' },
+    ...page,
+  })
 }
 
 async function bookEntry(
@@ -116,18 +133,7 @@ export async function minutesBook(
 ): Promise<MinutesBook> {
   const { store } = ctx.ports
   const branch = requireBranch(ctx.target.org)
-  const { from, to } = yearSpan(input.year, ctx.now)
-  const page = await store.query<MeetingDoc>('meetings', {
-    where: [
-      { field: 'branchId', op: 'eq', value: branch._id },
-      { field: 'startAt', op: 'gte', value: from },
-      { field: 'startAt', op: 'lt', value: to },
-      { field: 'status', op: 'eq', value: 'scheduled' },
-    ],
-    orderBy: { field: 'startAt', direction: 'asc' },
-    limit: input.limit,
-    cursor: input.cursor,
-  })
+  const page = await yearMeetings(store, branch._id, input.year, ctx.now, { limit: input.limit, cursor: input.cursor })
   const items = await Promise.all(page.items.map((m) => bookEntry(store, m)))
   return {
     branchId: branch._id,
@@ -145,21 +151,10 @@ export async function minutesExportBook(
   const { store } = ctx.ports
   const branch: Stored<Org> = requireBranch(ctx.target.org)
   const lateAfter = lateAfterDays(await minutesRulesFor(store, branch))
-  const { from, to } = yearSpan(input.year, ctx.now)
   const meetings: DocxMinutes[] = []
   let cursor: string | null = null
   do {
-    const page: { items: Stored<MeetingDoc>[]; nextCursor: string | null } = await store.query<MeetingDoc>('meetings', {
-      where: [
-        { field: 'branchId', op: 'eq', value: branch._id },
-        { field: 'startAt', op: 'gte', value: from },
-        { field: 'startAt', op: 'lt', value: to },
-        { field: 'status', op: 'eq', value: 'scheduled' },
-      ],
-      orderBy: { field: 'startAt', direction: 'asc' },
-      limit: 100,
-      cursor,
-    })
+    const page = await yearMeetings(store, branch._id, input.year, ctx.now, { limit: 100, cursor })
     for (const m of page.items) {
       const e = await bookEntry(store, m)
       if (e.status !== 'final' && !e.legacy) continue

@@ -16,7 +16,7 @@ import type { MemberContext } from '../../action-context'
 import { rulesFor, updateCounters } from '../../compliance-counters'
 import { amendmentHash, appendToChain, minutesHash, type AmendmentDoc, type MinutesDoc } from '../../minutes-chain'
 import { notify } from '../../notices'
-import { StoreConflict } from '../../ports/store'
+import { StoreConflict, type Stored, type StorePort } from '../../ports/store'
 import {
   branchOf,
   buildView,
@@ -24,7 +24,7 @@ import {
   finalizeBlocked,
   labelOf,
   liveAttendance,
-  meetingOf,
+  meetingMinutes,
   minutesRulesFor,
   readAmendments,
   readPhotos,
@@ -34,13 +34,23 @@ import {
 
 const VIEW_PAGE = 'packages/minutes/pages/view/index'
 
+/** The meeting and its final minutes; refused with `notFinal` while they are not final. */
+async function finalMinutes(
+  store: StorePort,
+  meetingId: string,
+  notFinal: string,
+): Promise<{ meeting: Stored<MeetingDoc>; doc: Stored<MinutesDoc> }> {
+  const { meeting, doc } = await meetingMinutes(store, meetingId)
+  if (!doc || doc.status !== 'final') throw new AppError('CONFLICT', notFinal)
+  return { meeting, doc }
+}
+
 export async function minutesFinalize(
   ctx: MemberContext,
   input: ParsedInputOf<typeof minutesFinalizeDecl>,
 ): Promise<MinutesView> {
   const { store } = ctx.ports
-  const meeting = await meetingOf(store, input.meetingId)
-  const doc = await store.get<MinutesDoc>('minutes', meeting._id)
+  const { meeting, doc } = await meetingMinutes(store, input.meetingId)
   if (doc?.status === 'final') throw new AppError('CONFLICT', '会议记录已经定稿，无需再次定稿；如有错误请提交更正。')
   const blocked = finalizeBlocked(meeting, ctx.now)
   if (blocked) throw new AppError('CONFLICT', `${blocked}。`)
@@ -135,11 +145,11 @@ export async function minutesAmend(
   input: ParsedInputOf<typeof minutesAmendDecl>,
 ): Promise<MinutesView> {
   const { store } = ctx.ports
-  const meeting = await meetingOf(store, input.meetingId)
-  const doc = await store.get<MinutesDoc>('minutes', meeting._id)
-  if (!doc || doc.status !== 'final') {
-    throw new AppError('CONFLICT', '会议记录还没有定稿，直接修改草稿即可，不需要提交更正。')
-  }
+  const { meeting, doc } = await finalMinutes(
+    store,
+    input.meetingId,
+    '会议记录还没有定稿，直接修改草稿即可，不需要提交更正。',
+  )
   const current = correctedContent(doc.content, await readAmendments(store, meeting._id))
   const changes = input.changes.map((c, i) => {
     const before = fieldText(current, c.field)
@@ -194,12 +204,11 @@ export async function minutesConfirmRead(
   ctx: MemberContext,
   input: ParsedInputOf<typeof minutesConfirmReadDecl>,
 ): Promise<MinutesView> {
-  const { store } = ctx.ports
-  const meeting = await meetingOf(store, input.meetingId)
-  const doc = await store.get<MinutesDoc>('minutes', meeting._id)
-  if (!doc || doc.status !== 'final') {
-    throw new AppError('CONFLICT', '会议记录还没有定稿，定稿后会通知你阅签。')
-  }
+  const { meeting, doc } = await finalMinutes(
+    ctx.ports.store,
+    input.meetingId,
+    '会议记录还没有定稿，定稿后会通知你阅签。',
+  )
   if (!meeting.participantIds.includes(ctx.actor.memberId)) {
     throw new AppError('CONFLICT', '你不在这次会议的应参会名单中，不需要阅签；可以照常阅读会议记录。')
   }

@@ -58,6 +58,15 @@ export async function meetingOf(store: StorePort, meetingId: string): Promise<St
   return m
 }
 
+/** The meeting an input names, and its minutes if any were saved. */
+export async function meetingMinutes(
+  store: StorePort,
+  meetingId: string,
+): Promise<{ meeting: Stored<MeetingDoc>; doc: Stored<MinutesDoc> | null }> {
+  const meeting = await meetingOf(store, meetingId)
+  return { meeting, doc: await store.get<MinutesDoc>('minutes', meeting._id) }
+}
+
 export async function branchOf(store: StorePort, branchId: string): Promise<Stored<Org>> {
   const b = await store.get<Org>('orgs', branchId)
   if (!b) throw new AppError('NOT_FOUND', '找不到会议所属的支部，请返回刷新后再试。')

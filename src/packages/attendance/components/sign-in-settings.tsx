@@ -4,7 +4,7 @@
  * venue code. Checked with the very schema of `attendance.configure` before it is sent.
  */
 import { Image, Input, Switch, Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { Button } from '../../../components/nut'
 import { attendanceConfigure } from '../../../domain/api/catalog-attendance'
 import type { AttendanceSettingsView } from '../../../domain/api/views-attendance'
@@ -23,6 +23,13 @@ interface Form {
   lng: string
   radius: string
   label: string
+}
+
+/** The fields typed as text (numbers are kept as typed until saved). */
+type TextKey = Exclude<keyof Form, 'usePlace' | 'allowRemote'>
+interface InputProps {
+  type?: 'number' | 'digit'
+  placeholder?: string
 }
 
 function formOf(s: AttendanceSettingsView): Form {
@@ -111,6 +118,28 @@ export function SignInSettings({ meetingId }: { meetingId: string }) {
     }
   }
 
+  const problemLine = (name: string) => problem(name) && <Text className="form-problem">{problem(name)}</Text>
+  const input = (key: TextKey, id: string, props: InputProps = {}, wide = false) =>
+    form && (
+      <Input
+        id={id}
+        className={wide ? 'settings__input settings__input--wide' : 'settings__input'}
+        value={form[key]}
+        onInput={(e) => set(key, e.detail.value)}
+        {...props}
+      />
+    )
+  const row = (label: string, control: ReactNode) => (
+    <View className="settings__row">
+      <Text className="settings__label">{label}</Text>
+      {control}
+    </View>
+  )
+  const numberRow = (label: string, id: string, key: 'opensBefore' | 'lateAfter' | 'radius') =>
+    row(label, input(key, id, { type: 'number' }))
+  const switchRow = (label: string, id: string, key: 'usePlace' | 'allowRemote') =>
+    form && row(label, <Switch id={id} checked={form[key]} onChange={(e) => set(key, e.detail.value)} />)
+
   return (
     <View className="settings">
       <Button block fill="outline" id="settings-toggle" onClick={() => setOpen(!open)}>
@@ -118,93 +147,28 @@ export function SignInSettings({ meetingId }: { meetingId: string }) {
       </Button>
       {open && form && (
         <View className="panel settings__form" id="settings-form">
-          <View className="settings__row">
-            <Text className="settings__label">提前开放签到（分钟）</Text>
-            <Input
-              id="settings-opens-before"
-              type="number"
-              className="settings__input"
-              value={form.opensBefore}
-              onInput={(e) => set('opensBefore', e.detail.value)}
-            />
-          </View>
-          {problem('opensBefore') && <Text className="settings__problem">{problem('opensBefore')}</Text>}
-          <View className="settings__row">
-            <Text className="settings__label">开会后多少分钟算迟到</Text>
-            <Input
-              id="settings-late-after"
-              type="number"
-              className="settings__input"
-              value={form.lateAfter}
-              onInput={(e) => set('lateAfter', e.detail.value)}
-            />
-          </View>
-          {problem('lateAfter') && <Text className="settings__problem">{problem('lateAfter')}</Text>}
-          <View className="settings__row">
-            <Text className="settings__label">限定签到地点</Text>
-            <Switch id="settings-use-place" checked={form.usePlace} onChange={(e) => set('usePlace', e.detail.value)} />
-          </View>
+          {numberRow('提前开放签到（分钟）', 'settings-opens-before', 'opensBefore')}
+          {problemLine('opensBefore')}
+          {numberRow('开会后多少分钟算迟到', 'settings-late-after', 'lateAfter')}
+          {problemLine('lateAfter')}
+          {switchRow('限定签到地点', 'settings-use-place', 'usePlace')}
           {form.usePlace && (
             <>
-              <Input
-                id="settings-place-label"
-                className="settings__input settings__input--wide"
-                placeholder="地点名称，如 党员活动室"
-                value={form.label}
-                onInput={(e) => set('label', e.detail.value)}
-              />
+              {input('label', 'settings-place-label', { placeholder: '地点名称，如 党员活动室' }, true)}
               <View className="settings__row">
-                <Input
-                  id="settings-lat"
-                  type="digit"
-                  className="settings__input"
-                  placeholder="纬度"
-                  value={form.lat}
-                  onInput={(e) => set('lat', e.detail.value)}
-                />
-                <Input
-                  id="settings-lng"
-                  type="digit"
-                  className="settings__input"
-                  placeholder="经度"
-                  value={form.lng}
-                  onInput={(e) => set('lng', e.detail.value)}
-                />
+                {input('lat', 'settings-lat', { type: 'digit', placeholder: '纬度' })}
+                {input('lng', 'settings-lng', { type: 'digit', placeholder: '经度' })}
                 <Button size="small" id="settings-here" onClick={here}>
                   用当前位置
                 </Button>
               </View>
-              <View className="settings__row">
-                <Text className="settings__label">签到范围（米）</Text>
-                <Input
-                  id="settings-radius"
-                  type="number"
-                  className="settings__input"
-                  value={form.radius}
-                  onInput={(e) => set('radius', e.detail.value)}
-                />
-              </View>
-              {problem('place') && <Text className="settings__problem">{problem('place')}</Text>}
+              {numberRow('签到范围（米）', 'settings-radius', 'radius')}
+              {problemLine('place')}
             </>
           )}
-          <View className="settings__row">
-            <Text className="settings__label">允许远程参会</Text>
-            <Switch
-              id="settings-allow-remote"
-              checked={form.allowRemote}
-              onChange={(e) => set('allowRemote', e.detail.value)}
-            />
-          </View>
-          {form.allowRemote && (
-            <Input
-              id="settings-video-link"
-              className="settings__input settings__input--wide"
-              placeholder="视频会议链接或会议号"
-              value={form.videoLink}
-              onInput={(e) => set('videoLink', e.detail.value)}
-            />
-          )}
-          {problem('videoLink') && <Text className="settings__problem">{problem('videoLink')}</Text>}
+          {switchRow('允许远程参会', 'settings-allow-remote', 'allowRemote')}
+          {form.allowRemote && input('videoLink', 'settings-video-link', { placeholder: '视频会议链接或会议号' }, true)}
+          {problemLine('videoLink')}
           <Button type="primary" block id="settings-save" loading={busy} onClick={save}>
             保存签到设置
           </Button>

@@ -4,27 +4,17 @@ import { useState } from 'react'
 import { Button } from '../../../components/nut'
 import type { ChainReport } from '../../../domain/api/views-minutes'
 import { beijing } from '../../../domain/beijing-time'
-import { call, errorMessage } from '../../../services/api'
+import { call } from '../../../services/api'
+import { useTask } from '../use-task'
 import './chain-check.scss'
 
 export function ChainCheck({ branchId }: { branchId: string }) {
   const [report, setReport] = useState<ChainReport | null>(null)
-  const [problem, setProblem] = useState('')
-  const [busy, setBusy] = useState(false)
-  const verify = async () => {
-    setBusy(true)
-    setProblem('')
-    try {
-      setReport(await call('minutes.verify', { branchId }))
-    } catch (err) {
-      setProblem(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, problem, run } = useTask()
+  const verify = () => run('verify', async () => setReport(await call('minutes.verify', { branchId })))
   return (
     <View className="chain-check">
-      <Button id="verify-chain" size="small" loading={busy} onClick={verify}>
+      <Button id="verify-chain" size="small" loading={busy === 'verify'} onClick={verify}>
         校验记录链
       </Button>
       {report && (

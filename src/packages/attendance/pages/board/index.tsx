@@ -16,6 +16,7 @@ import { PAGES } from '../../../../routes'
 import { call, errorMessage, newRequestId } from '../../../../services/api'
 import { useApi } from '../../../../services/use-api'
 import { GuestInvite } from '../../components/guest-invite'
+import { HeadLine, MeetingHead } from '../../components/meeting-head'
 import { SignInSettings } from '../../components/sign-in-settings'
 import { usePolling } from '../../use-polling'
 import './index.scss'
@@ -216,12 +217,9 @@ function BoardView({ b, reload }: { b: Board; reload: () => void }) {
   const guests = sortForBoard(b.people.filter((p) => p.guest))
   return (
     <View className="board">
-      <View className="board__head">
-        <Text className="board__title" id="board-title">
-          {b.title}
-        </Text>
-        <Text className="board__meta">{formatSpan(b.startAt, b.endAt)}</Text>
-      </View>
+      <MeetingHead titleId="board-title" title={b.title}>
+        <HeadLine>{formatSpan(b.startAt, b.endAt)}</HeadLine>
+      </MeetingHead>
       <Counts b={b} />
       {b.quorum && (
         <Text className={`board__quorum ${b.quorum.met ? 'board__quorum--met' : ''}`} id="board-quorum">

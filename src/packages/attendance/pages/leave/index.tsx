@@ -8,6 +8,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { Button, Tag } from '../../../../components/nut'
 import { Empty, Loaded } from '../../../../components/page-state'
+import { HeadLine, MeetingHead } from '../../components/meeting-head'
 import { leaveRequestInput, LEAVE_CATEGORIES } from '../../../../domain/api/catalog-attendance'
 import type { LeaveCategory, LeaveView, MySignInView } from '../../../../domain/api/views-attendance'
 import { LEAVE_CATEGORY_LABELS, LEAVE_STATUS_LABELS } from '../../../../domain/attendance'
@@ -89,7 +90,7 @@ function LeaveForm({ me, onSent }: { me: MySignInView; onSent: () => void }) {
   return (
     <View className="panel leave__form">
       <Text className="leave__label">请假类别</Text>
-      <View className="leave__cats">
+      <View className="chips">
         {LEAVE_CATEGORIES.map((c) => (
           <Button
             key={c}
@@ -102,7 +103,7 @@ function LeaveForm({ me, onSent }: { me: MySignInView; onSent: () => void }) {
           </Button>
         ))}
       </View>
-      {problem('category') && <Text className="leave__problem">{problem('category')}</Text>}
+      {problem('category') && <Text className="form-problem">{problem('category')}</Text>}
       <Text className="leave__label">请假说明</Text>
       <Textarea
         id="leave-note"
@@ -112,12 +113,12 @@ function LeaveForm({ me, onSent }: { me: MySignInView; onSent: () => void }) {
         placeholder="如：出差在外，无法到会"
         onInput={(e) => setDraft((d) => ({ ...d, note: e.detail.value }))}
       />
-      {problem('note') && <Text className="leave__problem">{problem('note')}</Text>}
+      {problem('note') && <Text className="form-problem">{problem('note')}</Text>}
       <Button type="primary" block id="leave-submit" loading={busy} onClick={submit}>
         {me.leave ? '修改并重新提交' : '提交请假'}
       </Button>
       {error && (
-        <Text className="leave__problem" id="leave-error">
+        <Text className="form-problem" id="leave-error">
           {error}
         </Text>
       )}
@@ -131,14 +132,11 @@ function ForMeeting({ meetingId }: { meetingId: string }) {
     <Loaded state={me}>
       {(m) => (
         <View className="leave">
-          <View className="leave__head">
-            <Text className="leave__title" id="leave-meeting">
-              {m.title}
-            </Text>
-            <Text className="leave__time">
+          <MeetingHead titleId="leave-meeting" title={m.title}>
+            <HeadLine>
               {formatSpan(m.startAt, m.endAt)} · {m.place}
-            </Text>
-          </View>
+            </HeadLine>
+          </MeetingHead>
           {m.leave && <LeaveStatus l={m.leave} />}
           {m.role === 'none' ? (
             <Empty>你不在本次会议的参会名单中，无需请假。</Empty>

@@ -9,6 +9,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { Button, Tag } from '../../../../components/nut'
 import { Empty, Loaded } from '../../../../components/page-state'
+import { HeadLine, MeetingHead } from '../../components/meeting-head'
 import type { MySignInView, SignInResult } from '../../../../domain/api/views-attendance'
 import {
   ATTENDANCE_STATE_LABELS,
@@ -136,24 +137,21 @@ function SignIn({ me, reload }: { me: MySignInView; reload: () => void }) {
   const signedInPerson = done !== null && done.mode === 'in_person'
   return (
     <View className="signin">
-      <View className="signin__head">
-        <Text className="signin__title" id="signin-title">
-          {me.title}
-        </Text>
-        <Text className="signin__meta">
+      <MeetingHead titleId="signin-title" title={me.title}>
+        <HeadLine>
           {formatSpan(me.startAt, me.endAt)} · {me.place}
-        </Text>
-        <Text className="signin__meta">
+        </HeadLine>
+        <HeadLine>
           签到时间：{beijing(me.opensAt).format('HH:mm')} 至 {beijing(me.closesAt).format('HH:mm')}
           {me.requiresLocation ? ` · 须在「${me.placeLabel}」范围内` : ''}
-        </Text>
+        </HeadLine>
         <View className="signin__state">
           <Tag type={me.state === 'present' || me.state === 'remote' ? 'success' : 'default'} id="signin-state">
             {me.role === 'guest' ? '列席 · ' : ''}
             {ATTENDANCE_STATE_LABELS[me.state] === '缺席' ? '未签到' : ATTENDANCE_STATE_LABELS[me.state]}
           </Tag>
         </View>
-      </View>
+      </MeetingHead>
 
       {me.role === 'none' && <Empty>你不在本次会议的参会或列席名单中；如需参加，请联系支部书记。</Empty>}
       {me.phase === 'cancelled' && <Empty>这次会议已取消。</Empty>}

@@ -11,11 +11,12 @@ import { Empty, LoadMore, Loaded } from '../../../../components/page-state'
 import type { BookEntry, MinutesBook } from '../../../../domain/api/views-minutes'
 import { beijing, formatSpan } from '../../../../domain/beijing-time'
 import { kindLabel } from '../../../../domain/meeting-kinds'
-import { call, errorMessage } from '../../../../services/api'
+import { call } from '../../../../services/api'
 import { usePagedApi } from '../../../../services/use-api'
 import { ChainCheck } from '../../components/chain-check'
 import { MinutesBody } from '../../components/minutes-body'
 import { openDocx } from '../../device-files'
+import { useTask } from '../../use-task'
 import './index.scss'
 
 const STATUS_TEXT = { none: '未编写记录', draft: '记录未定稿', final: '已定稿' } as const
@@ -55,20 +56,8 @@ export default function MinutesBookPage() {
   const book = usePagedApi('minutes.book', { branchId, year, limit: 20 })
   // The paged hook types its pages as items + cursor; the first page carries the whole MinutesBook.
   const meta = book.first.data as MinutesBook | null
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState('')
-
-  const exportBook = async () => {
-    setBusy(true)
-    setProblem('')
-    try {
-      await openDocx(await call('minutes.exportBook', { branchId, year }))
-    } catch (err) {
-      setProblem(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, problem, run } = useTask()
+  const exportBook = () => run('export', async () => openDocx(await call('minutes.exportBook', { branchId, year })))
 
   return (
     <View className="mbook">
@@ -85,7 +74,7 @@ export default function MinutesBookPage() {
           </Text>
         </View>
         <View className="mbook__row">
-          <Button id="export-book" size="small" type="primary" loading={busy} onClick={exportBook}>
+          <Button id="export-book" size="small" type="primary" loading={busy === 'export'} onClick={exportBook}>
             导出 Word
           </Button>
           {process.env.TARO_ENV === 'h5' && (

@@ -12,7 +12,6 @@ import { Empty, ErrorState, Loading } from '../../../../components/page-state'
 import type { MinutesView } from '../../../../domain/api/views-minutes'
 import { beijing, formatSpan } from '../../../../domain/beijing-time'
 import type { FieldProblem } from '../../../../domain/errors'
-import { kindLabel } from '../../../../domain/meeting-kinds'
 import {
   photoUploadDir,
   speechLabel,
@@ -21,13 +20,18 @@ import {
   type MinutesItem,
 } from '../../../../domain/minutes'
 import { PAGES } from '../../../../routes'
-import { ApiCallError, call, errorMessage, newRequestId } from '../../../../services/api'
+import { ApiCallError, asCallError, call, errorMessage, newRequestId } from '../../../../services/api'
 import { AttendanceLines } from '../../components/minutes-body'
+import { MinutesHead } from '../../components/minutes-head'
 import { takePhoto } from '../../device-files'
 import { useMinutesDraft, type SyncState } from '../../use-minutes-draft'
 import './index.scss'
 
 const MAX_ITEMS = 30
+const PEOPLE = [
+  ['chair', '主持人'],
+  ['recorder', '记录人'],
+] as const
 
 function syncText(s: SyncState): string {
   switch (s.kind) {
@@ -82,21 +86,21 @@ function Conflict({
   }
   add('其他事项', other.notes, mine.notes)
   return (
-    <View className="panel medit__conflict" id="minutes-conflict">
-      <Text className="medit__conflict-title">{message}</Text>
-      <Text className="medit__muted">
+    <View className="panel mwrite__conflict" id="minutes-conflict">
+      <Text className="mwrite__conflict-title">{message}</Text>
+      <Text className="mwrite__muted">
         对方（{theirs.updatedBy?.name ?? '另一位支委'}，
         {theirs.updatedAt ? beijing(theirs.updatedAt).format('HH:mm') : ''}
         ）与你的不同之处：
       </Text>
       {diffs.map((d, i) => (
-        <View className="medit__diff" key={i}>
-          <Text className="medit__diff-label">{d.label}</Text>
-          <Text className="medit__diff-theirs">对方：{d.theirs || '（空）'}</Text>
-          <Text className="medit__diff-mine">我的：{d.mine || '（空）'}</Text>
+        <View className="mwrite__diff" key={i}>
+          <Text className="mwrite__diff-label">{d.label}</Text>
+          <Text className="mwrite__diff-theirs">对方：{d.theirs || '（空）'}</Text>
+          <Text className="mwrite__diff-mine">我的：{d.mine || '（空）'}</Text>
         </View>
       ))}
-      <View className="medit__row">
+      <View className="mwrite__row">
         <Button id="conflict-keep-mine" type="primary" size="small" onClick={() => onChoose('mine')}>
           保留我的
         </Button>
@@ -104,7 +108,37 @@ function Conflict({
           采用对方的
         </Button>
       </View>
-      <Text className="medit__muted">采用对方的版本时，你的版本仍保留在本机，不会丢失。</Text>
+      <Text className="mwrite__muted">采用对方的版本时，你的版本仍保留在本机，不会丢失。</Text>
+    </View>
+  )
+}
+
+/** A growing text box; `tall` for the long ones (发言). */
+function LongText({
+  id,
+  value,
+  max,
+  tall = false,
+  placeholder,
+  onInput,
+}: {
+  id?: string
+  value: string
+  max: number
+  tall?: boolean
+  placeholder: string
+  onInput: (value: string) => void
+}) {
+  return (
+    <View id={id}>
+      <Textarea
+        className={tall ? 'form-field__input mwrite__textarea mwrite__long' : 'form-field__input mwrite__textarea'}
+        value={value}
+        maxlength={max}
+        autoHeight
+        placeholder={placeholder}
+        onInput={(e) => onInput(e.detail.value)}
+      />
     </View>
   )
 }
@@ -130,58 +164,50 @@ function ItemEditor({
 }) {
   const outcome = item.vote && view.attendance ? voteOutcome(item.vote, view.attendance) : null
   return (
-    <View className="form__field" id={`item-${i}`}>
-      <View className="medit__item-head">
-        <Text className="form__label">议程 {i + 1}</Text>
+    <View className="form-field" id={`item-${i}`}>
+      <View className="mwrite__item-head">
+        <Text className="form-field__label">议程 {i + 1}</Text>
         {onRemove && (
-          <Text className="form__link" id={`remove-item-${i}`} onClick={onRemove}>
+          <Text className="mwrite__link" id={`remove-item-${i}`} onClick={onRemove}>
             删除
           </Text>
         )}
       </View>
-      <View id={`item-${i}-topic`}>
-        <Textarea
-          className="form__textarea"
-          value={item.topic}
-          maxlength={200}
-          autoHeight
-          placeholder="议程内容"
-          onInput={(e) => onChange({ ...item, topic: e.detail.value })}
-        />
-      </View>
-      <Text className="form__label">{speechLabel(kind)}</Text>
-      <View id={`item-${i}-speeches`}>
-        <Textarea
-          className="form__textarea medit__long"
-          value={item.speeches}
-          maxlength={5000}
-          autoHeight
-          placeholder="谁发言、说了什么；不同意见也要记录"
-          onInput={(e) => onChange({ ...item, speeches: e.detail.value })}
-        />
-      </View>
-      <FieldMessage className="form__field-error" message={problemFor(problems, `content.items.${i}.speeches`)} />
-      <Text className="form__label">决议</Text>
-      <View id={`item-${i}-decision`}>
-        <Textarea
-          className="form__textarea"
-          value={item.decision}
-          maxlength={2000}
-          autoHeight
-          placeholder="会议决定的事项"
-          onInput={(e) => onChange({ ...item, decision: e.detail.value })}
-        />
-      </View>
+      <LongText
+        id={`item-${i}-topic`}
+        value={item.topic}
+        max={200}
+        placeholder="议程内容"
+        onInput={(topic) => onChange({ ...item, topic })}
+      />
+      <Text className="form-field__label">{speechLabel(kind)}</Text>
+      <LongText
+        id={`item-${i}-speeches`}
+        value={item.speeches}
+        max={5000}
+        tall
+        placeholder="谁发言、说了什么；不同意见也要记录"
+        onInput={(speeches) => onChange({ ...item, speeches })}
+      />
+      <FieldMessage className="form-problem" message={problemFor(problems, `content.items.${i}.speeches`)} />
+      <Text className="form-field__label">决议</Text>
+      <LongText
+        id={`item-${i}-decision`}
+        value={item.decision}
+        max={2000}
+        placeholder="会议决定的事项"
+        onInput={(decision) => onChange({ ...item, decision })}
+      />
       {votes && (
-        <View className="medit__vote">
+        <View className="mwrite__vote">
           {item.vote ? (
             <>
-              <View className="medit__row">
+              <View className="mwrite__row">
                 {(['for', 'against', 'abstain'] as const).map((k) => (
-                  <View className="medit__count" key={k} id={`item-${i}-vote-${k}`}>
-                    <Text className="form__label">{{ for: '赞成', against: '反对', abstain: '弃权' }[k]}</Text>
+                  <View className="mwrite__count" key={k} id={`item-${i}-vote-${k}`}>
+                    <Text className="form-field__label">{{ for: '赞成', against: '反对', abstain: '弃权' }[k]}</Text>
                     <Input
-                      className="form__input"
+                      className="form-field__input"
                       type="number"
                       value={String(item.vote![k])}
                       onInput={(e) => onChange({ ...item, vote: { ...item.vote!, [k]: count(e.detail.value) } })}
@@ -191,7 +217,7 @@ function ItemEditor({
               </View>
               {outcome && (
                 <Text
-                  className={outcome.problem || !outcome.passes ? 'medit__warn' : 'medit__ok'}
+                  className={outcome.problem || !outcome.passes ? 'mwrite__warn' : 'mwrite__ok'}
                   id={`item-${i}-outcome`}
                 >
                   {outcome.problem ??
@@ -199,7 +225,7 @@ function ItemEditor({
                 </Text>
               )}
               <Text
-                className="form__link"
+                className="mwrite__link"
                 id={`item-${i}-vote-remove`}
                 onClick={() => onChange({ ...item, vote: null })}
               >
@@ -208,14 +234,14 @@ function ItemEditor({
             </>
           ) : (
             <Text
-              className="form__link"
+              className="mwrite__link"
               id={`item-${i}-vote-add`}
               onClick={() => onChange({ ...item, vote: { for: 0, against: 0, abstain: 0 } })}
             >
               记录表决（赞成 / 反对 / 弃权）
             </Text>
           )}
-          <FieldMessage className="form__field-error" message={problemFor(problems, `content.items.${i}.vote`)} />
+          <FieldMessage className="form-problem" message={problemFor(problems, `content.items.${i}.vote`)} />
         </View>
       )}
     </View>
@@ -241,7 +267,7 @@ export default function MinutesEditPage() {
     )
   if (view?.status === 'final') {
     return (
-      <View className="medit">
+      <View className="mwrite">
         <Empty>会议记录已经定稿锁定。{sync.kind === 'locked' ? sync.message : ''}</Empty>
         <View className="actions">
           <Button
@@ -315,7 +341,7 @@ export default function MinutesEditPage() {
       Taro.showToast({ title: '已定稿并锁定', icon: 'none' })
       await Taro.redirectTo({ url: `${PAGES.minutesView}?id=${meetingId}` })
     } catch (err) {
-      const e = err instanceof ApiCallError ? err : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。')
+      const e = asCallError(err)
       setProblems(e.fields)
       setMessage(e.message)
     } finally {
@@ -325,65 +351,58 @@ export default function MinutesEditPage() {
   }
 
   return (
-    <View className="medit form">
-      <View className="panel medit__head">
-        <View className="medit__row">
-          <Text className="medit__kind">{view ? kindLabel(view.kind) : ''}</Text>
-          <Tag type="default">{view?.status === 'draft' ? '草稿' : '新记录'}</Tag>
-        </View>
-        <Text className="medit__title" id="minutes-title">
-          {view?.title ?? ''}
-        </Text>
-        {view && <Text className="medit__muted">{formatSpan(view.startAt, view.endAt)}</Text>}
-        <Text className={`medit__sync medit__sync--${sync.kind}`} id="sync-state">
+    <View className="mwrite">
+      <MinutesHead
+        kind={view?.kind ?? null}
+        title={view?.title ?? ''}
+        tags={<Tag type="default">{view?.status === 'draft' ? '草稿' : '新记录'}</Tag>}
+      >
+        {view && <Text className="mwrite__muted">{formatSpan(view.startAt, view.endAt)}</Text>}
+        <Text className={`mwrite__sync mwrite__sync--${sync.kind}`} id="sync-state">
           {syncText(sync)}
         </Text>
-      </View>
+      </MinutesHead>
 
       {sync.kind === 'conflict' && (
         <Conflict theirs={sync.theirs} mine={c} message={sync.message} onChoose={(x) => void resolve(x)} />
       )}
 
-      <View className="medit__row medit__people">
-        <View className="form__field" id="field-chair">
-          <Text className="form__label">主持人</Text>
-          <Input
-            className="form__input"
-            value={c.chair}
-            maxlength={20}
-            placeholder="姓名"
-            onInput={(e) => set('chair', e.detail.value)}
-          />
-          <FieldMessage className="form__field-error" message={problemFor(problems, 'content.chair')} />
-        </View>
-        <View className="form__field" id="field-recorder">
-          <Text className="form__label">记录人</Text>
-          <Input
-            className="form__input"
-            value={c.recorder}
-            maxlength={20}
-            placeholder="姓名"
-            onInput={(e) => set('recorder', e.detail.value)}
-          />
-          <FieldMessage className="form__field-error" message={problemFor(problems, 'content.recorder')} />
-        </View>
+      <View className="mwrite__row mwrite__people">
+        {PEOPLE.map(([k, label]) => (
+          <View className="form-field" id={`field-${k}`} key={k}>
+            <Text className="form-field__label">{label}</Text>
+            <Input
+              className="form-field__input"
+              value={c[k]}
+              maxlength={20}
+              placeholder="姓名"
+              onInput={(e) => set(k, e.detail.value)}
+            />
+            <FieldMessage className="form-problem" message={problemFor(problems, `content.${k}`)} />
+          </View>
+        ))}
       </View>
-      <View className="form__field" id="field-place">
-        <Text className="form__label">地点</Text>
-        <Input className="form__input" value={c.place} maxlength={60} onInput={(e) => set('place', e.detail.value)} />
+      <View className="form-field" id="field-place">
+        <Text className="form-field__label">地点</Text>
+        <Input
+          className="form-field__input"
+          value={c.place}
+          maxlength={60}
+          onInput={(e) => set('place', e.detail.value)}
+        />
       </View>
 
       <Text className="section-title">出席情况（取自签到，无需填写）</Text>
       <View className="panel" id="minutes-attendance">
-        {view?.attendanceNote && <Text className="medit__warn">{view.attendanceNote}</Text>}
+        {view?.attendanceNote && <Text className="mwrite__warn">{view.attendanceNote}</Text>}
         {view?.attendance ? (
           <>
             <AttendanceLines a={view.attendance} idPrefix="edit" />
             {view.attendance.absent.map((p) => (
-              <View className="medit__absence" key={p.memberId} id={`absence-${p.memberId}`}>
-                <Text className="form__label">{p.name} 缺席原因</Text>
+              <View className="mwrite__absence" key={p.memberId} id={`absence-${p.memberId}`}>
+                <Text className="form-field__label">{p.name} 缺席原因</Text>
                 <Input
-                  className="form__input"
+                  className="form-field__input"
                   value={absenceNote(p.memberId)}
                   maxlength={100}
                   placeholder="如：出差在外"
@@ -393,7 +412,7 @@ export default function MinutesEditPage() {
             ))}
           </>
         ) : (
-          <Text className="medit__muted">联网后显示签到情况。</Text>
+          <Text className="mwrite__muted">联网后显示签到情况。</Text>
         )}
       </View>
 
@@ -413,7 +432,7 @@ export default function MinutesEditPage() {
       ))}
       {c.items.length < MAX_ITEMS && (
         <Text
-          className="form__add"
+          className="mwrite__add"
           id="add-item"
           onClick={() =>
             edit((x) => ({ ...x, items: [...x.items, { topic: '', speeches: '', decision: '', vote: null }] }))
@@ -423,22 +442,15 @@ export default function MinutesEditPage() {
         </Text>
       )}
 
-      <View className="form__field" id="field-notes">
-        <Text className="form__label">其他事项</Text>
-        <Textarea
-          className="form__textarea"
-          value={c.notes}
-          maxlength={2000}
-          autoHeight
-          placeholder="（可不填）"
-          onInput={(e) => set('notes', e.detail.value)}
-        />
+      <View className="form-field" id="field-notes">
+        <Text className="form-field__label">其他事项</Text>
+        <LongText value={c.notes} max={2000} placeholder="（可不填）" onInput={(notes) => set('notes', notes)} />
       </View>
 
       <Text className="section-title">现场照片（{view?.photos.length ?? 0} 张）</Text>
       <View className="panel" id="minutes-photos">
         {(view?.photos ?? []).map((p) => (
-          <Text key={p.id} className="medit__photo">
+          <Text key={p.id} className="mwrite__photo">
             照片 · 收到于 {beijing(p.receivedAt).format('MM-DD HH:mm')} · {(p.size / 1024).toFixed(0)} KB
           </Text>
         ))}
@@ -448,23 +460,23 @@ export default function MinutesEditPage() {
       </View>
 
       {message && (
-        <Text className="medit__error" id="form-error">
+        <Text className="form-error" id="form-error">
           {message}
         </Text>
       )}
-      <View className="actions medit__actions">
+      <View className="actions mwrite__actions">
         <Button id="save-draft" block onClick={save} disabled={sync.kind === 'saving'}>
           保存草稿
         </Button>
         {view?.canFinalize &&
           (view.finalizeBlocked ? (
-            <Text className="medit__muted" id="finalize-blocked">
+            <Text className="mwrite__muted" id="finalize-blocked">
               {view.finalizeBlocked}
             </Text>
           ) : confirming ? (
-            <View className="medit__confirm" id="finalize-confirm-panel">
+            <View className="mwrite__confirm" id="finalize-confirm-panel">
               <Text>定稿后记录将锁定，服务器记下定稿时间；之后只能以更正说明的方式修改。确定定稿？</Text>
-              <View className="medit__row">
+              <View className="mwrite__row">
                 <Button id="finalize-confirm" type="primary" loading={busy} onClick={finalize}>
                   确认定稿
                 </Button>

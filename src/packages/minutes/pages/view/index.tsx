@@ -10,14 +10,15 @@ import { Button, Tag } from '../../../../components/nut'
 import { Empty, Loaded } from '../../../../components/page-state'
 import type { MinutesView } from '../../../../domain/api/views-minutes'
 import { beijing, formatSpan } from '../../../../domain/beijing-time'
-import { kindLabel } from '../../../../domain/meeting-kinds'
 import { amendableFields, fieldText } from '../../../../domain/minutes'
 import { PAGES } from '../../../../routes'
 import { call, errorMessage, newRequestId } from '../../../../services/api'
 import { useApi } from '../../../../services/use-api'
 import { ChainCheck } from '../../components/chain-check'
 import { MinutesBody } from '../../components/minutes-body'
+import { MinutesHead } from '../../components/minutes-head'
 import { openDocx } from '../../device-files'
+import { useTask } from '../../use-task'
 import './index.scss'
 
 const time = (ms: number) => beijing(ms).format('YYYY-MM-DD HH:mm')
@@ -28,17 +29,14 @@ function AmendForm({ v, onDone }: { v: MinutesView; onDone: (next: MinutesView) 
   const [field, setField] = useState(fields[0].field)
   const [text, setText] = useState(fieldText(current, fields[0].field) ?? '')
   const [reason, setReason] = useState('')
-  const [problem, setProblem] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, problem, run } = useTask()
   const [requestId, setRequestId] = useState(newRequestId)
   const choose = (f: string) => {
     setField(f)
     setText(fieldText(current, f) ?? '')
   }
-  const submit = async () => {
-    setBusy(true)
-    setProblem('')
-    try {
+  const submit = () =>
+    run('amend', async () => {
       const next = await call(
         'minutes.amend',
         { meetingId: v.meetingId, reason, changes: [{ field, text }] },
@@ -47,21 +45,16 @@ function AmendForm({ v, onDone }: { v: MinutesView; onDone: (next: MinutesView) 
       setRequestId(newRequestId())
       setReason('')
       onDone(next)
-    } catch (err) {
-      setProblem(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
   return (
     <View className="panel mview__amend" id="amend-form">
       <Text className="mview__muted">选择要更正的内容：</Text>
-      <View className="mview__chips">
+      <View className="chips">
         {fields.map((f) => (
           <Text
             key={f.field}
             id={`amend-field-${f.field.replace(/\./g, '-')}`}
-            className={`mview__chip ${f.field === field ? 'mview__chip--on' : ''}`}
+            className={`chip ${f.field === field ? 'chip--on' : ''}`}
             onClick={() => choose(f.field)}
           >
             {f.label}
@@ -92,7 +85,7 @@ function AmendForm({ v, onDone }: { v: MinutesView; onDone: (next: MinutesView) 
           {problem}
         </Text>
       )}
-      <Button id="amend-submit" type="primary" size="small" loading={busy} onClick={submit}>
+      <Button id="amend-submit" type="primary" size="small" loading={busy === 'amend'} onClick={submit}>
         提交更正
       </Button>
     </View>
@@ -138,22 +131,10 @@ function Photos({ v }: { v: MinutesView }) {
 
 function Minutes({ v, onChanged }: { v: MinutesView; onChanged: (next: MinutesView) => void }) {
   const [showCorrected, setShowCorrected] = useState(false)
-  const [message, setMessage] = useState('')
-  const [busy, setBusy] = useState('')
+  const { busy, problem: message, run } = useTask()
   const [amending, setAmending] = useState(false)
   const final = v.status === 'final'
 
-  const run = async (what: string, fn: () => Promise<void>) => {
-    setBusy(what)
-    setMessage('')
-    try {
-      await fn()
-    } catch (err) {
-      setMessage(errorMessage(err))
-    } finally {
-      setBusy('')
-    }
-  }
   const confirmRead = () =>
     run('read', async () =>
       onChanged(await call('minutes.confirmRead', { meetingId: v.meetingId }, { requestId: newRequestId() })),
@@ -164,19 +145,22 @@ function Minutes({ v, onChanged }: { v: MinutesView; onChanged: (next: MinutesVi
   const content = showCorrected && v.corrected ? v.corrected : v.content
   return (
     <View className="mview">
-      <View className="panel mview__head">
-        <View className="mview__row">
-          <Text className="mview__kind">{kindLabel(v.kind)}</Text>
-          <Tag type={final ? 'primary' : 'default'}>{final ? '已定稿' : v.status === 'draft' ? '草稿' : '未编写'}</Tag>
-          {v.late && (
-            <Tag type="danger" id="late-tag">
-              补录
+      <MinutesHead
+        kind={v.kind}
+        title={v.title}
+        tags={
+          <>
+            <Tag type={final ? 'primary' : 'default'}>
+              {final ? '已定稿' : v.status === 'draft' ? '草稿' : '未编写'}
             </Tag>
-          )}
-        </View>
-        <Text className="mview__title" id="minutes-title">
-          {v.title}
-        </Text>
+            {v.late && (
+              <Tag type="danger" id="late-tag">
+                补录
+              </Tag>
+            )}
+          </>
+        }
+      >
         <Text className="mview__muted">
           {v.branchName} · {formatSpan(v.startAt, v.endAt)}
         </Text>
@@ -191,7 +175,7 @@ function Minutes({ v, onChanged }: { v: MinutesView; onChanged: (next: MinutesVi
             补录：本记录定稿晚于会议结束超过 {v.lateAfter}
           </Text>
         )}
-      </View>
+      </MinutesHead>
 
       {v.legacy && (
         <View className="panel">
