@@ -112,6 +112,17 @@ export function isActiveMember(member: Pick<Member, 'status'>): boolean {
   return member.status === 'normal' || member.status === 'mobile'
 }
 
+/** Who organizes a branch's meetings and hears of its requests: its active 书记, 副书记 and 组织委员. */
+export function organizersAmong<M extends Pick<Member, 'status' | 'roles'>>(members: readonly M[]): M[] {
+  return members.filter((m) => isActiveMember(m) && m.roles.some((r) => MEETING_ORGANIZER_ROLES.includes(r)))
+}
+
+/** Who is told of a branch's problems: its active 书记; when it has none, its organizers. */
+export function secretariesAmong<M extends Pick<Member, 'status' | 'roles'>>(members: readonly M[]): M[] {
+  const secretaries = members.filter((m) => isActiveMember(m) && m.roles.includes('secretary'))
+  return secretaries.length > 0 ? secretaries : organizersAmong(members)
+}
+
 export function maskPhone(phone: string): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****'
 }

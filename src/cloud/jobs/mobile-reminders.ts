@@ -18,10 +18,9 @@ import {
   needsTransfer,
   type ContactState,
 } from '../../domain/mobile'
-import type { Member, Org } from '../../domain/org'
+import { secretariesAmong, type Member, type Org } from '../../domain/org'
 import { mobileRulesFor, type ProfileDoc } from '../actions/mobile/registry'
-import { organizersOf } from '../actions/mobile/makeups'
-import { membersByIds } from '../actions/roster-reads'
+import { membersByIds, membersOf } from '../actions/roster-reads'
 import { notify } from '../notices'
 import type { Ports } from '../ports'
 import type { Stored } from '../ports/store'
@@ -49,10 +48,7 @@ async function* orgsBelow(ports: Ports, parentId: string | null): AsyncGenerator
 
 /** The branch's 书记; when it has none, its 副书记 and 组织委员. */
 async function secretariesOf(ports: Ports, branchId: string): Promise<string[]> {
-  const keepers = await organizersOf(ports.store, branchId)
-  const people = await membersByIds(ports.store, keepers)
-  const secretaries = people.filter((m) => m.roles.includes('secretary')).map((m) => m._id)
-  return secretaries.length > 0 ? secretaries : keepers
+  return secretariesAmong(await membersOf(ports.store, branchId)).map((m) => m._id)
 }
 
 interface Crossing {

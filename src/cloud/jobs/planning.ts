@@ -10,7 +10,7 @@ import { formatDate, formatTime } from '../../domain/beijing-time'
 import { DEFAULT_MINUTES_DUE_MS } from '../../domain/compliance'
 import { kindRule } from '../../domain/meeting-kinds'
 import type { Meeting } from '../../domain/meeting'
-import { isActiveMember, MEETING_ORGANIZER_ROLES, type Member, type Org } from '../../domain/org'
+import { organizersAmong, secretariesAmong, type Org } from '../../domain/org'
 import { membersOf, readAll } from '../actions/roster-reads'
 import { periodStatuses } from '../actions/planning/period-status'
 import { rulesFor } from '../compliance-counters'
@@ -94,15 +94,6 @@ export const meetingReminders: DailyJob = {
   },
 }
 
-function organizersOf(members: readonly Stored<Member>[]): Stored<Member>[] {
-  return members.filter((m) => isActiveMember(m) && m.roles.some((r) => MEETING_ORGANIZER_ROLES.includes(r)))
-}
-
-function secretariesOf(members: readonly Stored<Member>[]): Stored<Member>[] {
-  const secretaries = members.filter((m) => isActiveMember(m) && m.roles.includes('secretary'))
-  return secretaries.length > 0 ? secretaries : organizersOf(members)
-}
-
 /** (b) Quotas at risk: not met, not covered by scheduled meetings, and fewer than AT_RISK_DAYS left. */
 export const quotaAtRisk: DailyJob = {
   name: 'quota-at-risk',
@@ -114,7 +105,7 @@ export const quotaAtRisk: DailyJob = {
         owners.filter((o) => o.result.atRisk).map(({ owner, result }) => ({ rule, span, owner, result })),
       )
       if (risky.length === 0) return
-      const to = organizersOf(await membersOf(ports.store, branch._id))
+      const to = organizersAmong(await membersOf(ports.store, branch._id))
       for (const { rule, span, owner, result } of risky) {
         const who = owner._id === branch._id ? '' : `（${owner.name}）`
         for (const m of to) {
@@ -157,7 +148,7 @@ export const minutesOverdue: DailyJob = {
           m.endAt >= now - MINUTES_LOOKBACK_MS,
       )
       if (due.length === 0) return
-      const to = secretariesOf(await membersOf(ports.store, branch._id))
+      const to = secretariesAmong(await membersOf(ports.store, branch._id))
       for (const m of due) {
         for (const s of to) {
           const ok = await notify(

@@ -5,7 +5,7 @@ import type { LeaveView } from '../../../domain/api/views-attendance'
 import { LEAVE_CATEGORY_LABELS } from '../../../domain/attendance'
 import { formatSpan } from '../../../domain/beijing-time'
 import { AppError } from '../../../domain/errors'
-import { MEETING_ORGANIZER_ROLES, type Member } from '../../../domain/org'
+import { organizersAmong, type Member } from '../../../domain/org'
 import type { MemberContext } from '../../action-context'
 import { attendanceId, type AttendanceMeetingDoc, type LeaveDoc } from '../../attendance-board'
 import { notify } from '../../notices'
@@ -78,9 +78,7 @@ export async function leaveRequest(ctx: MemberContext, input: ParsedInputOf<type
       existing._version,
     )
   }
-  const organizers = (await membersOf(store, meeting.branchId)).filter((m) =>
-    m.roles.some((r) => MEETING_ORGANIZER_ROLES.includes(r)),
-  )
+  const organizers = organizersAmong(await membersOf(store, meeting.branchId))
   for (const o of organizers) {
     await notify(
       ctx.ports,

@@ -13,7 +13,8 @@ import type { ParsedInputOf } from '../../../domain/api/define'
 import type { MakeupPageView, MakeupView, MissedMeeting } from '../../../domain/api/views-mobile'
 import { AppError } from '../../../domain/errors'
 import type { Meeting } from '../../../domain/meeting'
-import { MEETING_ORGANIZER_ROLES, type Member } from '../../../domain/org'
+import { MEETING_ORGANIZER_ROLES, organizersAmong } from '../../../domain/org'
+import { membersOf } from '../roster-reads'
 import type { MemberContext } from '../../action-context'
 import { notify } from '../../notices'
 import type { Stored, StorePort, StoreReader } from '../../ports/store'
@@ -159,28 +160,9 @@ export async function makeupAccept(ctx: MemberContext, input: ParsedInputOf<type
   return makeupView(saved)
 }
 
-/** The branch's 书记、副书记 and 组织委员 who are active. */
+/** The ids of the branch's active 书记、副书记 and 组织委员. */
 export async function organizersOf(store: StorePort, branchId: string): Promise<string[]> {
-  const out: string[] = []
-  let cursor: string | null = null
-  do {
-    const page: { items: Stored<Member>[]; nextCursor: string | null } = await store.query<Member>('members', {
-      where: [{ field: 'orgId', op: 'eq', value: branchId }],
-      orderBy: { field: 'name', direction: 'asc' },
-      limit: 100,
-      cursor,
-    })
-    for (const m of page.items) {
-      if (
-        (m.status === 'normal' || m.status === 'mobile') &&
-        m.roles.some((r) => MEETING_ORGANIZER_ROLES.includes(r))
-      ) {
-        out.push(m._id)
-      }
-    }
-    cursor = page.nextCursor
-  } while (cursor && out.length < 50)
-  return out
+  return organizersAmong(await membersOf(store, branchId)).map((m) => m._id)
 }
 
 /** Held meetings of the last six months the member was expected at and did not attend, newest first. */
