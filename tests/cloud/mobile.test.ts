@@ -380,3 +380,14 @@ describe('daily reminders', () => {
 function FIXED_LAST_CONTACT(): number {
   return api.clock.now - 100 * DAY_MS
 }
+
+test('the list and the member page say what the viewer may change, from the actions’ declarations', async () => {
+  const secretary = await ok<MobileBranchView>(api.call(SECRETARY_B1, 'mobile.listBranch', {}))
+  expect(secretary.can).toEqual({ setCadence: true, setThresholds: false })
+  const committee = await ok<MobileBranchView>(api.call(SUPERVISOR, 'mobile.listBranch', { branchId: 'org_b1' }))
+  expect(committee.can).toEqual({ setCadence: false, setThresholds: true })
+  const member = await ok<MobileMemberView>(api.call(SECRETARY_B1, 'mobile.get', { memberId: MOBILE_B1 }))
+  expect(member.can).toEqual({ editProfile: true, recordContact: true, markReports: true })
+  const fromAbove = await ok<MobileMemberView>(api.call(SUPERVISOR, 'mobile.get', { memberId: MOBILE_B1 }))
+  expect(fromAbove.can.editProfile).toBe(false)
+})

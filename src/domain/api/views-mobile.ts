@@ -125,6 +125,8 @@ export interface MobileBranchView {
   counts: Record<ContactState, number>
   /** Members with status 流动 but no registry entry yet. */
   unregistered: { memberId: string; name: string }[]
+  /** What the viewer may change here (from the actions' declarations). */
+  can: { setCadence: boolean; setThresholds: boolean }
 }
 
 export interface TimelineEntry {
@@ -143,6 +145,8 @@ export interface MobileMemberView {
   reports: ReportView[]
   makeups: MakeupView[]
   timeline: TimelineEntry[]
+  /** What the viewer may do here (from the actions' declarations). */
+  can: { editProfile: boolean; recordContact: boolean; markReports: boolean }
 }
 
 export interface MakeupPageView {

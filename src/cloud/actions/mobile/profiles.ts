@@ -1,12 +1,14 @@
 /** The registry: the member's own page, the branch list, one member's timeline, edits and rules. */
-import type {
-  mobileGet as getDecl,
-  mobileListBranch as listDecl,
+import { isAllowed } from '../../../domain/access'
+import {
   mobileRecordContact as contactDecl,
-  mobileRules as rulesDecl,
+  mobileReportMarkRead as markReadDecl,
   mobileSetCadence as cadenceDecl,
   mobileSetThresholds as thresholdsDecl,
   mobileUpdateProfile as updateDecl,
+  type mobileGet as getDecl,
+  type mobileListBranch as listDecl,
+  type mobileRules as rulesDecl,
 } from '../../../domain/api/catalog-mobile'
 import type { ParsedInputOf } from '../../../domain/api/define'
 import type {
@@ -120,6 +122,10 @@ export async function mobileListBranch(
     unregistered: members
       .filter((m) => m.status === 'mobile' && !seen.has(m._id))
       .map((m) => ({ memberId: m._id, name: m.name })),
+    can: {
+      setCadence: isAllowed(ctx.actor, cadenceDecl.access, { orgPath: branch.path }),
+      setThresholds: isAllowed(ctx.actor, thresholdsDecl.access, { orgPath: branch.path }),
+    },
   }
 }
 
@@ -159,6 +165,11 @@ export async function mobileGet(ctx: MemberContext, input: ParsedInputOf<typeof 
     reports: reports.map(reportView),
     makeups: makeups.map(makeupView),
     timeline,
+    can: {
+      editProfile: isAllowed(ctx.actor, updateDecl.access, { orgPath: ctx.target.org.path }),
+      recordContact: isAllowed(ctx.actor, contactDecl.access, { orgPath: ctx.target.org.path }),
+      markReports: isAllowed(ctx.actor, markReadDecl.access, { orgPath: ctx.target.org.path }),
+    },
   }
 }
 

@@ -16,7 +16,6 @@ import {
   MOBILE_REASON_LABELS,
   type CheckinCadence,
 } from '../../../../domain/mobile'
-import { ROSTER_EDITOR_ROLES } from '../../../../domain/org'
 import { PAGES } from '../../../../routes'
 import { call, errorMessage, newRequestId } from '../../../../services/api'
 import { useApi } from '../../../../services/use-api'
@@ -109,10 +108,6 @@ function ThresholdEditor({ data, onSaved }: { data: MobileBranchView; onSaved: (
 }
 
 function List({ data, reload }: { data: MobileBranchView; reload: () => void }) {
-  const me = useApi('session.whoami', {})
-  const who = me.data && me.data.bound ? me.data : null
-  const editor =
-    who?.org.id === data.branch.id && Boolean(who?.member.roles.some((r) => ROSTER_EDITOR_ROLES.includes(r)))
   const t = data.rules.thresholds
   return (
     <View className="mob">
@@ -132,8 +127,8 @@ function List({ data, reload }: { data: MobileBranchView; reload: () => void }) 
           天为预警，{t.lostRiskDays} 天为失联风险
         </Text>
       </View>
-      {editor && <CadenceChooser data={data} onSaved={reload} />}
-      {who?.member.roles.includes('supervisor') && <ThresholdEditor data={data} onSaved={reload} />}
+      {data.can.setCadence && <CadenceChooser data={data} onSaved={reload} />}
+      {data.can.setThresholds && <ThresholdEditor data={data} onSaved={reload} />}
       {data.unregistered.length > 0 && (
         <Text className="mob__notice" id="mobile-unregistered">
           以下党员状态为流动但还没有登记流动信息：

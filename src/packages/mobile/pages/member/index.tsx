@@ -18,7 +18,6 @@ import type {
 import { beijing, formatDate } from '../../../../domain/beijing-time'
 import type { FieldProblem } from '../../../../domain/errors'
 import { CADENCE_LABELS, MOBILE_REASON_LABELS, MOBILE_REASONS, REPORT_KIND_LABELS } from '../../../../domain/mobile'
-import { COMMITTEE_ROLES, ROSTER_EDITOR_ROLES } from '../../../../domain/org'
 import { PAGES } from '../../../../routes'
 import { ApiCallError, asCallError, call, errorMessage, newRequestId } from '../../../../services/api'
 import { useApi } from '../../../../services/use-api'
@@ -211,12 +210,8 @@ function ContactLogger({ memberId, onDone }: { memberId: string; onDone: () => v
 }
 
 function Member({ data, reload }: { data: MobileMemberView; reload: () => void }) {
-  const me = useApi('session.whoami', {})
   const [editing, setEditing] = useState(false)
-  const who = me.data && me.data.bound ? me.data : null
-  const inBranch = who?.org.id === data.member.branchId
-  const canEdit = inBranch && Boolean(who?.member.roles.some((r) => ROSTER_EDITOR_ROLES.includes(r)))
-  const committee = inBranch && Boolean(who?.member.roles.some((r) => COMMITTEE_ROLES.includes(r)))
+  const canEdit = data.can.editProfile
   const p = data.profile
   return (
     <View className="mob">
@@ -290,14 +285,14 @@ function Member({ data, reload }: { data: MobileMemberView; reload: () => void }
           }}
         />
       )}
-      {committee && p && <ContactLogger memberId={data.member.id} onDone={reload} />}
+      {data.can.recordContact && p && <ContactLogger memberId={data.member.id} onDone={reload} />}
 
       <Text className="mob__section">汇报</Text>
       <View className="mob__card" id="member-reports">
         {data.reports.length === 0 ? (
           <Text className="mob__muted">还没有提交汇报</Text>
         ) : (
-          data.reports.map((r) => <ReportItem key={r.id} report={r} canMark={committee} onDone={reload} />)
+          data.reports.map((r) => <ReportItem key={r.id} report={r} canMark={data.can.markReports} onDone={reload} />)
         )}
       </View>
 
