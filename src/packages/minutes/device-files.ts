@@ -5,6 +5,7 @@
  * downloading or writing it to a temp file, downloaded in the browser).
  */
 import Taro from '@tarojs/taro'
+import { downloadInBrowser, writeUserFile } from '../../services/file-saver'
 
 /** A photo ready for `minutes.addPhoto`: inline in the browser, uploaded to cloud storage in WeChat. */
 export type TakenPhoto = { contentType: 'image/jpeg' } & ({ base64: string } | { fileId: string })
@@ -106,28 +107,12 @@ export async function openDocx(file: {
     if (file.fileId) {
       filePath = (await Taro.cloud.downloadFile({ fileID: file.fileId })).tempFilePath
     } else {
-      filePath = `${Taro.env.USER_DATA_PATH}/${file.filename}`
-      await new Promise<void>((resolve, reject) =>
-        Taro.getFileSystemManager().writeFile({
-          filePath,
-          data: file.base64 ?? '',
-          encoding: 'base64',
-          success: () => resolve(),
-          fail: reject,
-        }),
-      )
+      filePath = await writeUserFile(file.filename, file.base64 ?? '', 'base64')
     }
     await Taro.openDocument({ filePath, fileType: 'docx', showMenu: true })
     return
   }
   if (!file.base64) throw new Error('这份文件保存在云存储中，请在微信小程序中导出。')
   const bytes = Uint8Array.from(atob(file.base64), (ch) => ch.charCodeAt(0))
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.contentType }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = file.filename
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  downloadInBrowser(file.filename, bytes, file.contentType)
 }
