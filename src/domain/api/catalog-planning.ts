@@ -9,7 +9,7 @@ import { ruleOverrideSchema } from '../kind-rules'
 import { MEETING_KINDS } from '../meeting-kinds'
 import { MEETING_ORGANIZER_ROLES, ROLES } from '../org'
 import { defineAction, onOrgInput, shape } from './define'
-import { cursorField, dateField, idField, limitField, textField, timeField } from './fields'
+import { checkMeetingSlot, cursorField, dateField, idField, limitField, textField, timeField } from './fields'
 import type {
   CalendarView,
   MarkReadResult,
@@ -118,12 +118,7 @@ export const planItemInput = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.endTime <= v.startTime) {
-      ctx.addIssue({ code: 'custom', path: ['endTime'], message: '结束时间必须晚于开始时间' })
-    }
-    if (v.kind === 'group_meeting' && !v.groupId) {
-      ctx.addIssue({ code: 'custom', path: ['groupId'], message: '党小组会请选择召开会议的党小组' })
-    }
+    checkMeetingSlot(v, ctx)
     if (v.kind === 'heart_talk') {
       ctx.addIssue({
         code: 'custom',

@@ -14,7 +14,7 @@ import {
   ROSTER_EDITOR_ROLES,
 } from '../org'
 import { defineAction, onMeetingRecord, onMemberRecord, onOrgInput, shape } from './define'
-import { cursorField, dateField, idField, limitField, textField, timeField } from './fields'
+import { checkMeetingSlot, cursorField, dateField, idField, limitField, textField, timeField } from './fields'
 import { ATTENDANCE_ACTIONS } from './catalog-attendance'
 import { MINUTES_ACTIONS } from './catalog-minutes'
 import { MOBILE_ACTIONS } from './catalog-mobile'
@@ -102,12 +102,7 @@ const scheduleInput = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.endTime <= v.startTime) {
-      ctx.addIssue({ code: 'custom', path: ['endTime'], message: '结束时间必须晚于开始时间' })
-    }
-    if (v.kind === 'group_meeting' && !v.groupId) {
-      ctx.addIssue({ code: 'custom', path: ['groupId'], message: '党小组会请选择召开会议的党小组' })
-    }
+    checkMeetingSlot(v, ctx)
     if (v.kind === 'heart_talk' && (v.pairIds?.length ?? 0) !== 2) {
       ctx.addIssue({ code: 'custom', path: ['pairIds'], message: '谈心谈话请选择两位谈话人' })
     }

@@ -32,3 +32,19 @@ export const textField = (label: string, max: number) =>
     .trim()
     .min(1, { error: `请填写${label}` })
     .max(max, { error: `${label}不能超过 ${max} 个字` })
+
+/**
+ * The checks every planned meeting's slot must pass (安排会议 and each item of the annual plan): it
+ * ends after it starts, and a 党小组会 names its group.
+ */
+export function checkMeetingSlot(
+  v: { kind: string; startTime: string; endTime: string; groupId?: string | null },
+  ctx: z.RefinementCtx,
+): void {
+  if (v.endTime <= v.startTime) {
+    ctx.addIssue({ code: 'custom', path: ['endTime'], message: '结束时间必须晚于开始时间' })
+  }
+  if (v.kind === 'group_meeting' && !v.groupId) {
+    ctx.addIssue({ code: 'custom', path: ['groupId'], message: '党小组会请选择召开会议的党小组' })
+  }
+}
