@@ -135,19 +135,34 @@ export default function SchedulePage() {
       </View>
 
       <View className="sched__row">
-        <Picker mode="date" value={form.date} onChange={(e) => set('date', String(e.detail.value))}>
+        <Picker
+          className="sched__cell"
+          mode="date"
+          value={form.date}
+          onChange={(e) => set('date', String(e.detail.value))}
+        >
           <View className="form-field" id="field-date">
             <Text className="form-field__label">日期</Text>
             <Text className="form-field__input">{form.date}</Text>
           </View>
         </Picker>
-        <Picker mode="time" value={form.startTime} onChange={(e) => set('startTime', String(e.detail.value))}>
+        <Picker
+          className="sched__cell"
+          mode="time"
+          value={form.startTime}
+          onChange={(e) => set('startTime', String(e.detail.value))}
+        >
           <View className="form-field" id="field-start">
             <Text className="form-field__label">开始</Text>
             <Text className="form-field__input">{form.startTime}</Text>
           </View>
         </Picker>
-        <Picker mode="time" value={form.endTime} onChange={(e) => set('endTime', String(e.detail.value))}>
+        <Picker
+          className="sched__cell"
+          mode="time"
+          value={form.endTime}
+          onChange={(e) => set('endTime', String(e.detail.value))}
+        >
           <View className="form-field" id="field-end">
             <Text className="form-field__label">结束</Text>
             <Text className="form-field__input">{form.endTime}</Text>

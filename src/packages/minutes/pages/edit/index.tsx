@@ -369,7 +369,7 @@ export default function MinutesEditPage() {
 
       <View className="mwrite__row mwrite__people">
         {PEOPLE.map(([k, label]) => (
-          <View className="form-field" id={`field-${k}`} key={k}>
+          <View className="form-field mwrite__person" id={`field-${k}`} key={k}>
             <Text className="form-field__label">{label}</Text>
             <Input
               className="form-field__input"
