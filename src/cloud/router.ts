@@ -6,23 +6,17 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { isAllowed, type Actor } from '../domain/access'
+import type { CallEvent } from '../domain/api/call-event'
 import { ACTIONS, type ActionName } from '../domain/api/catalog'
 import type { ActionDecl } from '../domain/api/define'
 import { AppError, describeIssues, type CallResult } from '../domain/errors'
 import type { Member, Org } from '../domain/org'
 import { createOnceIn, requestIds, type ActionContext } from './action-context'
-import type { HandlerMap } from './actions'
+import type { HandlerMap } from './actions/handler'
 import type { Ports } from './ports'
 import { InvalidCursor, StoreConflict, type Stored } from './ports/store'
 
 z.config(z.locales.zhCN())
-
-export interface CallEvent {
-  action: string
-  input?: unknown
-  /** Client-made id of a write; a replay returns the first result. */
-  requestId?: string
-}
 
 interface RequestRecord {
   action: string

@@ -1,7 +1,7 @@
 /** Browser: POST to the local host, carrying the development session as a bearer token. */
 import type { CallResult } from '../domain/errors'
 import { readSession } from './session'
-import type { CallEvent } from './transport'
+import type { CallEvent } from '../domain/api/call-event'
 
 export const API_PATH = '/api/call'
 

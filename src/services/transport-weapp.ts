@@ -1,7 +1,7 @@
 /** WeChat: the `api` cloud function; WeChat itself tells the server who is calling (OPENID). */
 import Taro from '@tarojs/taro'
 import type { CallResult } from '../domain/errors'
-import type { CallEvent } from './transport'
+import type { CallEvent } from '../domain/api/call-event'
 
 export const CLOUD_FUNCTION = 'api'
 

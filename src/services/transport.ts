@@ -2,15 +2,10 @@
  * How a call reaches the server. The WeChat build calls the `api` cloud function; the browser build
  * posts to the local host. Both end in the same `main(event, context)`.
  */
+import type { CallEvent } from '../domain/api/call-event'
 import type { CallResult } from '../domain/errors'
 import { sendH5 } from './transport-h5'
 import { sendWeapp } from './transport-weapp'
-
-export interface CallEvent {
-  action: string
-  input: unknown
-  requestId?: string
-}
 
 export type Send = (event: CallEvent) => Promise<CallResult<unknown>>
 

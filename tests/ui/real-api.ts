@@ -3,7 +3,7 @@
  * of an embedded API on a temporary SQLite file, as the signed-in member. Only the network hop is
  * skipped (it is covered by the host and end-to-end tests), and it can be cut to test offline paths.
  */
-import type { CallEvent } from '../../src/services/transport'
+import type { CallEvent } from '../../src/domain/api/call-event'
 import { openTestApi, type TestApi } from '../cloud/api-fixture'
 
 export const link: {

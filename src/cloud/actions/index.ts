@@ -2,9 +2,6 @@
  * The handler of every declared action. `satisfies HandlerMap` makes the build fail when an
  * action is declared without a handler, or a handler's types drift from its declaration.
  */
-import type { ActionName, Actions } from '../../domain/api/catalog'
-import type { OutputOf, ParsedInputOf } from '../../domain/api/define'
-import type { ActionContext, MemberContext } from '../action-context'
 import { bindingBind, bindingUnbind, inviteCreate, invitePreview } from './binding'
 import { meetingGet, meetingListBranch, meetingListMine, meetingSchedule } from './meetings'
 import { complianceSummary } from './compliance'
@@ -18,12 +15,7 @@ import { ATTENDANCE_HANDLERS } from './attendance'
 import { MINUTES_HANDLERS } from './minutes'
 import { MOBILE_HANDLERS } from './mobile'
 import { PLANNING_HANDLERS } from './planning'
-
-type ContextFor<D> = D extends { access: { kind: 'member' } } ? MemberContext : ActionContext
-export type Handler<D> = (ctx: ContextFor<D>, input: ParsedInputOf<D>) => Promise<OutputOf<D>>
-export type HandlerMap = { [K in ActionName]: Handler<Actions[K]> }
-/** The handlers of one area's declarations (e.g. `HandlersOf<typeof ATTENDANCE_ACTIONS>`). */
-export type HandlersOf<A> = { [K in keyof A]: Handler<A[K]> }
+import type { HandlerMap } from './handler'
 
 export const HANDLERS = {
   'system.health': systemHealth,

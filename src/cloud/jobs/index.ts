@@ -4,22 +4,9 @@
  * `notify` (src/cloud/notices.ts), whose deterministic ids make a second run on the same day send
  * nothing twice.
  */
-import type { Ports } from '../ports'
+import type { DailyJob } from './daily-job'
 import { PLANNING_JOBS } from './planning'
 import { mobileReminders } from './mobile-reminders'
-
-export interface JobReport {
-  job: string
-  /** Notices newly stored and sent by this run. */
-  sent: number
-  /** One line per thing noticed, for the timer's log. */
-  details: string[]
-}
-
-export interface DailyJob {
-  name: string
-  run(ports: Ports, now: number): Promise<JobReport>
-}
 
 /** Every daily job, in the order they run. Each area adds its own. */
 export const DAILY_JOBS: DailyJob[] = [...PLANNING_JOBS, mobileReminders]

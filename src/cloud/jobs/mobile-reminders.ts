@@ -24,7 +24,7 @@ import { membersByIds, membersOf } from '../actions/roster-reads'
 import { notify } from '../notices'
 import type { Ports } from '../ports'
 import type { Stored } from '../ports/store'
-import type { DailyJob, JobReport } from '.'
+import type { DailyJob, JobReport } from './daily-job'
 
 /** The member is reminded when this little of the period is left and no check-in came. */
 const REMIND_DAYS_BEFORE_DUE = 7

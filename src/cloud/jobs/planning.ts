@@ -17,7 +17,7 @@ import { rulesFor } from '../compliance-counters'
 import { notify } from '../notices'
 import type { Ports } from '../ports'
 import type { Stored } from '../ports/store'
-import type { DailyJob, JobReport } from './index'
+import type { DailyJob, JobReport } from './daily-job'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR

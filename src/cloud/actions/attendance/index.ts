@@ -1,6 +1,6 @@
 /** Handlers of the actions declared in src/domain/api/catalog-attendance.ts. */
 import type { ATTENDANCE_ACTIONS } from '../../../domain/api/catalog-attendance'
-import type { HandlersOf } from '..'
+import type { HandlersOf } from '../handler'
 import { attendanceBoard, attendanceConfirm } from './board'
 import { leaveDecide, leaveListMine, leaveRequest } from './leave'
 import {

@@ -1,6 +1,6 @@
 /** Handlers of the actions declared in src/domain/api/catalog-minutes.ts. */
 import type { MINUTES_ACTIONS } from '../../../domain/api/catalog-minutes'
-import type { HandlersOf } from '..'
+import type { HandlersOf } from '../handler'
 import { minutesAddPhoto, minutesGet, minutesPhoto, minutesSaveDraft } from './drafts'
 import { minutesBook, minutesExport, minutesExportBook, minutesVerify } from './exports'
 import { minutesAmend, minutesConfirmRead, minutesFinalize } from './finalize'

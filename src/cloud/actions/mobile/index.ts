@@ -1,6 +1,6 @@
 /** Handlers of the actions declared in src/domain/api/catalog-mobile.ts. */
 import type { MOBILE_ACTIONS } from '../../../domain/api/catalog-mobile'
-import type { HandlersOf } from '..'
+import type { HandlersOf } from '../handler'
 import { mobileCheckIn } from './checkins'
 import { makeupAccept, makeupGet, makeupSubmit } from './makeups'
 import {

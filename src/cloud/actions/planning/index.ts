@@ -1,6 +1,6 @@
 /** Handlers of the actions declared in src/domain/api/catalog-planning.ts. */
 import type { PLANNING_ACTIONS } from '../../../domain/api/catalog-planning'
-import type { HandlersOf } from '..'
+import type { HandlersOf } from '../handler'
 import { meetingCalendar } from './calendar'
 import { messageListMine, messageMarkRead } from './messages'
 import { planGenerate, planGet, planPublish, planUpdate } from './plans'

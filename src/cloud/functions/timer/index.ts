@@ -5,7 +5,7 @@
  * or doubled trigger sends nothing twice.
  */
 import { cloudBaseOptionsFromEnv, openCloudBase, type WxCloud } from '../../cloudbase'
-import type { JobReport } from '../../jobs'
+import type { JobReport } from '../../jobs/daily-job'
 import type { Ports } from '../../ports'
 import { runDailyJobs } from './run-jobs'
 

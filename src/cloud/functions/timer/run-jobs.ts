@@ -4,7 +4,8 @@
  * One job failing is reported and does not stop the others.
  */
 import { beijing, fromBeijing } from '../../../domain/beijing-time'
-import { DAILY_JOBS, type DailyJob, type JobReport } from '../../jobs'
+import { DAILY_JOBS } from '../../jobs'
+import type { DailyJob, JobReport } from '../../jobs/daily-job'
 import type { Ports } from '../../ports'
 
 export async function runDailyJobs(
