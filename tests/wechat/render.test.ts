@@ -1,0 +1,211 @@
+/**
+ * The weapp build (WEAPP_DIR, default dist/weapp) run and rendered as WeChat would, beyond
+ * compiling: its JS in a mini-program runtime simulation (tests/wechat/mini-program.ts), its
+ * templates by WeChat's own wcc, its `wx.cloud.callFunction('api')` answered by the real server on
+ * the demo data with the caller's OPENID. Each test asserts on the text of the rendered virtual
+ * tree against what the server says, so a broken template, a page that throws or a call that fails
+ * shows up. Native layout, styles and device APIs still need a phone (see wx-api.ts).
+ */
+import path from 'node:path'
+import { compileTemplates } from '../../scripts/wechat-compilers'
+import type { BranchCompliance, MeetingSummary, ProfileView } from '../../src/domain/api/views'
+import { FIXED_NOW, SECRETARY_B1, SUPERVISOR } from '../cloud/api-fixture'
+import { demoOpenid, openCloud, type SimulatedCloud } from './cloud-api'
+import { MiniProgram } from './mini-program'
+import { findById, visibleText, type ViewNode } from './wxml-view'
+
+const WEAPP_DIR = path.resolve(process.env.WEAPP_DIR ?? 'dist/weapp')
+const HOME = 'pages/index/index'
+const MEETINGS = 'pages/meetings/index'
+const ME = 'pages/me/index'
+const LOGIN = 'pages/login/index'
+const BIND = 'packages/roster/pages/bind/index'
+const MEETING_DETAIL = 'packages/meeting/pages/detail/index'
+/** An OPENID WeChat would give a person who has never bound a member. */
+const UNBOUND_OPENID = 'oUnboundSimulatedWechatUser'
+
+let templatesJs = ''
+
+beforeAll(() => {
+  // Throws with wcc's own message when any template of the build does not compile.
+  templatesJs = compileTemplates(WEAPP_DIR)
+})
+
+interface Session {
+  mp: MiniProgram
+  cloud: SimulatedCloud
+  /** The server's answer to the same caller, for expectations (not through the mini-program). */
+  server<T>(action: string, input?: unknown): Promise<T>
+}
+
+/** A fresh server with the demo and a cold-started mini-program for `openid`; checks it stayed clean. */
+async function withApp(openid: string, body: (s: Session) => Promise<void>): Promise<void> {
+  let mp: MiniProgram | null = null
+  const cloud = await openCloud(() => mp?.clock ?? FIXED_NOW, openid)
+  mp = new MiniProgram({
+    weappDir: WEAPP_DIR,
+    templatesJs,
+    startAt: FIXED_NOW,
+    callFunction: (name, data) => cloud.callFunction(name, data),
+  })
+  const server = async <T>(action: string, input: unknown = {}): Promise<T> => {
+    const r = (await cloud.callFunction('api', { action, input })) as { ok: boolean; data?: T; error?: unknown }
+    if (!r.ok) throw new Error(`${action} refused: ${JSON.stringify(r.error)}`)
+    return r.data as T
+  }
+  try {
+    await body({ mp, cloud, server })
+    // Nothing went wrong on the way: no script error, console.error, template warning, missing wx API.
+    expect(mp.errors).toEqual([])
+    expect(mp.wx.absent).toEqual([])
+  } finally {
+    await cloud.close()
+  }
+}
+
+/** The actions the mini-program sent through wx.cloud.callFunction, in order. */
+function actionsCalled(mp: MiniProgram): string[] {
+  return mp.wx.calls
+    .filter((c) => c.api === 'cloud.callFunction')
+    .map((c) => {
+      const o = c.args[0] as { name: string; data: { action: string } }
+      expect(o.name).toBe('api')
+      return o.data.action
+    })
+}
+
+function byId(tree: ViewNode, id: string): ViewNode {
+  const node = findById(tree, id)
+  if (!node) throw new Error(`no node #${id} in:\n${visibleText(tree)}`)
+  return node
+}
+
+describe('the weapp build in a mini-program runtime simulation', () => {
+  test('launch lands on 首页; every page of every package loads and registers Page()', async () => {
+    await withApp(demoOpenid(SECRETARY_B1), async ({ mp }) => {
+      const page = await mp.launch()
+      expect(page.route).toBe(HOME)
+      expect(mp.wx.calls.map((c) => c.api)).toContain('cloud.init')
+      expect(mp.loadEveryPage()).toEqual([])
+      expect(page.setDataCount).toBeGreaterThan(0)
+    })
+  })
+
+  test('首页 for the demo secretary: greeting with the branch, 安排会议, the next meetings and 本期应办', async () => {
+    await withApp(demoOpenid(SECRETARY_B1), async ({ mp, server }) => {
+      await mp.launch()
+      const tree = mp.render()
+      const profile = await server<ProfileView>('session.whoami')
+      expect(profile.bound).toBe(true)
+      const hello = visibleText(byId(tree, 'home-hello'))
+      expect(hello).toContain(`你好，${profile.member.name}`)
+      expect(hello).toContain(profile.org.name)
+      expect(visibleText(byId(tree, 'go-schedule'))).toBe('安排会议')
+
+      const upcoming = await server<{ items: MeetingSummary[] }>('meeting.listMine', { when: 'upcoming', limit: 3 })
+      expect(upcoming.items.length).toBeGreaterThan(0)
+      for (const m of upcoming.items) {
+        const card = visibleText(byId(tree, `meeting-${m.id}`))
+        expect(card).toContain(m.title)
+        expect(card).toContain(m.place)
+      }
+
+      const text = visibleText(tree)
+      expect(text).toContain('本期应办的组织生活')
+      const summary = await server<{ items: BranchCompliance[] }>('compliance.summary', { limit: 50 })
+      const items = summary.items[0].items
+      expect(items.length).toBeGreaterThan(0)
+      for (const i of items) {
+        const line = visibleText(byId(tree, `compliance-${i.kind}-${i.owner.id}`))
+        expect(line).toContain(i.periodLabel)
+        expect(line).toContain(i.reason)
+      }
+      expect(actionsCalled(mp)).toEqual(
+        expect.arrayContaining(['session.whoami', 'meeting.listMine', 'compliance.summary']),
+      )
+    })
+  })
+
+  test('会议 lists the demo meetings, 已结束 after a tap, and a card opens the meeting in its subpackage', async () => {
+    await withApp(demoOpenid(SECRETARY_B1), async ({ mp, server }) => {
+      await mp.launch()
+      await mp.tapTabBar(MEETINGS)
+      expect(mp.currentPage.route).toBe(MEETINGS)
+      const upcoming = await server<{ items: MeetingSummary[] }>('meeting.listMine', { when: 'upcoming', limit: 20 })
+      let list = visibleText(byId(mp.render(), 'meeting-list'))
+      for (const m of upcoming.items) expect(list).toContain(m.title)
+
+      await mp.tap(byId(mp.render(), 'tab-past'))
+      const past = await server<{ items: MeetingSummary[] }>('meeting.listMine', { when: 'past', limit: 20 })
+      expect(past.items.length).toBeGreaterThan(upcoming.items.length)
+      list = visibleText(byId(mp.render(), 'meeting-list'))
+      for (const m of past.items) expect(list).toContain(m.title)
+      for (const m of upcoming.items) expect(list).not.toContain(m.title)
+
+      const first = past.items[0]
+      await mp.tap(byId(mp.render(), `meeting-${first.id}`))
+      expect(mp.currentPage.route).toBe(MEETING_DETAIL)
+      expect(mp.currentPage.query).toEqual({ id: first.id })
+      expect(visibleText(mp.render())).toContain(first.title)
+    })
+  })
+
+  test('我的 shows the member: name, organisation path, group and masked phone', async () => {
+    await withApp(demoOpenid(SECRETARY_B1), async ({ mp, server }) => {
+      await mp.launch()
+      await mp.tapTabBar(ME)
+      const tree = mp.render()
+      const profile = await server<ProfileView>('session.whoami')
+      expect(visibleText(byId(tree, 'me-card'))).toContain(profile.member.name)
+      const text = visibleText(tree)
+      expect(text).toContain(profile.orgPath.map((o) => o.name).join(' / '))
+      if (profile.group) expect(text).toContain(profile.group.name)
+      expect(text).toContain(profile.member.phoneMasked)
+      // WeChat identifies the user: no demo-account switch in the weapp build.
+      expect(findById(tree, 'switch-account')).toBeUndefined()
+    })
+  })
+
+  test('an unbound WeChat user is told how to bind, and 输入邀请码绑定 opens the binding page', async () => {
+    await withApp(UNBOUND_OPENID, async ({ mp }) => {
+      await mp.launch()
+      let tree = mp.render()
+      expect(visibleText(byId(tree, 'unbound-notice'))).toContain('你的微信还没有绑定党员身份')
+      expect(findById(tree, 'home-hello')).toBeUndefined()
+      expect(findById(tree, 'go-login')).toBeUndefined()
+      await mp.tap(byId(tree, 'go-bind'))
+      expect(mp.currentPage.route).toBe(BIND)
+      tree = mp.render()
+      const text = visibleText(tree)
+      expect(text).toContain('输入邀请码')
+      expect(text).toContain('邀请码由支部书记或组织委员生成')
+      expect(mp.wx.calls.filter((c) => c.api === 'navigateTo').map((c) => (c.args[0] as { url: string }).url)).toEqual([
+        `/${BIND}`,
+      ])
+      await mp.tapTabBar(ME)
+      tree = mp.render()
+      expect(visibleText(byId(tree, 'unbound-notice'))).toContain('你的微信还没有绑定党员身份')
+    })
+  })
+
+  test('the login page, opened in WeChat, says WeChat identifies the user and lists no demo accounts', async () => {
+    await withApp(UNBOUND_OPENID, async ({ mp }) => {
+      await mp.launch(LOGIN)
+      expect(visibleText(mp.render())).toBe('在微信中打开时，系统会自动识别你的身份，无需登录。')
+      expect(actionsCalled(mp)).toEqual([])
+    })
+  })
+
+  test('首页 for the 党委 lists its branches', async () => {
+    await withApp(demoOpenid(SUPERVISOR), async ({ mp, server }) => {
+      await mp.launch()
+      const tree = mp.render()
+      expect(visibleText(tree)).toContain('所辖支部组织生活情况')
+      const summary = await server<{ items: BranchCompliance[] }>('compliance.summary', { limit: 50 })
+      expect(summary.items.length).toBeGreaterThan(1)
+      for (const b of summary.items) {
+        expect(visibleText(byId(tree, `compliance-branch-${b.branch.id}`))).toContain(b.branch.name)
+      }
+    })
+  })
+})
