@@ -46,8 +46,10 @@ export default defineAppConfig({
   // or a test never catches a page half-way in.
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   // WeChat asks before the first use: 签到 checks the member is at the venue; 报到 keeps only the city.
+  // `__usePrivacyCheck__`: privacy APIs wait for the 用户隐私保护指引 to be agreed (services/privacy.ts).
   ...(process.env.TARO_ENV === 'weapp'
     ? {
+        __usePrivacyCheck__: true,
         requiredPrivateInfos: ['getLocation', 'chooseLocation'],
         permission: { 'scope.userLocation': { desc: '签到时确认你在会场范围内，流动党员报到时填写所在城市' } },
       }

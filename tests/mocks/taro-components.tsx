@@ -51,6 +51,14 @@ export function Picker({ children, value, onChange, mode }: Props) {
   )
 }
 
-export function Button({ children, onClick, id, disabled }: Props) {
-  return createElement('button', { id, onClick, disabled }, children)
+/**
+ * A tap on a button with `openType="agreePrivacyAuthorization"` is, in WeChat, the person agreeing:
+ * it fires `onAgreePrivacyAuthorization` as well.
+ */
+export function Button({ children, onClick, id, disabled, openType, onAgreePrivacyAuthorization }: Props) {
+  const tap = (e: unknown) => {
+    ;(onClick as ((ev: unknown) => void) | undefined)?.(e)
+    if (openType === 'agreePrivacyAuthorization') (onAgreePrivacyAuthorization as (() => void) | undefined)?.()
+  }
+  return createElement('button', { id, onClick: tap, disabled, 'data-open-type': openType }, children)
 }

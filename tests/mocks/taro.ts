@@ -10,10 +10,82 @@ export const navigation: { calls: { method: string; url: string }[]; params: Rec
   params: {},
 }
 
+/** One recorded answer of a WeChat device API: its success result, or what it rejects with. */
+export type DeviceAnswer<T> = { ok: T } | { fail: unknown }
+type PrivacyResolve = (option: { event: string; buttonId?: string }) => void
+
+/**
+ * WeChat's device APIs as recorded answers (scanning, location, settings, the privacy flow): a test
+ * queues what WeChat would hand back, and reads which APIs the app called.
+ */
+export const device = {
+  /** Answers of `scanCode`, in order; with none left the scanner is closed (`scanCode:fail cancel`). */
+  scans: [] as DeviceAnswer<Record<string, unknown>>[],
+  /** Answers of `getLocation`, in order; with none left it times out. */
+  locations: [] as DeviceAnswer<{ latitude: number; longitude: number }>[],
+  /** Answers of `chooseLocation`, in order; with none left the map is closed. */
+  chosenPlaces: [] as DeviceAnswer<{ name: string; address: string; latitude: number; longitude: number }>[],
+  /** What `openSetting` returns as the person's choices. */
+  authSetting: {} as Record<string, boolean>,
+  /** What `getSystemSetting` / `getAppAuthorizeSetting` return. */
+  systemSetting: {} as { locationEnabled?: boolean },
+  appAuthorizeSetting: {} as { locationAuthorized?: string },
+  /** Whether privacy APIs must wait for the 隐私保护指引 to be agreed. */
+  privacyNeeded: false,
+  /** The app's `onNeedPrivacyAuthorization` listener, and what it resolved. */
+  privacyListener: null as null | ((resolve: PrivacyResolve, info: { referrer: string }) => void),
+  privacyAnswers: [] as { event: string; buttonId?: string }[],
+  /** Device APIs called, by name, in order. */
+  calls: [] as string[],
+}
+
 export function resetTaroMock(): void {
   storage.clear()
   navigation.calls.length = 0
   navigation.params = {}
+  device.scans.length = 0
+  device.locations.length = 0
+  device.chosenPlaces.length = 0
+  device.authSetting = {}
+  device.systemSetting = {}
+  device.appAuthorizeSetting = {}
+  device.privacyNeeded = false
+  device.privacyListener = null
+  device.privacyAnswers.length = 0
+  device.calls.length = 0
+}
+
+/**
+ * As WeChat does for a privacy API while the guide is not agreed: asks the app's listener and waits;
+ * `agree` lets the API go on, `disagree` fails it with errno 104.
+ */
+function privacyGate(api: string): Promise<void> {
+  const listener = device.privacyListener
+  if (!device.privacyNeeded || !listener) return Promise.resolve()
+  return new Promise((resolve, reject) =>
+    listener(
+      (option) => {
+        device.privacyAnswers.push(option)
+        if (option.event === 'agree') {
+          device.privacyNeeded = false
+          resolve()
+        } else if (option.event === 'disagree') {
+          reject({ errMsg: `${api}:fail privacy permission is not authorized`, errno: 104 })
+        }
+      },
+      { referrer: api },
+    ),
+  )
+}
+
+function answer<T>(api: string, queue: DeviceAnswer<T>[], none: unknown): Promise<T & { errMsg: string }> {
+  device.calls.push(api)
+  return privacyGate(api).then(() => {
+    const next = queue.shift()
+    if (!next) return Promise.reject(none)
+    if ('fail' in next) return Promise.reject(next.fail)
+    return { errMsg: `${api}:ok`, ...next.ok }
+  })
 }
 
 const nav = (method: string) => (opts: { url: string }) => {
@@ -30,6 +102,34 @@ const Taro = {
   reLaunch: nav('reLaunch'),
   switchTab: nav('switchTab'),
   showToast: () => Promise.resolve(),
+  scanCode: () => answer('scanCode', device.scans, { errMsg: 'scanCode:fail cancel' }),
+  getLocation: () => answer('getLocation', device.locations, { errMsg: 'getLocation:fail:timeout', errCode: -1 }),
+  chooseLocation: () => answer('chooseLocation', device.chosenPlaces, { errMsg: 'chooseLocation:fail cancel' }),
+  openSetting: () => {
+    device.calls.push('openSetting')
+    return Promise.resolve({ errMsg: 'openSetting:ok', authSetting: { ...device.authSetting } })
+  },
+  openAppAuthorizeSetting: () => {
+    device.calls.push('openAppAuthorizeSetting')
+    return Promise.resolve({ errMsg: 'openAppAuthorizeSetting:ok' })
+  },
+  getSystemSetting: () => ({ ...device.systemSetting }),
+  getAppAuthorizeSetting: () => ({ ...device.appAuthorizeSetting }),
+  onNeedPrivacyAuthorization: (listener: typeof device.privacyListener) => {
+    device.privacyListener = listener
+  },
+  requirePrivacyAuthorize: (opts: { success?: () => void; fail?: (e: unknown) => void }) => {
+    device.calls.push('requirePrivacyAuthorize')
+    privacyGate('requirePrivacyAuthorize').then(() => opts.success?.(), opts.fail)
+  },
+  getPrivacySetting: (opts: { success?: (r: { needAuthorization: boolean; privacyContractName: string }) => void }) =>
+    opts.success?.({
+      needAuthorization: device.privacyNeeded,
+      privacyContractName: '《党支部组织生活小程序隐私保护指引》',
+    }),
+  openPrivacyContract: () => {
+    device.calls.push('openPrivacyContract')
+  },
   stopPullDownRefresh: () => undefined,
   cloud: {
     init: () => undefined,

@@ -1,48 +1,71 @@
 /**
- * Sending a scan: where the member is (when the meeting asks for it), the device time, and — with
- * no network — the outbox, where the scan waits (待上传) and is sent as 离线补传 later.
+ * Sending a scan: what was scanned (domain/scan-result.ts), where the member is (when the meeting
+ * asks for it), the device time, and — with no network — the outbox, where a rotating-code scan waits
+ * (待上传) and is sent as 离线补传 later.
  */
 import Taro from '@tarojs/taro'
 import type { SignInResult } from '../../domain/api/views-attendance'
+import { readScan, type ScanTarget } from '../../domain/scan-result'
+import { PAGES } from '../../routes'
 import { ApiCallError, call, newRequestId } from '../../services/api'
+import { currentPosition, type Position } from '../../services/location'
 import { enqueue } from '../../services/outbox'
 
-export interface Place {
-  lat: number
-  lng: number
+export type Place = Position
+
+/** This app's pages as a scanned code names them (no leading slash). */
+const APP_PAGES = Object.values(PAGES).map((p) => p.replace(/^\/+/, ''))
+
+/**
+ * The member's position for signing in (WGS-84).
+ *
+ * @throws LocationError (an ApiCallError) whose `advice` says why there is none and how to fix it.
+ */
+export function currentPlace(): Promise<Place> {
+  return currentPosition('sign_in')
 }
 
 /**
- * The member's position in WGS-84: the one coordinate system both WeChat and the browser offer, so
- * a place set on one platform is measured the same on the other (GCJ-02 would be ~500 m off).
+ * Opens WeChat's scanner (camera only, QR codes and mini-program codes) and reads what was scanned.
+ *
+ * @returns what the scan means, or null in the browser (no scanner) or when the person closed the
+ *   scanner.
+ * @throws ApiCallError with a Chinese message when the scanner could not read anything.
  */
-export async function currentPlace(): Promise<Place> {
+export async function scanCode(): Promise<ScanTarget | null> {
+  if (process.env.TARO_ENV !== 'weapp') return null
+  let scanned: Taro.scanCode.SuccessCallbackResult
   try {
-    const r = await Taro.getLocation({ type: 'wgs84', isHighAccuracy: true })
-    return { lat: r.latitude, lng: r.longitude }
-  } catch {
+    // `wxCode` (小程序码) is a documented scanType that Taro's types do not list.
+    const scanType = ['qrCode', 'wxCode'] as unknown as (keyof Taro.scanCode.ScanType)[]
+    scanned = await Taro.scanCode({ onlyFromCamera: true, scanType })
+  } catch (err) {
+    const errMsg = String((err as { errMsg?: unknown })?.errMsg ?? '')
+    if (/cancel/i.test(errMsg)) return null
     throw new ApiCallError(
       'VALIDATION_FAILED',
-      '没有取得你的位置：本次会议要求在会场范围内签到，请在设置中允许小程序使用位置信息后重试。',
+      '没有扫到签到码：请对准书记手机上的签到码重试；如相机打不开，请在手机设置中允许微信使用相机。',
     )
   }
-}
-
-/** Opens the in-app scanner (WeChat); null in the browser, which has none. */
-export async function scanToken(): Promise<string | null> {
-  if (process.env.TARO_ENV !== 'weapp') return null
-  const r = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-  return r.result
+  return readScan(scanned, APP_PAGES)
 }
 
 export type ScanOutcome = { kind: 'signed'; result: SignInResult } | { kind: 'queued' }
 
+/**
+ * Signs in with a rotating token; with no network the scan is queued with the time it was made.
+ *
+ * @param meeting the meeting of the page (its title labels the queued write).
+ * @param token the scanned or typed token.
+ * @param location the member's position when the meeting requires it, else null.
+ * @throws ApiCallError for the server's refusals (expired code, out of range, …).
+ */
 export async function submitScan(
-  meeting: { meetingId: string; title: string; requiresLocation: boolean },
+  meeting: { meetingId: string; title: string },
   token: string,
+  location: Place | null,
 ): Promise<ScanOutcome> {
   const deviceTime = Date.now()
-  const location = meeting.requiresLocation ? await currentPlace() : null
   const requestId = newRequestId()
   try {
     const result = await call(
@@ -61,4 +84,16 @@ export async function submitScan(
     )
     return { kind: 'queued' }
   }
+}
+
+/**
+ * Signs in with a printed venue code: the position is required (the server checks the radius).
+ *
+ * @param scene the code's scene, `s=<16 hex>`.
+ * @param location the position if already known, else null to take it now.
+ * @throws LocationError when there is no position; ApiCallError for the server's refusals.
+ */
+export async function submitVenueCode(scene: string, location: Place | null): Promise<SignInResult> {
+  const at = location ?? (await currentPlace())
+  return call('attendance.signInPrinted', { scene, location: at }, { requestId: newRequestId() })
 }

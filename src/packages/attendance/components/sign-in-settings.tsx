@@ -6,6 +6,7 @@
 import { Image, Input, Switch, Text, View } from '@tarojs/components'
 import { useEffect, useState, type ReactNode } from 'react'
 import { Button } from '../../../components/nut'
+import { PrivacyPrompt } from '../../../components/privacy-prompt'
 import { attendanceConfigure } from '../../../domain/api/catalog-attendance'
 import type { AttendanceSettingsView } from '../../../domain/api/views-attendance'
 import { describeIssues, type FieldProblem } from '../../../domain/errors'
@@ -185,6 +186,8 @@ export function SignInSettings({ meetingId }: { meetingId: string }) {
           {message}
         </Text>
       )}
+      {/* "Use my position" asks WeChat for the location: the privacy guide may be asked for first. */}
+      <PrivacyPrompt />
     </View>
   )
 }

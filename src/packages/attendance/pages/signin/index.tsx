@@ -2,13 +2,18 @@
  * 签到 (members): scan the secretary's rotating code (in WeChat) or type it (in the browser, which
  * has no scanner), or take part remotely when the meeting allows it. A scan made with no network
  * waits on the phone as 待上传 and is sent by itself when the network returns. Opened with
- * `?meetingId=`, or by a printed venue code with `?scene=`.
+ * `?meetingId=`, or by a printed venue code: from WeChat's camera with `?scene=` (URL-encoded), from
+ * the local host's QR with `?s=`. Whatever the in-app scanner reads goes where it belongs
+ * (domain/scan-result.ts): a rotating code signs in, a venue code signs in at the venue, an
+ * invitation opens the binding page, anything else is named in a message.
  */
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
+import { LocationProblem } from '../../../../components/location-problem'
 import { Button, Tag } from '../../../../components/nut'
 import { Empty, Loaded } from '../../../../components/page-state'
+import { PrivacyPrompt } from '../../../../components/privacy-prompt'
 import { HeadLine, MeetingHead } from '../../components/meeting-head'
 import type { MySignInView, SignInResult } from '../../../../domain/api/views-attendance'
 import {
@@ -18,11 +23,14 @@ import {
   VIA_LABELS,
 } from '../../../../domain/attendance'
 import { beijing, formatSpan } from '../../../../domain/beijing-time'
+import type { LocationAdvice } from '../../../../domain/location-failure'
+import { readScan, SIGN_IN_PAGE, type ScanTarget } from '../../../../domain/scan-result'
 import { PAGES } from '../../../../routes'
 import { call, errorMessage, newRequestId } from '../../../../services/api'
+import { LocationError } from '../../../../services/location'
 import { dismissRefused, startOutbox, usePendingWrites } from '../../../../services/outbox'
 import { useApi } from '../../../../services/use-api'
-import { currentPlace, scanToken, submitScan } from '../../sign-in-submit'
+import { currentPlace, scanCode, submitScan, submitVenueCode, type Place } from '../../sign-in-submit'
 import './index.scss'
 
 const time = (ms: number) => beijing(ms).format('HH:mm:ss')
@@ -69,10 +77,37 @@ function Pending() {
   )
 }
 
-function SignIn({ me, reload }: { me: MySignInView; reload: () => void }) {
+/** Opens the page an invitation or another page of this app leads to; false for anything else. */
+function openPageOf(target: ScanTarget): boolean {
+  if (target.kind === 'invitation') {
+    void Taro.navigateTo({ url: `${PAGES.bind}?code=${target.code}` })
+    return true
+  }
+  if (target.kind === 'app_page') {
+    const page = target.url.split('?')[0]
+    const tabs: string[] = [PAGES.home, PAGES.meetings, PAGES.me]
+    void (tabs.includes(page) ? Taro.switchTab({ url: page }) : Taro.navigateTo({ url: target.url }))
+    return true
+  }
+  return false
+}
+
+/** What the scanner read that is not for signing in here, in words. */
+function scanMessage(target: ScanTarget): string {
+  return target.kind === 'unknown' ? target.message : '没有读到内容，请对准签到码重新扫描。'
+}
+
+/** A position that could not be had, and what to run again once it is fixed. */
+interface Problem {
+  advice: LocationAdvice
+  retry: () => void
+}
+
+function SignIn({ me, reload, pendingToken }: { me: MySignInView; reload: () => void; pendingToken?: string }) {
   const [token, setToken] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
+  const [problem, setProblem] = useState<Problem | null>(null)
   const [done, setDone] = useState<SignInResult | null>(me.record)
   useEffect(() => setDone(me.record), [me.record])
   // A scan waiting in the outbox for this meeting: no second scan; when it is sent, show the result.
@@ -85,44 +120,87 @@ function SignIn({ me, reload }: { me: MySignInView; reload: () => void }) {
   }, [waiting, reload])
 
   const open = me.phase !== 'cancelled' && me.role !== 'none'
+  const begin = () => {
+    setBusy(true)
+    setError('')
+    setProblem(null)
+  }
+  const failed = (err: unknown, retry: () => void) => {
+    if (err instanceof LocationError) setProblem({ advice: err.advice, retry })
+    else setError(errorMessage(err))
+  }
+  const placeIfNeeded = (): Promise<Place | null> => (me.requiresLocation ? currentPlace() : Promise.resolve(null))
+
+  const signInWith = async (value: string, location: Place | null) => {
+    const outcome = await submitScan(me, value, location)
+    setToken('')
+    if (outcome.kind === 'queued') {
+      Taro.showToast({ title: '网络不通，签到已保存，联网后自动上传', icon: 'none' })
+    } else {
+      setDone(outcome.result)
+      Taro.showToast({ title: outcome.result.created ? '签到成功' : '你已签到过', icon: 'none' })
+      reload()
+    }
+  }
+
+  const atVenue = async (scene: string, location: Place | null) => {
+    const result = await submitVenueCode(scene, location)
+    Taro.showToast({ title: result.created ? '签到成功' : '你已签到过', icon: 'none' })
+    // The venue code of another meeting signs in there: show that meeting.
+    if (result.meetingId !== me.meetingId) {
+      await Taro.redirectTo({ url: `${PAGES.signIn}?meetingId=${result.meetingId}` })
+      return
+    }
+    setDone(result)
+    reload()
+  }
+
+  /** A typed code (browser), or one scanned before this meeting was known. */
   const send = async (value: string) => {
     if (busy) return
     if (!value.trim()) {
       setError('请扫描或输入签到码')
       return
     }
-    setBusy(true)
-    setError('')
+    begin()
     try {
-      const outcome = await submitScan(me, value)
-      if (outcome.kind === 'queued') {
-        setToken('')
-        Taro.showToast({ title: '网络不通，签到已保存，联网后自动上传', icon: 'none' })
-      } else {
-        setDone(outcome.result)
-        setToken('')
-        Taro.showToast({ title: outcome.result.created ? '签到成功' : '你已签到过', icon: 'none' })
-        reload()
-      }
+      await signInWith(value, await placeIfNeeded())
     } catch (err) {
-      setError(errorMessage(err))
+      failed(err, () => void send(value))
     } finally {
       setBusy(false)
     }
   }
 
   const scan = async () => {
+    if (busy) return
+    begin()
     try {
-      const value = await scanToken()
-      if (value) await send(value)
-    } catch {
-      setError('没有扫到签到码，请对准书记手机上的二维码重试。')
+      // The position first: fixing it may take a while, and a rotating code lasts only 20 seconds.
+      const location = await placeIfNeeded()
+      const target = await scanCode()
+      if (!target || openPageOf(target)) return
+      if (target.kind === 'sign_in_token') await signInWith(target.token, location)
+      else if (target.kind === 'venue_code') await atVenue(target.scene, location)
+      else setError(scanMessage(target))
+    } catch (err) {
+      failed(err, () => void scan())
+    } finally {
+      setBusy(false)
     }
   }
 
+  const carried = useRef(pendingToken)
+  useEffect(() => {
+    if (!carried.current || me.record) return
+    const value = carried.current
+    carried.current = undefined
+    void send(value)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
   const remote = async () => {
-    setBusy(true)
-    setError('')
+    begin()
     try {
       const r = await call('attendance.remoteRequest', { meetingId: me.meetingId }, { requestId: newRequestId() })
       setDone(r)
@@ -185,6 +263,7 @@ function SignIn({ me, reload }: { me: MySignInView; reload: () => void }) {
               {error}
             </Text>
           )}
+          {problem && <LocationProblem advice={problem.advice} onRetry={problem.retry} />}
         </View>
       )}
 
@@ -223,17 +302,22 @@ function SignIn({ me, reload }: { me: MySignInView; reload: () => void }) {
   )
 }
 
-/** A printed venue code: the position is required, then the same checks as a scan. */
+/** A printed venue code, opened from WeChat's camera or the host's QR: the position, then the same checks as a scan. */
 function PrintedCode({ scene }: { scene: string }) {
-  const [state, setState] = useState<{ result?: SignInResult; error?: string; busy: boolean }>({ busy: true })
+  const [state, setState] = useState<{
+    result?: SignInResult
+    error?: string
+    advice?: LocationAdvice
+    busy: boolean
+  }>({ busy: true })
   const go = async () => {
     setState({ busy: true })
     try {
-      const location = await currentPlace()
-      const result = await call('attendance.signInPrinted', { scene, location }, { requestId: newRequestId() })
-      setState({ result, busy: false })
+      setState({ result: await submitVenueCode(scene, null), busy: false })
     } catch (err) {
-      setState({ error: errorMessage(err), busy: false })
+      setState(
+        err instanceof LocationError ? { advice: err.advice, busy: false } : { error: errorMessage(err), busy: false },
+      )
     }
   }
   useEffect(() => {
@@ -244,6 +328,11 @@ function PrintedCode({ scene }: { scene: string }) {
     <View className="signin">
       {state.busy && <Empty>正在获取位置并签到…</Empty>}
       {state.result && <MeetingSignIn meetingId={state.result.meetingId} />}
+      {state.advice && (
+        <View className="panel">
+          <LocationProblem advice={state.advice} onRetry={go} />
+        </View>
+      )}
       {state.error && (
         <View className="panel">
           <Text className="signin__error" id="signin-error">
@@ -258,19 +347,73 @@ function PrintedCode({ scene }: { scene: string }) {
   )
 }
 
-function MeetingSignIn({ meetingId }: { meetingId: string }) {
+function MeetingSignIn({ meetingId, pendingToken }: { meetingId: string; pendingToken?: string }) {
   const me = useApi('attendance.mine', { meetingId })
-  return <Loaded state={me}>{(m) => <SignIn me={m} reload={me.reload} />}</Loaded>
+  return <Loaded state={me}>{(m) => <SignIn me={m} reload={me.reload} pendingToken={pendingToken} />}</Loaded>
+}
+
+/** No meeting named: in WeChat, scan first; the code says which meeting it is. */
+function ScanFirst() {
+  const [target, setTarget] = useState<ScanTarget | null>(null)
+  const [error, setError] = useState('')
+  if (target?.kind === 'sign_in_token')
+    return <MeetingSignIn meetingId={target.meetingId} pendingToken={target.token} />
+  if (target?.kind === 'venue_code') return <PrintedCode scene={target.scene} />
+  const scan = async () => {
+    setError('')
+    try {
+      const scanned = await scanCode()
+      if (!scanned || openPageOf(scanned)) return
+      if (scanned.kind === 'sign_in_token' || scanned.kind === 'venue_code') setTarget(scanned)
+      else setError(scanMessage(scanned))
+    } catch (err) {
+      setError(errorMessage(err))
+    }
+  }
+  if (process.env.TARO_ENV !== 'weapp') return <Empty>没有指定会议，请从会议详情中点“签到”。</Empty>
+  return (
+    <View className="signin">
+      <Empty>没有指定会议：请扫描书记出示的签到码或会场张贴的签到码，也可以从会议详情中点“签到”。</Empty>
+      <View className="panel signin__form">
+        <Button type="primary" block id="scan" onClick={scan}>
+          扫描签到码
+        </Button>
+        {error && (
+          <Text className="signin__error" id="signin-error">
+            {error}
+          </Text>
+        )}
+      </View>
+    </View>
+  )
+}
+
+/**
+ * What the page was opened with. A printed code's scene arrives as `scene` from WeChat (URL-encoded
+ * on iOS, plain on Android) or as `s` from the local host's QR; read like a scanned path, so both
+ * ways in mean the same.
+ */
+function openedWith(params: Record<string, string | undefined>): ScanTarget | null {
+  const query = params.scene !== undefined ? `scene=${params.scene}` : params.s !== undefined ? `s=${params.s}` : ''
+  return query ? readScan({ path: `${SIGN_IN_PAGE}?${query}` }, []) : null
+}
+
+function Content() {
+  const { params } = useRouter()
+  const meetingId = params.meetingId ?? ''
+  const opened = openedWith(params)
+  useEffect(() => startOutbox(), [])
+  if (meetingId) return <MeetingSignIn meetingId={meetingId} />
+  if (opened?.kind === 'venue_code') return <PrintedCode scene={opened.scene} />
+  if (opened) return <Empty>{scanMessage(opened)}</Empty>
+  return <ScanFirst />
 }
 
 export default function SignInPage() {
-  const { params } = useRouter()
-  const meetingId = params.meetingId ?? ''
-  // A printed code: WeChat hands its scene as `scene` (encoded); the local host's QR code opens the
-  // h5 page with the scene itself as the query (`?s=…`).
-  const scene = params.scene ? decodeURIComponent(params.scene) : params.s ? `s=${params.s}` : ''
-  useEffect(() => startOutbox(), [])
-  if (meetingId) return <MeetingSignIn meetingId={meetingId} />
-  if (scene) return <PrintedCode scene={scene} />
-  return <Empty>没有指定会议，请从会议详情中点“签到”。</Empty>
+  return (
+    <>
+      <Content />
+      <PrivacyPrompt />
+    </>
+  )
 }

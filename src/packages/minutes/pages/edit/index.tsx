@@ -9,6 +9,7 @@ import { useState } from 'react'
 import { FieldMessage, problemFor } from '../../../../components/field-message'
 import { Button, Tag } from '../../../../components/nut'
 import { Empty, ErrorState, Loading } from '../../../../components/page-state'
+import { PrivacyPrompt } from '../../../../components/privacy-prompt'
 import type { MinutesView } from '../../../../domain/api/views-minutes'
 import { beijing, formatSpan } from '../../../../domain/beijing-time'
 import type { FieldProblem } from '../../../../domain/errors'
@@ -491,6 +492,7 @@ export default function MinutesEditPage() {
             </Button>
           ))}
       </View>
+      <PrivacyPrompt />
     </View>
   )
 }

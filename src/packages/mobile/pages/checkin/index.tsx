@@ -7,10 +7,14 @@ import { Image, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { FieldMessage, problemFor } from '../../../../components/field-message'
+import { LocationProblem } from '../../../../components/location-problem'
+import { PrivacyPrompt } from '../../../../components/privacy-prompt'
+import type { LocationAdvice } from '../../../../domain/location-failure'
 import type { FieldProblem } from '../../../../domain/errors'
 import { PAGES } from '../../../../routes'
 import { asCallError, call, newRequestId } from '../../../../services/api'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
+import { choosePlace, LocationError } from '../../../../services/location'
 import { enqueue } from '../../../../services/outbox'
 import { SubmitBar } from '../../components/submit-bar'
 import { checkCheckin, cityOf, type CheckinInput } from '../../mobile-forms'
@@ -37,17 +41,21 @@ export default function Checkin() {
   const [problems, setProblems] = useState<FieldProblem[]>([])
   const [message, setMessage] = useState('')
   const [sending, setSending] = useState(false)
+  const [locationAdvice, setLocationAdvice] = useState<LocationAdvice | null>(null)
   useEffect(() => saveDraft(CHECKIN_DRAFT_KEY, draft), [draft])
 
   const set = <K extends keyof CheckinDraft>(key: K, value: CheckinDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }))
 
+  // Only the city is kept; a closed map changes nothing, any other failure says how to fix it.
   const locate = async () => {
+    setLocationAdvice(null)
     try {
-      const place = await Taro.chooseLocation({})
-      set('city', cityOf(place.address || place.name))
-    } catch {
-      setMessage('没有取得位置；请直接填写所在城市。')
+      const place = await choosePlace()
+      if (place) set('city', cityOf(place.address || place.name))
+    } catch (err) {
+      if (err instanceof LocationError) setLocationAdvice(err.advice)
+      else setMessage('没有取得位置；请直接填写所在城市。')
     }
   }
 
@@ -120,6 +128,7 @@ export default function Checkin() {
             用当前位置填写城市（只保存城市）
           </Text>
         )}
+        {locationAdvice && <LocationProblem advice={locationAdvice} onRetry={locate} />}
         <FieldMessage className="form-problem" message={problemFor(problems, 'city')} />
       </View>
       <View className="form-field" id="field-note">
@@ -162,6 +171,7 @@ export default function Checkin() {
         busy={sending}
         onSubmit={submit}
       />
+      <PrivacyPrompt />
     </View>
   )
 }

@@ -6,6 +6,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Button } from '../../../../components/nut'
+import { PrivacyPrompt } from '../../../../components/privacy-prompt'
 import type { ImportPreview } from '../../../../domain/api/views'
 import { PAGES } from '../../../../routes'
 import { call, errorMessage, newRequestId } from '../../../../services/api'
@@ -122,6 +123,7 @@ export default function ImportPage() {
           </View>
         </View>
       )}
+      <PrivacyPrompt />
     </View>
   )
 }
