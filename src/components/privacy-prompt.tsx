@@ -16,7 +16,7 @@ import './privacy-prompt.scss'
 
 /** What the app collects and why, as declared in 微信公众平台 (docs/deploy.md lists the same). */
 const USES: [string, string][] = [
-  ['位置信息', '签到时确认你在会场范围内；流动党员报到时填写所在城市（只保存城市）'],
+  ['位置信息', '签到时确认你在会场范围内；书记设置会场签到地点；流动党员报到时填写所在城市（只保存城市）'],
   ['照片', '会议记录的现场照片、报到时附的照片'],
   ['文件', '书记从聊天中选择花名册文件导入成员'],
   ['姓名、手机号', '支部花名册，用于核对身份、绑定微信和联系党员'],
