@@ -9,6 +9,7 @@ import { CloudBaseFiles } from '../../src/cloud/adapters/cloudbase-files'
 import { CloudBaseStore, type CloudBaseDb } from '../../src/cloud/adapters/cloudbase-store'
 import { OutboxNotifier } from '../../src/cloud/adapters/outbox-notifier'
 import {
+  defaultKeywordIds,
   parseSubscribeTemplates,
   SubscribeNotifier,
   type SubscribeTemplates,
@@ -28,6 +29,8 @@ import type {
   Page,
   ProfileView,
 } from '../../src/domain/api/views'
+import { fromBeijing } from '../../src/domain/beijing-time'
+import { buildNotice } from '../../src/domain/notices'
 import { FIXED_NOW, MEMBER_B1, openTestApi, scheduleInput, SECRETARY_B1 } from './api-fixture'
 import { FakeCloudBaseDb } from './fake-cloudbase-db'
 import { FakeWxCloud } from './fake-wx-cloud'
@@ -57,22 +60,35 @@ describe('WxContextIdentity', () => {
 
 describe('SubscribeNotifier', () => {
   const templates: SubscribeTemplates = {
-    'meeting.scheduled': {
+    // As configured in 微信公众平台: the library template's own keyword ids, mapped to the catalogue's fields.
+    'meeting.notice': {
       id: 'TPL_MEETING',
-      fields: { thing1: 'title', thing2: 'body', character_string3: 'meetingId' },
+      fields: { thing1: 'title', time3: 'startAt', thing4: 'place', phrase7: 'status' },
     },
-    'plain.keywords': 'TPL_PLAIN',
+    'meeting.reminder': 'TPL_REMINDER',
   }
-  const note = (overrides: Partial<Notification> = {}): Notification => ({
-    id: 'mtg_1.m1.scheduled',
-    memberId: 'm1',
-    template: 'meeting.scheduled',
-    title: '会议通知：十二月主题党日学习新修订的支部工作条例并开展志愿服务',
-    body: '主题党日，2026-12-04 15:00，党员活动室',
-    page: 'packages/meeting/pages/detail/index?id=mtg_1',
-    data: { meetingId: 'mtg_1' },
-    ...overrides,
-  })
+  const meeting = {
+    meetingId: 'mtg_1',
+    title: '十二月主题党日：学习新修订的支部工作条例并开展志愿服务活动',
+    kind: 'theme_day' as const,
+    startAt: fromBeijing('2026-12-04', '15:00'),
+    endAt: fromBeijing('2026-12-04', '17:00'),
+    place: '党员活动室',
+  }
+  const note = (overrides: Partial<Notification> = {}): Notification => {
+    const built = buildNotice('meeting.scheduled', meeting)
+    return {
+      id: 'mtg_1.m1.scheduled',
+      memberId: 'm1',
+      template: 'meeting.scheduled',
+      title: built.title,
+      body: built.body,
+      page: built.page,
+      data: { ...meeting },
+      message: { template: built.template, values: built.values },
+      ...overrides,
+    }
+  }
 
   async function setup(options: { bind?: boolean } = {}) {
     const fake = new FakeWxCloud()
@@ -81,7 +97,7 @@ describe('SubscribeNotifier', () => {
     return { fake, store, notifier: new SubscribeNotifier(fake.cloud, store, clock, { templates }) }
   }
 
-  test("sends to the member's openid with the template's keywords, fitted to WeChat's lengths", async () => {
+  test("sends the catalogue's values under the configured template's keyword ids to the member's openid", async () => {
     const { fake, notifier } = await setup()
     expect(await notifier.send(note())).toEqual({ delivered: true })
     expect(fake.sent).toEqual([
@@ -90,26 +106,40 @@ describe('SubscribeNotifier', () => {
         templateId: 'TPL_MEETING',
         page: 'packages/meeting/pages/detail/index?id=mtg_1',
         data: {
-          thing1: { value: '会议通知：十二月主题党日学习新修订的支…' },
-          thing2: { value: '主题党日，2026-12-04 15:…' },
-          character_string3: { value: 'mtg_1' },
+          thing1: { value: '十二月主题党日：学习新修订的支部工作条…' },
+          time3: { value: '2026年12月4日 15:00' },
+          thing4: { value: '党员活动室' },
+          phrase7: { value: '已安排' },
         },
         miniprogramState: 'formal',
         lang: 'zh_CN',
       },
     ])
-    for (const k of ['thing1', 'thing2']) expect([...fake.sent[0].data[k].value]).toHaveLength(20)
   })
 
-  test('without a field map the data keys are the keywords; the mini-program state is configurable', async () => {
+  test('without a field map the keyword ids are the catalogue defaults; the mini-program state is configurable', async () => {
     const fake = new FakeWxCloud()
     const store = new CloudBaseStore(fake.cloud.database())
     await store.insert('bindings', { _id: 'o_m1', memberId: 'm1', boundAt: FIXED_NOW })
     const notifier = new SubscribeNotifier(fake.cloud, store, clock, { templates, miniprogramState: 'trial' })
-    await notifier.send(note({ template: 'plain.keywords', data: { thing5: '短', time6: '2026-12-04 15:00' } }))
+    const built = buildNotice('meeting.reminder', { ...meeting, remindedAt: meeting.startAt - 86_400_000 })
+    expect(defaultKeywordIds('meeting.reminder')).toEqual({
+      thing1: 'title',
+      time2: 'startAt',
+      thing3: 'place',
+      thing4: 'tip',
+    })
+    await notifier.send(
+      note({ template: 'meeting.reminder', message: { template: built.template, values: built.values } }),
+    )
     expect(fake.sent[0]).toMatchObject({
-      templateId: 'TPL_PLAIN',
-      data: { thing5: { value: '短' }, time6: { value: '2026-12-04 15:00' } },
+      templateId: 'TPL_REMINDER',
+      data: {
+        thing1: { value: '十二月主题党日：学习新修订的支部工作条…' },
+        time2: { value: '2026年12月4日 15:00' },
+        thing3: { value: '党员活动室' },
+        thing4: { value: '不能参加请提前在小程序中请假' },
+      },
       miniprogramState: 'trial',
     })
   })
@@ -119,8 +149,7 @@ describe('SubscribeNotifier', () => {
     const [a, b] = await Promise.all([notifier.send(note()), notifier.send(note())])
     const again = await notifier.send(note())
     expect([a, b].filter((r) => r.delivered)).toHaveLength(1)
-    expect(again.delivered).toBe(false)
-    expect(again.reason).toMatch(/handled by an earlier call/)
+    expect(again).toMatchObject({ delivered: false, failure: 'earlier-attempt' })
     expect(fake.sent).toHaveLength(1)
     expect(fake.db.dump('outbox')).toHaveLength(1)
   })
@@ -128,48 +157,85 @@ describe('SubscribeNotifier', () => {
   test('every notification lands in the outbox in OutboxNotifier’s shape, sent or not', async () => {
     const { fake, notifier } = await setup({ bind: false })
     const result = await notifier.send(note())
-    expect(result).toEqual({ delivered: false, reason: 'member m1 has no WeChat binding' })
+    expect(result).toEqual({ delivered: false, failure: 'no-binding', reason: 'member m1 has no WeChat binding' })
     expect(fake.sent).toEqual([])
-    const reference = new FakeCloudBaseDb(['outbox'])
+    const reference = new FakeCloudBaseDb(['outbox', 'bindings'])
     await new OutboxNotifier(new CloudBaseStore(reference as unknown as CloudBaseDb), clock).send(note())
     expect(fake.db.dump('outbox')).toEqual(reference.dump('outbox'))
     expect(fake.db.dump('outbox')[0]).toMatchObject({ _id: 'mtg_1.m1.scheduled', memberId: 'm1', queuedAt: FIXED_NOW })
   })
 
-  test('no template, an unbound member or a refused subscription: not delivered, a plain reason, no throw', async () => {
+  test('no template, an unbound member, a refused subscription or a send error: not delivered, with why, no throw', async () => {
     const { fake, notifier } = await setup()
-    const noTemplate = await notifier.send(note({ id: 'n2', template: 'meeting.cancelled' }))
-    expect(noTemplate).toEqual({ delivered: false, reason: 'no subscribe template configured for meeting.cancelled' })
+    const noTemplate = await notifier.send(
+      note({ id: 'n2', template: 'minutes.final', message: { template: 'minutes.notice', values: {} } }),
+    )
+    expect(noTemplate).toEqual({
+      delivered: false,
+      failure: 'no-template',
+      reason: 'no subscribe template configured for minutes.notice',
+    })
     const unbound = await notifier.send(note({ id: 'n3', memberId: 'm2' }))
-    expect(unbound).toEqual({ delivered: false, reason: 'member m2 has no WeChat binding' })
+    expect(unbound).toEqual({ delivered: false, failure: 'no-binding', reason: 'member m2 has no WeChat binding' })
     fake.refusing.add('o_m1')
     const refused = await notifier.send(note({ id: 'n4' }))
-    expect(refused.delivered).toBe(false)
-    expect(refused.reason).toMatch(/43101/)
-    for (const r of [noTemplate, unbound, refused]) expect(r.reason).not.toMatch(CHINESE)
+    expect(refused).toMatchObject({
+      delivered: false,
+      failure: 'not-subscribed',
+      reason: expect.stringMatching(/43101/),
+    })
+    fake.refusing.clear()
+    const send = fake.cloud.openapi.subscribeMessage.send
+    fake.cloud.openapi.subscribeMessage.send = async () => ({ errCode: 40003, errMsg: 'invalid openid' })
+    const broken = await notifier.send(note({ id: 'n5' }))
+    fake.cloud.openapi.subscribeMessage.send = send
+    expect(broken).toMatchObject({ delivered: false, failure: 'send-failed', reason: expect.stringMatching(/40003/) })
+    for (const r of [noTemplate, unbound, refused, broken]) expect(JSON.stringify(r)).not.toMatch(CHINESE)
     expect(fake.sent).toEqual([])
     // A refusal is final for that notification: a replay does not try again.
-    fake.refusing.clear()
     expect((await notifier.send(note({ id: 'n4' }))).delivered).toBe(false)
     expect(fake.sent).toEqual([])
-    expect(fake.db.dump('outbox').map((d) => d._id)).toEqual(['n2', 'n3', 'n4'])
+    expect(fake.db.dump('outbox').map((d) => d._id)).toEqual(['n2', 'n3', 'n4', 'n5'])
   })
 
-  test('SUBSCRIBE_TEMPLATES is parsed strictly', () => {
+  test('a value that breaks its keyword rule is not sent (WeChat would answer 47003)', async () => {
+    const { fake, notifier } = await setup()
+    const built = buildNotice('meeting.scheduled', meeting)
+    const bad = await notifier.send(
+      note({ id: 'n6', message: { template: 'meeting.notice', values: { ...built.values, status: '已经安排好了' } } }),
+    )
+    expect(bad).toMatchObject({ delivered: false, failure: 'invalid-content', reason: expect.stringMatching(/phrase/) })
+    expect(fake.sent).toEqual([])
+  })
+
+  test('SUBSCRIBE_TEMPLATES is parsed strictly against the catalogue', () => {
     expect(parseSubscribeTemplates(undefined)).toEqual({})
     expect(parseSubscribeTemplates('  ')).toEqual({})
-    expect(parseSubscribeTemplates('{"a.b":"TPL","c":{"id":"T2","fields":{"thing1":"title"}}}')).toEqual({
-      'a.b': 'TPL',
-      c: { id: 'T2', fields: { thing1: 'title' } },
-    })
+    expect(
+      parseSubscribeTemplates('{"meeting.reminder":"TPL","leave.notice":{"id":"T2","fields":{"name1":"applicant"}}}'),
+    ).toEqual({ 'meeting.reminder': 'TPL', 'leave.notice': { id: 'T2', fields: { name1: 'applicant' } } })
     expect(() => parseSubscribeTemplates('{oops')).toThrow(/not valid JSON/)
     expect(() => parseSubscribeTemplates('["TPL"]')).toThrow(/JSON object/)
-    expect(() => parseSubscribeTemplates('{"a":""}')).toThrow(/SUBSCRIBE_TEMPLATES\.a/)
-    expect(() => parseSubscribeTemplates('{"a":{"fields":{}}}')).toThrow(/SUBSCRIBE_TEMPLATES\.a/)
-    expect(cloudBaseOptionsFromEnv({ SUBSCRIBE_TEMPLATES: '{"a":"T"}', SUBSCRIBE_STATE: 'developer' })).toEqual({
-      templates: { a: 'T' },
-      miniprogramState: 'developer',
-    })
+    // The keys before the catalogue were topics; they are named as what they are not.
+    expect(() => parseSubscribeTemplates('{"meeting.scheduled":"T"}')).toThrow(
+      /SUBSCRIBE_TEMPLATES\.meeting\.scheduled is not a template; the templates are meeting\.notice, /,
+    )
+    expect(() => parseSubscribeTemplates('{"meeting.notice":""}')).toThrow(/SUBSCRIBE_TEMPLATES\.meeting\.notice/)
+    expect(() => parseSubscribeTemplates('{"meeting.notice":{"fields":{}}}')).toThrow(
+      /SUBSCRIBE_TEMPLATES\.meeting\.notice/,
+    )
+    expect(() => parseSubscribeTemplates('{"meeting.notice":{"id":"T","fields":{"thing1":"body"}}}')).toThrow(
+      /body is not a field of meeting\.notice/,
+    )
+    expect(() => parseSubscribeTemplates('{"meeting.notice":{"id":"T","fields":{"thing2":"startAt"}}}')).toThrow(
+      /startAt is a time, so its WeChat keyword must be time<n>/,
+    )
+    expect(() => parseSubscribeTemplates('{"meeting.notice":{"id":"T","fields":{"title":"title"}}}')).toThrow(
+      /title is not a WeChat keyword id/,
+    )
+    expect(
+      cloudBaseOptionsFromEnv({ SUBSCRIBE_TEMPLATES: '{"meeting.notice":"T"}', SUBSCRIBE_STATE: 'developer' }),
+    ).toEqual({ templates: { 'meeting.notice': 'T' }, miniprogramState: 'developer' })
     expect(() => cloudBaseOptionsFromEnv({ SUBSCRIBE_STATE: 'prod' })).toThrow(/SUBSCRIBE_STATE/)
   })
 })
@@ -236,7 +302,7 @@ describe('the router on openCloudBase() over the stand-ins', () => {
     const fake = new FakeWxCloud()
     const ports = openCloudBase(fake.cloud, {
       clock,
-      templates: { 'meeting.scheduled': { id: 'TPL_MEETING', fields: { thing1: 'title', thing2: 'body' } } },
+      templates: { 'meeting.notice': 'TPL_MEETING' },
     })
     await seedDemo(ports.store, FIXED_NOW)
     const main = createMain(ports, HANDLERS)

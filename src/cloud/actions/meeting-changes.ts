@@ -13,11 +13,10 @@ import type { ParsedInputOf } from '../../domain/api/define'
 import type { MeetingDetail } from '../../domain/api/views'
 import { AppError } from '../../domain/errors'
 import { changeRefusal, type Meeting, type MeetingChange } from '../../domain/meeting'
-import { kindLabel } from '../../domain/meeting-kinds'
 import type { Org } from '../../domain/org'
 import type { MemberContext } from '../action-context'
 import { rulesFor, updateCounters } from '../compliance-counters'
-import { notify } from '../notices'
+import { meetingFields, notify } from '../notices'
 import { StoreConflict, type Stored } from '../ports/store'
 import { detailOf } from './meetings'
 import { membersByIds } from './roster-reads'
@@ -64,25 +63,22 @@ async function change(
 }
 
 async function announce(ctx: MemberContext, m: Stored<MeetingDoc>, kind: MeetingChange['change'], version: number) {
-  const what = { edited: '内容有调整', rescheduled: '改期', cancelled: '已取消' }[kind]
   for (const memberId of m.participantIds) {
-    await notify(
-      ctx.ports,
-      {
-        // One notice per participant per version: a replayed change does not notify twice.
-        id: `${m._id}.${memberId}.${kind}.${version}`,
-        memberId,
-        template: `meeting.${kind}`,
-        title: `会议${what}：${m.title}`,
-        body:
-          kind === 'cancelled'
-            ? `${kindLabel(m.kind)}「${m.title}」已取消。原因：${m.cancelReason ?? ''}`
-            : `${kindLabel(m.kind)}，${formatSpan(m.startAt, m.endAt)}，${m.place}`,
-        page: `packages/meeting/pages/detail/index?id=${m._id}`,
-        data: { meetingId: m._id },
-      },
-      ctx.now,
-    )
+    const request = {
+      // One notice per participant per version: a replayed change does not notify twice.
+      id: `${m._id}.${memberId}.${kind}.${version}`,
+      memberId,
+      branchId: m.branchId,
+    }
+    if (kind === 'cancelled') {
+      await notify(
+        ctx.ports,
+        { ...request, topic: 'meeting.cancelled', fields: { ...meetingFields(m), reason: m.cancelReason ?? '' } },
+        ctx.now,
+      )
+    } else {
+      await notify(ctx.ports, { ...request, topic: `meeting.${kind}`, fields: meetingFields(m) }, ctx.now)
+    }
   }
 }
 

@@ -15,7 +15,7 @@ import type { Member, Org } from '../../domain/org'
 import type { MemberContext } from '../action-context'
 import { countsTowardQuota } from '../../domain/compliance'
 import { factsOf, rulesFor, updateCounters } from '../compliance-counters'
-import { notify } from '../notices'
+import { meetingFields, notify } from '../notices'
 import type { Filter, Stored } from '../ports/store'
 import { membersByIds, membersOf, orgOfKind, orgRef, readAll } from './roster-reads'
 
@@ -98,11 +98,9 @@ export async function meetingSchedule(ctx: MemberContext, input: ScheduleInput):
       {
         id: `${meeting._id}.${memberId}.scheduled`,
         memberId,
-        template: 'meeting.scheduled',
-        title: `会议通知：${input.title}`,
-        body: `${kindRule(input.kind).label}，${input.date} ${input.startTime}，${input.place}`,
-        page: `packages/meeting/pages/detail/index?id=${meeting._id}`,
-        data: { meetingId: meeting._id },
+        branchId: branch._id,
+        topic: 'meeting.scheduled',
+        fields: meetingFields(meeting),
       },
       ctx.now,
     )

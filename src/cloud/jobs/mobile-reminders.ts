@@ -6,9 +6,7 @@
  * member away six months or more (once per stay). Reads are paged by declared indexes: orgs by
  * parentId, mobile_profiles by branchId + lastContactAt.
  */
-import { beijing } from '../../domain/beijing-time'
 import {
-  CADENCE_LABELS,
   CONTACT_STATE_LABELS,
   checkinDue,
   compareByRisk,
@@ -93,11 +91,9 @@ async function runBranch(ports: Ports, branch: Stored<Org>, now: number, report:
           {
             id: `mobile.${p.memberId}.checkin-due.${due.period.key}`,
             memberId: p.memberId,
-            template: 'mobile.checkinDue',
-            title: '流动党员报到提醒',
-            body: `${due.period.label}的报到（${CADENCE_LABELS[rules.cadence]}）还没有完成，请在 ${due.dueDate} 前报到。`,
-            page: 'packages/mobile/pages/checkin/index',
-            data: { dueDate: due.dueDate },
+            branchId: branch._id,
+            topic: 'mobile.checkinDue',
+            fields: { periodLabel: due.period.label, cadence: rules.cadence, dueBy: due.dueBy },
           },
           now,
         )
@@ -134,11 +130,16 @@ async function runBranch(ports: Ports, branch: Stored<Org>, now: number, report:
           {
             id: `mobile.${c.memberId}.${c.state}.${c.lastContactAt}.${to}`,
             memberId: to,
-            template: 'mobile.contactState',
-            title: `流动党员${CONTACT_STATE_LABELS[c.state]}：${c.name}`,
-            body: `${c.name}（${c.city}）已 ${daysSince(c.lastContactAt, now)} 天没有联系，最近联系 ${beijing(c.lastContactAt).format('YYYY-MM-DD')}，请尽快联系。`,
-            page: `packages/mobile/pages/member/index?id=${c.memberId}`,
-            data: { memberId: c.memberId, state: c.state },
+            branchId: branch._id,
+            topic: 'mobile.contactState',
+            fields: {
+              memberId: c.memberId,
+              name: c.name,
+              city: c.city,
+              state: c.state,
+              lastContactAt: c.lastContactAt,
+              days: daysSince(c.lastContactAt, now),
+            },
           },
           now,
         )
@@ -153,11 +154,9 @@ async function runBranch(ports: Ports, branch: Stored<Org>, now: number, report:
           {
             id: `mobile.${c.memberId}.transfer.${c.since}.${to}`,
             memberId: to,
-            template: 'mobile.transferDue',
-            title: `建议转接组织关系：${c.name}`,
-            body: `${c.name}自 ${c.since} 起在${c.city}已满六个月，请按规定办理组织关系转接。`,
-            page: `packages/mobile/pages/member/index?id=${c.memberId}`,
-            data: { memberId: c.memberId },
+            branchId: branch._id,
+            topic: 'mobile.transferDue',
+            fields: { memberId: c.memberId, name: c.name, city: c.city, since: c.since },
           },
           now,
         )

@@ -6,15 +6,14 @@
  * declared indexes (meetings by branchId + startAt, counters by branchId + periodKey), paged; notice
  * ids are deterministic, so a second run sends nothing already sent.
  */
-import { formatDate, formatTime } from '../../domain/beijing-time'
+import { formatDate } from '../../domain/beijing-time'
 import { DEFAULT_MINUTES_DUE_MS } from '../../domain/compliance'
-import { kindRule } from '../../domain/meeting-kinds'
 import type { Meeting } from '../../domain/meeting'
 import { organizersAmong, secretariesAmong, type Org } from '../../domain/org'
 import { membersOf, readAll } from '../actions/roster-reads'
 import { periodStatuses } from '../actions/planning/period-status'
 import { rulesFor } from '../compliance-counters'
-import { notify } from '../notices'
+import { meetingFields, notify } from '../notices'
 import type { Ports } from '../ports'
 import type { Stored } from '../ports/store'
 import type { DailyJob, JobReport } from './daily-job'
@@ -76,11 +75,9 @@ export const meetingReminders: DailyJob = {
             {
               id: `${m._id}.${memberId}.reminder`,
               memberId,
-              template: 'meeting.reminder',
-              title: `明天开会：${m.title}`,
-              body: `${kindRule(m.kind).label}，${formatDate(m.startAt)} ${formatTime(m.startAt)}，${m.place}；不能参加请提前请假`,
-              page: `packages/meeting/pages/detail/index?id=${m._id}`,
-              data: { meetingId: m._id },
+              branchId: branch._id,
+              topic: 'meeting.reminder',
+              fields: { ...meetingFields(m), remindedAt: now },
             },
             now,
           )
@@ -114,11 +111,19 @@ export const quotaAtRisk: DailyJob = {
             {
               id: `risk.${owner._id}.${rule.kind}.${span.key}.${m._id}`,
               memberId: m._id,
-              template: 'quota.atRisk',
-              title: `${span.label}${rule.label}${who}尚未完成`,
-              body: result.reason,
-              page: `packages/plan/pages/calendar/index?branchId=${branch._id}&month=${formatDate(now).slice(0, 7)}`,
-              data: { branchId: branch._id, kind: rule.kind, periodKey: span.key },
+              branchId: branch._id,
+              topic: 'quota.atRisk',
+              fields: {
+                branchId: branch._id,
+                kind: rule.kind,
+                kindLabel: rule.label,
+                periodKey: span.key,
+                periodLabel: span.label,
+                periodEnd: span.end,
+                ownerName: owner._id === branch._id ? null : owner.name,
+                reason: result.reason,
+                month: formatDate(now).slice(0, 7),
+              },
             },
             now,
           )
@@ -156,11 +161,9 @@ export const minutesOverdue: DailyJob = {
             {
               id: `${m._id}.${s._id}.minutes-due`,
               memberId: s._id,
-              template: 'minutes.overdue',
-              title: `会议记录未定稿：${m.title}`,
-              body: `${formatDate(m.endAt)} 的${kindRule(m.kind).label}已结束 3 天，出席登记和会议记录定稿后才计入完成情况，请尽快补齐`,
-              page: `packages/meeting/pages/detail/index?id=${m._id}`,
-              data: { meetingId: m._id },
+              branchId: branch._id,
+              topic: 'minutes.overdue',
+              fields: meetingFields(m),
             },
             now,
           )

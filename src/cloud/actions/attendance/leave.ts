@@ -2,19 +2,14 @@
 import type { leaveDecide as decideDecl, leaveRequest as requestDecl } from '../../../domain/api/catalog-attendance'
 import type { ParsedInputOf } from '../../../domain/api/define'
 import type { LeaveView } from '../../../domain/api/views-attendance'
-import { LEAVE_CATEGORY_LABELS } from '../../../domain/attendance'
-import { formatSpan } from '../../../domain/beijing-time'
 import { AppError } from '../../../domain/errors'
 import { organizersAmong, type Member } from '../../../domain/org'
 import type { MemberContext } from '../../action-context'
 import { attendanceId, type AttendanceMeetingDoc, type LeaveDoc } from '../../attendance-board'
-import { notify } from '../../notices'
+import { meetingFields, notify } from '../../notices'
 import { StoreConflict } from '../../ports/store'
 import { membersOf } from '../roster-reads'
 import { invalid, liveMeetingOf, meetingOf, requireAttendee } from './meeting-access'
-
-const LEAVE_PAGE = 'packages/attendance/pages/leave/index'
-const BOARD_PAGE = 'packages/attendance/pages/board/index'
 
 export function leaveViewOf(
   l: LeaveDoc,
@@ -85,11 +80,9 @@ export async function leaveRequest(ctx: MemberContext, input: ParsedInputOf<type
       {
         id: `${id}.leave.${saved.createdAt}.${o._id}`,
         memberId: o._id,
-        template: 'leave.requested',
-        title: `请假申请：${ctx.actor.name}`,
-        body: `${meeting.title}（${formatSpan(meeting.startAt, meeting.endAt)}），${LEAVE_CATEGORY_LABELS[input.category]}：${input.note}`,
-        page: `${BOARD_PAGE}?meetingId=${meeting._id}`,
-        data: { meetingId: meeting._id },
+        branchId: meeting.branchId,
+        topic: 'leave.requested',
+        fields: { ...meetingFields(meeting), applicant: ctx.actor.name, category: input.category, note: input.note },
       },
       ctx.now,
     )
@@ -117,11 +110,9 @@ export async function leaveDecide(ctx: MemberContext, input: ParsedInputOf<typeo
     {
       id: `${id}.leave.${status}.${ctx.now}`,
       memberId: input.memberId,
-      template: 'leave.decided',
-      title: input.approve ? `请假已批准：${meeting.title}` : `请假未批准：${meeting.title}`,
-      body: input.approve ? '已准假，本次会议记为请假。' : `未批准：${input.note ?? ''}。请按时参加会议。`,
-      page: `${LEAVE_PAGE}?meetingId=${meeting._id}`,
-      data: { meetingId: meeting._id },
+      branchId: meeting.branchId,
+      topic: 'leave.decided',
+      fields: { ...meetingFields(meeting), applicant: name, approved: input.approve, note: input.note ?? null },
     },
     ctx.now,
   )

@@ -12,8 +12,7 @@ import { AppError } from '../../../domain/errors'
 import type { MeetingChange } from '../../../domain/meeting'
 import type { MemberContext } from '../../action-context'
 import type { AttendanceMeetingDoc } from '../../attendance-board'
-import { notify } from '../../notices'
-import { formatSpan } from '../../../domain/beijing-time'
+import { meetingFields, notify } from '../../notices'
 import { membersByIds } from '../roster-reads'
 import {
   invalid,
@@ -171,11 +170,9 @@ export async function attendanceInviteGuests(
       {
         id: `${after._id}.${id}.guest`,
         memberId: id,
-        template: 'meeting.guest',
-        title: `列席邀请：${after.title}`,
-        body: `${formatSpan(after.startAt, after.endAt)}，${after.place}`,
-        page: `${SIGNIN_PAGE}?meetingId=${after._id}`,
-        data: { meetingId: after._id },
+        branchId: after.branchId,
+        topic: 'meeting.guest',
+        fields: meetingFields(after),
       },
       ctx.now,
     )

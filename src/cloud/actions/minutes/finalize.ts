@@ -10,12 +10,11 @@ import type {
 import type { ParsedInputOf } from '../../../domain/api/define'
 import type { MinutesView } from '../../../domain/api/views-minutes'
 import { AppError } from '../../../domain/errors'
-import { kindLabel } from '../../../domain/meeting-kinds'
 import { fieldText, finalizeProblems, isLateEntry } from '../../../domain/minutes'
 import type { MemberContext } from '../../action-context'
 import { rulesFor, updateCounters } from '../../compliance-counters'
 import { amendmentHash, appendToChain, minutesHash, type AmendmentDoc, type MinutesDoc } from '../../minutes-chain'
-import { notify } from '../../notices'
+import { meetingFields, notify } from '../../notices'
 import { StoreConflict, type Stored, type StorePort } from '../../ports/store'
 import {
   branchOf,
@@ -31,8 +30,6 @@ import {
   type MeetingDoc,
   type ReadDoc,
 } from './records'
-
-const VIEW_PAGE = 'packages/minutes/pages/view/index'
 
 /** The meeting and its final minutes; refused with `notFinal` while they are not final. */
 async function finalMinutes(
@@ -128,11 +125,9 @@ export async function minutesFinalize(
       {
         id: `${meeting._id}.${memberId}.minutes.final`,
         memberId,
-        template: 'minutes.final',
-        title: `会议记录已定稿：${meeting.title}`,
-        body: `${kindLabel(meeting.kind)}的会议记录已定稿，请阅读后阅签。`,
-        page: `${VIEW_PAGE}?id=${meeting._id}`,
-        data: { meetingId: meeting._id },
+        branchId: meeting.branchId,
+        topic: 'minutes.final',
+        fields: meetingFields(meeting),
       },
       ctx.now,
     )

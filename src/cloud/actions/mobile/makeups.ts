@@ -120,11 +120,15 @@ export async function makeupSubmit(ctx: MemberContext, input: ParsedInputOf<type
       {
         id: `makeup.${id}.${organizerId}.submitted`,
         memberId: organizerId,
-        template: 'makeup.submitted',
-        title: `补学待确认：${ctx.actor.name}`,
-        body: `${ctx.actor.name} 提交了「${meeting.title}」的补学心得，请阅后确认。`,
-        page: `packages/mobile/pages/makeup/index?meetingId=${meeting._id}`,
-        data: { meetingId: meeting._id, memberId },
+        branchId: meeting.branchId,
+        topic: 'makeup.submitted',
+        fields: {
+          meetingId: meeting._id,
+          meetingTitle: meeting.title,
+          memberId,
+          memberName: ctx.actor.name,
+          submittedAt: ctx.now,
+        },
       },
       ctx.now,
     )
@@ -149,11 +153,9 @@ export async function makeupAccept(ctx: MemberContext, input: ParsedInputOf<type
     {
       id: `makeup.${id}.accepted`,
       memberId: input.memberId,
-      template: 'makeup.accepted',
-      title: '补学已确认',
-      body: `你对「${existing.meetingTitle}」的补学已由${ctx.actor.name}确认。`,
-      page: `packages/mobile/pages/makeup/index?meetingId=${input.meetingId}`,
-      data: { meetingId: input.meetingId },
+      branchId: existing.branchId,
+      topic: 'makeup.accepted',
+      fields: { meetingId: input.meetingId, meetingTitle: existing.meetingTitle, acceptedBy: ctx.actor.name },
     },
     ctx.now,
   )

@@ -8,7 +8,6 @@ import type { ParsedInputOf } from '../../../domain/api/define'
 import type { ReportView } from '../../../domain/api/views-mobile'
 import { beijing } from '../../../domain/beijing-time'
 import { AppError } from '../../../domain/errors'
-import { REPORT_KIND_LABELS } from '../../../domain/mobile'
 import type { MemberContext } from '../../action-context'
 import { notify } from '../../notices'
 import type { Stored } from '../../ports/store'
@@ -57,11 +56,16 @@ export async function mobileReportSubmit(
       {
         id: `report.${saved._id}.${organizerId}.submitted`,
         memberId: organizerId,
-        template: 'report.submitted',
-        title: `${REPORT_KIND_LABELS[input.kind]}待阅：${ctx.actor.name}`,
-        body: `${ctx.actor.name} 提交了「${input.title}」，请阅知。`,
-        page: `packages/mobile/pages/member/index?id=${me}`,
-        data: { reportId: saved._id, memberId: me },
+        branchId: saved.branchId,
+        topic: 'report.submitted',
+        fields: {
+          reportId: saved._id,
+          memberId: me,
+          memberName: ctx.actor.name,
+          kind: input.kind,
+          title: input.title,
+          submittedAt: saved.submittedAt,
+        },
       },
       ctx.now,
     )
@@ -103,11 +107,9 @@ export async function mobileReportMarkRead(
       {
         id: `report.${doc._id}.reply.${saved._version}`,
         memberId: doc.memberId,
-        template: 'report.replied',
-        title: `支部回复了你的${REPORT_KIND_LABELS[doc.kind]}`,
-        body: `${ctx.actor.name}：${reply.slice(0, 60)}`,
-        page: `packages/mobile/pages/report/index?id=${doc._id}`,
-        data: { reportId: doc._id },
+        branchId: doc.branchId,
+        topic: 'report.replied',
+        fields: { reportId: doc._id, kind: doc.kind, title: doc.title, repliedBy: ctx.actor.name, reply },
       },
       ctx.now,
     )

@@ -23,7 +23,7 @@ import {
 } from '../../../domain/api/catalog-planning'
 import type { ParsedInputOf } from '../../../domain/api/define'
 import type { NoPlanView, PlanItemView, PlanView, PublishResult } from '../../../domain/api/views-planning'
-import { formatDate, fromBeijing } from '../../../domain/beijing-time'
+import { fromBeijing } from '../../../domain/beijing-time'
 import { WEEKDAY_NAMES, weekdayOfDate } from '../../../domain/calendar'
 import { AppError, type FieldProblem } from '../../../domain/errors'
 import type { EffectiveKindRule } from '../../../domain/kind-rules'
@@ -438,11 +438,18 @@ export async function planPublish(
       {
         id: `${plan._id}.published.${m._id}`,
         memberId: m._id,
-        template: 'plan.published',
-        title: `${plan.year}年组织生活计划已发布`,
-        body: `${branch.name}安排了 ${docs.length} 次会议，你应参加 ${mine.length} 次；第一次：${formatDate(first.startAt)} ${first.title}`,
-        page: `packages/plan/pages/calendar/index?branchId=${branch._id}&month=${formatDate(first.startAt).slice(0, 7)}`,
-        data: { planId: plan._id },
+        branchId: branch._id,
+        topic: 'plan.published',
+        fields: {
+          planId: plan._id,
+          branchId: branch._id,
+          branchName: branch.name,
+          year: plan.year,
+          total: docs.length,
+          mine: mine.length,
+          firstTitle: first.title,
+          firstStartAt: first.startAt,
+        },
       },
       ctx.now,
     )
