@@ -25,6 +25,7 @@ import {
   formatKeywordDate,
   formatKeywordNumber,
   formatKeywordTime,
+  keywordProblem,
   type KeywordType,
 } from './subscribe-keywords'
 import {
@@ -374,4 +375,23 @@ export function buildNotice<T extends SubscribeTopic>(topic: T, fields: NoticeFi
     values: Object.fromEntries(keywords.map((k) => [k.field, formatKeyword(k, raw[k.field])])),
     meetingId: typeof f.meetingId === 'string' ? f.meetingId : null,
   }
+}
+
+/**
+ * What is wrong with a subscribe message's values for `template`, as English lines for logs and
+ * tests; empty when WeChat will accept every keyword. Checks each keyword against its kind's rule
+ * (subscribe-keywords.ts) and a `phrase` against its vocabulary; a missing keyword is a problem too.
+ */
+export function messageProblems(template: TemplateKey, values: Readonly<Record<string, string>>): string[] {
+  const keywords: readonly KeywordDecl[] = MESSAGE_TEMPLATES[template].keywords
+  return keywords.flatMap((k) => {
+    const value = values[k.field]
+    if (value === undefined) return [`${template}.${k.field}: missing`]
+    const problem = keywordProblem(k.type, value)
+    if (problem) return [`${template}.${k.field}: ${problem}`]
+    if (k.vocabulary && !k.vocabulary.includes(value)) {
+      return [`${template}.${k.field}: ${JSON.stringify(value)} is not one of ${k.vocabulary.join('/')}`]
+    }
+    return []
+  })
 }

@@ -77,7 +77,8 @@ async function announce(ctx: MemberContext, m: Stored<MeetingDoc>, kind: Meeting
         ctx.now,
       )
     } else {
-      await notify(ctx.ports, { ...request, topic: `meeting.${kind}`, fields: meetingFields(m) }, ctx.now)
+      const topic = kind === 'edited' ? 'meeting.edited' : 'meeting.rescheduled'
+      await notify(ctx.ports, { ...request, topic, fields: meetingFields(m) }, ctx.now)
     }
   }
 }

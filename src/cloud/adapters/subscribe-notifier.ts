@@ -11,7 +11,8 @@
  * shape. Its id is deterministic, so a replayed write finds it there and sends nothing: a member is
  * messaged at most once per notification, even if the first send failed.
  */
-import { keywordProblem, KEYWORD_TYPES, type KeywordType } from '../../domain/subscribe-keywords'
+import { messageProblems } from '../../domain/notices'
+import { KEYWORD_TYPES, type KeywordType } from '../../domain/subscribe-keywords'
 import { MESSAGE_TEMPLATES, TEMPLATE_KEYS, type KeywordDecl, type TemplateKey } from '../../domain/subscribe-messages'
 import type { DeliveryResult, Notification, NotifierPort } from '../ports/notifier'
 import { StoreConflict, type StorePort } from '../ports/store'
@@ -148,10 +149,7 @@ export class SubscribeNotifier implements NotifierPort {
     if (!template) {
       return { delivered: false, failure: 'no-template', reason: `no subscribe template configured for ${key}` }
     }
-    const data = this.dataFor(key, n.message.values, typeof template === 'string' ? undefined : template.fields)
-    const problems = Object.entries(data)
-      .map(([keyword, { value }]) => keywordProblem(KEYWORD_ID.exec(keyword)![1] as KeywordType, value))
-      .filter((p): p is string => p !== null)
+    const problems = messageProblems(key, n.message.values)
     if (problems.length > 0) {
       return {
         delivered: false,
@@ -172,7 +170,7 @@ export class SubscribeNotifier implements NotifierPort {
         touser: openid,
         templateId: typeof template === 'string' ? template : template.id,
         page: n.page,
-        data,
+        data: this.dataFor(key, n.message.values, typeof template === 'string' ? undefined : template.fields),
         miniprogramState: this.state,
         lang: 'zh_CN',
       })
