@@ -6,6 +6,7 @@ import { formatSpan } from '../domain/beijing-time'
 import { MEETING_PHASE_LABELS } from '../domain/meeting'
 import { kindLabel } from '../domain/meeting-kinds'
 import { PAGES } from '../routes'
+import { requestSubscribe } from '../services/subscribe'
 import { Tag } from './nut'
 import './meeting-card.scss'
 
@@ -38,7 +39,11 @@ export function RecordTags({ meeting }: { meeting: MeetingSummary }) {
 }
 
 export function MeetingCard({ meeting }: { meeting: MeetingSummary }) {
-  const open = () => Taro.navigateTo({ url: `${PAGES.meetingDetail}?id=${meeting.id}` })
+  const open = async () => {
+    // Opening a meeting still to come is where a member agrees to its reminder (a consent tap).
+    if (meeting.phase === 'upcoming') await requestSubscribe('meeting.open')
+    await Taro.navigateTo({ url: `${PAGES.meetingDetail}?id=${meeting.id}` })
+  }
   return (
     <View className="meeting-card" id={`meeting-${meeting.id}`} onClick={open}>
       <View className="meeting-card__head">

@@ -1,55 +1,53 @@
 /**
  * WeChat subscribe messages (订阅消息): a mini-program may send a person a message only after they
- * agreed to that template at a tap. `requestSubscribe(topics)` asks at the taps that lead to a notice
- * (安排会议, 请假, 报到); in the browser (h5) it does nothing. The template ids come from the
- * 微信公众平台 (订阅消息 › 我的模板) and are filled in SUBSCRIBE_TEMPLATE_IDS (see docs/deploy.md);
- * the cloud function maps the same topics to the same ids (SUBSCRIBE_TEMPLATES).
+ * agreed to that template at a tap. `requestSubscribe(tap)` asks, at one of the consent taps declared
+ * in src/domain/subscribe-messages.ts (CONSENT_TAPS), for that tap's templates; in the browser (h5) it
+ * does nothing. WeChat allows it only in a tap's handler, so call it first thing there, before any
+ * `await`. The template ids come from 微信公众平台 (订阅消息 › 我的模板) and are filled in
+ * SUBSCRIBE_TEMPLATE_IDS (see docs/deploy.md); the cloud function maps the same template keys to the
+ * same ids (SUBSCRIBE_TEMPLATES).
  */
 import Taro from '@tarojs/taro'
+import {
+  CONSENT_TAPS,
+  MAX_TEMPLATES_PER_REQUEST,
+  type ConsentTap,
+  type TemplateKey,
+} from '../domain/subscribe-messages'
 
-/** The notices a person can subscribe to; the server's notice templates use the same names. */
-export const SUBSCRIBE_TOPICS = [
-  'meeting.scheduled',
-  'meeting.rescheduled',
-  'meeting.cancelled',
-  'meeting.reminder',
-  'leave.requested',
-  'leave.decided',
-  'meeting.guest',
-  'minutes.overdue',
-  'quota.atRisk',
-  'plan.published',
-  'mobile.checkinDue',
-] as const
-export type SubscribeTopic = (typeof SUBSCRIBE_TOPICS)[number]
+export { SUBSCRIBE_TOPICS, type ConsentTap, type SubscribeTopic } from '../domain/subscribe-messages'
 
-/** To be filled with the template ids of the mini-program's account; empty ids are skipped. */
-export const SUBSCRIBE_TEMPLATE_IDS: Record<SubscribeTopic, string> = {
-  'meeting.scheduled': '',
-  'meeting.rescheduled': '',
-  'meeting.cancelled': '',
+/**
+ * To be filled with the template ids of the mini-program's account (the same as SUBSCRIBE_TEMPLATES
+ * on the server); a template left empty is not asked for, its notices stay in the in-app 消息 list.
+ */
+export const SUBSCRIBE_TEMPLATE_IDS: Record<TemplateKey, string> = {
+  'meeting.notice': '',
   'meeting.reminder': '',
-  'leave.requested': '',
-  'leave.decided': '',
-  'meeting.guest': '',
-  'minutes.overdue': '',
+  'leave.notice': '',
+  'minutes.notice': '',
   'quota.atRisk': '',
   'plan.published': '',
   'mobile.checkinDue': '',
+  'mobile.alert': '',
+  'review.pending': '',
+  'review.done': '',
 }
 
-/** WeChat shows at most three templates in one request. */
-const MAX_PER_REQUEST = 3
-
-export type SubscribeAnswer = Partial<Record<SubscribeTopic, 'accept' | 'reject' | 'ban' | 'filter'>>
+/** The person's answer per template: WeChat's `accept`, `reject`, `ban` or `filter`. */
+export type SubscribeAnswer = Partial<Record<TemplateKey, 'accept' | 'reject' | 'ban' | 'filter'>>
 
 /**
- * Asks the person to allow these notices. Never throws: declining, an unconfigured template or the
- * browser simply means the notice stays in the in-app 消息 list only.
+ * Asks the person to allow the notices of a consent tap (at most three templates, WeChat's limit).
+ * Resolves when they have answered (or at once when nothing is asked) with the answer per template.
+ * Never rejects: declining, an unconfigured template or the browser simply means the notices stay in
+ * the in-app 消息 list only.
  */
-export async function requestSubscribe(topics: readonly SubscribeTopic[]): Promise<SubscribeAnswer> {
+export async function requestSubscribe(tap: ConsentTap): Promise<SubscribeAnswer> {
   if (process.env.TARO_ENV !== 'weapp') return {}
-  const wanted = topics.filter((t) => SUBSCRIBE_TEMPLATE_IDS[t]).slice(0, MAX_PER_REQUEST)
+  const wanted = CONSENT_TAPS[tap].templates
+    .filter((t) => SUBSCRIBE_TEMPLATE_IDS[t])
+    .slice(0, MAX_TEMPLATES_PER_REQUEST)
   if (wanted.length === 0) return {}
   try {
     const res = (await Taro.requestSubscribeMessage({

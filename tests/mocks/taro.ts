@@ -37,6 +37,8 @@ export const device = {
   privacyAnswers: [] as { event: string; buttonId?: string }[],
   /** Device APIs called, by name, in order. */
   calls: [] as string[],
+  /** The template ids of each `requestSubscribeMessage`, in order; every one is answered `accept`. */
+  subscribeRequests: [] as string[][],
 }
 
 export function resetTaroMock(): void {
@@ -53,6 +55,7 @@ export function resetTaroMock(): void {
   device.privacyListener = null
   device.privacyAnswers.length = 0
   device.calls.length = 0
+  device.subscribeRequests.length = 0
 }
 
 /**
@@ -129,6 +132,14 @@ const Taro = {
     }),
   openPrivacyContract: () => {
     device.calls.push('openPrivacyContract')
+  },
+  requestSubscribeMessage: (opts: { tmplIds: string[] }) => {
+    device.calls.push('requestSubscribeMessage')
+    device.subscribeRequests.push([...opts.tmplIds])
+    return Promise.resolve({
+      errMsg: 'requestSubscribeMessage:ok',
+      ...Object.fromEntries(opts.tmplIds.map((id) => [id, 'accept'])),
+    })
   },
   stopPullDownRefresh: () => undefined,
   cloud: {

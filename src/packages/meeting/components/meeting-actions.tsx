@@ -8,7 +8,7 @@ import Taro from '@tarojs/taro'
 import { Button } from '../../../components/nut'
 import type { MeetingDetail } from '../../../domain/api/views'
 import { PAGES } from '../../../routes'
-import { requestSubscribe, type SubscribeTopic } from '../../../services/subscribe'
+import { requestSubscribe, type ConsentTap } from '../../../services/subscribe'
 import './meeting-actions.scss'
 
 interface Step {
@@ -16,8 +16,8 @@ interface Step {
   label: string
   url: string
   primary?: boolean
-  /** The notices worth agreeing to at this tap (WeChat subscribe messages). */
-  subscribe?: SubscribeTopic[]
+  /** The consent tap this is (src/domain/subscribe-messages.ts): WeChat subscribe messages asked for here. */
+  subscribe?: ConsentTap
 }
 
 export function meetingSteps(m: MeetingDetail): Step[] {
@@ -32,6 +32,7 @@ export function meetingSteps(m: MeetingDetail): Step[] {
       id: 'go-attendance',
       label: m.held ? '考勤（已确认）' : '考勤与请假',
       url: `${PAGES.attendanceBoard}?${q}`,
+      subscribe: 'attendance.board',
     })
     if (m.phase !== 'upcoming' && !m.minutesFinal)
       steps.push({ id: 'go-minutes-edit', label: '填写会议记录', url: `${PAGES.minutesEdit}?${q}` })
@@ -42,14 +43,14 @@ export function meetingSteps(m: MeetingDetail): Step[] {
       label: m.allowRemote ? '签到 / 远程参会' : '签到',
       url: `${PAGES.signIn}?${q}`,
       primary: !m.canRecord,
-      subscribe: ['meeting.scheduled', 'meeting.rescheduled', 'meeting.cancelled'],
+      subscribe: 'meeting.signIn',
     })
     if (before)
       steps.push({
         id: 'go-leave',
         label: '请假',
         url: `${PAGES.leave}?${q}`,
-        subscribe: ['leave.decided', 'meeting.rescheduled', 'meeting.cancelled'],
+        subscribe: 'meeting.leave',
       })
   }
   if (m.minutesFinal) {
@@ -58,7 +59,8 @@ export function meetingSteps(m: MeetingDetail): Step[] {
       label: m.minutesLate ? '会议记录（补录）' : '会议记录',
       url: `${PAGES.minutesView}?id=${m.id}`,
     })
-    if (m.iAmParticipant) steps.push({ id: 'go-makeup', label: '补学', url: `${PAGES.makeup}?${q}` })
+    if (m.iAmParticipant)
+      steps.push({ id: 'go-makeup', label: '补学', url: `${PAGES.makeup}?${q}`, subscribe: 'meeting.makeup' })
   }
   return steps
 }
@@ -74,8 +76,9 @@ export function MeetingActions({ m }: { m: MeetingDetail }) {
           id={s.id}
           size="small"
           type={s.primary ? 'primary' : 'default'}
-          onClick={() => {
-            if (s.subscribe) void requestSubscribe(s.subscribe)
+          onClick={async () => {
+            // Asked first, in the tap itself (WeChat allows it nowhere else); the page opens once answered.
+            if (s.subscribe) await requestSubscribe(s.subscribe)
             void Taro.navigateTo({ url: s.url })
           }}
         >

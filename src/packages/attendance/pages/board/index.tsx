@@ -14,6 +14,7 @@ import { ATTENDANCE_STATE_LABELS, LEAVE_CATEGORY_LABELS, VIA_LABELS } from '../.
 import { beijing, formatSpan } from '../../../../domain/beijing-time'
 import { PAGES } from '../../../../routes'
 import { call, errorMessage, newRequestId } from '../../../../services/api'
+import { requestSubscribe } from '../../../../services/subscribe'
 import { useApi } from '../../../../services/use-api'
 import { GuestInvite } from '../../components/guest-invite'
 import { HeadLine, MeetingHead } from '../../components/meeting-head'
@@ -115,19 +116,27 @@ function PersonRow({ p, b, onDone }: { p: AttendancePerson; b: Board; onDone: ()
                 type="primary"
                 id={`approve-leave-${p.memberId}`}
                 loading={busy}
-                onClick={() =>
-                  act(() =>
+                onClick={() => {
+                  void requestSubscribe('leave.decide')
+                  void act(() =>
                     call(
                       'leave.decide',
                       { meetingId, memberId: p.memberId, approve: true },
                       { requestId: newRequestId() },
                     ),
                   )
-                }
+                }}
               >
                 准假
               </Button>
-              <Button size="small" id={`decline-leave-${p.memberId}`} onClick={() => setEditing('decline')}>
+              <Button
+                size="small"
+                id={`decline-leave-${p.memberId}`}
+                onClick={() => {
+                  void requestSubscribe('leave.decide')
+                  setEditing('decline')
+                }}
+              >
                 不准假
               </Button>
             </>

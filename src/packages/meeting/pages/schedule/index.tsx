@@ -49,9 +49,9 @@ export default function SchedulePage() {
 
   const submit = async () => {
     if (submitting) return
-    // WeChat lets a message be sent only after a tap agreed to it: the organizer is told before
-    // the meeting, when a quota is at risk and when the minutes are overdue.
-    void requestSubscribe(['meeting.reminder', 'quota.atRisk', 'minutes.overdue'])
+    // WeChat lets a message be sent only after a tap agreed to it: the organizer is told of leave
+    // requests, of a quota at risk and of overdue minutes.
+    void requestSubscribe('meeting.schedule')
     const check = checkForm(form)
     if (!check.ok) {
       setProblems(check.fields)

@@ -14,6 +14,7 @@ import type { FieldProblem } from '../../../../domain/errors'
 import { PAGES } from '../../../../routes'
 import { asCallError, call, newRequestId } from '../../../../services/api'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
+import { requestSubscribe } from '../../../../services/subscribe'
 import { choosePlace, LocationError } from '../../../../services/location'
 import { enqueue } from '../../../../services/outbox'
 import { SubmitBar } from '../../components/submit-bar'
@@ -70,6 +71,8 @@ export default function Checkin() {
 
   const submit = async () => {
     if (sending) return
+    // A consent tap: the 报到 reminder of the next period, and replies from the branch.
+    void requestSubscribe('mobile.checkIn')
     // The device time is when the person pressed 报到, kept even if it is sent later.
     const deviceTime = Date.now()
     const input: CheckinInput = {

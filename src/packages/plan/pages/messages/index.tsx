@@ -7,6 +7,7 @@ import { Empty, LoadMore, Loaded } from '../../../../components/page-state'
 import type { MessageView } from '../../../../domain/api/views-planning'
 import { beijing } from '../../../../domain/beijing-time'
 import { call, newRequestId } from '../../../../services/api'
+import { requestSubscribe } from '../../../../services/subscribe'
 import { usePagedApi } from '../../../../services/use-api'
 import './index.scss'
 
@@ -17,6 +18,7 @@ export default function MessagesPage() {
   const [unreadAdjust, setUnreadAdjust] = useState<number | null>(null)
 
   const open = (m: MessageView) => {
+    void requestSubscribe('message.open')
     if (!m.read && !readHere.has(m.id)) {
       setReadHere((s) => new Set(s).add(m.id))
       call('message.markRead', { ids: [m.id] }, { requestId: newRequestId() }).then(
