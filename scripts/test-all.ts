@@ -1,7 +1,8 @@
 /**
  * `npm test`: everything CI runs, in order, stopping at the first failure, with each step's time.
- * Type check, lint, format, unit + cloud-action + UI tests, the WeChat build and its size check,
- * the h5 build, and end-to-end tests in headless Chromium against a host the tests start.
+ * Type check, lint (ESLint, and stylelint with the rules WXSS needs), format, unit + cloud-action + UI
+ * tests, the WeChat build, WeChat's own compilers (wcc, wcsc) over it and its size check, the h5
+ * build, and end-to-end tests in headless Chromium against a host the tests start.
  */
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
@@ -12,9 +13,11 @@ const BIN = (name: string) => path.join(ROOT, 'node_modules', '.bin', name)
 const steps: [string, string, string[], Record<string, string>?][] = [
   ['type check', BIN('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
+  ['style lint (WXSS rules)', 'npm', ['run', '--silent', 'lint:styles']],
   ['format', BIN('prettier'), ['--check', '--log-level', 'warn', '.']],
   ['unit, cloud and UI tests', BIN('jest'), ['--selectProjects', 'unit', 'cloud', 'ui', '--ci']],
   ['weapp build', BIN('taro'), ['build', '--type', 'weapp'], { NODE_ENV: 'production' }],
+  ['WeChat compilers (wcc, wcsc)', BIN('tsx'), ['scripts/wechat-compilers.ts']],
   ['weapp package check', BIN('tsx'), ['scripts/check-weapp.ts']],
   ['cloud function build', BIN('tsx'), ['scripts/build-cloud.ts']],
   ['h5 build', BIN('taro'), ['build', '--type', 'h5'], { NODE_ENV: 'production' }],

@@ -78,22 +78,31 @@ const MAX_BUFFER = 256 * 1024 * 1024
 let tempBinDir: string | undefined
 
 /**
- * The path of WeChat's `wcc` or `wcsc` binary, made executable. The npm tarball of
- * `miniprogram-compiler` installs them without the exec bit (mode 644): this adds it, or, where
- * node_modules is read-only, runs a copy in a temporary directory.
+ * The path of WeChat's `wcc` or `wcsc` binary for this platform, made executable (see `executable`).
  * @throws Error on a platform the package has no binary for (it ships linux, darwin and windows).
  */
 export function compilerBinary(name: 'wcc' | 'wcsc'): string {
   const platformDir = { linux: 'linux', darwin: 'mac', win32: 'windows' }[process.platform as string]
   if (!platformDir) throw new Error(`miniprogram-compiler has no ${name} for ${process.platform}`)
   const file = path.join(PACKAGE_DIR, 'bin', platformDir, process.platform === 'win32' ? `${name}.exe` : name)
-  if (process.platform === 'win32' || isExecutable(file)) return file
+  return process.platform === 'win32' ? file : executable(file)
+}
+
+/**
+ * A path to run `file` from. The npm tarball of `miniprogram-compiler` installs its binaries without
+ * the exec bit (mode 644): this adds it, or, where the file cannot be changed (read-only
+ * node_modules), returns an executable copy in a temporary directory.
+ * @throws Error when `file` does not exist.
+ */
+export function executable(file: string): string {
+  if (isExecutable(file)) return file
   try {
     chmodSync(file, statSync(file).mode | 0o111)
     return file
-  } catch {
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw e
     tempBinDir ??= mkdtempSync(path.join(os.tmpdir(), 'wechat-compilers-'))
-    const copy = path.join(tempBinDir, name)
+    const copy = path.join(tempBinDir, path.basename(file))
     if (!existsSync(copy)) {
       copyFileSync(file, copy)
       chmodSync(copy, 0o755)
