@@ -218,6 +218,7 @@ export function compileTemplates(buildDir: string): string {
 /** Both compilers over a build: each run, and whether both accepted it. */
 export interface BuildCheck {
   ok: boolean
+  files: BuildFiles
   wcc: WccRun
   wcsc: CompilerRun
 }
@@ -230,7 +231,7 @@ export function checkBuild(buildDir: string): BuildCheck {
   const files = listBuildFiles(buildDir)
   const wcc = runWcc(buildDir, files)
   const wcsc = runWcsc(buildDir, files.wxss)
-  return { ok: wcc.ok && wcsc.ok, wcc, wcsc }
+  return { ok: wcc.ok && wcsc.ok, files, wcc, wcsc }
 }
 
 if (require.main === module) {
@@ -242,17 +243,17 @@ if (require.main === module) {
     console.error(`[wechat] FAIL: ${(e as Error).message}`)
     process.exit(1)
   }
-  const { wcc, wcsc } = check
-  const wxs = wcc.command.filter((a) => a.endsWith('.wxs')).length
+  const { wcc, wcsc, files } = check
   console.log(
-    `[wechat] wcc  ${wcc.ok ? 'ok  ' : 'FAIL'} ${wcc.files - wxs} .wxml + ${wxs} .wxs in ${wcc.ms.toFixed(0)} ms`,
+    `[wechat] wcc  ${wcc.ok ? 'ok  ' : 'FAIL'} ${files.wxml.length} .wxml + ${files.wxs.length} .wxs in ${wcc.ms.toFixed(0)} ms`,
   )
-  console.log(`[wechat] wcsc ${wcsc.ok ? 'ok  ' : 'FAIL'} ${wcsc.files} .wxss in ${wcsc.ms.toFixed(0)} ms`)
+  console.log(`[wechat] wcsc ${wcsc.ok ? 'ok  ' : 'FAIL'} ${files.wxss.length} .wxss in ${wcsc.ms.toFixed(0)} ms`)
   for (const [name, r] of [
     ['wcc', wcc],
     ['wcsc', wcsc],
   ] as const) {
     if (!r.ok) console.error(`[wechat] ${name} refused ${buildDir}:\n${r.stderr.trim() || `exit ${r.status}`}`)
+    else if (r.stderr.trim()) console.warn(`[wechat] ${name} warned:\n${r.stderr.trim()}`)
   }
   process.exit(check.ok ? 0 : 1)
 }
