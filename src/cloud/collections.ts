@@ -8,7 +8,14 @@ export const COLLECTIONS = {
   bindings: { indexes: [['memberId']] },
   meetings: { indexes: [['branchId', 'startAt']] },
   requests: { indexes: [] },
-  notifications: { indexes: [['memberId', 'createdAt']] },
+  // The in-app 消息 by person; who a meeting's notices, or a branch's lately, did not reach.
+  notifications: {
+    indexes: [
+      ['memberId', 'createdAt'],
+      ['meetingId', 'createdAt'],
+      ['branchId', 'createdAt'],
+    ],
+  },
   outbox: { indexes: [['memberId']] },
   member_history: { indexes: [['memberId', 'at']] },
   invitations: { indexes: [['memberId']] },

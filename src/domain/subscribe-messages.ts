@@ -162,7 +162,7 @@ export const NOTICE_TOPICS = {
     template: 'meeting.notice',
     to: ['member'],
     opens: 'meetingDetail',
-    when: '安排会议后，发给应参会人员',
+    when: '安排会议后',
   },
   'meeting.edited': {
     template: 'meeting.notice',
@@ -191,7 +191,7 @@ export const NOTICE_TOPICS = {
     template: 'minutes.notice',
     to: ['member'],
     opens: 'minutesView',
-    when: '会议记录定稿后，请参会人员阅签',
+    when: '会议记录定稿后（请阅签）',
   },
   'quota.atRisk': {
     template: 'quota.atRisk',

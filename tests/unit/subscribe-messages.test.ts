@@ -317,6 +317,8 @@ describe('the catalogue', () => {
       // WeChat lets a template have at most 5 keywords.
       expect(keywords.length).toBeLessThanOrEqual(5)
     }
+    // WeChat drops all but one of the templates of the same title asked for in one request.
+    expect(new Set(TEMPLATE_KEYS.map((k) => MESSAGE_TEMPLATES[k].title)).size).toBe(TEMPLATE_KEYS.length)
   })
 
   test('every topic has recipients, and every tap asks for at most three distinct templates', () => {
