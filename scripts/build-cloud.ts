@@ -4,18 +4,52 @@
  * miniprogram-ci upload. Each bundle holds the router, actions and domain code; only wx-server-sdk
  * stays outside, installed in the cloud (上传并部署：云端安装依赖).
  *
+ * Cold start: index.js is what every new container loads, so it stays under COLD_START_BUDGET.
+ * Heavy code that only a few actions need lives in LAZY_PARTS: the source loads such a module with
+ * `await import(...)`, and the build turns that into a `require` of a file of its own beside
+ * index.js (e.g. minutes-docx.js), loaded the first time one of those actions runs. The bundles
+ * are minified; each has its source map beside it (index.js.map), read only to map a logged stack
+ * trace back to the sources, never at run time.
+ *
  * A new function is a new folder with an index.ts exporting `main` and a function.json in
  * WeChat's config.json format, e.g. a daily timer:
  *   { "permissions": { "openapi": [] }, "triggers": [{ "name": "daily", "type": "timer", "config": "0 0 8 * * * *" }] }
  */
-import { build, type Plugin } from 'esbuild'
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { build, type Metafile, type Plugin } from 'esbuild'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 const ROOT = path.resolve(__dirname, '..')
 const FUNCTIONS_DIR = path.join(ROOT, 'src', 'cloud', 'functions')
 export const DEFAULT_OUT_DIR = path.join(ROOT, 'cloudfunctions')
 const OUTPUT_FILES = ['index.js', 'package.json', 'config.json']
+
+/** The most index.js may weigh: what every cold start loads, next to wx-server-sdk itself. */
+export const COLD_START_BUDGET = 500 * 1024
+
+/**
+ * Modules loaded only by the actions that need them, each bundled into `<name>.js` beside index.js:
+ * the .docx generator with docx and jszip (minutes exports), and the CSV reader and writer with
+ * iconv-lite and papaparse (roster import and export).
+ */
+export const LAZY_PARTS: Record<string, string> = {
+  'minutes-docx': path.join(ROOT, 'src', 'cloud', 'minutes-docx.ts'),
+  'csv-file': path.join(ROOT, 'src', 'cloud', 'csv-file.ts'),
+}
+
+/** Libraries that must never be in a cold start: they belong to a lazy part. */
+const HEAVY = [
+  /node_modules\/docx\//,
+  /node_modules\/jszip\//,
+  /node_modules\/iconv-lite\//,
+  /node_modules\/papaparse\//,
+]
+
+/**
+ * Modules whose classes the router recognizes with `instanceof` (AppError, StoreConflict): a lazy
+ * part holding its own copy would throw errors the router cannot tell apart, so parts may not.
+ */
+const SHARED_IDENTITY = [/src\/domain\/errors\.ts$/, /src\/cloud\/ports\/store\.ts$/, /src\/cloud\/router\.ts$/]
 /** What a change to should rebuild the functions. */
 const SOURCES = [
   path.join(ROOT, 'src', 'cloud'),
@@ -87,6 +121,34 @@ function onlyChineseIconvTables(): Plugin {
   }
 }
 
+/**
+ * A dynamic `import()` of a lazy part becomes a `require` of its own file beside index.js (esbuild
+ * lowers `import()` to `require` for the CloudBase target, see `supported` below); a static import
+ * of one fails the build, since it would pull the part into every cold start. `used` collects the
+ * parts the bundle asks for.
+ */
+function lazyParts(used: Set<string>): Plugin {
+  const byFile = new Map(Object.entries(LAZY_PARTS).map(([name, file]) => [file, name]))
+  return {
+    name: 'lazy-parts',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const base = path.resolve(args.resolveDir, args.path)
+        const name = byFile.get(base) ?? byFile.get(`${base}.ts`)
+        if (!name) return undefined
+        if (args.kind !== 'dynamic-import') {
+          const rel = path.relative(ROOT, LAZY_PARTS[name])
+          return {
+            errors: [{ text: `${rel} is loaded on demand: use \`await import('${args.path}')\`, not a static import` }],
+          }
+        }
+        used.add(name)
+        return { path: `./${name}.js`, external: true }
+      })
+    },
+  }
+}
+
 function filesUnder(target: string): string[] {
   if (!statSync(target).isDirectory()) return [target]
   return readdirSync(target).flatMap((entry) => filesUnder(path.join(target, entry)))
@@ -106,10 +168,20 @@ export interface FunctionConfig {
   triggers: { name: string; type: 'timer'; config: string }[]
 }
 
+export interface BuiltPart {
+  name: string
+  bytes: number
+}
+
 export interface BuiltFunction {
   name: string
   dir: string
+  /** The size of index.js: what a cold start loads. */
   bytes: number
+  /** The source files bundled into index.js, relative to the repository. */
+  inputs: string[]
+  /** The lazy parts beside index.js, loaded by the actions that need them. */
+  parts: BuiltPart[]
 }
 
 export interface BuildCloudOptions {
@@ -148,10 +220,18 @@ function newestMtime(target: string): number {
   return Math.max(0, ...filesUnder(target).map((f) => statSync(f).mtimeMs))
 }
 
+/** The lazy parts a built index.js requires (`require("./minutes-docx.js")`). */
+function requiredParts(indexFile: string): string[] {
+  const code = readFileSync(indexFile, 'utf8')
+  return Object.keys(LAZY_PARTS).filter((name) => code.includes(`require("./${name}.js")`))
+}
+
 export function cloudBuildIsStale(outDir: string = DEFAULT_OUT_DIR): boolean {
   let oldestOutput = Infinity
   for (const name of functionNames()) {
-    for (const file of OUTPUT_FILES) {
+    const index = path.join(outDir, name, 'index.js')
+    const parts = existsSync(index) ? requiredParts(index).map((p) => `${p}.js`) : []
+    for (const file of [...OUTPUT_FILES, ...parts]) {
       const out = path.join(outDir, name, file)
       if (!existsSync(out)) return true
       oldestOutput = Math.min(oldestOutput, statSync(out).mtimeMs)
@@ -160,35 +240,87 @@ export function cloudBuildIsStale(outDir: string = DEFAULT_OUT_DIR): boolean {
   return Math.max(...SOURCES.map(newestMtime)) > oldestOutput
 }
 
+/** The options every bundle of a function shares: CloudBase's Node 16, CommonJS, minified. */
+const BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  target: 'node16',
+  format: 'cjs',
+  // `import()` of a lazy part becomes `Promise.resolve().then(() => require(...))`: a plain require
+  // beside index.js works however CloudBase's runtime loads the function.
+  supported: { 'dynamic-import': false },
+  external: ['wx-server-sdk'] as string[],
+  // Minified to keep the cold start small (about 1.4 MB of source becomes about 450 KB). keepNames
+  // keeps each function's and class's own name, so a logged stack trace still reads `at minutesSaveDraft`;
+  // the source map beside each file (sourcesContent left out: the repository has them) gives the line.
+  minify: true,
+  keepNames: true,
+  sourcemap: 'external',
+  sourcesContent: false,
+  legalComments: 'none',
+  // Chinese stays Chinese: escaping it as \uXXXX would triple the messages and the GBK table.
+  charset: 'utf8',
+  metafile: true,
+  logLevel: 'warning',
+  absWorkingDir: ROOT,
+} as const
+
+/** Refuses a bundle that holds embedded-only code or calls APIs CloudBase's Node 16 lacks. */
+function checkBundle(label: string, inputs: string[], outfile: string): void {
+  const leaked = inputs.filter((file) => EMBEDDED_ONLY.some((re) => re.test(file)))
+  if (leaked.length) throw new Error(`${label} bundles embedded-only code: ${leaked.join(', ')}`)
+  const code = readFileSync(outfile, 'utf8')
+  if (/require\(["']better-sqlite3["']\)/.test(code)) throw new Error(`${label} requires better-sqlite3`)
+  const newer = code.match(NEWER_THAN_NODE16)
+  if (newer) throw new Error(`${label} calls ${newer[0]}, which Node 16 on CloudBase does not have`)
+}
+
+function inputsOf(metafile: Metafile, outfile: string): string[] {
+  const out = metafile.outputs[path.relative(ROOT, outfile).split(path.sep).join('/')]
+  return Object.keys(out?.inputs ?? metafile.inputs)
+}
+
+async function buildPart(fnName: string, dir: string, part: string): Promise<BuiltPart> {
+  const outfile = path.join(dir, `${part}.js`)
+  const result = await build({
+    ...BUNDLE_OPTIONS,
+    entryPoints: [LAZY_PARTS[part]],
+    outfile,
+    plugins: [onlyUsedZodLocales(), onlyChineseIconvTables()],
+  })
+  const inputs = inputsOf(result.metafile!, outfile)
+  const label = `cloud function ${fnName}'s part ${part}`
+  checkBundle(label, inputs, outfile)
+  const shared = inputs.filter((file) => SHARED_IDENTITY.some((re) => re.test(file)))
+  if (shared.length)
+    throw new Error(`${label} holds a second copy of ${shared.join(', ')}; keep parts to pure code and libraries`)
+  return { name: part, bytes: statSync(outfile).size }
+}
+
 async function buildOne(name: string, outDir: string, sdkRange: string, version: string): Promise<BuiltFunction> {
   const dir = path.join(outDir, name)
   mkdirSync(dir, { recursive: true })
   const outfile = path.join(dir, 'index.js')
+  const used = new Set<string>()
   const result = await build({
+    ...BUNDLE_OPTIONS,
     entryPoints: [path.join(FUNCTIONS_DIR, name, 'index.ts')],
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node16',
-    format: 'cjs',
-    external: ['wx-server-sdk'],
-    // Readable stack traces in the CloudBase log beat the few kilobytes minifying would save.
-    minify: false,
-    legalComments: 'none',
-    // Chinese stays Chinese: escaping it as \uXXXX would triple the messages and the GBK table.
-    charset: 'utf8',
-    metafile: true,
-    logLevel: 'warning',
-    absWorkingDir: ROOT,
-    plugins: [onlyUsedZodLocales(), onlyChineseIconvTables()],
+    plugins: [onlyUsedZodLocales(), onlyChineseIconvTables(), lazyParts(used)],
   })
-  const inputs = Object.keys(result.metafile.inputs)
-  const leaked = inputs.filter((file) => EMBEDDED_ONLY.some((re) => re.test(file)))
-  if (leaked.length) throw new Error(`cloud function ${name} bundles embedded-only code: ${leaked.join(', ')}`)
-  const code = readFileSync(outfile, 'utf8')
-  if (/require\(["']better-sqlite3["']\)/.test(code)) throw new Error(`cloud function ${name} requires better-sqlite3`)
-  const newer = code.match(NEWER_THAN_NODE16)
-  if (newer) throw new Error(`cloud function ${name} calls ${newer[0]}, which Node 16 on CloudBase does not have`)
+  const inputs = inputsOf(result.metafile!, outfile)
+  checkBundle(`cloud function ${name}`, inputs, outfile)
+  const heavy = inputs.filter((file) => HEAVY.some((re) => re.test(file)))
+  if (heavy.length) {
+    const libs = [...new Set(heavy.map((f) => f.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, '$1')))]
+    throw new Error(`cloud function ${name} loads ${libs.join(', ')} at every cold start; load it through a lazy part`)
+  }
+  const parts: BuiltPart[] = []
+  for (const part of [...used].sort()) parts.push(await buildPart(name, dir, part))
+  // Parts of an earlier build that this one no longer asks for would be uploaded for nothing.
+  for (const stale of Object.keys(LAZY_PARTS).filter((p) => !used.has(p))) {
+    for (const file of [`${stale}.js`, `${stale}.js.map`]) rmSync(path.join(dir, file), { force: true })
+  }
 
   const pkg = {
     name,
@@ -200,7 +332,7 @@ async function buildOne(name: string, outDir: string, sdkRange: string, version:
   }
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n')
   writeFileSync(path.join(dir, 'config.json'), JSON.stringify(readConfig(name), null, 2) + '\n')
-  return { name, dir, bytes: statSync(outfile).size }
+  return { name, dir, bytes: statSync(outfile).size, inputs, parts }
 }
 
 export async function buildCloud(options: BuildCloudOptions = {}): Promise<BuiltFunction[]> {
@@ -217,8 +349,12 @@ export async function buildCloud(options: BuildCloudOptions = {}): Promise<Built
     const fn = await buildOne(name, outDir, sdkRange, rootPkg.version)
     built.push(fn)
     if (!options.quiet) {
-      const rel = path.relative(ROOT, path.join(fn.dir, 'index.js'))
-      console.log(`  ${rel.padEnd(36)} ${(fn.bytes / 1024).toFixed(1).padStart(7)} KB`)
+      const line = (file: string, bytes: number, note = '') =>
+        console.log(
+          `  ${path.relative(ROOT, path.join(fn.dir, file)).padEnd(40)} ${(bytes / 1024).toFixed(1).padStart(7)} KB${note}`,
+        )
+      line('index.js', fn.bytes, '  (cold start)')
+      for (const p of fn.parts) line(`${p.name}.js`, p.bytes, '  (on demand)')
     }
   }
   return built

@@ -4,6 +4,10 @@
  *
  *   POST /api/call    body { action, input, requestId }, header `Authorization: Bearer <token>`
  *                     → 200 { ok: true, data } | { ok: false, error: { code, message, fields? } }
+ *   POST /api/upload?path=uploads/…   body: the file's bytes, same bearer token
+ *                     → 200 { fileID: 'local:uploads/…' }: the browser's stand-in for WeChat's
+ *                     `cloud.uploadFile`, into the host's local files, where actions read it
+ *                     (src/domain/uploads.ts); 401 without a session, 400 outside uploads/, 413 over 2 MB
  *   GET  /api/health  → 200 when the store answers, 503 otherwise
  *   GET  /*           → files of the h5 build (hash routes: /#/pages/...)
  */
@@ -15,8 +19,10 @@ import { HANDLERS } from '../src/cloud/actions'
 import { openEmbedded } from '../src/cloud/embedded'
 import { scheduleDailyJobs } from '../src/cloud/functions/timer/run-jobs'
 import type { Ports } from '../src/cloud/ports'
+import { STORAGE_PATH_RE } from '../src/cloud/ports/files'
 import { createMain, type Main } from '../src/cloud/router'
 import { seedDemo } from '../src/cloud/seed/demo-branch'
+import { UPLOAD_ROOT } from '../src/domain/uploads'
 
 export interface HostOptions {
   dataDir: string
@@ -43,6 +49,8 @@ export interface RunningHost {
 }
 
 const MAX_BODY = 1024 * 1024
+/** Above every upload kind's own limit (src/domain/uploads.ts), which the action checks. */
+const MAX_UPLOAD = 2 * 1024 * 1024
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -63,23 +71,54 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(text)
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/** The request body, up to `max` bytes; past that it rejects, and the rest is read and dropped so the reply still arrives. */
+function readBytes(req: http.IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     let size = 0
     const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length
-      if (size > MAX_BODY) {
-        reject(new Error('too large'))
-        req.destroy()
-      } else chunks.push(c)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+      if (size <= max) return void chunks.push(c)
+      req.off('data', onData)
+      req.resume()
+      reject(new Error('too large'))
+    }
+    req.on('data', onData)
+    req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }
 
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  return (await readBytes(req, MAX_BODY)).toString('utf8')
+}
+
 const badRequest = (message: string) => ({ ok: false, error: { code: 'VALIDATION_FAILED', message } })
+
+function sessionOf(req: http.IncomingMessage): { sessionToken?: string } {
+  const auth = req.headers.authorization
+  return { sessionToken: auth?.startsWith('Bearer ') ? auth.slice(7) : undefined }
+}
+
+/** WeChat's storage takes uploads from signed-in users only, into any path; this host, into uploads/ only. */
+async function upload(ports: Ports, req: http.IncomingMessage, url: URL, res: http.ServerResponse): Promise<void> {
+  if (req.method !== 'POST') return sendJson(res, 405, badRequest('请用 POST 上传文件。'))
+  if (!ports.identity.identify(sessionOf(req))) {
+    return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录再上传文件。' } })
+  }
+  const target = url.searchParams.get('path') ?? ''
+  if (!target.startsWith(UPLOAD_ROOT) || !STORAGE_PATH_RE.test(target)) {
+    return sendJson(res, 400, badRequest('上传路径不对，请刷新页面后重新选择文件。'))
+  }
+  let content: Buffer
+  try {
+    content = await readBytes(req, MAX_UPLOAD)
+  } catch {
+    return sendJson(res, 413, badRequest('文件超过 2 MB，请压缩或换一个文件后重新选择。'))
+  }
+  const stored = await ports.files.put(target, content, req.headers['content-type'] ?? 'application/octet-stream')
+  sendJson(res, 200, { fileID: stored.fileId })
+}
 
 function serveStatic(staticDir: string | undefined, urlPath: string, res: http.ServerResponse): void {
   if (!staticDir || !existsSync(path.join(staticDir, 'index.html'))) {
@@ -128,9 +167,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         } catch {
           return sendJson(res, 400, badRequest('请求内容不是有效的 JSON（或超过 1 MB），请检查后重试。'))
         }
-        const auth = req.headers.authorization
-        const sessionToken = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined
-        sendJson(res, 200, await main(event, { sessionToken }))
+        sendJson(res, 200, await main(event, sessionOf(req)))
+      } else if (url.pathname === '/api/upload') {
+        await upload(ports, req, url, res)
       } else if (req.method === 'GET' || req.method === 'HEAD') {
         serveStatic(options.staticDir, url.pathname, res)
       } else {

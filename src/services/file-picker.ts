@@ -1,13 +1,17 @@
 /**
  * Choosing a file to import: from a chat with `chooseMessageFile` in WeChat (where branch rosters
- * arrive), a file input in the browser. The content comes back as base64 so its encoding survives.
+ * arrive), a file input in the browser. The file stays on the device; the caller uploads it
+ * (src/services/file-upload.ts) and hands the action its file id, so its bytes and their encoding
+ * reach the server untouched.
  */
 import Taro from '@tarojs/taro'
 
 export interface PickedFile {
   name: string
+  /** Bytes. */
   size: number
-  base64: string
+  /** Where the file is on the device: a temp file path in WeChat, a `blob:` URL in the browser. */
+  path: string
 }
 
 async function pickWeapp(extensions: string[]): Promise<PickedFile | null> {
@@ -18,20 +22,11 @@ async function pickWeapp(extensions: string[]): Promise<PickedFile | null> {
     return null // the person closed the chooser
   }
   const file = chosen.tempFiles[0]
-  if (!file) return null
-  const data = await new Promise<string>((resolve, reject) =>
-    Taro.getFileSystemManager().readFile({
-      filePath: file.path,
-      encoding: 'base64',
-      success: (r) => resolve(r.data as string),
-      fail: reject,
-    }),
-  )
-  return { name: file.name, size: file.size, base64: data }
+  return file ? { name: file.name, size: file.size, path: file.path } : null
 }
 
 function pickBrowser(extensions: string[]): Promise<PickedFile | null> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
     input.accept = extensions.map((e) => `.${e}`).join(',')
@@ -40,20 +35,14 @@ function pickBrowser(extensions: string[]): Promise<PickedFile | null> {
     input.onchange = () => {
       const file = input.files?.[0]
       input.remove()
-      if (!file) return resolve(null)
-      const reader = new FileReader()
-      reader.onload = () => {
-        const url = String(reader.result)
-        resolve({ name: file.name, size: file.size, base64: url.slice(url.indexOf(',') + 1) })
-      }
-      reader.onerror = () => reject(reader.error)
-      reader.readAsDataURL(file)
+      resolve(file ? { name: file.name, size: file.size, path: URL.createObjectURL(file) } : null)
     }
     document.body.appendChild(input)
     input.click()
   })
 }
 
+/** Asks for one file with one of `extensions` (without dots); null when the person chose none. */
 export function pickFile(extensions: string[]): Promise<PickedFile | null> {
   return process.env.TARO_ENV === 'weapp' ? pickWeapp(extensions) : pickBrowser(extensions)
 }

@@ -2,7 +2,9 @@
  * Writes made without a network wait here, in device storage, and are sent when the network
  * returns or the app is shown again (DESIGN.md: offline-first capture; the person always sees what
  * is pending). Each write keeps the request id it was made with, so sending it twice is harmless.
- *   enqueue(action, input, label) · flushOutbox() · usePendingWrites(action?)
+ *   enqueue(action, input, label, requestId?, uploads?) · flushOutbox() · usePendingWrites(action?)
+ * A write may wait on a file too (a 报到 photo): the file stays on the device and is uploaded first
+ * when the network returns, and its file id goes into the input before the write is sent.
  * Call `startOutbox()` once (app launch, or any page that queues writes): it listens for the
  * network coming back and for the app being shown.
  */
@@ -11,8 +13,21 @@ import { useEffect, useState } from 'react'
 import type { ActionName, Actions } from '../domain/api/catalog'
 import type { InputOf } from '../domain/api/define'
 import { ApiCallError, call, newRequestId } from './api'
+import { discardDeviceFile, uploadFile } from './file-upload'
 
 const KEY = 'party.outbox'
+
+/** A file a queued write waits on: uploaded before the write is sent, its id put into `field`. */
+export interface PendingUpload {
+  /** The input field that takes the uploaded file's id, e.g. `photoFileId`. */
+  field: string
+  /** Where the file is on the device (src/services/file-upload.ts `keepOnDevice`). */
+  filePath: string
+  /** Where it goes in storage (src/domain/uploads.ts). */
+  cloudPath: string
+  /** Set once uploaded, so a write that fails afterwards is not uploaded again. */
+  fileId?: string
+}
 
 export interface PendingWrite<N extends ActionName = ActionName> {
   requestId: string
@@ -23,6 +38,8 @@ export interface PendingWrite<N extends ActionName = ActionName> {
   queuedAt: number
   /** The last attempt's network failure, if any (it will be retried). */
   lastTriedAt: number | null
+  /** Files to upload before sending; absent for writes that carry none. */
+  uploads?: PendingUpload[]
 }
 
 /** A queued write the server refused: kept so the person sees why, until they dismiss it. */
@@ -64,18 +81,51 @@ export function pendingWrites(): PendingWrite[] {
   return read().pending
 }
 
+/**
+ * Queues a write made offline: `input` as the action takes it (fields that `uploads` fill may be
+ * left out), `label` for the pending list, the `requestId` it was first tried with, and the files it
+ * waits on. Returns the queued entry; queuing the same request id twice keeps the first.
+ */
 export function enqueue<N extends ActionName>(
   action: N,
   input: InputOf<Actions[N]>,
   label: string,
   requestId: string = newRequestId(),
+  uploads: PendingUpload[] = [],
 ): PendingWrite<N> {
   const state = read()
-  const entry: PendingWrite<N> = { requestId, action, input, label, queuedAt: Date.now(), lastTriedAt: null }
+  const entry: PendingWrite<N> = {
+    requestId,
+    action,
+    input,
+    label,
+    queuedAt: Date.now(),
+    lastTriedAt: null,
+    ...(uploads.length ? { uploads } : {}),
+  }
   if (!state.pending.some((p) => p.requestId === requestId)) {
     write({ ...state, pending: [...state.pending, entry as unknown as PendingWrite] })
   }
   return entry
+}
+
+function updatePending(requestId: string, change: (p: PendingWrite) => PendingWrite): void {
+  const s = read()
+  write({ ...s, pending: s.pending.map((p) => (p.requestId === requestId ? change(p) : p)) })
+}
+
+/** Uploads what the entry still waits on, keeping each file id as soon as it is known. */
+async function uploadPending(entry: PendingWrite): Promise<PendingWrite> {
+  let current = entry
+  for (const [i, u] of (entry.uploads ?? []).entries()) {
+    if (u.fileId) continue
+    const fileId = await uploadFile(u.cloudPath, u.filePath)
+    const uploads = current.uploads!.map((x, j) => (j === i ? { ...x, fileId } : x))
+    current = { ...current, uploads, input: { ...(current.input as object), [u.field]: fileId } as never }
+    const next = current
+    updatePending(entry.requestId, () => next)
+  }
+  return current
 }
 
 export function dismissRefused(requestId: string): void {
@@ -104,28 +154,29 @@ export function flushOutbox(): Promise<FlushReport> {
 async function flushOnce(): Promise<FlushReport> {
   let sent = 0
   let refused = 0
-  for (const entry of read().pending) {
+  for (const queued of read().pending) {
     try {
+      const entry = await uploadPending(queued)
       await call(entry.action, entry.input as never, { requestId: entry.requestId })
       sent += 1
       const s = read()
       write({ ...s, pending: s.pending.filter((p) => p.requestId !== entry.requestId) })
+      for (const u of entry.uploads ?? []) discardDeviceFile(u.filePath)
     } catch (err) {
-      const s = read()
       if (err instanceof ApiCallError && err.code === 'NETWORK') {
-        write({
-          ...s,
-          pending: s.pending.map((p) => (p.requestId === entry.requestId ? { ...p, lastTriedAt: Date.now() } : p)),
-        })
+        updatePending(queued.requestId, (p) => ({ ...p, lastTriedAt: Date.now() }))
         break
       }
       refused += 1
+      // Refused for good: its device copies will not be sent again.
+      for (const u of queued.uploads ?? []) discardDeviceFile(u.filePath)
       const message = err instanceof Error ? err.message : '服务器没有接受这条记录。'
+      const s = read()
       write({
-        pending: s.pending.filter((p) => p.requestId !== entry.requestId),
+        pending: s.pending.filter((p) => p.requestId !== queued.requestId),
         refused: [
           ...s.refused,
-          { requestId: entry.requestId, action: entry.action, label: entry.label, message, at: Date.now() },
+          { requestId: queued.requestId, action: queued.action, label: queued.label, message, at: Date.now() },
         ],
       })
     }

@@ -2,10 +2,11 @@
  * Benchmarks (not part of `npm test`): each reports times and ratios against a baseline measured in
  * the same run.   npm run bench [-- <name>]
  */
+import { run as cloudLoad } from './cloud-load.bench'
 import { run as compliance } from './compliance.bench'
 import { run as signin } from './signin.bench'
 
-const BENCHES: Record<string, () => Promise<void>> = { compliance, signin }
+const BENCHES: Record<string, () => Promise<void>> = { compliance, signin, 'cloud-load': cloudLoad }
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2)

@@ -59,10 +59,8 @@ const EXPECTED: Record<string, Rule> = {
 
 // ---- inputs that pass validation, so authorization is the only question ----
 
-const csv = (t: Target) =>
-  Buffer.from(
-    `姓名,性别,手机号,党员类别,入党时间,状态\r\n矩阵${t.seq},男,176${String(t.seq).padStart(8, '0')},正式党员,2010-07-01,正常\r\n`,
-  ).toString('base64')
+/** A roster upload's file id (src/domain/uploads.ts); the handler, reached only when allowed, finds no such file. */
+const csv = (t: Target) => `local:uploads/roster/matrix-${t.seq}.csv`
 
 const SAMPLES: Record<string, (t: Target) => Record<string, unknown>> = {
   'system.health': () => ({}),
@@ -117,8 +115,8 @@ const SAMPLES: Record<string, (t: Target) => Record<string, unknown>> = {
   'invite.preview': () => ({ code: 'ABCDEFGH' }),
   'binding.bind': () => ({ code: 'ABCDEFGH', name: '某某某', phoneLast4: '1234' }),
   'binding.unbind': (t) => ({ memberId: t.memberId, reason: '矩阵测试' }),
-  'roster.importPreview': (t) => ({ branchId: t.org, fileBase64: csv(t) }),
-  'roster.importCommit': (t) => ({ branchId: t.org, fileBase64: csv(t) }),
+  'roster.importPreview': (t) => ({ branchId: t.org, fileId: csv(t) }),
+  'roster.importCommit': (t) => ({ branchId: t.org, fileId: csv(t) }),
   'roster.export': (t) => ({ branchId: t.org }),
 }
 for (const area of AREAS) {

@@ -17,7 +17,7 @@ import {
 import { WxacodeImage } from '../../src/cloud/adapters/wxacode-image'
 import { WxContextIdentity } from '../../src/cloud/adapters/wx-context-identity'
 import { cloudBaseOptionsFromEnv, openCloudBase } from '../../src/cloud/cloudbase'
-import type { FilesPort } from '../../src/cloud/ports/files'
+import { isMissingFile, type FilesPort } from '../../src/cloud/ports/files'
 import type { Notification } from '../../src/cloud/ports/notifier'
 import { createMain } from '../../src/cloud/router'
 import { DEMO_UNBOUND_MEMBER_IDS, seedDemo } from '../../src/cloud/seed/demo-branch'
@@ -264,6 +264,24 @@ describe('CloudBaseFiles', () => {
       await expect(files.put(bad, Buffer.from('x'), 'image/jpeg')).rejects.toThrow(/invalid storage path/)
     }
     expect(fake.files.size).toBe(0)
+  })
+
+  test('pathOf reads the storage path of its own cloud:// ids only, and a missing file is told apart', async () => {
+    const fake = new FakeWxCloud()
+    const files = new CloudBaseFiles(fake.cloud)
+    const { fileId } = await files.put('uploads/roster/r1.csv', Buffer.from('x'))
+    expect(files.pathOf(fileId)).toBe('uploads/roster/r1.csv')
+    for (const other of [
+      'local:uploads/roster/r1.csv',
+      'cloud://env/uploads/../x',
+      'cloud://env/',
+      'uploads/roster/r1.csv',
+    ]) {
+      expect(files.pathOf(other)).toBeNull()
+    }
+    const gone = await files.get('cloud://fake-env.6661-fake-env/uploads/none.csv').catch((e: unknown) => e)
+    expect(isMissingFile(gone)).toBe(true)
+    expect(isMissingFile(new Error('request:fail timeout'))).toBe(false)
   })
 
   test('a failed delete other than a missing file is an error', async () => {

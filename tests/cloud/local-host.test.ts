@@ -160,3 +160,42 @@ test('invitation QR codes hold the address the host listens on, or the public UR
     await proxied.close()
   }
 })
+
+test('uploads go into the local files under uploads/ for a signed-in user, and an action reads them by file id', async () => {
+  const host = await startHost({ dataDir, port: 0, seed: true })
+  try {
+    const put = (cloudPath: string, body: Buffer, token?: string) =>
+      fetch(`${host.url}/api/upload?path=${encodeURIComponent(cloudPath)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: new Uint8Array(body),
+      })
+    const csv = Buffer.from(
+      '\uFEFF姓名,性别,手机号,党员类别,入党时间,状态\r\n林小雨,女,13612345678,预备党员,2026-06-01,正常\r\n',
+    )
+    const anonymous = await put('uploads/roster/a.csv', csv)
+    expect(anonymous.status).toBe(401)
+    expect(((await anonymous.json()) as { error: { message: string } }).error.message).toMatch(/请先登录/)
+
+    const token = await login(host.url, SECRETARY_B1)
+    for (const outside of [
+      'minutes/m1/x.jpg',
+      'uploads/../session.key',
+      '/uploads/roster/a.csv',
+      'uploads/roster//a.csv',
+    ]) {
+      const r = await put(outside, csv, token)
+      expect(r.status).toBe(400)
+    }
+    expect((await put('uploads/roster/big.csv', Buffer.alloc(2 * 1024 * 1024 + 1), token)).status).toBe(413)
+
+    const uploaded = await put('uploads/roster/a.csv', csv, token)
+    expect(uploaded.status).toBe(200)
+    const { fileID } = (await uploaded.json()) as { fileID: string }
+    expect(fileID).toBe('local:uploads/roster/a.csv')
+    const preview = await post(host.url, { action: 'roster.importPreview', input: { fileId: fileID } }, token)
+    expect(preview.json).toMatchObject({ ok: true, data: { rows: [{ name: '林小雨', action: 'create' }] } })
+  } finally {
+    await host.close()
+  }
+})

@@ -10,10 +10,10 @@ import JSZip from 'jszip'
 import type { MeetingDetail, MeetingSummary, Page } from '../../src/domain/api/views'
 import type { ChainReport, DocxFile, MinutesBook, MinutesView } from '../../src/domain/api/views-minutes'
 import { fromBeijing } from '../../src/domain/beijing-time'
-import type { MinutesContent } from '../../src/domain/minutes'
 import { HANDLERS } from '../../src/cloud/actions'
 import { DB_FILE } from '../../src/cloud/embedded'
 import type { FilesPort } from '../../src/cloud/ports/files'
+import { photoUploadDir, type MinutesContent } from '../../src/domain/minutes'
 import { createMain } from '../../src/cloud/router'
 import type { CallResult } from '../../src/domain/errors'
 import { sha256Hex } from '../../src/cloud/minutes-chain'
@@ -109,6 +109,12 @@ async function draft(meetingId: string, patch: Partial<MinutesContent> = {}): Pr
 async function finalize(meetingId: string): Promise<MinutesView> {
   const view = await ok<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId })
   return ok<MinutesView>(SECRETARY_B1, 'minutes.finalize', { meetingId, version: view.version }, true)
+}
+
+/** A PNG as the phone uploads it into the meeting's folder (src/domain/uploads.ts); returns its file id. */
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+async function uploadPhoto(meetingId: string, bytes: Buffer): Promise<string> {
+  return (await api.ports.files.put(`${photoUploadDir(meetingId)}${rid()}.png`, bytes, 'image/png')).fileId
 }
 
 async function documentXml(file: DocxFile): Promise<string> {
@@ -218,8 +224,7 @@ test('finalize stamps server time, freezes attendance, locks the record and make
   expect(edit.message).toMatch(/已经定稿锁定/)
   const photo = await refused(SECRETARY_B1, 'minutes.addPhoto', {
     meetingId: m.id,
-    contentType: 'image/png',
-    base64: Buffer.from('late photo bytes').toString('base64'),
+    fileId: await uploadPhoto(m.id, Buffer.concat([PNG, Buffer.from('late photo bytes')])),
   })
   expect(photo.code).toBe('CONFLICT')
   const again = await ok<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId: m.id })
@@ -460,13 +465,9 @@ test('votes: the pass rule is checked, impossible counts refuse finalize, the ou
 test('photos are stored with their hash and the server time, and locked into the record', async () => {
   const m = await schedule()
   await holdMeeting(m)
-  const bytes = Buffer.from('\x89PNG fake photo bytes for the test')
-  const view = await ok<MinutesView>(
-    ORGANIZER_B1,
-    'minutes.addPhoto',
-    { meetingId: m.id, contentType: 'image/png', base64: bytes.toString('base64') },
-    true,
-  )
+  const bytes = Buffer.concat([PNG, Buffer.from('fake photo bytes for the test')])
+  const upload = await uploadPhoto(m.id, bytes)
+  const view = await ok<MinutesView>(ORGANIZER_B1, 'minutes.addPhoto', { meetingId: m.id, fileId: upload }, true)
   expect(view.photos).toEqual([
     expect.objectContaining({
       sha256: sha256Hex(new Uint8Array(bytes)),
@@ -476,14 +477,23 @@ test('photos are stored with their hash and the server time, and locked into the
   ])
   const file = await ok<{ base64: string }>(MEMBER_B1, 'minutes.photo', { meetingId: m.id, photoId: view.photos[0].id })
   expect(Buffer.from(file.base64, 'base64').equals(bytes)).toBe(true)
+  expect(view.photos[0].contentType).toBe('image/png')
+  // The upload was only the way in: the kept copy is the content-addressed one.
+  await expect(api.ports.files.get(upload)).rejects.toMatchObject({ code: 'ENOENT' })
   // The same photo twice is one photo.
   const again = await ok<MinutesView>(
     ORGANIZER_B1,
     'minutes.addPhoto',
-    { meetingId: m.id, contentType: 'image/png', base64: bytes.toString('base64') },
+    { meetingId: m.id, fileId: await uploadPhoto(m.id, bytes) },
     true,
   )
   expect(again.photos).toHaveLength(1)
+  // What is not a JPEG, PNG or WebP image is refused, whatever its name says.
+  const text = await refused(ORGANIZER_B1, 'minutes.addPhoto', {
+    meetingId: m.id,
+    fileId: await uploadPhoto(m.id, Buffer.from('not an image at all')),
+  })
+  expect(text.message).toMatch(/只能是 JPG、PNG 或 WebP/)
   await draft(m.id)
   await finalize(m.id)
   const doc = (await api.ports.store.get<{ photos: { sha256: string }[] }>('minutes', m.id))!
@@ -591,20 +601,17 @@ test('in production, photos arrive through cloud storage and documents leave thr
       return f
     },
     remove: async (id) => void stored.delete(id),
+    pathOf: (id) => /^cloud:\/\/env-1\.abc\/(.+)$/.exec(id)?.[1] ?? null,
   }
   const cloud = createMain({ ...api.ports, host: 'cloudbase', files }, HANDLERS)
   const as = <T>(action: string, input: unknown, requestId?: string) =>
     cloud({ action, input, requestId }, { sessionToken: api.tokenFor(SECRETARY_B1) }) as Promise<CallResult<T>>
 
   const m = await schedule()
-  const bytes = Buffer.from('a compressed jpeg from the phone')
+  const bytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('a compressed jpeg from the phone')])
   const upload = `cloud://env-1.abc/uploads/minutes/${m.id}/1700000000000.jpg`
   stored.set(upload, bytes)
-  const added = await as<MinutesView>(
-    'minutes.addPhoto',
-    { meetingId: m.id, contentType: 'image/jpeg', fileId: upload },
-    rid(),
-  )
+  const added = await as<MinutesView>('minutes.addPhoto', { meetingId: m.id, fileId: upload }, rid())
   expect(added.ok && added.data.photos).toEqual([expect.objectContaining({ sha256: sha256Hex(new Uint8Array(bytes)) })])
   // The upload was moved to the content-addressed path.
   expect(stored.has(upload)).toBe(false)
@@ -612,19 +619,11 @@ test('in production, photos arrive through cloud storage and documents leave thr
   // A file uploaded for another meeting is refused.
   const other = `cloud://env-1.abc/uploads/minutes/mtg_other/1.jpg`
   stored.set(other, bytes)
-  const refusedOther = await as(
-    'minutes.addPhoto',
-    { meetingId: m.id, contentType: 'image/jpeg', fileId: other },
-    rid(),
-  )
-  expect(!refusedOther.ok && refusedOther.error.message).toMatch(/不是为这次会议上传的/)
+  const refusedOther = await as('minutes.addPhoto', { meetingId: m.id, fileId: other }, rid())
+  expect(!refusedOther.ok && refusedOther.error.message).toMatch(/不是为这里上传的/)
   // The local host takes no cloud file ids.
-  const local = await refused(SECRETARY_B1, 'minutes.addPhoto', {
-    meetingId: m.id,
-    contentType: 'image/jpeg',
-    fileId: upload,
-  })
-  expect(local.message).toMatch(/本地环境/)
+  const local = await refused(SECRETARY_B1, 'minutes.addPhoto', { meetingId: m.id, fileId: upload })
+  expect(local.message).toMatch(/不是本系统存储中的/)
 
   await holdMeeting(m)
   await draft(m.id)

@@ -13,6 +13,7 @@ import type {
 import { mobileReminders } from '../../src/cloud/jobs/mobile-reminders'
 import { DAILY_JOBS } from '../../src/cloud/jobs'
 import { DAY_MS } from '../../src/domain/mobile'
+import { checkinPhotoUpload } from '../../src/domain/uploads'
 import type { Meeting } from '../../src/domain/meeting'
 import { MEMBER_B1, openTestApi, SECRETARY_B1, SECRETARY_B2, SUPERVISOR, type TestApi, okData } from './api-fixture'
 
@@ -101,17 +102,37 @@ test('a check-in id of someone else is refused; a member who is not 流动 canno
   expect(await api.ports.store.count('checkins')).toBe(before)
 })
 
-test('a photo is stored through the Files port; a file that is not an image is refused', async () => {
-  const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 1)]).toString('base64')
+test('a photo arrives through storage, in the folder of its own check-in; anything else is refused', async () => {
+  /** As the phone uploads it (src/domain/uploads.ts); returns the file id. */
+  const upload = async (checkinId: string, bytes: Buffer, name = 'photo.jpg') =>
+    (await api.ports.files.put(`${checkinPhotoUpload(checkinId).dir}${name}`, bytes, 'image/jpeg')).fileId
+  const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 1)])
+  const uploaded = await upload('ci-photo-0001', jpeg)
   const withPhoto = await ok<CheckinView>(
-    api.call(MOBILE_B1, 'mobile.checkIn', checkin('ci-photo-0001', { photoBase64: jpeg }), rid()),
+    api.call(MOBILE_B1, 'mobile.checkIn', checkin('ci-photo-0001', { photoFileId: uploaded }), rid()),
   )
   expect(withPhoto.hasPhoto).toBe(true)
   const doc = await api.ports.store.get<{ photoFileId: string }>('checkins', 'ci-photo-0001')
-  expect((await api.ports.files.get(doc!.photoFileId)).toString('base64')).toBe(jpeg)
-  const text = Buffer.from('not an image at all').toString('base64')
-  const r = await api.call(MOBILE_B1, 'mobile.checkIn', checkin('ci-photo-0002', { photoBase64: text }), rid())
-  expect(!r.ok && r.error.code).toBe('VALIDATION_FAILED')
+  expect(doc!.photoFileId).toBe(`local:checkins/${MOBILE_B1}/ci-photo-0001.jpg`)
+  expect((await api.ports.files.get(doc!.photoFileId)).equals(jpeg)).toBe(true)
+  // The upload was only the way in.
+  await expect(api.ports.files.get(uploaded)).rejects.toMatchObject({ code: 'ENOENT' })
+
+  const refusal = async (id: string, photoFileId: string) => {
+    const before = await api.ports.store.count('checkins')
+    const r = await api.call(MOBILE_B1, 'mobile.checkIn', checkin(id, { photoFileId }), rid())
+    expect(!r.ok && r.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'photoFileId' }] })
+    expect(await api.ports.store.count('checkins')).toBe(before)
+    return !r.ok ? r.error.message : ''
+  }
+  expect(await refusal('ci-photo-0002', await upload('ci-photo-0002', Buffer.from('not an image at all')))).toMatch(
+    /只能是 JPG 或 PNG/,
+  )
+  // Another check-in's photo, or one never uploaded, serves no check-in.
+  expect(await refusal('ci-photo-0003', await upload('ci-photo-9999', jpeg))).toMatch(/不是为这里上传的/)
+  expect(await refusal('ci-photo-0004', 'local:uploads/checkins/ci-photo-0004/photo.jpg')).toMatch(/已不在存储中/)
+  const big = Buffer.concat([jpeg, Buffer.alloc(checkinPhotoUpload('x').maxBytes)])
+  expect(await refusal('ci-photo-0005', await upload('ci-photo-0005', big))).toMatch(/太大.*最大 1024 KB/)
 })
 
 test('the secretary sees 预警 turn 正常 after a check-in; a report is read and replied to', async () => {

@@ -10,6 +10,7 @@ import { HANDLERS } from '../../src/cloud/actions'
 import type { Filter, NewDoc, QueryOptions, StorePort, StoreTx } from '../../src/cloud/ports/store'
 import { createMain } from '../../src/cloud/router'
 import type { CsvFile, ImportPreview, ImportResult, MemberDetail } from '../../src/domain/api/views'
+import { rosterFileUpload, uploadPath } from '../../src/domain/uploads'
 import type { CallResult } from '../../src/domain/errors'
 import { MEMBER_B1, openTestApi, SECRETARY_B1, SECRETARY_B2, SUPERVISOR, type TestApi } from './api-fixture'
 
@@ -22,12 +23,15 @@ afterEach(async () => {
 })
 
 const HEADER = '姓名,性别,手机号,党员类别,入党时间,转正时间,职务,党小组,状态'
+let uploads = 0
+/** Puts a file where the client uploads a roster (src/domain/uploads.ts); returns its file id. */
+const uploaded = async (bytes: Buffer, path = uploadPath(rosterFileUpload, `t${++uploads}`, 'csv')) =>
+  (await api.ports.files.put(path, bytes, 'text/csv')).fileId
 const utf8 = (lines: string[], bom = true) =>
-  Buffer.concat([
-    bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0),
-    Buffer.from(lines.join('\r\n') + '\r\n'),
-  ]).toString('base64')
-const gbk = (lines: string[]) => iconv.encode(lines.join('\r\n') + '\r\n', 'gbk').toString('base64')
+  uploaded(
+    Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(lines.join('\r\n') + '\r\n')]),
+  )
+const gbk = (lines: string[]) => uploaded(iconv.encode(lines.join('\r\n') + '\r\n', 'gbk'))
 
 function ok<T>(r: CallResult<T>): T {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.fields ?? [])}`)
@@ -57,7 +61,9 @@ const MIXED = [
 describe('preview', () => {
   test('every bad row is explained by row, column and what to fix; the good rows say what they would do', async () => {
     const before = await counts()
-    const preview = ok(await api.call<ImportPreview>(SECRETARY_B1, 'roster.importPreview', { fileBase64: utf8(MIXED) }))
+    const preview = ok(
+      await api.call<ImportPreview>(SECRETARY_B1, 'roster.importPreview', { fileId: await utf8(MIXED) }),
+    )
     expect(preview.canCommit).toBe(false)
     expect(preview.counts).toEqual({ create: 2, update: 1, unchanged: 1 })
     expect(preview.rows).toEqual([
@@ -93,10 +99,12 @@ describe('preview', () => {
   })
 
   test('a GBK file from Excel on Chinese Windows reads the same as UTF-8, with or without BOM', async () => {
-    const fromUtf8 = ok(await api.call(SECRETARY_B1, 'roster.importPreview', { fileBase64: utf8(MIXED) }))
-    const fromUtf8NoBom = ok(await api.call(SECRETARY_B1, 'roster.importPreview', { fileBase64: utf8(MIXED, false) }))
-    const fromGbk = ok(await api.call(SECRETARY_B1, 'roster.importPreview', { fileBase64: gbk(MIXED) }))
-    expect(Buffer.from(gbk(MIXED), 'base64').includes(Buffer.from('林小雨'))).toBe(false)
+    const fromUtf8 = ok(await api.call(SECRETARY_B1, 'roster.importPreview', { fileId: await utf8(MIXED) }))
+    const fromUtf8NoBom = ok(await api.call(SECRETARY_B1, 'roster.importPreview', { fileId: await utf8(MIXED, false) }))
+    const fromGbk = ok(await api.call(SECRETARY_B1, 'roster.importPreview', { fileId: await gbk(MIXED) }))
+    const gbkBytes = await api.ports.files.get(await gbk(MIXED))
+    expect(gbkBytes.includes(Buffer.from('林小雨'))).toBe(false)
+    expect(gbkBytes.includes(iconv.encode('林小雨', 'gbk'))).toBe(true)
     expect(fromGbk).toEqual(fromUtf8)
     expect(fromUtf8NoBom).toEqual(fromUtf8)
   })
@@ -104,7 +112,7 @@ describe('preview', () => {
   test('the header is checked first: unknown, repeated and missing columns', async () => {
     const preview = ok(
       await api.call<ImportPreview>(SECRETARY_B1, 'roster.importPreview', {
-        fileBase64: utf8([
+        fileId: await utf8([
           '姓名,性别,电话,党员类别,入党时间,状态,状态',
           '林小雨,女,13612345678,预备党员,2026-06-01,正常,正常',
         ]),
@@ -124,12 +132,12 @@ describe('preview', () => {
   test('unbalanced quotes, an empty file and too many rows are explained', async () => {
     const quoted = ok(
       await api.call<ImportPreview>(SECRETARY_B1, 'roster.importPreview', {
-        fileBase64: utf8([HEADER, '"林小雨,女,13612345678,预备党员,2026-06-01,,,,正常']),
+        fileId: await utf8([HEADER, '"林小雨,女,13612345678,预备党员,2026-06-01,,,,正常']),
       }),
     )
     expect(quoted.problems.some((p) => p.row === 2 && /引号/.test(p.message))).toBe(true)
     const onlyHeader = ok(
-      await api.call<ImportPreview>(SECRETARY_B1, 'roster.importPreview', { fileBase64: utf8([HEADER]) }),
+      await api.call<ImportPreview>(SECRETARY_B1, 'roster.importPreview', { fileId: await utf8([HEADER]) }),
     )
     expect(onlyHeader).toMatchObject({
       canCommit: false,
@@ -142,8 +150,8 @@ describe('preview', () => {
         (_, i) => `人${i},男,135${String(i).padStart(8, '0')},正式党员,2010-07-01,,,,正常`,
       ),
     ]
-    const r = await api.call(SECRETARY_B1, 'roster.importPreview', { fileBase64: utf8(many) })
-    expect(!r.ok && r.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'fileBase64' }] })
+    const r = await api.call(SECRETARY_B1, 'roster.importPreview', { fileId: await utf8(many) })
+    expect(!r.ok && r.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'fileId' }] })
     expect(!r.ok && r.error.message).toMatch(/最多导入 2000/)
   })
 
@@ -155,7 +163,9 @@ describe('preview', () => {
       '李秀英,女,13800001037,正式党员,2002-02-15,2003-02-15,党员,第二党小组,正常',
       '王志强,男,13800001074,正式党员,2009-03-15,2010-03-15,党员,第一党小组,正常',
     ]
-    const preview = ok(await api.call<ImportPreview>(SECRETARY_B1, 'roster.importPreview', { fileBase64: utf8(lines) }))
+    const preview = ok(
+      await api.call<ImportPreview>(SECRETARY_B1, 'roster.importPreview', { fileId: await utf8(lines) }),
+    )
     expect(preview.problems.map((p) => `${p.row} ${p.column}`)).toEqual(['2 职务', '3 职务', '4 职务'])
     expect(preview.problems[0].message).toMatch(/没有在册的书记、副书记或组织委员/)
   })
@@ -164,7 +174,7 @@ describe('preview', () => {
 describe('commit', () => {
   test('a file with any problem is refused, naming each row and column, and nothing is imported', async () => {
     const before = await counts()
-    const r = await api.call(SECRETARY_B1, 'roster.importCommit', { fileBase64: utf8(MIXED) }, 'req-import-bad')
+    const r = await api.call(SECRETARY_B1, 'roster.importCommit', { fileId: await utf8(MIXED) }, 'req-import-bad')
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.error.code).toBe('VALIDATION_FAILED')
@@ -179,9 +189,8 @@ describe('commit', () => {
     const clean = MIXED.slice(0, 5)
     const before = await counts()
     api.clock.now += 3600_000
-    const result = ok(
-      await api.call<ImportResult>(SECRETARY_B1, 'roster.importCommit', { fileBase64: gbk(clean) }, 'req-import-ok'),
-    )
+    const fileId = await gbk(clean)
+    const result = ok(await api.call<ImportResult>(SECRETARY_B1, 'roster.importCommit', { fileId }, 'req-import-ok'))
     expect(result).toEqual({ created: 2, updated: 1, unchanged: 1 })
     expect(await counts()).toMatchObject({ members: before.members + 2, history: before.history + 2 })
     const wu = ok(await api.call<MemberDetail>(SECRETARY_B1, 'roster.get', { memberId: 'm_b1_10' }))
@@ -200,13 +209,20 @@ describe('commit', () => {
       ),
     )
     expect(rows.items).toMatchObject([{ name: '林小雨', group: { name: '第二党小组' } }])
+    // The upload has served and is removed; a replay answers from the first result, without it.
+    await expect(api.ports.files.get(fileId)).rejects.toMatchObject({ code: 'ENOENT' })
     // A replay imports nothing more; importing the same file again changes nothing.
-    expect(await api.call(SECRETARY_B1, 'roster.importCommit', { fileBase64: gbk(clean) }, 'req-import-ok')).toEqual({
+    expect(await api.call(SECRETARY_B1, 'roster.importCommit', { fileId }, 'req-import-ok')).toEqual({
       ok: true,
       data: result,
     })
     const again = ok(
-      await api.call<ImportResult>(SECRETARY_B1, 'roster.importCommit', { fileBase64: gbk(clean) }, 'req-import-again'),
+      await api.call<ImportResult>(
+        SECRETARY_B1,
+        'roster.importCommit',
+        { fileId: await gbk(clean) },
+        'req-import-again',
+      ),
     )
     expect(again).toEqual({ created: 0, updated: 0, unchanged: 4 })
     expect(await counts()).toMatchObject({ members: before.members + 2, history: before.history + 2 })
@@ -214,7 +230,9 @@ describe('commit', () => {
 
   test('a file without the optional columns leaves those fields of existing members as they are', async () => {
     const lines = ['姓名,性别,手机号,党员类别,入党时间,状态', '吴俊杰,男,13800001333,正式党员,2002-01-15,正常']
-    const preview = ok(await api.call<ImportPreview>(SECRETARY_B1, 'roster.importPreview', { fileBase64: utf8(lines) }))
+    const preview = ok(
+      await api.call<ImportPreview>(SECRETARY_B1, 'roster.importPreview', { fileId: await utf8(lines) }),
+    )
     expect(preview.rows).toEqual([expect.objectContaining({ action: 'update', changes: ['状态'] })])
   })
 
@@ -226,7 +244,7 @@ describe('commit', () => {
     // The second new member's id is taken by someone else: the insert fails after the first one.
     await api.ports.store.insert('members', { _id: ids('m'), orgId: 'org_b2', name: '占位', phone: '13000000000' })
     const before = await counts()
-    const r = await api.call(SECRETARY_B1, 'roster.importCommit', { fileBase64: utf8(MIXED.slice(0, 5)) }, requestId)
+    const r = await api.call(SECRETARY_B1, 'roster.importCommit', { fileId: await utf8(MIXED.slice(0, 5)) }, requestId)
     expect(r.ok).toBe(false)
     expect(!r.ok && r.error.message).toMatch(/[\u4e00-\u9fff]/)
     expect(await counts()).toEqual(before)
@@ -267,13 +285,45 @@ describe('commit', () => {
     const main = createMain({ ...api.ports, store: flaky }, HANDLERS)
     const before = await counts()
     const r = await main(
-      { action: 'roster.importCommit', input: { fileBase64: utf8(MIXED.slice(0, 5)) }, requestId: 'req-import-flaky' },
+      {
+        action: 'roster.importCommit',
+        input: { fileId: await utf8(MIXED.slice(0, 5)) },
+        requestId: 'req-import-flaky',
+      },
       { sessionToken: api.tokenFor(SECRETARY_B1) },
     )
     expect(writes).toBe(3)
     expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     expect(await counts()).toEqual(before)
     spy.mockRestore()
+  })
+})
+
+describe('the uploaded file', () => {
+  const refusal = async (fileId: string) => {
+    const r = await api.call(SECRETARY_B1, 'roster.importPreview', { fileId })
+    if (r.ok) throw new Error('accepted')
+    expect(r.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'fileId' }] })
+    expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
+    return r.error.fields![0].message
+  }
+
+  test('is read only from the roster upload folder of this storage, and must still be there', async () => {
+    const csv = Buffer.from([HEADER, '林小雨,女,13612345678,预备党员,2026-06-01,,,,正常'].join('\r\n'))
+    expect(await refusal(await uploaded(csv, 'uploads/checkins/ci-1/photo.csv'))).toMatch(/不是为这里上传的/)
+    expect(await refusal(await uploaded(csv, 'minutes/mtg_1/x.csv'))).toMatch(/不是为这里上传的/)
+    // A WeChat cloud file id means nothing to the local host's files.
+    expect(await refusal('cloud://env-1.bucket/uploads/roster/t1.csv')).toMatch(/不是本系统存储中的/)
+    expect(await refusal('local:uploads/roster/../../session.key')).toMatch(/不是本系统存储中的/)
+    expect(await refusal('local:uploads/roster/never-uploaded.csv')).toMatch(/已不在存储中/)
+  })
+
+  test('is refused when empty, over 512 KB or an Excel workbook, saying what to do', async () => {
+    expect(await refusal(await uploaded(Buffer.alloc(0)))).toMatch(/空的/)
+    const big = Buffer.from(HEADER + '\r\n' + 'x'.repeat(rosterFileUpload.maxBytes))
+    expect(await refusal(await uploaded(big))).toMatch(/太大.*最大 512 KB/)
+    const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)])
+    expect(await refusal(await uploaded(xlsx))).toMatch(/另存为.*CSV/)
   })
 })
 
@@ -294,8 +344,8 @@ describe('export', () => {
   test('export then import is all unchanged, in either branch', async () => {
     for (const who of [SECRETARY_B1, SECRETARY_B2]) {
       const file = ok(await api.call<CsvFile>(who, 'roster.export', {}))
-      const fileBase64 = Buffer.from(file.content, 'utf8').toString('base64')
-      const preview = ok(await api.call<ImportPreview>(who, 'roster.importPreview', { fileBase64 }))
+      const fileId = await uploaded(Buffer.from(file.content, 'utf8'))
+      const preview = ok(await api.call<ImportPreview>(who, 'roster.importPreview', { fileId }))
       expect(preview.problems).toEqual([])
       expect(preview.rows.every((r) => r.action === 'unchanged')).toBe(true)
       expect(preview.counts.unchanged).toBe(preview.rows.length)

@@ -288,7 +288,6 @@ describe('roster.create and roster.update', () => {
 })
 
 describe('bad input on every action of the roster, binding and import is refused in Chinese and writes nothing', () => {
-  const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
   const cases: [string, string, string, Record<string, unknown>, string][] = [
     ['session.devNewUser', 'unexpected field', '', { openid: 'o_forged' }, '(整体)'],
     ['roster.list', 'unknown status', MEMBER_B1, { status: 'retired' }, 'status'],
@@ -346,19 +345,30 @@ describe('bad input on every action of the roster, binding and import is refused
     ],
     ['binding.bind', 'no name', MEMBER_B1, { code: 'ABCDEFGH', name: '', phoneLast4: '1555' }, 'name'],
     ['binding.unbind', 'no reason', SECRETARY_B1, { memberId: 'm_b1_08', reason: ' ' }, 'reason'],
-    ['roster.importPreview', 'not base64', SECRETARY_B1, { fileBase64: '这不是文件' }, 'fileBase64'],
-    ['roster.importPreview', 'empty file', SECRETARY_B1, { fileBase64: '' }, 'fileBase64'],
-    ['roster.importCommit', 'too big', SECRETARY_B1, { fileBase64: 'A'.repeat(700_004) }, 'fileBase64'],
+    ['roster.importPreview', 'not a file id', SECRETARY_B1, { fileId: '这不是文件' }, 'fileId'],
+    ['roster.importPreview', 'no file', SECRETARY_B1, { fileId: '' }, 'fileId'],
+    [
+      'roster.importCommit',
+      'a file never uploaded',
+      SECRETARY_B1,
+      { fileId: 'local:uploads/roster/none.csv' },
+      'fileId',
+    ],
     [
       'roster.importCommit',
       'a bad row',
       SECRETARY_B1,
-      { fileBase64: b64('姓名,性别,手机号,党员类别,入党时间,状态\n林小雨,女,123,预备党员,2026-06-01,正常\n') },
+      { fileId: 'UPLOAD:姓名,性别,手机号,党员类别,入党时间,状态\n林小雨,女,123,预备党员,2026-06-01,正常\n' },
       'row 2 手机号',
     ],
     ['roster.export', 'malformed branch', SECRETARY_B1, { branchId: '../org_b1' }, 'branchId'],
   ]
   test.each(cases)('%s: %s', async (action, _what, who, input, field) => {
+    if (typeof input.fileId === 'string' && input.fileId.startsWith('UPLOAD:')) {
+      // A roster file put where the client uploads one, named by its file id.
+      const content = Buffer.from(input.fileId.slice('UPLOAD:'.length), 'utf8')
+      input = { fileId: (await api.ports.files.put('uploads/roster/bad-row.csv', content, 'text/csv')).fileId }
+    }
     if (input.memberId === 'TRANSFERRED') {
       await api.ports.store.update('members', 'm_b1_15', { status: 'transferred' }, 1)
       input = { memberId: 'm_b1_15' }

@@ -1,59 +1,26 @@
 /**
- * Roster import and export as CSV. The file's bytes are decoded here (UTF-8 with or without BOM,
- * UTF-16 from Excel's "Unicode text", otherwise GB18030/GBK as Excel writes on Chinese Windows) and
- * its syntax parsed by papaparse; what the cells mean and what is wrong with them is the pure
- * src/domain/roster-csv.ts.
+ * Roster import and export as CSV. The file's bytes and syntax are read by src/cloud/csv-file.ts,
+ * loaded only here (it carries iconv-lite and papaparse); what the cells mean and what is wrong with
+ * them is the pure src/domain/roster-csv.ts.
  */
-import iconv from 'iconv-lite'
-import Papa from 'papaparse'
 import type { rosterImportPreview as rosterImportPreviewDecl } from '../../domain/api/catalog'
 import type { ParsedInputOf } from '../../domain/api/define'
 import type { CsvFile, ImportPreview, ImportProblem, ImportResult } from '../../domain/api/views'
 import { beijing } from '../../domain/beijing-time'
 import { AppError } from '../../domain/errors'
 import { maskPhone, type Member, type Org } from '../../domain/org'
-import {
-  MAX_IMPORT_ROWS,
-  planImport,
-  readRosterTable,
-  rosterTable,
-  WHOLE_ROW,
-  type PlannedRow,
-} from '../../domain/roster-csv'
+import { rosterFileUpload } from '../../domain/uploads'
+import { MAX_IMPORT_ROWS, planImport, readRosterTable, rosterTable, type PlannedRow } from '../../domain/roster-csv'
 import type { MemberContext } from '../action-context'
 import type { Stored } from '../ports/store'
+import { readUpload } from '../uploads'
 import { groupsOf, invalid, recordChanges } from './roster'
 import { membersOf } from './roster-reads'
 
 type ImportInput = ParsedInputOf<typeof rosterImportPreviewDecl>
 
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf])
-
-/** The text of a CSV file as chosen on a phone or a computer. */
-export function decodeCsv(bytes: Buffer): string {
-  if (bytes.subarray(0, 3).equals(UTF8_BOM)) return bytes.subarray(3).toString('utf8')
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return iconv.decode(bytes.subarray(2), 'utf-16le')
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(bytes.subarray(2), 'utf-16be')
-  const utf8 = bytes.toString('utf8')
-  // Valid UTF-8 survives the round trip; GBK bytes come back as replacement characters.
-  if (Buffer.from(utf8, 'utf8').equals(bytes)) return utf8
-  return iconv.decode(bytes, 'gb18030')
-}
-
-const QUOTE_PROBLEMS = new Set(['MissingQuotes', 'InvalidQuotes'])
-
-/** Records (header first) and the syntax problems of a CSV text. */
-export function parseCsv(text: string): { records: string[][]; problems: ImportProblem[] } {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false })
-  const problems: ImportProblem[] = parsed.errors
-    .filter((e) => QUOTE_PROBLEMS.has(e.code))
-    .map((e) => ({
-      row: (e.row ?? 0) + 1,
-      column: WHOLE_ROW,
-      message: '这一行的英文双引号不配对：某个单元格以引号开始却没有结束，请删去多余的引号或补上结束的引号',
-    }))
-  return { records: parsed.data, problems }
-}
+/** .xlsx (and any zip) begins with `PK\x03\x04`. */
+const isZip = (bytes: Buffer) => bytes.length > 4 && bytes.readUInt32BE(0) === 0x504b0304
 
 interface Analysis {
   branch: Stored<Org>
@@ -65,12 +32,15 @@ async function analyse(ctx: MemberContext, input: ImportInput): Promise<Analysis
   const { store } = ctx.ports
   const branch = ctx.target.org
   if (branch.kind !== 'branch') throw invalid('branchId', '名单只能导入到党支部，请在支部的成员名单中导入')
-  const bytes = Buffer.from(input.fileBase64, 'base64')
-  if (bytes.length === 0) throw invalid('fileBase64', '文件是空的，请重新选择名单文件')
+  const bytes = await readUpload(ctx.ports.files, input.fileId, rosterFileUpload, 'fileId')
+  if (isZip(bytes)) {
+    throw invalid('fileId', '这是 Excel 工作簿（.xlsx），不是 CSV：请在 Excel 中“另存为” CSV 格式后重新选择')
+  }
+  const { decodeCsv, parseCsv } = await import('../csv-file')
   const { records, problems: syntax } = parseCsv(decodeCsv(bytes))
   const dataRows = records.slice(1).filter((r) => r.some((c) => c.trim())).length
   if (dataRows > MAX_IMPORT_ROWS) {
-    throw invalid('fileBase64', `一次最多导入 ${MAX_IMPORT_ROWS} 名党员，这个文件有 ${dataRows} 行，请分成几个文件导入`)
+    throw invalid('fileId', `一次最多导入 ${MAX_IMPORT_ROWS} 名党员，这个文件有 ${dataRows} 行，请分成几个文件导入`)
   }
   const groups = (await groupsOf(store, branch._id)).map((g) => ({ id: g._id, name: g.name }))
   const { rows, problems } = readRosterTable(records, groups)
@@ -140,6 +110,8 @@ export async function rosterImportCommit(ctx: MemberContext, input: ImportInput)
       }
     }
   })
+  // Imported: the uploaded file has served. (One only previewed stays in uploads/roster/.)
+  await ctx.ports.files.remove(input.fileId).catch(() => undefined)
   const c = counts(plan)
   return { created: c.create, updated: c.update, unchanged: c.unchanged }
 }
@@ -150,8 +122,8 @@ export async function rosterExport(ctx: MemberContext): Promise<CsvFile> {
   if (branch.kind !== 'branch') throw invalid('branchId', '请选择要导出名单的党支部')
   const members = await membersOf(store, branch._id)
   const groups = (await groupsOf(store, branch._id)).map((g) => ({ id: g._id, name: g.name }))
-  // escapeFormulae: a cell starting with = + - @ is not run as a formula when Excel opens the file.
-  const csv = Papa.unparse(rosterTable(members, groups), { newline: '\r\n', escapeFormulae: true })
+  const { unparseCsv } = await import('../csv-file')
+  const csv = unparseCsv(rosterTable(members, groups))
   return {
     filename: `${branch.name}-党员名单-${beijing(ctx.now).format('YYYYMMDD')}.csv`,
     content: `\uFEFF${csv}`,

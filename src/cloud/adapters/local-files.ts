@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises'
 import path from 'node:path'
-import type { FilesPort, StoredFile } from '../ports/files'
+import { STORAGE_PATH_RE, type FilesPort, type StoredFile } from '../ports/files'
 
 export class LocalFiles implements FilesPort {
   constructor(private readonly root: string) {}
@@ -27,6 +27,12 @@ export class LocalFiles implements FilesPort {
 
   get(fileId: string): Promise<Buffer> {
     return readFile(this.resolve(fileId))
+  }
+
+  pathOf(fileId: string): string | null {
+    if (!fileId.startsWith('local:')) return null
+    const rel = fileId.slice('local:'.length)
+    return STORAGE_PATH_RE.test(rel) ? rel : null
   }
 
   async remove(fileId: string): Promise<void> {

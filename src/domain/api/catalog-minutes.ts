@@ -10,7 +10,8 @@
 import { z } from 'zod'
 import { COMMITTEE_ROLES, MEETING_ORGANIZER_ROLES, ROLES } from '../org'
 import { defineAction, onMeetingRecord, onOrgInput, shape } from './define'
-import { cursorField, idField, limitField, textField } from './fields'
+import { cursorField, fileIdField, idField, limitField, textField } from './fields'
+import { REQUEST_LIMIT_BYTES, withinBytes } from './request-size'
 import type { ChainReport, DocxFile, MinutesBook, MinutesPhotoFile, MinutesView } from './views-minutes'
 
 const BRANCH_MEMBER_ROLES = ROLES.filter((r) => r !== 'supervisor')
@@ -36,19 +37,30 @@ export const minutesItemSchema = z
   })
   .strict()
 
+/**
+ * The most a minutes record may weigh in one save: the request limit less room for the meeting id,
+ * version and call around it. About 32,000 characters of Chinese; each field keeps its own limit too.
+ */
+export const MINUTES_CONTENT_MAX_BYTES = REQUEST_LIMIT_BYTES - 4_000
+
 /** The written part of the minutes; drafts may be incomplete, finalize checks completeness. */
-export const minutesContentSchema = z
-  .object({
-    chair: longText('主持人', 20),
-    recorder: longText('记录人', 20),
-    place: longText('会议地点', 60),
-    items: z.array(minutesItemSchema, { error: '请填写议程' }).max(30, { error: '议程最多 30 项' }),
-    absenceNotes: z
-      .array(z.object({ memberId: idField('党员编号'), reason: longText('缺席原因', 100) }).strict())
-      .max(200, { error: '缺席说明过多' }),
-    notes: longText('其他事项', 2000),
-  })
-  .strict()
+export const minutesContentSchema = withinBytes(
+  z
+    .object({
+      chair: longText('主持人', 20),
+      recorder: longText('记录人', 20),
+      place: longText('会议地点', 60),
+      items: z.array(minutesItemSchema, { error: '请填写议程' }).max(30, { error: '议程最多 30 项' }),
+      absenceNotes: z
+        .array(z.object({ memberId: idField('党员编号'), reason: longText('缺席原因', 100) }).strict())
+        .max(200, { error: '缺席说明过多' }),
+      notes: longText('其他事项', 2000),
+    })
+    .strict(),
+  MINUTES_CONTENT_MAX_BYTES,
+  (chars) =>
+    `会议记录太长，一次保存不下：全文最多约 ${chars} 个汉字。请精简发言记录等较长的内容后再保存；已写的内容仍保存在本机，不会丢失。`,
+)
 
 const meetingIdField = idField('会议编号')
 /** The input of the actions that only name a meeting. */
@@ -63,7 +75,7 @@ const versionField = z
 export const minutesGet = defineAction({
   name: 'minutes.get',
   summary: '会议记录：草稿（支委可见）或定稿（本支部党员和党委可见），含出席情况、照片、更正、阅签和补录标记',
-  input: meetingInput,
+  input: () => meetingInput,
   output: shape<MinutesView>(),
   write: false,
   access: onMeetingRecord(ROLES, 'subtree'),
@@ -73,7 +85,7 @@ export const minutesGet = defineAction({
 export const minutesSaveDraft = defineAction({
   name: 'minutes.saveDraft',
   summary: '保存会议记录草稿（须带上看到的版本；别人已改过时返回冲突，由你选择保留哪一份）；出席情况取自签到，不需填写',
-  input: z.object({ meetingId: meetingIdField, version: versionField, content: minutesContentSchema }).strict(),
+  input: () => z.object({ meetingId: meetingIdField, version: versionField, content: minutesContentSchema }).strict(),
   output: shape<MinutesView>(),
   write: true,
   access: onMeetingRecord(COMMITTEE_ROLES, 'branch'),
@@ -81,37 +93,19 @@ export const minutesSaveDraft = defineAction({
 })
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
-/** About 1 MB of image after compression on the device. */
-export const PHOTO_MAX_BASE64 = 1_400_000
 
 export const minutesAddPhoto = defineAction({
   name: 'minutes.addPhoto',
   summary:
-    '为会议记录添加一张现场照片（压缩后上传；微信中先传到云存储再交文件编号），服务器记下收到时间和内容哈希；定稿后不能再加',
-  input: z
-    .object({
-      meetingId: meetingIdField,
-      contentType: z.enum(PHOTO_TYPES, { error: '照片只能是 JPG、PNG 或 WebP 格式' }),
-      /** The photo itself (browser, local host). */
-      base64: z
-        .string({ error: '照片内容应为文字编码' })
-        .min(16, { error: '照片内容为空，请重新拍摄' })
-        .max(PHOTO_MAX_BASE64, { error: '照片太大，请压缩后再传（约 1 MB 以内）' })
-        .regex(/^[A-Za-z0-9+/=]+$/, { error: '照片内容无法读取，请重新选择' })
-        .optional(),
-      /** A `cloud://` file the WeChat client uploaded under `photoUploadDir(meetingId)`. */
-      fileId: z
-        .string({ error: '照片文件编号不对，请重新上传' })
-        .max(400, { error: '照片文件编号不对，请重新上传' })
-        .regex(/^cloud:\/\/\S+$/, { error: '照片文件编号不对，请重新上传' })
-        .optional(),
-    })
-    .strict()
-    .superRefine((v, ctx) => {
-      if ((v.base64 === undefined) === (v.fileId === undefined)) {
-        ctx.addIssue({ code: 'custom', path: ['base64'], message: '请选择一张照片上传' })
-      }
-    }),
+    '为会议记录添加一张现场照片（JPG、PNG 或 WebP，压缩后先上传到本次会议的上传目录，再交文件编号），服务器核对格式和大小，记下收到时间和内容哈希；定稿后不能再加',
+  input: () =>
+    z
+      .object({
+        meetingId: meetingIdField,
+        /** The file uploaded under `minutesPhotoUpload(meetingId)` (src/domain/uploads.ts). */
+        fileId: fileIdField('照片'),
+      })
+      .strict(),
   output: shape<MinutesView>(),
   write: true,
   access: onMeetingRecord(COMMITTEE_ROLES, 'branch'),
@@ -121,7 +115,7 @@ export const minutesAddPhoto = defineAction({
 export const minutesPhoto = defineAction({
   name: 'minutes.photo',
   summary: '取回会议记录的一张照片',
-  input: z.object({ meetingId: meetingIdField, photoId: idField('照片编号') }).strict(),
+  input: () => z.object({ meetingId: meetingIdField, photoId: idField('照片编号') }).strict(),
   output: shape<MinutesPhotoFile>(),
   write: false,
   access: onMeetingRecord(ROLES, 'subtree'),
@@ -132,7 +126,7 @@ export const minutesFinalize = defineAction({
   name: 'minutes.finalize',
   summary:
     '会议记录定稿：会议结束且考勤已确认后才可定稿；服务器记下定稿时间并锁定记录，写入支部记录链；超过规定天数的标记为补录',
-  input: z.object({ meetingId: meetingIdField, version: versionField }).strict(),
+  input: () => z.object({ meetingId: meetingIdField, version: versionField }).strict(),
   output: shape<MinutesView>(),
   write: true,
   access: onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch'),
@@ -142,28 +136,30 @@ export const minutesFinalize = defineAction({
 export const minutesAmend = defineAction({
   name: 'minutes.amend',
   summary: '更正已定稿的会议记录：写明原因，更正作为附加记录保存并写入记录链，原记录保持不变、仍可查看',
-  input: z
-    .object({
-      meetingId: meetingIdField,
-      reason: textField('更正原因', 200),
-      changes: z
-        .array(
-          z
-            .object({
-              field: z
-                .string({ error: '请选择要更正的内容' })
-                .regex(/^(chair|recorder|place|notes|items\.\d{1,2}\.(topic|speeches|decision))$/, {
-                  error: '要更正的内容不对，请重新选择',
-                }),
-              text: longText('更正后的内容', 5000),
-            })
-            .strict(),
-          { error: '请填写更正内容' },
-        )
-        .min(1, { error: '请至少更正一处' })
-        .max(20, { error: '一次最多更正 20 处' }),
-    })
-    .strict(),
+  input: () =>
+    z
+      .object({
+        meetingId: meetingIdField,
+        reason: textField('更正原因', 200),
+        changes: z
+          .array(
+            z
+              .object({
+                field: z
+                  .string({ error: '请选择要更正的内容' })
+                  .regex(/^(chair|recorder|place|notes|items\.\d{1,2}\.(topic|speeches|decision))$/, {
+                    error: '要更正的内容不对，请重新选择',
+                  }),
+                text: longText('更正后的内容', 5000),
+              })
+              .strict(),
+            { error: '请填写更正内容' },
+          )
+          .min(1, { error: '请至少更正一处' })
+          // Four changes of up to 5,000 characters keep the call within the request limit.
+          .max(4, { error: '一次最多更正 4 处，请分几次提交' }),
+      })
+      .strict(),
   output: shape<MinutesView>(),
   write: true,
   access: onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch'),
@@ -173,7 +169,7 @@ export const minutesAmend = defineAction({
 export const minutesConfirmRead = defineAction({
   name: 'minutes.confirmRead',
   summary: '阅签：参会党员阅读定稿的会议记录后确认（每人一次）',
-  input: meetingInput,
+  input: () => meetingInput,
   output: shape<MinutesView>(),
   write: true,
   access: onMeetingRecord(BRANCH_MEMBER_ROLES, 'branch'),
@@ -183,7 +179,7 @@ export const minutesConfirmRead = defineAction({
 export const minutesVerify = defineAction({
   name: 'minutes.verify',
   summary: '校验支部会议记录链：逐条重算哈希，指出第一条对不上的记录（会议、日期，以及是内容还是链接被改动）',
-  input: z.object({ branchId: branchIdField }).strict(),
+  input: () => z.object({ branchId: branchIdField }).strict(),
   output: shape<ChainReport>(),
   write: false,
   access: onOrgInput(ROLES, 'subtree'),
@@ -193,7 +189,7 @@ export const minutesVerify = defineAction({
 export const minutesExport = defineAction({
   name: 'minutes.export',
   summary: '导出一次会议的会议记录为 Word 文档（.docx），含出席、议程、表决、更正和补录标记',
-  input: meetingInput,
+  input: () => meetingInput,
   output: shape<DocxFile>(),
   write: false,
   access: onMeetingRecord(ROLES, 'subtree'),
@@ -209,7 +205,7 @@ const yearField = z
 export const minutesBook = defineAction({
   name: 'minutes.book',
   summary: '会议记录本：支部一年的会议及其记录（已定稿的含全文），按时间先后分页',
-  input: z.object({ branchId: branchIdField, year: yearField, cursor: cursorField, limit: limitField }).strict(),
+  input: () => z.object({ branchId: branchIdField, year: yearField, cursor: cursorField, limit: limitField }).strict(),
   output: shape<MinutesBook>(),
   write: false,
   access: onOrgInput(ROLES, 'subtree'),
@@ -219,7 +215,7 @@ export const minutesBook = defineAction({
 export const minutesExportBook = defineAction({
   name: 'minutes.exportBook',
   summary: '导出支部一年的会议记录本为 Word 文档（.docx）',
-  input: z.object({ branchId: branchIdField, year: yearField }).strict(),
+  input: () => z.object({ branchId: branchIdField, year: yearField }).strict(),
   output: shape<DocxFile>(),
   write: false,
   access: onOrgInput(ROLES, 'subtree'),

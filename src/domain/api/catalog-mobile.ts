@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { CHECKIN_CADENCES, MOBILE_REASONS, REPORT_KINDS, thresholdProblems } from '../mobile'
 import { COMMITTEE_ROLES, MEETING_ORGANIZER_ROLES, ROLES, ROSTER_EDITOR_ROLES, type Role } from '../org'
 import { defineAction, onMeetingRecord, onMemberRecord, onOrgInput, shape } from './define'
-import { idField, textField } from './fields'
+import { fileIdField, idField, textField } from './fields'
 import type {
   CheckinView,
   MakeupPageView,
@@ -52,12 +52,11 @@ export const checkinInput = z
     city: textField('所在城市', 30),
     note: textField('近期学习和工作情况', 300),
     deviceTime: z.number({ error: '缺少报到时间，请重新报到' }).int().min(0, { error: '报到时间不对，请重新报到' }),
-    /** An optional photo, base64 of a JPEG or PNG up to about 300 KB. */
-    photoBase64: z
-      .string()
-      .max(420_000, { error: '照片太大：请选择 300 KB 以内的照片，或不附照片' })
-      .regex(/^[A-Za-z0-9+/=]+$/, { error: '照片无法读取，请重新选择' })
-      .nullish(),
+    /**
+     * An optional photo (JPEG or PNG, up to 1 MB), uploaded first under `checkinPhotoUpload(id)`
+     * (src/domain/uploads.ts): the file id storage gave it.
+     */
+    photoFileId: fileIdField('报到照片').nullish(),
   })
   .strict()
 
@@ -82,7 +81,7 @@ export const makeupNoteField = textField('补学心得', 2000).refine((s) => s.l
 export const mobileGetMine = defineAction({
   name: 'mobile.getMine',
   summary: '我的流动党员页：下次报到截止日期、报到记录、我的汇报、本年度思想汇报完成情况、缺席待补学的会议',
-  input: z.object({}).strict(),
+  input: () => z.object({}).strict(),
   output: shape<MobileHomeView>(),
   write: false,
   access: SELF,
@@ -92,7 +91,7 @@ export const mobileGetMine = defineAction({
 export const mobileCheckIn = defineAction({
   name: 'mobile.checkIn',
   summary: '流动党员报到：所在城市、近期学习工作情况，可附照片；可离线填写稍后同步，同一报到编号只记一次',
-  input: checkinInput,
+  input: () => checkinInput,
   output: shape<CheckinView>(),
   write: true,
   access: SELF,
@@ -102,7 +101,7 @@ export const mobileCheckIn = defineAction({
 export const mobileReportSubmit = defineAction({
   name: 'mobile.reportSubmit',
   summary: '提交思想汇报或支部要求的其他汇报；同一汇报编号只记一次',
-  input: reportInput,
+  input: () => reportInput,
   output: shape<ReportView>(),
   write: true,
   access: SELF,
@@ -112,7 +111,7 @@ export const mobileReportSubmit = defineAction({
 export const mobileReportGet = defineAction({
   name: 'mobile.reportGet',
   summary: '查看我提交的一份汇报及支部的回复',
-  input: z.object({ reportId: idField('汇报编号') }).strict(),
+  input: () => z.object({ reportId: idField('汇报编号') }).strict(),
   output: shape<ReportView>(),
   write: false,
   access: SELF,
@@ -123,7 +122,7 @@ export const mobileListBranch = defineAction({
   name: 'mobile.listBranch',
   summary:
     '支部流动党员名单：按失联风险排序，显示最近联系时间、联系状态（正常、需联系、预警、失联风险）和是否需转接组织关系',
-  input: z.object({ branchId: idField('支部编号').optional() }).strict(),
+  input: () => z.object({ branchId: idField('支部编号').optional() }).strict(),
   output: shape<MobileBranchView>(),
   write: false,
   access: onOrgInput(COMMITTEE_OR_SUPERVISOR, 'subtree'),
@@ -133,7 +132,7 @@ export const mobileListBranch = defineAction({
 export const mobileGet = defineAction({
   name: 'mobile.get',
   summary: '一位流动党员的登记信息，以及报到、汇报、补学、联系记录的时间线（支委和党委）',
-  input: z.object({ memberId: idField('党员编号') }).strict(),
+  input: () => z.object({ memberId: idField('党员编号') }).strict(),
   output: shape<MobileMemberView>(),
   write: false,
   access: onMemberRecord(COMMITTEE_OR_SUPERVISOR, 'subtree'),
@@ -143,14 +142,15 @@ export const mobileGet = defineAction({
 export const mobileUpdateProfile = defineAction({
   name: 'mobile.updateProfile',
   summary: '登记或修改流动党员信息：外出时间、所在地、原因、联系方式、活动证号、流入地党组织、预计返回时间',
-  input: z
-    .object({
-      memberId: idField('党员编号'),
-      /** The version the editor saw; null when registering for the first time. */
-      version: z.number({ error: '缺少记录版本，请刷新后再改' }).int().min(1).nullable(),
-      ...mobileProfileFields,
-    })
-    .strict(),
+  input: () =>
+    z
+      .object({
+        memberId: idField('党员编号'),
+        /** The version the editor saw; null when registering for the first time. */
+        version: z.number({ error: '缺少记录版本，请刷新后再改' }).int().min(1).nullable(),
+        ...mobileProfileFields,
+      })
+      .strict(),
   output: shape<MobileProfileView>(),
   write: true,
   access: onMemberRecord(ROSTER_EDITOR_ROLES, 'branch'),
@@ -160,7 +160,7 @@ export const mobileUpdateProfile = defineAction({
 export const mobileRecordContact = defineAction({
   name: 'mobile.recordContact',
   summary: '记录支部与流动党员的一次联系（电话、视频、走访等），更新最近联系时间',
-  input: z.object({ memberId: idField('党员编号'), note: textField('联系情况', 200) }).strict(),
+  input: () => z.object({ memberId: idField('党员编号'), note: textField('联系情况', 200) }).strict(),
   output: shape<MobileProfileView>(),
   write: true,
   access: onMemberRecord(COMMITTEE_ROLES, 'branch'),
@@ -170,12 +170,13 @@ export const mobileRecordContact = defineAction({
 export const mobileReportMarkRead = defineAction({
   name: 'mobile.reportMarkRead',
   summary: '支委阅知一份汇报，可附回复；回复通知汇报人',
-  input: z
-    .object({
-      reportId: idField('汇报编号'),
-      reply: z.string().trim().max(500, { error: '回复不能超过 500 个字' }).nullish(),
-    })
-    .strict(),
+  input: () =>
+    z
+      .object({
+        reportId: idField('汇报编号'),
+        reply: z.string().trim().max(500, { error: '回复不能超过 500 个字' }).nullish(),
+      })
+      .strict(),
   output: shape<ReportView>(),
   write: true,
   access: {
@@ -190,7 +191,7 @@ export const mobileReportMarkRead = defineAction({
 export const mobileRules = defineAction({
   name: 'mobile.rules',
   summary: '流动党员规则：报到周期（支部设定）和联系状态天数（党委设定，默认 30/90/180 天）',
-  input: z.object({ branchId: idField('组织编号').optional() }).strict(),
+  input: () => z.object({ branchId: idField('组织编号').optional() }).strict(),
   output: shape<MobileRulesView>(),
   write: false,
   access: onOrgInput(ROLES, 'subtree'),
@@ -200,12 +201,13 @@ export const mobileRules = defineAction({
 export const mobileSetCadence = defineAction({
   name: 'mobile.setCadence',
   summary: '设定本支部流动党员的报到周期：每月、每季度或每半年一次',
-  input: z
-    .object({
-      branchId: idField('支部编号').optional(),
-      cadence: z.enum(CHECKIN_CADENCES, { error: '报到周期只能是每月、每季度或每半年' }),
-    })
-    .strict(),
+  input: () =>
+    z
+      .object({
+        branchId: idField('支部编号').optional(),
+        cadence: z.enum(CHECKIN_CADENCES, { error: '报到周期只能是每月、每季度或每半年' }),
+      })
+      .strict(),
   output: shape<MobileRulesView>(),
   write: true,
   access: onOrgInput(ROSTER_EDITOR_ROLES, 'branch'),
@@ -222,17 +224,18 @@ const daysField = (label: string) =>
 export const mobileSetThresholds = defineAction({
   name: 'mobile.setThresholds',
   summary: '党委设定所辖支部流动党员联系状态的天数：超过几天为需联系、预警、失联风险',
-  input: z
-    .object({
-      orgId: idField('组织编号').optional(),
-      needsContactDays: daysField('需联系'),
-      warningDays: daysField('预警'),
-      lostRiskDays: daysField('失联风险'),
-    })
-    .strict()
-    .superRefine((v, ctx) => {
-      for (const p of thresholdProblems(v)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message })
-    }),
+  input: () =>
+    z
+      .object({
+        orgId: idField('组织编号').optional(),
+        needsContactDays: daysField('需联系'),
+        warningDays: daysField('预警'),
+        lostRiskDays: daysField('失联风险'),
+      })
+      .strict()
+      .superRefine((v, ctx) => {
+        for (const p of thresholdProblems(v)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message })
+      }),
   output: shape<MobileRulesView>(),
   write: true,
   access: onOrgInput(['supervisor'], 'subtree', 'orgId'),
@@ -242,7 +245,7 @@ export const mobileSetThresholds = defineAction({
 export const makeupGet = defineAction({
   name: 'makeup.get',
   summary: '一次会议的补学：我能否补学、我的补学心得；支部组织者还看到全部补学',
-  input: z.object({ meetingId: idField('会议编号') }).strict(),
+  input: () => z.object({ meetingId: idField('会议编号') }).strict(),
   output: shape<MakeupPageView>(),
   write: false,
   access: onMeetingRecord(ROLES, 'subtree'),
@@ -252,7 +255,7 @@ export const makeupGet = defineAction({
 export const makeupSubmit = defineAction({
   name: 'makeup.submit',
   summary: '缺席会议的党员在会议记录定稿后阅读记录并提交补学心得；补学单独记录，不算出席',
-  input: z.object({ meetingId: idField('会议编号'), note: makeupNoteField }).strict(),
+  input: () => z.object({ meetingId: idField('会议编号'), note: makeupNoteField }).strict(),
   output: shape<MakeupView>(),
   write: true,
   access: onMeetingRecord(ROLES, 'branch'),
@@ -262,7 +265,7 @@ export const makeupSubmit = defineAction({
 export const makeupAccept = defineAction({
   name: 'makeup.accept',
   summary: '支部组织者确认一份补学（只记为补学，不改变出席和完成情况）',
-  input: z.object({ meetingId: idField('会议编号'), memberId: idField('党员编号') }).strict(),
+  input: () => z.object({ meetingId: idField('会议编号'), memberId: idField('党员编号') }).strict(),
   output: shape<MakeupView>(),
   write: true,
   access: onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch'),

@@ -10,6 +10,7 @@ import { MEETING_KINDS } from '../meeting-kinds'
 import { MEETING_ORGANIZER_ROLES, ROLES } from '../org'
 import { defineAction, onOrgInput, shape } from './define'
 import { checkMeetingSlot, cursorField, dateField, idField, limitField, textField, timeField } from './fields'
+import { REQUEST_LIMIT_BYTES, withinBytes } from './request-size'
 import type {
   CalendarView,
   MarkReadResult,
@@ -26,7 +27,7 @@ const ANY_ROLE = ROLES
 export const rulesGet = defineAction({
   name: 'rules.get',
   summary: '组织生活规则：各类会议的周期和次数，以及每项规定来自国家规定还是哪一级党委',
-  input: z.object({ orgId: idField('组织编号').optional() }).strict(),
+  input: () => z.object({ orgId: idField('组织编号').optional() }).strict(),
   output: shape<RulesView>(),
   write: false,
   access: onOrgInput(ANY_ROLE, 'subtree', 'orgId'),
@@ -37,23 +38,28 @@ export const rulesSetOverride = defineAction({
   name: 'rules.setOverride',
   summary:
     '党委为所辖支部设置会议频次（如党课每季度或每半年一次）；替换本级原有设置，周期改变时重新统计所辖支部的完成情况',
-  input: z
-    .object({
-      orgId: idField('组织编号'),
-      overrides: z
-        .array(ruleOverrideSchema, { error: '请填写要设置的规则' })
-        .max(MEETING_KINDS.length, { error: '每类会议只能设置一条规则' })
-        .superRefine((list, ctx) => {
-          const seen = new Set<string>()
-          list.forEach((o, i) => {
-            if (seen.has(o.kind)) {
-              ctx.addIssue({ code: 'custom', path: [i, 'kind'], message: '同一类会议只能设置一条规则，请合并后再保存' })
-            }
-            seen.add(o.kind)
-          })
-        }),
-    })
-    .strict(),
+  input: () =>
+    z
+      .object({
+        orgId: idField('组织编号'),
+        overrides: z
+          .array(ruleOverrideSchema.strict(), { error: '请填写要设置的规则' })
+          .max(MEETING_KINDS.length, { error: '每类会议只能设置一条规则' })
+          .superRefine((list, ctx) => {
+            const seen = new Set<string>()
+            list.forEach((o, i) => {
+              if (seen.has(o.kind)) {
+                ctx.addIssue({
+                  code: 'custom',
+                  path: [i, 'kind'],
+                  message: '同一类会议只能设置一条规则，请合并后再保存',
+                })
+              }
+              seen.add(o.kind)
+            })
+          }),
+      })
+      .strict(),
   output: shape<RulesChangeResult>(),
   write: true,
   access: onOrgInput(['supervisor'], 'subtree', 'orgId'),
@@ -80,14 +86,15 @@ const planTimeField = z
 export const planGenerate = defineAction({
   name: 'plan.generate',
   summary: '按现行规则一键生成支部年度组织生活计划（草稿），避开法定节假日和调休；草稿可重新生成，已发布的计划不能',
-  input: z
-    .object({
-      ...planKey,
-      themeDayRule: dayRuleSchema.optional(),
-      times: z.partialRecord(z.enum(MEETING_KINDS), planTimeField).optional(),
-      place: textField('默认会议地点', 60).optional(),
-    })
-    .strict(),
+  input: () =>
+    z
+      .object({
+        ...planKey,
+        themeDayRule: dayRuleSchema.strict().optional(),
+        times: z.partialRecord(z.enum(MEETING_KINDS), planTimeField).optional(),
+        place: textField('默认会议地点', 60).optional(),
+      })
+      .strict(),
   output: shape<PlanView>(),
   write: true,
   access: onOrgInput(MEETING_ORGANIZER_ROLES, 'branch'),
@@ -97,7 +104,7 @@ export const planGenerate = defineAction({
 export const planGet = defineAction({
   name: 'plan.get',
   summary: '查看支部某一年的组织生活计划（草稿或已发布）',
-  input: z.object(planKey).strict(),
+  input: () => z.object(planKey).strict(),
   output: shape<PlanView | NoPlanView>(),
   write: false,
   access: onOrgInput(ANY_ROLE, 'subtree'),
@@ -133,16 +140,23 @@ const versionField = z.number({ error: '缺少计划版本，请刷新后再改'
 export const planUpdate = defineAction({
   name: 'plan.update',
   summary: '发布前调整计划：改日期、时间、主题、地点，删除或增加会议；每个日期都核对节假日并给出提醒',
-  input: z
-    .object({
-      ...planKey,
-      version: versionField,
-      items: z
-        .array(planItemInput, { error: '请填写计划中的会议' })
-        .min(1, { error: '计划中至少要有一次会议' })
-        .max(200, { error: '一年的计划最多 200 次会议' }),
-    })
-    .strict(),
+  input: () =>
+    // 200 items at their longest would weigh some 150 KB; real plans weigh a third of the cap.
+    withinBytes(
+      z
+        .object({
+          ...planKey,
+          version: versionField,
+          items: z
+            .array(planItemInput, { error: '请填写计划中的会议' })
+            .min(1, { error: '计划中至少要有一次会议' })
+            .max(200, { error: '一年的计划最多 200 次会议' }),
+        })
+        .strict(),
+      REQUEST_LIMIT_BYTES - 1_000,
+      (chars) =>
+        `计划内容太多，一次保存不下（会议主题、地点等合计最多约 ${chars} 个汉字）。请缩短较长的会议主题和地点，或删去不需要的会议后再保存；你的修改仍保留在本机。`,
+    ),
   output: shape<PlanView>(),
   write: true,
   access: onOrgInput(MEETING_ORGANIZER_ROLES, 'branch'),
@@ -152,7 +166,7 @@ export const planUpdate = defineAction({
 export const planPublish = defineAction({
   name: 'plan.publish',
   summary: '发布年度计划：按计划安排全部会议（参会人员按会议类型确定）并通知支部党员；重复提交不会重复安排',
-  input: z.object({ ...planKey, version: versionField }).strict(),
+  input: () => z.object({ ...planKey, version: versionField }).strict(),
   output: shape<PublishResult>(),
   write: true,
   access: onOrgInput(MEETING_ORGANIZER_ROLES, 'branch'),
@@ -162,14 +176,15 @@ export const planPublish = defineAction({
 export const meetingCalendar = defineAction({
   name: 'meeting.calendar',
   summary: '月历：每天的会议及其状态，本月与本季度各类会议的完成情况',
-  input: z
-    .object({
-      branchId: branchField,
-      month: z
-        .string({ error: '请选择月份' })
-        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 年-月，如 2026-12' }),
-    })
-    .strict(),
+  input: () =>
+    z
+      .object({
+        branchId: branchField,
+        month: z
+          .string({ error: '请选择月份' })
+          .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 年-月，如 2026-12' }),
+      })
+      .strict(),
   output: shape<CalendarView>(),
   write: false,
   access: onOrgInput(ANY_ROLE, 'subtree'),
@@ -181,7 +196,7 @@ const selfAccess = { kind: 'member', roles: ANY_ROLE, scope: 'self', target: { f
 export const messageListMine = defineAction({
   name: 'message.listMine',
   summary: '我的消息：会议通知、提醒等，由新到旧，附未读条数',
-  input: z.object({ cursor: cursorField, limit: limitField }).strict(),
+  input: () => z.object({ cursor: cursorField, limit: limitField }).strict(),
   output: shape<MessagePage>(),
   write: false,
   access: selfAccess,
@@ -191,16 +206,17 @@ export const messageListMine = defineAction({
 export const messageMarkRead = defineAction({
   name: 'message.markRead',
   summary: '把消息标为已读：指定的几条，或全部',
-  input: z
-    .object({
-      ids: z
-        .array(z.string().min(1).max(200), { error: '请选择要标为已读的消息' })
-        .max(100, { error: '一次最多标记 100 条' })
-        .optional(),
-      all: z.literal(true).optional(),
-    })
-    .strict()
-    .refine((v) => v.all === true || (v.ids?.length ?? 0) > 0, { message: '请选择要标为已读的消息，或选择全部已读' }),
+  input: () =>
+    z
+      .object({
+        ids: z
+          .array(z.string().min(1).max(200), { error: '请选择要标为已读的消息' })
+          .max(100, { error: '一次最多标记 100 条' })
+          .optional(),
+        all: z.literal(true).optional(),
+      })
+      .strict()
+      .refine((v) => v.all === true || (v.ids?.length ?? 0) > 0, { message: '请选择要标为已读的消息，或选择全部已读' }),
   output: shape<MarkReadResult>(),
   write: true,
   access: selfAccess,

@@ -58,10 +58,33 @@ export interface ActionDecl<
   embeddedOnly?: boolean
 }
 
+/**
+ * How a catalogue writes an action: its declaration, with the input schema given as a function
+ * that makes it. A process needs few of the many schemas (a cloud function's cold start serves one
+ * call), and building all of them is most of what loading the server costs; so each is made the
+ * first time its action is used.
+ */
+export type ActionSpec<Name extends string, In extends z.ZodType, Out, A extends Access> = Omit<
+  ActionDecl<Name, In, Out, A>,
+  'input'
+> & {
+  /** Makes the input schema; called at most once, on first use of `input`. */
+  input: () => In
+}
+
+/**
+ * Declares an action. Takes its spec; returns the declaration, whose `input` is the schema the
+ * spec's `input()` makes, built on first read and then kept.
+ */
 export function defineAction<const Name extends string, In extends z.ZodType, Out, const A extends Access>(
-  decl: ActionDecl<Name, In, Out, A>,
+  spec: ActionSpec<Name, In, Out, A>,
 ): ActionDecl<Name, In, Out, A> {
-  return decl
+  const { input: make, ...decl } = spec
+  let schema: In | undefined
+  return Object.defineProperty(decl, 'input', {
+    get: () => (schema ??= make()),
+    enumerable: true,
+  }) as ActionDecl<Name, In, Out, A>
 }
 
 export type InputOf<D> = D extends { input: infer In extends z.ZodType } ? z.input<In> : never

@@ -48,3 +48,17 @@ export function checkMeetingSlot(
     ctx.addIssue({ code: 'custom', path: ['groupId'], message: '党小组会请选择召开会议的党小组' })
   }
 }
+
+/** `cloud://<env>.<bucket>/<path>` from WeChat cloud storage, or `local:<path>` from the local host. */
+const FILE_ID_RE = /^(cloud:\/\/[A-Za-z0-9_.-]+\/|local:)[A-Za-z0-9_./-]+$/
+
+/**
+ * A file the client put in storage before calling (src/domain/uploads.ts): the id storage gave it.
+ * `what` names the file in messages (报到照片, 名单文件). The server checks the folder, size and content.
+ */
+export const fileIdField = (what: string) =>
+  z
+    .string({ error: `请选择${what}` })
+    .min(1, { error: `请选择${what}` })
+    .max(400, { error: `${what}的文件编号不对，请重新选择${what}` })
+    .regex(FILE_ID_RE, { error: `${what}的文件编号不对，请重新选择${what}` })

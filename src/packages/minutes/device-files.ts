@@ -1,24 +1,26 @@
 /**
- * Photos and documents on the device, for the minutes pages: a photo taken in the app and
- * compressed before upload (`chooseMedia` + `compressImage` in WeChat, a file input and a canvas in
- * the browser), and a generated .docx handed over (opened with `openDocument` in WeChat after
- * downloading or writing it to a temp file, downloaded in the browser).
+ * Photos and documents on the device, for the minutes pages: a photo taken in the app, compressed
+ * and uploaded to storage before `minutes.addPhoto` takes its file id (`chooseMedia` +
+ * `compressImage` in WeChat, a file input and a canvas in the browser; src/services/file-upload.ts
+ * puts either into storage), and a generated .docx handed over (opened with `openDocument` in
+ * WeChat after downloading or writing it to a temp file, downloaded in the browser).
  */
 import Taro from '@tarojs/taro'
+import { newRequestId } from '../../services/api'
 import { downloadInBrowser, writeUserFile } from '../../services/file-saver'
+import { uploadFile } from '../../services/file-upload'
 
-/** A photo ready for `minutes.addPhoto`: inline in the browser, uploaded to cloud storage in WeChat. */
-export type TakenPhoto = { contentType: 'image/jpeg' } & ({ base64: string } | { fileId: string })
+/** A photo ready for `minutes.addPhoto`: uploaded into the meeting's folder in storage. */
+export interface TakenPhoto {
+  fileId: string
+}
 
 /** Long edge after compression: enough to read faces and a banner, small enough to upload. */
 const MAX_EDGE = 1280
 const QUALITY = 0.7
 
-/**
- * WeChat: a cloud function's request is kept under about 100 KB, so the photo goes to cloud storage
- * first (into its meeting's upload folder) and the server takes it from there.
- */
-async function takeWeapp(uploadDir: string): Promise<TakenPhoto | null> {
+/** WeChat: the compressed photo's temp file path, or null when the person chose none. */
+async function takeWeapp(): Promise<string | null> {
   let chosen
   try {
     chosen = await Taro.chooseMedia({
@@ -37,14 +39,11 @@ async function takeWeapp(uploadDir: string): Promise<TakenPhoto | null> {
     quality: Math.round(QUALITY * 100),
     compressedWidth: MAX_EDGE,
   })
-  const uploaded = await Taro.cloud.uploadFile({
-    cloudPath: `${uploadDir}${Date.now()}.jpg`,
-    filePath: small.tempFilePath,
-  })
-  return { contentType: 'image/jpeg', fileId: uploaded.fileID }
+  return small.tempFilePath
 }
 
-function compressInBrowser(file: File): Promise<TakenPhoto> {
+/** Browser: the photo scaled down on a canvas, as a JPEG `data:` URL. */
+function compressInBrowser(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const url = URL.createObjectURL(file)
     const img = new window.Image()
@@ -59,8 +58,7 @@ function compressInBrowser(file: File): Promise<TakenPhoto> {
       g.fillRect(0, 0, canvas.width, canvas.height)
       g.drawImage(img, 0, 0, canvas.width, canvas.height)
       URL.revokeObjectURL(url)
-      const dataUrl = canvas.toDataURL('image/jpeg', QUALITY)
-      resolve({ contentType: 'image/jpeg', base64: dataUrl.slice(dataUrl.indexOf(',') + 1) })
+      resolve(canvas.toDataURL('image/jpeg', QUALITY))
     }
     img.onerror = () => {
       URL.revokeObjectURL(url)
@@ -70,7 +68,7 @@ function compressInBrowser(file: File): Promise<TakenPhoto> {
   })
 }
 
-function takeBrowser(): Promise<TakenPhoto | null> {
+function takeBrowser(): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const input = document.createElement('input')
     input.type = 'file'
@@ -89,9 +87,15 @@ function takeBrowser(): Promise<TakenPhoto | null> {
   })
 }
 
-/** `uploadDir`: where the WeChat client uploads (`photoUploadDir(meetingId)` in src/domain/minutes.ts). */
-export function takePhoto(uploadDir: string): Promise<TakenPhoto | null> {
-  return process.env.TARO_ENV === 'weapp' ? takeWeapp(uploadDir) : takeBrowser()
+/**
+ * Takes or chooses a photo, compresses it and uploads it into `uploadDir` (`photoUploadDir(meetingId)`
+ * in src/domain/minutes.ts). Returns its file id, or null when the person chose none; throws
+ * ApiCallError (src/services/file-upload.ts) when the upload fails.
+ */
+export async function takePhoto(uploadDir: string): Promise<TakenPhoto | null> {
+  const path = process.env.TARO_ENV === 'weapp' ? await takeWeapp() : await takeBrowser()
+  if (!path) return null
+  return { fileId: await uploadFile(`${uploadDir}${newRequestId()}.jpg`, path) }
 }
 
 /** Hands a generated document to the person. */

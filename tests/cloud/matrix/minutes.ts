@@ -34,11 +34,7 @@ export const MINUTES_ROWS: MatrixRows<keyof typeof MINUTES_ACTIONS> = {
   samples: {
     'minutes.get': (t) => ({ meetingId: t.meetingId }),
     'minutes.saveDraft': (t) => ({ meetingId: t.meetingId, version: 0, content }),
-    'minutes.addPhoto': (t) => ({
-      meetingId: t.meetingId,
-      contentType: 'image/png',
-      base64: 'iVBORw0KGgoAAAANSUhEUg==',
-    }),
+    'minutes.addPhoto': (t) => ({ meetingId: t.meetingId, fileId: `local:uploads/minutes/${t.meetingId}/matrix.png` }),
     'minutes.photo': (t) => ({ meetingId: t.meetingId, photoId: 'no-such-photo' }),
     'minutes.finalize': (t) => ({ meetingId: t.meetingId, version: 1 }),
     'minutes.amend': (t) => ({

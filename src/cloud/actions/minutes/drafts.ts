@@ -11,12 +11,13 @@ import type {
 import type { ParsedInputOf } from '../../../domain/api/define'
 import type { MinutesPhotoFile, MinutesView } from '../../../domain/api/views-minutes'
 import { beijing } from '../../../domain/beijing-time'
-import { photoUploadDir } from '../../../domain/minutes'
 import { AppError } from '../../../domain/errors'
 import type { Member } from '../../../domain/org'
+import { minutesPhotoUpload } from '../../../domain/uploads'
 import type { MemberContext } from '../../action-context'
 import { sha256Hex, type MinutesDoc } from '../../minutes-chain'
 import { StoreConflict, type Stored } from '../../ports/store'
+import { IMAGE_EXTENSIONS, imageTypeOf, readUpload, type ImageType } from '../../uploads'
 import { buildView, meetingMinutes, type MeetingDoc, type PhotoDoc } from './records'
 
 export const LOCKED_MESSAGE =
@@ -100,32 +101,19 @@ export async function minutesSaveDraft(
   }
 }
 
-const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
-
-/** About 1 MB: the device compresses photos to well below this. */
-const PHOTO_MAX_BYTES = 1_050_000
-
-/** The photo's bytes: sent inline (browser), or uploaded by the WeChat client to its meeting's folder. */
-async function photoContent(ctx: MemberContext, input: ParsedInputOf<typeof minutesAddPhotoDecl>): Promise<Buffer> {
-  if (input.base64 !== undefined) return Buffer.from(input.base64, 'base64')
-  const fileId = input.fileId!
-  if (ctx.ports.host !== 'cloudbase') {
-    throw new AppError('VALIDATION_FAILED', '本地环境不使用云存储，请直接选择照片上传。', [
-      { field: 'fileId', message: '本地环境请直接上传照片' },
+/** The photo's bytes, uploaded by the client into its meeting's folder; JPEG, PNG or WebP. */
+async function photoContent(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof minutesAddPhotoDecl>,
+): Promise<{ content: Buffer; type: ImageType }> {
+  const content = await readUpload(ctx.ports.files, input.fileId, minutesPhotoUpload(input.meetingId), 'fileId')
+  const type = imageTypeOf(content)
+  if (!type) {
+    throw new AppError('VALIDATION_FAILED', '照片只能是 JPG、PNG 或 WebP 格式，请重新拍摄或选择。', [
+      { field: 'fileId', message: '不是 JPG、PNG 或 WebP 图片' },
     ])
   }
-  if (!fileId.includes(`/${photoUploadDir(input.meetingId)}`)) {
-    throw new AppError('VALIDATION_FAILED', '照片不是为这次会议上传的，请在本次会议的记录中重新拍摄上传。', [
-      { field: 'fileId', message: '照片不属于这次会议' },
-    ])
-  }
-  const content = await ctx.ports.files.get(fileId)
-  if (content.length > PHOTO_MAX_BYTES) {
-    throw new AppError('VALIDATION_FAILED', '照片太大，请压缩后再传（约 1 MB 以内）。', [
-      { field: 'fileId', message: '照片太大' },
-    ])
-  }
-  return content
+  return { content, type }
 }
 
 export async function minutesAddPhoto(
@@ -135,16 +123,11 @@ export async function minutesAddPhoto(
   const { store, files } = ctx.ports
   const { meeting, doc } = await meetingMinutes(store, input.meetingId)
   refuseIfClosed(meeting, doc)
-  const content = await photoContent(ctx, input)
-  if (content.length < 8) throw new AppError('VALIDATION_FAILED', '照片内容为空，请重新拍摄或选择。')
+  const { content, type } = await photoContent(ctx, input)
   const hash = sha256Hex(new Uint8Array(content))
   const id = `${meeting._id}-${hash.slice(0, 16)}`
   if (!(await store.get<PhotoDoc>('photos', id))) {
-    const stored = await files.put(
-      `minutes/${meeting._id}/${hash}.${EXTENSIONS[input.contentType]}`,
-      content,
-      input.contentType,
-    )
+    const stored = await files.put(`minutes/${meeting._id}/${hash}.${IMAGE_EXTENSIONS[type]}`, content, type)
     if (stored.sha256 !== hash) throw new AppError('INTERNAL', '照片保存后校验不一致，请重新上传。')
     await ctx.createOnce<PhotoDoc>('photos', {
       _id: id,
@@ -153,13 +136,13 @@ export async function minutesAddPhoto(
       fileId: stored.fileId,
       sha256: hash,
       size: content.length,
-      contentType: input.contentType,
+      contentType: type,
       receivedAt: ctx.now,
       by: ctx.actor.memberId,
     })
   }
   // The upload was only a way in; the kept copy is the one at the content-addressed path.
-  if (input.fileId) await files.remove(input.fileId).catch(() => undefined)
+  await files.remove(input.fileId).catch(() => undefined)
   return buildView(ctx, meeting, await store.get<MinutesDoc>('minutes', meeting._id))
 }
 

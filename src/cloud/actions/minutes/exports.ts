@@ -15,7 +15,7 @@ import { AppError } from '../../../domain/errors'
 import type { Org } from '../../../domain/org'
 import type { MemberContext } from '../../action-context'
 import { sha256Hex, verifyChain, type MinutesDoc } from '../../minutes-chain'
-import { DOCX_TYPE, minutesDocx, type DocxMinutes } from '../../minutes-docx'
+import type { DocxMinutes } from '../../minutes-docx'
 import type { Page, QueryOptions, Stored, StorePort } from '../../ports/store'
 import { lateAfterDays } from '../../../domain/minutes'
 import {
@@ -40,8 +40,18 @@ export async function minutesVerify(
   return verifyChain(ctx.ports.store, branch, ctx.now)
 }
 
-/** Inline on the local host; through cloud storage in production (content-addressed, so re-exports dedupe). */
-async function docxFile(ctx: MemberContext, filename: string, content: Buffer): Promise<DocxFile> {
+/**
+ * The meetings as a .docx file: inline on the local host; through cloud storage in production
+ * (content-addressed, so re-exports dedupe). The generator and its docx library load only here.
+ */
+async function docxFile(
+  ctx: MemberContext,
+  filename: string,
+  title: string,
+  meetings: readonly DocxMinutes[],
+): Promise<DocxFile> {
+  const { DOCX_TYPE, minutesDocx } = await import('../../minutes-docx')
+  const content = await minutesDocx(title, meetings)
   const file = { filename, contentType: DOCX_TYPE, size: content.length }
   if (ctx.ports.host !== 'cloudbase') return { ...file, base64: content.toString('base64'), fileId: null }
   const stored = await ctx.ports.files.put(`exports/${sha256Hex(new Uint8Array(content))}.docx`, content, DOCX_TYPE)
@@ -77,8 +87,12 @@ export async function minutesExport(
     contentHash: view.contentHash,
     reads: view.status === 'final' ? { confirmed: view.reads.confirmed, expected: view.reads.expected } : null,
   }
-  const buffer = await minutesDocx(`${view.branchName}会议记录`, [doc])
-  return docxFile(ctx, `会议记录_${formatDate(view.startAt)}_${safeName(view.title)}.docx`, buffer)
+  return docxFile(
+    ctx,
+    `会议记录_${formatDate(view.startAt)}_${safeName(view.title)}.docx`,
+    `${view.branchName}会议记录`,
+    [doc],
+  )
 }
 
 /** A page of the branch's held (not cancelled) meetings that began in `year`, up to now, oldest first. */
@@ -184,6 +198,10 @@ export async function minutesExportBook(
     }
     cursor = page.nextCursor
   } while (cursor)
-  const buffer = await minutesDocx(`${branch.name} ${input.year} 年会议记录本`, meetings)
-  return docxFile(ctx, `会议记录本_${safeName(branch.name)}_${input.year}.docx`, buffer)
+  return docxFile(
+    ctx,
+    `会议记录本_${safeName(branch.name)}_${input.year}.docx`,
+    `${branch.name} ${input.year} 年会议记录本`,
+    meetings,
+  )
 }

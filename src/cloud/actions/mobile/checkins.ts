@@ -8,9 +8,11 @@ import type { ParsedInputOf } from '../../../domain/api/define'
 import type { CheckinView } from '../../../domain/api/views-mobile'
 import { beijing } from '../../../domain/beijing-time'
 import { AppError } from '../../../domain/errors'
+import { checkinPhotoUpload } from '../../../domain/uploads'
 import type { Member } from '../../../domain/org'
 import type { MemberContext } from '../../action-context'
 import { StoreConflict, type Stored } from '../../ports/store'
+import { IMAGE_EXTENSIONS, imageTypeOf, readUpload } from '../../uploads'
 import { checkinView, invalid, type CheckinDoc, type ProfileDoc } from './registry'
 
 /** A device clock this far ahead of the server is wrong, not early. */
@@ -21,14 +23,6 @@ function sameMember(doc: Stored<CheckinDoc>, memberId: string): CheckinView {
     throw new AppError('CONFLICT', '报到编号已被使用，请重新打开报到页面后再提交。')
   }
   return checkinView(doc)
-}
-
-function imageType(bytes: Buffer): 'image/jpeg' | 'image/png' | null {
-  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
-  if (bytes.length > 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
-    return 'image/png'
-  }
-  return null
 }
 
 export async function mobileCheckIn(
@@ -49,13 +43,16 @@ export async function mobileCheckIn(
   }
 
   let photoFileId: string | null = null
-  if (input.photoBase64) {
-    const bytes = Buffer.from(input.photoBase64, 'base64')
-    const type = imageType(bytes)
-    if (!type) throw invalid('photoBase64', '照片只能是 JPG 或 PNG 图片，请重新选择或不附照片')
-    const ext = type === 'image/png' ? 'png' : 'jpg'
+  if (input.photoFileId) {
+    const upload = checkinPhotoUpload(input.id)
+    const bytes = await readUpload(files, input.photoFileId, upload, 'photoFileId')
+    const type = imageTypeOf(bytes)
+    if (type !== 'image/jpeg' && type !== 'image/png') {
+      throw invalid('photoFileId', '照片只能是 JPG 或 PNG 图片，请重新选择或不附照片')
+    }
     // The path is the check-in's own, so a replay overwrites the same file rather than adding one.
-    photoFileId = (await files.put(`checkins/${me}/${input.id}.${ext}`, bytes, type)).fileId
+    const kept = `checkins/${me}/${input.id}.${IMAGE_EXTENSIONS[type]}`
+    photoFileId = (await files.put(kept, bytes, type)).fileId
   }
 
   const doc: CheckinDoc & { _id: string } = {
@@ -107,6 +104,9 @@ export async function mobileCheckIn(
       }
       return created
     })
+    // The upload was only the way in; the kept copy is the check-in's own. A failed removal leaves
+    // an orphan in uploads/, never a broken check-in.
+    if (input.photoFileId) await files.remove(input.photoFileId).catch(() => undefined)
     return checkinView(saved)
   } catch (err) {
     // A concurrent send of the same check-in won; its record is the one.

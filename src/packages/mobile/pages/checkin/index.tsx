@@ -2,6 +2,8 @@
  * 报到: the city (from the device's location in WeChat, typed in the browser), a short note on study
  * and work, and optionally a photo. The check-in id is made when the form opens and kept with the
  * draft, so however often it is sent — now, or later when the network returns — it is one record.
+ * The photo stays on the device until it is sent; it is uploaded first (a call carries no file) and
+ * the check-in carries its file id. Offline, both wait in the outbox, the photo with them.
  */
 import { Image, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -16,10 +18,11 @@ import { asCallError, call, newRequestId } from '../../../../services/api'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { requestSubscribe } from '../../../../services/subscribe'
 import { choosePlace, LocationError } from '../../../../services/location'
-import { enqueue } from '../../../../services/outbox'
+import { discardDeviceFile, uploadFile } from '../../../../services/file-upload'
+import { enqueue, type PendingUpload } from '../../../../services/outbox'
 import { SubmitBar } from '../../components/submit-bar'
 import { checkCheckin, cityOf, type CheckinInput } from '../../mobile-forms'
-import { choosePhoto } from '../../photo'
+import { choosePhoto, photoUpload } from '../../photo'
 import '../../components/mobile.scss'
 
 const CHECKIN_DRAFT_KEY = 'mobile.checkin'
@@ -30,15 +33,24 @@ interface CheckinDraft {
   requestId: string
   city: string
   note: string
-  photoBase64: string | null
+  /** The chosen photo, kept on the device until sent (src/packages/mobile/photo.ts). */
+  photoPath: string | null
 }
 
 function freshDraft(): CheckinDraft {
-  return { id: newRequestId(), requestId: newRequestId(), city: '', note: '', photoBase64: null }
+  return { id: newRequestId(), requestId: newRequestId(), city: '', note: '', photoPath: null }
+}
+
+/** A draft saved before photos were uploaded kept the photo inline: it becomes a `data:` URL. */
+function loadCheckinDraft(): CheckinDraft | null {
+  const d = loadDraft<CheckinDraft & { photoBase64?: string | null }>(CHECKIN_DRAFT_KEY)
+  if (!d) return null
+  const { photoBase64, ...rest } = d
+  return { ...rest, photoPath: rest.photoPath ?? (photoBase64 ? `data:image/jpeg;base64,${photoBase64}` : null) }
 }
 
 export default function Checkin() {
-  const [draft, setDraft] = useState<CheckinDraft>(() => loadDraft<CheckinDraft>(CHECKIN_DRAFT_KEY) ?? freshDraft())
+  const [draft, setDraft] = useState<CheckinDraft>(() => loadCheckinDraft() ?? freshDraft())
   const [problems, setProblems] = useState<FieldProblem[]>([])
   const [message, setMessage] = useState('')
   const [sending, setSending] = useState(false)
@@ -62,11 +74,19 @@ export default function Checkin() {
 
   const addPhoto = async () => {
     try {
-      const photo = await choosePhoto()
-      if (photo) set('photoBase64', photo)
+      const photo = await choosePhoto(draft.id)
+      if (photo) {
+        if (draft.photoPath) discardDeviceFile(draft.photoPath)
+        set('photoPath', photo)
+      }
     } catch (err) {
       setMessage(err instanceof Error ? err.message : '照片无法读取，请重新选择')
     }
+  }
+
+  const removePhoto = () => {
+    if (draft.photoPath) discardDeviceFile(draft.photoPath)
+    set('photoPath', null)
   }
 
   const submit = async () => {
@@ -80,7 +100,7 @@ export default function Checkin() {
       city: draft.city,
       note: draft.note,
       deviceTime,
-      photoBase64: draft.photoBase64,
+      photoFileId: null,
     }
     const check = checkCheckin(input)
     if (!check.ok) {
@@ -91,8 +111,17 @@ export default function Checkin() {
     setProblems([])
     setMessage('')
     setSending(true)
+    // The photo still to upload when the network fails before it is in storage.
+    let waiting: PendingUpload[] = []
     try {
+      if (draft.photoPath) {
+        const photo = photoUpload(draft.id, draft.photoPath)
+        waiting = [photo]
+        input.photoFileId = await uploadFile(photo.cloudPath, photo.filePath)
+        waiting = []
+      }
       await call('mobile.checkIn', input, { requestId: draft.requestId })
+      if (draft.photoPath) discardDeviceFile(draft.photoPath)
       clearDraft(CHECKIN_DRAFT_KEY)
       Taro.showToast({ title: '报到成功', icon: 'none' })
       await Taro.redirectTo({ url: PAGES.mobileHome })
@@ -100,7 +129,7 @@ export default function Checkin() {
       const e = asCallError(err)
       if (e.code === 'NETWORK') {
         // Into the outbox with the same ids: sent when the network returns, recorded once however often.
-        enqueue('mobile.checkIn', input, `在${input.city}的报到`, draft.requestId)
+        enqueue('mobile.checkIn', input, `在${input.city}的报到`, draft.requestId, waiting)
         clearDraft(CHECKIN_DRAFT_KEY)
         Taro.showToast({ title: '网络不通，已保存，联网后自动报到', icon: 'none' })
         await Taro.redirectTo({ url: PAGES.mobileHome })
@@ -148,14 +177,10 @@ export default function Checkin() {
       </View>
       <View className="form-field">
         <Text className="form-field__label">照片（可不附）</Text>
-        {draft.photoBase64 ? (
+        {draft.photoPath ? (
           <View className="mob__row">
-            <Image
-              src={`data:image/jpeg;base64,${draft.photoBase64}`}
-              style={{ width: '160px', height: '120px' }}
-              mode="aspectFill"
-            />
-            <Text className="mob__link" id="checkin-photo-remove" onClick={() => set('photoBase64', null)}>
+            <Image src={draft.photoPath} style={{ width: '160px', height: '120px' }} mode="aspectFill" />
+            <Text className="mob__link" id="checkin-photo-remove" onClick={removePhoto}>
               去掉照片
             </Text>
           </View>
@@ -164,7 +189,7 @@ export default function Checkin() {
             拍照或选择照片
           </Text>
         )}
-        <FieldMessage className="form-problem" message={problemFor(problems, 'photoBase64')} />
+        <FieldMessage className="form-problem" message={problemFor(problems, 'photoFileId')} />
       </View>
       <SubmitBar
         message={message}

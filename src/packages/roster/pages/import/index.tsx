@@ -1,6 +1,7 @@
 /**
  * Import a roster from a CSV file: preview first (every bad row explained: which row, which column,
- * what to fix), commit only a clean file, and then all of it or nothing.
+ * what to fix), commit only a clean file, and then all of it or nothing. The file is uploaded once
+ * (a call carries no file, src/domain/uploads.ts); preview and import name it by its file id.
  */
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -10,14 +11,16 @@ import { PrivacyPrompt } from '../../../../components/privacy-prompt'
 import type { ImportPreview } from '../../../../domain/api/views'
 import { PAGES } from '../../../../routes'
 import { call, errorMessage, newRequestId } from '../../../../services/api'
-import { pickFile, type PickedFile } from '../../../../services/file-picker'
+import { kilobytes, rosterFileUpload, uploadPath } from '../../../../domain/uploads'
+import { pickFile } from '../../../../services/file-picker'
+import { uploadFile } from '../../../../services/file-upload'
 import './index.scss'
 
 const COLUMNS = '姓名、性别、手机号、党员类别、入党时间、转正时间、职务、党小组、状态'
 const ACTION_LABELS = { create: '新增', update: '更新', unchanged: '不变' } as const
 
 export default function ImportPage() {
-  const [file, setFile] = useState<PickedFile | null>(null)
+  const [file, setFile] = useState<{ name: string; fileId: string } | null>(null)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [problem, setProblem] = useState('')
   const [busy, setBusy] = useState(false)
@@ -28,11 +31,19 @@ export default function ImportPage() {
     try {
       const picked = await pickFile(['csv'])
       if (!picked) return
-      setFile(picked)
+      if (picked.size > rosterFileUpload.maxBytes) {
+        setProblem(
+          `文件太大（${kilobytes(picked.size)} KB），名单文件最大 ${kilobytes(rosterFileUpload.maxBytes)} KB：请分成几个文件导入。`,
+        )
+        return
+      }
+      setFile(null)
       setPreview(null)
       setRequestId(newRequestId())
       setBusy(true)
-      setPreview(await call('roster.importPreview', { fileBase64: picked.base64 }))
+      const fileId = await uploadFile(uploadPath(rosterFileUpload, newRequestId(), 'csv'), picked.path)
+      setFile({ name: picked.name, fileId })
+      setPreview(await call('roster.importPreview', { fileId }))
     } catch (err) {
       setProblem(errorMessage(err))
     } finally {
@@ -45,7 +56,7 @@ export default function ImportPage() {
     setBusy(true)
     setProblem('')
     try {
-      const result = await call('roster.importCommit', { fileBase64: file.base64 }, { requestId })
+      const result = await call('roster.importCommit', { fileId: file.fileId }, { requestId })
       await Taro.showModal({
         title: '导入完成',
         content: `新增 ${result.created} 人，更新 ${result.updated} 人，${result.unchanged} 人无变化。`,
