@@ -8,13 +8,14 @@ import { dayRuleSchema } from '../annual-plan'
 import { ruleOverrideSchema } from '../kind-rules'
 import { MEETING_KINDS } from '../meeting-kinds'
 import { MEETING_ORGANIZER_ROLES, ROLES } from '../org'
-import { defineAction, onOrgInput, shape } from './define'
+import { defineAction, onMeetingRecord, onOrgInput, shape } from './define'
 import { checkMeetingSlot, cursorField, dateField, idField, limitField, textField, timeField } from './fields'
 import { REQUEST_LIMIT_BYTES, withinBytes } from './request-size'
 import type {
   CalendarView,
   MarkReadResult,
   MessagePage,
+  NotReachedView,
   NoPlanView,
   PlanView,
   PublishResult,
@@ -223,6 +224,26 @@ export const messageMarkRead = defineAction({
   errors: ['VALIDATION_FAILED'],
 })
 
+export const messageNotReachedForMeeting = defineAction({
+  name: 'message.notReachedForMeeting',
+  summary: '会议的通知和提醒没有通过微信送达的人员及原因（消息仍在其“消息”中），供书记当面或电话告知',
+  input: () => z.object({ meetingId: idField('会议编号') }).strict(),
+  output: shape<NotReachedView>(),
+  write: false,
+  access: onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch'),
+  errors: ['NOT_FOUND'],
+})
+
+export const messageNotReachedInBranch = defineAction({
+  name: 'message.notReachedInBranch',
+  summary: '近 30 天支部发出的通知和提醒（含每日提醒）中，没有通过微信送达的人员及原因',
+  input: () => z.object({ branchId: branchField }).strict(),
+  output: shape<NotReachedView>(),
+  write: false,
+  access: onOrgInput(MEETING_ORGANIZER_ROLES, 'branch'),
+  errors: [],
+})
+
 export const PLANNING_ACTIONS = {
   [rulesGet.name]: rulesGet,
   [rulesSetOverride.name]: rulesSetOverride,
@@ -233,4 +254,6 @@ export const PLANNING_ACTIONS = {
   [meetingCalendar.name]: meetingCalendar,
   [messageListMine.name]: messageListMine,
   [messageMarkRead.name]: messageMarkRead,
+  [messageNotReachedForMeeting.name]: messageNotReachedForMeeting,
+  [messageNotReachedInBranch.name]: messageNotReachedInBranch,
 } as const

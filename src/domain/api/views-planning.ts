@@ -1,4 +1,5 @@
 /** What the planning actions (catalog-planning.ts) return: rules, annual plans, the month calendar, 消息. */
+import type { DeliveryFailure } from '../delivery'
 import type { ComplianceStatus } from '../compliance'
 import type { DayRule, PlanTime } from '../annual-plan'
 import type { RuleOverride } from '../kind-rules'
@@ -176,4 +177,31 @@ export interface MessagePage {
 export interface MarkReadResult {
   marked: number
   unread: number
+}
+
+/** One notice that did not reach its person on WeChat (it is still in their in-app 消息). */
+export interface UndeliveredNoticeView {
+  id: string
+  memberId: string
+  name: string
+  /** Its topic, e.g. `meeting.reminder`; `topicTitle` is the WeChat template's title (会议提醒). */
+  topic: string
+  topicTitle: string
+  title: string
+  failure: DeliveryFailure
+  /** Why, for people, e.g. 未绑定微信. */
+  failureLabel: string
+  createdAt: number
+}
+
+/** Who the notices of a meeting, or of a branch lately, did not reach on WeChat. */
+export interface NotReachedView {
+  /** Each person not reached, once, with every reason; most recent first. */
+  people: { memberId: string; name: string; reasons: string[]; notices: number }[]
+  /** The notices, newest first (at most 100). */
+  notices: UndeliveredNoticeView[]
+  /** More were not delivered than are listed. */
+  truncated: boolean
+  /** The earliest time looked at (epoch ms), or null for all of a meeting's notices. */
+  since: number | null
 }

@@ -16,6 +16,8 @@ export const PLANNING_ROWS: MatrixRows<keyof typeof PLANNING_ACTIONS> = {
     'meeting.calendar': withinReach,
     'message.listMine': everyone,
     'message.markRead': everyone,
+    'message.notReachedForMeeting': branchEditors,
+    'message.notReachedInBranch': branchEditors,
   },
   samples: {
     'rules.get': (t) => ({ orgId: t.org }),
@@ -43,5 +45,7 @@ export const PLANNING_ROWS: MatrixRows<keyof typeof PLANNING_ACTIONS> = {
     'meeting.calendar': (t) => ({ branchId: t.org, month: '2026-11' }),
     'message.listMine': () => ({ limit: 1 }),
     'message.markRead': () => ({ all: true }),
+    'message.notReachedForMeeting': (t) => ({ meetingId: t.meetingId }),
+    'message.notReachedInBranch': (t) => ({ branchId: t.org }),
   },
 }

@@ -2,7 +2,7 @@
 import type { PLANNING_ACTIONS } from '../../../domain/api/catalog-planning'
 import type { HandlersOf } from '../handler'
 import { meetingCalendar } from './calendar'
-import { messageListMine, messageMarkRead } from './messages'
+import { messageListMine, messageMarkRead, messageNotReachedForMeeting, messageNotReachedInBranch } from './messages'
 import { planGenerate, planGet, planPublish, planUpdate } from './plans'
 import { rulesGet, rulesSetOverride } from './rules'
 
@@ -16,4 +16,6 @@ export const PLANNING_HANDLERS = {
   'meeting.calendar': meetingCalendar,
   'message.listMine': messageListMine,
   'message.markRead': messageMarkRead,
+  'message.notReachedForMeeting': messageNotReachedForMeeting,
+  'message.notReachedInBranch': messageNotReachedInBranch,
 } satisfies HandlersOf<typeof PLANNING_ACTIONS>

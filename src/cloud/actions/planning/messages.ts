@@ -1,10 +1,29 @@
-/** The in-app 消息 list: every notice `notify` kept for the actor, newest first, and marking them read. */
-import type { messageListMine as listDecl, messageMarkRead as markDecl } from '../../../domain/api/catalog-planning'
+/**
+ * The in-app 消息 list: every notice `notify` kept for the actor, newest first, and marking them read;
+ * and, for a branch's organizers, who a meeting's notices (or the branch's lately) did not reach on
+ * WeChat, so they can tell them another way.
+ */
+import type {
+  messageListMine as listDecl,
+  messageMarkRead as markDecl,
+  messageNotReachedForMeeting as forMeetingDecl,
+  messageNotReachedInBranch as inBranchDecl,
+} from '../../../domain/api/catalog-planning'
 import type { ParsedInputOf } from '../../../domain/api/define'
-import type { MarkReadResult, MessagePage, MessageView } from '../../../domain/api/views-planning'
+import type {
+  MarkReadResult,
+  MessagePage,
+  MessageView,
+  NotReachedView,
+  UndeliveredNoticeView,
+} from '../../../domain/api/views-planning'
+import { DELIVERY_FAILURE_LABELS } from '../../../domain/delivery'
+import { AppError } from '../../../domain/errors'
+import { MESSAGE_TEMPLATES, NOTICE_TOPICS, type SubscribeTopic } from '../../../domain/subscribe-messages'
 import type { MemberContext } from '../../action-context'
 import type { NoticeDoc } from '../../notices'
 import type { Filter, Stored } from '../../ports/store'
+import { membersByIds } from '../roster-reads'
 
 /** “全部已读” marks at most this many per call; the reply's unread count says if more remain. */
 export const MARK_ALL_CAP = 500
@@ -73,4 +92,68 @@ export async function messageMarkRead(
     }
   }
   return { marked, unread: await store.count('notifications', unreadWhere(me)) }
+}
+
+/** How far back the branch's list of people not reached looks. */
+export const NOT_REACHED_DAYS = 30
+const NOT_REACHED_PAGE = 100
+
+/** The undelivered notices matching `where`, newest first, with the names of who they did not reach. */
+async function notReached(ctx: MemberContext, where: Filter[], since: number | null): Promise<NotReachedView> {
+  const { store } = ctx.ports
+  const page = await store.query<NoticeDoc>('notifications', {
+    where: [...where, { field: 'delivery.status', op: 'eq', value: 'undelivered' }],
+    orderBy: { field: 'createdAt', direction: 'desc' },
+    limit: NOT_REACHED_PAGE,
+  })
+  const names = new Map(
+    (await membersByIds(store, [...new Set(page.items.map((n) => n.memberId))])).map((m) => [m._id, m.name]),
+  )
+  const notices: UndeliveredNoticeView[] = page.items.map((n) => {
+    const failure = n.delivery?.failure ?? 'send-failed'
+    const topic = NOTICE_TOPICS[n.template as SubscribeTopic]
+    return {
+      id: n._id,
+      memberId: n.memberId,
+      name: names.get(n.memberId) ?? '（已不在名册中）',
+      topic: n.template,
+      topicTitle: topic ? MESSAGE_TEMPLATES[topic.template].title : n.template,
+      title: n.title,
+      failure,
+      failureLabel: DELIVERY_FAILURE_LABELS[failure],
+      createdAt: n.createdAt,
+    }
+  })
+  const people = new Map<string, NotReachedView['people'][number]>()
+  for (const n of notices) {
+    const p = people.get(n.memberId) ?? { memberId: n.memberId, name: n.name, reasons: [], notices: 0 }
+    if (!p.reasons.includes(n.failureLabel)) p.reasons.push(n.failureLabel)
+    p.notices += 1
+    people.set(n.memberId, p)
+  }
+  return { people: [...people.values()], notices, truncated: page.nextCursor !== null, since }
+}
+
+export async function messageNotReachedForMeeting(
+  ctx: MemberContext,
+  input: ParsedInputOf<typeof forMeetingDecl>,
+): Promise<NotReachedView> {
+  // The router checked the actor organizes the meeting's branch; the meeting is the target record.
+  if (!ctx.target.record) throw new AppError('NOT_FOUND')
+  return notReached(ctx, [{ field: 'meetingId', op: 'eq', value: input.meetingId }], null)
+}
+
+export async function messageNotReachedInBranch(
+  ctx: MemberContext,
+  _input: ParsedInputOf<typeof inBranchDecl>,
+): Promise<NotReachedView> {
+  const since = ctx.now - NOT_REACHED_DAYS * 86_400_000
+  return notReached(
+    ctx,
+    [
+      { field: 'branchId', op: 'eq', value: ctx.target.org._id },
+      { field: 'createdAt', op: 'gte', value: since },
+    ],
+    since,
+  )
 }

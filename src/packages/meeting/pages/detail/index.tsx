@@ -10,6 +10,7 @@ import { MEETING_PHASE_LABELS } from '../../../../domain/meeting'
 import { kindLabel } from '../../../../domain/meeting-kinds'
 import { useApi } from '../../../../services/use-api'
 import { RecordTags } from '../../../../components/meeting-card'
+import { MeetingNotReached } from '../../../../components/not-reached'
 import { ManageMeeting } from '../../components/manage-meeting'
 import { MeetingActions } from '../../components/meeting-actions'
 import './index.scss'
@@ -33,6 +34,7 @@ function Detail({ m, onChanged }: { m: MeetingDetail; onChanged: (next: MeetingD
         </Text>
       )}
       <MeetingActions m={m} />
+      {m.canRecord && <MeetingNotReached meetingId={m.id} />}
       {m.canManage && <ManageMeeting m={m} onChanged={onChanged} />}
       <View className="panel detail__facts">
         <Text id="meeting-time">时间：{formatSpan(m.startAt, m.endAt)}</Text>

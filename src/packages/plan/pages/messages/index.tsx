@@ -3,16 +3,20 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Button } from '../../../../components/nut'
+import { BranchNotReached } from '../../../../components/not-reached'
 import { Empty, LoadMore, Loaded } from '../../../../components/page-state'
 import type { MessageView } from '../../../../domain/api/views-planning'
 import { beijing } from '../../../../domain/beijing-time'
 import { call, newRequestId } from '../../../../services/api'
 import { requestSubscribe } from '../../../../services/subscribe'
-import { usePagedApi } from '../../../../services/use-api'
+import { useApi, usePagedApi } from '../../../../services/use-api'
 import './index.scss'
 
 export default function MessagesPage() {
   const list = usePagedApi('message.listMine', { limit: 20 })
+  const me = useApi('session.whoami', {})
+  // A branch's organizers also see who its notices did not reach on WeChat.
+  const organizes = me.data?.bound === true && me.data.canSchedule
   // Read marks made on this page, shown at once without reloading the list.
   const [readHere, setReadHere] = useState<Set<string>>(new Set())
   const [unreadAdjust, setUnreadAdjust] = useState<number | null>(null)
@@ -36,6 +40,7 @@ export default function MessagesPage() {
 
   return (
     <View className="messages">
+      {organizes && <BranchNotReached />}
       <Loaded state={list.first}>
         {(page) => {
           const unread = unreadAdjust ?? (page as { unread?: number }).unread ?? 0
