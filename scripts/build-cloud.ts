@@ -96,6 +96,47 @@ function onlyUsedZodLocales(): Plugin {
   }
 }
 
+/** zod modules the cloud function never runs; see withoutZodJsonSchema. */
+const ZOD_UNUSED_ON_SERVER =
+  /[\\/]zod[\\/]v4[\\/](core[\\/](compile|json-schema-processors|to-json-schema|json-schema-generator)|classic[\\/]from-json-schema)\.js$/
+
+/**
+ * zod's JSON Schema conversion (both ways) and its ahead-of-time compiler, some 70 KB minified, are
+ * compiled at every cold start yet never run in the cloud function: it validates with the schemas,
+ * and docs/api.md is generated from the sources. Each such module is replaced by one exporting the
+ * same names (read from the module itself, so a zod upgrade keeps them), each a function that
+ * throws saying it is not bundled.
+ */
+function withoutZodJsonSchema(): Plugin {
+  return {
+    name: 'without-zod-json-schema',
+    setup(b) {
+      b.onLoad({ filter: ZOD_UNUSED_ON_SERVER }, (args) => {
+        const source = readFileSync(args.path, 'utf8')
+        const names = new Set<string>()
+        for (const m of source.matchAll(/^export (?:async )?(?:function\*?|const|let|var|class) ([\w$]+)/gm)) {
+          names.add(m[1])
+        }
+        for (const m of source.matchAll(/^export \{([^}]*)\}/gm)) {
+          for (const part of m[1].split(',')) {
+            const name = part
+              .trim()
+              .split(/\s+as\s+/)
+              .pop()
+            if (name) names.add(name)
+          }
+        }
+        const message = `zod/${path.basename(args.path)} is not bundled in the cloud function`
+        const contents = [
+          `const notBundled = () => { throw new Error(${JSON.stringify(message)}) }`,
+          ...[...names].map((name) => `export const ${name} = notBundled`),
+        ].join('\n')
+        return { contents, loader: 'js' }
+      })
+    },
+  }
+}
+
 /**
  * iconv-lite decodes roster files that Excel saved in GBK/GB18030 (src/cloud/actions/roster-import.ts).
  * It registers every encoding it knows; the cloud function needs only the Chinese ones and UTF-8/16,
@@ -286,7 +327,7 @@ async function buildPart(fnName: string, dir: string, part: string): Promise<Bui
     ...BUNDLE_OPTIONS,
     entryPoints: [LAZY_PARTS[part]],
     outfile,
-    plugins: [onlyUsedZodLocales(), onlyChineseIconvTables()],
+    plugins: [onlyUsedZodLocales(), withoutZodJsonSchema(), onlyChineseIconvTables()],
   })
   const inputs = inputsOf(result.metafile!, outfile)
   const label = `cloud function ${fnName}'s part ${part}`
@@ -306,7 +347,7 @@ async function buildOne(name: string, outDir: string, sdkRange: string, version:
     ...BUNDLE_OPTIONS,
     entryPoints: [path.join(FUNCTIONS_DIR, name, 'index.ts')],
     outfile,
-    plugins: [onlyUsedZodLocales(), onlyChineseIconvTables(), lazyParts(used)],
+    plugins: [onlyUsedZodLocales(), withoutZodJsonSchema(), onlyChineseIconvTables(), lazyParts(used)],
   })
   const inputs = inputsOf(result.metafile!, outfile)
   checkBundle(`cloud function ${name}`, inputs, outfile)
