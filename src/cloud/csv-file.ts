@@ -3,12 +3,11 @@
  * without BOM, UTF-16 from Excel's "Unicode text", otherwise GB18030/GBK as Excel writes on Chinese
  * Windows) with iconv-lite, and reading or writing records with papaparse. Both libraries are
  * heavy, so the cloud function loads this module only when a roster is imported or exported
- * (`await import('../csv-file')`; scripts/build-cloud.ts bundles it as a part of its own).
+ * (`await import('../csv-file')`; scripts/build-cloud.ts bundles it as a part of its own). It
+ * knows nothing of rosters, so the part carries no domain code and no second zod.
  */
 import iconv from 'iconv-lite'
 import Papa from 'papaparse'
-import type { ImportProblem } from '../domain/api/views'
-import { WHOLE_ROW } from '../domain/roster-csv'
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf])
 
@@ -25,17 +24,14 @@ export function decodeCsv(bytes: Buffer): string {
 
 const QUOTE_PROBLEMS = new Set(['MissingQuotes', 'InvalidQuotes'])
 
-/** Records (header first) and the syntax problems (1-based rows) of a CSV text. */
-export function parseCsv(text: string): { records: string[][]; problems: ImportProblem[] } {
+/**
+ * Records (header first) of a CSV text, and the 1-based rows whose double quotes do not pair up
+ * (a cell that opens a quote and never closes it), in order.
+ */
+export function parseCsv(text: string): { records: string[][]; unpairedQuoteRows: number[] } {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false })
-  const problems: ImportProblem[] = parsed.errors
-    .filter((e) => QUOTE_PROBLEMS.has(e.code))
-    .map((e) => ({
-      row: (e.row ?? 0) + 1,
-      column: WHOLE_ROW,
-      message: '这一行的英文双引号不配对：某个单元格以引号开始却没有结束，请删去多余的引号或补上结束的引号',
-    }))
-  return { records: parsed.data, problems }
+  const unpairedQuoteRows = parsed.errors.filter((e) => QUOTE_PROBLEMS.has(e.code)).map((e) => (e.row ?? 0) + 1)
+  return { records: parsed.data, unpairedQuoteRows }
 }
 
 /**

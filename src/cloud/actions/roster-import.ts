@@ -10,7 +10,14 @@ import { beijing } from '../../domain/beijing-time'
 import { AppError } from '../../domain/errors'
 import { maskPhone, type Member, type Org } from '../../domain/org'
 import { rosterFileUpload } from '../../domain/uploads'
-import { MAX_IMPORT_ROWS, planImport, readRosterTable, rosterTable, type PlannedRow } from '../../domain/roster-csv'
+import {
+  MAX_IMPORT_ROWS,
+  planImport,
+  readRosterTable,
+  rosterTable,
+  WHOLE_ROW,
+  type PlannedRow,
+} from '../../domain/roster-csv'
 import type { MemberContext } from '../action-context'
 import type { Stored } from '../ports/store'
 import { readUpload } from '../uploads'
@@ -37,7 +44,12 @@ async function analyse(ctx: MemberContext, input: ImportInput): Promise<Analysis
     throw invalid('fileId', '这是 Excel 工作簿（.xlsx），不是 CSV：请在 Excel 中“另存为” CSV 格式后重新选择')
   }
   const { decodeCsv, parseCsv } = await import('../csv-file')
-  const { records, problems: syntax } = parseCsv(decodeCsv(bytes))
+  const { records, unpairedQuoteRows } = parseCsv(decodeCsv(bytes))
+  const syntax: ImportProblem[] = unpairedQuoteRows.map((row) => ({
+    row,
+    column: WHOLE_ROW,
+    message: '这一行的英文双引号不配对：某个单元格以引号开始却没有结束，请删去多余的引号或补上结束的引号',
+  }))
   const dataRows = records.slice(1).filter((r) => r.some((c) => c.trim())).length
   if (dataRows > MAX_IMPORT_ROWS) {
     throw invalid('fileId', `一次最多导入 ${MAX_IMPORT_ROWS} 名党员，这个文件有 ${dataRows} 行，请分成几个文件导入`)
