@@ -57,6 +57,7 @@ interface AppJson {
   subPackages?: { root: string; pages: string[] }[]
   subpackages?: { root: string; pages: string[] }[]
   tabBar?: { list: { pagePath: string }[] }
+  lazyCodeLoading?: string
 }
 
 interface PageJson {
@@ -288,11 +289,22 @@ export class MiniProgram {
   }
 
   /**
+   * Opens `url` (`/route?query`) with everything else closed, as `wx.reLaunch` does, and settles.
+   * @throws Error with WeChat's `reLaunch:fail …` message when the page does not exist.
+   */
+  async reLaunch(url: string): Promise<LivePage> {
+    const problem = this.navigate('reLaunch', { url })
+    if (problem) throw new Error(`reLaunch:fail ${problem}`)
+    await this.settle()
+    return this.currentPage
+  }
+
+  /**
    * Evaluates every page of every package, as WeChat does when each package is first entered.
    * @returns the routes whose js did not register a page with Page() (errors are in `errors`).
    */
   loadEveryPage(): string[] {
-    for (const route of this.allPages()) this.loadPackage(route)
+    for (const route of this.allPages()) this.loadPackage(route, true)
     return this.allPages().filter((route) => !this.pageConfigs.has(route))
   }
 
@@ -457,7 +469,12 @@ export class MiniProgram {
   }
 
   /** Evaluates every page of the package that holds `route` (WeChat injects a package's pages together). */
-  private loadPackage(route: string): void {
+  private loadPackage(route: string, all = false): void {
+    // With lazyCodeLoading WeChat injects only the code the page needs.
+    if (!all && this.appJson.lazyCodeLoading === 'requiredComponents') {
+      this.guard(`load ${route}.js`, () => this.evaluate(`${route}.js`))
+      return
+    }
     const root = this.packageOf(route)
     const key = root ?? '(main)'
     if (this.loadedPackages.has(key)) return

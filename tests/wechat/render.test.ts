@@ -9,7 +9,8 @@
 import path from 'node:path'
 import { compileTemplates } from '../../scripts/wechat-compilers'
 import type { BranchCompliance, MeetingSummary, ProfileView } from '../../src/domain/api/views'
-import { FIXED_NOW, SECRETARY_B1, SUPERVISOR } from '../cloud/api-fixture'
+import type { MobileBranchView } from '../../src/domain/api/views-mobile'
+import { FIXED_NOW, MEMBER_B1, SECRETARY_B1, SUPERVISOR } from '../cloud/api-fixture'
 import { demoOpenid, openCloud, type SimulatedCloud } from './cloud-api'
 import { MiniProgram } from './mini-program'
 import { findById, visibleText, type ViewNode } from './wxml-view'
@@ -193,6 +194,44 @@ describe('the weapp build in a mini-program runtime simulation', () => {
       await mp.launch(LOGIN)
       expect(visibleText(mp.render())).toBe('在微信中打开时，系统会自动识别你的身份，无需登录。')
       expect(actionsCalled(mp)).toEqual([])
+    })
+  })
+
+  test('every page of the build opens with real demo records and renders without a problem', async () => {
+    await withApp(demoOpenid(SECRETARY_B1), async ({ mp, server }) => {
+      await mp.launch()
+      const upcoming = (await server<{ items: MeetingSummary[] }>('meeting.listMine', { when: 'upcoming', limit: 1 }))
+        .items[0]
+      const past = (await server<{ items: MeetingSummary[] }>('meeting.listMine', { when: 'past', limit: 1 })).items[0]
+      const mobile = (await server<MobileBranchView>('mobile.listBranch')).rows[0]
+      // The query each page is opened with elsewhere in the app (src/routes.ts users).
+      const queries: Record<string, string> = {
+        [MEETING_DETAIL]: `id=${past.id}`,
+        'packages/roster/pages/member/index': `id=${MEMBER_B1}`,
+        'packages/roster/pages/edit/index': `id=${MEMBER_B1}`,
+        'packages/roster/pages/invite/index': `memberId=${MEMBER_B1}`,
+        'packages/attendance/pages/code/index': `meetingId=${upcoming.id}`,
+        'packages/attendance/pages/signin/index': `meetingId=${upcoming.id}`,
+        'packages/attendance/pages/board/index': `meetingId=${upcoming.id}`,
+        'packages/attendance/pages/leave/index': `meetingId=${upcoming.id}`,
+        'packages/minutes/pages/edit/index': `meetingId=${past.id}`,
+        'packages/minutes/pages/view/index': `id=${past.id}`,
+        'packages/mobile/pages/member/index': `id=${mobile.memberId}`,
+        'packages/mobile/pages/makeup/index': `meetingId=${past.id}`,
+      }
+      const rendered: Record<string, number> = {}
+      for (const route of mp.allPages()) {
+        const page = await mp.reLaunch(`/${route}${queries[route] ? `?${queries[route]}` : ''}`)
+        expect(page.route).toBe(route)
+        const text = visibleText(mp.render())
+        rendered[route] = text.length
+        // Each page shows something, and nothing went wrong on the way (checked per page for a clear message).
+        expect({ route, errors: mp.errors, absent: mp.wx.absent }).toEqual({ route, errors: [], absent: [] })
+      }
+      expect(Object.values(rendered).every((n) => n > 0)).toBe(true)
+      const detail = await mp.reLaunch(`/${MEETING_DETAIL}?id=${past.id}`)
+      expect(detail.route).toBe(MEETING_DETAIL)
+      expect(visibleText(mp.render())).toContain(past.title)
     })
   })
 
