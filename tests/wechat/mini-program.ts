@@ -278,6 +278,31 @@ export class MiniProgram {
   }
 
   /**
+   * Types `value` into an `<input>` or `<textarea>` as the keyboard would: WeChat cuts it to the
+   * field's `maxlength` (default 140; -1 for none) and sends one `input` event, which does not
+   * bubble, to the field's `bindinput` handler; then settles.
+   * @throws Error when `node` is not a field or has no input handler.
+   */
+  async input(node: ViewNode, value: string): Promise<void> {
+    if (node.tag !== 'wx-input' && node.tag !== 'wx-textarea') throw new Error(`${node.tag} is not a text field`)
+    const handler = node.attr.bindinput ?? node.attr.catchinput
+    if (typeof handler !== 'string' || !handler) throw new Error(`the field has no input handler`)
+    const max = Number(node.attr.maxlength ?? 140)
+    const typed = max >= 0 ? [...value].slice(0, max).join('') : value
+    const self = { id: String(node.attr.id ?? ''), dataset: datasetOf(node), offsetLeft: 0, offsetTop: 0 }
+    const event = this.realmJson({
+      type: 'input',
+      timeStamp: this.now - this.options.startAt,
+      target: self,
+      currentTarget: self,
+      detail: { value: typed, cursor: typed.length, keyCode: 0 },
+      mark: {},
+    })
+    this.guard(`input ${node.owner.path}.${handler}`, () => node.owner.callMethod(handler, event))
+    await this.settle()
+  }
+
+  /**
    * Taps an item of the native tab bar (WeChat draws it outside the page): `switchTab` to `route`.
    * @throws Error when `route` is not a tab page.
    */

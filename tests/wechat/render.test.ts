@@ -8,12 +8,19 @@
  */
 import path from 'node:path'
 import { compileTemplates } from '../../scripts/wechat-compilers'
-import type { BranchCompliance, MeetingSummary, ProfileView } from '../../src/domain/api/views'
+import type {
+  BranchCompliance,
+  InvitationView,
+  MeetingSummary,
+  MemberDetail,
+  MemberRow,
+  ProfileView,
+} from '../../src/domain/api/views'
 import type { MobileBranchView } from '../../src/domain/api/views-mobile'
 import { FIXED_NOW, MEMBER_B1, SECRETARY_B1, SUPERVISOR } from '../cloud/api-fixture'
 import { demoOpenid, openCloud, type SimulatedCloud } from './cloud-api'
 import { MiniProgram } from './mini-program'
-import { findById, visibleText, type ViewNode } from './wxml-view'
+import { allNodes, findById, visibleText, type ViewNode } from './wxml-view'
 
 const WEAPP_DIR = path.resolve(process.env.WEAPP_DIR ?? 'dist/weapp')
 const HOME = 'pages/index/index'
@@ -35,8 +42,11 @@ beforeAll(() => {
 interface Session {
   mp: MiniProgram
   cloud: SimulatedCloud
-  /** The server's answer to the same caller, for expectations (not through the mini-program). */
-  server<T>(action: string, input?: unknown): Promise<T>
+  /**
+   * The server's answer to the same caller (or to the OPENID `as`), for expectations and set-up,
+   * not through the mini-program; a write needs a `requestId`.
+   */
+  server<T>(action: string, input?: unknown, options?: { as?: string; requestId?: string }): Promise<T>
 }
 
 /** A fresh server with the demo and a cold-started mini-program for `openid`; checks it stayed clean. */
@@ -49,10 +59,24 @@ async function withApp(openid: string, body: (s: Session) => Promise<void>): Pro
     startAt: FIXED_NOW,
     callFunction: (name, data) => cloud.callFunction(name, data),
   })
-  const server = async <T>(action: string, input: unknown = {}): Promise<T> => {
-    const r = (await cloud.callFunction('api', { action, input })) as { ok: boolean; data?: T; error?: unknown }
-    if (!r.ok) throw new Error(`${action} refused: ${JSON.stringify(r.error)}`)
-    return r.data as T
+  const server: Session['server'] = async <T>(
+    action: string,
+    input: unknown = {},
+    options: { as?: string; requestId?: string } = {},
+  ) => {
+    const caller = cloud.openid
+    cloud.openid = options.as ?? caller
+    try {
+      const r = (await cloud.callFunction('api', { action, input, requestId: options.requestId })) as {
+        ok: boolean
+        data?: T
+        error?: unknown
+      }
+      if (!r.ok) throw new Error(`${action} refused: ${JSON.stringify(r.error)}`)
+      return r.data as T
+    } finally {
+      cloud.openid = caller
+    }
   }
   try {
     await body({ mp, cloud, server })
@@ -186,6 +210,45 @@ describe('the weapp build in a mini-program runtime simulation', () => {
       await mp.tapTabBar(ME)
       tree = mp.render()
       expect(visibleText(byId(tree, 'unbound-notice'))).toContain('你的微信还没有绑定党员身份')
+    })
+  })
+
+  test('binding in WeChat: the invited person types the code, their name and phone, and 首页 greets them', async () => {
+    await withApp(UNBOUND_OPENID, async ({ mp, server }) => {
+      const secretary = { as: demoOpenid(SECRETARY_B1) }
+      const roster = await server<{ items: MemberRow[] }>('roster.list', { limit: 50 }, secretary)
+      const invitee = roster.items.find((m) => !m.bound)
+      if (!invitee) throw new Error('the demo has no unbound member')
+      const detail = await server<MemberDetail>('roster.get', { memberId: invitee.id }, secretary)
+      const invitation = await server<InvitationView>(
+        'invite.create',
+        { memberId: invitee.id },
+        { ...secretary, requestId: 'sim-invite-0001' },
+      )
+
+      await mp.launch()
+      await mp.tap(byId(mp.render(), 'go-bind'))
+      const field = (id: string) => allNodes(byId(mp.render(), id)).find((n) => n.tag === 'wx-input')!
+      await mp.input(field('field-code'), invitation.code.toLowerCase())
+      await mp.tap(byId(mp.render(), 'submit-code'))
+      expect(visibleText(byId(mp.render(), 'bind-branch'))).toBe(invitation.branchName)
+      await mp.input(field('field-name'), detail.name)
+      // WeChat cuts typing at maxlength 4: the whole number typed leaves its first four digits.
+      await mp.input(field('field-phone4'), `${detail.phone.slice(-4)}99`)
+      expect(field('field-phone4').attr.value).toBe(detail.phone.slice(-4))
+      await mp.tap(byId(mp.render(), 'submit-bind'))
+
+      expect(mp.currentPage.route).toBe(HOME)
+      expect(mp.stack).toHaveLength(1)
+      expect(visibleText(byId(mp.render(), 'home-hello'))).toContain(`你好，${detail.name}`)
+      const toast = mp.wx.calls.find((c) => c.api === 'showToast')?.args[0] as { title: string }
+      expect(toast.title).toBe(`绑定成功，欢迎你，${detail.name}`)
+      const bind = mp.wx.calls.find(
+        (c) =>
+          c.api === 'cloud.callFunction' && (c.args[0] as { data: { action: string } }).data.action === 'binding.bind',
+      )!.args[0] as { data: { requestId?: string; input: Record<string, unknown> } }
+      expect(bind.data.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+      expect(bind.data.input).toEqual({ code: invitation.code, name: detail.name, phoneLast4: detail.phone.slice(-4) })
     })
   })
 
