@@ -12,7 +12,6 @@ import {
   dayRuleText,
   type HolidayCalendar,
   generatePlan,
-  PLAN_PLACEMENT,
   type DayRule,
 } from '../../../domain/annual-plan'
 import {
@@ -24,13 +23,12 @@ import {
 import type { ParsedInputOf } from '../../../domain/api/define'
 import type { NoPlanView, PlanItemView, PlanView, PublishResult } from '../../../domain/api/views-planning'
 import { fromBeijing } from '../../../domain/beijing-time'
-import { WEEKDAY_NAMES, weekdayOfDate } from '../../../domain/calendar'
 import { AppError, type FieldProblem } from '../../../domain/errors'
-import type { EffectiveKindRule } from '../../../domain/kind-rules'
 import { deriveParticipants, type Meeting } from '../../../domain/meeting'
 import { kindRule } from '../../../domain/meeting-kinds'
 import { isActiveMember, type Org } from '../../../domain/org'
-import { periodSpan, periodsOfYear } from '../../../domain/periods'
+import { periodSpan } from '../../../domain/periods'
+import { dateWarning, quotaWarnings, withFixedDateHolidays, yearWarning } from '../../../domain/plan-warnings'
 import type { MemberContext } from '../../action-context'
 import { chineseDaysCalendar } from '../../adapters/chinese-days-calendar'
 import { rulesFor, updateCounters } from '../../compliance-counters'
@@ -78,97 +76,19 @@ export function requireBranch(org: Stored<Org>, what = '年度计划按党支部
   return org
 }
 
-/**
- * Holidays fixed by date in 《全国年节及纪念日放假办法》 (2025): known for any year, even before the State
- * Council publishes that year's arrangement (春节, 清明, 端午, 中秋 follow the lunar calendar, and 调休 is
- * decided each year, so those wait for the dataset).
- */
-const FIXED_DATE_HOLIDAYS: Record<string, string> = {
-  '01-01': '元旦',
-  '05-01': '劳动节',
-  '05-02': '劳动节',
-  '10-01': '国庆节',
-  '10-02': '国庆节',
-  '10-03': '国庆节',
-}
-
 /** The holiday calendar plans use: the dataset, and for a year it lacks, the fixed-date holidays. */
-export const planCalendar: HolidayCalendar = {
-  hasYear: (year) => chineseDaysCalendar.hasYear(year),
-  isHoliday: (date) =>
-    chineseDaysCalendar.hasYear(Number(date.slice(0, 4)))
-      ? chineseDaysCalendar.isHoliday(date)
-      : date.slice(5) in FIXED_DATE_HOLIDAYS,
-  isAdjustedWorkday: (date) => chineseDaysCalendar.isAdjustedWorkday(date),
-  holidayName: (date) =>
-    chineseDaysCalendar.hasYear(Number(date.slice(0, 4)))
-      ? chineseDaysCalendar.holidayName(date)
-      : (FIXED_DATE_HOLIDAYS[date.slice(5)] ?? null),
-}
-
-/** What the secretary should look at again about one date; null when it is an ordinary working day. */
-export function dateWarning(date: string, year: number): string | null {
-  if (Number.isNaN(fromBeijing(date, '00:00'))) return `${date} 这一天不存在，请重新选择日期`
-  if (Number(date.slice(0, 4)) !== year) return `${date} 不在 ${year} 年内，请改到 ${year} 年的日期`
-  const cal = planCalendar
-  if (cal.isAdjustedWorkday(date)) return null
-  if (cal.isHoliday(date)) {
-    const name = cal.holidayName(date)
-    return `${date} 是${name ? `${name}假期` : '法定节假日'}，党员大多休假，请确认或改到工作日`
-  }
-  const wd = weekdayOfDate(date)
-  if (wd === 0 || wd === 6) return `${date} 是星期${WEEKDAY_NAMES[wd]}，不是工作日，请确认或改到工作日`
-  return null
-}
-
-function yearWarning(year: number): string | null {
-  return chineseDaysCalendar.hasYear(year)
-    ? null
-    : `${year}年法定节假日安排尚未公布（国务院通常在上一年年底公布），计划只避开了周末和元旦、劳动节、国庆节；春节、清明、端午、中秋和调休公布后请核对再发布，或发布后逐次调整。`
-}
-
-/** Periods planned below their quota under the rules in force, one sentence each. */
-function quotaWarnings(
-  items: readonly PlanItemDoc[],
-  rules: readonly EffectiveKindRule[],
-  year: number,
-  groups: readonly Stored<Org>[],
-): string[] {
-  const out: string[] = []
-  for (const rule of rules) {
-    if (!PLAN_PLACEMENT[rule.kind]) continue
-    const owners =
-      rule.audience === 'group'
-        ? groups.map((g) => ({ id: g._id as string | null, name: g.name }))
-        : [{ id: null, name: '' }]
-    for (const span of periodsOfYear(year, rule.period)) {
-      for (const owner of owners) {
-        const planned = items.filter((i) => {
-          if (i.kind !== rule.kind || (owner.id !== null && i.groupId !== owner.id)) return false
-          const at = fromBeijing(i.date, i.startTime)
-          return !Number.isNaN(at) && at >= span.start && at < span.end
-        }).length
-        if (planned < rule.requiredCount) {
-          out.push(
-            `${span.label}${owner.name ? `${owner.name}的` : ''}${rule.label}计划 ${planned} 次，少于规定的 ${rule.requiredCount} 次，请补上。`,
-          )
-        }
-      }
-    }
-  }
-  return out
-}
+export const planCalendar: HolidayCalendar = withFixedDateHolidays(chineseDaysCalendar)
 
 async function viewOf(ctx: MemberContext, branch: Stored<Org>, plan: Stored<PlanDoc>): Promise<PlanView> {
   const groups = await groupsOf(ctx.ports.store, branch._id)
   const groupNames = new Map(groups.map((g) => [g._id, g.name]))
   const rules = await rulesFor(ctx.ports.store, branch)
-  const yw = yearWarning(plan.year)
+  const yw = yearWarning(plan.year, planCalendar)
   const items: PlanItemView[] = plan.items.map((i) => ({
     ...i,
     kindLabel: kindRule(i.kind).label,
     groupName: i.groupId ? (groupNames.get(i.groupId) ?? '（党小组已撤销）') : null,
-    warning: dateWarning(i.date, plan.year),
+    warning: dateWarning(i.date, plan.year, planCalendar),
   }))
   return {
     id: plan._id,
@@ -181,7 +101,14 @@ async function viewOf(ctx: MemberContext, branch: Stored<Org>, plan: Stored<Plan
     items,
     warnings: [
       ...(yw ? [yw] : []),
-      ...(plan.status === 'draft' ? quotaWarnings(plan.items, rules, plan.year, groups) : []),
+      ...(plan.status === 'draft'
+        ? quotaWarnings(
+            plan.items,
+            rules,
+            plan.year,
+            groups.map((g) => ({ id: g._id, name: g.name })),
+          )
+        : []),
     ],
     calendarCovered: yw === null,
     generatedAt: plan.generatedAt,

@@ -1,0 +1,108 @@
+/**
+ * What the secretary should look at again in an annual plan (issue 4 §2): a date on a holiday, a
+ * weekend or outside the year; a year whose holiday arrangement is not published yet; a period
+ * planned below its quota. Warnings only: nothing here moves a date. Pure: the holiday calendar is
+ * passed in.
+ */
+import type { HolidayCalendar } from './annual-plan'
+import { PLAN_PLACEMENT } from './annual-plan'
+import { fromBeijing } from './beijing-time'
+import { WEEKDAY_NAMES, weekdayOfDate } from './calendar'
+import type { EffectiveKindRule } from './kind-rules'
+import type { MeetingKind } from './meeting-kinds'
+import { periodsOfYear } from './periods'
+
+/**
+ * Holidays fixed by date in 《全国年节及纪念日放假办法》 (2025): known for any year, even before the State
+ * Council publishes that year's arrangement (春节, 清明, 端午, 中秋 follow the lunar calendar, and 调休 is
+ * decided each year, so those wait for the dataset). Keyed by `MM-DD`.
+ */
+export const FIXED_DATE_HOLIDAYS: Readonly<Record<string, string>> = {
+  '01-01': '元旦',
+  '05-01': '劳动节',
+  '05-02': '劳动节',
+  '10-01': '国庆节',
+  '10-02': '国庆节',
+  '10-03': '国庆节',
+}
+
+/**
+ * The calendar plans use: `dataset` for the years it covers, and for a year it lacks, the fixed-date
+ * holidays (no 调休 known). `hasYear` stays the dataset's, so a plan still says the year is uncovered.
+ */
+export function withFixedDateHolidays(dataset: HolidayCalendar): HolidayCalendar {
+  const covered = (date: string) => dataset.hasYear(Number(date.slice(0, 4)))
+  return {
+    hasYear: (year) => dataset.hasYear(year),
+    isHoliday: (date) => (covered(date) ? dataset.isHoliday(date) : date.slice(5) in FIXED_DATE_HOLIDAYS),
+    isAdjustedWorkday: (date) => dataset.isAdjustedWorkday(date),
+    holidayName: (date) => (covered(date) ? dataset.holidayName(date) : (FIXED_DATE_HOLIDAYS[date.slice(5)] ?? null)),
+  }
+}
+
+/**
+ * What the secretary should look at again about one plan date (`YYYY-MM-DD`) of the plan for
+ * `year`, in Chinese; null when it is an ordinary working day (or a 调休 working day).
+ */
+export function dateWarning(date: string, year: number, calendar: HolidayCalendar): string | null {
+  if (Number.isNaN(fromBeijing(date, '00:00'))) return `${date} 这一天不存在，请重新选择日期`
+  if (Number(date.slice(0, 4)) !== year) return `${date} 不在 ${year} 年内，请改到 ${year} 年的日期`
+  if (calendar.isAdjustedWorkday(date)) return null
+  if (calendar.isHoliday(date)) {
+    const name = calendar.holidayName(date)
+    return `${date} 是${name ? `${name}假期` : '法定节假日'}，党员大多休假，请确认或改到工作日`
+  }
+  const wd = weekdayOfDate(date)
+  if (wd === 0 || wd === 6) return `${date} 是星期${WEEKDAY_NAMES[wd]}，不是工作日，请确认或改到工作日`
+  return null
+}
+
+/** The plan-wide note when the calendar lacks `year`'s holiday arrangement, in Chinese; else null. */
+export function yearWarning(year: number, calendar: Pick<HolidayCalendar, 'hasYear'>): string | null {
+  return calendar.hasYear(year)
+    ? null
+    : `${year}年法定节假日安排尚未公布（国务院通常在上一年年底公布），计划只避开了周末和元旦、劳动节、国庆节；春节、清明、端午、中秋和调休公布后请核对再发布，或发布后逐次调整。`
+}
+
+/** The fields of a plan item the quota check reads. */
+export interface PlannedItem {
+  kind: MeetingKind
+  groupId: string | null
+  /** Beijing date `YYYY-MM-DD` and time `HH:mm`. */
+  date: string
+  startTime: string
+}
+
+/**
+ * Periods of `year` planned below their quota under `rules`, one Chinese sentence each, in rule,
+ * period, then group order. Kinds the planner does not place (谈心谈话) are not checked; a 党小组会
+ * is counted per group of `groups`; an item whose date or time does not parse counts nowhere.
+ */
+export function quotaWarnings(
+  items: readonly PlannedItem[],
+  rules: readonly EffectiveKindRule[],
+  year: number,
+  groups: readonly { id: string; name: string }[],
+): string[] {
+  const out: string[] = []
+  for (const rule of rules) {
+    if (!PLAN_PLACEMENT[rule.kind]) continue
+    const owners: { id: string | null; name: string }[] =
+      rule.audience === 'group' ? [...groups] : [{ id: null, name: '' }]
+    for (const span of periodsOfYear(year, rule.period)) {
+      for (const owner of owners) {
+        const planned = items.filter((i) => {
+          if (i.kind !== rule.kind || (owner.id !== null && i.groupId !== owner.id)) return false
+          const at = fromBeijing(i.date, i.startTime)
+          return !Number.isNaN(at) && at >= span.start && at < span.end
+        }).length
+        if (planned < rule.requiredCount) {
+          out.push(
+            `${span.label}${owner.name ? `${owner.name}的` : ''}${rule.label}计划 ${planned} 次，少于规定的 ${rule.requiredCount} 次，请补上。`,
+          )
+        }
+      }
+    }
+  }
+  return out
+}
