@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { MEETING_ORGANIZER_ROLES, ROLES } from '../org'
-import { defineAction, onMeetingRecord, shape } from './define'
+import { catalogOf, defineAction, onMeetingRecord, shape } from './define'
 import { idField, textField } from './fields'
 import type {
   AttendanceBoard,
@@ -291,21 +291,21 @@ export const leaveListMine = defineAction({
   errors: [],
 })
 
-export const ATTENDANCE_ACTIONS = {
-  [attendanceConfigure.name]: attendanceConfigure,
-  [attendanceSettings.name]: attendanceSettings,
-  [attendanceOpenCode.name]: attendanceOpenCode,
-  [attendancePrintedCode.name]: attendancePrintedCode,
-  [attendanceSignIn.name]: attendanceSignIn,
-  [attendanceSignInPrinted.name]: attendanceSignInPrinted,
-  [attendanceMine.name]: attendanceMine,
-  [attendanceMarkManual.name]: attendanceMarkManual,
-  [attendanceRemoteRequest.name]: attendanceRemoteRequest,
-  [attendanceRemoteConfirm.name]: attendanceRemoteConfirm,
-  [attendanceBoard.name]: attendanceBoard,
-  [attendanceConfirm.name]: attendanceConfirm,
-  [attendanceInviteGuests.name]: attendanceInviteGuests,
-  [leaveRequest.name]: leaveRequest,
-  [leaveDecide.name]: leaveDecide,
-  [leaveListMine.name]: leaveListMine,
-} as const
+export const ATTENDANCE_ACTIONS = catalogOf(
+  attendanceConfigure,
+  attendanceSettings,
+  attendanceOpenCode,
+  attendancePrintedCode,
+  attendanceSignIn,
+  attendanceSignInPrinted,
+  attendanceMine,
+  attendanceMarkManual,
+  attendanceRemoteRequest,
+  attendanceRemoteConfirm,
+  attendanceBoard,
+  attendanceConfirm,
+  attendanceInviteGuests,
+  leaveRequest,
+  leaveDecide,
+  leaveListMine,
+)

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod'
 import { COMMITTEE_ROLES, MEETING_ORGANIZER_ROLES, ROLES } from '../org'
-import { defineAction, onMeetingRecord, onOrgInput, shape } from './define'
+import { catalogOf, defineAction, onMeetingRecord, onOrgInput, shape } from './define'
 import { cursorField, fileIdField, idField, limitField, textField } from './fields'
 import { REQUEST_LIMIT_BYTES, withinBytes } from './request-size'
 import type { ChainReport, DocxFile, MinutesBook, MinutesPhotoFile, MinutesView } from './views-minutes'
@@ -222,16 +222,16 @@ export const minutesExportBook = defineAction({
   errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
 })
 
-export const MINUTES_ACTIONS = {
-  [minutesGet.name]: minutesGet,
-  [minutesSaveDraft.name]: minutesSaveDraft,
-  [minutesAddPhoto.name]: minutesAddPhoto,
-  [minutesPhoto.name]: minutesPhoto,
-  [minutesFinalize.name]: minutesFinalize,
-  [minutesAmend.name]: minutesAmend,
-  [minutesConfirmRead.name]: minutesConfirmRead,
-  [minutesVerify.name]: minutesVerify,
-  [minutesExport.name]: minutesExport,
-  [minutesBook.name]: minutesBook,
-  [minutesExportBook.name]: minutesExportBook,
-} as const
+export const MINUTES_ACTIONS = catalogOf(
+  minutesGet,
+  minutesSaveDraft,
+  minutesAddPhoto,
+  minutesPhoto,
+  minutesFinalize,
+  minutesAmend,
+  minutesConfirmRead,
+  minutesVerify,
+  minutesExport,
+  minutesBook,
+  minutesExportBook,
+)

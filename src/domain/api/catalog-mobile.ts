@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { CHECKIN_CADENCES, MOBILE_REASONS, REPORT_KINDS, thresholdProblems } from '../mobile'
 import { COMMITTEE_ROLES, MEETING_ORGANIZER_ROLES, ROLES, ROSTER_EDITOR_ROLES, type Role } from '../org'
-import { defineAction, onMeetingRecord, onMemberRecord, onOrgInput, shape } from './define'
+import { catalogOf, defineAction, onMeetingRecord, onMemberRecord, onOrgInput, shape } from './define'
 import { fileIdField, idField, textField } from './fields'
 import type {
   CheckinView,
@@ -272,20 +272,20 @@ export const makeupAccept = defineAction({
   errors: ['NOT_FOUND', 'CONFLICT'],
 })
 
-export const MOBILE_ACTIONS = {
-  [mobileGetMine.name]: mobileGetMine,
-  [mobileCheckIn.name]: mobileCheckIn,
-  [mobileReportSubmit.name]: mobileReportSubmit,
-  [mobileReportGet.name]: mobileReportGet,
-  [mobileListBranch.name]: mobileListBranch,
-  [mobileGet.name]: mobileGet,
-  [mobileUpdateProfile.name]: mobileUpdateProfile,
-  [mobileRecordContact.name]: mobileRecordContact,
-  [mobileReportMarkRead.name]: mobileReportMarkRead,
-  [mobileRules.name]: mobileRules,
-  [mobileSetCadence.name]: mobileSetCadence,
-  [mobileSetThresholds.name]: mobileSetThresholds,
-  [makeupGet.name]: makeupGet,
-  [makeupSubmit.name]: makeupSubmit,
-  [makeupAccept.name]: makeupAccept,
-} as const
+export const MOBILE_ACTIONS = catalogOf(
+  mobileGetMine,
+  mobileCheckIn,
+  mobileReportSubmit,
+  mobileReportGet,
+  mobileListBranch,
+  mobileGet,
+  mobileUpdateProfile,
+  mobileRecordContact,
+  mobileReportMarkRead,
+  mobileRules,
+  mobileSetCadence,
+  mobileSetThresholds,
+  makeupGet,
+  makeupSubmit,
+  makeupAccept,
+)

@@ -8,7 +8,7 @@ import { dayRuleSchema } from '../annual-plan'
 import { ruleOverrideSchema } from '../kind-rules'
 import { MEETING_KINDS } from '../meeting-kinds'
 import { MEETING_ORGANIZER_ROLES, ROLES } from '../org'
-import { defineAction, onMeetingRecord, onOrgInput, shape } from './define'
+import { catalogOf, defineAction, onMeetingRecord, onOrgInput, shape } from './define'
 import { checkMeetingSlot, cursorField, dateField, idField, limitField, textField, timeField } from './fields'
 import { REQUEST_LIMIT_BYTES, withinBytes } from './request-size'
 import type {
@@ -244,16 +244,16 @@ export const messageNotReachedInBranch = defineAction({
   errors: [],
 })
 
-export const PLANNING_ACTIONS = {
-  [rulesGet.name]: rulesGet,
-  [rulesSetOverride.name]: rulesSetOverride,
-  [planGenerate.name]: planGenerate,
-  [planGet.name]: planGet,
-  [planUpdate.name]: planUpdate,
-  [planPublish.name]: planPublish,
-  [meetingCalendar.name]: meetingCalendar,
-  [messageListMine.name]: messageListMine,
-  [messageMarkRead.name]: messageMarkRead,
-  [messageNotReachedForMeeting.name]: messageNotReachedForMeeting,
-  [messageNotReachedInBranch.name]: messageNotReachedInBranch,
-} as const
+export const PLANNING_ACTIONS = catalogOf(
+  rulesGet,
+  rulesSetOverride,
+  planGenerate,
+  planGet,
+  planUpdate,
+  planPublish,
+  meetingCalendar,
+  messageListMine,
+  messageMarkRead,
+  messageNotReachedForMeeting,
+  messageNotReachedInBranch,
+)

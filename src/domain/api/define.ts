@@ -87,6 +87,22 @@ export function defineAction<const Name extends string, In extends z.ZodType, Ou
   }) as ActionDecl<Name, In, Out, A>
 }
 
+/** The catalogue of a list of declarations: each under its own `name`. */
+export type CatalogOf<L extends readonly ActionDecl[]> = { readonly [D in L[number] as D['name']]: D }
+
+/**
+ * Builds a catalogue from declarations, so an action's name is written once (in its declaration).
+ * Takes the declarations; returns them keyed by name. Throws when two share a name.
+ */
+export function catalogOf<const L extends readonly ActionDecl[]>(...decls: L): CatalogOf<L> {
+  const out: Record<string, ActionDecl> = {}
+  for (const decl of decls) {
+    if (out[decl.name]) throw new Error(`action declared twice: ${decl.name}`)
+    out[decl.name] = decl
+  }
+  return out as CatalogOf<L>
+}
+
 export type InputOf<D> = D extends { input: infer In extends z.ZodType } ? z.input<In> : never
 export type ParsedInputOf<D> = D extends { input: infer In extends z.ZodType } ? z.output<In> : never
 export type OutputOf<D> = D extends { output: Shape<infer Out> } ? Out : never

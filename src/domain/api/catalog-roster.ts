@@ -1,0 +1,240 @@
+/** 支部成员 (issue 3): the roster, invitations and WeChat binding, CSV import and export. */
+import { z } from 'zod'
+import { BRANCH_ROLES, COMMITTEE_ROLES, MEMBER_CATEGORIES, MEMBER_STATUSES, ROLES, ROSTER_EDITOR_ROLES } from '../org'
+import { catalogOf, defineAction, onMemberRecord, onOrgInput, shape } from './define'
+import { cursorField, fileIdField, idField, limitField, textField } from './fields'
+import type {
+  CsvFile,
+  ImportPreview,
+  ImportResult,
+  InvitationPreview,
+  InvitationView,
+  MemberDetail,
+  MemberRow,
+  Page,
+  ProfileView,
+} from './views'
+
+const ANY_ROLE = ROLES
+
+const phoneField = z
+  .string({ error: '请填写手机号' })
+  .trim()
+  .regex(/^1\d{10}$/, { error: '手机号应为 11 位数字，以 1 开头' })
+const optionalDate = (label: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 年-月-日，如 2020-07-01` })
+    .nullish()
+
+/** A member's fields as roster.create takes them; roster.update and the CSV import use the same schemas. */
+export const memberFields = {
+  name: textField('姓名', 20),
+  gender: z.enum(['male', 'female'], { error: '请选择性别' }),
+  phone: phoneField,
+  category: z.enum(MEMBER_CATEGORIES, { error: '请选择党员类别：正式党员或预备党员' }),
+  joinedAt: z
+    .string({ error: '请填写入党时间' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '入党时间格式应为 年-月-日，如 2020-07-01' }),
+  confirmedAt: optionalDate('转正时间'),
+  roles: z
+    .array(
+      z.enum(BRANCH_ROLES, {
+        error: '职务只能从 书记、副书记、组织委员、宣传委员、纪检委员、支部委员、党小组长、党员 中选择',
+      }),
+    )
+    .max(8, { error: '职务最多 8 项' }),
+  groupId: idField('党小组').nullish(),
+  status: z.enum(MEMBER_STATUSES, { error: '请选择党员状态' }),
+}
+
+/** Rules across fields, shared by create, update and import. */
+export function memberProblems(m: {
+  category?: string
+  joinedAt?: string
+  confirmedAt?: string | null
+}): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = []
+  if (m.category === 'probationary' && m.confirmedAt) {
+    out.push({ field: 'confirmedAt', message: '预备党员还没有转正时间，请清空转正时间或把类别改为正式党员' })
+  }
+  if (m.confirmedAt && m.joinedAt && m.confirmedAt < m.joinedAt) {
+    out.push({ field: 'confirmedAt', message: '转正时间不能早于入党时间' })
+  }
+  return out
+}
+
+const withMemberRules = <T extends { category?: string; joinedAt?: string; confirmedAt?: string | null }>(
+  v: T,
+  ctx: z.core.$RefinementCtx<T>,
+) => {
+  for (const p of memberProblems(v)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message })
+}
+
+export const rosterList = defineAction({
+  name: 'roster.list',
+  summary: '支部成员名单：按姓名或手机号搜索，按类别、党小组、状态筛选（手机号仅支委和党委可见全号）',
+  input: () =>
+    z
+      .object({
+        branchId: idField('支部编号').optional(),
+        search: z.string().trim().max(20, { error: '搜索内容不能超过 20 个字' }).optional(),
+        category: z.enum(MEMBER_CATEGORIES, { error: '党员类别不对' }).optional(),
+        groupId: idField('党小组').optional(),
+        status: z.enum(MEMBER_STATUSES, { error: '党员状态不对' }).optional(),
+        cursor: cursorField,
+        limit: limitField,
+      })
+      .strict(),
+  output: shape<Page<MemberRow>>(),
+  write: false,
+  access: onOrgInput(ANY_ROLE, 'subtree'),
+  errors: ['NOT_FOUND'],
+})
+
+export const rosterGet = defineAction({
+  name: 'roster.get',
+  summary: '一位党员的详细信息；支委和党委还能看到状态、职务变动记录',
+  input: () => z.object({ memberId: idField('党员编号') }).strict(),
+  output: shape<MemberDetail>(),
+  write: false,
+  access: onMemberRecord(ANY_ROLE, 'subtree'),
+  errors: ['NOT_FOUND'],
+})
+
+export const rosterCreate = defineAction({
+  name: 'roster.create',
+  summary: '在本支部新增一名党员',
+  input: () =>
+    z
+      .object({ branchId: idField('支部编号').optional(), ...memberFields })
+      .strict()
+      .superRefine(withMemberRules),
+  output: shape<MemberDetail>(),
+  write: true,
+  access: onOrgInput(ROSTER_EDITOR_ROLES, 'branch'),
+  errors: ['VALIDATION_FAILED', 'CONFLICT'],
+})
+
+export const rosterUpdate = defineAction({
+  name: 'roster.update',
+  summary: '修改党员信息；状态、职务、类别、党小组的变动连同原因、修改人和时间一并记录',
+  input: () =>
+    z
+      .object({
+        memberId: idField('党员编号'),
+        /** The version the editor saw; a newer one means someone else changed it meanwhile. */
+        version: z.number({ error: '缺少记录版本，请刷新后再改' }).int().min(1),
+        reason: z.string().trim().max(100, { error: '变动原因不能超过 100 个字' }).nullish(),
+        ...z.object(memberFields).partial().shape,
+      })
+      .strict()
+      .superRefine(withMemberRules),
+  output: shape<MemberDetail>(),
+  write: true,
+  access: onMemberRecord(ROSTER_EDITOR_ROLES, 'branch'),
+  errors: ['VALIDATION_FAILED', 'CONFLICT', 'NOT_FOUND'],
+})
+
+export const inviteCreate = defineAction({
+  name: 'invite.create',
+  summary: '为一名尚未绑定的党员生成绑定邀请：短码和二维码，7 天内有效，只能使用一次',
+  input: () => z.object({ memberId: idField('党员编号') }).strict(),
+  output: shape<InvitationView>(),
+  write: true,
+  access: onMemberRecord(ROSTER_EDITOR_ROLES, 'branch'),
+  errors: ['VALIDATION_FAILED', 'CONFLICT', 'NOT_FOUND'],
+})
+
+const inviteCodeField = z
+  .string({ error: '请填写邀请码' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{8}$/, { error: '邀请码是 8 位字母或数字，请核对后重新输入' })
+
+export const invitePreview = defineAction({
+  name: 'invite.preview',
+  summary: '打开绑定页时查看邀请：哪个支部、邀请的是谁（姓名部分隐藏）',
+  input: () => z.object({ code: inviteCodeField }).strict(),
+  output: shape<InvitationPreview>(),
+  write: false,
+  access: { kind: 'identified' },
+  errors: ['NOT_FOUND', 'CONFLICT'],
+})
+
+export const bindingBind = defineAction({
+  name: 'binding.bind',
+  summary: '用邀请码把当前微信绑定到党员身份：核对姓名和手机号后四位；一个微信只绑定一名党员',
+  input: () =>
+    z
+      .object({
+        code: inviteCodeField,
+        name: textField('姓名', 20),
+        phoneLast4: z
+          .string({ error: '请填写手机号后四位' })
+          .trim()
+          .regex(/^\d{4}$/, { error: '手机号后四位应为 4 位数字' }),
+      })
+      .strict(),
+  output: shape<ProfileView>(),
+  write: true,
+  access: { kind: 'identified' },
+  errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT'],
+})
+
+export const bindingUnbind = defineAction({
+  name: 'binding.unbind',
+  summary: '解除党员与微信的绑定（如更换手机或微信），须写明原因',
+  input: () => z.object({ memberId: idField('党员编号'), reason: textField('解除原因', 100) }).strict(),
+  output: shape<MemberDetail>(),
+  write: true,
+  access: onMemberRecord(ROSTER_EDITOR_ROLES, 'branch'),
+  errors: ['NOT_FOUND', 'CONFLICT'],
+})
+
+/** The roster CSV, uploaded first under `rosterFileUpload` (src/domain/uploads.ts); its encoding is read on the server. */
+const csvFileField = () => fileIdField('名单文件')
+
+export const rosterImportPreview = defineAction({
+  name: 'roster.importPreview',
+  summary: '预览导入名单：逐行说明将新增、更新还是不变，以及每个有问题的行、列和改法；不写入任何数据',
+  input: () => z.object({ branchId: idField('支部编号').optional(), fileId: csvFileField() }).strict(),
+  output: shape<ImportPreview>(),
+  write: false,
+  access: onOrgInput(ROSTER_EDITOR_ROLES, 'branch'),
+  errors: ['VALIDATION_FAILED'],
+})
+
+export const rosterImportCommit = defineAction({
+  name: 'roster.importCommit',
+  summary: '确认导入名单：全部成功或全部不导入，绝不导入一半；有任何问题行时拒绝',
+  input: () => z.object({ branchId: idField('支部编号').optional(), fileId: csvFileField() }).strict(),
+  output: shape<ImportResult>(),
+  write: true,
+  access: onOrgInput(ROSTER_EDITOR_ROLES, 'branch'),
+  errors: ['VALIDATION_FAILED', 'CONFLICT'],
+})
+
+export const rosterExport = defineAction({
+  name: 'roster.export',
+  summary: '导出支部名单为 CSV（含完整手机号，仅支委和党委可导出），可直接再导入',
+  input: () => z.object({ branchId: idField('支部编号').optional() }).strict(),
+  output: shape<CsvFile>(),
+  write: false,
+  access: onOrgInput([...COMMITTEE_ROLES, 'supervisor'], 'subtree'),
+  errors: ['NOT_FOUND'],
+})
+
+export const ROSTER_ACTIONS = catalogOf(
+  rosterList,
+  rosterGet,
+  rosterCreate,
+  rosterUpdate,
+  inviteCreate,
+  invitePreview,
+  bindingBind,
+  bindingUnbind,
+  rosterImportPreview,
+  rosterImportCommit,
+  rosterExport,
+)
