@@ -165,7 +165,15 @@ export interface BoardInput {
   recordedAt: number | null
 }
 
-function stateOf(record: AttendanceRecord | undefined, leave: LeaveRecord | undefined): AttendanceState {
+/**
+ * One person's state at a meeting from their attendance record and leave request (either may be
+ * missing): a record wins (现场出席, or 远程参会 once confirmed, else 远程待确认); without one, an
+ * approved leave is 请假, a pending one 请假待批, and anything else (none, or 未准假) 缺席.
+ */
+export function attendanceStateOf(
+  record: Pick<AttendanceRecord, 'mode' | 'confirmed'> | null | undefined,
+  leave: Pick<LeaveRecord, 'status'> | null | undefined,
+): AttendanceState {
   if (record) {
     if (record.mode === 'in_person') return 'present'
     return record.confirmed ? 'remote' : 'remote_pending'
@@ -181,7 +189,7 @@ export function computeBoard(input: BoardInput): AttendanceBoard {
   const line = (p: BoardPerson, guest: boolean): AttendancePerson => {
     const record = records.get(p.memberId)
     const leave = leaves.get(p.memberId)
-    const state = stateOf(record, leave)
+    const state = attendanceStateOf(record, leave)
     return {
       memberId: p.memberId,
       name: p.name,

@@ -11,13 +11,14 @@ import type {
 import type { ParsedInputOf } from '../../../domain/api/define'
 import type { MySignInView, SignInResult, SignInVia } from '../../../domain/api/views-attendance'
 import {
+  attendanceStateOf,
   isLate,
   offlineRefusal,
   signInClosedReason,
   signInWindow,
   type SignInSettings,
 } from '../../../domain/attendance'
-import { distanceMeters, type GeoPoint } from '../../../domain/attendance-place'
+import { distanceMeters, withinRadius, type GeoPoint } from '../../../domain/attendance-place'
 import { checkSignInToken, TOKEN_REFUSALS } from '../../../domain/attendance-token'
 import { AppError } from '../../../domain/errors'
 import { meetingPhase } from '../../../domain/meeting'
@@ -52,8 +53,8 @@ function checkPlace(settings: Pick<SignInSettings, 'place'>, location: GeoPoint 
   if (!location) {
     throw invalid('location', `本次会议要求在会场（${place.label}）范围内签到，请允许小程序获取位置后重新扫码。`)
   }
-  const d = distanceMeters(place, location)
-  if (d > place.radius) {
+  if (!withinRadius(place, location)) {
+    const d = distanceMeters(place, location)
     throw invalid(
       'location',
       `你当前的位置距会场（${place.label}）约 ${Math.round(d)} 米，超出 ${place.radius} 米签到范围；请到会场后再扫码。`,
@@ -277,17 +278,7 @@ export async function attendanceMine(ctx: MemberContext, input: { meetingId: str
     store.get<AttendanceDoc>('attendance', attendanceId(meeting._id, me)),
     store.get<LeaveDoc>('leave_requests', attendanceId(meeting._id, me)),
   ])
-  const state = record
-    ? record.mode === 'in_person'
-      ? 'present'
-      : record.confirmed
-        ? 'remote'
-        : 'remote_pending'
-    : leave?.status === 'approved'
-      ? 'leave'
-      : leave?.status === 'pending'
-        ? 'leave_pending'
-        : 'absent'
+  const state = attendanceStateOf(record, leave)
   return {
     meetingId: meeting._id,
     title: meeting.title,

@@ -11,6 +11,7 @@ import type { ParsedInputOf } from '../../../domain/api/define'
 import type { MinutesView } from '../../../domain/api/views-minutes'
 import { AppError } from '../../../domain/errors'
 import { fieldText, finalizeProblems, isLateEntry } from '../../../domain/minutes'
+import { finalizeBlocked } from '../../../domain/minutes-attendance'
 import type { MemberContext } from '../../action-context'
 import { rulesFor, updateCounters } from '../../compliance-counters'
 import { amendmentHash, appendToChain, minutesHash, type AmendmentDoc, type MinutesDoc } from '../../minutes-chain'
@@ -20,7 +21,6 @@ import {
   branchOf,
   buildView,
   correctedContent,
-  finalizeBlocked,
   labelOf,
   liveAttendance,
   meetingMinutes,

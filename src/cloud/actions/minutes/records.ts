@@ -4,11 +4,8 @@
  */
 import { isAllowed } from '../../../domain/access'
 import { minutesFinalize, minutesSaveDraft } from '../../../domain/api/catalog-minutes'
-import type { AttendanceBoard } from '../../../domain/api/views-attendance'
 import type { MinutesAmendmentView, MinutesPhotoView, MinutesView } from '../../../domain/api/views-minutes'
-import { formatSpan } from '../../../domain/beijing-time'
 import { AppError } from '../../../domain/errors'
-import { LEAVE_CATEGORY_LABELS } from '../../../domain/attendance'
 import { kindRule } from '../../../domain/meeting-kinds'
 import {
   amendableFields,
@@ -19,9 +16,9 @@ import {
   withCorrections,
   type MinutesAttendance,
   type MinutesContent,
-  type MinutesPerson,
   type MinutesRules,
 } from '../../../domain/minutes'
+import { attendanceFromBoard, finalizeBlocked } from '../../../domain/minutes-attendance'
 import type { Member, Org } from '../../../domain/org'
 import type { MemberContext } from '../../action-context'
 import { readAttendanceBoard, type AttendanceMeetingDoc } from '../../attendance-board'
@@ -93,54 +90,6 @@ export async function minutesRulesFor(store: StorePort, branch: Pick<Org, 'path'
   return minutesRulesFrom(sets)
 }
 
-/** The attendance part of the minutes, from the attendance board (absence reasons from the draft). */
-export function attendanceFromBoard(board: AttendanceBoard, content: MinutesContent | null): MinutesAttendance {
-  const notes = new Map((content?.absenceNotes ?? []).map((n) => [n.memberId, n.reason]))
-  const attended: MinutesPerson[] = []
-  const onLeave: MinutesPerson[] = []
-  const absent: MinutesPerson[] = []
-  const guests: MinutesPerson[] = []
-  let votingEntitled = 0
-  let votingPresent = 0
-  for (const p of board.people) {
-    const here = p.state === 'present' || p.state === 'remote'
-    const marks = [p.state === 'remote' ? '远程' : '', p.late ? '迟到' : ''].filter(Boolean).join('，')
-    if (p.guest) {
-      guests.push({ memberId: p.memberId, name: p.name, note: here ? marks : '未到' })
-      continue
-    }
-    if (p.votingRights) {
-      votingEntitled += 1
-      if (here) votingPresent += 1
-    }
-    if (here) attended.push({ memberId: p.memberId, name: p.name, note: marks })
-    else if (p.state === 'leave') {
-      const why = p.leave ? `${LEAVE_CATEGORY_LABELS[p.leave.category]}${p.leave.note ? `：${p.leave.note}` : ''}` : ''
-      onLeave.push({ memberId: p.memberId, name: p.name, note: notes.get(p.memberId) ?? why })
-    } else {
-      const pending = p.state === 'leave_pending' ? '请假未批' : p.state === 'remote_pending' ? '远程未确认' : ''
-      absent.push({ memberId: p.memberId, name: p.name, note: notes.get(p.memberId) ?? pending })
-    }
-  }
-  // Where quorum applies, a vote is counted against the same people (有表决权的党员, or the committee).
-  if (board.quorum?.applies) {
-    votingEntitled = board.quorum.entitled
-    votingPresent = board.quorum.presentCounting
-  }
-  return {
-    expected: board.expected,
-    present: board.present,
-    votingEntitled,
-    votingPresent,
-    attended,
-    onLeave,
-    absent,
-    guests,
-    quorum: board.quorum,
-    recordedAt: board.recordedAt,
-  }
-}
-
 export async function liveAttendance(
   store: StorePort,
   meeting: Stored<MeetingDoc>,
@@ -148,16 +97,6 @@ export async function liveAttendance(
   now: number,
 ): Promise<MinutesAttendance> {
   return attendanceFromBoard(await readAttendanceBoard(store, meeting, now), content)
-}
-
-/** Why finalize is refused now, or null. */
-export function finalizeBlocked(meeting: MeetingDoc, now: number): string | null {
-  if (meeting.status === 'cancelled') return '这次会议已经取消，没有会议记录可定稿'
-  if (now < meeting.endAt) {
-    return `会议还没有结束（${formatSpan(meeting.startAt, meeting.endAt)}），请在会议结束后再定稿；现在可以先保存草稿`
-  }
-  if (!meeting.attendanceRecordedAt) return '考勤还没有确认：请先在签到页核对并确认考勤，再定稿会议记录'
-  return null
 }
 
 export async function readPhotos(store: StorePort, meetingId: string): Promise<Stored<PhotoDoc>[]> {
