@@ -91,12 +91,20 @@ describe('problems are reported', () => {
         },
         go() { wx.navigateTo({ url: '/pages/nowhere/index', fail: (e) => this.setData({ problem: e.errMsg }) }) },
         reach() { require('../../sub/p/index.js') },
+        ask() {
+          wx.requestSubscribeMessage({
+            tmplIds: ['T1', 'T2'],
+            success: (r) => this.setData({ answer: r.T1 + ',' + r.T2 }),
+            fail: (e) => this.setData({ answer: e.errMsg }),
+          })
+        },
+        askLater() { setTimeout(() => this.ask(), 0) },
       })`,
     )
     write('pages/a/index.json', '{}')
     write(
       'pages/a/index.wxml',
-      '<view id="name">{{list[1].name}}</view><view id="env">{{shown}}</view><view id="go" bindtap="go">{{problem}}</view><view id="reach" bindtap="reach">跨包</view><template is="no-such-template" />',
+      '<view id="name">{{list[1].name}}</view><view id="env">{{shown}}</view><view id="go" bindtap="go">{{problem}}</view><view id="reach" bindtap="reach">跨包</view><view id="ask" bindtap="ask">{{answer}}</view><view id="ask-later" bindtap="askLater">稍后</view><template is="no-such-template" />',
     )
     write('pages/b/index.js', 'Page({})')
     write('pages/b/index.json', '{}')
@@ -130,5 +138,21 @@ describe('problems are reported', () => {
     expect(text('go')).toBe('navigateTo:fail page "pages/nowhere/index" is not found')
     await mp.tap(allNodes(tree).find((n) => n.attr.id === 'reach')!)
     expect(mp.errors[mp.errors.length - 1]).toContain('module "sub/p/index.js" is in subpackage sub')
+  })
+
+  test('requestSubscribeMessage shows its dialog only within a tap, as WeChat does', async () => {
+    const mp = new MiniProgram({
+      weappDir: dir,
+      templatesJs: compileTemplates(dir),
+      startAt: FIXED_NOW,
+      callFunction: async () => null,
+      device: { subscribeAnswer: (id) => (id === 'T1' ? 'accept' : 'reject') },
+    })
+    await mp.launch()
+    const node = (id: string) => allNodes(mp.render()).find((n) => n.attr.id === id)!
+    await mp.tap(node('ask'))
+    expect(visibleText(node('ask'))).toBe('accept,reject')
+    await mp.tap(node('ask-later'))
+    expect(visibleText(node('ask'))).toBe('requestSubscribeMessage:fail can only be invoked by user TAP gesture.')
   })
 })

@@ -38,7 +38,7 @@ import {
   type ViewNode,
   type ViewOwner,
 } from './wxml-view'
-import { createWx, type NavigationKind, type SimulatedWx } from './wx-api'
+import { createWx, type DeviceState, type NavigationKind, type SimulatedWx } from './wx-api'
 
 /** What the simulator needs to start. */
 export interface MiniProgramOptions {
@@ -50,6 +50,8 @@ export interface MiniProgramOptions {
   startAt: number
   /** Cloud functions by name: `wx.cloud.callFunction` ends here. */
   callFunction(name: string, data: unknown): Promise<unknown>
+  /** The person on the phone (default: has not agreed to the privacy guide, accepts subscriptions). */
+  device?: Partial<DeviceState>
 }
 
 interface AppJson {
@@ -145,6 +147,7 @@ export class MiniProgram {
   private loading: string | null = null
   private app: Config | null = null
   private webviewId = 1
+  private inTap = false
 
   constructor(private readonly options: MiniProgramOptions) {
     this.now = options.startAt
@@ -164,6 +167,13 @@ export class MiniProgram {
       AppPromise: vm.runInContext('Promise', this.realm) as PromiseConstructor,
       navigate: (kind, o) => this.navigate(kind, o),
       callFunction: (name, data) => options.callFunction(name, data),
+      inTapGesture: () => this.inTap,
+      device: {
+        privacyAgreed: false,
+        privacyContractName: '《党支部组织生活小程序隐私保护指引》',
+        subscribeAnswer: () => 'accept',
+        ...options.device,
+      },
     })
     this.installGlobals()
   }
@@ -270,7 +280,12 @@ export class MiniProgram {
           mut: false,
         })
         const owner = n.owner
-        this.guard(`tap ${owner.path}.${handler}`, () => owner.callMethod(handler, event))
+        this.inTap = true
+        try {
+          this.guard(`tap ${owner.path}.${handler}`, () => owner.callMethod(handler, event))
+        } finally {
+          this.inTap = false
+        }
       }
       if (n.attr.catchtap) break
     }

@@ -32,7 +32,24 @@ export interface WxHost {
   navigate(kind: NavigationKind, options: { url?: string; delta?: number }): string | null
   /** The `api` cloud function and any other: the server's result for `data`, as the caller's OPENID. */
   callFunction(name: string, data: unknown): Promise<unknown>
+  /** Whether the app is running a tap's handler right now (WeChat allows some APIs only then). */
+  inTapGesture(): boolean
+  /** The person and their phone: what they agreed to and how they answer WeChat's dialogs. */
+  device: DeviceState
 }
+
+/** What WeChat knows about the person on this phone, and how they answer its dialogs. */
+export interface DeviceState {
+  /** Whether they have agreed to the mini-program's 用户隐私保护指引. */
+  privacyAgreed: boolean
+  /** The guide's name as set on 微信公众平台. */
+  privacyContractName: string
+  /** Their answer in the subscribe-message dialog, per template id. */
+  subscribeAnswer(tmplId: string): 'accept' | 'reject' | 'ban' | 'filter'
+}
+
+/** WeChat's limit on templates in one requestSubscribeMessage. */
+const MAX_SUBSCRIBE_TEMPLATES = 3
 
 export type NavigationKind = 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch' | 'navigateBack'
 
@@ -51,7 +68,7 @@ type Options = Record<string, unknown> & {
 
 /**
  * APIs the app's source calls (src/**: `Taro.<api>`) that this simulation cannot answer faithfully:
- * they need a camera, GPS, the file system, WeChat's own dialogs or its servers. Calling one throws.
+ * they need a camera, GPS, the file system, WeChat's system dialogs or its servers. Calling one throws.
  */
 export const DEVICE_ONLY_APIS = [
   'scanCode',
@@ -65,10 +82,8 @@ export const DEVICE_ONLY_APIS = [
   'shareFileMessage',
   'getFileSystemManager',
   'openSetting',
-  'requestSubscribeMessage',
   'requirePrivacyAuthorize',
   'openPrivacyContract',
-  'getPrivacySetting',
   'openAppAuthorizeSetting',
   'getAppAuthorizeSetting',
   'getSystemSetting',
@@ -203,6 +218,28 @@ export function createWx(host: WxHost): SimulatedWx {
     offUnhandledRejection: offApi('UnhandledRejection'),
 
     getNetworkType: asyncApi('getNetworkType', () => ({ networkType: 'wifi' })),
+
+    getPrivacySetting: asyncApi('getPrivacySetting', () => ({
+      needAuthorization: !host.device.privacyAgreed,
+      privacyContractName: host.device.privacyContractName,
+    })),
+
+    // WeChat shows its dialog only for a tap; after an await or from a timer it refuses.
+    requestSubscribeMessage: (options: Options = {}) => {
+      const gesture = host.inTapGesture()
+      return asyncApi('requestSubscribeMessage', (o) => {
+        const ids = o.tmplIds
+        if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string' && id)) {
+          throw new WxFail(
+            'requestSubscribeMessage:fail parameter error: parameter.tmplIds should be a non-empty Array',
+          )
+        }
+        if (ids.length > MAX_SUBSCRIBE_TEMPLATES)
+          throw new WxFail('requestSubscribeMessage:fail TmplIds count exceeds max limit')
+        if (!gesture) throw new WxFail('requestSubscribeMessage:fail can only be invoked by user TAP gesture.')
+        return Object.fromEntries(ids.map((id: string) => [id, host.device.subscribeAnswer(id)]))
+      })(options)
+    },
 
     navigateTo: navigation('navigateTo'),
     redirectTo: navigation('redirectTo'),
