@@ -53,6 +53,23 @@ export interface Invitation {
   failedAttemptIds: string[]
 }
 
+/**
+ * A new invitation for `memberId` of `branchId`, made by `createdBy` at `createdAt` (epoch ms): not
+ * used, not revoked, no failed attempts, expiring INVITE_TTL_MS (7 days) later.
+ */
+export function newInvitation(made: Pick<Invitation, 'memberId' | 'branchId' | 'createdBy' | 'createdAt'>): Invitation {
+  return {
+    ...made,
+    expiresAt: made.createdAt + INVITE_TTL_MS,
+    usedAt: null,
+    usedBy: null,
+    revokedAt: null,
+    revokedReason: null,
+    failedAttempts: 0,
+    failedAttemptIds: [],
+  }
+}
+
 export type InvitationState = 'valid' | 'revoked' | 'used' | 'expired'
 
 export function invitationState(inv: Invitation, now: number): InvitationState {

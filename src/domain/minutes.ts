@@ -4,7 +4,7 @@
  * Pure: no I/O, no clock; times are passed in.
  */
 import { kindRule, type MeetingKind, type MeetingKindRule } from './meeting-kinds'
-import { moreThanHalf, type QuorumResult } from './quorum'
+import { moreThanHalf, votePasses, type QuorumResult } from './quorum'
 
 const DAY = 24 * 3_600_000
 
@@ -175,7 +175,7 @@ export function voteOutcome(
   } else if (attendance.quorum && attendance.quorum.applies && !attendance.quorum.met) {
     problem = `到会人数未过半数（应 ${attendance.quorum.needed} 人，实 ${attendance.quorum.presentCounting} 人），不能表决`
   }
-  return { counted, needed, passes: problem === null && vote.for >= needed, problem }
+  return { counted, needed, passes: problem === null && votePasses(vote.for, attendance.votingEntitled), problem }
 }
 
 /** Whether the kind records 赞成/反对/弃权. */

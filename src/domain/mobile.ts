@@ -135,14 +135,6 @@ export function stateRank(state: ContactState): number {
   return CONTACT_STATES.indexOf(state)
 }
 
-/** The instant the member enters `state` if nobody contacts them (null for 正常). */
-export function stateStartsAt(lastContactAt: number, state: ContactState, t: ContactThresholds): number | null {
-  const days = { normal: null, needs_contact: t.needsContactDays, warning: t.warningDays, lost_risk: t.lostRiskDays }[
-    state
-  ]
-  return days === null ? null : lastContactAt + days * DAY_MS + 1
-}
-
 /** Whole days (rounded down) since the last contact. */
 export function daysSince(lastContactAt: number, now: number): number {
   return Math.max(0, Math.floor((now - lastContactAt) / DAY_MS))

@@ -27,11 +27,6 @@ export function moreThanHalf(n: number): number {
   return Math.floor(n / 2) + 1
 }
 
-/** The smallest whole number of people that is more than four fifths of n. */
-export function moreThanFourFifths(n: number): number {
-  return Math.floor((4 * n) / 5) + 1
-}
-
 export function quorumOf(
   rule: Pick<MeetingKindRule, 'quorum'>,
   expected: readonly ExpectedPerson[],
@@ -58,12 +53,6 @@ export function quorumOf(
         met: true,
       }
   }
-}
-
-/** An election (选举) needs more than 4/5 of those entitled to vote present. */
-export function electionQuorum(entitled: number, present: number): { needed: number; met: boolean } {
-  const needed = moreThanFourFifths(entitled)
-  return { needed, met: present >= needed }
 }
 
 /**

@@ -77,6 +77,7 @@ function write(state: OutboxState): void {
   listeners.forEach((l) => l(state))
 }
 
+/** The writes still waiting to be sent, oldest first, as kept in the device's storage. */
 export function pendingWrites(): PendingWrite[] {
   return read().pending
 }
@@ -154,7 +155,7 @@ export function flushOutbox(): Promise<FlushReport> {
 async function flushOnce(): Promise<FlushReport> {
   let sent = 0
   let refused = 0
-  for (const queued of read().pending) {
+  for (const queued of pendingWrites()) {
     try {
       const entry = await uploadPending(queued)
       await call(entry.action, entry.input as never, { requestId: entry.requestId })
@@ -181,7 +182,7 @@ async function flushOnce(): Promise<FlushReport> {
       })
     }
   }
-  return { sent, refused, stillPending: read().pending.length }
+  return { sent, refused, stillPending: pendingWrites().length }
 }
 
 let started = false
@@ -191,7 +192,7 @@ export function startOutbox(): void {
   if (started) return
   started = true
   const flush = () => {
-    if (read().pending.length > 0) void flushOutbox()
+    if (pendingWrites().length > 0) void flushOutbox()
   }
   try {
     Taro.onNetworkStatusChange((res) => {

@@ -5,7 +5,7 @@ import {
   invitationState,
   isInviteCode,
   maskName,
-  type Invitation,
+  newInvitation,
 } from '../../src/domain/invitation'
 
 test('the alphabet has 32 characters and none that are easily mistaken', () => {
@@ -37,19 +37,8 @@ test('names are masked to be recognisable but not harvestable', () => {
 })
 
 test('an invitation is valid until used, revoked or 7 days old', () => {
-  const inv: Invitation = {
-    memberId: 'm',
-    branchId: 'b',
-    createdBy: 's',
-    createdAt: 0,
-    expiresAt: INVITE_TTL_MS,
-    usedAt: null,
-    usedBy: null,
-    revokedAt: null,
-    revokedReason: null,
-    failedAttempts: 0,
-    failedAttemptIds: [],
-  }
+  const inv = newInvitation({ memberId: 'm', branchId: 'b', createdBy: 's', createdAt: 0 })
+  expect(inv).toMatchObject({ expiresAt: INVITE_TTL_MS, usedAt: null, revokedAt: null, failedAttempts: 0 })
   expect(invitationState(inv, INVITE_TTL_MS - 1)).toBe('valid')
   expect(invitationState(inv, INVITE_TTL_MS)).toBe('expired')
   expect(invitationState({ ...inv, usedAt: 5 }, 10)).toBe('used')

@@ -10,7 +10,6 @@ import {
   effectiveMobileRules,
   needsTransfer,
   reportRequirement,
-  stateStartsAt,
   thresholdProblems,
   type ContactThresholds,
 } from '../../src/domain/mobile'
@@ -39,8 +38,6 @@ describe('contact state: a day is 24 h of elapsed time; a state starts 1 ms afte
     expect(contactState(last, last + 15 * DAY_MS + 1, t)).toBe('needs_contact')
     expect(contactState(last, last + 45 * DAY_MS + 1, t)).toBe('warning')
     expect(contactState(last, last + 120 * DAY_MS + 1, t)).toBe('lost_risk')
-    expect(stateStartsAt(last, 'warning', t)).toBe(last + 45 * DAY_MS + 1)
-    expect(contactState(last, stateStartsAt(last, 'lost_risk', t)!, t)).toBe('lost_risk')
   })
 
   test('days since is whole days, rounded down', () => {

@@ -1,12 +1,5 @@
 import { kindRule } from '../../src/domain/meeting-kinds'
-import {
-  electionQuorum,
-  moreThanFourFifths,
-  moreThanHalf,
-  quorumOf,
-  votePasses,
-  type ExpectedPerson,
-} from '../../src/domain/quorum'
+import { moreThanHalf, quorumOf, votePasses, type ExpectedPerson } from '../../src/domain/quorum'
 
 const congress = kindRule('branch_congress')
 const committee = kindRule('committee_meeting')
@@ -19,9 +12,8 @@ const full = (id: string, extra: Partial<ExpectedPerson> = {}): ExpectedPerson =
 })
 const ids = (n: number, prefix = 'm') => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`)
 
-test('more than half and more than four fifths are exact integers', () => {
+test('more than half is an exact integer', () => {
   expect([0, 1, 2, 3, 4, 9, 10, 11].map(moreThanHalf)).toEqual([1, 1, 2, 2, 3, 5, 6, 6])
-  expect([1, 4, 5, 9, 10, 20, 21].map(moreThanFourFifths)).toEqual([1, 4, 5, 8, 9, 17, 17])
 })
 
 test('支部党员大会: exactly half of the voters present fails, half + 1 passes', () => {
@@ -78,13 +70,6 @@ test('kinds without quorum: applies=false, always met', () => {
       met: true,
     })
   }
-})
-
-test('elections need more than four fifths of those entitled present', () => {
-  expect(electionQuorum(10, 8)).toEqual({ needed: 9, met: false })
-  expect(electionQuorum(10, 9)).toEqual({ needed: 9, met: true })
-  expect(electionQuorum(5, 4)).toEqual({ needed: 5, met: false })
-  expect(electionQuorum(5, 5)).toEqual({ needed: 5, met: true })
 })
 
 test('a vote passes with more than half of all those entitled, not of those present', () => {

@@ -12,11 +12,11 @@ import type { InvitationPreview, InvitationView, MemberDetail, ProfileView } fro
 import { AppError, type FieldProblem } from '../../domain/errors'
 import {
   BIND_PAGE,
-  INVITE_TTL_MS,
   inviteCodeFromHex,
   invitationState,
   MAX_BIND_ATTEMPTS,
   maskName,
+  newInvitation,
   type Invitation,
 } from '../../domain/invitation'
 import { isActiveMember, MEMBER_STATUS_LABELS, type MemberChange, type Org } from '../../domain/org'
@@ -90,17 +90,12 @@ export async function inviteCreate(ctx: MemberContext): Promise<InvitationView> 
     const doc: Invitation & { requestRef: string; _id: string } = {
       _id: code,
       requestRef,
-      memberId: member._id,
-      branchId: branch._id,
-      createdBy: ctx.actor.memberId,
-      createdAt: ctx.now,
-      expiresAt: ctx.now + INVITE_TTL_MS,
-      usedAt: null,
-      usedBy: null,
-      revokedAt: null,
-      revokedReason: null,
-      failedAttempts: 0,
-      failedAttemptIds: [],
+      ...newInvitation({
+        memberId: member._id,
+        branchId: branch._id,
+        createdBy: ctx.actor.memberId,
+        createdAt: ctx.now,
+      }),
     }
     try {
       const inv = await store.transaction(async (tx) => {
