@@ -19,6 +19,7 @@ const steps: [string, string, string[], Record<string, string>?][] = [
   ['weapp build', BIN('taro'), ['build', '--type', 'weapp'], { NODE_ENV: 'production' }],
   ['WeChat compilers (wcc, wcsc)', BIN('tsx'), ['scripts/wechat-compilers.ts']],
   ['weapp package check', BIN('tsx'), ['scripts/check-weapp.ts']],
+  ['weapp pages in a mini-program simulation', BIN('jest'), ['--selectProjects', 'wechat', '--ci']],
   ['cloud function build', BIN('tsx'), ['scripts/build-cloud.ts']],
   ['h5 build', BIN('taro'), ['build', '--type', 'h5'], { NODE_ENV: 'production' }],
   ['end-to-end tests', BIN('tsx'), ['scripts/test-e2e.ts']],

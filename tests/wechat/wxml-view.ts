@@ -193,14 +193,10 @@ export function applySetData(data: Record<string, unknown>, update: Record<strin
   }
 }
 
-// WeChat's own data-path parser, from the component framework miniprogram-simulate ships
-// (miniprogram-simulate → j-component → miniprogram-exparser).
+// WeChat's own data-path parser, from its component framework (the package j-component and
+// miniprogram-simulate build on).
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const exparser = require(
-  require.resolve('miniprogram-exparser', {
-    paths: [path.dirname(require.resolve('j-component', { paths: [require.resolve('miniprogram-simulate')] }))],
-  }),
-) as { dataPath: { parseSinglePath(p: string): (string | number)[] } }
+const exparser = require('miniprogram-exparser') as { dataPath: { parseSinglePath(p: string): (string | number)[] } }
 
 function parseDataPath(key: string): (string | number)[] {
   const steps = exparser.dataPath.parseSinglePath(key)
