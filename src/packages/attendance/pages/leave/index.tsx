@@ -6,6 +6,7 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import { FieldMessage } from '../../../../components/field-message'
 import { Button, Tag } from '../../../../components/nut'
 import { Empty, Loaded } from '../../../../components/page-state'
 import { HeadLine, MeetingHead } from '../../components/meeting-head'
@@ -13,16 +14,15 @@ import { leaveRequestInput, LEAVE_CATEGORIES } from '../../../../domain/api/cata
 import type { LeaveCategory, LeaveView, MySignInView } from '../../../../domain/api/views-attendance'
 import { LEAVE_CATEGORY_LABELS, LEAVE_STATUS_LABELS } from '../../../../domain/attendance'
 import { beijing, formatSpan } from '../../../../domain/beijing-time'
-import { describeIssues, type FieldProblem } from '../../../../domain/errors'
-import { ApiCallError, call, errorMessage, newRequestId } from '../../../../services/api'
+import { describeIssues } from '../../../../domain/errors'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
+import { useWrite } from '../../../../services/use-write'
 import './index.scss'
 
 interface Draft {
   category: LeaveCategory | null
   note: string
-  requestId: string
 }
 
 function LeaveStatus({ l }: { l: LeaveView }) {
@@ -45,48 +45,25 @@ function LeaveStatus({ l }: { l: LeaveView }) {
 function LeaveForm({ me, onSent }: { me: MySignInView; onSent: () => void }) {
   const key = `leave.${me.meetingId}`
   const [draft, setDraft] = useState<Draft>(
-    () =>
-      loadDraft<Draft>(key) ?? {
-        category: me.leave?.category ?? null,
-        note: me.leave?.note ?? '',
-        requestId: newRequestId(),
-      },
+    () => loadDraft<Draft>(key) ?? { category: me.leave?.category ?? null, note: me.leave?.note ?? '' },
   )
-  const [problems, setProblems] = useState<FieldProblem[]>([])
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const write = useWrite('leave.request', { draftKey: key })
   useEffect(() => saveDraft(key, draft), [key, draft])
 
   const submit = async () => {
-    if (busy) return
+    if (write.busy) return
     const input = { meetingId: me.meetingId, category: draft.category ?? undefined, note: draft.note }
     const check = leaveRequestInput.safeParse(input)
     if (!check.success) {
       const d = describeIssues(check.error.issues)
-      setProblems(d.fields)
-      setError(d.summary)
-      return
+      return write.fail(d.summary, d.fields)
     }
-    setBusy(true)
-    setError('')
-    setProblems([])
-    try {
-      await call('leave.request', check.data, { requestId: draft.requestId })
-      clearDraft(key)
-      setDraft((d) => ({ ...d, requestId: newRequestId() }))
-      Taro.showToast({ title: '已提交，待书记审批', icon: 'none' })
-      onSent()
-    } catch (err) {
-      if (err instanceof ApiCallError) {
-        setProblems(err.fields)
-        if (err.code === 'REQUEST_ID_REUSED') setDraft((d) => ({ ...d, requestId: newRequestId() }))
-      }
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    const outcome = await write.run(check.data)
+    if (outcome.status !== 'done') return
+    clearDraft(key)
+    Taro.showToast({ title: '已提交，待书记审批', icon: 'none' })
+    onSent()
   }
-  const problem = (f: string) => problems.find((p) => p.field === f)?.message
   return (
     <View className="panel leave__form">
       <Text className="leave__label">请假类别</Text>
@@ -103,7 +80,7 @@ function LeaveForm({ me, onSent }: { me: MySignInView; onSent: () => void }) {
           </Button>
         ))}
       </View>
-      {problem('category') && <Text className="form-problem">{problem('category')}</Text>}
+      <FieldMessage className="form-problem" message={write.problem('category')} />
       <Text className="leave__label">请假说明</Text>
       <Textarea
         id="leave-note"
@@ -113,13 +90,13 @@ function LeaveForm({ me, onSent }: { me: MySignInView; onSent: () => void }) {
         placeholder="如：出差在外，无法到会"
         onInput={(e) => setDraft((d) => ({ ...d, note: e.detail.value }))}
       />
-      {problem('note') && <Text className="form-problem">{problem('note')}</Text>}
-      <Button type="primary" block id="leave-submit" loading={busy} onClick={submit}>
+      <FieldMessage className="form-problem" message={write.problem('note')} />
+      <Button type="primary" block id="leave-submit" loading={write.busy} onClick={submit}>
         {me.leave ? '修改并重新提交' : '提交请假'}
       </Button>
-      {error && (
+      {write.message && (
         <Text className="form-problem" id="leave-error">
-          {error}
+          {write.message}
         </Text>
       )}
     </View>

@@ -3,36 +3,31 @@
  * device until the server accepts it; a retry after a network failure reuses the same request id,
  * so the meeting is never created twice.
  */
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { FieldMessage, problemFor } from '../../../../components/field-message'
-import { Button } from '../../../../components/nut'
+import { FieldMessage } from '../../../../components/field-message'
+import { PickerField, SubmitBar, TextAreaField, TextField } from '../../../../components/form-fields'
 import { kindRule } from '../../../../domain/meeting-kinds'
-import type { FieldProblem } from '../../../../domain/errors'
 import { PAGES } from '../../../../routes'
-import { asCallError, call, newRequestId } from '../../../../services/api'
 import { requestSubscribe } from '../../../../services/subscribe'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
+import { useWrite } from '../../../../services/use-write'
 import { checkForm, defaultForm, SCHEDULABLE_KINDS, toInput, type ScheduleForm } from '../../schedule-form'
 import './index.scss'
 
 const DRAFT_KEY = 'meeting.schedule'
 const MAX_AGENDA = 20
+const PROBLEM = 'sched__field-error'
 
 interface Draft {
   form: ScheduleForm
-  requestId: string
 }
 
 export default function SchedulePage() {
-  const [draft, setDraft] = useState<Draft>(
-    () => loadDraft<Draft>(DRAFT_KEY) ?? { form: defaultForm(Date.now()), requestId: newRequestId() },
-  )
-  const [problems, setProblems] = useState<FieldProblem[]>([])
-  const [formError, setFormError] = useState('')
-  const [submitting, setSubmitting] = useState(false)
+  const [draft, setDraft] = useState<Draft>(() => loadDraft<Draft>(DRAFT_KEY) ?? { form: defaultForm(Date.now()) })
+  const write = useWrite('meeting.schedule', { draftKey: DRAFT_KEY })
   const form = draft.form
   const needsGroup = kindRule(form.kind).audience === 'group'
   const groups = useApi('org.listGroups', needsGroup ? {} : null)
@@ -48,39 +43,23 @@ export default function SchedulePage() {
     )
 
   const submit = async () => {
-    if (submitting) return
+    if (write.busy) return
     // WeChat lets a message be sent only after a tap agreed to it: the organizer is told of leave
     // requests, of a quota at risk and of overdue minutes.
     void requestSubscribe('meeting.schedule')
     const check = checkForm(form)
-    if (!check.ok) {
-      setProblems(check.fields)
-      setFormError(check.summary)
-      return
-    }
-    setSubmitting(true)
-    setFormError('')
-    try {
-      const meeting = await call('meeting.schedule', toInput(form), { requestId: draft.requestId })
-      clearDraft(DRAFT_KEY)
-      Taro.showToast({ title: '已安排并通知参会人员', icon: 'none' })
-      await Taro.redirectTo({ url: `${PAGES.meetingDetail}?id=${meeting.id}` })
-    } catch (err) {
-      const e = asCallError(err)
-      setProblems(e.fields)
-      setFormError(e.message)
-      // The same id was used for other content: this is a new submission.
-      if (e.code === 'REQUEST_ID_REUSED') setDraft((d) => ({ ...d, requestId: newRequestId() }))
-    } finally {
-      setSubmitting(false)
-    }
+    if (!check.ok) return write.fail(check.summary, check.fields)
+    const outcome = await write.run(toInput(form))
+    if (outcome.status !== 'done') return
+    clearDraft(DRAFT_KEY)
+    Taro.showToast({ title: '已安排并通知参会人员', icon: 'none' })
+    await Taro.redirectTo({ url: `${PAGES.meetingDetail}?id=${outcome.data.id}` })
   }
 
   const discard = () => {
     clearDraft(DRAFT_KEY)
-    setDraft({ form: defaultForm(Date.now()), requestId: newRequestId() })
-    setProblems([])
-    setFormError('')
+    setDraft({ form: defaultForm(Date.now()) })
+    write.clear()
   }
 
   return (
@@ -118,81 +97,75 @@ export default function SchedulePage() {
             ))}
           </View>
           {groups.error && <FieldMessage className="form-problem sched__field-error" message={groups.error.message} />}
-          <FieldMessage className="form-problem sched__field-error" message={problemFor(problems, 'groupId')} />
+          <FieldMessage className="form-problem sched__field-error" message={write.problem('groupId')} />
         </View>
       )}
 
-      <View className="form-field" id="field-title">
-        <Text className="form-field__label">会议主题</Text>
-        <Input
-          className="form-field__input sched__input"
-          value={form.title}
-          maxlength={60}
-          placeholder="如：学习新修订的支部工作条例"
-          onInput={(e) => set('title', e.detail.value)}
-        />
-        <FieldMessage className="form-problem sched__field-error" message={problemFor(problems, 'title')} />
-      </View>
+      <TextField
+        id="field-title"
+        label="会议主题"
+        inputClassName="form-field__input sched__input"
+        value={form.title}
+        maxlength={60}
+        placeholder="如：学习新修订的支部工作条例"
+        onInput={(v) => set('title', v)}
+        problem={write.problem('title')}
+        problemClassName={PROBLEM}
+      />
 
       <View className="sched__row">
-        <Picker
+        <PickerField
           className="sched__cell"
+          id="field-date"
+          label="日期"
           mode="date"
           value={form.date}
-          onChange={(e) => set('date', String(e.detail.value))}
-        >
-          <View className="form-field" id="field-date">
-            <Text className="form-field__label">日期</Text>
-            <Text className="form-field__input">{form.date}</Text>
-          </View>
-        </Picker>
-        <Picker
+          onChange={(v) => set('date', v)}
+        />
+        <PickerField
           className="sched__cell"
+          id="field-start"
+          label="开始"
           mode="time"
           value={form.startTime}
-          onChange={(e) => set('startTime', String(e.detail.value))}
-        >
-          <View className="form-field" id="field-start">
-            <Text className="form-field__label">开始</Text>
-            <Text className="form-field__input">{form.startTime}</Text>
-          </View>
-        </Picker>
-        <Picker
+          onChange={(v) => set('startTime', v)}
+        />
+        <PickerField
           className="sched__cell"
+          id="field-end"
+          label="结束"
           mode="time"
           value={form.endTime}
-          onChange={(e) => set('endTime', String(e.detail.value))}
-        >
-          <View className="form-field" id="field-end">
-            <Text className="form-field__label">结束</Text>
-            <Text className="form-field__input">{form.endTime}</Text>
-          </View>
-        </Picker>
+          onChange={(v) => set('endTime', v)}
+        />
       </View>
       <FieldMessage
         className="form-problem sched__field-error"
-        message={problemFor(problems, 'date') ?? problemFor(problems, 'startTime')}
+        message={write.problem('date') ?? write.problem('startTime')}
       />
-      <FieldMessage className="form-problem sched__field-error" message={problemFor(problems, 'endTime')} />
+      <FieldMessage className="form-problem sched__field-error" message={write.problem('endTime')} />
 
-      <View className="form-field" id="field-place">
-        <Text className="form-field__label">会议地点</Text>
-        <Input
-          className="form-field__input sched__input"
-          value={form.place}
-          maxlength={60}
-          placeholder="如：党员活动室"
-          onInput={(e) => set('place', e.detail.value)}
-        />
-        <FieldMessage className="form-problem sched__field-error" message={problemFor(problems, 'place')} />
-      </View>
+      <TextField
+        id="field-place"
+        label="会议地点"
+        inputClassName="form-field__input sched__input"
+        value={form.place}
+        maxlength={60}
+        placeholder="如：党员活动室"
+        onInput={(v) => set('place', v)}
+        problem={write.problem('place')}
+        problemClassName={PROBLEM}
+      />
 
       <Text className="section-title">会议议程</Text>
       {form.agenda.map((item, i) => (
-        <View className="form-field" key={i} id={`field-agenda-${i}`}>
-          <View className="sched__agenda-head">
-            <Text className="form-field__label">议程 {i + 1}</Text>
-            {form.agenda.length > 1 && (
+        <TextAreaField
+          key={i}
+          id={`field-agenda-${i}`}
+          label={`议程 ${i + 1}`}
+          headClassName="sched__agenda-head"
+          aside={
+            form.agenda.length > 1 && (
               <Text
                 className="sched__link"
                 id={`remove-agenda-${i}`}
@@ -205,39 +178,36 @@ export default function SchedulePage() {
               >
                 删除
               </Text>
-            )}
-          </View>
-          <Textarea
-            className="form-field__input sched__input"
-            value={item}
-            maxlength={200}
-            autoHeight
-            placeholder="如：重温入党誓词"
-            onInput={(e) => setAgenda(i, e.detail.value)}
-          />
-          <FieldMessage className="form-problem sched__field-error" message={problemFor(problems, `agenda.${i}`)} />
-        </View>
+            )
+          }
+          inputClassName="form-field__input sched__input"
+          value={item}
+          maxlength={200}
+          autoHeight
+          placeholder="如：重温入党誓词"
+          onInput={(v) => setAgenda(i, v)}
+          problem={write.problem(`agenda.${i}`)}
+          problemClassName={PROBLEM}
+        />
       ))}
-      <FieldMessage className="form-problem sched__field-error" message={problemFor(problems, 'agenda')} />
+      <FieldMessage className="form-problem sched__field-error" message={write.problem('agenda')} />
       {form.agenda.length < MAX_AGENDA && (
         <Text className="sched__link sched__add" id="add-agenda" onClick={() => set('agenda', [...form.agenda, ''])}>
           ＋ 添加一项议程
         </Text>
       )}
 
-      {formError && (
-        <Text className="form-error" id="form-error">
-          {formError}
-        </Text>
-      )}
-      <View className="actions">
-        <Button id="submit-schedule" type="primary" block loading={submitting} onClick={submit}>
-          {submitting ? '正在提交…' : '安排会议并通知'}
-        </Button>
+      <SubmitBar
+        message={write.message}
+        buttonId="submit-schedule"
+        label={write.busy ? '正在提交…' : '安排会议并通知'}
+        busy={write.busy}
+        onSubmit={submit}
+      >
         <Text className="sched__link sched__discard" id="discard-draft" onClick={discard}>
           清空重填
         </Text>
-      </View>
+      </SubmitBar>
     </View>
   )
 }

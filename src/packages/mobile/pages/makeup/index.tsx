@@ -2,69 +2,58 @@
  * 补学 of one meeting (`?meetingId=`): read the finalized minutes, then write what was learned; the
  * branch's organizers see every 补学 of the meeting and accept it. 补学 never counts as attendance.
  */
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { SubmitBar, TextAreaField } from '../../../../components/form-fields'
 import { Button } from '../../../../components/nut'
 import { Empty, Loaded } from '../../../../components/page-state'
 import type { MakeupPageView, MakeupView } from '../../../../domain/api/views-mobile'
 import { formatDate } from '../../../../domain/beijing-time'
 import { kindLabel } from '../../../../domain/meeting-kinds'
 import { PAGES } from '../../../../routes'
-import { asCallError, call, errorMessage, newRequestId } from '../../../../services/api'
+import { call, errorMessage, newRequestId } from '../../../../services/api'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
+import { useWrite } from '../../../../services/use-write'
 import { checkMakeupNote } from '../../mobile-forms'
-import { SubmitBar } from '../../components/submit-bar'
 import '../../components/mobile.scss'
 
 function Write({ meetingId, onDone }: { meetingId: string; onDone: () => void }) {
   const key = `makeup.${meetingId}`
   const [note, setNote] = useState(() => loadDraft<string>(key) ?? '')
-  const [requestId] = useState(newRequestId)
-  const [message, setMessage] = useState('')
-  const [sending, setSending] = useState(false)
+  const write = useWrite('makeup.submit')
   const submit = async () => {
     const check = checkMakeupNote(note)
-    if (!check.ok) {
-      setMessage(check.fields[0]?.message ?? check.summary)
-      return
-    }
-    setSending(true)
-    try {
-      await call('makeup.submit', { meetingId, note }, { requestId })
-      clearDraft(key)
-      Taro.showToast({ title: '已提交', icon: 'none' })
-      onDone()
-    } catch (err) {
-      const e = asCallError(err)
-      setMessage(e.field('note') ?? e.message)
-    } finally {
-      setSending(false)
-    }
+    if (!check.ok) return write.fail(check.fields[0]?.message ?? check.summary)
+    const outcome = await write.run({ meetingId, note })
+    if (outcome.status !== 'done') return
+    clearDraft(key)
+    Taro.showToast({ title: '已提交', icon: 'none' })
+    onDone()
   }
   return (
     <View>
-      <View className="form-field" id="field-note">
-        <Text className="form-field__label">补学心得</Text>
-        <Textarea
-          id="makeup-note"
-          className="mob__textarea"
-          value={note}
-          maxlength={2000}
-          placeholder="读完会议记录后，写下学习了哪些内容、有什么体会（至少 10 个字）"
-          onInput={(e) => {
-            setNote(e.detail.value)
-            saveDraft(key, e.detail.value)
-          }}
-        />
-      </View>
+      <TextAreaField
+        id="field-note"
+        label="补学心得"
+        inputId="makeup-note"
+        inputClassName="mob__textarea"
+        value={note}
+        maxlength={2000}
+        placeholder="读完会议记录后，写下学习了哪些内容、有什么体会（至少 10 个字）"
+        onInput={(v) => {
+          setNote(v)
+          saveDraft(key, v)
+        }}
+      />
       <SubmitBar
-        message={message}
+        className="mob__actions"
+        message={write.problem('note') ?? write.message}
         messageId="makeup-message"
         buttonId="makeup-submit"
-        label={'提交补学'}
-        busy={sending}
+        label="提交补学"
+        busy={write.busy}
         onSubmit={submit}
       />
     </View>

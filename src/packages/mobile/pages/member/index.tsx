@@ -3,10 +3,10 @@
  * 书记/副书记/组织委员, and registered here the first time), logging a contact, the reports to mark
  * read and reply to, and the timeline of check-ins, reports, 补学 and contacts.
  */
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { FieldMessage, problemFor } from '../../../../components/field-message'
+import { Field, SubmitBar, TextField } from '../../../../components/form-fields'
 import { Button } from '../../../../components/nut'
 import { Empty, Loaded } from '../../../../components/page-state'
 import type {
@@ -16,14 +16,12 @@ import type {
   ReportView,
 } from '../../../../domain/api/views-mobile'
 import { beijing, formatDate } from '../../../../domain/beijing-time'
-import type { FieldProblem } from '../../../../domain/errors'
 import { CADENCE_LABELS, MOBILE_REASON_LABELS, MOBILE_REASONS, REPORT_KIND_LABELS } from '../../../../domain/mobile'
 import { PAGES } from '../../../../routes'
-import { ApiCallError, asCallError, call, errorMessage, newRequestId } from '../../../../services/api'
 import { useApi } from '../../../../services/use-api'
+import { useWrite } from '../../../../services/use-write'
 import { checkProfile, type ProfileInput } from '../../mobile-forms'
 import { daysAgo, StateTag, TransferTag } from '../../components/state-tag'
-import { SubmitBar } from '../../components/submit-bar'
 import { ChoiceChips } from '../../components/choice-chips'
 import '../../components/mobile.scss'
 
@@ -46,10 +44,7 @@ function formOf(p: MobileProfileView | null): ProfileForm {
 
 function ProfileEditor({ data, onSaved }: { data: MobileMemberView; onSaved: () => void }) {
   const [form, setForm] = useState(() => formOf(data.profile))
-  const [requestId] = useState(newRequestId)
-  const [problems, setProblems] = useState<FieldProblem[]>([])
-  const [message, setMessage] = useState('')
-  const [saving, setSaving] = useState(false)
+  const write = useWrite('mobile.updateProfile')
   const set = <K extends keyof ProfileForm>(k: K, v: ProfileForm[K]) => setForm((f) => ({ ...f, [k]: v }))
 
   const save = async () => {
@@ -60,45 +55,30 @@ function ProfileEditor({ data, onSaved }: { data: MobileMemberView; onSaved: () 
       expectedReturn: form.expectedReturn.trim() || null,
     }
     const check = checkProfile(input)
-    if (!check.ok) {
-      setProblems(check.fields)
-      setMessage(check.summary)
-      return
-    }
-    setSaving(true)
-    try {
-      await call('mobile.updateProfile', input, { requestId })
-      Taro.showToast({ title: '已保存', icon: 'none' })
-      onSaved()
-    } catch (err) {
-      const e = asCallError(err)
-      setProblems(e.fields)
-      setMessage(e.message)
-    } finally {
-      setSaving(false)
-    }
+    if (!check.ok) return write.fail(check.summary, check.fields)
+    const outcome = await write.run(input)
+    if (outcome.status !== 'done') return
+    Taro.showToast({ title: '已保存', icon: 'none' })
+    onSaved()
   }
 
   const text = (key: Exclude<keyof ProfileForm, 'reason'>, label: string, placeholder = '') => (
-    <View className="form-field" id={`field-${key}`}>
-      <Text className="form-field__label">{label}</Text>
-      <Input
-        id={`profile-${key}`}
-        className="form-field__input"
-        value={form[key]}
-        placeholder={placeholder}
-        onInput={(e) => set(key, e.detail.value)}
-      />
-      <FieldMessage className="form-problem" message={problemFor(problems, key)} />
-    </View>
+    <TextField
+      id={`field-${key}`}
+      label={label}
+      inputId={`profile-${key}`}
+      value={form[key]}
+      placeholder={placeholder}
+      onInput={(v) => set(key, v)}
+      problem={write.problem(key)}
+    />
   )
 
   return (
     <View id="profile-editor">
       {text('since', '外出时间', '年-月-日，如 2026-05-01')}
       {text('city', '外出所在地（城市）', '如：广东省深圳市')}
-      <View className="form-field">
-        <Text className="form-field__label">外出原因</Text>
+      <Field label="外出原因">
         <ChoiceChips
           options={MOBILE_REASONS}
           labels={MOBILE_REASON_LABELS}
@@ -106,17 +86,18 @@ function ProfileEditor({ data, onSaved }: { data: MobileMemberView; onSaved: () 
           idPrefix="profile-reason"
           onChoose={(r) => set('reason', r)}
         />
-      </View>
+      </Field>
       {text('contact', '联系方式', '手机号或微信号')}
       {text('certificateNo', '《流动党员活动证》编号（没有可不填）')}
       {text('hostBranch', '流入地党组织（没有可不填）')}
       {text('expectedReturn', '预计返回时间（可不填）', '年-月-日')}
       <SubmitBar
-        message={message}
+        className="mob__actions"
+        message={write.message}
         messageId="profile-message"
         buttonId="profile-save"
         label={data.profile ? '保存修改' : '登记流动信息'}
-        busy={saving}
+        busy={write.busy}
         onSubmit={save}
       />
     </View>
@@ -125,21 +106,12 @@ function ProfileEditor({ data, onSaved }: { data: MobileMemberView; onSaved: () 
 
 function ReportItem({ report, canMark, onDone }: { report: ReportView; canMark: boolean; onDone: () => void }) {
   const [reply, setReply] = useState('')
-  const [requestId, setRequestId] = useState(newRequestId)
-  const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState('')
+  const write = useWrite('mobile.reportMarkRead')
   const mark = async () => {
-    setBusy(true)
-    try {
-      await call('mobile.reportMarkRead', { reportId: report.id, reply: reply.trim() || null }, { requestId })
-      setRequestId(newRequestId())
-      setReply('')
-      onDone()
-    } catch (err) {
-      setMessage(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    const outcome = await write.run({ reportId: report.id, reply: reply.trim() || null })
+    if (outcome.status !== 'done') return
+    setReply('')
+    onDone()
   }
   return (
     <View className="mob__item" id={`report-${report.id}`}>
@@ -165,8 +137,8 @@ function ReportItem({ report, canMark, onDone }: { report: ReportView; canMark: 
             placeholder="回复（可不填）"
             onInput={(e) => setReply(e.detail.value)}
           />
-          {message && <Text className="form-problem">{message}</Text>}
-          <Button size="small" type="primary" loading={busy} id={`report-mark-${report.id}`} onClick={mark}>
+          {write.message && <Text className="form-problem">{write.message}</Text>}
+          <Button size="small" type="primary" loading={write.busy} id={`report-mark-${report.id}`} onClick={mark}>
             {report.readAt ? '回复' : reply.trim() ? '标为已阅并回复' : '标为已阅'}
           </Button>
         </View>
@@ -177,35 +149,29 @@ function ReportItem({ report, canMark, onDone }: { report: ReportView; canMark: 
 
 function ContactLogger({ memberId, onDone }: { memberId: string; onDone: () => void }) {
   const [note, setNote] = useState('')
-  const [requestId, setRequestId] = useState(newRequestId)
-  const [problem, setProblem] = useState('')
+  const write = useWrite('mobile.recordContact')
   const save = async () => {
-    try {
-      await call('mobile.recordContact', { memberId, note }, { requestId })
-      setNote('')
-      setProblem('')
-      setRequestId(newRequestId())
-      onDone()
-    } catch (err) {
-      setProblem(err instanceof ApiCallError ? (err.field('note') ?? err.message) : errorMessage(err))
-    }
+    const outcome = await write.run({ memberId, note })
+    if (outcome.status !== 'done') return
+    setNote('')
+    onDone()
   }
   return (
-    <View className="form-field" id="contact-logger">
-      <Text className="form-field__label">记录一次联系（电话、视频、走访）</Text>
-      <Input
-        id="contact-note"
-        className="form-field__input"
-        value={note}
-        maxlength={200}
-        placeholder="如：电话联系，了解近期工作和学习情况"
-        onInput={(e) => setNote(e.detail.value)}
-      />
-      {problem && <Text className="form-problem">{problem}</Text>}
-      <Button size="small" type="primary" fill="outline" id="contact-save" onClick={save}>
-        记录联系
-      </Button>
-    </View>
+    <TextField
+      id="contact-logger"
+      label="记录一次联系（电话、视频、走访）"
+      inputId="contact-note"
+      value={note}
+      maxlength={200}
+      placeholder="如：电话联系，了解近期工作和学习情况"
+      onInput={setNote}
+      problem={write.problem('note') ?? write.message}
+      extra={
+        <Button size="small" type="primary" fill="outline" id="contact-save" onClick={save}>
+          记录联系
+        </Button>
+      }
+    />
   )
 }
 

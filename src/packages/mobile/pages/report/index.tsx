@@ -2,21 +2,20 @@
  * 思想汇报: write one (kind, title, text; kept as a draft until the branch has it), or with `?id=`
  * read one already submitted, with whether the branch has read it and its reply.
  */
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { FieldMessage, problemFor } from '../../../../components/field-message'
+import { Field, SubmitBar, TextAreaField, TextField } from '../../../../components/form-fields'
 import { Loaded } from '../../../../components/page-state'
 import type { ReportView } from '../../../../domain/api/views-mobile'
 import { beijing, formatDate } from '../../../../domain/beijing-time'
-import type { FieldProblem } from '../../../../domain/errors'
 import { REPORT_KIND_LABELS, REPORT_KINDS, type ReportKind } from '../../../../domain/mobile'
 import { PAGES } from '../../../../routes'
-import { asCallError, call, newRequestId } from '../../../../services/api'
+import { newRequestId } from '../../../../services/api'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
+import { useWrite } from '../../../../services/use-write'
 import { checkReport, type ReportInput } from '../../mobile-forms'
-import { SubmitBar } from '../../components/submit-bar'
 import { ChoiceChips } from '../../components/choice-chips'
 import '../../components/mobile.scss'
 
@@ -24,7 +23,6 @@ const DRAFT_KEY = 'mobile.report'
 
 interface ReportDraft {
   id: string
-  requestId: string
   kind: ReportKind
   title: string
   body: string
@@ -32,7 +30,7 @@ interface ReportDraft {
 
 function freshDraft(): ReportDraft {
   const year = beijing(Date.now()).year()
-  return { id: newRequestId(), requestId: newRequestId(), kind: 'thought', title: `${year}年思想汇报`, body: '' }
+  return { id: newRequestId(), kind: 'thought', title: `${year}年思想汇报`, body: '' }
 }
 
 function ReadReport({ report }: { report: ReportView }) {
@@ -61,14 +59,12 @@ function ReadReport({ report }: { report: ReportView }) {
 
 function WriteReport() {
   const [draft, setDraft] = useState<ReportDraft>(() => loadDraft<ReportDraft>(DRAFT_KEY) ?? freshDraft())
-  const [problems, setProblems] = useState<FieldProblem[]>([])
-  const [message, setMessage] = useState('')
-  const [sending, setSending] = useState(false)
+  const write = useWrite('mobile.reportSubmit', { draftKey: DRAFT_KEY })
   useEffect(() => saveDraft(DRAFT_KEY, draft), [draft])
   const set = <K extends keyof ReportDraft>(key: K, value: ReportDraft[K]) => setDraft((d) => ({ ...d, [key]: value }))
 
   const submit = async () => {
-    if (sending) return
+    if (write.busy) return
     const input: ReportInput = {
       id: draft.id,
       year: beijing(Date.now()).year(),
@@ -77,33 +73,19 @@ function WriteReport() {
       body: draft.body,
     }
     const check = checkReport(input)
-    if (!check.ok) {
-      setProblems(check.fields)
-      setMessage(check.summary)
-      return
-    }
-    setSending(true)
-    setProblems([])
-    setMessage('')
-    try {
-      const saved = await call('mobile.reportSubmit', input, { requestId: draft.requestId })
-      clearDraft(DRAFT_KEY)
-      Taro.showToast({ title: '已提交', icon: 'none' })
-      await Taro.redirectTo({ url: `${PAGES.mobileReport}?id=${saved.id}` })
-    } catch (err) {
-      const e = asCallError(err)
-      setProblems(e.fields)
-      setMessage(e.code === 'NETWORK' ? `${e.message} 汇报已保存在本机，联网后再点“提交”。` : e.message)
-      if (e.code === 'REQUEST_ID_REUSED') setDraft((d) => ({ ...d, requestId: newRequestId() }))
-    } finally {
-      setSending(false)
-    }
+    if (!check.ok) return write.fail(check.summary, check.fields)
+    const outcome = await write.run(input)
+    if (outcome.status !== 'done') return
+    clearDraft(DRAFT_KEY)
+    Taro.showToast({ title: '已提交', icon: 'none' })
+    await Taro.redirectTo({ url: `${PAGES.mobileReport}?id=${outcome.data.id}` })
   }
+  const message =
+    write.error?.code === 'NETWORK' ? `${write.message} 汇报已保存在本机，联网后再点“提交”。` : write.message
 
   return (
     <View className="mob">
-      <View className="form-field">
-        <Text className="form-field__label">汇报类型</Text>
+      <Field label="汇报类型">
         <ChoiceChips
           options={REPORT_KINDS}
           labels={REPORT_KIND_LABELS}
@@ -111,37 +93,35 @@ function WriteReport() {
           idPrefix="report-kind"
           onChoose={(k) => set('kind', k)}
         />
-      </View>
-      <View className="form-field" id="field-title">
-        <Text className="form-field__label">标题</Text>
-        <Input
-          id="report-title"
-          className="form-field__input"
-          value={draft.title}
-          maxlength={40}
-          onInput={(e) => set('title', e.detail.value)}
-        />
-        <FieldMessage className="form-problem" message={problemFor(problems, 'title')} />
-      </View>
-      <View className="form-field" id="field-body">
-        <Text className="form-field__label">汇报内容</Text>
-        <Textarea
-          id="report-body"
-          className="mob__textarea"
-          style={{ minHeight: '360px' }}
-          value={draft.body}
-          maxlength={5000}
-          placeholder="思想、学习、工作和生活情况，对党组织的意见建议"
-          onInput={(e) => set('body', e.detail.value)}
-        />
-        <FieldMessage className="form-problem" message={problemFor(problems, 'body')} />
-      </View>
+      </Field>
+      <TextField
+        id="field-title"
+        label="标题"
+        inputId="report-title"
+        value={draft.title}
+        maxlength={40}
+        onInput={(v) => set('title', v)}
+        problem={write.problem('title')}
+      />
+      <TextAreaField
+        id="field-body"
+        label="汇报内容"
+        inputId="report-body"
+        inputClassName="mob__textarea"
+        style={{ minHeight: '360px' }}
+        value={draft.body}
+        maxlength={5000}
+        placeholder="思想、学习、工作和生活情况，对党组织的意见建议"
+        onInput={(v) => set('body', v)}
+        problem={write.problem('body')}
+      />
       <SubmitBar
+        className="mob__actions"
         message={message}
         messageId="report-message"
         buttonId="report-submit"
-        label={'提交'}
-        busy={sending}
+        label="提交"
+        busy={write.busy}
         onSubmit={submit}
       />
     </View>
