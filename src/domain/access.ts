@@ -23,7 +23,7 @@ export interface TargetRef {
 }
 
 /** Where a role is held: a 党小组长 leads a group, every other role is held at the member's org. */
-export function heldAt(actor: Actor, role: Role): string | null {
+function heldAt(actor: Actor, role: Role): string | null {
   return role === 'group_leader' ? actor.groupId : actor.orgId
 }
 

@@ -6,9 +6,10 @@
  *
  * The status is computed from a small per-period counter that the server keeps up to date in the
  * same transaction as each meeting write (`applyMeetingChange`), so a dashboard reads one document
- * per branch and kind instead of every meeting. `periodStatus` over raw meetings builds the same
- * counter directly and runs the same decision, so the two can never disagree on wording or edge
- * cases; the unit tests check that incremental upkeep reaches the same counter as a fresh build.
+ * per branch and kind instead of every meeting. `counterFromMeetings` builds the same counter from
+ * raw meetings and `statusFromCounter` is the one decision, so a rebuild and the upkeep can never
+ * disagree on wording or edge cases; the unit tests check that incremental upkeep reaches the same
+ * counter as a fresh build.
  */
 import { beijing } from './beijing-time'
 import { kindRule, type MeetingKind, type MeetingKindRule } from './meeting-kinds'
@@ -177,27 +178,13 @@ export function applyMeetingChange(
   return next
 }
 
-/** A counter built from scratch from a period's meetings: for rebuilds and for `periodStatus`. */
+/** A counter built from scratch from a period's meetings (those outside `span` or of another kind are ignored). */
 export function counterFromMeetings(
   meetings: readonly MeetingFacts[],
   span: Pick<PeriodSpan, 'start' | 'end'>,
   kind: MeetingKind,
 ): PeriodCounter {
   return meetings.reduce<PeriodCounter>((c, m) => applyMeetingChange(c, null, m, span, kind), emptyCounter())
-}
-
-export interface PeriodStatusInput {
-  rule: MeetingKindRule
-  span: PeriodSpan
-  /** Meetings of the rule's kind starting in the span; others are ignored. */
-  meetings: readonly MeetingFacts[]
-  now: number
-  minutesDueMs?: number
-}
-
-export function periodStatus(input: PeriodStatusInput): ComplianceResult {
-  const counter = counterFromMeetings(input.meetings, input.span, input.rule.kind)
-  return statusFromCounter(counter, input.rule, input.span, input.now, input.minutesDueMs)
 }
 
 function monthDay(ms: number): string {

@@ -131,7 +131,7 @@ export function contactState(
 }
 
 /** How urgent a state is: 0 for 正常 up to 3 for 失联风险. */
-export function stateRank(state: ContactState): number {
+function stateRank(state: ContactState): number {
   return CONTACT_STATES.indexOf(state)
 }
 

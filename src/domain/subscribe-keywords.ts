@@ -200,12 +200,12 @@ export const KEYWORD_RULES: Record<KeywordType, KeywordRule> = {
 const HAN_RE = new RegExp(HAN, 'u')
 
 /** The length WeChat's limit is held against: characters, one outside the BMP counting as two. */
-export function keywordLength(value: string): number {
+function keywordLength(value: string): number {
   return value.length
 }
 
 /** The limit that applies to this value of this kind (a `name` with Han characters has the lower one). */
-export function keywordLimit(type: KeywordType, value: string): number {
+function keywordLimit(type: KeywordType, value: string): number {
   const rule = KEYWORD_RULES[type]
   return rule.maxLengthWithHan !== undefined && HAN_RE.test(value) ? rule.maxLengthWithHan : rule.maxLength
 }

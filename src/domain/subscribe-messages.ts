@@ -297,25 +297,3 @@ export const CONSENT_TAPS = {
 } as const satisfies Record<string, ConsentTapDecl>
 
 export type ConsentTap = keyof typeof CONSENT_TAPS
-
-/**
- * For each recipient, the topics it can receive that no tap it makes asks consent for (as
- * `recipient: topic`). Empty when consent covers everything; the tests hold the catalogue to that.
- */
-export function uncoveredTopics(
-  topics: Readonly<Record<string, Pick<TopicDecl, 'template' | 'to'>>> = NOTICE_TOPICS,
-  taps: Readonly<Record<string, Pick<ConsentTapDecl, 'templates' | 'by'>>> = CONSENT_TAPS,
-): string[] {
-  const missing: string[] = []
-  for (const recipient of Object.keys(RECIPIENTS) as Recipient[]) {
-    const asked = new Set(
-      Object.values(taps)
-        .filter((t) => t.by.includes(recipient))
-        .flatMap((t) => t.templates),
-    )
-    for (const [topic, decl] of Object.entries(topics)) {
-      if (decl.to.includes(recipient) && !asked.has(decl.template)) missing.push(`${recipient}: ${topic}`)
-    }
-  }
-  return missing
-}

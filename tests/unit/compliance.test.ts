@@ -8,13 +8,12 @@ import {
   counterKey,
   countsTowardQuota,
   emptyCounter,
-  periodStatus,
   statusFromCounter,
   type MeetingFacts,
   type PeriodCounter,
 } from '../../src/domain/compliance'
 import { effectiveRules } from '../../src/domain/kind-rules'
-import { DEFAULT_KIND_RULES, kindRule, type MeetingKind } from '../../src/domain/meeting-kinds'
+import { DEFAULT_KIND_RULES, kindRule, type MeetingKind, type MeetingKindRule } from '../../src/domain/meeting-kinds'
 import { periodSpan, type PeriodSpan } from '../../src/domain/periods'
 
 const HOUR = 3_600_000
@@ -39,6 +38,18 @@ function meeting(id: string, kind: MeetingKind, start: number, extra: Partial<Me
 }
 const planned = (id: string, kind: MeetingKind, start: number, extra: Partial<MeetingFacts> = {}) =>
   meeting(id, kind, start, { attendanceRecordedAt: null, minutesFinalizedAt: null, ...extra })
+
+/** The status built from scratch over raw meetings: a fresh counter, then the one decision. */
+function periodStatus(input: {
+  rule: MeetingKindRule
+  span: PeriodSpan
+  meetings: readonly MeetingFacts[]
+  now: number
+  minutesDueMs?: number
+}) {
+  const counter = counterFromMeetings(input.meetings, input.span, input.rule.kind)
+  return statusFromCounter(counter, input.rule, input.span, input.now, input.minutesDueMs)
+}
 
 function status(kind: MeetingKind, spanAt: number, meetings: MeetingFacts[], now: number, ruleSet = rules) {
   const rule = kindRule(kind, ruleSet)

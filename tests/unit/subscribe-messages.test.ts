@@ -24,11 +24,35 @@ import {
   RECIPIENTS,
   SUBSCRIBE_TOPICS,
   TEMPLATE_KEYS,
-  uncoveredTopics,
+  type ConsentTapDecl,
   type KeywordDecl,
+  type Recipient,
   type SubscribeTopic,
+  type TopicDecl,
 } from '../../src/domain/subscribe-messages'
 import { PAGES } from '../../src/routes'
+
+/**
+ * For each recipient, the topics it can receive that no tap it makes asks consent for (as
+ * `recipient: topic`). Empty when consent covers everything, which the catalogue must hold.
+ */
+function uncoveredTopics(
+  topics: Readonly<Record<string, Pick<TopicDecl, 'template' | 'to'>>> = NOTICE_TOPICS,
+  taps: Readonly<Record<string, Pick<ConsentTapDecl, 'templates' | 'by'>>> = CONSENT_TAPS,
+): string[] {
+  const missing: string[] = []
+  for (const recipient of Object.keys(RECIPIENTS) as Recipient[]) {
+    const asked = new Set(
+      Object.values(taps)
+        .filter((t) => t.by.includes(recipient))
+        .flatMap((t) => t.templates),
+    )
+    for (const [topic, decl] of Object.entries(topics)) {
+      if (decl.to.includes(recipient) && !asked.has(decl.template)) missing.push(`${recipient}: ${topic}`)
+    }
+  }
+  return missing
+}
 
 // ---- values at the limits ----
 
