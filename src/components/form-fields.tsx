@@ -21,14 +21,17 @@ export interface FieldProps {
   /** Beside the label (a 删除 link), in a row of class `headClassName`. */
   aside?: ReactNode
   headClassName?: string
+  /** Classes for the block besides `form-field`. */
+  className?: string
   children?: ReactNode
 }
 
 /** A labelled block: the label, what `children` put in, and the problem under it. */
-export function Field({ id, label, problem, problemClassName, aside, headClassName, children }: FieldProps) {
+export function Field(props: FieldProps) {
+  const { id, label, problem, problemClassName, aside, headClassName, className, children } = props
   const title = <Text className="form-field__label">{label}</Text>
   return (
-    <View className="form-field" id={id}>
+    <View className={className ? `form-field ${className}` : 'form-field'} id={id}>
       {aside ? (
         <View className={headClassName}>
           {title}

@@ -3,29 +3,26 @@
  * each agenda item with 发言, 决议 and, for kinds that vote, 赞成/反对/弃权 checked against the pass
  * rule; photos; finalize. Kept on the device as it is typed and synced when the network allows.
  */
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { FieldMessage, problemFor } from '../../../../components/field-message'
+import { Field, TextField } from '../../../../components/form-fields'
 import { Button, Tag } from '../../../../components/nut'
 import { Empty, ErrorState, Loading } from '../../../../components/page-state'
 import { PrivacyPrompt } from '../../../../components/privacy-prompt'
 import type { MinutesView } from '../../../../domain/api/views-minutes'
 import { beijing, formatSpan } from '../../../../domain/beijing-time'
 import type { FieldProblem } from '../../../../domain/errors'
-import {
-  photoUploadDir,
-  speechLabel,
-  voteOutcome,
-  type MinutesContent,
-  type MinutesItem,
-} from '../../../../domain/minutes'
+import { photoUploadDir, type MinutesContent, type MinutesItem } from '../../../../domain/minutes'
 import { PAGES } from '../../../../routes'
 import { ApiCallError, asCallError, call, errorMessage, newRequestId } from '../../../../services/api'
+import { FinalizeButton } from '../../components/finalize-button'
+import { ItemEditor, LongText } from '../../components/item-editor'
 import { AttendanceLines } from '../../components/minutes-body'
+import { Conflict, syncText } from '../../components/minutes-conflict'
 import { MinutesHead } from '../../components/minutes-head'
 import { takePhoto } from '../../device-files'
-import { useMinutesDraft, type SyncState } from '../../use-minutes-draft'
+import { useMinutesDraft } from '../../use-minutes-draft'
 import './index.scss'
 
 const MAX_ITEMS = 30
@@ -34,221 +31,6 @@ const PEOPLE = [
   ['recorder', '记录人'],
 ] as const
 
-function syncText(s: SyncState): string {
-  switch (s.kind) {
-    case 'loading':
-      return '正在读取…'
-    case 'synced':
-      return `已保存到服务器 ${beijing(s.at).format('HH:mm')}`
-    case 'pending':
-      return '已保存在本机，稍后自动同步'
-    case 'saving':
-      return '正在同步…'
-    case 'offline':
-      return '网络不通：已保存在本机，联网后自动同步'
-    case 'conflict':
-      return '别人也改了这份草稿，请选择保留哪一份'
-    case 'locked':
-      return s.message
-    case 'error':
-      return s.message
-  }
-}
-
-function count(text: string): number {
-  const n = Number.parseInt(text, 10)
-  return Number.isFinite(n) && n >= 0 ? n : 0
-}
-
-function Conflict({
-  theirs,
-  mine,
-  message,
-  onChoose,
-}: {
-  theirs: MinutesView
-  mine: MinutesContent
-  message: string
-  onChoose: (c: 'mine' | 'theirs') => void
-}) {
-  const other = theirs.content!
-  const diffs: { label: string; theirs: string; mine: string }[] = []
-  const add = (label: string, a: string, b: string) => a !== b && diffs.push({ label, theirs: a, mine: b })
-  add('主持人', other.chair, mine.chair)
-  add('记录人', other.recorder, mine.recorder)
-  add('地点', other.place, mine.place)
-  const n = Math.max(other.items.length, mine.items.length)
-  for (let i = 0; i < n; i += 1) {
-    const a = other.items[i]
-    const b = mine.items[i]
-    add(`议程 ${i + 1}`, a?.topic ?? '（无）', b?.topic ?? '（无）')
-    add(`议程 ${i + 1} 发言`, a?.speeches ?? '', b?.speeches ?? '')
-    add(`议程 ${i + 1} 决议`, a?.decision ?? '', b?.decision ?? '')
-  }
-  add('其他事项', other.notes, mine.notes)
-  return (
-    <View className="panel mwrite__conflict" id="minutes-conflict">
-      <Text className="mwrite__conflict-title">{message}</Text>
-      <Text className="mwrite__muted">
-        对方（{theirs.updatedBy?.name ?? '另一位支委'}，
-        {theirs.updatedAt ? beijing(theirs.updatedAt).format('HH:mm') : ''}
-        ）与你的不同之处：
-      </Text>
-      {diffs.map((d, i) => (
-        <View className="mwrite__diff" key={i}>
-          <Text className="mwrite__diff-label">{d.label}</Text>
-          <Text className="mwrite__diff-theirs">对方：{d.theirs || '（空）'}</Text>
-          <Text className="mwrite__diff-mine">我的：{d.mine || '（空）'}</Text>
-        </View>
-      ))}
-      <View className="mwrite__row">
-        <Button id="conflict-keep-mine" type="primary" size="small" onClick={() => onChoose('mine')}>
-          保留我的
-        </Button>
-        <Button id="conflict-take-theirs" size="small" onClick={() => onChoose('theirs')}>
-          采用对方的
-        </Button>
-      </View>
-      <Text className="mwrite__muted">采用对方的版本时，你的版本仍保留在本机，不会丢失。</Text>
-    </View>
-  )
-}
-
-/** A growing text box; `tall` for the long ones (发言). */
-function LongText({
-  id,
-  value,
-  max,
-  tall = false,
-  placeholder,
-  onInput,
-}: {
-  id?: string
-  value: string
-  max: number
-  tall?: boolean
-  placeholder: string
-  onInput: (value: string) => void
-}) {
-  return (
-    <View id={id}>
-      <Textarea
-        className={tall ? 'form-field__input mwrite__textarea mwrite__long' : 'form-field__input mwrite__textarea'}
-        value={value}
-        maxlength={max}
-        autoHeight
-        placeholder={placeholder}
-        onInput={(e) => onInput(e.detail.value)}
-      />
-    </View>
-  )
-}
-
-function ItemEditor({
-  item,
-  i,
-  kind,
-  votes,
-  view,
-  problems,
-  onChange,
-  onRemove,
-}: {
-  item: MinutesItem
-  i: number
-  kind: MinutesView['kind']
-  votes: boolean
-  view: MinutesView
-  problems: FieldProblem[]
-  onChange: (next: MinutesItem) => void
-  onRemove: (() => void) | null
-}) {
-  const outcome = item.vote && view.attendance ? voteOutcome(item.vote, view.attendance) : null
-  return (
-    <View className="form-field" id={`item-${i}`}>
-      <View className="mwrite__item-head">
-        <Text className="form-field__label">议程 {i + 1}</Text>
-        {onRemove && (
-          <Text className="mwrite__link" id={`remove-item-${i}`} onClick={onRemove}>
-            删除
-          </Text>
-        )}
-      </View>
-      <LongText
-        id={`item-${i}-topic`}
-        value={item.topic}
-        max={200}
-        placeholder="议程内容"
-        onInput={(topic) => onChange({ ...item, topic })}
-      />
-      <Text className="form-field__label">{speechLabel(kind)}</Text>
-      <LongText
-        id={`item-${i}-speeches`}
-        value={item.speeches}
-        max={5000}
-        tall
-        placeholder="谁发言、说了什么；不同意见也要记录"
-        onInput={(speeches) => onChange({ ...item, speeches })}
-      />
-      <FieldMessage className="form-problem" message={problemFor(problems, `content.items.${i}.speeches`)} />
-      <Text className="form-field__label">决议</Text>
-      <LongText
-        id={`item-${i}-decision`}
-        value={item.decision}
-        max={2000}
-        placeholder="会议决定的事项"
-        onInput={(decision) => onChange({ ...item, decision })}
-      />
-      {votes && (
-        <View className="mwrite__vote">
-          {item.vote ? (
-            <>
-              <View className="mwrite__row">
-                {(['for', 'against', 'abstain'] as const).map((k) => (
-                  <View className="mwrite__count" key={k} id={`item-${i}-vote-${k}`}>
-                    <Text className="form-field__label">{{ for: '赞成', against: '反对', abstain: '弃权' }[k]}</Text>
-                    <Input
-                      className="form-field__input"
-                      type="number"
-                      value={String(item.vote![k])}
-                      onInput={(e) => onChange({ ...item, vote: { ...item.vote!, [k]: count(e.detail.value) } })}
-                    />
-                  </View>
-                ))}
-              </View>
-              {outcome && (
-                <Text
-                  className={outcome.problem || !outcome.passes ? 'mwrite__warn' : 'mwrite__ok'}
-                  id={`item-${i}-outcome`}
-                >
-                  {outcome.problem ??
-                    `需赞成 ${outcome.needed} 票以上（有表决权 ${view.attendance!.votingEntitled} 人过半数）：${outcome.passes ? '通过' : '未通过'}`}
-                </Text>
-              )}
-              <Text
-                className="mwrite__link"
-                id={`item-${i}-vote-remove`}
-                onClick={() => onChange({ ...item, vote: null })}
-              >
-                不记录表决
-              </Text>
-            </>
-          ) : (
-            <Text
-              className="mwrite__link"
-              id={`item-${i}-vote-add`}
-              onClick={() => onChange({ ...item, vote: { for: 0, against: 0, abstain: 0 } })}
-            >
-              记录表决（赞成 / 反对 / 弃权）
-            </Text>
-          )}
-          <FieldMessage className="form-problem" message={problemFor(problems, `content.items.${i}.vote`)} />
-        </View>
-      )}
-    </View>
-  )
-}
-
 export default function MinutesEditPage() {
   const { params } = useRouter()
   const meetingId = params.meetingId ?? ''
@@ -256,7 +38,6 @@ export default function MinutesEditPage() {
   const [problems, setProblems] = useState<FieldProblem[]>([])
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState(false)
-  const [confirming, setConfirming] = useState(false)
 
   if (!meetingId) return <Empty>没有指定会议，请从会议详情进入会议记录。</Empty>
   if (loadError && !draft)
@@ -347,7 +128,6 @@ export default function MinutesEditPage() {
       setMessage(e.message)
     } finally {
       setBusy(false)
-      setConfirming(false)
     }
   }
 
@@ -370,28 +150,20 @@ export default function MinutesEditPage() {
 
       <View className="mwrite__row mwrite__people">
         {PEOPLE.map(([k, label]) => (
-          <View className="form-field mwrite__person" id={`field-${k}`} key={k}>
-            <Text className="form-field__label">{label}</Text>
-            <Input
-              className="form-field__input"
-              value={c[k]}
-              maxlength={20}
-              placeholder="姓名"
-              onInput={(e) => set(k, e.detail.value)}
-            />
-            <FieldMessage className="form-problem" message={problemFor(problems, `content.${k}`)} />
-          </View>
+          <TextField
+            key={k}
+            className="mwrite__person"
+            id={`field-${k}`}
+            label={label}
+            value={c[k]}
+            maxlength={20}
+            placeholder="姓名"
+            onInput={(v) => set(k, v)}
+            problem={problems.find((p) => p.field === `content.${k}`)?.message}
+          />
         ))}
       </View>
-      <View className="form-field" id="field-place">
-        <Text className="form-field__label">地点</Text>
-        <Input
-          className="form-field__input"
-          value={c.place}
-          maxlength={60}
-          onInput={(e) => set('place', e.detail.value)}
-        />
-      </View>
+      <TextField id="field-place" label="地点" value={c.place} maxlength={60} onInput={(v) => set('place', v)} />
 
       <Text className="section-title">出席情况（取自签到，无需填写）</Text>
       <View className="panel" id="minutes-attendance">
@@ -443,10 +215,9 @@ export default function MinutesEditPage() {
         </Text>
       )}
 
-      <View className="form-field" id="field-notes">
-        <Text className="form-field__label">其他事项</Text>
+      <Field id="field-notes" label="其他事项">
         <LongText value={c.notes} max={2000} placeholder="（可不填）" onInput={(notes) => set('notes', notes)} />
-      </View>
+      </Field>
 
       <Text className="section-title">现场照片（{view?.photos.length ?? 0} 张）</Text>
       <View className="panel" id="minutes-photos">
@@ -469,28 +240,7 @@ export default function MinutesEditPage() {
         <Button id="save-draft" block onClick={save} disabled={sync.kind === 'saving'}>
           保存草稿
         </Button>
-        {view?.canFinalize &&
-          (view.finalizeBlocked ? (
-            <Text className="mwrite__muted" id="finalize-blocked">
-              {view.finalizeBlocked}
-            </Text>
-          ) : confirming ? (
-            <View className="mwrite__confirm" id="finalize-confirm-panel">
-              <Text>定稿后记录将锁定，服务器记下定稿时间；之后只能以更正说明的方式修改。确定定稿？</Text>
-              <View className="mwrite__row">
-                <Button id="finalize-confirm" type="primary" loading={busy} onClick={finalize}>
-                  确认定稿
-                </Button>
-                <Button id="finalize-cancel" onClick={() => setConfirming(false)}>
-                  再看看
-                </Button>
-              </View>
-            </View>
-          ) : (
-            <Button id="finalize" block type="primary" onClick={() => setConfirming(true)}>
-              定稿并锁定
-            </Button>
-          ))}
+        {view?.canFinalize && <FinalizeButton blocked={view.finalizeBlocked} busy={busy} onFinalize={finalize} />}
       </View>
       <PrivacyPrompt />
     </View>
