@@ -2,13 +2,14 @@
  * Binding a WeChat user (OPENID, from the transport) to a member of the roster: the secretary's
  * invitation, what the invited person sees of it, the binding itself and its removal.
  */
-import type {
+import { implement } from './handler'
+import { inviteCreate as inviteCreateDecl } from '../../domain/api/catalog-roster'
+import {
   bindingBind as bindingBindDecl,
   bindingUnbind as bindingUnbindDecl,
   invitePreview as invitePreviewDecl,
 } from '../../domain/api/catalog'
-import type { ParsedInputOf } from '../../domain/api/define'
-import type { InvitationPreview, InvitationView, MemberDetail, ProfileView } from '../../domain/api/views'
+import type { InvitationView } from '../../domain/api/views'
 import { AppError, type FieldProblem } from '../../domain/errors'
 import {
   BIND_PAGE,
@@ -20,7 +21,7 @@ import {
   type Invitation,
 } from '../../domain/invitation'
 import { isActiveMember, MEMBER_STATUS_LABELS, type MemberChange, type Org } from '../../domain/org'
-import type { ActionContext, MemberContext } from '../action-context'
+import type { ActionContext } from '../action-context'
 import { StoreConflict, type Stored, type StorePort } from '../ports/store'
 import { bindingOf, memberDetail, type MemberDoc } from './roster'
 import { profileOf } from './session'
@@ -61,7 +62,7 @@ async function invitationView(
   }
 }
 
-export async function inviteCreate(ctx: MemberContext): Promise<InvitationView> {
+export const inviteCreate = implement(inviteCreateDecl, async (ctx) => {
   const { store } = ctx.ports
   const member = ctx.target.record as unknown as MemberDoc
   const branch = ctx.target.org
@@ -120,20 +121,16 @@ export async function inviteCreate(ctx: MemberContext): Promise<InvitationView> 
     }
   }
   throw new AppError('INTERNAL', '生成邀请码时多次重复，请稍后再试。')
-}
+})
 
-type PreviewInput = ParsedInputOf<typeof invitePreviewDecl>
-
-export async function invitePreview(ctx: ActionContext, input: PreviewInput): Promise<InvitationPreview> {
+export const invitePreview = implement(invitePreviewDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const inv = await usableInvitation(store, input.code, ctx.now)
   const member = await store.get<MemberDoc>('members', inv.memberId)
   const branch = await store.get<Org>('orgs', inv.branchId)
   if (!member || !branch) throw codeMissing()
   return { branchName: branch.name, maskedName: maskName(member.name), expiresAt: inv.expiresAt }
-}
-
-type BindInput = ParsedInputOf<typeof bindingBindDecl>
+})
 
 /** Counts a failed check once per request (a retried request is not a new attempt); revokes at the limit. */
 async function countFailure(store: StorePort, code: string, attemptId: string, now: number): Promise<number> {
@@ -161,7 +158,7 @@ async function countFailure(store: StorePort, code: string, attemptId: string, n
   }
 }
 
-export async function bindingBind(ctx: ActionContext, input: BindInput): Promise<ProfileView> {
+export const bindingBind = implement(bindingBindDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const openid = ctx.openid
   if (!openid) throw new AppError('UNAUTHENTICATED')
@@ -231,11 +228,9 @@ export async function bindingBind(ctx: ActionContext, input: BindInput): Promise
   const profile = await profileOf(store, member._id)
   if (!profile) throw new AppError('INTERNAL')
   return profile
-}
+})
 
-type UnbindInput = ParsedInputOf<typeof bindingUnbindDecl>
-
-export async function bindingUnbind(ctx: MemberContext, input: UnbindInput): Promise<MemberDetail> {
+export const bindingUnbind = implement(bindingUnbindDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const member = ctx.target.record as unknown as MemberDoc
   const binding = await bindingOf(store, member._id)
@@ -260,4 +255,4 @@ export async function bindingUnbind(ctx: MemberContext, input: UnbindInput): Pro
     return saved
   })
   return memberDetail(ctx, updated, ctx.target.org)
-}
+})

@@ -3,9 +3,9 @@
  * read from the per-period counters (one query per branch), never from the meetings themselves —
  * its cost grows with the number of branches, not with how many meetings they have held.
  */
-import type { complianceSummary as complianceSummaryDecl } from '../../domain/api/catalog'
-import type { ParsedInputOf } from '../../domain/api/define'
-import type { BranchCompliance, ComplianceItem, Page } from '../../domain/api/views'
+import { implement } from './handler'
+import { complianceSummary as complianceSummaryDecl } from '../../domain/api/catalog'
+import type { BranchCompliance, ComplianceItem } from '../../domain/api/views'
 import { fromBeijing } from '../../domain/beijing-time'
 import { emptyCounter, statusFromCounter, type ComplianceStatus } from '../../domain/compliance'
 import type { EffectiveKindRule } from '../../domain/kind-rules'
@@ -21,10 +21,7 @@ import { orgRef, readAll } from './roster-reads'
 const URGENCY: ComplianceStatus[] = ['overdue', 'missed', 'due', 'in_progress', 'done']
 const MAX_GROUPS = 200
 
-export async function complianceSummary(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof complianceSummaryDecl>,
-): Promise<Page<BranchCompliance>> {
+export const complianceSummary = implement(complianceSummaryDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const root = ctx.target.org
   const at = input.date ? fromBeijing(input.date, '12:00') : ctx.now
@@ -59,7 +56,7 @@ export async function complianceSummary(
     items.push(await branchCompliance(ctx, branch, await rulesByParent.get(key)!, at))
   }
   return { items, nextCursor }
-}
+})
 
 async function branchCompliance(
   ctx: MemberContext,

@@ -1,49 +1,25 @@
 /**
- * The handler of every declared action. `satisfies HandlerMap` makes the build fail when an
- * action is declared without a handler, or a handler's types drift from its declaration.
+ * The handler of every declared action, collected from the modules that implement them
+ * (`implement(decl, handler)`). `satisfies HandlerMap` makes the build fail when an action is
+ * declared without a handler, or a handler's types drift from its declaration.
  */
-import { bindingBind, bindingUnbind, inviteCreate, invitePreview } from './binding'
-import { meetingGet, meetingListBranch, meetingListMine, meetingSchedule } from './meetings'
-import { complianceSummary } from './compliance'
-import { meetingCancel, meetingEdit, meetingReschedule } from './meeting-changes'
-import { orgListGroups, orgSubtree } from './org'
-import { rosterCreate, rosterGet, rosterList, rosterUpdate } from './roster'
-import { rosterExport, rosterImportCommit, rosterImportPreview } from './roster-import'
-import { sessionDevAccounts, sessionDevLogin, sessionDevNewUser, sessionWhoami } from './session'
-import { systemHealth } from './system'
 import { ATTENDANCE_HANDLERS } from './attendance'
+import * as binding from './binding'
+import * as compliance from './compliance'
+import { handlersIn, type HandlerMap } from './handler'
+import * as meetingChanges from './meeting-changes'
+import * as meetings from './meetings'
 import { MINUTES_HANDLERS } from './minutes'
 import { MOBILE_HANDLERS } from './mobile'
+import * as org from './org'
 import { PLANNING_HANDLERS } from './planning'
-import type { HandlerMap } from './handler'
+import * as roster from './roster'
+import * as rosterImport from './roster-import'
+import * as session from './session'
+import * as system from './system'
 
 export const HANDLERS = {
-  'system.health': systemHealth,
-  'session.devAccounts': sessionDevAccounts,
-  'session.devLogin': sessionDevLogin,
-  'session.whoami': sessionWhoami,
-  'meeting.schedule': meetingSchedule,
-  'meeting.listMine': meetingListMine,
-  'meeting.listBranch': meetingListBranch,
-  'meeting.get': meetingGet,
-  'meeting.edit': meetingEdit,
-  'meeting.reschedule': meetingReschedule,
-  'meeting.cancel': meetingCancel,
-  'org.listGroups': orgListGroups,
-  'org.subtree': orgSubtree,
-  'compliance.summary': complianceSummary,
-  'session.devNewUser': sessionDevNewUser,
-  'roster.list': rosterList,
-  'roster.get': rosterGet,
-  'roster.create': rosterCreate,
-  'roster.update': rosterUpdate,
-  'invite.create': inviteCreate,
-  'invite.preview': invitePreview,
-  'binding.bind': bindingBind,
-  'binding.unbind': bindingUnbind,
-  'roster.importPreview': rosterImportPreview,
-  'roster.importCommit': rosterImportCommit,
-  'roster.export': rosterExport,
+  ...handlersIn(system, session, meetings, meetingChanges, org, compliance, roster, binding, rosterImport),
   ...PLANNING_HANDLERS,
   ...ATTENDANCE_HANDLERS,
   ...MINUTES_HANDLERS,

@@ -3,13 +3,13 @@
  * organizer saw, refused once the meeting has started (ended, for a cancellation), kept in the
  * meeting's history in the same transaction, and announced to the participants.
  */
+import { implement } from './handler'
 import { fromBeijing, formatSpan } from '../../domain/beijing-time'
-import type {
+import {
   meetingCancel as meetingCancelDecl,
   meetingEdit as meetingEditDecl,
   meetingReschedule as meetingRescheduleDecl,
 } from '../../domain/api/catalog'
-import type { ParsedInputOf } from '../../domain/api/define'
 import type { MeetingDetail } from '../../domain/api/views'
 import { AppError } from '../../domain/errors'
 import { changeRefusal, type Meeting, type MeetingChange } from '../../domain/meeting'
@@ -88,10 +88,7 @@ async function detail(ctx: MemberContext, m: Stored<MeetingDoc>): Promise<Meetin
   return detailOf(ctx, m, branch, await membersByIds(ctx.ports.store, m.participantIds))
 }
 
-export async function meetingEdit(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof meetingEditDecl>,
-): Promise<MeetingDetail> {
+export const meetingEdit = implement(meetingEditDecl, async (ctx, input) => {
   const { after } = await change(ctx, input, 'edited', (m) => {
     const summary: string[] = []
     if (m.title !== input.title) summary.push(`主题：${m.title} → ${input.title}`)
@@ -104,12 +101,9 @@ export async function meetingEdit(
     }
   })
   return detail(ctx, after)
-}
+})
 
-export async function meetingReschedule(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof meetingRescheduleDecl>,
-): Promise<MeetingDetail> {
+export const meetingReschedule = implement(meetingRescheduleDecl, async (ctx, input) => {
   const startAt = fromBeijing(input.date, input.startTime)
   const endAt = fromBeijing(input.date, input.endTime)
   if (Number.isNaN(startAt) || Number.isNaN(endAt)) throw invalid('date', '这一天不存在，请重新选择日期')
@@ -123,16 +117,13 @@ export async function meetingReschedule(
     reason: input.reason,
   }))
   return detail(ctx, after)
-}
+})
 
-export async function meetingCancel(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof meetingCancelDecl>,
-): Promise<MeetingDetail> {
+export const meetingCancel = implement(meetingCancelDecl, async (ctx, input) => {
   const { after } = await change(ctx, input, 'cancelled', () => ({
     patch: { status: 'cancelled', cancelReason: input.reason, cancelledBy: ctx.actor.memberId, cancelledAt: ctx.now },
     summary: ['会议取消'],
     reason: input.reason,
   }))
   return detail(ctx, after)
-}
+})

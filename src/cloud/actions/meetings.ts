@@ -1,8 +1,13 @@
+import { implement } from './handler'
+import {
+  meetingListBranch as meetingListBranchDecl,
+  meetingGet as meetingGetDecl,
+} from '../../domain/api/catalog-meetings'
 import { isAllowed } from '../../domain/access'
 import { fromBeijing } from '../../domain/beijing-time'
 import { meetingEdit as meetingEditDecl } from '../../domain/api/catalog'
 import { minutesSaveDraft as minutesSaveDraftDecl } from '../../domain/api/catalog-minutes'
-import type {
+import {
   meetingListMine as meetingListMineDecl,
   meetingSchedule as meetingScheduleDecl,
 } from '../../domain/api/catalog'
@@ -25,14 +30,13 @@ const MAX_HISTORY = 500
 /** A meeting may be scheduled to start at most this long ago (a form filled in just before). */
 const SCHEDULE_GRACE_MS = 10 * 60 * 1000
 
-type ScheduleInput = ParsedInputOf<typeof meetingScheduleDecl>
 type ListInput = ParsedInputOf<typeof meetingListMineDecl>
 
 function invalid(field: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', `${message}。请修改后再提交。`, [{ field, message }])
 }
 
-export async function meetingSchedule(ctx: MemberContext, input: ScheduleInput): Promise<MeetingDetail> {
+export const meetingSchedule = implement(meetingScheduleDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const branch = ctx.target.org
   if (branch.kind !== 'branch') throw invalid('branchId', '会议只能由党支部安排')
@@ -106,17 +110,17 @@ export async function meetingSchedule(ctx: MemberContext, input: ScheduleInput):
     )
   }
   return detailOf(ctx, meeting, branch, members)
-}
+})
 
-export async function meetingListMine(ctx: MemberContext, input: ListInput): Promise<Page<MeetingSummary>> {
+export const meetingListMine = implement(meetingListMineDecl, async (ctx, input) => {
   return listMeetings(ctx, ctx.actor.orgId, input, [
     { field: 'participantIds', op: 'contains', value: ctx.actor.memberId },
   ])
-}
+})
 
-export async function meetingListBranch(ctx: MemberContext, input: ListInput): Promise<Page<MeetingSummary>> {
+export const meetingListBranch = implement(meetingListBranchDecl, async (ctx, input) => {
   return listMeetings(ctx, ctx.target.org._id, input, [])
-}
+})
 
 async function listMeetings(
   ctx: MemberContext,
@@ -138,11 +142,11 @@ async function listMeetings(
   return { items: page.items.map((m) => summaryOf(m, ctx.now, ctx.actor.memberId)), nextCursor: page.nextCursor }
 }
 
-export async function meetingGet(ctx: MemberContext): Promise<MeetingDetail> {
+export const meetingGet = implement(meetingGetDecl, async (ctx) => {
   const meeting = ctx.target.record as unknown as Stored<Omit<Meeting, 'id'>>
   const branch = ctx.target.org
   return detailOf(ctx, meeting, branch, await membersByIds(ctx.ports.store, meeting.participantIds))
-}
+})
 
 type MeetingRecordDoc = Stored<Omit<Meeting, 'id'>> & {
   attendanceRecordedAt?: number | null

@@ -1,6 +1,7 @@
-import type { OrgNode, OrgRef } from '../../domain/api/views'
+import { implement } from './handler'
+import { orgListGroups as orgListGroupsDecl, orgSubtree as orgSubtreeDecl } from '../../domain/api/catalog-meetings'
+import type { OrgNode } from '../../domain/api/views'
 import { isActiveMember, type Member, type Org } from '../../domain/org'
-import type { MemberContext } from '../action-context'
 import { orgRef, readAll } from './roster-reads'
 
 /** A branch has a handful of groups; the cap only guards against broken data. */
@@ -9,7 +10,7 @@ const MAX_GROUPS = 200
 const MAX_SUBTREE = 10_000
 const MAX_MEMBERS_COUNTED = 500_000
 
-export async function orgListGroups(ctx: MemberContext): Promise<OrgRef[]> {
+export const orgListGroups = implement(orgListGroupsDecl, async (ctx) => {
   const children = await readAll<Org>(
     ctx.ports.store,
     'orgs',
@@ -18,9 +19,9 @@ export async function orgListGroups(ctx: MemberContext): Promise<OrgRef[]> {
     MAX_GROUPS,
   )
   return children.filter((o) => o.kind === 'group').map(orgRef)
-}
+})
 
-export async function orgSubtree(ctx: MemberContext): Promise<OrgNode[]> {
+export const orgSubtree = implement(orgSubtreeDecl, async (ctx) => {
   const { store } = ctx.ports
   const root = ctx.target.org
   const below = await readAll<Org>(
@@ -58,4 +59,4 @@ export async function orgSubtree(ctx: MemberContext): Promise<OrgNode[]> {
   }
   walk(root, 0)
   return out
-}
+})

@@ -3,9 +3,14 @@
  * loaded only here (it carries iconv-lite and papaparse); what the cells mean and what is wrong with
  * them is the pure src/domain/roster-csv.ts.
  */
-import type { rosterImportPreview as rosterImportPreviewDecl } from '../../domain/api/catalog'
+import { implement } from './handler'
+import {
+  rosterImportCommit as rosterImportCommitDecl,
+  rosterExport as rosterExportDecl,
+} from '../../domain/api/catalog-roster'
+import { rosterImportPreview as rosterImportPreviewDecl } from '../../domain/api/catalog'
 import type { ParsedInputOf } from '../../domain/api/define'
-import type { CsvFile, ImportPreview, ImportProblem, ImportResult } from '../../domain/api/views'
+import type { ImportPreview, ImportProblem } from '../../domain/api/views'
 import { beijing } from '../../domain/beijing-time'
 import { AppError } from '../../domain/errors'
 import { maskPhone, type Member, type Org } from '../../domain/org'
@@ -70,7 +75,7 @@ function counts(plan: readonly PlannedRow[]): ImportPreview['counts'] {
   }
 }
 
-export async function rosterImportPreview(ctx: MemberContext, input: ImportInput): Promise<ImportPreview> {
+export const rosterImportPreview = implement(rosterImportPreviewDecl, async (ctx, input) => {
   const { plan, problems } = await analyse(ctx, input)
   return {
     rows: plan.map((p) => ({
@@ -84,9 +89,9 @@ export async function rosterImportPreview(ctx: MemberContext, input: ImportInput
     counts: counts(plan),
     canCommit: problems.length === 0 && plan.length > 0,
   }
-}
+})
 
-export async function rosterImportCommit(ctx: MemberContext, input: ImportInput): Promise<ImportResult> {
+export const rosterImportCommit = implement(rosterImportCommitDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const { branch, plan, problems } = await analyse(ctx, input)
   if (problems.length) {
@@ -126,9 +131,9 @@ export async function rosterImportCommit(ctx: MemberContext, input: ImportInput)
   await ctx.ports.files.remove(input.fileId).catch(() => undefined)
   const c = counts(plan)
   return { created: c.create, updated: c.update, unchanged: c.unchanged }
-}
+})
 
-export async function rosterExport(ctx: MemberContext): Promise<CsvFile> {
+export const rosterExport = implement(rosterExportDecl, async (ctx) => {
   const { store } = ctx.ports
   const branch = ctx.target.org
   if (branch.kind !== 'branch') throw invalid('branchId', '请选择要导出名单的党支部')
@@ -140,4 +145,4 @@ export async function rosterExport(ctx: MemberContext): Promise<CsvFile> {
     filename: `${branch.name}-党员名单-${beijing(ctx.now).format('YYYYMMDD')}.csv`,
     content: `\uFEFF${csv}`,
   }
-}
+})

@@ -3,6 +3,8 @@
  * router; what a viewer sees of a record (full phone numbers, change history, the edit button)
  * follows from the same declarations through `isAllowed`, never from a role checked here.
  */
+import { implement } from './handler'
+import { rosterGet as rosterGetDecl } from '../../domain/api/catalog-roster'
 import { isAllowed, type Actor } from '../../domain/access'
 import {
   memberProblems,
@@ -11,8 +13,7 @@ import {
   rosterCreate as rosterCreateDecl,
   rosterList as rosterListDecl,
 } from '../../domain/api/catalog'
-import type { ParsedInputOf } from '../../domain/api/define'
-import type { MemberDetail, MemberHistoryEntry, MemberRow, Page } from '../../domain/api/views'
+import type { MemberDetail, MemberHistoryEntry, MemberRow } from '../../domain/api/views'
 import { AppError } from '../../domain/errors'
 import {
   hasRosterKeeper,
@@ -204,9 +205,7 @@ export async function recordChanges(
   return n
 }
 
-type ListInput = ParsedInputOf<typeof rosterListDecl>
-
-export async function rosterList(ctx: MemberContext, input: ListInput): Promise<Page<MemberRow>> {
+export const rosterList = implement(rosterListDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const org = ctx.target.org
   // A 党小组 lists its members within the branch they belong to.
@@ -244,7 +243,7 @@ export async function rosterList(ctx: MemberContext, input: ListInput): Promise<
     page.items.map((m) => m._id),
   )
   return { items: page.items.map((m) => rowOf(m, full, groups, bound.has(m._id))), nextCursor: page.nextCursor }
-}
+})
 
 function pageOf(
   sorted: MemberDoc[],
@@ -265,13 +264,11 @@ function pageOf(
   return { items, nextCursor: more && last ? encodeCursor(last.name, last._id) : null }
 }
 
-export async function rosterGet(ctx: MemberContext): Promise<MemberDetail> {
+export const rosterGet = implement(rosterGetDecl, async (ctx) => {
   return memberDetail(ctx, ctx.target.record as unknown as MemberDoc, ctx.target.org)
-}
+})
 
-type CreateInput = ParsedInputOf<typeof rosterCreateDecl>
-
-export async function rosterCreate(ctx: MemberContext, input: CreateInput): Promise<MemberDetail> {
+export const rosterCreate = implement(rosterCreateDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const branch = ctx.target.org
   if (branch.kind !== 'branch') throw invalid('branchId', '党员只能登记在党支部，请在支部的成员名单中新增')
@@ -295,11 +292,9 @@ export async function rosterCreate(ctx: MemberContext, input: CreateInput): Prom
     confirmedAt: input.confirmedAt ?? null,
   })
   return memberDetail(ctx, member, branch)
-}
+})
 
-type UpdateInput = ParsedInputOf<typeof rosterUpdateDecl>
-
-export async function rosterUpdate(ctx: MemberContext, input: UpdateInput): Promise<MemberDetail> {
+export const rosterUpdate = implement(rosterUpdateDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const current = ctx.target.record as unknown as MemberDoc
   const branch = ctx.target.org
@@ -345,4 +340,4 @@ export async function rosterUpdate(ctx: MemberContext, input: UpdateInput): Prom
     return saved
   })
   return memberDetail(ctx, updated, branch)
-}
+})

@@ -1,8 +1,22 @@
+import { implement } from './handler'
+import {
+  sessionDevAccounts as sessionDevAccountsDecl,
+  sessionDevLogin as sessionDevLoginDecl,
+  sessionWhoami as sessionWhoamiDecl,
+  sessionDevNewUser as sessionDevNewUserDecl,
+} from '../../domain/api/catalog-session'
 import { randomBytes } from 'node:crypto'
-import type { DemoAccount, ProfileView, SessionGrant, UnboundView } from '../../domain/api/views'
+import type { DemoAccount, ProfileView, UnboundView } from '../../domain/api/views'
 import { AppError } from '../../domain/errors'
-import { hasVotingRights, maskPhone, MEETING_ORGANIZER_ROLES, type Member, type Org } from '../../domain/org'
-import type { ActionContext } from '../action-context'
+import {
+  BRANCH_ROLES,
+  hasVotingRights,
+  maskPhone,
+  MEETING_ORGANIZER_ROLES,
+  type Member,
+  type Org,
+  type Role,
+} from '../../domain/org'
 import type { Stored, StoreReader } from '../ports/store'
 import { orgRef, readAll } from './roster-reads'
 
@@ -11,10 +25,10 @@ interface Binding {
   boundAt: number
 }
 
-export async function sessionWhoami(ctx: ActionContext): Promise<ProfileView | UnboundView> {
+export const sessionWhoami = implement(sessionWhoamiDecl, async (ctx): Promise<ProfileView | UnboundView> => {
   if (!ctx.actor) return { bound: false }
   return (await profileOf(ctx.ports.store, ctx.actor.memberId)) ?? { bound: false }
-}
+})
 
 /** What a bound person sees of themself (我的): whoami, and binding.bind once it succeeds. */
 export async function profileOf(store: StoreReader, memberId: string): Promise<ProfileView | null> {
@@ -46,19 +60,10 @@ export async function profileOf(store: StoreReader, memberId: string): Promise<P
   }
 }
 
-const ROLE_ORDER = [
-  'supervisor',
-  'secretary',
-  'deputy_secretary',
-  'organizer',
-  'propaganda',
-  'discipline',
-  'committee',
-  'group_leader',
-  'member',
-]
+/** Demo accounts are listed by their highest role: the 党委's staff first, then the branch roles in order. */
+const ROLE_ORDER: readonly Role[] = ['supervisor', ...BRANCH_ROLES]
 
-export async function sessionDevAccounts(ctx: ActionContext): Promise<DemoAccount[]> {
+export const sessionDevAccounts = implement(sessionDevAccountsDecl, async (ctx) => {
   const { store } = ctx.ports
   const bindings = await readAll<Binding>(store, 'bindings', [], 'memberId', 500)
   const accounts: DemoAccount[] = []
@@ -81,9 +86,9 @@ export async function sessionDevAccounts(ctx: ActionContext): Promise<DemoAccoun
   return accounts.sort(
     (a, b) => a.orgId.localeCompare(b.orgId) || rank(a) - rank(b) || a.memberId.localeCompare(b.memberId),
   )
-}
+})
 
-export async function sessionDevLogin(ctx: ActionContext, input: { memberId: string }): Promise<SessionGrant> {
+export const sessionDevLogin = implement(sessionDevLoginDecl, async (ctx, input) => {
   const issue = ctx.ports.identity.issueSession
   if (!issue) throw new AppError('NOT_AVAILABLE')
   const page = await ctx.ports.store.query<Binding>('bindings', {
@@ -93,11 +98,11 @@ export async function sessionDevLogin(ctx: ActionContext, input: { memberId: str
   const binding = page.items[0]
   if (!binding) throw new AppError('NOT_FOUND', '找不到这个演示账号，请回到登录页重新选择。')
   return issue.call(ctx.ports.identity, binding._id, ctx.now)
-}
+})
 
 /** A WeChat user who has never been bound: what a new person sees on first opening the app. */
-export async function sessionDevNewUser(ctx: ActionContext): Promise<SessionGrant> {
+export const sessionDevNewUser = implement(sessionDevNewUserDecl, async (ctx) => {
   const issue = ctx.ports.identity.issueSession
   if (!issue) throw new AppError('NOT_AVAILABLE')
   return issue.call(ctx.ports.identity, `dev_guest_${randomBytes(8).toString('hex')}`, ctx.now)
-}
+})

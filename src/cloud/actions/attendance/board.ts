@@ -1,15 +1,15 @@
 /** The live board and 确认考勤 (the meeting counts as held from then). */
-import type { AttendanceBoard } from '../../../domain/api/views-attendance'
+import { implement } from '../handler'
+import {
+  attendanceBoard as attendanceBoardDecl,
+  attendanceConfirm as attendanceConfirmDecl,
+} from '../../../domain/api/catalog-attendance'
 import { AppError } from '../../../domain/errors'
-import type { MemberContext } from '../../action-context'
 import { readAttendanceBoard, type AttendanceMeetingDoc } from '../../attendance-board'
 import { rulesFor, updateCounters } from '../../compliance-counters'
 import { liveMeetingOf, meetingOf, organizes } from './meeting-access'
 
-export async function attendanceBoard(
-  ctx: MemberContext,
-  input: { meetingId: string },
-): Promise<AttendanceBoard & { title: string; startAt: number; endAt: number; canManage: boolean }> {
+export const attendanceBoard = implement(attendanceBoardDecl, async (ctx, input) => {
   const meeting = await meetingOf(ctx.ports.store, input.meetingId)
   const board = await readAttendanceBoard(ctx.ports.store, meeting, ctx.now)
   const canManage = organizes(ctx.actor, ctx.target.org)
@@ -20,9 +20,9 @@ export async function attendanceBoard(
         p.leave && p.memberId !== ctx.actor.memberId ? { ...p, leave: { ...p.leave, note: '' } } : p,
       )
   return { ...board, people, title: meeting.title, startAt: meeting.startAt, endAt: meeting.endAt, canManage }
-}
+})
 
-export async function attendanceConfirm(ctx: MemberContext, input: { meetingId: string }): Promise<AttendanceBoard> {
+export const attendanceConfirm = implement(attendanceConfirmDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const meeting = await liveMeetingOf(store, input.meetingId)
   if (ctx.now < meeting.startAt) {
@@ -45,4 +45,4 @@ export async function attendanceConfirm(ctx: MemberContext, input: { meetingId: 
     return at
   })
   return { ...board, recordedAt }
-}
+})

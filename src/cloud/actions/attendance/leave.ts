@@ -1,10 +1,10 @@
 /** 请假: a member asks before the meeting, the secretary approves or declines. */
-import type { leaveDecide as decideDecl, leaveRequest as requestDecl } from '../../../domain/api/catalog-attendance'
-import type { ParsedInputOf } from '../../../domain/api/define'
+import { implement } from '../handler'
+import { leaveListMine as leaveListMineDecl } from '../../../domain/api/catalog-attendance'
+import { leaveDecide as decideDecl, leaveRequest as requestDecl } from '../../../domain/api/catalog-attendance'
 import type { LeaveView } from '../../../domain/api/views-attendance'
 import { AppError } from '../../../domain/errors'
 import { organizersAmong, type Member } from '../../../domain/org'
-import type { MemberContext } from '../../action-context'
 import { attendanceId, type AttendanceMeetingDoc, type LeaveDoc } from '../../attendance-board'
 import { meetingFields, notify } from '../../notices'
 import { StoreConflict } from '../../ports/store'
@@ -31,7 +31,7 @@ export function leaveViewOf(
   }
 }
 
-export async function leaveRequest(ctx: MemberContext, input: ParsedInputOf<typeof requestDecl>): Promise<LeaveView> {
+export const leaveRequest = implement(requestDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const me = ctx.actor.memberId
   const meeting = await liveMeetingOf(store, input.meetingId)
@@ -88,9 +88,9 @@ export async function leaveRequest(ctx: MemberContext, input: ParsedInputOf<type
     )
   }
   return leaveViewOf(saved, meeting, ctx.actor.name)
-}
+})
 
-export async function leaveDecide(ctx: MemberContext, input: ParsedInputOf<typeof decideDecl>): Promise<LeaveView> {
+export const leaveDecide = implement(decideDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const meeting = await meetingOf(store, input.meetingId)
   const id = attendanceId(meeting._id, input.memberId)
@@ -117,9 +117,9 @@ export async function leaveDecide(ctx: MemberContext, input: ParsedInputOf<typeo
     ctx.now,
   )
   return leaveViewOf(saved, meeting, name)
-}
+})
 
-export async function leaveListMine(ctx: MemberContext): Promise<LeaveView[]> {
+export const leaveListMine = implement(leaveListMineDecl, async (ctx) => {
   const { store } = ctx.ports
   const page = await store.query<LeaveDoc>('leave_requests', {
     where: [{ field: 'memberId', op: 'eq', value: ctx.actor.memberId }],
@@ -130,4 +130,4 @@ export async function leaveListMine(ctx: MemberContext): Promise<LeaveView[]> {
   return page.items.map((l, i) =>
     leaveViewOf(l, meetings[i] ?? { title: '（会议已删除）', startAt: 0 }, ctx.actor.name),
   )
-}
+})

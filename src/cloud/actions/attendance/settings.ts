@@ -1,16 +1,19 @@
 /** Sign-in settings, the 签到码 secret, the printed venue code and 列席 guests. */
+import { implement } from '../handler'
+import {
+  attendanceSettings as attendanceSettingsDecl,
+  attendanceOpenCode as attendanceOpenCodeDecl,
+  attendancePrintedCode as attendancePrintedCodeDecl,
+} from '../../../domain/api/catalog-attendance'
 import { createHash } from 'node:crypto'
-import type {
+import {
   attendanceConfigure as configureDecl,
   attendanceInviteGuests as inviteDecl,
 } from '../../../domain/api/catalog-attendance'
-import type { ParsedInputOf } from '../../../domain/api/define'
-import type { AttendanceSettingsView, PrintedCodeView, SignInCodeView } from '../../../domain/api/views-attendance'
 import { signInWindow } from '../../../domain/attendance'
 import { TOKEN_WINDOW_MS } from '../../../domain/attendance-token'
 import { AppError } from '../../../domain/errors'
 import type { MeetingChange } from '../../../domain/meeting'
-import type { MemberContext } from '../../action-context'
 import type { AttendanceMeetingDoc } from '../../attendance-board'
 import { meetingFields, notify } from '../../notices'
 import { membersByIds } from '../roster-reads'
@@ -27,10 +30,7 @@ import {
 /** The page a printed venue code opens (no leading slash, no query). */
 export const SIGNIN_PAGE = 'packages/attendance/pages/signin/index'
 
-export async function attendanceConfigure(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof configureDecl>,
-): Promise<AttendanceSettingsView> {
+export const attendanceConfigure = implement(configureDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const after = await store.transaction(async (tx) => {
     const m = await tx.get<AttendanceMeetingDoc>('meetings', input.meetingId)
@@ -61,16 +61,13 @@ export async function attendanceConfigure(
     )
   })
   return settingsView(store, after)
-}
+})
 
-export async function attendanceSettings(
-  ctx: MemberContext,
-  input: { meetingId: string },
-): Promise<AttendanceSettingsView> {
+export const attendanceSettings = implement(attendanceSettingsDecl, async (ctx, input) => {
   return settingsView(ctx.ports.store, await meetingOf(ctx.ports.store, input.meetingId))
-}
+})
 
-export async function attendanceOpenCode(ctx: MemberContext, input: { meetingId: string }): Promise<SignInCodeView> {
+export const attendanceOpenCode = implement(attendanceOpenCodeDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const meeting = await store.transaction(async (tx) => {
     const m = await tx.get<AttendanceMeetingDoc>('meetings', input.meetingId)
@@ -100,17 +97,14 @@ export async function attendanceOpenCode(ctx: MemberContext, input: { meetingId:
     place: s.place,
     expected: meeting.participantIds.length,
   }
-}
+})
 
 /** The printed code's scene: short, derived from the secret, so it cannot be guessed for another meeting. */
 export function printedScene(secret: string): string {
   return `s=${createHash('sha256').update(`printed:${secret}`).digest('hex').slice(0, 16)}`
 }
 
-export async function attendancePrintedCode(
-  ctx: MemberContext,
-  input: { meetingId: string },
-): Promise<PrintedCodeView> {
+export const attendancePrintedCode = implement(attendancePrintedCodeDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const meeting = await liveMeetingOf(store, input.meetingId)
   const s = settingsOf(meeting)
@@ -122,12 +116,9 @@ export async function attendancePrintedCode(
   }
   const scene = printedScene(s.secret)
   return { meetingId: meeting._id, image: await ctx.ports.codes.render(SIGNIN_PAGE, scene), scene, page: SIGNIN_PAGE }
-}
+})
 
-export async function attendanceInviteGuests(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof inviteDecl>,
-): Promise<AttendanceSettingsView> {
+export const attendanceInviteGuests = implement(inviteDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const before = await liveMeetingOf(store, input.meetingId)
   if (ctx.now > before.endAt) throw new AppError('VALIDATION_FAILED', '会议已经结束，不能再邀请列席人员。')
@@ -178,4 +169,4 @@ export async function attendanceInviteGuests(
     )
   }
   return settingsView(store, after)
-}
+})

@@ -3,13 +3,18 @@
  * remote attendance. Every check runs before anything is written; the record's id is
  * `${meetingId}.${memberId}`, so repeated or concurrent scans make one record and the first stands.
  */
-import type {
+import { implement } from '../handler'
+import {
+  attendanceMine as attendanceMineDecl,
+  attendanceRemoteRequest as attendanceRemoteRequestDecl,
+  attendanceRemoteConfirm as attendanceRemoteConfirmDecl,
+} from '../../../domain/api/catalog-attendance'
+import {
   attendanceSignIn as signInDecl,
   attendanceSignInPrinted as printedDecl,
   attendanceMarkManual as manualDecl,
 } from '../../../domain/api/catalog-attendance'
-import type { ParsedInputOf } from '../../../domain/api/define'
-import type { MySignInView, SignInResult, SignInVia } from '../../../domain/api/views-attendance'
+import type { SignInResult, SignInVia } from '../../../domain/api/views-attendance'
 import {
   attendanceStateOf,
   isLate,
@@ -119,10 +124,7 @@ function checkSignInBasics(meeting: MeetingDoc, memberId: string): SignInSetting
   return { ...s, secret: s.secret }
 }
 
-export async function attendanceSignIn(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof signInDecl>,
-): Promise<SignInResult> {
+export const attendanceSignIn = implement(signInDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const me = ctx.actor.memberId
   const meeting = await meetingOf(store, input.meetingId)
@@ -153,7 +155,7 @@ export async function attendanceSignIn(
     newAttendanceRecord(meeting, me, { via, signedAt, offline, late: isLate(meeting, s, signedAt) }, ctx.now),
     ctx.actor.name,
   )
-}
+})
 
 /** Meetings of the actor's branch around now, to find the one a printed code belongs to. */
 async function meetingByScene(ctx: MemberContext, scene: string): Promise<MeetingDoc> {
@@ -176,10 +178,7 @@ async function meetingByScene(ctx: MemberContext, scene: string): Promise<Meetin
   return found
 }
 
-export async function attendanceSignInPrinted(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof printedDecl>,
-): Promise<SignInResult> {
+export const attendanceSignInPrinted = implement(printedDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const me = ctx.actor.memberId
   const meeting = await meetingByScene(ctx, input.scene)
@@ -193,12 +192,9 @@ export async function attendanceSignInPrinted(
     newAttendanceRecord(meeting, me, { via: 'printed_code', signedAt: ctx.now, late: isLate(meeting, s, ctx.now) }),
     ctx.actor.name,
   )
-}
+})
 
-export async function attendanceMarkManual(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof manualDecl>,
-): Promise<SignInResult> {
+export const attendanceMarkManual = implement(manualDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const meeting = await liveMeetingOf(store, input.meetingId)
   requireAttendee(meeting, input.memberId, 'other')
@@ -215,9 +211,9 @@ export async function attendanceMarkManual(
       recordedBy: ctx.actor.memberId,
     }),
   )
-}
+})
 
-export async function attendanceRemoteRequest(ctx: MemberContext, input: { meetingId: string }): Promise<SignInResult> {
+export const attendanceRemoteRequest = implement(attendanceRemoteRequestDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const me = ctx.actor.memberId
   const meeting = await liveMeetingOf(store, input.meetingId)
@@ -231,12 +227,9 @@ export async function attendanceRemoteRequest(ctx: MemberContext, input: { meeti
     newAttendanceRecord(meeting, me, { mode: 'remote', via: 'remote', signedAt: ctx.now, confirmed: false }),
     ctx.actor.name,
   )
-}
+})
 
-export async function attendanceRemoteConfirm(
-  ctx: MemberContext,
-  input: { meetingId: string; memberId: string },
-): Promise<SignInResult> {
+export const attendanceRemoteConfirm = implement(attendanceRemoteConfirmDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const meeting = await liveMeetingOf(store, input.meetingId)
   if (ctx.now < signInWindow(meeting, settingsOf(meeting)).opensAt) {
@@ -262,9 +255,9 @@ export async function attendanceRemoteConfirm(
     if (again?.confirmed) return resultOf(store, again, false)
     throw err
   }
-}
+})
 
-export async function attendanceMine(ctx: MemberContext, input: { meetingId: string }): Promise<MySignInView> {
+export const attendanceMine = implement(attendanceMineDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const me = ctx.actor.memberId
   const meeting = await meetingOf(store, input.meetingId)
@@ -297,4 +290,4 @@ export async function attendanceMine(ctx: MemberContext, input: { meetingId: str
     record: record ? await resultOf(store, record, false, ctx.actor.name) : null,
     leave: leave ? leaveViewOf(leave, meeting, ctx.actor.name) : null,
   }
-}
+})

@@ -2,14 +2,14 @@
  * Writing minutes before they are final: the draft (saved with the version the writer saw, so two
  * writers never overwrite each other silently) and the photos taken at the meeting.
  */
-import type {
+import { implement } from '../handler'
+import {
   minutesAddPhoto as minutesAddPhotoDecl,
   minutesGet as minutesGetDecl,
   minutesPhoto as minutesPhotoDecl,
   minutesSaveDraft as minutesSaveDraftDecl,
 } from '../../../domain/api/catalog-minutes'
 import type { ParsedInputOf } from '../../../domain/api/define'
-import type { MinutesPhotoFile, MinutesView } from '../../../domain/api/views-minutes'
 import { beijing } from '../../../domain/beijing-time'
 import { AppError } from '../../../domain/errors'
 import type { Member } from '../../../domain/org'
@@ -36,13 +36,10 @@ function refuseIfClosed(meeting: MeetingDoc, doc: MinutesDoc | null): void {
   }
 }
 
-export async function minutesGet(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof minutesGetDecl>,
-): Promise<MinutesView> {
+export const minutesGet = implement(minutesGetDecl, async (ctx, input) => {
   const { meeting, doc } = await meetingMinutes(ctx.ports.store, input.meetingId)
   return buildView(ctx, meeting, doc)
-}
+})
 
 async function conflictMessage(ctx: MemberContext, current: Stored<MinutesDoc>): Promise<string> {
   if (current.status === 'final') return LOCKED_MESSAGE
@@ -50,10 +47,7 @@ async function conflictMessage(ctx: MemberContext, current: Stored<MinutesDoc>):
   return `这份草稿在你编辑期间已被${who}于 ${beijing(current.updatedAt).format('MM月DD日 HH:mm')} 保存过。请对照对方的版本和你的版本，选择保留哪一份后再保存；你写的内容不会丢失。`
 }
 
-export async function minutesSaveDraft(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof minutesSaveDraftDecl>,
-): Promise<MinutesView> {
+export const minutesSaveDraft = implement(minutesSaveDraftDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const { meeting, doc: existing } = await meetingMinutes(store, input.meetingId)
   refuseIfClosed(meeting, existing)
@@ -99,7 +93,7 @@ export async function minutesSaveDraft(
     }
     throw err
   }
-}
+})
 
 /** The photo's bytes, uploaded by the client into its meeting's folder; JPEG, PNG or WebP. */
 async function photoContent(
@@ -116,10 +110,7 @@ async function photoContent(
   return { content, type }
 }
 
-export async function minutesAddPhoto(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof minutesAddPhotoDecl>,
-): Promise<MinutesView> {
+export const minutesAddPhoto = implement(minutesAddPhotoDecl, async (ctx, input) => {
   const { store, files } = ctx.ports
   const { meeting, doc } = await meetingMinutes(store, input.meetingId)
   refuseIfClosed(meeting, doc)
@@ -144,12 +135,9 @@ export async function minutesAddPhoto(
   // The upload was only a way in; the kept copy is the one at the content-addressed path.
   await files.remove(input.fileId).catch(() => undefined)
   return buildView(ctx, meeting, await store.get<MinutesDoc>('minutes', meeting._id))
-}
+})
 
-export async function minutesPhoto(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof minutesPhotoDecl>,
-): Promise<MinutesPhotoFile> {
+export const minutesPhoto = implement(minutesPhotoDecl, async (ctx, input) => {
   const { store, files } = ctx.ports
   const photo = await store.get<PhotoDoc>('photos', input.photoId)
   if (!photo || photo.meetingId !== input.meetingId) {
@@ -157,4 +145,4 @@ export async function minutesPhoto(
   }
   const content = await files.get(photo.fileId)
   return { id: photo._id, contentType: photo.contentType, base64: content.toString('base64') }
-}
+})

@@ -2,14 +2,14 @@
  * Reading minutes out: the branch's 会议记录本 for a year, Word (.docx) exports of one meeting or the
  * whole book, and verification of the branch's hash chain.
  */
-import type {
+import { implement } from '../handler'
+import {
   minutesBook as minutesBookDecl,
   minutesExport as minutesExportDecl,
   minutesExportBook as minutesExportBookDecl,
   minutesVerify as minutesVerifyDecl,
 } from '../../../domain/api/catalog-minutes'
-import type { ParsedInputOf } from '../../../domain/api/define'
-import type { BookEntry, ChainReport, DocxFile, MinutesBook } from '../../../domain/api/views-minutes'
+import type { BookEntry, DocxFile } from '../../../domain/api/views-minutes'
 import { formatDate, fromBeijing } from '../../../domain/beijing-time'
 import { AppError } from '../../../domain/errors'
 import type { Org } from '../../../domain/org'
@@ -32,13 +32,10 @@ import {
 /** A year of a branch's meetings is some 60; the cap guards the export against broken data. */
 const MAX_BOOK_MEETINGS = 1000
 
-export async function minutesVerify(
-  ctx: MemberContext,
-  _input: ParsedInputOf<typeof minutesVerifyDecl>,
-): Promise<ChainReport> {
+export const minutesVerify = implement(minutesVerifyDecl, async (ctx, _input) => {
   const branch = requireBranch(ctx.target.org)
   return verifyChain(ctx.ports.store, branch, ctx.now)
-}
+})
 
 /**
  * The meetings as a .docx file: inline on the local host; through cloud storage in production
@@ -60,10 +57,7 @@ async function docxFile(
 
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60)
 
-export async function minutesExport(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof minutesExportDecl>,
-): Promise<DocxFile> {
+export const minutesExport = implement(minutesExportDecl, async (ctx, input) => {
   const { meeting, doc: minutes } = await meetingMinutes(ctx.ports.store, input.meetingId)
   const view = await buildView(ctx, meeting, minutes)
   if (!view.content) {
@@ -93,7 +87,7 @@ export async function minutesExport(
     `${view.branchName}会议记录`,
     [doc],
   )
-}
+})
 
 /** A page of the branch's held (not cancelled) meetings that began in `year`, up to now, oldest first. */
 function yearMeetings(
@@ -141,10 +135,7 @@ async function bookEntry(
   }
 }
 
-export async function minutesBook(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof minutesBookDecl>,
-): Promise<MinutesBook> {
+export const minutesBook = implement(minutesBookDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const branch = requireBranch(ctx.target.org)
   const page = await yearMeetings(store, branch._id, input.year, ctx.now, { limit: input.limit, cursor: input.cursor })
@@ -156,12 +147,9 @@ export async function minutesBook(
     items: items.map(({ doc: _doc, ...entry }) => entry),
     nextCursor: page.nextCursor,
   }
-}
+})
 
-export async function minutesExportBook(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof minutesExportBookDecl>,
-): Promise<DocxFile> {
+export const minutesExportBook = implement(minutesExportBookDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const branch: Stored<Org> = requireBranch(ctx.target.org)
   const lateAfter = lateAfterDays(await minutesRulesFor(store, branch))
@@ -204,4 +192,4 @@ export async function minutesExportBook(
     `${branch.name} ${input.year} 年会议记录本`,
     meetings,
   )
-}
+})

@@ -2,17 +2,15 @@
  * Locking minutes: finalize (server time, attendance frozen, 补录 flag, hash chain, the meeting
  * now counts), amendments appended after that, and 阅签 by the participants.
  */
-import type {
+import { implement } from '../handler'
+import {
   minutesAmend as minutesAmendDecl,
   minutesConfirmRead as minutesConfirmReadDecl,
   minutesFinalize as minutesFinalizeDecl,
 } from '../../../domain/api/catalog-minutes'
-import type { ParsedInputOf } from '../../../domain/api/define'
-import type { MinutesView } from '../../../domain/api/views-minutes'
 import { AppError } from '../../../domain/errors'
 import { fieldText, finalizeProblems, isLateEntry } from '../../../domain/minutes'
 import { finalizeBlocked } from '../../../domain/minutes-attendance'
-import type { MemberContext } from '../../action-context'
 import { rulesFor, updateCounters } from '../../compliance-counters'
 import { amendmentHash, appendToChain, minutesHash, type AmendmentDoc, type MinutesDoc } from '../../minutes-chain'
 import { meetingFields, notify } from '../../notices'
@@ -42,10 +40,7 @@ async function finalMinutes(
   return { meeting, doc }
 }
 
-export async function minutesFinalize(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof minutesFinalizeDecl>,
-): Promise<MinutesView> {
+export const minutesFinalize = implement(minutesFinalizeDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const { meeting, doc } = await meetingMinutes(store, input.meetingId)
   if (doc?.status === 'final') throw new AppError('CONFLICT', '会议记录已经定稿，无需再次定稿；如有错误请提交更正。')
@@ -133,12 +128,9 @@ export async function minutesFinalize(
     )
   }
   return buildView(ctx, saved.meetingAfter, saved.after)
-}
+})
 
-export async function minutesAmend(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof minutesAmendDecl>,
-): Promise<MinutesView> {
+export const minutesAmend = implement(minutesAmendDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const { meeting, doc } = await finalMinutes(
     store,
@@ -193,12 +185,9 @@ export async function minutesAmend(
     return tx.update<MinutesDoc>('minutes', m._id, { amendmentCount: seq }, m._version)
   })
   return buildView(ctx, meeting, saved)
-}
+})
 
-export async function minutesConfirmRead(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof minutesConfirmReadDecl>,
-): Promise<MinutesView> {
+export const minutesConfirmRead = implement(minutesConfirmReadDecl, async (ctx, input) => {
   const { meeting, doc } = await finalMinutes(
     ctx.ports.store,
     input.meetingId,
@@ -214,4 +203,4 @@ export async function minutesConfirmRead(
     at: ctx.now,
   })
   return buildView(ctx, meeting, doc)
-}
+})

@@ -3,14 +3,13 @@
  * replayed from the outbox (or sent twice at once) lands on one record; the device's clock is kept,
  * and the server's receive time moves the last contact forward.
  */
-import type { mobileCheckIn as checkInDecl } from '../../../domain/api/catalog-mobile'
-import type { ParsedInputOf } from '../../../domain/api/define'
+import { implement } from '../handler'
+import { mobileCheckIn as checkInDecl } from '../../../domain/api/catalog-mobile'
 import type { CheckinView } from '../../../domain/api/views-mobile'
 import { beijing } from '../../../domain/beijing-time'
 import { AppError } from '../../../domain/errors'
 import { checkinPhotoUpload } from '../../../domain/uploads'
 import type { Member } from '../../../domain/org'
-import type { MemberContext } from '../../action-context'
 import { StoreConflict, type Stored } from '../../ports/store'
 import { IMAGE_EXTENSIONS, imageTypeOf, readUpload } from '../../uploads'
 import { checkinView, invalid, type CheckinDoc, type ProfileDoc } from './registry'
@@ -25,10 +24,7 @@ function sameMember(doc: Stored<CheckinDoc>, memberId: string): CheckinView {
   return checkinView(doc)
 }
 
-export async function mobileCheckIn(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof checkInDecl>,
-): Promise<CheckinView> {
+export const mobileCheckIn = implement(checkInDecl, async (ctx, input) => {
   const { store, files } = ctx.ports
   const me = ctx.actor.memberId
   const replayed = await store.get<CheckinDoc>('checkins', input.id)
@@ -116,4 +112,4 @@ export async function mobileCheckIn(
     }
     throw err
   }
-}
+})

@@ -3,19 +3,18 @@
  * the branch's organizers accept it. Kept in `makeups` only — attendance and the compliance counters
  * never change because of it.
  */
+import { implement } from '../handler'
 import { isAllowed } from '../../../domain/access'
-import type {
+import {
   makeupAccept as acceptDecl,
   makeupGet as getDecl,
   makeupSubmit as submitDecl,
 } from '../../../domain/api/catalog-mobile'
-import type { ParsedInputOf } from '../../../domain/api/define'
-import type { MakeupPageView, MakeupView, MissedMeeting } from '../../../domain/api/views-mobile'
+import type { MakeupView, MissedMeeting } from '../../../domain/api/views-mobile'
 import { AppError } from '../../../domain/errors'
 import type { Meeting } from '../../../domain/meeting'
 import { MEETING_ORGANIZER_ROLES, organizersAmong } from '../../../domain/org'
 import { membersOf } from '../roster-reads'
-import type { MemberContext } from '../../action-context'
 import { notify } from '../../notices'
 import type { Stored, StorePort, StoreReader } from '../../ports/store'
 import { attendanceId, type AttendanceDoc } from '../../attendance-board'
@@ -48,7 +47,7 @@ async function refusal(store: StoreReader, meeting: Stored<MeetingDoc>, memberId
   return null
 }
 
-export async function makeupGet(ctx: MemberContext, input: ParsedInputOf<typeof getDecl>): Promise<MakeupPageView> {
+export const makeupGet = implement(getDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const meeting = ctx.target.record as unknown as Stored<MeetingDoc>
   const memberId = ctx.actor.memberId
@@ -82,9 +81,9 @@ export async function makeupGet(ctx: MemberContext, input: ParsedInputOf<typeof 
     mine: mine ? makeupView(mine) : null,
     all,
   }
-}
+})
 
-export async function makeupSubmit(ctx: MemberContext, input: ParsedInputOf<typeof submitDecl>): Promise<MakeupView> {
+export const makeupSubmit = implement(submitDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const meeting = ctx.target.record as unknown as Stored<MeetingDoc>
   const memberId = ctx.actor.memberId
@@ -134,9 +133,9 @@ export async function makeupSubmit(ctx: MemberContext, input: ParsedInputOf<type
     )
   }
   return makeupView(saved)
-}
+})
 
-export async function makeupAccept(ctx: MemberContext, input: ParsedInputOf<typeof acceptDecl>): Promise<MakeupView> {
+export const makeupAccept = implement(acceptDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const id = makeupId(input.meetingId, input.memberId)
   const existing = await store.get<MakeupDoc>('makeups', id)
@@ -160,7 +159,7 @@ export async function makeupAccept(ctx: MemberContext, input: ParsedInputOf<type
     ctx.now,
   )
   return makeupView(saved)
-}
+})
 
 /** The ids of the branch's active 书记、副书记 and 组织委员. */
 export async function organizersOf(store: StorePort, branchId: string): Promise<string[]> {

@@ -1,4 +1,6 @@
 /** The registry: the member's own page, the branch list, one member's timeline, edits and rules. */
+import { implement } from '../handler'
+import { mobileGetMine as mobileGetMineDecl } from '../../../domain/api/catalog-mobile'
 import { isAllowed } from '../../../domain/access'
 import {
   mobileRecordContact as contactDecl,
@@ -6,19 +8,11 @@ import {
   mobileSetCadence as cadenceDecl,
   mobileSetThresholds as thresholdsDecl,
   mobileUpdateProfile as updateDecl,
-  type mobileGet as getDecl,
-  type mobileListBranch as listDecl,
-  type mobileRules as rulesDecl,
+  mobileGet as getDecl,
+  mobileListBranch as listDecl,
+  mobileRules as rulesDecl,
 } from '../../../domain/api/catalog-mobile'
-import type { ParsedInputOf } from '../../../domain/api/define'
-import type {
-  MobileBranchView,
-  MobileHomeView,
-  MobileMemberView,
-  MobileProfileView,
-  MobileRulesView,
-  TimelineEntry,
-} from '../../../domain/api/views-mobile'
+import type { MobileProfileView, TimelineEntry } from '../../../domain/api/views-mobile'
 import { beijing } from '../../../domain/beijing-time'
 import { AppError } from '../../../domain/errors'
 import {
@@ -62,7 +56,7 @@ async function recentOf<T>(store: StorePort, collection: string, memberId: strin
   return page.items
 }
 
-export async function mobileGetMine(ctx: MemberContext): Promise<MobileHomeView> {
+export const mobileGetMine = implement(mobileGetMineDecl, async (ctx) => {
   const { store } = ctx.ports
   const me = ctx.actor.memberId
   const rules = await mobileRulesFor(store, ctx.target.org)
@@ -77,12 +71,9 @@ export async function mobileGetMine(ctx: MemberContext): Promise<MobileHomeView>
     reports,
     missed: ctx.actor.orgKind === 'branch' ? await missedMeetings(store, ctx.actor.orgId, me, ctx.now) : [],
   }
-}
+})
 
-export async function mobileListBranch(
-  ctx: MemberContext,
-  _input: ParsedInputOf<typeof listDecl>,
-): Promise<MobileBranchView> {
+export const mobileListBranch = implement(listDecl, async (ctx, _input) => {
   const { store } = ctx.ports
   const branch = ctx.target.org
   if (branch.kind !== 'branch') throw invalid('branchId', '流动党员名单按党支部查看，请选择一个党支部')
@@ -127,9 +118,9 @@ export async function mobileListBranch(
       setThresholds: isAllowed(ctx.actor, thresholdsDecl.access, { orgPath: branch.path }),
     },
   }
-}
+})
 
-export async function mobileGet(ctx: MemberContext, input: ParsedInputOf<typeof getDecl>): Promise<MobileMemberView> {
+export const mobileGet = implement(getDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const member = ctx.target.record as unknown as Stored<Member>
   const rules = await mobileRulesFor(store, ctx.target.org)
@@ -171,12 +162,9 @@ export async function mobileGet(ctx: MemberContext, input: ParsedInputOf<typeof 
       markReports: isAllowed(ctx.actor, markReadDecl.access, { orgPath: ctx.target.org.path }),
     },
   }
-}
+})
 
-export async function mobileUpdateProfile(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof updateDecl>,
-): Promise<MobileProfileView> {
+export const mobileUpdateProfile = implement(updateDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const member = ctx.target.record as unknown as Stored<Member>
   if (member.status !== 'mobile') {
@@ -226,12 +214,9 @@ export async function mobileUpdateProfile(
     saved = await store.update<ProfileDoc>('mobile_profiles', member._id, fields, input.version)
   }
   return profileView(saved, member.name, ctx.now, rules)
-}
+})
 
-export async function mobileRecordContact(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof contactDecl>,
-): Promise<MobileProfileView> {
+export const mobileRecordContact = implement(contactDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const member = ctx.target.record as unknown as Stored<Member>
   const rules = await mobileRulesFor(store, ctx.target.org)
@@ -258,14 +243,11 @@ export async function mobileRecordContact(
     throw invalid('memberId', `还没有登记${member.name}的流动信息；请先登记外出时间、所在地和联系方式，再记录联系`)
   }
   return profileView(profile, member.name, ctx.now, rules)
-}
+})
 
-export async function mobileRules(
-  ctx: MemberContext,
-  _input: ParsedInputOf<typeof rulesDecl>,
-): Promise<MobileRulesView> {
+export const mobileRules = implement(rulesDecl, async (ctx, _input) => {
   return rulesView(await mobileRulesFor(ctx.ports.store, ctx.target.org))
-}
+})
 
 async function saveRuleSet(ctx: MemberContext, patch: Pick<MobileRuleSet, 'thresholds' | 'cadence'>) {
   const { store } = ctx.ports
@@ -278,18 +260,12 @@ async function saveRuleSet(ctx: MemberContext, patch: Pick<MobileRuleSet, 'thres
   return rulesView(await mobileRulesFor(store, org))
 }
 
-export async function mobileSetCadence(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof cadenceDecl>,
-): Promise<MobileRulesView> {
+export const mobileSetCadence = implement(cadenceDecl, async (ctx, input) => {
   if (ctx.target.org.kind !== 'branch') throw invalid('branchId', '报到周期由党支部设定，请选择一个党支部')
   return saveRuleSet(ctx, { cadence: input.cadence })
-}
+})
 
-export async function mobileSetThresholds(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof thresholdsDecl>,
-): Promise<MobileRulesView> {
+export const mobileSetThresholds = implement(thresholdsDecl, async (ctx, input) => {
   const kind = ctx.target.org.kind
   if (kind !== 'committee' && kind !== 'general_branch') {
     throw invalid('orgId', '联系状态的天数由党委或党总支统一设定，请选择党委或党总支')
@@ -301,4 +277,4 @@ export async function mobileSetThresholds(
       lostRiskDays: input.lostRiskDays,
     },
   })
-}
+})

@@ -1,14 +1,13 @@
 /** 思想汇报 and other reports: the member submits, the branch committee reads and may reply. */
-import type {
+import { implement } from '../handler'
+import {
   mobileReportGet as getDecl,
   mobileReportMarkRead as markReadDecl,
   mobileReportSubmit as submitDecl,
 } from '../../../domain/api/catalog-mobile'
-import type { ParsedInputOf } from '../../../domain/api/define'
 import type { ReportView } from '../../../domain/api/views-mobile'
 import { beijing } from '../../../domain/beijing-time'
 import { AppError } from '../../../domain/errors'
-import type { MemberContext } from '../../action-context'
 import { notify } from '../../notices'
 import type { Stored } from '../../ports/store'
 import { organizersOf } from './makeups'
@@ -19,10 +18,7 @@ function mine(doc: Stored<ReportDoc>, memberId: string): ReportView {
   return reportView(doc)
 }
 
-export async function mobileReportSubmit(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof submitDecl>,
-): Promise<ReportView> {
+export const mobileReportSubmit = implement(submitDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const me = ctx.actor.memberId
   const replayed = await store.get<ReportDoc>('reports', input.id)
@@ -71,21 +67,18 @@ export async function mobileReportSubmit(
     )
   }
   return reportView(saved)
-}
+})
 
-export async function mobileReportGet(ctx: MemberContext, input: ParsedInputOf<typeof getDecl>): Promise<ReportView> {
+export const mobileReportGet = implement(getDecl, async (ctx, input) => {
   const doc = await ctx.ports.store.get<ReportDoc>('reports', input.reportId)
   // Someone else's report is not there for this member, whatever its id.
   if (!doc || doc.memberId !== ctx.actor.memberId) {
     throw new AppError('NOT_FOUND', '没有找到这份汇报，请返回“我的汇报”刷新后再看。')
   }
   return reportView(doc)
-}
+})
 
-export async function mobileReportMarkRead(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof markReadDecl>,
-): Promise<ReportView> {
+export const mobileReportMarkRead = implement(markReadDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const doc = ctx.target.record as unknown as Stored<ReportDoc>
   const reply = input.reply ? input.reply : null
@@ -115,4 +108,4 @@ export async function mobileReportMarkRead(
     )
   }
   return reportView(saved)
-}
+})

@@ -3,23 +3,15 @@
  * of every kind for the periods containing the month, read from the compliance counters exactly as
  * 首页 reads them (statusFromCounter), so the calendar and 首页 never disagree.
  */
+import { implement } from '../handler'
 import { isAllowed } from '../../../domain/access'
 import { planGenerate as planGenerateDecl } from '../../../domain/api/catalog-planning'
-import type { meetingCalendar as meetingCalendarDecl } from '../../../domain/api/catalog-planning'
-import type { ParsedInputOf } from '../../../domain/api/define'
-import type { CalendarDay, CalendarPeriod, CalendarView } from '../../../domain/api/views-planning'
+import { meetingCalendar as meetingCalendarDecl } from '../../../domain/api/catalog-planning'
+import type { CalendarDay, CalendarPeriod } from '../../../domain/api/views-planning'
 import { formatDate, formatTime } from '../../../domain/beijing-time'
-import {
-  COUNT_STATUS_LABELS,
-  DAY_STATUS_LABELS,
-  meetingDayStatus,
-  monthGrid,
-  monthLabel,
-  shiftMonth,
-} from '../../../domain/calendar'
+import { COUNT_STATUS_LABELS, meetingDayStatus, monthGrid, monthLabel, shiftMonth } from '../../../domain/calendar'
 import { COMPLIANCE_LABELS, type ComplianceResult, type ComplianceStatus } from '../../../domain/compliance'
-import type { Meeting } from '../../../domain/meeting'
-import type { MemberContext } from '../../action-context'
+import { MEETING_PHASE_LABELS, type Meeting } from '../../../domain/meeting'
 import { factsOf, rulesFor } from '../../compliance-counters'
 import { periodStatuses } from './period-status'
 import { planCalendar, requireBranch } from './plans'
@@ -39,10 +31,7 @@ type MeetingDoc = Omit<Meeting, 'id'> & {
   quorumMet?: boolean | null
 }
 
-export async function meetingCalendar(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof meetingCalendarDecl>,
-): Promise<CalendarView> {
+export const meetingCalendar = implement(meetingCalendarDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const branch = requireBranch(ctx.target.org, '月历按党支部查看')
   const grid = monthGrid(input.month)
@@ -62,7 +51,7 @@ export async function meetingCalendar(
       endAt: m.endAt,
       time: `${formatTime(m.startAt)}–${formatTime(m.endAt)}`,
       status,
-      statusLabel: DAY_STATUS_LABELS[status],
+      statusLabel: MEETING_PHASE_LABELS[status],
       counting,
       countingLabel: counting ? COUNT_STATUS_LABELS[counting] : null,
       groupId: m.groupId,
@@ -116,4 +105,4 @@ export async function meetingCalendar(
     periods,
     canPlan: isAllowed(ctx.actor, planGenerateDecl.access, { orgPath: branch.path }),
   }
-}
+})

@@ -1,21 +1,11 @@
 /** Handlers of the actions declared in src/domain/api/catalog-planning.ts. */
-import type { PLANNING_ACTIONS } from '../../../domain/api/catalog-planning'
-import type { HandlersOf } from '../handler'
-import { meetingCalendar } from './calendar'
-import { messageListMine, messageMarkRead, messageNotReachedForMeeting, messageNotReachedInBranch } from './messages'
-import { planGenerate, planGet, planPublish, planUpdate } from './plans'
-import { rulesGet, rulesSetOverride } from './rules'
+import { PLANNING_ACTIONS } from '../../../domain/api/catalog-planning'
+import { handlersIn, type HandlersOf } from '../handler'
+import * as calendar from './calendar'
+import * as messages from './messages'
+import * as plans from './plans'
+import * as rules from './rules'
 
-export const PLANNING_HANDLERS = {
-  'rules.get': rulesGet,
-  'rules.setOverride': rulesSetOverride,
-  'plan.generate': planGenerate,
-  'plan.get': planGet,
-  'plan.update': planUpdate,
-  'plan.publish': planPublish,
-  'meeting.calendar': meetingCalendar,
-  'message.listMine': messageListMine,
-  'message.markRead': messageMarkRead,
-  'message.notReachedForMeeting': messageNotReachedForMeeting,
-  'message.notReachedInBranch': messageNotReachedInBranch,
-} satisfies HandlersOf<typeof PLANNING_ACTIONS>
+export const PLANNING_HANDLERS = handlersIn(calendar, messages, plans, rules) satisfies HandlersOf<
+  typeof PLANNING_ACTIONS
+>

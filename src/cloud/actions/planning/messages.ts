@@ -3,20 +3,14 @@
  * and, for a branch's organizers, who a meeting's notices (or the branch's lately) did not reach on
  * WeChat, so they can tell them another way.
  */
-import type {
+import { implement } from '../handler'
+import {
   messageListMine as listDecl,
   messageMarkRead as markDecl,
   messageNotReachedForMeeting as forMeetingDecl,
   messageNotReachedInBranch as inBranchDecl,
 } from '../../../domain/api/catalog-planning'
-import type { ParsedInputOf } from '../../../domain/api/define'
-import type {
-  MarkReadResult,
-  MessagePage,
-  MessageView,
-  NotReachedView,
-  UndeliveredNoticeView,
-} from '../../../domain/api/views-planning'
+import type { MessageView, NotReachedView, UndeliveredNoticeView } from '../../../domain/api/views-planning'
 import { DELIVERY_FAILURE_LABELS } from '../../../domain/delivery'
 import { AppError } from '../../../domain/errors'
 import { MESSAGE_TEMPLATES, NOTICE_TOPICS, type SubscribeTopic } from '../../../domain/subscribe-messages'
@@ -47,7 +41,7 @@ function viewOf(n: Stored<NoticeDoc>): MessageView {
   }
 }
 
-export async function messageListMine(ctx: MemberContext, input: ParsedInputOf<typeof listDecl>): Promise<MessagePage> {
+export const messageListMine = implement(listDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const page = await store.query<NoticeDoc>('notifications', {
     where: [{ field: 'memberId', op: 'eq', value: ctx.actor.memberId }],
@@ -60,12 +54,9 @@ export async function messageListMine(ctx: MemberContext, input: ParsedInputOf<t
     nextCursor: page.nextCursor,
     unread: await store.count('notifications', unreadWhere(ctx.actor.memberId)),
   }
-}
+})
 
-export async function messageMarkRead(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof markDecl>,
-): Promise<MarkReadResult> {
+export const messageMarkRead = implement(markDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const me = ctx.actor.memberId
   let marked = 0
@@ -92,7 +83,7 @@ export async function messageMarkRead(
     }
   }
   return { marked, unread: await store.count('notifications', unreadWhere(me)) }
-}
+})
 
 /** How far back the branch's list of people not reached looks. */
 export const NOT_REACHED_DAYS = 30
@@ -134,19 +125,13 @@ async function notReached(ctx: MemberContext, where: Filter[], since: number | n
   return { people: [...people.values()], notices, truncated: page.nextCursor !== null, since }
 }
 
-export async function messageNotReachedForMeeting(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof forMeetingDecl>,
-): Promise<NotReachedView> {
+export const messageNotReachedForMeeting = implement(forMeetingDecl, async (ctx, input) => {
   // The router checked the actor organizes the meeting's branch; the meeting is the target record.
   if (!ctx.target.record) throw new AppError('NOT_FOUND')
   return notReached(ctx, [{ field: 'meetingId', op: 'eq', value: input.meetingId }], null)
-}
+})
 
-export async function messageNotReachedInBranch(
-  ctx: MemberContext,
-  _input: ParsedInputOf<typeof inBranchDecl>,
-): Promise<NotReachedView> {
+export const messageNotReachedInBranch = implement(inBranchDecl, async (ctx, _input) => {
   const since = ctx.now - NOT_REACHED_DAYS * 86_400_000
   return notReached(
     ctx,
@@ -156,4 +141,4 @@ export async function messageNotReachedInBranch(
     ],
     since,
   )
-}
+})

@@ -5,6 +5,7 @@
  * each inserted with its compliance counters in one transaction, under an id derived from the item so
  * a replay or a retried publish creates nothing twice; each member gets one notice for the plan.
  */
+import { implement } from '../handler'
 import { createHash } from 'node:crypto'
 import { isAllowed } from '../../../domain/access'
 import {
@@ -16,12 +17,11 @@ import {
 } from '../../../domain/annual-plan'
 import {
   planUpdate as planUpdateDecl,
-  type planGenerate as planGenerateDecl,
-  type planGet as planGetDecl,
-  type planPublish as planPublishDecl,
+  planGenerate as planGenerateDecl,
+  planGet as planGetDecl,
+  planPublish as planPublishDecl,
 } from '../../../domain/api/catalog-planning'
-import type { ParsedInputOf } from '../../../domain/api/define'
-import type { NoPlanView, PlanItemView, PlanView, PublishResult } from '../../../domain/api/views-planning'
+import type { PlanItemView, PlanView } from '../../../domain/api/views-planning'
 import { fromBeijing } from '../../../domain/beijing-time'
 import { AppError, type FieldProblem } from '../../../domain/errors'
 import { deriveParticipants, type Meeting } from '../../../domain/meeting'
@@ -124,10 +124,7 @@ function sortItems(items: PlanItemDoc[]): PlanItemDoc[] {
   )
 }
 
-export async function planGenerate(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof planGenerateDecl>,
-): Promise<PlanView> {
+export const planGenerate = implement(planGenerateDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const branch = requireBranch(ctx.target.org)
   const id = planId(branch._id, input.year)
@@ -185,12 +182,9 @@ export async function planGenerate(
     ? await store.update<PlanDoc>('plans', id, body, existing._version)
     : await ctx.createOnce<PlanDoc>('plans', { _id: id, ...body })
   return viewOf(ctx, branch, saved)
-}
+})
 
-export async function planGet(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof planGetDecl>,
-): Promise<PlanView | NoPlanView> {
+export const planGet = implement(planGetDecl, async (ctx, input) => {
   const branch = requireBranch(ctx.target.org)
   const plan = await ctx.ports.store.get<PlanDoc>('plans', planId(branch._id, input.year))
   if (plan) return viewOf(ctx, branch, plan)
@@ -201,7 +195,7 @@ export async function planGet(
     calendarCovered: chineseDaysCalendar.hasYear(input.year),
     canEdit: isAllowed(ctx.actor, planUpdateDecl.access, { orgPath: branch.path }),
   }
-}
+})
 
 async function draftOf(
   ctx: MemberContext,
@@ -220,7 +214,7 @@ async function draftOf(
   return plan
 }
 
-export async function planUpdate(ctx: MemberContext, input: ParsedInputOf<typeof planUpdateDecl>): Promise<PlanView> {
+export const planUpdate = implement(planUpdateDecl, async (ctx, input) => {
   const branch = requireBranch(ctx.target.org)
   const plan = await draftOf(ctx, branch, input.year, input.version)
   const groups = new Set((await groupsOf(ctx.ports.store, branch._id)).map((g) => g._id))
@@ -269,12 +263,9 @@ export async function planUpdate(ctx: MemberContext, input: ParsedInputOf<typeof
     plan._version,
   )
   return viewOf(ctx, branch, saved)
-}
+})
 
-export async function planPublish(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof planPublishDecl>,
-): Promise<PublishResult> {
+export const planPublish = implement(planPublishDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const branch = requireBranch(ctx.target.org)
   const plan = await draftOf(ctx, branch, input.year, input.version)
@@ -383,4 +374,4 @@ export async function planPublish(
     if (sent) notified += 1
   }
   return { ...(await viewOf(ctx, branch, saved)), created, notified }
-}
+})

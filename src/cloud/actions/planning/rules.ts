@@ -4,14 +4,14 @@
  * a new period (党课 每季度 → 每半年) changes which counter a meeting belongs to, so the counters of
  * the affected kinds are rebuilt from the meetings for every branch below, within a bounded window.
  */
+import { implement } from '../handler'
 import { isAllowed } from '../../../domain/access'
-import type {
+import {
   rulesGet as rulesGetDecl,
   rulesSetOverride as rulesSetOverrideDecl,
 } from '../../../domain/api/catalog-planning'
 import { rulesSetOverride as rulesSetOverrideAccess } from '../../../domain/api/catalog-planning'
-import type { ParsedInputOf } from '../../../domain/api/define'
-import type { RuleView, RulesChangeResult, RulesView } from '../../../domain/api/views-planning'
+import type { RuleView, RulesView } from '../../../domain/api/views-planning'
 import { beijing, fromBeijing } from '../../../domain/beijing-time'
 import { counterFromMeetings, counterKey, type MeetingFacts } from '../../../domain/compliance'
 import { AppError } from '../../../domain/errors'
@@ -79,9 +79,9 @@ async function rulesView(ctx: MemberContext, org: Stored<Org>): Promise<RulesVie
   }
 }
 
-export async function rulesGet(ctx: MemberContext, _input: ParsedInputOf<typeof rulesGetDecl>): Promise<RulesView> {
+export const rulesGet = implement(rulesGetDecl, async (ctx, _input) => {
   return rulesView(ctx, ctx.target.org)
-}
+})
 
 /** The kinds whose period differs between two rule lists. */
 function periodChanges(before: readonly EffectiveKindRule[], after: readonly EffectiveKindRule[]): MeetingKind[] {
@@ -180,10 +180,7 @@ export async function rebuildBranchCounters(
   return written
 }
 
-export async function rulesSetOverride(
-  ctx: MemberContext,
-  input: ParsedInputOf<typeof rulesSetOverrideDecl>,
-): Promise<RulesChangeResult> {
+export const rulesSetOverride = implement(rulesSetOverrideDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const org = ctx.target.org
   if (org.kind === 'branch' || org.kind === 'group') {
@@ -265,4 +262,4 @@ export async function rulesSetOverride(
     ...(await rulesView(ctx, org)),
     rebuilt: { kinds: [...allKinds], branches: changed.size, counters },
   }
-}
+})
