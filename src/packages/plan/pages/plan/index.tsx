@@ -3,17 +3,17 @@
  * rules in force, off holidays; the secretary adjusts it (dates, times, titles, places; removes or adds
  * meetings), each date checked against holidays with a warning; 发布 schedules every meeting.
  */
-import { Input, Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { Button, Tag } from '../../../../components/nut'
+import { Button } from '../../../../components/nut'
 import { Empty, ErrorState, Loaded } from '../../../../components/page-state'
 import type { PlanView } from '../../../../domain/api/views-planning'
 import { beijing } from '../../../../domain/beijing-time'
 import { WEEKDAY_NAMES, weekdayOfDate } from '../../../../domain/calendar'
 import { kindLabel } from '../../../../domain/meeting-kinds'
 import { PAGES } from '../../../../routes'
-import { ApiCallError, call, newRequestId } from '../../../../services/api'
+import { asCallError, call, newRequestId, type ApiCallError } from '../../../../services/api'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
 import {
@@ -26,140 +26,10 @@ import {
   type EditableItem,
   type PlanDraft,
 } from '../../plan-draft'
+import { Generate } from '../../components/plan-generate'
+import { PlanHead } from '../../components/plan-head'
+import { PlanItemEditor } from '../../components/plan-item-editor'
 import './index.scss'
-
-const NTH: { value: 1 | 2 | 3 | 4 | -1; label: string }[] = [
-  { value: 1, label: '第一个' },
-  { value: 2, label: '第二个' },
-  { value: 3, label: '第三个' },
-  { value: 4, label: '第四个' },
-  { value: -1, label: '最后一个' },
-]
-
-function asError(e: unknown): ApiCallError {
-  return e instanceof ApiCallError ? e : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。')
-}
-
-function Generate({ branchId, year, onDone }: { branchId?: string; year: number; onDone: (p: PlanView) => void }) {
-  const [nth, setNth] = useState<1 | 2 | 3 | 4 | -1>(1)
-  const [weekday, setWeekday] = useState<0 | 1 | 2 | 3 | 4 | 5 | 6>(5)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiCallError | null>(null)
-  const [requestId] = useState(newRequestId)
-  const generate = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      onDone(
-        await call(
-          'plan.generate',
-          { year, themeDayRule: { nth, weekday }, ...(branchId ? { branchId } : {}) },
-          { requestId },
-        ),
-      )
-    } catch (e) {
-      setError(asError(e))
-    } finally {
-      setBusy(false)
-    }
-  }
-  return (
-    <View className="plan__generate" id="plan-generate-form">
-      <Text className="section-title">主题党日固定在</Text>
-      <View className="chips plan__chips">
-        {NTH.map((n) => (
-          <Text
-            key={n.value}
-            id={`theme-nth-${n.value}`}
-            className={`chip ${nth === n.value ? 'chip--on' : ''}`}
-            onClick={() => setNth(n.value)}
-          >
-            每月{n.label}
-          </Text>
-        ))}
-      </View>
-      <View className="chips plan__chips">
-        {[1, 2, 3, 4, 5].map((w) => (
-          <Text
-            key={w}
-            id={`theme-weekday-${w}`}
-            className={`chip ${weekday === w ? 'chip--on' : ''}`}
-            onClick={() => setWeekday(w as 1 | 2 | 3 | 4 | 5)}
-          >
-            星期{WEEKDAY_NAMES[w]}
-          </Text>
-        ))}
-      </View>
-      <Text className="plan__hint">
-        其余会议按现行规则排定：支委会每月第一个星期二，党小组会每月第二个星期三，党员大会、党课在每季度最后一个月，组织生活会和民主评议在12月；遇节假日自动顺延。
-      </Text>
-      {error && <ErrorState error={error} />}
-      <View className="actions">
-        <Button block type="primary" id="plan-generate" loading={busy} disabled={busy} onClick={generate}>
-          一键生成 {year} 年计划
-        </Button>
-      </View>
-    </View>
-  )
-}
-
-function ItemEditor({
-  item,
-  onChange,
-  onRemove,
-  onClose,
-}: {
-  item: EditableItem
-  onChange: (next: EditableItem) => void
-  onRemove: () => void
-  onClose: () => void
-}) {
-  const set = <K extends keyof EditableItem>(k: K, v: EditableItem[K]) => onChange({ ...item, [k]: v })
-  return (
-    <View className="plan__editor" id="item-editor">
-      <Input
-        className="plan__input"
-        id="item-title"
-        value={item.title}
-        maxlength={60}
-        onInput={(e) => set('title', e.detail.value)}
-      />
-      <View className="plan__editor-row">
-        <Picker mode="date" value={item.date} onChange={(e) => set('date', String(e.detail.value))}>
-          <Text className="plan__pick" id="item-date">
-            {item.date}
-          </Text>
-        </Picker>
-        <Picker mode="time" value={item.startTime} onChange={(e) => set('startTime', String(e.detail.value))}>
-          <Text className="plan__pick" id="item-start">
-            {item.startTime}
-          </Text>
-        </Picker>
-        <Picker mode="time" value={item.endTime} onChange={(e) => set('endTime', String(e.detail.value))}>
-          <Text className="plan__pick" id="item-end">
-            {item.endTime}
-          </Text>
-        </Picker>
-      </View>
-      <Input
-        className="plan__input"
-        id="item-place"
-        value={item.place}
-        maxlength={60}
-        placeholder="会议地点"
-        onInput={(e) => set('place', e.detail.value)}
-      />
-      <View className="plan__editor-row">
-        <Button size="small" fill="outline" id="item-remove" onClick={onRemove}>
-          删除这次会议
-        </Button>
-        <Button size="small" type="primary" id="item-done" onClick={onClose}>
-          完成
-        </Button>
-      </View>
-    </View>
-  )
-}
 
 function Plan({ plan: initial, onReplace }: { plan: PlanView; onReplace: (p: PlanView) => void }) {
   const [plan, setPlan] = useState(initial)
@@ -213,7 +83,7 @@ function Plan({ plan: initial, onReplace }: { plan: PlanView; onReplace: (p: Pla
         Taro.showToast({ title: `已安排 ${published.items.length} 次会议`, icon: 'success' })
       }
     } catch (e) {
-      const err = asError(e)
+      const err = asCallError(e)
       if (err.code === 'REQUEST_ID_REUSED') setDraft((d) => ({ ...d, requestId: newRequestId() }))
       setError(err)
     } finally {
@@ -250,30 +120,7 @@ function Plan({ plan: initial, onReplace }: { plan: PlanView; onReplace: (p: Pla
 
   return (
     <View className="plan">
-      <View className="plan__head">
-        <View className="plan__title-row">
-          <Text className="plan__title" id="plan-title">
-            {plan.branch.name} {plan.year} 年组织生活计划
-          </Text>
-          <Tag type={plan.status === 'published' ? 'success' : 'warning'}>
-            <Text id="plan-status">{plan.status === 'published' ? '已发布' : '草稿'}</Text>
-          </Tag>
-        </View>
-        <Text className="plan__sub">
-          {plan.themeDayText} · 共 {shown.length} 次会议
-          {plan.publishedAt ? ` · ${beijing(plan.publishedAt).format('YYYY-MM-DD HH:mm')} 发布` : ''}
-        </Text>
-      </View>
-
-      {plan.warnings.length > 0 && (
-        <View className="panel plan__warnings" id="plan-warnings">
-          {plan.warnings.map((w, i) => (
-            <Text key={i} className="plan__warning">
-              ⚠ {w}
-            </Text>
-          ))}
-        </View>
-      )}
+      <PlanHead plan={plan} count={shown.length} />
 
       <View className="panel plan__items" id="plan-items">
         {shown.map((i, n) => (
@@ -303,7 +150,7 @@ function Plan({ plan: initial, onReplace }: { plan: PlanView; onReplace: (p: Pla
               </View>
             </View>
             {open === i.key && plan.canEdit && (
-              <ItemEditor
+              <PlanItemEditor
                 item={i}
                 onChange={(next) => setItems(draft.items.map((x) => (x.key === i.key ? next : x)))}
                 onRemove={() => {

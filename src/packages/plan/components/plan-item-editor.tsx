@@ -1,0 +1,63 @@
+/** The editor of one meeting in a draft plan. */
+import { Input, Picker, Text, View } from '@tarojs/components'
+import { Button } from '../../../components/nut'
+import type { EditableItem } from '../plan-draft'
+
+/** One planned meeting opened for change: title, date and times, place; 删除 or 完成. */
+export function PlanItemEditor({
+  item,
+  onChange,
+  onRemove,
+  onClose,
+}: {
+  item: EditableItem
+  onChange: (next: EditableItem) => void
+  onRemove: () => void
+  onClose: () => void
+}) {
+  const set = <K extends keyof EditableItem>(k: K, v: EditableItem[K]) => onChange({ ...item, [k]: v })
+  return (
+    <View className="plan__editor" id="item-editor">
+      <Input
+        className="plan__input"
+        id="item-title"
+        value={item.title}
+        maxlength={60}
+        onInput={(e) => set('title', e.detail.value)}
+      />
+      <View className="plan__editor-row">
+        <Picker mode="date" value={item.date} onChange={(e) => set('date', String(e.detail.value))}>
+          <Text className="plan__pick" id="item-date">
+            {item.date}
+          </Text>
+        </Picker>
+        <Picker mode="time" value={item.startTime} onChange={(e) => set('startTime', String(e.detail.value))}>
+          <Text className="plan__pick" id="item-start">
+            {item.startTime}
+          </Text>
+        </Picker>
+        <Picker mode="time" value={item.endTime} onChange={(e) => set('endTime', String(e.detail.value))}>
+          <Text className="plan__pick" id="item-end">
+            {item.endTime}
+          </Text>
+        </Picker>
+      </View>
+      <Input
+        className="plan__input"
+        id="item-place"
+        value={item.place}
+        maxlength={60}
+        placeholder="会议地点"
+        onInput={(e) => set('place', e.detail.value)}
+      />
+      <View className="plan__editor-row">
+        <Button size="small" fill="outline" id="item-remove" onClick={onRemove}>
+          删除这次会议
+        </Button>
+        <Button size="small" type="primary" id="item-done" onClick={onClose}>
+          完成
+        </Button>
+      </View>
+    </View>
+  )
+}
