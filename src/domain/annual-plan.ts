@@ -8,6 +8,7 @@
  */
 import { z } from 'zod'
 import { formatDate } from './beijing-time'
+import { WEEKDAY_NAMES } from './calendar'
 import type { MeetingKind, MeetingKindRule } from './meeting-kinds'
 import { periodsOfYear, type PeriodSpan } from './periods'
 
@@ -71,7 +72,6 @@ export const DEFAULT_PLAN_TIMES: Record<MeetingKind, PlanTime> = {
   heart_talk: { startTime: '10:00', endTime: '11:00' },
 }
 
-const WEEKDAY_NAMES = ['日', '一', '二', '三', '四', '五', '六']
 const NTH_NAMES: Record<Nth, string> = { 1: '第一个', 2: '第二个', 3: '第三个', 4: '第四个', [-1]: '最后一个' }
 
 export function dayRuleText(rule: DayRule): string {

@@ -5,19 +5,13 @@
  */
 import { countsTowardQuota, DEFAULT_MINUTES_DUE_MS, type MeetingFacts } from './compliance'
 import { fromBeijing } from './beijing-time'
-import { meetingPhase } from './meeting'
+import { meetingPhase, type MeetingPhase } from './meeting'
 
 const DAY_MS = 86_400_000
 
-export type DayStatus = 'upcoming' | 'ongoing' | 'ended' | 'cancelled'
+/** A meeting on the calendar reads as its phase (labels: MEETING_PHASE_LABELS). */
+export type DayStatus = MeetingPhase
 export type CountStatus = 'done' | 'late' | null
-
-export const DAY_STATUS_LABELS: Record<DayStatus, string> = {
-  upcoming: '待召开',
-  ongoing: '进行中',
-  ended: '已结束',
-  cancelled: '已取消',
-}
 
 export const COUNT_STATUS_LABELS: Record<'done' | 'late', string> = { done: '已完成', late: '补录' }
 

@@ -1,3 +1,4 @@
+import { newAttendanceRecord } from '../../src/cloud/attendance-board'
 import { attendanceStateOf, computeBoard, type AttendanceRecord, type BoardPerson } from '../../src/domain/attendance'
 import { fromBeijing } from '../../src/domain/beijing-time'
 import type { MinutesContent } from '../../src/domain/minutes'
@@ -11,18 +12,9 @@ const person = (memberId: string, votingRights = true): BoardPerson => ({
   committee: false,
   visiting: false,
 })
-const rec = (memberId: string, extra: Partial<AttendanceRecord> = {}): AttendanceRecord => ({
-  memberId,
-  mode: 'in_person',
-  late: false,
-  via: 'qr',
-  signedAt: T,
-  offline: false,
-  manualReason: null,
-  recordedBy: null,
-  confirmed: true,
-  ...extra,
-})
+/** A record as the server makes it: the member's own in-person scan at T unless `extra` says otherwise. */
+const rec = (memberId: string, extra: Partial<AttendanceRecord> = {}): AttendanceRecord =>
+  newAttendanceRecord({ _id: 'mtg', branchId: 'b1' }, memberId, { via: 'qr', signedAt: T, ...extra })
 const content = (absenceNotes: MinutesContent['absenceNotes'] = []): MinutesContent => ({
   chair: '张建国',
   recorder: '黄晓明',

@@ -97,23 +97,3 @@ export async function submitVenueCode(scene: string, location: Place | null): Pr
   const at = location ?? (await currentPlace())
   return call('attendance.signInPrinted', { scene, location: at }, { requestId: newRequestId() })
 }
-
-/** Opens the page an invitation or another page of this app leads to; false for anything else. */
-export function openPageOf(target: ScanTarget): boolean {
-  if (target.kind === 'invitation') {
-    void Taro.navigateTo({ url: `${PAGES.bind}?code=${target.code}` })
-    return true
-  }
-  if (target.kind === 'app_page') {
-    const page = target.url.split('?')[0]
-    const tabs: string[] = [PAGES.home, PAGES.meetings, PAGES.me]
-    void (tabs.includes(page) ? Taro.switchTab({ url: page }) : Taro.navigateTo({ url: target.url }))
-    return true
-  }
-  return false
-}
-
-/** What the scanner read that is not for signing in here, in words. */
-export function scanMessage(target: ScanTarget): string {
-  return target.kind === 'unknown' ? target.message : '没有读到内容，请对准签到码重新扫描。'
-}
