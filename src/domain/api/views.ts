@@ -1,6 +1,6 @@
 /** What actions return: the shapes the client renders. */
 import type { MeetingKind } from '../meeting-kinds'
-import type { MeetingPhase, MeetingStatus } from '../meeting'
+import type { Meeting, MeetingPhase } from '../meeting'
 import type { MemberCategory, MemberStatus, OrgKind, Role } from '../org'
 
 export interface Page<T> {
@@ -39,15 +39,11 @@ export interface UnboundView {
   bound: false
 }
 
-export interface MeetingSummary {
-  id: string
-  branchId: string
-  kind: MeetingKind
-  title: string
-  startAt: number
-  endAt: number
-  place: string
-  status: MeetingStatus
+/** A meeting in a list: the meeting's own fields (src/domain/meeting.ts) and how it stands for the viewer. */
+export interface MeetingSummary extends Pick<
+  Meeting,
+  'id' | 'branchId' | 'kind' | 'title' | 'startAt' | 'endAt' | 'place' | 'status'
+> {
   phase: MeetingPhase
   participantCount: number
   iAmParticipant: boolean

@@ -25,6 +25,7 @@ import {
   meetingMinutes,
   minutesRulesFor,
   readAmendments,
+  requireBranch,
   type MeetingDoc,
 } from './records'
 
@@ -32,7 +33,7 @@ import {
 const MAX_BOOK_MEETINGS = 1000
 
 export const minutesVerify = implement(minutesVerifyDecl, async (ctx, _input) => {
-  const branch = ctx.target.org
+  const branch = requireBranch(ctx.target.org)
   return verifyChain(ctx.ports.store, branch, ctx.now)
 })
 
@@ -136,7 +137,7 @@ async function bookEntry(
 
 export const minutesBook = implement(minutesBookDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const branch = ctx.target.org
+  const branch = requireBranch(ctx.target.org)
   const page = await yearMeetings(store, branch._id, input.year, ctx.now, { limit: input.limit, cursor: input.cursor })
   const items = await Promise.all(page.items.map((m) => bookEntry(store, m)))
   return {
@@ -150,7 +151,7 @@ export const minutesBook = implement(minutesBookDecl, async (ctx, input) => {
 
 export const minutesExportBook = implement(minutesExportBookDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const branch: Stored<Org> = ctx.target.org
+  const branch: Stored<Org> = requireBranch(ctx.target.org)
   const lateAfter = lateAfterDays(await minutesRulesFor(store, branch))
   const meetings: DocxMinutes[] = []
   let cursor: string | null = null

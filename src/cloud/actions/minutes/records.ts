@@ -70,6 +70,16 @@ export async function branchOf(store: StorePort, branchId: string): Promise<Stor
   return b
 }
 
+/** The branch an org-input action names; refuses a 党委 or 党小组 with what to choose instead. */
+export function requireBranch(org: Stored<Org>): Stored<Org> {
+  if (org.kind !== 'branch') {
+    throw new AppError('VALIDATION_FAILED', '会议记录按党支部保存，请先选择一个党支部。', [
+      { field: 'branchId', message: '请选择一个党支部' },
+    ])
+  }
+  return org
+}
+
 /** Minutes rules along the branch's org path (a committee may set `minutesLateAfterMs` in its rule set). */
 export async function minutesRulesFor(store: StorePort, branch: Pick<Org, 'path'>): Promise<MinutesRules> {
   const sets: { minutesLateAfterMs?: unknown }[] = []
