@@ -183,6 +183,20 @@ export function attendanceStateOf(
   return 'absent'
 }
 
+/**
+ * The board's people as `viewerId` may see them: why someone asked for leave (e.g. illness) is for
+ * the organizers (`seesLeaveNotes`) and the person themself; everyone else gets the leave with an
+ * empty note. Returns `people` itself when nothing is hidden.
+ */
+export function peopleSeenBy(
+  people: AttendancePerson[],
+  viewerId: string,
+  seesLeaveNotes: boolean,
+): AttendancePerson[] {
+  if (seesLeaveNotes) return people
+  return people.map((p) => (p.leave && p.memberId !== viewerId ? { ...p, leave: { ...p.leave, note: '' } } : p))
+}
+
 export function computeBoard(input: BoardInput): AttendanceBoard {
   const records = new Map(input.records.map((r) => [r.memberId, r]))
   const leaves = new Map(input.leaves.map((l) => [l.memberId, l]))

@@ -222,6 +222,11 @@ export function amendableFields(content: MinutesContent): { field: string; label
   return out
 }
 
+/** The label of an amendable field (e.g. `第 2 项决议`), or the field's path when there is no such field. */
+export function amendableFieldLabel(content: MinutesContent, field: string): string {
+  return amendableFields(content).find((f) => f.field === field)?.label ?? field
+}
+
 /** The text at an amendable field, or undefined when there is no such field. */
 export function fieldText(content: MinutesContent, field: string): string | undefined {
   if (field === 'chair' || field === 'recorder' || field === 'place' || field === 'notes') return content[field]
@@ -247,6 +252,20 @@ export function withCorrections(
     if (m && item) item[m[2] as 'topic' | 'speeches' | 'decision'] = c.after
   }
   return next
+}
+
+/**
+ * The finalized content as corrected: every amendment's changes applied in amendment order (`seq`,
+ * whatever order they are given in), the original unchanged.
+ */
+export function correctedContent(
+  original: MinutesContent,
+  amendments: readonly { seq: number; changes: readonly { field: string; after: string }[] }[],
+): MinutesContent {
+  return withCorrections(
+    original,
+    [...amendments].sort((a, b) => a.seq - b.seq).flatMap((a) => a.changes),
+  )
 }
 
 /**

@@ -1,5 +1,11 @@
 import { newAttendanceRecord } from '../../src/cloud/attendance-board'
-import { attendanceStateOf, computeBoard, type AttendanceRecord, type BoardPerson } from '../../src/domain/attendance'
+import {
+  attendanceStateOf,
+  computeBoard,
+  peopleSeenBy,
+  type AttendanceRecord,
+  type BoardPerson,
+} from '../../src/domain/attendance'
 import { fromBeijing } from '../../src/domain/beijing-time'
 import type { MinutesContent } from '../../src/domain/minutes'
 import { attendanceFromBoard, finalizeBlocked } from '../../src/domain/minutes-attendance'
@@ -115,5 +121,34 @@ describe('when minutes may be finalized', () => {
 
   test('from the end of the meeting, with attendance confirmed, nothing blocks', () => {
     expect(finalizeBlocked(meeting, meeting.endAt)).toBeNull()
+  })
+})
+
+describe('who sees why someone is on leave', () => {
+  const people = computeBoard({
+    meetingId: 'mtg',
+    rule: { quorum: 'none' },
+    participants: [person('a'), person('b'), person('c')],
+    guests: [],
+    records: [rec('c')],
+    leaves: [
+      { memberId: 'a', category: 'sick', note: '住院', status: 'approved' },
+      { memberId: 'b', category: 'personal', note: '家中有事', status: 'pending' },
+    ],
+    recordedAt: null,
+  }).people
+
+  test('the organizers see every note', () => {
+    expect(peopleSeenBy(people, 'x', true)).toBe(people)
+  })
+
+  test('a member sees their own note, and the others’ leave without its note', () => {
+    const seen = peopleSeenBy(people, 'a', false)
+    expect(seen.map((p) => p.leave)).toEqual([
+      { category: 'sick', note: '住院', status: 'approved' },
+      { category: 'personal', note: '', status: 'pending' },
+      null,
+    ])
+    expect(people[1].leave!.note).toBe('家中有事')
   })
 })

@@ -1,7 +1,9 @@
 /** The pure rules of minutes: canonical JSON, the 补录 threshold, the vote rule, corrections. */
 import {
   DEFAULT_MINUTES_RULES,
+  amendableFieldLabel,
   canonicalJson,
+  correctedContent,
   finalizeProblems,
   isLateEntry,
   minutesRulesFrom,
@@ -75,4 +77,28 @@ test('corrections apply in order and leave the original untouched', () => {
   expect(corrected.items[0].decision).toBe('决议二')
   expect(original.place).toBe('会议室')
   expect(original.items[0].decision).toBe('')
+})
+
+test('amendments apply in the order they were made, whatever order they are read in', () => {
+  const original = minutesTemplate({ kind: 'theme_day', agenda: ['学习'], place: '会议室' })
+  const second = { seq: 2, changes: [{ field: 'place', after: '三楼活动室' }] }
+  const first = {
+    seq: 1,
+    changes: [
+      { field: 'place', after: '活动室' },
+      { field: 'items.0.decision', after: '决议一' },
+    ],
+  }
+  const corrected = correctedContent(original, [second, first])
+  expect(corrected.place).toBe('三楼活动室')
+  expect(corrected.items[0].decision).toBe('决议一')
+  expect(original.place).toBe('会议室')
+  expect(correctedContent(original, [])).toEqual(original)
+})
+
+test('an amendable field is named as the recorder sees it; an unknown one by its path', () => {
+  const content = minutesTemplate({ kind: 'theme_day', agenda: ['学习', '讨论'], place: '会议室' })
+  expect(amendableFieldLabel(content, 'items.1.decision')).toBe('第 2 项决议')
+  expect(amendableFieldLabel(content, 'place')).toBe('会议地点')
+  expect(amendableFieldLabel(content, 'items.7.topic')).toBe('items.7.topic')
 })

@@ -4,6 +4,7 @@ import {
   attendanceBoard as attendanceBoardDecl,
   attendanceConfirm as attendanceConfirmDecl,
 } from '../../../domain/api/catalog-attendance'
+import { peopleSeenBy } from '../../../domain/attendance'
 import { AppError } from '../../../domain/errors'
 import { readAttendanceBoard, type AttendanceMeetingDoc } from '../../attendance-board'
 import { rulesFor, updateCounters } from '../../compliance-counters'
@@ -13,12 +14,7 @@ export const attendanceBoard = implement(attendanceBoardDecl, async (ctx, input)
   const meeting = await meetingOf(ctx.ports.store, input.meetingId)
   const board = await readAttendanceBoard(ctx.ports.store, meeting, ctx.now)
   const canManage = organizes(ctx.actor, ctx.target.org)
-  // Why someone asked for leave (e.g. illness) is for the organizers and the person, not everyone.
-  const people = canManage
-    ? board.people
-    : board.people.map((p) =>
-        p.leave && p.memberId !== ctx.actor.memberId ? { ...p, leave: { ...p.leave, note: '' } } : p,
-      )
+  const people = peopleSeenBy(board.people, ctx.actor.memberId, canManage)
   return { ...board, people, title: meeting.title, startAt: meeting.startAt, endAt: meeting.endAt, canManage }
 })
 

@@ -17,11 +17,10 @@ import type { MemberContext } from '../../action-context'
 import { sha256Hex, verifyChain, type MinutesDoc } from '../../minutes-chain'
 import type { DocxMinutes } from '../../minutes-docx'
 import type { Page, QueryOptions, Stored, StorePort } from '../../ports/store'
-import { lateAfterDays } from '../../../domain/minutes'
+import { correctedContent, lateAfterDays } from '../../../domain/minutes'
 import {
   amendmentViews,
   buildView,
-  correctedContent,
   meetingMinutes,
   minutesRulesFor,
   readAmendments,

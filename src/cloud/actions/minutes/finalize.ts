@@ -9,7 +9,13 @@ import {
   minutesFinalize as minutesFinalizeDecl,
 } from '../../../domain/api/catalog-minutes'
 import { AppError } from '../../../domain/errors'
-import { fieldText, finalizeProblems, isLateEntry } from '../../../domain/minutes'
+import {
+  amendableFieldLabel,
+  correctedContent,
+  fieldText,
+  finalizeProblems,
+  isLateEntry,
+} from '../../../domain/minutes'
 import { finalizeBlocked } from '../../../domain/minutes-attendance'
 import { rulesFor, updateCounters } from '../../compliance-counters'
 import { amendmentHash, appendToChain, minutesHash, type AmendmentDoc, type MinutesDoc } from '../../minutes-chain'
@@ -18,8 +24,6 @@ import { StoreConflict, type Stored, type StorePort } from '../../ports/store'
 import {
   branchOf,
   buildView,
-  correctedContent,
-  labelOf,
   liveAttendance,
   meetingMinutes,
   minutesRulesFor,
@@ -145,7 +149,7 @@ export const minutesAmend = implement(minutesAmendDecl, async (ctx, input) => {
         { field: `changes.${i}.field`, message: '会议记录中没有这一项' },
       ])
     }
-    return { field: c.field, label: labelOf(current, c.field), before, after: c.text }
+    return { field: c.field, label: amendableFieldLabel(current, c.field), before, after: c.text }
   })
   if (changes.every((c) => c.before === c.after)) {
     throw new AppError('VALIDATION_FAILED', '更正后的内容与现在的记录相同，请修改后再提交。', [

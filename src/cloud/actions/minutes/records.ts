@@ -8,12 +8,11 @@ import type { MinutesAmendmentView, MinutesPhotoView, MinutesView } from '../../
 import { AppError } from '../../../domain/errors'
 import { kindRule } from '../../../domain/meeting-kinds'
 import {
-  amendableFields,
+  correctedContent,
   lateAfterDays,
   minutesRulesFrom,
   minutesTemplate,
   voteOutcome,
-  withCorrections,
   type MinutesAttendance,
   type MinutesContent,
   type MinutesRules,
@@ -144,18 +143,6 @@ export async function amendmentViews(
         at: a.at,
       })),
   )
-}
-
-/** The final content with every amendment applied in order. */
-export function correctedContent(original: MinutesContent, amendments: readonly AmendmentDoc[]): MinutesContent {
-  return withCorrections(
-    original,
-    [...amendments].sort((a, b) => a.seq - b.seq).flatMap((a) => a.changes),
-  )
-}
-
-export function labelOf(content: MinutesContent, field: string): string {
-  return amendableFields(content).find((f) => f.field === field)?.label ?? field
 }
 
 export async function buildView(
