@@ -1,47 +1,13 @@
+import { appPages, pagePath } from './domain/pages'
+
+// Taro's config loader bundles this file with its imports (esbuild) at build time: the pages and
+// subpackages come from the page table. Launch and tab pages are the main package; everything else
+// lives in subpackages.
+const { pages, subPackages } = appPages()
+
 export default defineAppConfig({
-  // Launch and tab pages only; everything else lives in subpackages.
-  pages: ['pages/index/index', 'pages/meetings/index', 'pages/me/index', 'pages/login/index'],
-  subPackages: [
-    {
-      root: 'packages/meeting',
-      pages: ['pages/detail/index', 'pages/schedule/index'],
-    },
-    {
-      root: 'packages/roster',
-      pages: [
-        'pages/list/index',
-        'pages/member/index',
-        'pages/edit/index',
-        'pages/invite/index',
-        'pages/bind/index',
-        'pages/import/index',
-        'pages/orgs/index',
-      ],
-    },
-    {
-      root: 'packages/attendance',
-      pages: ['pages/code/index', 'pages/signin/index', 'pages/board/index', 'pages/leave/index'],
-    },
-    {
-      root: 'packages/minutes',
-      pages: ['pages/edit/index', 'pages/view/index', 'pages/book/index'],
-    },
-    {
-      root: 'packages/plan',
-      pages: ['pages/plan/index', 'pages/calendar/index', 'pages/messages/index', 'pages/rules/index'],
-    },
-    {
-      root: 'packages/mobile',
-      pages: [
-        'pages/home/index',
-        'pages/checkin/index',
-        'pages/report/index',
-        'pages/list/index',
-        'pages/member/index',
-        'pages/makeup/index',
-      ],
-    },
-  ],
+  pages,
+  subPackages,
   // In the browser pages switch without sliding: a PC user gains nothing from it, and a screenshot
   // or a test never catches a page half-way in.
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
@@ -68,19 +34,19 @@ export default defineAppConfig({
     borderStyle: 'black',
     list: [
       {
-        pagePath: 'pages/index/index',
+        pagePath: pagePath('home'),
         text: '首页',
         iconPath: 'assets/tab/home.png',
         selectedIconPath: 'assets/tab/home-active.png',
       },
       {
-        pagePath: 'pages/meetings/index',
+        pagePath: pagePath('meetings'),
         text: '会议',
         iconPath: 'assets/tab/meetings.png',
         selectedIconPath: 'assets/tab/meetings-active.png',
       },
       {
-        pagePath: 'pages/me/index',
+        pagePath: pagePath('me'),
         text: '我的',
         iconPath: 'assets/tab/me.png',
         selectedIconPath: 'assets/tab/me-active.png',

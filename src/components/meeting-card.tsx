@@ -1,13 +1,12 @@
 /** One meeting in a list: kind, title, time, place and its phase. */
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { MeetingSummary } from '../domain/api/views'
 import { formatSpan } from '../domain/beijing-time'
 import { MEETING_PHASE_LABELS } from '../domain/meeting'
 import { kindLabel } from '../domain/meeting-kinds'
-import { PAGES } from '../routes'
 import { requestSubscribe } from '../services/subscribe'
 import { Tag } from './nut'
+import { navigate } from '../services/navigation'
 import './meeting-card.scss'
 
 const PHASE_TAG: Record<MeetingSummary['phase'], 'primary' | 'success' | 'default' | 'warning'> = {
@@ -42,7 +41,7 @@ export function MeetingCard({ meeting }: { meeting: MeetingSummary }) {
   const open = async () => {
     // Opening a meeting still to come is where a member agrees to its reminder (a consent tap).
     if (meeting.phase === 'upcoming') await requestSubscribe('meeting.open')
-    await Taro.navigateTo({ url: `${PAGES.meetingDetail}?id=${meeting.id}` })
+    await navigate('meetingDetail', { id: meeting.id })
   }
   return (
     <View className="meeting-card" id={`meeting-${meeting.id}`} onClick={open}>

@@ -1,8 +1,8 @@
 /** The ways from 首页 and 我的 into the rest of the app, by what the member does. */
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { ProfileView } from '../domain/api/views'
-import { PAGES } from '../routes'
+import { PAGES } from '../domain/pages'
+import { openUrl } from '../services/navigation'
 import './shortcuts.scss'
 
 interface Shortcut {
@@ -30,7 +30,7 @@ export function Shortcuts({ profile }: { profile: ProfileView }) {
   return (
     <View className="shortcuts" id="shortcuts">
       {shortcutsFor(profile).map((s) => (
-        <View key={s.id} id={s.id} className="shortcuts__item" onClick={() => Taro.navigateTo({ url: s.url })}>
+        <View key={s.id} id={s.id} className="shortcuts__item" onClick={() => openUrl(s.url)}>
           <Text>{s.label}</Text>
         </View>
       ))}

@@ -2,6 +2,7 @@
  * Invitations that bind a WeChat user to a member: their code, lifetime and what the invited person
  * is shown. Pure: ids and times are passed in.
  */
+import { pagePath } from './pages'
 
 /** 32 characters without 0/O and 1/I, so a code read aloud or copied by hand comes out right. */
 export const INVITE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
@@ -10,7 +11,7 @@ export const INVITE_TTL_MS = 7 * 24 * 3600 * 1000
 /** Failed name/phone checks after which an invitation is revoked. */
 export const MAX_BIND_ATTEMPTS = 5
 /** The binding page a scan opens; the code travels as `?code=` (h5) or `scene=code%3D…` (wxacode). */
-export const BIND_PAGE = 'packages/roster/pages/bind/index'
+export const BIND_PAGE = pagePath('bind')
 
 /** An 8-character code from the first 40 bits of a hex string (e.g. a request-derived id). */
 export function inviteCodeFromHex(hex: string): string {

@@ -35,7 +35,7 @@ import {
   type SubscribeTopic,
   type TemplateKey,
 } from './subscribe-messages'
-import { PAGES } from '../routes'
+import { pagePath } from './pages'
 
 const DAY_MS = 86_400_000
 
@@ -371,7 +371,7 @@ export function buildNotice<T extends SubscribeTopic>(topic: T, fields: NoticeFi
     template,
     title: decl.title(fields),
     body: decl.body(fields),
-    page: `${PAGES[NOTICE_TOPICS[topic].opens].slice(1)}${query ? `?${query}` : ''}`,
+    page: `${pagePath(NOTICE_TOPICS[topic].opens)}${query ? `?${query}` : ''}`,
     values: Object.fromEntries(keywords.map((k) => [k.field, formatKeyword(k, raw[k.field])])),
     meetingId: typeof f.meetingId === 'string' ? f.meetingId : null,
   }

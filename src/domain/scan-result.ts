@@ -17,9 +17,10 @@
  */
 import { parseSignInToken } from './attendance-token'
 import { BIND_PAGE, isInviteCode } from './invitation'
+import { pagePath } from './pages'
 
 /** The page a printed venue code opens (no leading slash, no query). */
-export const SIGN_IN_PAGE = 'packages/attendance/pages/signin/index'
+export const SIGN_IN_PAGE = pagePath('signIn')
 
 /** A printed venue code's scene: `s=` and 16 hex digits derived from the meeting's secret. */
 const VENUE_SCENE = /^s=[0-9a-f]{16}$/

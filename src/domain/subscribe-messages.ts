@@ -15,7 +15,7 @@
  * Only data and types here, no imports at run time: the client bundles this file.
  */
 import type { KeywordType } from './subscribe-keywords'
-import type { PAGES } from '../routes'
+import type { PageName } from './pages'
 
 export interface KeywordDecl {
   /** The value's name in notices.ts; the SUBSCRIBE_TEMPLATES `fields` map WeChat's keyword ids to it. */
@@ -150,8 +150,8 @@ export interface TopicDecl {
   template: TemplateKey
   /** Who the server sends it to. */
   to: readonly Recipient[]
-  /** The page it opens (a key of PAGES; its query is made in notices.ts). */
-  opens: keyof typeof PAGES
+  /** The page it opens (a page of src/domain/pages.ts; its query is made in notices.ts). */
+  opens: PageName
   /** For people: when it is sent. */
   when: string
 }

@@ -3,12 +3,11 @@
  * and outputs come from the declarations in src/domain/api/catalog.ts (types only: nothing of the
  * server is bundled into the app).
  */
-import Taro from '@tarojs/taro'
 import type { ActionName, Actions } from '../domain/api/catalog'
 import type { InputOf, OutputOf } from '../domain/api/define'
 import type { ErrorCode, FieldProblem } from '../domain/errors'
-import { PAGES } from '../routes'
 import { clearSession, usesDevLogin } from './session'
+import { relaunch } from './navigation'
 import { send } from './transport'
 
 export type ClientErrorCode = ErrorCode | 'NETWORK'
@@ -62,7 +61,7 @@ export async function call<N extends ActionName>(
   const { code, message, fields } = result.error
   if (code === 'UNAUTHENTICATED' && usesDevLogin) {
     clearSession()
-    Taro.reLaunch({ url: PAGES.login })
+    relaunch('login')
   }
   throw new ApiCallError(code, message, fields)
 }

@@ -257,17 +257,17 @@ describe('allowed imports pass', () => {
     [
       'domain → domain, libraries and the page table',
       DOMAIN_FILE,
-      "import { z } from 'zod'\nimport { kindRule } from './meeting-kinds'\nimport type { PAGES } from '../routes'\nexport const x = [z, kindRule]\nexport type Page = (typeof PAGES)[keyof typeof PAGES]",
+      "import { z } from 'zod'\nimport { kindRule } from './meeting-kinds'\nimport type { PAGES } from './pages'\nexport const x = [z, kindRule]\nexport type Page = (typeof PAGES)[keyof typeof PAGES]",
     ],
     [
       'cloud → domain, its ports and the page table',
       CLOUD_FILE,
-      "import { AppError } from '../domain/errors'\nimport type { Ports } from './ports'\nimport { PAGES } from '../routes'\nexport const x = [AppError, PAGES]\nexport type P = Ports",
+      "import { AppError } from '../domain/errors'\nimport type { Ports } from './ports'\nimport { PAGES } from '../domain/pages'\nexport const x = [AppError, PAGES]\nexport type P = Ports",
     ],
     [
       'page → services, components, domain and the page table',
       PAGE_FILE,
-      "import { call } from '../../services/api'\nimport { useApi } from '../../services/use-api'\nimport { MeetingCard } from '../../components/meeting-card'\nimport { AppError } from '../../domain/errors'\nimport { PAGES } from '../../routes'\nexport const x = [call, useApi, MeetingCard, AppError, PAGES]",
+      "import { call } from '../../services/api'\nimport { useApi } from '../../services/use-api'\nimport { MeetingCard } from '../../components/meeting-card'\nimport { AppError } from '../../domain/errors'\nimport { PAGES } from '../../domain/pages'\nexport const x = [call, useApi, MeetingCard, AppError, PAGES]",
     ],
     [
       'subpackage → itself, shared components and services',

@@ -8,7 +8,7 @@
 import { signInToken } from '../../src/domain/attendance-token'
 import { BIND_PAGE } from '../../src/domain/invitation'
 import { queryParams, readScan, SIGN_IN_PAGE, type ScanCodeResult } from '../../src/domain/scan-result'
-import { PAGES } from '../../src/routes'
+import { PAGES } from '../../src/domain/pages'
 
 const APP_PAGES = Object.values(PAGES).map((p) => p.slice(1))
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')

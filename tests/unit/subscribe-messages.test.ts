@@ -30,7 +30,7 @@ import {
   type SubscribeTopic,
   type TopicDecl,
 } from '../../src/domain/subscribe-messages'
-import { PAGES } from '../../src/routes'
+import { PAGES } from '../../src/domain/pages'
 
 /**
  * For each recipient, the topics it can receive that no tap it makes asks consent for (as

@@ -6,9 +6,10 @@
 import Taro from '@tarojs/taro'
 import type { SignInResult } from '../../domain/api/views-attendance'
 import { readScan, type ScanTarget } from '../../domain/scan-result'
-import { PAGES } from '../../routes'
+import { PAGES } from '../../domain/pages'
 import { ApiCallError, call, newRequestId } from '../../services/api'
 import { currentPosition, type Position } from '../../services/location'
+import { navigate, openUrl } from '../../services/navigation'
 import { enqueue } from '../../services/outbox'
 
 export type Place = Position
@@ -96,4 +97,22 @@ export async function submitScan(
 export async function submitVenueCode(scene: string, location: Place | null): Promise<SignInResult> {
   const at = location ?? (await currentPlace())
   return call('attendance.signInPrinted', { scene, location: at }, { requestId: newRequestId() })
+}
+
+/** Opens the page an invitation or another page of this app leads to; false for anything else. */
+export function openPageOf(target: ScanTarget): boolean {
+  if (target.kind === 'invitation') {
+    void navigate('bind', { code: target.code })
+    return true
+  }
+  if (target.kind === 'app_page') {
+    void openUrl(target.url)
+    return true
+  }
+  return false
+}
+
+/** What the scanner read that is not for signing in here, in words. */
+export function scanMessage(target: ScanTarget): string {
+  return target.kind === 'unknown' ? target.message : '没有读到内容，请对准签到码重新扫描。'
 }

@@ -1,6 +1,5 @@
 /** 首页: who I am, my next meetings, and for the secretary the way to schedule one. */
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { BranchStatusList, ComplianceList } from '../../components/compliance-list'
 import { MeetingCard } from '../../components/meeting-card'
 import { Button } from '../../components/nut'
@@ -9,8 +8,8 @@ import { Empty, Loaded } from '../../components/page-state'
 import { UnboundNotice } from '../../components/unbound-notice'
 import type { ProfileView } from '../../domain/api/views'
 import { ROLE_LABELS } from '../../domain/org'
-import { PAGES } from '../../routes'
 import { useApi } from '../../services/use-api'
+import { navigate } from '../../services/navigation'
 import './index.scss'
 
 function Greeting({ profile }: { profile: ProfileView }) {
@@ -73,12 +72,7 @@ export default function Home() {
               <Greeting profile={profile} />
               {profile.canSchedule && (
                 <View className="actions">
-                  <Button
-                    id="go-schedule"
-                    type="primary"
-                    block
-                    onClick={() => Taro.navigateTo({ url: PAGES.meetingSchedule })}
-                  >
+                  <Button id="go-schedule" type="primary" block onClick={() => navigate('meetingSchedule')}>
                     安排会议
                   </Button>
                 </View>

@@ -3,15 +3,14 @@
  * WeChat tells the server who is calling.
  */
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Empty, Loaded } from '../../components/page-state'
 import type { DemoAccount } from '../../domain/api/views'
 import { MEMBER_CATEGORY_LABELS, ROLE_LABELS } from '../../domain/org'
-import { PAGES } from '../../routes'
 import { call, errorMessage } from '../../services/api'
 import { saveSession, usesDevLogin } from '../../services/session'
 import { useApi } from '../../services/use-api'
+import { redirect } from '../../services/navigation'
 import './index.scss'
 
 function byOrg(accounts: DemoAccount[]): [string, DemoAccount[]][] {
@@ -36,7 +35,7 @@ export default function Login() {
     setProblem(null)
     try {
       saveSession(await call('session.devLogin', { memberId: a.memberId }))
-      await Taro.switchTab({ url: PAGES.home })
+      await redirect('home')
     } catch (err) {
       setProblem(errorMessage(err))
     } finally {
@@ -50,7 +49,7 @@ export default function Login() {
     setProblem(null)
     try {
       saveSession(await call('session.devNewUser', {}))
-      await Taro.switchTab({ url: PAGES.home })
+      await redirect('home')
     } catch (err) {
       setProblem(errorMessage(err))
     } finally {

@@ -1,20 +1,19 @@
 /** 我的: my profile, my branch and my roles. */
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { Button, Cell, CellGroup } from '../../components/nut'
 import { Loaded } from '../../components/page-state'
 import { UnboundNotice } from '../../components/unbound-notice'
 import { MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, ROLE_LABELS } from '../../domain/org'
-import { PAGES } from '../../routes'
 import { clearSession, usesDevLogin } from '../../services/session'
 import { useApi } from '../../services/use-api'
+import { navigate, relaunch } from '../../services/navigation'
 import './index.scss'
 
 export default function Me() {
   const me = useApi('session.whoami', {})
   const switchAccount = () => {
     clearSession()
-    Taro.reLaunch({ url: PAGES.login })
+    relaunch('login')
   }
   return (
     <View className="me">
@@ -35,12 +34,7 @@ export default function Me() {
               </CellGroup>
               {profile.org.kind === 'branch' && (
                 <View className="actions">
-                  <Button
-                    id="go-roster"
-                    type="primary"
-                    block
-                    onClick={() => Taro.navigateTo({ url: PAGES.rosterList })}
-                  >
+                  <Button id="go-roster" type="primary" block onClick={() => navigate('rosterList')}>
                     支部成员
                   </Button>
                 </View>

@@ -5,8 +5,8 @@ import { useState } from 'react'
 import { MeetingCard } from '../../components/meeting-card'
 import { Button } from '../../components/nut'
 import { Empty, Loaded, LoadMore } from '../../components/page-state'
-import { PAGES } from '../../routes'
 import { useApi, usePagedApi } from '../../services/use-api'
+import { navigate } from '../../services/navigation'
 import './index.scss'
 
 type When = 'upcoming' | 'past'
@@ -42,7 +42,7 @@ export default function Meetings() {
       </View>
       {canSchedule && (
         <View className="actions">
-          <Button id="go-schedule" type="primary" block onClick={() => Taro.navigateTo({ url: PAGES.meetingSchedule })}>
+          <Button id="go-schedule" type="primary" block onClick={() => navigate('meetingSchedule')}>
             安排会议
           </Button>
         </View>

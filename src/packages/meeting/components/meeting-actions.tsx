@@ -4,10 +4,10 @@
  * when they missed a meeting, write a 补学 note.
  */
 import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { Button } from '../../../components/nut'
 import type { MeetingDetail } from '../../../domain/api/views'
-import { PAGES } from '../../../routes'
+import { pageUrl } from '../../../domain/pages'
+import { openUrl } from '../../../services/navigation'
 import { requestSubscribe, type ConsentTap } from '../../../services/subscribe'
 import './meeting-actions.scss'
 
@@ -22,26 +22,26 @@ interface Step {
 
 export function meetingSteps(m: MeetingDetail): Step[] {
   if (m.status === 'cancelled') return []
-  const q = `meetingId=${m.id}`
+  const q = { meetingId: m.id }
   const steps: Step[] = []
   const before = m.phase === 'upcoming'
   const open = m.phase === 'upcoming' || m.phase === 'ongoing'
   if (m.canRecord) {
-    if (open) steps.push({ id: 'go-signin-code', label: '签到码', url: `${PAGES.signInCode}?${q}`, primary: true })
+    if (open) steps.push({ id: 'go-signin-code', label: '签到码', url: pageUrl('signInCode', q), primary: true })
     steps.push({
       id: 'go-attendance',
       label: m.held ? '考勤（已确认）' : '考勤与请假',
-      url: `${PAGES.attendanceBoard}?${q}`,
+      url: pageUrl('attendanceBoard', q),
       subscribe: 'attendance.board',
     })
     if (m.phase !== 'upcoming' && !m.minutesFinal)
-      steps.push({ id: 'go-minutes-edit', label: '填写会议记录', url: `${PAGES.minutesEdit}?${q}` })
+      steps.push({ id: 'go-minutes-edit', label: '填写会议记录', url: pageUrl('minutesEdit', q) })
   }
   if (m.iAmParticipant && open) {
     steps.push({
       id: 'go-signin',
       label: m.allowRemote ? '签到 / 远程参会' : '签到',
-      url: `${PAGES.signIn}?${q}`,
+      url: pageUrl('signIn', q),
       primary: !m.canRecord,
       subscribe: 'meeting.signIn',
     })
@@ -49,7 +49,7 @@ export function meetingSteps(m: MeetingDetail): Step[] {
       steps.push({
         id: 'go-leave',
         label: '请假',
-        url: `${PAGES.leave}?${q}`,
+        url: pageUrl('leave', q),
         subscribe: 'meeting.leave',
       })
   }
@@ -57,10 +57,10 @@ export function meetingSteps(m: MeetingDetail): Step[] {
     steps.push({
       id: 'go-minutes-view',
       label: m.minutesLate ? '会议记录（补录）' : '会议记录',
-      url: `${PAGES.minutesView}?id=${m.id}`,
+      url: pageUrl('minutesView', { id: m.id }),
     })
     if (m.iAmParticipant)
-      steps.push({ id: 'go-makeup', label: '补学', url: `${PAGES.makeup}?${q}`, subscribe: 'meeting.makeup' })
+      steps.push({ id: 'go-makeup', label: '补学', url: pageUrl('makeup', q), subscribe: 'meeting.makeup' })
   }
   return steps
 }
@@ -79,7 +79,7 @@ export function MeetingActions({ m }: { m: MeetingDetail }) {
           onClick={async () => {
             // Asked first, in the tap itself (WeChat allows it nowhere else); the page opens once answered.
             if (s.subscribe) await requestSubscribe(s.subscribe)
-            void Taro.navigateTo({ url: s.url })
+            void openUrl(s.url)
           }}
         >
           {s.label}

@@ -12,7 +12,6 @@ import { Empty, Loaded } from '../../../../components/page-state'
 import type { AttendanceBoard, AttendancePerson } from '../../../../domain/api/views-attendance'
 import { ATTENDANCE_STATE_LABELS, LEAVE_CATEGORY_LABELS, VIA_LABELS } from '../../../../domain/attendance'
 import { beijing, formatSpan } from '../../../../domain/beijing-time'
-import { PAGES } from '../../../../routes'
 import { call, errorMessage, newRequestId } from '../../../../services/api'
 import { requestSubscribe } from '../../../../services/subscribe'
 import { useApi } from '../../../../services/use-api'
@@ -20,6 +19,7 @@ import { GuestInvite } from '../../components/guest-invite'
 import { HeadLine, MeetingHead } from '../../components/meeting-head'
 import { SignInSettings } from '../../components/sign-in-settings'
 import { usePolling } from '../../use-polling'
+import { navigate } from '../../../../services/navigation'
 import './index.scss'
 
 type Board = AttendanceBoard & { title: string; startAt: number; endAt: number; canManage: boolean }
@@ -269,7 +269,7 @@ function BoardView({ b, reload }: { b: Board; reload: () => void }) {
             block
             fill="outline"
             id="open-code"
-            onClick={() => Taro.navigateTo({ url: `${PAGES.signInCode}?meetingId=${b.meetingId}` })}
+            onClick={() => navigate('signInCode', { meetingId: b.meetingId })}
           >
             打开签到码
           </Button>

@@ -4,7 +4,7 @@
  * list) and kept on this phone, so the code keeps rotating with no network. Live counts below.
  */
 import { Image, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import qrcode from 'qrcode-generator'
 import { useEffect, useMemo, useState } from 'react'
 import { Button } from '../../../../components/nut'
@@ -12,10 +12,10 @@ import { Empty, ErrorState, Loading } from '../../../../components/page-state'
 import type { AttendanceBoard } from '../../../../domain/api/views-attendance'
 import { signInToken, windowEndsAt } from '../../../../domain/attendance-token'
 import { beijing } from '../../../../domain/beijing-time'
-import { PAGES } from '../../../../routes'
 import { ApiCallError, call, newRequestId } from '../../../../services/api'
 import { loadCode, saveCode, type CachedCode } from '../../code-cache'
 import { usePolling } from '../../use-polling'
+import { navigate } from '../../../../services/navigation'
 import './index.scss'
 
 function qrDataUrl(text: string): string {
@@ -86,7 +86,7 @@ function RotatingCode({ cached, online }: { cached: CachedCode; online: boolean 
           type="primary"
           fill="outline"
           id="open-board"
-          onClick={() => Taro.navigateTo({ url: `${PAGES.attendanceBoard}?meetingId=${code.meetingId}` })}
+          onClick={() => navigate('attendanceBoard', { meetingId: code.meetingId })}
         >
           签到看板
         </Button>

@@ -9,12 +9,12 @@ import { useEffect, useState } from 'react'
 import { FieldMessage } from '../../../../components/field-message'
 import { PickerField, SubmitBar, TextAreaField, TextField } from '../../../../components/form-fields'
 import { kindRule } from '../../../../domain/meeting-kinds'
-import { PAGES } from '../../../../routes'
 import { requestSubscribe } from '../../../../services/subscribe'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
 import { useWrite } from '../../../../services/use-write'
 import { checkForm, defaultForm, SCHEDULABLE_KINDS, toInput, type ScheduleForm } from '../../schedule-form'
+import { redirect } from '../../../../services/navigation'
 import './index.scss'
 
 const DRAFT_KEY = 'meeting.schedule'
@@ -53,7 +53,7 @@ export default function SchedulePage() {
     if (outcome.status !== 'done') return
     clearDraft(DRAFT_KEY)
     Taro.showToast({ title: '已安排并通知参会人员', icon: 'none' })
-    await Taro.redirectTo({ url: `${PAGES.meetingDetail}?id=${outcome.data.id}` })
+    await redirect('meetingDetail', { id: outcome.data.id })
   }
 
   const discard = () => {

@@ -14,7 +14,6 @@ import type { MinutesView } from '../../../../domain/api/views-minutes'
 import { beijing, formatSpan } from '../../../../domain/beijing-time'
 import type { FieldProblem } from '../../../../domain/errors'
 import { photoUploadDir, type MinutesContent, type MinutesItem } from '../../../../domain/minutes'
-import { PAGES } from '../../../../routes'
 import { ApiCallError, asCallError, call, errorMessage, newRequestId } from '../../../../services/api'
 import { FinalizeButton } from '../../components/finalize-button'
 import { ItemEditor, LongText } from '../../components/item-editor'
@@ -23,6 +22,7 @@ import { Conflict, syncText } from '../../components/minutes-conflict'
 import { MinutesHead } from '../../components/minutes-head'
 import { takePhoto } from '../../device-files'
 import { useMinutesDraft } from '../../use-minutes-draft'
+import { redirect } from '../../../../services/navigation'
 import './index.scss'
 
 const MAX_ITEMS = 30
@@ -41,23 +41,13 @@ export default function MinutesEditPage() {
 
   if (!meetingId) return <Empty>没有指定会议，请从会议详情进入会议记录。</Empty>
   if (loadError && !draft)
-    return (
-      <ErrorState
-        error={loadError}
-        onRetry={() => Taro.redirectTo({ url: `${PAGES.minutesEdit}?meetingId=${meetingId}` })}
-      />
-    )
+    return <ErrorState error={loadError} onRetry={() => redirect('minutesEdit', { meetingId: meetingId })} />
   if (view?.status === 'final') {
     return (
       <View className="mwrite">
         <Empty>会议记录已经定稿锁定。{sync.kind === 'locked' ? sync.message : ''}</Empty>
         <View className="actions">
-          <Button
-            id="open-view"
-            block
-            type="primary"
-            onClick={() => Taro.redirectTo({ url: `${PAGES.minutesView}?id=${meetingId}` })}
-          >
+          <Button id="open-view" block type="primary" onClick={() => redirect('minutesView', { id: meetingId })}>
             查看会议记录
           </Button>
         </View>
@@ -121,7 +111,7 @@ export default function MinutesEditPage() {
       )
       setView(final)
       Taro.showToast({ title: '已定稿并锁定', icon: 'none' })
-      await Taro.redirectTo({ url: `${PAGES.minutesView}?id=${meetingId}` })
+      await redirect('minutesView', { id: meetingId })
     } catch (err) {
       const e = asCallError(err)
       setProblems(e.fields)

@@ -4,14 +4,13 @@
  * 书记/副书记/组织委员 the 更正 form. Readable by the branch's members (and the 党委) once final.
  */
 import { Image, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Tag } from '../../../../components/nut'
 import { Empty, Loaded } from '../../../../components/page-state'
 import type { MinutesView } from '../../../../domain/api/views-minutes'
 import { beijing, formatSpan } from '../../../../domain/beijing-time'
 import { amendableFields, fieldText } from '../../../../domain/minutes'
-import { PAGES } from '../../../../routes'
 import { call, errorMessage, newRequestId } from '../../../../services/api'
 import { useApi } from '../../../../services/use-api'
 import { ChainCheck } from '../../components/chain-check'
@@ -19,6 +18,7 @@ import { MinutesBody } from '../../components/minutes-body'
 import { MinutesHead } from '../../components/minutes-head'
 import { openDocx } from '../../device-files'
 import { useTask } from '../../use-task'
+import { navigate } from '../../../../services/navigation'
 import './index.scss'
 
 const time = (ms: number) => beijing(ms).format('YYYY-MM-DD HH:mm')
@@ -194,7 +194,7 @@ function Minutes({ v, onChanged }: { v: MinutesView; onChanged: (next: MinutesVi
               id="open-edit"
               type="primary"
               size="small"
-              onClick={() => Taro.navigateTo({ url: `${PAGES.minutesEdit}?meetingId=${v.meetingId}` })}
+              onClick={() => navigate('minutesEdit', { meetingId: v.meetingId })}
             >
               编写会议记录
             </Button>
@@ -271,7 +271,7 @@ function Minutes({ v, onChanged }: { v: MinutesView; onChanged: (next: MinutesVi
           <Button
             id="open-book"
             size="small"
-            onClick={() => Taro.navigateTo({ url: `${PAGES.minutesBook}?branchId=${v.branchId}&year=${year}` })}
+            onClick={() => navigate('minutesBook', { branchId: v.branchId, year: year })}
           >
             会议记录本
           </Button>

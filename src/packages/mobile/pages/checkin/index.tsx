@@ -12,7 +12,6 @@ import { Field, SubmitBar, TextAreaField, TextField } from '../../../../componen
 import { LocationProblem } from '../../../../components/location-problem'
 import { PrivacyPrompt } from '../../../../components/privacy-prompt'
 import type { LocationAdvice } from '../../../../domain/location-failure'
-import { PAGES } from '../../../../routes'
 import { newRequestId } from '../../../../services/api'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { requestSubscribe } from '../../../../services/subscribe'
@@ -21,6 +20,7 @@ import { discardDeviceFile } from '../../../../services/file-upload'
 import { useWrite } from '../../../../services/use-write'
 import { checkCheckin, cityOf, type CheckinInput } from '../../mobile-forms'
 import { choosePhoto, photoUpload } from '../../photo'
+import { redirect } from '../../../../services/navigation'
 import '../../components/mobile.scss'
 
 const CHECKIN_DRAFT_KEY = 'mobile.checkin'
@@ -111,7 +111,7 @@ export default function Checkin() {
     clearDraft(CHECKIN_DRAFT_KEY)
     const title = outcome.status === 'done' ? '报到成功' : '网络不通，已保存，联网后自动报到'
     Taro.showToast({ title, icon: 'none' })
-    await Taro.redirectTo({ url: PAGES.mobileHome })
+    await redirect('mobileHome')
   }
 
   return (

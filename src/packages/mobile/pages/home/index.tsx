@@ -11,15 +11,16 @@ import type { MobileHomeView } from '../../../../domain/api/views-mobile'
 import { formatDate, formatSpan } from '../../../../domain/beijing-time'
 import { kindLabel } from '../../../../domain/meeting-kinds'
 import { MOBILE_REASON_LABELS, REPORT_KIND_LABELS } from '../../../../domain/mobile'
-import { PAGES } from '../../../../routes'
+import { PAGES, pageUrl } from '../../../../domain/pages'
 import { loadDraft, saveDraft } from '../../../../services/draft-store'
 import { readSession } from '../../../../services/session'
 import { useApi } from '../../../../services/use-api'
 import { StateTag } from '../../components/state-tag'
 import { PendingCheckins } from '../../components/pending-checkins'
+import { openUrl } from '../../../../services/navigation'
 import '../../components/mobile.scss'
 
-const go = (url: string) => Taro.navigateTo({ url })
+const go = (url: string) => openUrl(url)
 
 function Home({ data }: { data: MobileHomeView }) {
   const upcoming = useApi('meeting.listMine', { when: 'upcoming', limit: 5 })
@@ -80,7 +81,7 @@ function Home({ data }: { data: MobileHomeView }) {
               key={r.id}
               className="mob__item"
               id={`report-${r.id}`}
-              onClick={() => go(`${PAGES.mobileReport}?id=${r.id}`)}
+              onClick={() => go(pageUrl('mobileReport', { id: r.id }))}
             >
               <Text className="mob__item-title">{r.title}</Text>
               <Text className="mob__item-sub">
@@ -106,13 +107,13 @@ function Home({ data }: { data: MobileHomeView }) {
                     {kindLabel(m.kind)} · {formatSpan(m.startAt, m.endAt)}
                   </Text>
                   <View className="mob__links">
-                    <Text className="mob__link" onClick={() => go(`${PAGES.meetingDetail}?id=${m.id}`)}>
+                    <Text className="mob__link" onClick={() => go(pageUrl('meetingDetail', { id: m.id }))}>
                       会议详情
                     </Text>
                     <Text
                       className="mob__link"
                       id={`remote-${m.id}`}
-                      onClick={() => go(`${PAGES.signIn}?meetingId=${m.id}`)}
+                      onClick={() => go(pageUrl('signIn', { meetingId: m.id }))}
                     >
                       远程参会
                     </Text>
@@ -147,7 +148,7 @@ function Home({ data }: { data: MobileHomeView }) {
                   <Text
                     className="mob__link"
                     id={`makeup-${m.meetingId}`}
-                    onClick={() => go(`${PAGES.makeup}?meetingId=${m.meetingId}`)}
+                    onClick={() => go(pageUrl('makeup', { meetingId: m.meetingId }))}
                   >
                     {m.makeup === 'none' ? '补学' : '查看补学'}
                   </Text>

@@ -16,18 +16,18 @@ import {
   MOBILE_REASON_LABELS,
   type CheckinCadence,
 } from '../../../../domain/mobile'
-import { PAGES } from '../../../../routes'
 import { call, errorMessage, newRequestId } from '../../../../services/api'
 import { requestSubscribe } from '../../../../services/subscribe'
 import { useApi } from '../../../../services/use-api'
 import { daysAgo, StateTag, TransferTag } from '../../components/state-tag'
 import { ChoiceChips } from '../../components/choice-chips'
+import { navigate } from '../../../../services/navigation'
 import '../../components/mobile.scss'
 
 const open = async (memberId: string) => {
   // A consent tap: the secretary agrees here to hear of members out of contact or due to transfer.
   await requestSubscribe('mobile.member')
-  await Taro.navigateTo({ url: `${PAGES.mobileMember}?id=${memberId}` })
+  await navigate('mobileMember', { id: memberId })
 }
 
 /** The branch's 书记/副书记/组织委员 choose how often mobile members check in. */

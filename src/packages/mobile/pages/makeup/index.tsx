@@ -11,12 +11,12 @@ import { Empty, Loaded } from '../../../../components/page-state'
 import type { MakeupPageView, MakeupView } from '../../../../domain/api/views-mobile'
 import { formatDate } from '../../../../domain/beijing-time'
 import { kindLabel } from '../../../../domain/meeting-kinds'
-import { PAGES } from '../../../../routes'
 import { call, errorMessage, newRequestId } from '../../../../services/api'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
 import { useWrite } from '../../../../services/use-write'
 import { checkMakeupNote } from '../../mobile-forms'
+import { navigate } from '../../../../services/navigation'
 import '../../components/mobile.scss'
 
 function Write({ meetingId, onDone }: { meetingId: string; onDone: () => void }) {
@@ -101,11 +101,7 @@ function Page({ data, reload }: { data: MakeupPageView; reload: () => void }) {
         </Text>
         <View className="mob__links">
           {m.minutesFinal ? (
-            <Text
-              className="mob__link"
-              id="makeup-read-minutes"
-              onClick={() => Taro.navigateTo({ url: `${PAGES.minutesView}?id=${m.id}` })}
-            >
+            <Text className="mob__link" id="makeup-read-minutes" onClick={() => navigate('minutesView', { id: m.id })}>
               阅读会议记录
             </Text>
           ) : (

@@ -17,12 +17,12 @@ import type {
 } from '../../../../domain/api/views-mobile'
 import { beijing, formatDate } from '../../../../domain/beijing-time'
 import { CADENCE_LABELS, MOBILE_REASON_LABELS, MOBILE_REASONS, REPORT_KIND_LABELS } from '../../../../domain/mobile'
-import { PAGES } from '../../../../routes'
 import { useApi } from '../../../../services/use-api'
 import { useWrite } from '../../../../services/use-write'
 import { checkProfile, type ProfileInput } from '../../mobile-forms'
 import { daysAgo, StateTag, TransferTag } from '../../components/state-tag'
 import { ChoiceChips } from '../../components/choice-chips'
+import { navigate } from '../../../../services/navigation'
 import '../../components/mobile.scss'
 
 const TIMELINE_LABELS = { checkin: '报到', contact: '联系', report: '汇报', makeup: '补学' } as const
@@ -268,11 +268,7 @@ function Member({ data, reload }: { data: MobileMemberView; reload: () => void }
           <Text className="mob__muted">没有补学记录</Text>
         ) : (
           data.makeups.map((m) => (
-            <View
-              key={m.id}
-              className="mob__item"
-              onClick={() => Taro.navigateTo({ url: `${PAGES.makeup}?meetingId=${m.meetingId}` })}
-            >
+            <View key={m.id} className="mob__item" onClick={() => navigate('makeup', { meetingId: m.meetingId })}>
               <Text className="mob__item-title">{m.meetingTitle}</Text>
               <Text className="mob__item-sub">
                 {formatDate(m.submittedAt)} 提交 · {m.acceptedAt ? '已确认' : '待确认'}

@@ -10,13 +10,13 @@ import { Loaded } from '../../../../components/page-state'
 import type { ReportView } from '../../../../domain/api/views-mobile'
 import { beijing, formatDate } from '../../../../domain/beijing-time'
 import { REPORT_KIND_LABELS, REPORT_KINDS, type ReportKind } from '../../../../domain/mobile'
-import { PAGES } from '../../../../routes'
 import { newRequestId } from '../../../../services/api'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
 import { useWrite } from '../../../../services/use-write'
 import { checkReport, type ReportInput } from '../../mobile-forms'
 import { ChoiceChips } from '../../components/choice-chips'
+import { redirect } from '../../../../services/navigation'
 import '../../components/mobile.scss'
 
 const DRAFT_KEY = 'mobile.report'
@@ -78,7 +78,7 @@ function WriteReport() {
     if (outcome.status !== 'done') return
     clearDraft(DRAFT_KEY)
     Taro.showToast({ title: '已提交', icon: 'none' })
-    await Taro.redirectTo({ url: `${PAGES.mobileReport}?id=${outcome.data.id}` })
+    await redirect('mobileReport', { id: outcome.data.id })
   }
   const message =
     write.error?.code === 'NETWORK' ? `${write.message} 汇报已保存在本机，联网后再点“提交”。` : write.message

@@ -3,22 +3,22 @@
  * stands in the period holding this month (the same statuses as 首页). `?branchId=&month=YYYY-MM`.
  */
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Tag } from '../../../../components/nut'
 import { Loaded } from '../../../../components/page-state'
 import type { CalendarDay, CalendarView } from '../../../../domain/api/views-planning'
 import { beijing } from '../../../../domain/beijing-time'
-import { PAGES } from '../../../../routes'
 import { useApi } from '../../../../services/use-api'
 import { MEETING_TAG, PERIOD_TAG } from '../../components/status-tags'
+import { navigate } from '../../../../services/navigation'
 import './index.scss'
 
 const WEEK_HEAD = ['一', '二', '三', '四', '五', '六', '日']
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/
 
 function openMeeting(id: string) {
-  Taro.navigateTo({ url: `${PAGES.meetingDetail}?id=${id}` })
+  navigate('meetingDetail', { id: id })
 }
 
 function DayCell({ d, selected, onSelect }: { d: CalendarDay; selected: boolean; onSelect: () => void }) {
@@ -140,9 +140,7 @@ function Month({ cal, onMonth }: { cal: CalendarView; onMonth: (m: string) => vo
             type="primary"
             fill="outline"
             id="open-plan"
-            onClick={() =>
-              Taro.navigateTo({ url: `${PAGES.plan}?branchId=${cal.branch.id}&year=${cal.month.slice(0, 4)}` })
-            }
+            onClick={() => navigate('plan', { branchId: cal.branch.id, year: cal.month.slice(0, 4) })}
           >
             {cal.month.slice(0, 4)} 年度计划
           </Button>

@@ -1,6 +1,5 @@
 /** 消息: every notice kept for me (会议通知, 提醒, 计划), newest first; opening one marks it read. */
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Button } from '../../../../components/nut'
 import { BranchNotReached } from '../../../../components/not-reached'
@@ -10,6 +9,7 @@ import { beijing } from '../../../../domain/beijing-time'
 import { call, newRequestId } from '../../../../services/api'
 import { requestSubscribe } from '../../../../services/subscribe'
 import { useApi, usePagedApi } from '../../../../services/use-api'
+import { openUrl } from '../../../../services/navigation'
 import './index.scss'
 
 export default function MessagesPage() {
@@ -30,7 +30,7 @@ export default function MessagesPage() {
         () => undefined,
       )
     }
-    if (m.page) Taro.navigateTo({ url: m.page.startsWith('/') ? m.page : `/${m.page}` })
+    if (m.page) void openUrl(m.page)
   }
   const readAll = async () => {
     const r = await call('message.markRead', { all: true }, { requestId: newRequestId() })

@@ -12,7 +12,6 @@ import type { PlanView } from '../../../../domain/api/views-planning'
 import { beijing } from '../../../../domain/beijing-time'
 import { WEEKDAY_NAMES, weekdayOfDate } from '../../../../domain/calendar'
 import { kindLabel } from '../../../../domain/meeting-kinds'
-import { PAGES } from '../../../../routes'
 import { asCallError, call, newRequestId, type ApiCallError } from '../../../../services/api'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
@@ -29,6 +28,7 @@ import {
 import { Generate } from '../../components/plan-generate'
 import { PlanHead } from '../../components/plan-head'
 import { PlanItemEditor } from '../../components/plan-item-editor'
+import { navigate } from '../../../../services/navigation'
 import './index.scss'
 
 function Plan({ plan: initial, onReplace }: { plan: PlanView; onReplace: (p: PlanView) => void }) {
@@ -129,7 +129,7 @@ function Plan({ plan: initial, onReplace }: { plan: PlanView; onReplace: (p: Pla
               className="plan__item-main"
               onClick={() => {
                 const mid = i.id ? meetings.get(i.id) : null
-                if (mid) Taro.navigateTo({ url: `${PAGES.meetingDetail}?id=${mid}` })
+                if (mid) navigate('meetingDetail', { id: mid })
                 else if (plan.canEdit) setOpen(open === i.key ? null : i.key)
               }}
             >
@@ -216,9 +216,7 @@ function Plan({ plan: initial, onReplace }: { plan: PlanView; onReplace: (p: Pla
             block
             fill="outline"
             id="open-calendar"
-            onClick={() =>
-              Taro.navigateTo({ url: `${PAGES.calendar}?branchId=${plan.branch.id}&month=${plan.year}-01` })
-            }
+            onClick={() => navigate('calendar', { branchId: plan.branch.id, month: `${plan.year}-01` })}
           >
             在月历中查看
           </Button>

@@ -11,10 +11,10 @@ import { Button } from '../../../../components/nut'
 import { ErrorState, Loading } from '../../../../components/page-state'
 import type { FieldProblem } from '../../../../domain/errors'
 import { beijing } from '../../../../domain/beijing-time'
-import { PAGES } from '../../../../routes'
 import { asCallError, call, newRequestId } from '../../../../services/api'
 import { useApi } from '../../../../services/use-api'
 import { codeFromParams } from '../../invite-code'
+import { relaunch } from '../../../../services/navigation'
 import './index.scss'
 
 export default function BindPage() {
@@ -36,7 +36,7 @@ export default function BindPage() {
     try {
       const profile = await call('binding.bind', { code, name, phoneLast4: last4 }, { requestId })
       Taro.showToast({ title: `绑定成功，欢迎你，${profile.bound ? profile.member.name : ''}`, icon: 'none' })
-      await Taro.reLaunch({ url: PAGES.home })
+      await relaunch('home')
     } catch (err) {
       const e = asCallError(err)
       setProblems(e.fields)

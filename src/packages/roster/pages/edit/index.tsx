@@ -18,11 +18,11 @@ import {
   MEMBER_STATUSES,
   ROLE_LABELS,
 } from '../../../../domain/org'
-import { PAGES } from '../../../../routes'
 import { asCallError, call, newRequestId } from '../../../../services/api'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
 import { blankForm, checkMember, createInput, formOf, updateInput, type MemberForm } from '../../member-form'
+import { redirect } from '../../../../services/navigation'
 import './index.scss'
 
 interface Draft {
@@ -95,7 +95,7 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
         : await call('roster.create', input as ReturnType<typeof createInput>, { requestId: draft.requestId })
       clearDraft(draftKey)
       Taro.showToast({ title: '已保存', icon: 'none' })
-      await Taro.redirectTo({ url: `${PAGES.memberDetail}?id=${saved.id}` })
+      await redirect('memberDetail', { id: saved.id })
     } catch (err) {
       const e = asCallError(err)
       setProblems(e.fields)
@@ -112,7 +112,7 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
 
   const reloadLatest = () => {
     clearDraft(draftKey)
-    Taro.redirectTo({ url: `${PAGES.memberEdit}?id=${memberId}` })
+    redirect('memberEdit', { id: memberId })
   }
 
   return (

@@ -9,11 +9,11 @@ import { useState } from 'react'
 import { Button } from '../../../../components/nut'
 import { PrivacyPrompt } from '../../../../components/privacy-prompt'
 import type { ImportPreview } from '../../../../domain/api/views'
-import { PAGES } from '../../../../routes'
 import { call, errorMessage, newRequestId } from '../../../../services/api'
 import { kilobytes, rosterFileUpload, uploadPath } from '../../../../domain/uploads'
 import { pickFile } from '../../../../services/file-picker'
 import { uploadFile } from '../../../../services/file-upload'
+import { redirect } from '../../../../services/navigation'
 import './index.scss'
 
 const COLUMNS = '姓名、性别、手机号、党员类别、入党时间、转正时间、职务、党小组、状态'
@@ -62,7 +62,7 @@ export default function ImportPage() {
         content: `新增 ${result.created} 人，更新 ${result.updated} 人，${result.unchanged} 人无变化。`,
         showCancel: false,
       })
-      await Taro.redirectTo({ url: PAGES.rosterList })
+      await redirect('rosterList')
     } catch (err) {
       setProblem(errorMessage(err))
     } finally {

@@ -15,10 +15,10 @@ import {
   type MemberCategory,
   type MemberStatus,
 } from '../../../../domain/org'
-import { PAGES } from '../../../../routes'
 import { call, errorMessage } from '../../../../services/api'
 import { saveTextFile } from '../../../../services/file-saver'
 import { useApi, usePagedApi } from '../../../../services/use-api'
+import { navigate } from '../../../../services/navigation'
 import './index.scss'
 
 interface Filters {
@@ -39,11 +39,7 @@ function Chip({ id, on, label, onClick }: { id: string; on: boolean; label: stri
 function MemberItem({ m }: { m: MemberRow }) {
   const roles = m.roles.filter((r) => r !== 'member').map((r) => ROLE_LABELS[r])
   return (
-    <View
-      className="roster__item"
-      id={`member-${m.id}`}
-      onClick={() => Taro.navigateTo({ url: `${PAGES.memberDetail}?id=${m.id}` })}
-    >
+    <View className="roster__item" id={`member-${m.id}`} onClick={() => navigate('memberDetail', { id: m.id })}>
       <View className="roster__line">
         <Text className="roster__name">{m.name}</Text>
         {m.category === 'probationary' && <Tag type="warning">预备党员</Tag>}
@@ -147,17 +143,12 @@ export default function RosterList() {
       {(editor || committee) && (
         <View className="roster__actions">
           {editor && (
-            <Button
-              id="go-add-member"
-              size="small"
-              type="primary"
-              onClick={() => Taro.navigateTo({ url: PAGES.memberEdit })}
-            >
+            <Button id="go-add-member" size="small" type="primary" onClick={() => navigate('memberEdit')}>
               新增党员
             </Button>
           )}
           {editor && (
-            <Button id="go-import" size="small" onClick={() => Taro.navigateTo({ url: PAGES.rosterImport })}>
+            <Button id="go-import" size="small" onClick={() => navigate('rosterImport')}>
               导入名单
             </Button>
           )}

@@ -1,15 +1,15 @@
 /** One member: the record, its change history (committee only), and the committee's actions. */
 import { Text, Textarea, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Cell, CellGroup } from '../../../../components/nut'
 import { Empty, Loaded } from '../../../../components/page-state'
 import type { MemberDetail, MemberHistoryEntry } from '../../../../domain/api/views'
 import { beijing } from '../../../../domain/beijing-time'
 import { MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, ROLE_LABELS, type Role } from '../../../../domain/org'
-import { PAGES } from '../../../../routes'
 import { call, errorMessage, newRequestId } from '../../../../services/api'
 import { useApi } from '../../../../services/use-api'
+import { navigate } from '../../../../services/navigation'
 import './index.scss'
 
 const FIELD_LABELS: Record<MemberHistoryEntry['field'], string> = {
@@ -98,20 +98,11 @@ function Detail({ m, reload }: { m: MemberDetail; reload: () => void }) {
       </CellGroup>
       {m.canEdit && (
         <View className="actions member__actions">
-          <Button
-            id="edit-member"
-            type="primary"
-            block
-            onClick={() => Taro.navigateTo({ url: `${PAGES.memberEdit}?id=${m.id}` })}
-          >
+          <Button id="edit-member" type="primary" block onClick={() => navigate('memberEdit', { id: m.id })}>
             编辑信息
           </Button>
           {!m.bound && m.status !== 'transferred' && (
-            <Button
-              id="invite-member"
-              block
-              onClick={() => Taro.navigateTo({ url: `${PAGES.memberInvite}?memberId=${m.id}` })}
-            >
+            <Button id="invite-member" block onClick={() => navigate('memberInvite', { memberId: m.id })}>
               邀请绑定微信
             </Button>
           )}

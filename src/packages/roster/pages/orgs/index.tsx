@@ -1,15 +1,15 @@
 /** 组织架构: the org and everything below it; a branch opens its roster. */
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Loaded } from '../../../../components/page-state'
 import type { OrgNode } from '../../../../domain/api/views'
 import { ORG_KIND_LABELS } from '../../../../domain/org'
-import { PAGES } from '../../../../routes'
 import { useApi } from '../../../../services/use-api'
+import { navigate } from '../../../../services/navigation'
 import './index.scss'
 
 /** Where a branch leads: its roster, or (`?open=mobile`) its 流动党员 list. */
-const BRANCH_PAGES = { roster: PAGES.rosterList, mobile: PAGES.mobileList } as const
+const BRANCH_PAGES = { roster: 'rosterList', mobile: 'mobileList' } as const
 
 function Node({ n, opens }: { n: OrgNode; opens: keyof typeof BRANCH_PAGES }) {
   const opensRoster = n.kind === 'branch'
@@ -18,7 +18,7 @@ function Node({ n, opens }: { n: OrgNode; opens: keyof typeof BRANCH_PAGES }) {
       id={`org-${n.id}`}
       className={`orgs__node ${opensRoster ? 'orgs__node--link' : ''}`}
       style={{ paddingLeft: `${24 + n.depth * 32}px` }}
-      onClick={opensRoster ? () => Taro.navigateTo({ url: `${BRANCH_PAGES[opens]}?branchId=${n.id}` }) : undefined}
+      onClick={opensRoster ? () => navigate(BRANCH_PAGES[opens], { branchId: n.id }) : undefined}
     >
       <Text className="orgs__name">
         {n.name}
