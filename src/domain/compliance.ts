@@ -11,7 +11,7 @@
  * disagree on wording or edge cases; the unit tests check that incremental upkeep reaches the same
  * counter as a fresh build.
  */
-import { beijing } from './beijing-time'
+import { beijing, fromBeijing } from './beijing-time'
 import { kindRule, type MeetingKind, type MeetingKindRule } from './meeting-kinds'
 import { periodSpan, type Period, type PeriodSpan } from './periods'
 
@@ -176,6 +176,19 @@ export function applyMeetingChange(
   next.awaitingMinutes.sort((a, b) => a.endAt - b.endAt || a.id.localeCompare(b.id))
   next.quorumFailed.sort((a, b) => a.endAt - b.endAt || a.id.localeCompare(b.id))
   return next
+}
+
+/**
+ * The Beijing years whose counters a rule change rebuilds at `now` (epoch ms): the previous, current
+ * and next year (plans are made a year ahead), as epoch ms [start, end) and the years themselves.
+ */
+export function rebuildWindow(now: number): { start: number; end: number; years: number[] } {
+  const year = beijing(now).year()
+  return {
+    start: fromBeijing(`${year - 1}-01-01`, '00:00'),
+    end: fromBeijing(`${year + 2}-01-01`, '00:00'),
+    years: [year - 1, year, year + 1],
+  }
 }
 
 /** A counter built from scratch from a period's meetings (those outside `span` or of another kind are ignored). */

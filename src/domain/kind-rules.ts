@@ -106,3 +106,11 @@ export function effectiveRules(
     return rule
   })
 }
+
+/** The kinds of `after` whose period differs from `before` (or that `before` lacks): their counters need rebuilding. */
+export function kindsWithNewPeriod(
+  before: readonly Pick<MeetingKindRule, 'kind' | 'period'>[],
+  after: readonly Pick<MeetingKindRule, 'kind' | 'period'>[],
+): MeetingKind[] {
+  return after.filter((a) => before.find((b) => b.kind === a.kind)?.period !== a.period).map((a) => a.kind)
+}

@@ -8,6 +8,7 @@ import {
   counterKey,
   countsTowardQuota,
   emptyCounter,
+  rebuildWindow,
   statusFromCounter,
   type MeetingFacts,
   type PeriodCounter,
@@ -482,4 +483,13 @@ describe('incremental counters agree with a fresh computation over raw meetings'
     }
     expect([...seen].sort()).toEqual(['done', 'due', 'in_progress', 'missed', 'overdue'])
   })
+})
+
+test('a rule change rebuilds the previous, current and next Beijing year', () => {
+  // 2026-12-31 16:30 UTC is already 2027-01-01 in Beijing.
+  const w = rebuildWindow(Date.UTC(2026, 11, 31, 16, 30))
+  expect(w.years).toEqual([2026, 2027, 2028])
+  expect(w.start).toBe(fromBeijing('2026-01-01', '00:00'))
+  expect(w.end).toBe(fromBeijing('2029-01-01', '00:00'))
+  expect(rebuildWindow(fromBeijing('2026-12-31', '23:59')).years).toEqual([2025, 2026, 2027])
 })

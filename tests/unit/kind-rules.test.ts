@@ -1,4 +1,4 @@
-import { effectiveRules, ruleOverrideSchema, type RuleSet } from '../../src/domain/kind-rules'
+import { effectiveRules, kindsWithNewPeriod, ruleOverrideSchema, type RuleSet } from '../../src/domain/kind-rules'
 import { DEFAULT_KIND_RULES, kindRule, MEETING_KINDS } from '../../src/domain/meeting-kinds'
 
 const messages = (input: unknown) => {
@@ -81,4 +81,12 @@ test('invalid overrides are refused with a message that says what to fix', () =>
   expect(messages({ kind: 'theme_day' })).toEqual(['请至少设置周期或次数中的一项'])
   expect(messages({ kind: 'tea_party', period: 'year' })).toEqual(['请选择会议类型'])
   expect(messages({ kind: 'theme_day', period: 'week' })).toEqual(['周期只能是每月、每季度、每半年或每年'])
+})
+
+test('the kinds whose counters a rule change rebuilds are those whose period changed or is new', () => {
+  const before = effectiveRules(DEFAULT_KIND_RULES, [])
+  const after = before.map((r) => (r.kind === 'party_lecture' ? { ...r, period: 'half' as const } : r))
+  expect(kindsWithNewPeriod(before, after)).toEqual(['party_lecture'])
+  expect(kindsWithNewPeriod(before, before)).toEqual([])
+  expect(kindsWithNewPeriod(before.slice(1), before)).toEqual([before[0].kind])
 })

@@ -12,12 +12,12 @@ import {
 } from '../../../domain/api/catalog-planning'
 import { rulesSetOverride as rulesSetOverrideAccess } from '../../../domain/api/catalog-planning'
 import type { RuleView, RulesView } from '../../../domain/api/views-planning'
-import { beijing, fromBeijing } from '../../../domain/beijing-time'
-import { counterFromMeetings, counterKey, type MeetingFacts } from '../../../domain/compliance'
+import { counterFromMeetings, counterKey, rebuildWindow, type MeetingFacts } from '../../../domain/compliance'
 import { AppError } from '../../../domain/errors'
 import {
   ALLOWED_PERIODS,
   effectiveRules,
+  kindsWithNewPeriod,
   type EffectiveKindRule,
   type RuleOverride,
   type RuleSet,
@@ -82,21 +82,6 @@ async function rulesView(ctx: MemberContext, org: Stored<Org>): Promise<RulesVie
 export const rulesGet = implement(rulesGetDecl, async (ctx, _input) => {
   return rulesView(ctx, ctx.target.org)
 })
-
-/** The kinds whose period differs between two rule lists. */
-function periodChanges(before: readonly EffectiveKindRule[], after: readonly EffectiveKindRule[]): MeetingKind[] {
-  return after.filter((a) => before.find((b) => b.kind === a.kind)?.period !== a.period).map((a) => a.kind)
-}
-
-/** The rebuild window: the previous, current and next year (plans are made a year ahead). */
-export function rebuildWindow(now: number): { start: number; end: number; years: number[] } {
-  const year = beijing(now).year()
-  return {
-    start: fromBeijing(`${year - 1}-01-01`, '00:00'),
-    end: fromBeijing(`${year + 2}-01-01`, '00:00'),
-    years: [year - 1, year, year + 1],
-  }
-}
 
 /** A branch's meetings starting in [start, end), by start, at most `max` (through the branchId + startAt index). */
 export function meetingsStartingIn<T>(store: StorePort, branchId: string, start: number, end: number, max: number) {
@@ -213,7 +198,7 @@ export const rulesSetOverride = implement(rulesSetOverrideDecl, async (ctx, inpu
         ...sets.filter((s) => s.orgId !== org._id),
         { orgId: org._id, overrides },
       ])
-      if (periodChanges(before, after).length > 0) {
+      if (kindsWithNewPeriod(before, after).length > 0) {
         throw new AppError(
           'VALIDATION_FAILED',
           `本级所辖支部超过 ${MAX_REBUILD_BRANCHES} 个，改变会议周期需要重新统计全部支部；请分别在下级党总支设置，或联系管理员。`,
@@ -241,7 +226,7 @@ export const rulesSetOverride = implement(rulesSetOverrideDecl, async (ctx, inpu
             .map((id) => (id === org._id ? { orgId: org._id, overrides } : sets.find((s) => s.orgId === id)))
             .filter((s): s is RuleSet => !!s),
         )
-        const kinds = periodChanges(before, withNew)
+        const kinds = kindsWithNewPeriod(before, withNew)
         if (kinds.length > 0) {
           changed.set(branch._id, { branch, kinds, after: withNew })
           kinds.forEach((k) => allKinds.add(k))
