@@ -173,6 +173,29 @@ export function checkinDue(lastCheckinAt: number | null, now: number, cadence: C
   return { period, doneThisPeriod, dueDate: beijing(owed.end - 1).format('YYYY-MM-DD'), dueBy: owed.end }
 }
 
+/** A member is reminded to check in when this little of the period is left and none came. */
+export const REMIND_DAYS_BEFORE_DUE = 7
+
+/** Whether, at `now` (epoch ms), the member should be reminded of the check-in `due`: none this period, and at most REMIND_DAYS_BEFORE_DUE days left. */
+export function checkinReminderDue(due: Pick<CheckinDue, 'doneThisPeriod' | 'period'>, now: number): boolean {
+  return !due.doneThisPeriod && due.period.end - now <= REMIND_DAYS_BEFORE_DUE * DAY_MS
+}
+
+/**
+ * A registry entry's contact times after a contact at `at` (epoch ms), and for a check-in its last
+ * check-in too: both only move forward, so an offline record arriving late never moves them back.
+ */
+export function contactAfter(
+  last: { lastContactAt: number; lastCheckinAt: number | null },
+  at: number,
+  checkin: boolean,
+): { lastContactAt: number; lastCheckinAt: number | null } {
+  return {
+    lastContactAt: Math.max(last.lastContactAt, at),
+    lastCheckinAt: checkin ? Math.max(last.lastCheckinAt ?? 0, at) : last.lastCheckinAt,
+  }
+}
+
 /** The Beijing date `months` calendar months after a Beijing date (`YYYY-MM-DD`), clamped to month end. */
 export function addMonths(date: string, months: number): string {
   return beijing(fromBeijing(date, '12:00')).add(months, 'month').format('YYYY-MM-DD')

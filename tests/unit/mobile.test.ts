@@ -4,6 +4,8 @@ import {
   DEFAULT_CONTACT_THRESHOLDS,
   addMonths,
   checkinDue,
+  checkinReminderDue,
+  contactAfter,
   compareByRisk,
   contactState,
   daysSince,
@@ -166,5 +168,25 @@ describe('yearly 思想汇报', () => {
   test('the year is the Beijing year: 1 January 00:00 Beijing is already the new year', () => {
     expect(reportRequirement([{ kind: 'thought', year: 2026 }], fromBeijing('2027-01-01', '00:00')).met).toBe(false)
     expect(reportRequirement([{ kind: 'thought', year: 2026 }], fromBeijing('2027-01-01', '00:00') - 1).met).toBe(true)
+  })
+})
+
+describe('contact times and check-in reminders', () => {
+  test('a contact moves the last contact forward, a check-in the last check-in too; a late record never moves them back', () => {
+    const profile = { lastContactAt: last, lastCheckinAt: null }
+    expect(contactAfter(profile, last + 5, false)).toEqual({ lastContactAt: last + 5, lastCheckinAt: null })
+    expect(contactAfter(profile, last + 5, true)).toEqual({ lastContactAt: last + 5, lastCheckinAt: last + 5 })
+    expect(contactAfter({ lastContactAt: last, lastCheckinAt: last }, last - 5, true)).toEqual({
+      lastContactAt: last,
+      lastCheckinAt: last,
+    })
+  })
+
+  test('reminded in the last 7 days of the period when no check-in came', () => {
+    const may = checkinDue(null, last, 'month')
+    const endOfMay = may.period.end
+    expect(checkinReminderDue(may, endOfMay - 7 * DAY_MS - 1)).toBe(false)
+    expect(checkinReminderDue(may, endOfMay - 7 * DAY_MS)).toBe(true)
+    expect(checkinReminderDue(checkinDue(last, last, 'month'), endOfMay - DAY_MS)).toBe(false)
   })
 })

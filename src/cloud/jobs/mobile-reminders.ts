@@ -9,10 +9,10 @@
 import {
   CONTACT_STATE_LABELS,
   checkinDue,
+  checkinReminderDue,
   compareByRisk,
   contactState,
   daysSince,
-  DAY_MS,
   needsTransfer,
   type ContactState,
 } from '../../domain/mobile'
@@ -23,9 +23,6 @@ import { notify } from '../notices'
 import type { Ports } from '../ports'
 import type { Stored } from '../ports/store'
 import type { DailyJob, JobReport } from './daily-job'
-
-/** The member is reminded when this little of the period is left and no check-in came. */
-const REMIND_DAYS_BEFORE_DUE = 7
 
 async function* orgsBelow(ports: Ports, parentId: string | null): AsyncGenerator<Stored<Org>> {
   let cursor: string | null = null
@@ -85,7 +82,7 @@ async function runBranch(ports: Ports, branch: Stored<Org>, now: number, report:
       const member = members.get(p.memberId)
       if (!member || member.status !== 'mobile') continue
       const due = checkinDue(p.lastCheckinAt, now, rules.cadence)
-      if (!due.doneThisPeriod && due.period.end - now <= REMIND_DAYS_BEFORE_DUE * DAY_MS) {
+      if (checkinReminderDue(due, now)) {
         const sent = await notify(
           ports,
           {

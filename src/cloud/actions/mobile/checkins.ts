@@ -8,6 +8,7 @@ import { mobileCheckIn as checkInDecl } from '../../../domain/api/catalog-mobile
 import type { CheckinView } from '../../../domain/api/views-mobile'
 import { beijing } from '../../../domain/beijing-time'
 import { AppError } from '../../../domain/errors'
+import { contactAfter } from '../../../domain/mobile'
 import { checkinPhotoUpload } from '../../../domain/uploads'
 import type { Member } from '../../../domain/org'
 import { StoreConflict, type Stored } from '../../ports/store'
@@ -69,15 +70,7 @@ export const mobileCheckIn = implement(checkInDecl, async (ctx, input) => {
       const created = await tx.insert<CheckinDoc>('checkins', doc)
       const profile = await tx.get<ProfileDoc>('mobile_profiles', me)
       if (profile) {
-        await tx.update<ProfileDoc>(
-          'mobile_profiles',
-          me,
-          {
-            lastContactAt: Math.max(profile.lastContactAt, ctx.now),
-            lastCheckinAt: Math.max(profile.lastCheckinAt ?? 0, ctx.now),
-          },
-          profile._version,
-        )
+        await tx.update<ProfileDoc>('mobile_profiles', me, contactAfter(profile, ctx.now, true), profile._version)
       } else {
         // Status 流动 but never registered: the first check-in opens the registry entry; the branch completes it.
         await tx.insert<ProfileDoc>('mobile_profiles', {

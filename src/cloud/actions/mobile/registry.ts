@@ -15,6 +15,7 @@ import { AppError } from '../../../domain/errors'
 import {
   CADENCE_LABELS,
   checkinDue,
+  contactAfter,
   contactState,
   daysSince,
   effectiveMobileRules,
@@ -175,11 +176,8 @@ export async function touchContact(
 ): Promise<Stored<ProfileDoc> | null> {
   const profile = await tx.get<ProfileDoc>('mobile_profiles', memberId)
   if (!profile) return null
-  const patch: Partial<ProfileDoc> = { lastContactAt: Math.max(profile.lastContactAt, at) }
-  if (checkin) patch.lastCheckinAt = Math.max(profile.lastCheckinAt ?? 0, at)
-  if (patch.lastContactAt === profile.lastContactAt && (!checkin || patch.lastCheckinAt === profile.lastCheckinAt)) {
-    return profile
-  }
+  const patch = contactAfter(profile, at, checkin)
+  if (patch.lastContactAt === profile.lastContactAt && patch.lastCheckinAt === profile.lastCheckinAt) return profile
   return tx.update<ProfileDoc>('mobile_profiles', memberId, patch, profile._version)
 }
 
