@@ -6,13 +6,12 @@
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { FieldMessage, problemFor } from '../../../../components/field-message'
+import { SubmitBar, TextField } from '../../../../components/form-fields'
 import { Button } from '../../../../components/nut'
 import { ErrorState, Loading } from '../../../../components/page-state'
-import type { FieldProblem } from '../../../../domain/errors'
 import { beijing } from '../../../../domain/beijing-time'
-import { asCallError, call, newRequestId } from '../../../../services/api'
 import { useApi } from '../../../../services/use-api'
+import { useWrite } from '../../../../services/use-write'
 import { codeFromParams } from '../../invite-code'
 import { relaunch } from '../../../../services/navigation'
 import './index.scss'
@@ -23,29 +22,15 @@ export default function BindPage() {
   const [typedCode, setTypedCode] = useState('')
   const [name, setName] = useState('')
   const [last4, setLast4] = useState('')
-  const [problems, setProblems] = useState<FieldProblem[]>([])
-  const [formError, setFormError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [requestId, setRequestId] = useState(newRequestId)
+  const write = useWrite('binding.bind')
   const preview = useApi('invite.preview', code ? { code } : null)
 
   const submit = async () => {
-    if (busy) return
-    setBusy(true)
-    setFormError('')
-    try {
-      const profile = await call('binding.bind', { code, name, phoneLast4: last4 }, { requestId })
-      Taro.showToast({ title: `绑定成功，欢迎你，${profile.bound ? profile.member.name : ''}`, icon: 'none' })
-      await relaunch('home')
-    } catch (err) {
-      const e = asCallError(err)
-      setProblems(e.fields)
-      setFormError(e.message)
-      // A refused attempt is not the same write as the next one.
-      setRequestId(newRequestId())
-    } finally {
-      setBusy(false)
-    }
+    const outcome = await write.run({ code, name, phoneLast4: last4 })
+    if (outcome.status !== 'done') return
+    const profile = outcome.data
+    Taro.showToast({ title: `绑定成功，欢迎你，${profile.bound ? profile.member.name : ''}`, icon: 'none' })
+    await relaunch('home')
   }
 
   if (!code) {
@@ -92,32 +77,24 @@ export default function BindPage() {
         邀请 {preview.data.maskedName} 绑定微信。请填写你的姓名和手机号后四位，核对无误后完成绑定。邀请
         {beijing(preview.data.expiresAt).format('MM月DD日 HH:mm')}前有效。
       </Text>
-      <View className="form-field" id="field-name">
-        <Text className="form-field__label">姓名</Text>
-        <Input className="form-field__input" value={name} maxlength={20} onInput={(e) => setName(e.detail.value)} />
-        <FieldMessage className="form-problem" message={problemFor(problems, 'name')} />
-      </View>
-      <View className="form-field" id="field-phone4">
-        <Text className="form-field__label">手机号后四位</Text>
-        <Input
-          className="form-field__input"
-          type="number"
-          value={last4}
-          maxlength={4}
-          onInput={(e) => setLast4(e.detail.value)}
-        />
-        <FieldMessage className="form-problem" message={problemFor(problems, 'phoneLast4')} />
-      </View>
-      {formError && (
-        <Text className="form-error" id="form-error">
-          {formError}
-        </Text>
-      )}
-      <View className="actions">
-        <Button id="submit-bind" type="primary" block loading={busy} onClick={submit}>
-          确认绑定
-        </Button>
-      </View>
+      <TextField
+        id="field-name"
+        label="姓名"
+        value={name}
+        maxlength={20}
+        onInput={setName}
+        problem={write.problem('name')}
+      />
+      <TextField
+        id="field-phone4"
+        label="手机号后四位"
+        type="number"
+        value={last4}
+        maxlength={4}
+        onInput={setLast4}
+        problem={write.problem('phoneLast4')}
+      />
+      <SubmitBar message={write.message} buttonId="submit-bind" label="确认绑定" busy={write.busy} onSubmit={submit} />
     </View>
   )
 }

@@ -2,14 +2,12 @@
  * Add a member (no id) or edit one (`?id=`). What is typed is kept as a draft until saved; an edit
  * carries the version it started from, so a concurrent change is reported, never overwritten.
  */
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { FieldMessage, problemFor } from '../../../../components/field-message'
-import { Button } from '../../../../components/nut'
+import { Field, PickerField, SubmitBar, TextAreaField, TextField } from '../../../../components/form-fields'
 import { Loaded } from '../../../../components/page-state'
 import type { MemberDetail } from '../../../../domain/api/views'
-import type { FieldProblem } from '../../../../domain/errors'
 import {
   BRANCH_ROLES,
   MEMBER_CATEGORIES,
@@ -18,16 +16,15 @@ import {
   MEMBER_STATUSES,
   ROLE_LABELS,
 } from '../../../../domain/org'
-import { asCallError, call, newRequestId } from '../../../../services/api'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
+import { useWrite } from '../../../../services/use-write'
 import { blankForm, checkMember, createInput, formOf, updateInput, type MemberForm } from '../../member-form'
 import { redirect } from '../../../../services/navigation'
 import './index.scss'
 
 interface Draft {
   form: MemberForm
-  requestId: string
   /** For an edit: the version the form started from. */
   version: number | null
 }
@@ -64,13 +61,13 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
     if (saved) return saved
     return {
       form: existing ? formOf(existing) : blankForm(),
-      requestId: newRequestId(),
       version: existing?.version ?? null,
     }
   })
-  const [problems, setProblems] = useState<FieldProblem[]>([])
-  const [formError, setFormError] = useState('')
-  const [saving, setSaving] = useState(false)
+  // One hook per action (hooks are called unconditionally); the page uses the one its mode needs.
+  const update = useWrite('roster.update', { draftKey })
+  const create = useWrite('roster.create', { draftKey })
+  const write = memberId ? update : create
   const groups = useApi('org.listGroups', existing ? { branchId: existing.org.id } : {})
   const form = draft.form
   useEffect(() => saveDraft(draftKey, draft), [draft, draftKey])
@@ -79,36 +76,23 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
     setDraft((d) => ({ ...d, form: { ...d.form, [key]: value } }))
 
   const save = async () => {
-    if (saving) return
+    if (write.busy) return
     const input = memberId ? updateInput(form, memberId, draft.version ?? 0) : createInput(form)
     const check = checkMember(input)
-    if (check) {
-      setProblems(check.fields)
-      setFormError(check.summary)
-      return
-    }
-    setSaving(true)
-    setFormError('')
-    try {
-      const saved = memberId
-        ? await call('roster.update', input as ReturnType<typeof updateInput>, { requestId: draft.requestId })
-        : await call('roster.create', input as ReturnType<typeof createInput>, { requestId: draft.requestId })
-      clearDraft(draftKey)
-      Taro.showToast({ title: '已保存', icon: 'none' })
-      await redirect('memberDetail', { id: saved.id })
-    } catch (err) {
-      const e = asCallError(err)
-      setProblems(e.fields)
-      setFormError(
-        e.code === 'CONFLICT' && memberId
-          ? `${e.message} 你填写的内容仍保留在本页；可以点“重新载入”取最新信息后再改。`
-          : e.message,
-      )
-      if (e.code === 'REQUEST_ID_REUSED') setDraft((d) => ({ ...d, requestId: newRequestId() }))
-    } finally {
-      setSaving(false)
-    }
+    if (check) return write.fail(check.summary, check.fields)
+    const outcome = memberId
+      ? await update.run(input as ReturnType<typeof updateInput>)
+      : await create.run(input as ReturnType<typeof createInput>)
+    if (outcome.status !== 'done') return
+    clearDraft(draftKey)
+    Taro.showToast({ title: '已保存', icon: 'none' })
+    await redirect('memberDetail', { id: outcome.data.id })
   }
+  const formError =
+    write.error?.code === 'CONFLICT' && memberId
+      ? `${write.message} 你填写的内容仍保留在本页；可以点“重新载入”取最新信息后再改。`
+      : write.message
+  const problem = (field: string) => write.problem(field, true)
 
   const reloadLatest = () => {
     clearDraft(draftKey)
@@ -117,18 +101,15 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
 
   return (
     <View className="medit">
-      <View className="form-field" id="field-name">
-        <Text className="form-field__label">姓名</Text>
-        <Input
-          className="form-field__input"
-          value={form.name}
-          maxlength={20}
-          onInput={(e) => set('name', e.detail.value)}
-        />
-        <FieldMessage className="form-problem" message={problemFor(problems, 'name', true)} />
-      </View>
-      <View className="form-field">
-        <Text className="form-field__label">性别</Text>
+      <TextField
+        id="field-name"
+        label="姓名"
+        value={form.name}
+        maxlength={20}
+        onInput={(v) => set('name', v)}
+        problem={problem('name')}
+      />
+      <Field label="性别">
         <Chips
           idPrefix="gender"
           options={['male', 'female'] as const}
@@ -136,20 +117,17 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
           label={(g) => (g === 'male' ? '男' : '女')}
           onTap={(g) => set('gender', g)}
         />
-      </View>
-      <View className="form-field" id="field-phone">
-        <Text className="form-field__label">手机号</Text>
-        <Input
-          className="form-field__input"
-          type="number"
-          value={form.phone}
-          maxlength={11}
-          onInput={(e) => set('phone', e.detail.value)}
-        />
-        <FieldMessage className="form-problem" message={problemFor(problems, 'phone', true)} />
-      </View>
-      <View className="form-field">
-        <Text className="form-field__label">党员类别</Text>
+      </Field>
+      <TextField
+        id="field-phone"
+        label="手机号"
+        type="number"
+        value={form.phone}
+        maxlength={11}
+        onInput={(v) => set('phone', v)}
+        problem={problem('phone')}
+      />
+      <Field label="党员类别">
         <Chips
           idPrefix="category"
           options={MEMBER_CATEGORIES}
@@ -157,33 +135,30 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
           label={(c) => MEMBER_CATEGORY_LABELS[c]}
           onTap={(c) => set('category', c)}
         />
-      </View>
-      <Picker
+      </Field>
+      <PickerField
+        id="field-joinedAt"
+        label="入党时间"
         mode="date"
-        value={form.joinedAt || '2000-07-01'}
-        onChange={(e) => set('joinedAt', String(e.detail.value))}
-      >
-        <View className="form-field" id="field-joinedAt">
-          <Text className="form-field__label">入党时间</Text>
-          <Text className="form-field__input">{form.joinedAt || '请选择'}</Text>
-          <FieldMessage className="form-problem" message={problemFor(problems, 'joinedAt', true)} />
-        </View>
-      </Picker>
+        value={form.joinedAt}
+        start={form.joinedAt || '2000-07-01'}
+        shown={form.joinedAt || '请选择'}
+        onChange={(v) => set('joinedAt', v)}
+        problem={problem('joinedAt')}
+      />
       {form.category === 'full' && (
-        <Picker
+        <PickerField
+          id="field-confirmedAt"
+          label="转正时间"
           mode="date"
-          value={form.confirmedAt || form.joinedAt || '2001-07-01'}
-          onChange={(e) => set('confirmedAt', String(e.detail.value))}
-        >
-          <View className="form-field" id="field-confirmedAt">
-            <Text className="form-field__label">转正时间</Text>
-            <Text className="form-field__input">{form.confirmedAt || '请选择（不详可不填）'}</Text>
-            <FieldMessage className="form-problem" message={problemFor(problems, 'confirmedAt', true)} />
-          </View>
-        </Picker>
+          value={form.confirmedAt ?? ''}
+          start={form.confirmedAt || form.joinedAt || '2001-07-01'}
+          shown={form.confirmedAt || '请选择（不详可不填）'}
+          onChange={(v) => set('confirmedAt', v)}
+          problem={problem('confirmedAt')}
+        />
       )}
-      <View className="form-field">
-        <Text className="form-field__label">职务（可多选）</Text>
+      <Field label="职务（可多选）" problem={problem('roles')}>
         <Chips
           idPrefix="role"
           options={BRANCH_ROLES.filter((r) => r !== 'member')}
@@ -191,10 +166,8 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
           label={(r) => ROLE_LABELS[r]}
           onTap={(r) => set('roles', form.roles.includes(r) ? form.roles.filter((x) => x !== r) : [...form.roles, r])}
         />
-        <FieldMessage className="form-problem" message={problemFor(problems, 'roles', true)} />
-      </View>
-      <View className="form-field">
-        <Text className="form-field__label">党小组</Text>
+      </Field>
+      <Field label="党小组" problem={problem('groupId')}>
         <Chips
           idPrefix="group"
           options={(groups.data ?? []).map((g) => g.id)}
@@ -202,10 +175,8 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
           label={(g) => groups.data?.find((x) => x.id === g)?.name ?? g}
           onTap={(g) => set('groupId', form.groupId === g ? null : g)}
         />
-        <FieldMessage className="form-problem" message={problemFor(problems, 'groupId', true)} />
-      </View>
-      <View className="form-field">
-        <Text className="form-field__label">状态</Text>
+      </Field>
+      <Field label="状态">
         <Chips
           idPrefix="status"
           options={MEMBER_STATUSES}
@@ -213,35 +184,25 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
           label={(s) => MEMBER_STATUS_LABELS[s]}
           onTap={(s) => set('status', s)}
         />
-      </View>
+      </Field>
       {memberId && (
-        <View className="form-field" id="field-reason">
-          <Text className="form-field__label">变动原因（状态、职务、类别、党小组有变动时填写，会记入变动记录）</Text>
-          <Textarea
-            className="form-field__input"
-            value={form.reason}
-            maxlength={100}
-            autoHeight
-            onInput={(e) => set('reason', e.detail.value)}
-          />
-          <FieldMessage className="form-problem" message={problemFor(problems, 'reason', true)} />
-        </View>
+        <TextAreaField
+          id="field-reason"
+          label="变动原因（状态、职务、类别、党小组有变动时填写，会记入变动记录）"
+          value={form.reason}
+          maxlength={100}
+          autoHeight
+          onInput={(v) => set('reason', v)}
+          problem={problem('reason')}
+        />
       )}
-      {formError && (
-        <Text className="form-error" id="form-error">
-          {formError}
-        </Text>
-      )}
-      <View className="actions">
-        <Button id="save-member" type="primary" block loading={saving} onClick={save}>
-          保存
-        </Button>
+      <SubmitBar message={formError} buttonId="save-member" label="保存" busy={write.busy} onSubmit={save}>
         {memberId && formError && (
           <Text className="medit__link" id="reload-latest" onClick={reloadLatest}>
             重新载入
           </Text>
         )}
-      </View>
+      </SubmitBar>
     </View>
   )
 }
