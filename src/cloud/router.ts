@@ -116,7 +116,6 @@ async function dispatch(ports: Ports, handlers: HandlerMap, rawEvent: unknown, c
     newId: requestIds(requestKey),
     createOnce: createOnceIn(ports),
   }
-  if (target) checkPreconditions(decl, target)
   const handler = handlers[decl.name as ActionName] as (c: ActionContext, i: unknown) => Promise<unknown>
   const result = await handler(ctx, input)
 
@@ -165,15 +164,6 @@ async function resolveActor(ports: Ports, openid: string): Promise<Actor | null>
     orgKind: org.kind,
     groupId: member.groupId,
     roles: member.roles,
-  }
-}
-
-/** Refuses the call when its target fails one of the declaration's preconditions. */
-function checkPreconditions(decl: ActionDecl, target: NonNullable<ActionContext['target']>): void {
-  for (const p of decl.preconditions ?? []) {
-    if (p.kind === 'branch' && target.org.kind !== 'branch') {
-      throw new AppError('VALIDATION_FAILED', p.message, [{ field: p.field, message: p.fieldMessage }])
-    }
   }
 }
 

@@ -21,17 +21,18 @@ export interface Org {
   path: string[]
 }
 
-export const ROLES = [
+/** Roles that make someone a member of the branch committee (支委), most senior first. */
+const COMMITTEE_ROLE_LIST = [
   'secretary',
   'deputy_secretary',
   'organizer',
   'propaganda',
   'discipline',
   'committee',
-  'group_leader',
-  'member',
-  'supervisor',
 ] as const
+
+/** Every role: the committee's, then 党小组长, 党员 and the 党委's 组织员. */
+export const ROLES = [...COMMITTEE_ROLE_LIST, 'group_leader', 'member', 'supervisor'] as const
 export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -47,14 +48,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 }
 
 /** Roles that make someone a member of the branch committee (支委). */
-export const COMMITTEE_ROLES: readonly Role[] = [
-  'secretary',
-  'deputy_secretary',
-  'organizer',
-  'propaganda',
-  'discipline',
-  'committee',
-]
+export const COMMITTEE_ROLES: readonly Role[] = COMMITTEE_ROLE_LIST
 
 /** Roles that keep the branch's roster: add and edit members, invite and unbind WeChat users. */
 export const ROSTER_EDITOR_ROLES: readonly Role[] = ['secretary', 'deputy_secretary', 'organizer']

@@ -39,6 +39,7 @@ function invalid(field: string, message: string): AppError {
 export const meetingSchedule = implement(meetingScheduleDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const branch = ctx.target.org
+  if (branch.kind !== 'branch') throw invalid('branchId', '会议只能由党支部安排')
 
   const startAt = fromBeijing(input.date, input.startTime)
   const endAt = fromBeijing(input.date, input.endTime)

@@ -271,6 +271,7 @@ export const rosterGet = implement(rosterGetDecl, async (ctx) => {
 export const rosterCreate = implement(rosterCreateDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const branch = ctx.target.org
+  if (branch.kind !== 'branch') throw invalid('branchId', '党员只能登记在党支部，请在支部的成员名单中新增')
   const groupId = await checkedGroup(store, branch._id, input.groupId)
   const id = ctx.newId('m')
   // A retried request whose first run got as far as the insert gets that member back.

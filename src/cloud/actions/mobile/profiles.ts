@@ -76,6 +76,7 @@ export const mobileGetMine = implement(mobileGetMineDecl, async (ctx) => {
 export const mobileListBranch = implement(listDecl, async (ctx, _input) => {
   const { store } = ctx.ports
   const branch = ctx.target.org
+  if (branch.kind !== 'branch') throw invalid('branchId', '流动党员名单按党支部查看，请选择一个党支部')
   const rules = await mobileRulesFor(store, branch)
   const members = await membersOf(store, branch._id)
   const names = new Map(members.map((m) => [m._id, m.name]))
@@ -260,6 +261,7 @@ async function saveRuleSet(ctx: MemberContext, patch: Pick<MobileRuleSet, 'thres
 }
 
 export const mobileSetCadence = implement(cadenceDecl, async (ctx, input) => {
+  if (ctx.target.org.kind !== 'branch') throw invalid('branchId', '报到周期由党支部设定，请选择一个党支部')
   return saveRuleSet(ctx, { cadence: input.cadence })
 })
 

@@ -66,6 +66,16 @@ export function plannedMeetingId(plan: string, itemId: string): string {
   return `mtg_p${createHash('sha256').update(`${plan}|${itemId}`).digest('hex').slice(0, 24)}`
 }
 
+/** The target org, refused unless it is a 党支部; `what` says why, e.g. `年度计划按党支部制定`. */
+export function requireBranch(org: Stored<Org>, what = '年度计划按党支部制定'): Stored<Org> {
+  if (org.kind !== 'branch') {
+    throw new AppError('VALIDATION_FAILED', `${what}，请先选择一个党支部。`, [
+      { field: 'branchId', message: '请选择党支部' },
+    ])
+  }
+  return org
+}
+
 /** The holiday calendar plans use: the dataset, and for a year it lacks, the fixed-date holidays. */
 export const planCalendar: HolidayCalendar = withFixedDateHolidays(chineseDaysCalendar)
 
@@ -116,7 +126,7 @@ function sortItems(items: PlanItemDoc[]): PlanItemDoc[] {
 
 export const planGenerate = implement(planGenerateDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const branch = ctx.target.org
+  const branch = requireBranch(ctx.target.org)
   const id = planId(branch._id, input.year)
   const existing = await store.get<PlanDoc>('plans', id)
   if (existing?.status === 'published') {
@@ -175,7 +185,7 @@ export const planGenerate = implement(planGenerateDecl, async (ctx, input) => {
 })
 
 export const planGet = implement(planGetDecl, async (ctx, input) => {
-  const branch = ctx.target.org
+  const branch = requireBranch(ctx.target.org)
   const plan = await ctx.ports.store.get<PlanDoc>('plans', planId(branch._id, input.year))
   if (plan) return viewOf(ctx, branch, plan)
   return {
@@ -205,7 +215,7 @@ async function draftOf(
 }
 
 export const planUpdate = implement(planUpdateDecl, async (ctx, input) => {
-  const branch = ctx.target.org
+  const branch = requireBranch(ctx.target.org)
   const plan = await draftOf(ctx, branch, input.year, input.version)
   const groups = new Set((await groupsOf(ctx.ports.store, branch._id)).map((g) => g._id))
   const before = new Map(plan.items.map((i) => [i.id, i]))
@@ -257,7 +267,7 @@ export const planUpdate = implement(planUpdateDecl, async (ctx, input) => {
 
 export const planPublish = implement(planPublishDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const branch = ctx.target.org
+  const branch = requireBranch(ctx.target.org)
   const plan = await draftOf(ctx, branch, input.year, input.version)
   const members = (await membersOf(store, branch._id)).filter((m) => isActiveMember(m))
   const groups = new Set((await groupsOf(ctx.ports.store, branch._id)).map((g) => g._id))
