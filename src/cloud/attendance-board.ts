@@ -5,6 +5,7 @@
  */
 import type { AttendanceBoard } from '../domain/api/views-attendance'
 import {
+  boardPersonOf,
   computeBoard,
   type AttendanceRecord,
   type BoardPerson,
@@ -13,7 +14,7 @@ import {
 } from '../domain/attendance'
 import { kindRule } from '../domain/meeting-kinds'
 import type { Meeting } from '../domain/meeting'
-import { hasVotingRights, isCommitteeMember, type Member, type Org } from '../domain/org'
+import type { Org } from '../domain/org'
 import { rulesFor } from './compliance-counters'
 import type { Stored, StorePort } from './ports/store'
 import { membersByIds, readAll } from './actions/roster-reads'
@@ -121,16 +122,7 @@ export async function readAttendanceBoard(
   ])
   const rules = branch ? await rulesFor(store, branch) : undefined
   const byId = new Map(people.map((m) => [m._id, m]))
-  const person = (id: string): BoardPerson => {
-    const m: Stored<Member> | undefined = byId.get(id)
-    return {
-      memberId: id,
-      name: m?.name ?? '（已离开本支部）',
-      votingRights: m ? hasVotingRights(m) : false,
-      committee: m ? isCommitteeMember(m.roles) : false,
-      visiting: m ? m.orgId !== meeting.branchId : true,
-    }
-  }
+  const person = (id: string): BoardPerson => boardPersonOf(id, byId.get(id), meeting.branchId)
   return computeBoard({
     meetingId: meeting._id,
     rule: kindRule(meeting.kind, rules),

@@ -11,6 +11,7 @@ import type {
   SignInVia,
 } from './api/views-attendance'
 import type { MeetingKindRule } from './meeting-kinds'
+import { hasVotingRights, isCommitteeMember, type Member } from './org'
 import { quorumOf } from './quorum'
 import { TOKEN_TOLERANCE_WINDOWS, TOKEN_WINDOW_MS, windowOf } from './attendance-token'
 
@@ -133,6 +134,25 @@ export interface BoardPerson {
   committee: boolean
   /** Attending on a 《流动党员活动证》 from another branch: no vote here. */
   visiting: boolean
+}
+
+/**
+ * How `memberId` counts on the board of a meeting of `branchId`: named as on the roster, voting
+ * rights and committee seat from it, and visiting (no vote here) when their org is another branch.
+ * `member` is undefined for someone no longer on any roster: （已离开本支部）, no vote, visiting.
+ */
+export function boardPersonOf(
+  memberId: string,
+  member: Pick<Member, 'name' | 'category' | 'status' | 'roles' | 'orgId'> | undefined,
+  branchId: string,
+): BoardPerson {
+  return {
+    memberId,
+    name: member?.name ?? '（已离开本支部）',
+    votingRights: member ? hasVotingRights(member) : false,
+    committee: member ? isCommitteeMember(member.roles) : false,
+    visiting: member ? member.orgId !== branchId : true,
+  }
 }
 
 export interface AttendanceRecord {

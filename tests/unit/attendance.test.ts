@@ -1,5 +1,6 @@
 /** The pure attendance rules: tokens, distance, windows, offline judgement and the board's arithmetic. */
 import {
+  boardPersonOf,
   computeBoard,
   isLate,
   offlineRefusal,
@@ -172,5 +173,34 @@ describe('board', () => {
       recordedAt: 5,
     })
     expect(b).toMatchObject({ quorum: null, present: 1, onLeave: 0, recordedAt: 5 })
+  })
+})
+
+test('a person counts on the board as the roster has them; someone gone from it is named so and has no vote', () => {
+  const member = {
+    name: '黄晓明',
+    category: 'full' as const,
+    status: 'normal' as const,
+    roles: ['organizer' as const],
+    orgId: 'b1',
+  }
+  expect(boardPersonOf('m1', member, 'b1')).toEqual({
+    memberId: 'm1',
+    name: '黄晓明',
+    votingRights: true,
+    committee: true,
+    visiting: false,
+  })
+  expect(boardPersonOf('m1', { ...member, category: 'probationary', roles: ['member'] }, 'b1')).toMatchObject({
+    votingRights: false,
+    committee: false,
+  })
+  expect(boardPersonOf('m1', member, 'b2').visiting).toBe(true)
+  expect(boardPersonOf('m9', undefined, 'b1')).toEqual({
+    memberId: 'm9',
+    name: '（已离开本支部）',
+    votingRights: false,
+    committee: false,
+    visiting: true,
   })
 })
