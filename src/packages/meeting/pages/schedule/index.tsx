@@ -20,6 +20,12 @@ import './index.scss'
 const DRAFT_KEY = 'meeting.schedule'
 const MAX_AGENDA = 20
 const PROBLEM = 'sched__field-error'
+/** The date and time pickers in one row: the form's field, the block's id, its label, WeChat's picker mode. */
+const WHEN = [
+  ['date', 'field-date', '日期', 'date'],
+  ['startTime', 'field-start', '开始', 'time'],
+  ['endTime', 'field-end', '结束', 'time'],
+] as const
 
 interface Draft {
   form: ScheduleForm
@@ -114,30 +120,17 @@ export default function SchedulePage() {
       />
 
       <View className="sched__row">
-        <PickerField
-          className="sched__cell"
-          id="field-date"
-          label="日期"
-          mode="date"
-          value={form.date}
-          onChange={(v) => set('date', v)}
-        />
-        <PickerField
-          className="sched__cell"
-          id="field-start"
-          label="开始"
-          mode="time"
-          value={form.startTime}
-          onChange={(v) => set('startTime', v)}
-        />
-        <PickerField
-          className="sched__cell"
-          id="field-end"
-          label="结束"
-          mode="time"
-          value={form.endTime}
-          onChange={(v) => set('endTime', v)}
-        />
+        {WHEN.map(([key, id, label, mode]) => (
+          <PickerField
+            key={key}
+            className="sched__cell"
+            id={id}
+            label={label}
+            mode={mode}
+            value={form[key]}
+            onChange={(v) => set(key, v)}
+          />
+        ))}
       </View>
       <FieldMessage
         className="form-problem sched__field-error"
