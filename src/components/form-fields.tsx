@@ -64,19 +64,33 @@ interface TypedProps extends Omit<FieldProps, 'children'> {
   extra?: ReactNode
 }
 
+/** A bare one-line input that reports its text (a search box, a code typed by hand). */
+export function TextInput(props: {
+  id?: string
+  className: string
+  value: string
+  onInput: (value: string) => void
+  placeholder?: string
+  maxlength?: number
+  type?: 'text' | 'number'
+}) {
+  const { onInput, ...rest } = props
+  return <Input {...rest} onInput={(e) => onInput(e.detail.value)} />
+}
+
 /** One line of text (or digits with `type="number"`), labelled, with its problem. */
 export function TextField(props: TypedProps & { type?: 'text' | 'number' }) {
   const { value, onInput, maxlength, placeholder, inputId, inputClassName, type, extra, ...field } = props
   return (
     <Field {...field}>
-      <Input
+      <TextInput
         id={inputId}
         className={inputClassName ?? 'form-field__input'}
         type={type}
         value={value}
         maxlength={maxlength}
         placeholder={placeholder}
-        onInput={(e) => onInput(e.detail.value)}
+        onInput={onInput}
       />
       {extra}
     </Field>

@@ -2,8 +2,9 @@
  * 邀请列席 (organizers): find someone in the roster who is not expected at this meeting and invite
  * them to attend without a vote. They are told by a notice; 列席 never counts in 应到 or quorum.
  */
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import { TextInput } from '../../../components/form-fields'
 import { Button } from '../../../components/nut'
 import type { MemberRow } from '../../../domain/api/views'
 import { call, errorMessage, newRequestId } from '../../../services/api'
@@ -53,12 +54,12 @@ export function GuestInvite({
     <View className="panel guests" id="guest-invite">
       <Text className="guests__title">邀请列席（不计入应到和法定人数）</Text>
       <View className="guests__search">
-        <Input
+        <TextInput
           id="guest-search"
           className="guests__input"
           value={search}
           placeholder="姓名或手机号"
-          onInput={(e) => setSearch(e.detail.value)}
+          onInput={setSearch}
         />
         <Button size="small" id="guest-find" onClick={find}>
           查找

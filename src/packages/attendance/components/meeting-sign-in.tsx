@@ -2,9 +2,10 @@
  * 签到 of one meeting for a member: the rotating code scanned in WeChat (typed in the browser), a
  * venue code scanned in the app, remote attendance, and the leave request before the meeting.
  */
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
+import { TextInput } from '../../../components/form-fields'
 import { LocationProblem } from '../../../components/location-problem'
 import { Button, Tag } from '../../../components/nut'
 import { Empty, Loaded } from '../../../components/page-state'
@@ -179,12 +180,12 @@ function SignIn({ me, reload, pendingToken }: { me: MySignInView; reload: () => 
           ) : (
             <>
               <Text className="signin__hint">浏览器不能扫码：请输入书记手机上签到码下方显示的文字。</Text>
-              <Input
+              <TextInput
                 id="token-input"
                 className="signin__input"
                 value={token}
                 placeholder="签到码，如 S1.…"
-                onInput={(e) => setToken(e.detail.value)}
+                onInput={setToken}
               />
               <Button type="primary" block id="submit-token" loading={busy} onClick={() => send(token)}>
                 签到

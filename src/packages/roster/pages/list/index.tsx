@@ -1,7 +1,8 @@
 /** 支部成员: search and filter the branch's members; the committee also adds, imports and exports. */
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import { TextInput } from '../../../../components/form-fields'
 import { Button, Tag } from '../../../../components/nut'
 import { Empty, Loaded, LoadMore } from '../../../../components/page-state'
 import type { MemberRow } from '../../../../domain/api/views'
@@ -101,12 +102,12 @@ export default function RosterList() {
   return (
     <View className="roster">
       <View className="roster__search">
-        <Input
+        <TextInput
           id="roster-search"
           className="roster__search-input"
           value={typed}
           placeholder="搜索姓名或手机号"
-          onInput={(e) => setTyped(e.detail.value)}
+          onInput={setTyped}
         />
       </View>
       <View className="roster__filters">
