@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto'
 import type { Actor } from '../domain/access'
 import type { Org } from '../domain/org'
+import type { CollectionName, DocOf } from './collections'
 import type { Ports } from './ports'
 import { StoreConflict, type NewDoc, type Stored } from './ports/store'
 
@@ -17,7 +18,13 @@ export interface ActionContext {
   /** Ids for a write, derived from its request id so a replay produces the same ids. */
   newId(prefix: string): string
   /** Inserts, or returns the existing document when a replay already inserted it. */
-  createOnce<T>(collection: string, doc: NewDoc<T>): Promise<Stored<T>>
+  createOnce: CreateOnce
+}
+
+/** Inserts into a collection, or returns the document a replay already inserted (typed like insert). */
+export interface CreateOnce {
+  <C extends CollectionName>(collection: C, doc: NewDoc<DocOf<C>>): Promise<Stored<DocOf<C>>>
+  <T>(collection: string, doc: NewDoc<T>): Promise<Stored<T>>
 }
 
 export type MemberContext = ActionContext & { actor: Actor; target: NonNullable<ActionContext['target']> }
@@ -31,7 +38,7 @@ export function requestIds(requestKey: string | null): (prefix: string) => strin
   }
 }
 
-export function createOnceIn(ports: Ports) {
+export function createOnceIn(ports: Ports): CreateOnce {
   return async <T>(collection: string, doc: NewDoc<T>): Promise<Stored<T>> => {
     try {
       return await ports.store.insert<T>(collection, doc)

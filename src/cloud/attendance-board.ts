@@ -14,7 +14,6 @@ import {
 } from '../domain/attendance'
 import { kindRule } from '../domain/meeting-kinds'
 import type { Meeting } from '../domain/meeting'
-import type { Org } from '../domain/org'
 import { rulesFor } from './compliance-counters'
 import type { Stored, StorePort } from './ports/store'
 import { membersByIds, readAll } from './actions/roster-reads'
@@ -118,7 +117,7 @@ export async function readAttendanceBoard(
     membersByIds(store, [...meeting.participantIds, ...guestIds]),
     readAttendanceRecords(store, meeting._id),
     readLeaveRequests(store, meeting._id),
-    store.get<Org>('orgs', meeting.branchId),
+    store.get('orgs', meeting.branchId),
   ])
   const rules = branch ? await rulesFor(store, branch) : undefined
   const byId = new Map(people.map((m) => [m._id, m]))

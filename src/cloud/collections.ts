@@ -1,7 +1,24 @@
 /**
- * The collections the server keeps, and the fields each is queried by. The SQLite adapter creates
+ * The collections the server keeps, the document each holds (`CollectionDocs`) and the fields each
+ * is queried by. The store port is typed by `CollectionDocs`: `store.get('meetings', id)` answers a
+ * `Stored<MeetingDoc>` without a type argument, and an unknown collection does not compile. The SQLite adapter creates
  * these indexes itself; on CloudBase create the same indexes in the console (see README).
  */
+import type { Invitation } from '../domain/invitation'
+import type { MeetingChange } from '../domain/meeting'
+import type { ChainEntry } from '../domain/minutes'
+import type { MobileRuleSet } from '../domain/mobile'
+import type { Member, MemberChange, Org } from '../domain/org'
+import type { CheckinDoc, MakeupDoc, ProfileDoc, ReportDoc } from './actions/mobile/registry'
+import type { PlanDoc } from './actions/planning/plans'
+import type { RuleSetDoc } from './actions/planning/rules'
+import type { PhotoDoc, ReadDoc } from './actions/minutes/records'
+import type { OutboxEntry } from './adapters/outbox-notifier'
+import type { AttendanceDoc, AttendanceMeetingDoc, LeaveDoc } from './attendance-board'
+import type { CounterDoc } from './compliance-counters'
+import type { AmendmentDoc, ChainHeadDoc, MinutesDoc } from './minutes-chain'
+import type { NoticeDoc } from './notices'
+
 export const COLLECTIONS = {
   orgs: { indexes: [['parentId']] },
   members: { indexes: [['orgId', 'name']] },
@@ -56,3 +73,55 @@ export const COLLECTIONS = {
 } as const satisfies Record<string, { indexes: readonly (readonly string[])[] }>
 
 export type CollectionName = keyof typeof COLLECTIONS
+
+/** The meeting document: the meeting and what attendance and minutes add (older ones lack these). */
+export type MeetingDoc = AttendanceMeetingDoc & { minutesLate?: boolean | null }
+
+/** `bindings/<openid>`: the member a WeChat identity is bound to. */
+export interface BindingDoc {
+  memberId: string
+  boundAt: number
+}
+
+/** `requests/<key>`: a write's outcome under its request id, replayed when the id comes again. */
+export interface RequestDoc {
+  action: string
+  inputHash: string
+  memberId: string | null
+  result: unknown
+  at: number
+}
+
+/** Each collection's document (without the store's `_id` and `_version`). */
+export interface CollectionDocs {
+  orgs: Org
+  members: Member
+  bindings: BindingDoc
+  meetings: MeetingDoc
+  requests: RequestDoc
+  notifications: NoticeDoc
+  outbox: OutboxEntry
+  member_history: MemberChange
+  /** An invitation, with the request that made it (a replay finds the same one). */
+  invitations: Invitation & { requestRef: string }
+  meeting_history: MeetingChange
+  compliance_counters: CounterDoc
+  /** By org id the 党委's or 支部's kind rules; by `mobileRuleSetId` its 流动党员 rules. */
+  rule_sets: RuleSetDoc | MobileRuleSet
+  plans: PlanDoc
+  attendance: AttendanceDoc
+  leave_requests: LeaveDoc
+  minutes: MinutesDoc
+  minutes_amendments: AmendmentDoc
+  /** The chain's entries by `<branchId>.<seq>`, and its head by branch id. */
+  minutes_chain: ChainEntry | ChainHeadDoc
+  minutes_reads: ReadDoc
+  photos: PhotoDoc
+  mobile_profiles: ProfileDoc
+  checkins: CheckinDoc
+  reports: ReportDoc
+  makeups: MakeupDoc
+}
+
+/** The document a collection holds. */
+export type DocOf<C extends CollectionName> = CollectionDocs[C]

@@ -77,12 +77,12 @@ export async function updateCounters(
   const owner = ownerOf(sample)
   const deltas = counterDeltas(owner, before && factsOf(before), after && factsOf(after), rules)
   for (const d of deltas) {
-    const existing = await tx.get<CounterDoc>('compliance_counters', d.key)
+    const existing = await tx.get('compliance_counters', d.key)
     const counter = applyMeetingChange(existing?.counter ?? emptyCounter(), d.before, d.after, d.span, d.kind)
     if (existing) {
-      await tx.update<CounterDoc>('compliance_counters', d.key, { counter }, existing._version)
+      await tx.update('compliance_counters', d.key, { counter }, existing._version)
     } else {
-      await tx.insert<CounterDoc>('compliance_counters', {
+      await tx.insert('compliance_counters', {
         _id: d.key,
         ownerId: owner,
         branchId: sample.branchId,

@@ -20,7 +20,6 @@ import {
   type MinutesContent,
 } from '../domain/minutes'
 import type { MeetingKind } from '../domain/meeting-kinds'
-import type { Meeting } from '../domain/meeting'
 import type { Stored, StorePort, StoreTx } from './ports/store'
 
 export function sha256Hex(data: string | Uint8Array): string {
@@ -154,7 +153,7 @@ export async function verifyChain(
     field: ChainProblem['field'],
     message: string,
   ): Promise<ChainProblem> => {
-    const meeting = await store.get<Meeting>('meetings', e.meetingId)
+    const meeting = await store.get('meetings', e.meetingId)
     return {
       seq: e.seq,
       kind: e.kind,
@@ -216,11 +215,11 @@ export async function verifyChain(
 /** The hash of the record an entry points at, recomputed from what is stored now; null when gone. */
 async function sourceHash(store: StorePort, e: ChainEntry): Promise<string | null> {
   if (e.kind === 'minutes') {
-    const doc = await store.get<MinutesDoc>('minutes', e.refId)
+    const doc = await store.get('minutes', e.refId)
     if (!doc || doc.status !== 'final' || doc.branchId !== e.branchId) return null
     return minutesHash(doc)
   }
-  const a = await store.get<AmendmentDoc>('minutes_amendments', e.refId)
+  const a = await store.get('minutes_amendments', e.refId)
   if (!a || a.branchId !== e.branchId) return null
   return amendmentHash(a)
 }

@@ -61,7 +61,7 @@ export async function notify<T extends SubscribeTopic>(
   const { id, ...rest } = n
   let stored
   try {
-    stored = await ports.store.insert<NoticeDoc>('notifications', {
+    stored = await ports.store.insert('notifications', {
       _id: id,
       ...rest,
       branchId: request.branchId,
@@ -79,12 +79,12 @@ export async function notify<T extends SubscribeTopic>(
     ? { status: 'delivered', failure: null, reason: null, at: now }
     : { status: 'undelivered', failure: result.failure, reason: result.reason, at: now }
   try {
-    await ports.store.update<NoticeDoc>('notifications', id, { delivery }, stored._version)
+    await ports.store.update('notifications', id, { delivery }, stored._version)
   } catch (err) {
     // The member opened it already (readAt changed the version): keep their read mark, add the answer.
     if (!(err instanceof StoreConflict && err.reason === 'version')) throw err
-    const current = await ports.store.get<NoticeDoc>('notifications', id)
-    if (current) await ports.store.update<NoticeDoc>('notifications', id, { delivery }, current._version)
+    const current = await ports.store.get('notifications', id)
+    if (current) await ports.store.update('notifications', id, { delivery }, current._version)
   }
   return true
 }

@@ -10,26 +10,13 @@ import type { CallEvent } from '../domain/api/call-event'
 import { ACTIONS, type ActionName } from '../domain/api/catalog'
 import type { ActionDecl } from '../domain/api/define'
 import { AppError, describeIssues, type CallResult } from '../domain/errors'
-import type { Member, Org } from '../domain/org'
 import { createOnceIn, requestIds, type ActionContext } from './action-context'
 import type { HandlerMap } from './actions/handler'
+import type { RequestDoc } from './collections'
 import type { Ports } from './ports'
 import { InvalidCursor, StoreConflict, type Stored } from './ports/store'
 
 z.config(z.locales.zhCN())
-
-interface RequestRecord {
-  action: string
-  inputHash: string
-  memberId: string | null
-  result: unknown
-  at: number
-}
-
-interface Binding {
-  memberId: string
-  boundAt: number
-}
 
 const REQUEST_ID_RE = /^[A-Za-z0-9_-]{8,64}$/
 
@@ -103,7 +90,7 @@ async function dispatch(ports: Ports, handlers: HandlerMap, rawEvent: unknown, c
     }
     requestKey = sha256(`${openid ?? 'anonymous'}|${event.requestId}`).slice(0, 40)
     inputHash = sha256(JSON.stringify(event.input ?? {}))
-    const earlier = await ports.store.get<RequestRecord>('requests', requestKey)
+    const earlier = await ports.store.get('requests', requestKey)
     if (earlier) return replay(earlier, decl.name, inputHash)
   }
 
@@ -116,12 +103,13 @@ async function dispatch(ports: Ports, handlers: HandlerMap, rawEvent: unknown, c
     newId: requestIds(requestKey),
     createOnce: createOnceIn(ports),
   }
+  if (target) checkPreconditions(decl, target)
   const handler = handlers[decl.name as ActionName] as (c: ActionContext, i: unknown) => Promise<unknown>
   const result = await handler(ctx, input)
 
   if (requestKey) {
     try {
-      await ports.store.insert<RequestRecord>('requests', {
+      await ports.store.insert('requests', {
         _id: requestKey,
         action: decl.name,
         inputHash,
@@ -132,7 +120,7 @@ async function dispatch(ports: Ports, handlers: HandlerMap, rawEvent: unknown, c
     } catch (err) {
       // A concurrent replay finished first; its result stands.
       if (err instanceof StoreConflict && err.reason === 'duplicate') {
-        const first = await ports.store.get<RequestRecord>('requests', requestKey)
+        const first = await ports.store.get('requests', requestKey)
         if (first) return replay(first, decl.name, inputHash)
       }
       throw err
@@ -141,7 +129,7 @@ async function dispatch(ports: Ports, handlers: HandlerMap, rawEvent: unknown, c
   return result
 }
 
-function replay(earlier: RequestRecord, action: string, inputHash: string): unknown {
+function replay(earlier: RequestDoc, action: string, inputHash: string): unknown {
   if (earlier.action !== action || earlier.inputHash !== inputHash) throw new AppError('REQUEST_ID_REUSED')
   return earlier.result
 }
@@ -151,11 +139,11 @@ function sha256(text: string): string {
 }
 
 async function resolveActor(ports: Ports, openid: string): Promise<Actor | null> {
-  const binding = await ports.store.get<Binding>('bindings', openid)
+  const binding = await ports.store.get('bindings', openid)
   if (!binding) return null
-  const member = await ports.store.get<Member>('members', binding.memberId)
+  const member = await ports.store.get('members', binding.memberId)
   if (!member || member.status === 'transferred' || member.status === 'suspended') return null
-  const org = await ports.store.get<Org>('orgs', member.orgId)
+  const org = await ports.store.get('orgs', member.orgId)
   if (!org) return null
   return {
     memberId: member._id,
@@ -164,6 +152,15 @@ async function resolveActor(ports: Ports, openid: string): Promise<Actor | null>
     orgKind: org.kind,
     groupId: member.groupId,
     roles: member.roles,
+  }
+}
+
+/** Refuses the call when its target fails one of the declaration's preconditions. */
+function checkPreconditions(decl: ActionDecl, target: NonNullable<ActionContext['target']>): void {
+  for (const p of decl.preconditions ?? []) {
+    if (p.kind === 'branch' && target.org.kind !== 'branch') {
+      throw new AppError('VALIDATION_FAILED', p.message, [{ field: p.field, message: p.fieldMessage }])
+    }
   }
 }
 
@@ -185,7 +182,7 @@ async function resolveTarget(
     if (!record) throw new AppError('NOT_FOUND')
     orgId = String(record[spec.orgField])
   }
-  const org = await ports.store.get<Org>('orgs', orgId)
+  const org = await ports.store.get('orgs', orgId)
   if (!org) throw new AppError('NOT_FOUND', '找不到这个组织，请返回刷新后再试。')
   return { org, record }
 }

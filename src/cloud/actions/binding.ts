@@ -20,7 +20,7 @@ import {
   newInvitation,
   type Invitation,
 } from '../../domain/invitation'
-import { isActiveMember, MEMBER_STATUS_LABELS, type MemberChange, type Org } from '../../domain/org'
+import { isActiveMember, MEMBER_STATUS_LABELS, type Org } from '../../domain/org'
 import type { ActionContext } from '../action-context'
 import { StoreConflict, type Stored, type StorePort } from '../ports/store'
 import { bindingOf, memberDetail, type MemberDoc } from './roster'
@@ -37,7 +37,7 @@ const codeMissing = () =>
 
 /** The invitation a code names, if it can still be used; otherwise the reason, in Chinese. */
 async function usableInvitation(store: StorePort, code: string, now: number): Promise<InvitationDoc> {
-  const inv = await store.get<Invitation & { requestRef: string }>('invitations', code)
+  const inv = await store.get('invitations', code)
   const state = inv ? invitationState(inv, now) : 'revoked'
   if (!inv || state === 'revoked') throw codeMissing()
   if (state === 'used') throw new AppError('CONFLICT', '这个邀请已使用过，不能再次使用；请联系支部书记重新生成邀请。')
@@ -80,11 +80,11 @@ export const inviteCreate = implement(inviteCreateDecl, async (ctx) => {
     // Derived from the request id: a retried request comes back to the same code.
     const requestRef = ctx.newId('inv')
     const code = inviteCodeFromHex(requestRef.slice(requestRef.indexOf('_') + 1))
-    const taken = await store.get<Invitation & { requestRef: string }>('invitations', code)
+    const taken = await store.get('invitations', code)
     if (taken?.requestRef === requestRef) return invitationView(ctx, taken, member, branch)
     if (taken) continue
 
-    const older = await store.query<Invitation>('invitations', {
+    const older = await store.query('invitations', {
       where: [{ field: 'memberId', op: 'eq', value: member._id }],
       limit: 100,
     })
@@ -103,12 +103,7 @@ export const inviteCreate = implement(inviteCreateDecl, async (ctx) => {
         // A new invitation replaces the ones not used yet: only the latest code works.
         for (const o of older.items) {
           if (o.usedAt === null && o.revokedAt === null) {
-            await tx.update<Invitation>(
-              'invitations',
-              o._id,
-              { revokedAt: ctx.now, revokedReason: 'replaced' },
-              o._version,
-            )
+            await tx.update('invitations', o._id, { revokedAt: ctx.now, revokedReason: 'replaced' }, o._version)
           }
         }
         return tx.insert('invitations', doc)
@@ -127,7 +122,7 @@ export const invitePreview = implement(invitePreviewDecl, async (ctx, input) => 
   const { store } = ctx.ports
   const inv = await usableInvitation(store, input.code, ctx.now)
   const member = await store.get<MemberDoc>('members', inv.memberId)
-  const branch = await store.get<Org>('orgs', inv.branchId)
+  const branch = await store.get('orgs', inv.branchId)
   if (!member || !branch) throw codeMissing()
   return { branchName: branch.name, maskedName: maskName(member.name), expiresAt: inv.expiresAt }
 })
@@ -135,13 +130,13 @@ export const invitePreview = implement(invitePreviewDecl, async (ctx, input) => 
 /** Counts a failed check once per request (a retried request is not a new attempt); revokes at the limit. */
 async function countFailure(store: StorePort, code: string, attemptId: string, now: number): Promise<number> {
   for (let i = 0; ; i += 1) {
-    const inv = await store.get<Invitation>('invitations', code)
+    const inv = await store.get('invitations', code)
     if (!inv) return MAX_BIND_ATTEMPTS
     if (inv.failedAttemptIds.includes(attemptId)) return inv.failedAttempts
     const failedAttempts = inv.failedAttempts + 1
     const revoke = failedAttempts >= MAX_BIND_ATTEMPTS && inv.revokedAt === null
     try {
-      await store.update<Invitation>(
+      await store.update(
         'invitations',
         code,
         {
@@ -196,15 +191,15 @@ export const bindingBind = implement(bindingBindDecl, async (ctx, input) => {
 
   try {
     await store.transaction(async (tx) => {
-      const fresh = await tx.get<Invitation>('invitations', inv._id)
+      const fresh = await tx.get('invitations', inv._id)
       if (!fresh || invitationState(fresh, ctx.now) !== 'valid') {
         throw new AppError('CONFLICT', '这个邀请刚刚被使用或作废了，请联系支部书记重新生成邀请。')
       }
       await tx.insert('bindings', { _id: openid, memberId: member._id, boundAt: ctx.now })
-      await tx.update<Invitation>('invitations', inv._id, { usedAt: ctx.now, usedBy: openid }, fresh._version)
+      await tx.update('invitations', inv._id, { usedAt: ctx.now, usedBy: openid }, fresh._version)
       // Bumping the member's version makes two bindings of one member race on it: one wins.
       await tx.update('members', member._id, {}, member._version)
-      await tx.insert<MemberChange>('member_history', {
+      await tx.insert('member_history', {
         _id: ctx.newId('mh'),
         memberId: member._id,
         orgId: member.orgId,
@@ -241,7 +236,7 @@ export const bindingUnbind = implement(bindingUnbindDecl, async (ctx, input) => 
     // The binding document goes: the same WeChat, or another, can bind again with a new invitation.
     await tx.remove('bindings', binding._id, binding._version)
     const saved = await tx.update<MemberDoc>('members', member._id, {}, fresh._version)
-    await tx.insert<MemberChange>('member_history', {
+    await tx.insert('member_history', {
       _id: ctx.newId('mh'),
       memberId: member._id,
       orgId: member.orgId,

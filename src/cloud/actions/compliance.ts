@@ -13,7 +13,7 @@ import type { Org } from '../../domain/org'
 import { periodSpan } from '../../domain/periods'
 import { AppError } from '../../domain/errors'
 import type { MemberContext } from '../action-context'
-import { counterKey, rulesFor, type CounterDoc } from '../compliance-counters'
+import { counterKey, rulesFor } from '../compliance-counters'
 import type { Stored } from '../ports/store'
 import { orgRef, readAll } from './roster-reads'
 
@@ -35,7 +35,7 @@ export const complianceSummary = implement(complianceSummaryDecl, async (ctx, in
   if (root.kind === 'branch') {
     branches = [root]
   } else {
-    const page = await store.query<Org>('orgs', {
+    const page = await store.query('orgs', {
       where: [
         { field: 'path', op: 'contains', value: root._id },
         { field: 'kind', op: 'eq', value: 'branch' },
@@ -75,7 +75,7 @@ async function branchCompliance(
       const owners = rule.audience === 'group' ? groups : [branch]
       return owners.map((owner) => ({ rule, span, owner, key: counterKey(owner._id, rule.kind, span.key) }))
     })
-  const counters = await store.query<CounterDoc>('compliance_counters', {
+  const counters = await store.query('compliance_counters', {
     where: [
       { field: 'branchId', op: 'eq', value: branch._id },
       { field: 'periodKey', op: 'in', value: [...new Set(owed.map((o) => o.span.key))] },

@@ -13,7 +13,6 @@ import {
 import type { MeetingDetail } from '../../domain/api/views'
 import { AppError } from '../../domain/errors'
 import { changeRefusal, type Meeting, type MeetingChange } from '../../domain/meeting'
-import type { Org } from '../../domain/org'
 import type { MemberContext } from '../action-context'
 import { rulesFor, updateCounters } from '../compliance-counters'
 import { meetingFields, notify } from '../notices'
@@ -37,16 +36,16 @@ async function change(
   const { store } = ctx.ports
   const rules = await rulesFor(store, ctx.target.org)
   const result = await store.transaction(async (tx) => {
-    const before = await tx.get<MeetingDoc>('meetings', input.meetingId)
+    const before = await tx.get('meetings', input.meetingId)
     if (!before) throw new AppError('NOT_FOUND')
     if (before._version !== input.version) throw new StoreConflict('version', 'meetings', before._id)
     const refusal = changeRefusal(before, kind, ctx.now)
     if (refusal) throw new AppError('CONFLICT', `${refusal}。`)
     const { patch: p, summary, reason } = patch(before)
     if (summary.length === 0) return { before, after: before, unchanged: true }
-    const after = await tx.update<MeetingDoc>('meetings', before._id, { ...p, updatedAt: ctx.now }, before._version)
+    const after = await tx.update('meetings', before._id, { ...p, updatedAt: ctx.now }, before._version)
     await updateCounters(tx, rules, before, after)
-    await tx.insert<MeetingChange>('meeting_history', {
+    await tx.insert('meeting_history', {
       _id: ctx.newId('mch'),
       meetingId: before._id,
       branchId: before.branchId,
@@ -84,7 +83,7 @@ async function announce(ctx: MemberContext, m: Stored<MeetingDoc>, kind: Meeting
 }
 
 async function detail(ctx: MemberContext, m: Stored<MeetingDoc>): Promise<MeetingDetail> {
-  const branch = (await ctx.ports.store.get<Org>('orgs', m.branchId))!
+  const branch = (await ctx.ports.store.get('orgs', m.branchId))!
   return detailOf(ctx, m, branch, await membersByIds(ctx.ports.store, m.participantIds))
 }
 

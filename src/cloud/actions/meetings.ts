@@ -39,7 +39,6 @@ function invalid(field: string, message: string): AppError {
 export const meetingSchedule = implement(meetingScheduleDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const branch = ctx.target.org
-  if (branch.kind !== 'branch') throw invalid('branchId', '会议只能由党支部安排')
 
   const startAt = fromBeijing(input.date, input.startTime)
   const endAt = fromBeijing(input.date, input.endTime)
@@ -89,9 +88,9 @@ export const meetingSchedule = implement(meetingScheduleDecl, async (ctx, input)
   } satisfies Omit<Meeting, 'id'> & { _id: string }
   // The meeting and the compliance counters it feeds land together, or neither does.
   const meeting = await store.transaction(async (tx) => {
-    const replayed = await tx.get<Omit<Meeting, 'id'>>('meetings', doc._id)
+    const replayed = await tx.get('meetings', doc._id)
     if (replayed) return replayed
-    const created = await tx.insert<Omit<Meeting, 'id'>>('meetings', doc)
+    const created = await tx.insert('meetings', doc)
     await updateCounters(tx, rules, null, created)
     return created
   })
@@ -129,7 +128,7 @@ async function listMeetings(
   extra: Filter[],
 ): Promise<Page<MeetingSummary>> {
   const upcoming = input.when === 'upcoming'
-  const page = await ctx.ports.store.query<Meeting>('meetings', {
+  const page = await ctx.ports.store.query('meetings', {
     where: [
       { field: 'branchId', op: 'eq', value: branchId },
       { field: 'endAt', op: upcoming ? 'gt' : 'lte', value: ctx.now },
@@ -186,9 +185,8 @@ export async function detailOf(
 ): Promise<MeetingDetail> {
   const { store } = ctx.ports
   const names = new Map(people.map((p) => [p._id, p.name]))
-  const nameOf = async (id: string) =>
-    names.get(id) ?? (await store.get<Member>('members', id))?.name ?? '（已离开本支部）'
-  const group = m.groupId ? await store.get<Org>('orgs', m.groupId) : null
+  const nameOf = async (id: string) => names.get(id) ?? (await store.get('members', id))?.name ?? '（已离开本支部）'
+  const group = m.groupId ? await store.get('orgs', m.groupId) : null
   const history = await readAll<MeetingChange>(
     store,
     'meeting_history',

@@ -43,7 +43,6 @@ interface Analysis {
 async function analyse(ctx: MemberContext, input: ImportInput): Promise<Analysis> {
   const { store } = ctx.ports
   const branch = ctx.target.org
-  if (branch.kind !== 'branch') throw invalid('branchId', '名单只能导入到党支部，请在支部的成员名单中导入')
   const bytes = await readUpload(ctx.ports.files, input.fileId, rosterFileUpload, 'fileId')
   if (isZip(bytes)) {
     throw invalid('fileId', '这是 Excel 工作簿（.xlsx），不是 CSV：请在 Excel 中“另存为” CSV 格式后重新选择')
@@ -136,7 +135,6 @@ export const rosterImportCommit = implement(rosterImportCommitDecl, async (ctx, 
 export const rosterExport = implement(rosterExportDecl, async (ctx) => {
   const { store } = ctx.ports
   const branch = ctx.target.org
-  if (branch.kind !== 'branch') throw invalid('branchId', '请选择要导出名单的党支部')
   const members = await membersOf(store, branch._id)
   const groups = (await groupsOf(store, branch._id)).map((g) => ({ id: g._id, name: g.name }))
   const { unparseCsv } = await import('../csv-file')

@@ -15,7 +15,7 @@ export async function membersByIds(store: StorePort, ids: readonly string[]): Pr
   const out: Stored<Member>[] = []
   for (let i = 0; i < ids.length; i += 100) {
     const chunk = ids.slice(i, i + 100)
-    const page = await store.query<Member>('members', { where: [{ field: '_id', op: 'in', value: chunk }], limit: 100 })
+    const page = await store.query('members', { where: [{ field: '_id', op: 'in', value: chunk }], limit: 100 })
     out.push(...page.items)
   }
   const byId = new Map(out.map((m) => [m._id, m]))
@@ -47,7 +47,7 @@ export async function readAll<T>(
 }
 
 export async function orgOfKind(store: StorePort, id: string, kind: OrgKind): Promise<Stored<Org> | null> {
-  const org = await store.get<Org>('orgs', id)
+  const org = await store.get('orgs', id)
   return org && org.kind === kind ? org : null
 }
 

@@ -3,6 +3,7 @@
  * router; what a viewer sees of a record (full phone numbers, change history, the edit button)
  * follows from the same declarations through `isAllowed`, never from a role checked here.
  */
+import type { BindingDoc } from '../collections'
 import { implement } from './handler'
 import { rosterGet as rosterGetDecl } from '../../domain/api/catalog-roster'
 import { isAllowed, type Actor } from '../../domain/access'
@@ -15,22 +16,13 @@ import {
 } from '../../domain/api/catalog'
 import type { MemberDetail, MemberHistoryEntry, MemberRow } from '../../domain/api/views'
 import { AppError } from '../../domain/errors'
-import {
-  hasRosterKeeper,
-  hasVotingRights,
-  isActiveMember,
-  maskPhone,
-  type Member,
-  type MemberChange,
-  type Org,
-} from '../../domain/org'
+import { hasRosterKeeper, hasVotingRights, isActiveMember, maskPhone, type Member, type Org } from '../../domain/org'
 import { normalizeRoles, sameValue } from '../../domain/roster-csv'
 import type { MemberContext } from '../action-context'
 import { decodeCursor, encodeCursor, type Filter, type Stored, type StorePort, type StoreTx } from '../ports/store'
 import { membersByIds, membersOf, orgRef, readAll } from './roster-reads'
 
 export type MemberDoc = Stored<Omit<Member, 'id'>>
-type Binding = { memberId: string; boundAt: number }
 
 /** A branch has a handful of groups; the cap only guards against broken data. */
 const MAX_GROUPS = 200
@@ -73,7 +65,7 @@ export async function checkedGroup(
   groupId: string | null | undefined,
 ): Promise<string | null> {
   if (!groupId) return null
-  const group = await store.get<Org>('orgs', groupId)
+  const group = await store.get('orgs', groupId)
   if (!group || group.kind !== 'group' || group.parentId !== branchId) {
     throw invalid('groupId', '所选党小组不属于本支部，请重新选择')
   }
@@ -100,8 +92,8 @@ export async function assertPhoneFree(
   }
 }
 
-export async function bindingOf(store: StorePort, memberId: string): Promise<Stored<Binding> | null> {
-  const page = await store.query<Binding>('bindings', {
+export async function bindingOf(store: StorePort, memberId: string): Promise<Stored<BindingDoc> | null> {
+  const page = await store.query('bindings', {
     where: [{ field: 'memberId', op: 'eq', value: memberId }],
     limit: 1,
   })
@@ -111,7 +103,7 @@ export async function bindingOf(store: StorePort, memberId: string): Promise<Sto
 async function boundIds(store: StorePort, memberIds: readonly string[]): Promise<Set<string>> {
   const out = new Set<string>()
   for (let i = 0; i < memberIds.length; i += 100) {
-    const page = await store.query<Binding>('bindings', {
+    const page = await store.query('bindings', {
       where: [{ field: 'memberId', op: 'in', value: memberIds.slice(i, i + 100) }],
       limit: 100,
     })
@@ -139,7 +131,7 @@ function rowOf(m: MemberDoc, full: boolean, groups: Map<string, Stored<Org>>, bo
 }
 
 async function historyOf(store: StorePort, memberId: string): Promise<MemberHistoryEntry[]> {
-  const page = await store.query<MemberChange>('member_history', {
+  const page = await store.query('member_history', {
     where: [{ field: 'memberId', op: 'eq', value: memberId }],
     orderBy: { field: 'at', direction: 'desc' },
     limit: HISTORY_SHOWN,
@@ -164,7 +156,7 @@ export async function memberDetail(
 ): Promise<MemberDetail> {
   const { store } = ctx.ports
   const full = seesPrivate(ctx.actor, org)
-  const group = m.groupId ? await store.get<Org>('orgs', m.groupId) : null
+  const group = m.groupId ? await store.get('orgs', m.groupId) : null
   const groups = new Map(group ? [[group._id, group]] : [])
   return {
     ...rowOf(m, full, groups, Boolean(await bindingOf(store, m._id))),
@@ -189,7 +181,7 @@ export async function recordChanges(
     const from = before[field] ?? null
     const to = after[field] ?? null
     if (sameValue(from, to)) continue
-    await tx.insert<MemberChange>('member_history', {
+    await tx.insert('member_history', {
       _id: newId('mh'),
       memberId: change.memberId,
       orgId: after.orgId,
@@ -271,7 +263,6 @@ export const rosterGet = implement(rosterGetDecl, async (ctx) => {
 export const rosterCreate = implement(rosterCreateDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const branch = ctx.target.org
-  if (branch.kind !== 'branch') throw invalid('branchId', '党员只能登记在党支部，请在支部的成员名单中新增')
   const groupId = await checkedGroup(store, branch._id, input.groupId)
   const id = ctx.newId('m')
   // A retried request whose first run got as far as the insert gets that member back.

@@ -1,3 +1,4 @@
+import type { BindingDoc } from '../collections'
 import { implement } from './handler'
 import {
   sessionDevAccounts as sessionDevAccountsDecl,
@@ -13,17 +14,11 @@ import {
   hasVotingRights,
   maskPhone,
   MEETING_ORGANIZER_ROLES,
-  type Member,
   type Org,
   type Role,
 } from '../../domain/org'
 import type { Stored, StoreReader } from '../ports/store'
 import { orgRef, readAll } from './roster-reads'
-
-interface Binding {
-  memberId: string
-  boundAt: number
-}
 
 export const sessionWhoami = implement(sessionWhoamiDecl, async (ctx): Promise<ProfileView | UnboundView> => {
   if (!ctx.actor) return { bound: false }
@@ -32,13 +27,13 @@ export const sessionWhoami = implement(sessionWhoamiDecl, async (ctx): Promise<P
 
 /** What a bound person sees of themself (我的): whoami, and binding.bind once it succeeds. */
 export async function profileOf(store: StoreReader, memberId: string): Promise<ProfileView | null> {
-  const member = await store.get<Member>('members', memberId)
-  const org = member && (await store.get<Org>('orgs', member.orgId))
+  const member = await store.get('members', memberId)
+  const org = member && (await store.get('orgs', member.orgId))
   if (!member || !org) return null
-  const path = (await Promise.all(org.path.map((id) => store.get<Org>('orgs', id)))).filter((o): o is Stored<Org> =>
+  const path = (await Promise.all(org.path.map((id) => store.get('orgs', id)))).filter((o): o is Stored<Org> =>
     Boolean(o),
   )
-  const group = member.groupId ? await store.get<Org>('orgs', member.groupId) : null
+  const group = member.groupId ? await store.get('orgs', member.groupId) : null
   return {
     bound: true,
     member: {
@@ -65,13 +60,13 @@ const ROLE_ORDER: readonly Role[] = ['supervisor', ...BRANCH_ROLES]
 
 export const sessionDevAccounts = implement(sessionDevAccountsDecl, async (ctx) => {
   const { store } = ctx.ports
-  const bindings = await readAll<Binding>(store, 'bindings', [], 'memberId', 500)
+  const bindings = await readAll<BindingDoc>(store, 'bindings', [], 'memberId', 500)
   const accounts: DemoAccount[] = []
   const orgNames = new Map<string, string>()
   for (const b of bindings) {
-    const m = await store.get<Member>('members', b.memberId)
+    const m = await store.get('members', b.memberId)
     if (!m) continue
-    if (!orgNames.has(m.orgId)) orgNames.set(m.orgId, (await store.get<Org>('orgs', m.orgId))?.name ?? '')
+    if (!orgNames.has(m.orgId)) orgNames.set(m.orgId, (await store.get('orgs', m.orgId))?.name ?? '')
     accounts.push({
       memberId: m._id,
       name: m.name,
@@ -91,7 +86,7 @@ export const sessionDevAccounts = implement(sessionDevAccountsDecl, async (ctx) 
 export const sessionDevLogin = implement(sessionDevLoginDecl, async (ctx, input) => {
   const issue = ctx.ports.identity.issueSession
   if (!issue) throw new AppError('NOT_AVAILABLE')
-  const page = await ctx.ports.store.query<Binding>('bindings', {
+  const page = await ctx.ports.store.query('bindings', {
     where: [{ field: 'memberId', op: 'eq', value: input.memberId }],
     limit: 1,
   })

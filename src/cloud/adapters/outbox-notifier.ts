@@ -23,7 +23,7 @@ export class OutboxNotifier implements NotifierPort {
   async send(n: Notification): Promise<DeliveryResult> {
     const { id, ...rest } = n
     try {
-      await this.store.insert<OutboxEntry>('outbox', { _id: id, ...rest, queuedAt: this.clock.now() })
+      await this.store.insert('outbox', { _id: id, ...rest, queuedAt: this.clock.now() })
     } catch (err) {
       // The same notification replayed by an idempotent write: it is already queued.
       if (!(err instanceof StoreConflict && err.reason === 'duplicate')) throw err

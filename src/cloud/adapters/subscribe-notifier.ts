@@ -16,7 +16,6 @@ import { KEYWORD_TYPES, type KeywordType } from '../../domain/subscribe-keywords
 import { MESSAGE_TEMPLATES, TEMPLATE_KEYS, type KeywordDecl, type TemplateKey } from '../../domain/subscribe-messages'
 import type { DeliveryResult, Notification, NotifierPort } from '../ports/notifier'
 import { StoreConflict, type StorePort } from '../ports/store'
-import type { OutboxEntry } from './outbox-notifier'
 
 export type MiniprogramState = 'developer' | 'trial' | 'formal'
 
@@ -46,10 +45,6 @@ export interface SubscribeNotifierOptions {
   templates: SubscribeTemplates
   /** Which version of the mini-program a tap on the message opens. */
   miniprogramState?: MiniprogramState
-}
-
-interface Binding {
-  memberId: string
 }
 
 /** WeChat's keyword ids are the kind and a number: `thing1`, `character_string12`. */
@@ -132,7 +127,7 @@ export class SubscribeNotifier implements NotifierPort {
   async send(n: Notification): Promise<DeliveryResult> {
     const { id, ...rest } = n
     try {
-      await this.store.insert<OutboxEntry>('outbox', { _id: id, ...rest, queuedAt: this.clock.now() })
+      await this.store.insert('outbox', { _id: id, ...rest, queuedAt: this.clock.now() })
     } catch (err) {
       if (err instanceof StoreConflict && err.reason === 'duplicate') {
         return {
@@ -157,7 +152,7 @@ export class SubscribeNotifier implements NotifierPort {
         reason: `not sent, WeChat would refuse: ${problems.join('; ')}`,
       }
     }
-    const page = await this.store.query<Binding>('bindings', {
+    const page = await this.store.query('bindings', {
       where: [{ field: 'memberId', op: 'eq', value: n.memberId }],
       limit: 1,
     })

@@ -27,7 +27,7 @@ import type { DailyJob, JobReport } from './daily-job'
 async function* orgsBelow(ports: Ports, parentId: string | null): AsyncGenerator<Stored<Org>> {
   let cursor: string | null = null
   do {
-    const page: { items: Stored<Org>[]; nextCursor: string | null } = await ports.store.query<Org>('orgs', {
+    const page: { items: Stored<Org>[]; nextCursor: string | null } = await ports.store.query('orgs', {
       where: [{ field: 'parentId', op: 'eq', value: parentId }],
       orderBy: { field: '_id', direction: 'asc' },
       limit: 100,
@@ -61,7 +61,7 @@ async function runBranch(ports: Ports, branch: Stored<Org>, now: number, report:
   const crossings: Crossing[] = []
   let cursor: string | null = null
   do {
-    const page: { items: Stored<ProfileDoc>[]; nextCursor: string | null } = await ports.store.query<ProfileDoc>(
+    const page: { items: Stored<ProfileDoc>[]; nextCursor: string | null } = await ports.store.query(
       'mobile_profiles',
       {
         where: [{ field: 'branchId', op: 'eq', value: branch._id }],

@@ -31,7 +31,7 @@ type MeetingDoc = Omit<Meeting, 'id'> & { minutesFinalizedAt?: number | null }
 async function forEachBranch(ports: Ports, fn: (branch: Stored<Org>) => Promise<void>): Promise<void> {
   let cursor: string | null = null
   do {
-    const page: { items: Stored<Org>[]; nextCursor: string | null } = await ports.store.query<Org>('orgs', {
+    const page: { items: Stored<Org>[]; nextCursor: string | null } = await ports.store.query('orgs', {
       where: [{ field: 'kind', op: 'eq', value: 'branch' }],
       orderBy: { field: 'name', direction: 'asc' },
       limit: 100,

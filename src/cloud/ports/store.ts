@@ -1,7 +1,12 @@
 /**
  * The document store every action writes through. Implemented by SQLite (embedded host, tests)
  * and by the CloudBase database (production); both pass tests/cloud/store-contract.
+ *
+ * Each method is typed by the collection it names (src/cloud/collections.ts): `get('meetings', id)`
+ * answers a `Stored<MeetingDoc>`. The second, untyped signature of each (a type argument and any
+ * collection name) remains for the call sites not yet moved to the registry.
  */
+import type { CollectionName, DocOf } from '../collections'
 
 export interface StoredDoc {
   _id: string
@@ -41,13 +46,22 @@ export const MAX_PAGE = 100
 export type NewDoc<T> = T & { _id: string }
 
 export interface StoreReader {
+  /** The document `id` of `collection`, or null when there is none. */
+  get<C extends CollectionName>(collection: C, id: string): Promise<Stored<DocOf<C>> | null>
   get<T>(collection: string, id: string): Promise<Stored<T> | null>
 }
 
 export interface StoreWriter {
   /** Fails with StoreConflict('duplicate') when the id exists. */
+  insert<C extends CollectionName>(collection: C, doc: NoInfer<NewDoc<DocOf<C>>>): Promise<Stored<DocOf<C>>>
   insert<T>(collection: string, doc: NewDoc<T>): Promise<Stored<T>>
   /** Applies `patch` only if the stored version is `expectedVersion`; else StoreConflict('version'). */
+  update<C extends CollectionName>(
+    collection: C,
+    id: string,
+    patch: NoInfer<Partial<DocOf<C>>>,
+    expectedVersion: number,
+  ): Promise<Stored<DocOf<C>>>
   update<T>(collection: string, id: string, patch: Partial<T>, expectedVersion: number): Promise<Stored<T>>
   /**
    * Deletes the document only if the stored version is `expectedVersion`; else StoreConflict('version'),
@@ -60,6 +74,8 @@ export type StoreTx = StoreReader & StoreWriter
 
 export interface StorePort extends StoreTx {
   readonly kind: 'sqlite' | 'cloudbase'
+  /** One page of `collection` matching `options`, in its order. */
+  query<C extends CollectionName>(collection: C, options: QueryOptions): Promise<Page<Stored<DocOf<C>>>>
   query<T>(collection: string, options: QueryOptions): Promise<Page<Stored<T>>>
   count(collection: string, where?: readonly Filter[]): Promise<number>
   /** Runs `fn` atomically: all its writes land or none do. Only gets, inserts, updates and removes inside. */

@@ -6,13 +6,7 @@
  *   await seedDemoAttendance(store, now)
  */
 import type { Meeting } from '../../domain/meeting'
-import {
-  attendanceId,
-  newAttendanceRecord,
-  type AttendanceDoc,
-  type AttendanceMeetingDoc,
-  type LeaveDoc,
-} from '../attendance-board'
+import { attendanceId, newAttendanceRecord, type AttendanceMeetingDoc, type LeaveDoc } from '../attendance-board'
 import type { StorePort } from '../ports/store'
 import { readAll } from '../actions/roster-reads'
 
@@ -44,7 +38,7 @@ export async function seedDemoAttendance(store: StorePort, now: number): Promise
           if (slot === 4) continue // absent
           if (slot === 8) {
             const [category, note] = LEAVE_NOTES[(i + n) % LEAVE_NOTES.length]
-            await tx.insert<LeaveDoc>('leave_requests', {
+            await tx.insert('leave_requests', {
               _id: id,
               meetingId: m._id,
               branchId: m.branchId,
@@ -59,7 +53,7 @@ export async function seedDemoAttendance(store: StorePort, now: number): Promise
             })
           } else {
             const signedAt = m.startAt - 10 * MIN + ((i * 37) % 600) * 1000
-            await tx.insert<AttendanceDoc>('attendance', {
+            await tx.insert('attendance', {
               _id: id,
               ...newAttendanceRecord(m, memberId, { via: 'qr', signedAt }),
             })

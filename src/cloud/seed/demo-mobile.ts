@@ -5,7 +5,7 @@
  */
 import { beijing } from '../../domain/beijing-time'
 import { DAY_MS } from '../../domain/mobile'
-import type { CheckinDoc, ProfileDoc } from '../actions/mobile/registry'
+import type { ProfileDoc } from '../actions/mobile/registry'
 import type { StoreTx } from '../ports/store'
 
 interface DemoMobile {
@@ -53,7 +53,7 @@ export async function seedDemoMobile(tx: StoreTx, now: number): Promise<void> {
   for (const d of DEMO_MOBILE) {
     const lastContactAt = now - d.lastContactDaysAgo * DAY_MS
     const member = await tx.get<{ phone: string }>('members', d.memberId)
-    await tx.insert<ProfileDoc>('mobile_profiles', {
+    await tx.insert('mobile_profiles', {
       _id: d.memberId,
       memberId: d.memberId,
       branchId: d.branchId,
@@ -72,7 +72,7 @@ export async function seedDemoMobile(tx: StoreTx, now: number): Promise<void> {
     })
     for (const [i, daysAgo] of [d.lastContactDaysAgo + 60, d.lastContactDaysAgo + 30, d.lastContactDaysAgo].entries()) {
       const at = now - daysAgo * DAY_MS
-      await tx.insert<CheckinDoc>('checkins', {
+      await tx.insert('checkins', {
         _id: `ci_seed_${d.memberId}_${i + 1}`,
         memberId: d.memberId,
         branchId: d.branchId,

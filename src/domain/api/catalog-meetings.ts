@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { MEETING_KINDS } from '../meeting-kinds'
 import { MEETING_ORGANIZER_ROLES, ROLES } from '../org'
-import { catalogOf, defineAction, onMeetingRecord, onOrgInput, shape } from './define'
+import { catalogOf, defineAction, onMeetingRecord, onOrgInput, shape, targetIsBranch } from './define'
 import { checkMeetingSlot, cursorField, dateField, idField, limitField, textField, timeField } from './fields'
 import type { BranchCompliance, MeetingDetail, MeetingSummary, OrgNode, OrgRef, Page } from './views'
 
@@ -40,6 +40,7 @@ export const meetingSchedule = defineAction({
   write: true,
   access: onOrgInput(MEETING_ORGANIZER_ROLES, 'branch'),
   errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+  preconditions: [targetIsBranch('会议只能由党支部安排。请修改后再提交。', '会议只能由党支部安排')],
 })
 
 const listInput = z

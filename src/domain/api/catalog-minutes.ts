@@ -9,10 +9,13 @@
  */
 import { z } from 'zod'
 import { COMMITTEE_ROLES, MEETING_ORGANIZER_ROLES, ROLES } from '../org'
-import { catalogOf, defineAction, onMeetingRecord, onOrgInput, shape } from './define'
+import { catalogOf, defineAction, onMeetingRecord, onOrgInput, shape, targetIsBranch } from './define'
 import { cursorField, fileIdField, idField, limitField, textField } from './fields'
 import { REQUEST_LIMIT_BYTES, withinBytes } from './request-size'
 import type { ChainReport, DocxFile, MinutesBook, MinutesPhotoFile, MinutesView } from './views-minutes'
+
+/** Minutes are kept by 党支部. */
+const MINUTES_BY_BRANCH = targetIsBranch('会议记录按党支部保存，请先选择一个党支部。', '请选择一个党支部')
 
 const BRANCH_MEMBER_ROLES = ROLES.filter((r) => r !== 'supervisor')
 
@@ -184,6 +187,7 @@ export const minutesVerify = defineAction({
   write: false,
   access: onOrgInput(ROLES, 'subtree'),
   errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+  preconditions: [MINUTES_BY_BRANCH],
 })
 
 export const minutesExport = defineAction({
@@ -210,6 +214,7 @@ export const minutesBook = defineAction({
   write: false,
   access: onOrgInput(ROLES, 'subtree'),
   errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+  preconditions: [MINUTES_BY_BRANCH],
 })
 
 export const minutesExportBook = defineAction({
@@ -220,6 +225,7 @@ export const minutesExportBook = defineAction({
   write: false,
   access: onOrgInput(ROLES, 'subtree'),
   errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+  preconditions: [MINUTES_BY_BRANCH],
 })
 
 export const MINUTES_ACTIONS = catalogOf(

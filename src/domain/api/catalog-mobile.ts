@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { CHECKIN_CADENCES, MOBILE_REASONS, REPORT_KINDS, thresholdProblems } from '../mobile'
 import { COMMITTEE_ROLES, MEETING_ORGANIZER_ROLES, ROLES, ROSTER_EDITOR_ROLES, type Role } from '../org'
-import { catalogOf, defineAction, onMeetingRecord, onMemberRecord, onOrgInput, shape } from './define'
+import { catalogOf, defineAction, onMeetingRecord, onMemberRecord, onOrgInput, shape, targetIsBranch } from './define'
 import { fileIdField, idField, textField } from './fields'
 import type {
   CheckinView,
@@ -127,6 +127,12 @@ export const mobileListBranch = defineAction({
   write: false,
   access: onOrgInput(COMMITTEE_OR_SUPERVISOR, 'subtree'),
   errors: ['NOT_FOUND', 'VALIDATION_FAILED'],
+  preconditions: [
+    targetIsBranch(
+      '流动党员名单按党支部查看，请选择一个党支部。请修改后再提交。',
+      '流动党员名单按党支部查看，请选择一个党支部',
+    ),
+  ],
 })
 
 export const mobileGet = defineAction({
@@ -212,6 +218,12 @@ export const mobileSetCadence = defineAction({
   write: true,
   access: onOrgInput(ROSTER_EDITOR_ROLES, 'branch'),
   errors: ['VALIDATION_FAILED'],
+  preconditions: [
+    targetIsBranch(
+      '报到周期由党支部设定，请选择一个党支部。请修改后再提交。',
+      '报到周期由党支部设定，请选择一个党支部',
+    ),
+  ],
 })
 
 const daysField = (label: string) =>

@@ -8,7 +8,7 @@ import { dayRuleSchema } from '../annual-plan'
 import { ruleOverrideSchema } from '../kind-rules'
 import { MEETING_KINDS } from '../meeting-kinds'
 import { MEETING_ORGANIZER_ROLES, ROLES } from '../org'
-import { catalogOf, defineAction, onMeetingRecord, onOrgInput, shape } from './define'
+import { catalogOf, defineAction, onMeetingRecord, onOrgInput, shape, targetIsBranch } from './define'
 import { checkMeetingSlot, cursorField, dateField, idField, limitField, textField, timeField } from './fields'
 import { REQUEST_LIMIT_BYTES, withinBytes } from './request-size'
 import type {
@@ -22,6 +22,9 @@ import type {
   RulesChangeResult,
   RulesView,
 } from './views-planning'
+
+/** Plans are made by 党支部. */
+const PLAN_BY_BRANCH = targetIsBranch('年度计划按党支部制定，请先选择一个党支部。', '请选择党支部')
 
 const ANY_ROLE = ROLES
 
@@ -100,6 +103,7 @@ export const planGenerate = defineAction({
   write: true,
   access: onOrgInput(MEETING_ORGANIZER_ROLES, 'branch'),
   errors: ['VALIDATION_FAILED', 'CONFLICT'],
+  preconditions: [PLAN_BY_BRANCH],
 })
 
 export const planGet = defineAction({
@@ -110,6 +114,7 @@ export const planGet = defineAction({
   write: false,
   access: onOrgInput(ANY_ROLE, 'subtree'),
   errors: ['VALIDATION_FAILED'],
+  preconditions: [PLAN_BY_BRANCH],
 })
 
 export const planItemInput = z
@@ -162,6 +167,7 @@ export const planUpdate = defineAction({
   write: true,
   access: onOrgInput(MEETING_ORGANIZER_ROLES, 'branch'),
   errors: ['VALIDATION_FAILED', 'CONFLICT', 'NOT_FOUND'],
+  preconditions: [PLAN_BY_BRANCH],
 })
 
 export const planPublish = defineAction({
@@ -172,6 +178,7 @@ export const planPublish = defineAction({
   write: true,
   access: onOrgInput(MEETING_ORGANIZER_ROLES, 'branch'),
   errors: ['VALIDATION_FAILED', 'CONFLICT', 'NOT_FOUND'],
+  preconditions: [PLAN_BY_BRANCH],
 })
 
 export const meetingCalendar = defineAction({
@@ -190,6 +197,7 @@ export const meetingCalendar = defineAction({
   write: false,
   access: onOrgInput(ANY_ROLE, 'subtree'),
   errors: ['VALIDATION_FAILED'],
+  preconditions: [targetIsBranch('月历按党支部查看，请先选择一个党支部。', '请选择党支部')],
 })
 
 const selfAccess = { kind: 'member', roles: ANY_ROLE, scope: 'self', target: { from: 'actor' } } as const

@@ -1,7 +1,7 @@
 /** 支部成员 (issue 3): the roster, invitations and WeChat binding, CSV import and export. */
 import { z } from 'zod'
 import { BRANCH_ROLES, COMMITTEE_ROLES, MEMBER_CATEGORIES, MEMBER_STATUSES, ROLES, ROSTER_EDITOR_ROLES } from '../org'
-import { catalogOf, defineAction, onMemberRecord, onOrgInput, shape } from './define'
+import { catalogOf, defineAction, onMemberRecord, onOrgInput, shape, targetIsBranch } from './define'
 import { cursorField, fileIdField, idField, limitField, textField } from './fields'
 import type {
   CsvFile,
@@ -14,6 +14,9 @@ import type {
   Page,
   ProfileView,
 } from './views'
+
+/** A roster file is imported into a 党支部. */
+const IMPORT_TO_BRANCH = targetIsBranch('名单只能导入到党支部，请在支部的成员名单中导入。')
 
 const ANY_ROLE = ROLES
 
@@ -114,6 +117,7 @@ export const rosterCreate = defineAction({
   write: true,
   access: onOrgInput(ROSTER_EDITOR_ROLES, 'branch'),
   errors: ['VALIDATION_FAILED', 'CONFLICT'],
+  preconditions: [targetIsBranch('党员只能登记在党支部，请在支部的成员名单中新增。')],
 })
 
 export const rosterUpdate = defineAction({
@@ -203,6 +207,7 @@ export const rosterImportPreview = defineAction({
   write: false,
   access: onOrgInput(ROSTER_EDITOR_ROLES, 'branch'),
   errors: ['VALIDATION_FAILED'],
+  preconditions: [IMPORT_TO_BRANCH],
 })
 
 export const rosterImportCommit = defineAction({
@@ -213,6 +218,7 @@ export const rosterImportCommit = defineAction({
   write: true,
   access: onOrgInput(ROSTER_EDITOR_ROLES, 'branch'),
   errors: ['VALIDATION_FAILED', 'CONFLICT'],
+  preconditions: [IMPORT_TO_BRANCH],
 })
 
 export const rosterExport = defineAction({
@@ -223,6 +229,7 @@ export const rosterExport = defineAction({
   write: false,
   access: onOrgInput([...COMMITTEE_ROLES, 'supervisor'], 'subtree'),
   errors: ['NOT_FOUND'],
+  preconditions: [targetIsBranch('请选择要导出名单的党支部。')],
 })
 
 export const ROSTER_ACTIONS = catalogOf(

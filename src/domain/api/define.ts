@@ -56,6 +56,34 @@ export interface ActionDecl<
   errors: readonly ErrorCode[]
   /** Only served by the embedded host, never by the production cloud function. */
   embeddedOnly?: boolean
+  /** Conditions on the target the router checks after authorizing and before the handler runs. */
+  preconditions?: readonly Precondition[]
+}
+
+/**
+ * A condition on an action's target, declared instead of written in its handler. When it does not
+ * hold, the router refuses with VALIDATION_FAILED: `message` for the whole call, `fieldMessage`
+ * next to `field`.
+ * - `branch`: the target org is a 党支部 (not a 党委, 党总支 or 党小组).
+ */
+export interface Precondition {
+  kind: 'branch'
+  field: string
+  message: string
+  fieldMessage: string
+}
+
+/**
+ * The precondition that the target org is a 党支部. Takes the whole message (what is wrong and what
+ * to do), the message next to the field (the whole message without its closing 。 when absent) and
+ * the input field that names the org.
+ */
+export function targetIsBranch(
+  message: string,
+  fieldMessage = message.replace(/。$/, ''),
+  field = 'branchId',
+): Precondition {
+  return { kind: 'branch', field, message, fieldMessage }
 }
 
 /**

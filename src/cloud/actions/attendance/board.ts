@@ -6,7 +6,7 @@ import {
 } from '../../../domain/api/catalog-attendance'
 import { peopleSeenBy } from '../../../domain/attendance'
 import { AppError } from '../../../domain/errors'
-import { readAttendanceBoard, type AttendanceMeetingDoc } from '../../attendance-board'
+import { readAttendanceBoard } from '../../attendance-board'
 import { rulesFor, updateCounters } from '../../compliance-counters'
 import { liveMeetingOf, meetingOf, organizes } from './meeting-access'
 
@@ -28,10 +28,10 @@ export const attendanceConfirm = implement(attendanceConfirmDecl, async (ctx, in
   const quorumMet = board.quorum ? board.quorum.met : null
   const rules = await rulesFor(store, ctx.target.org)
   const recordedAt = await store.transaction(async (tx) => {
-    const before = await tx.get<AttendanceMeetingDoc>('meetings', meeting._id)
+    const before = await tx.get('meetings', meeting._id)
     if (!before) throw new AppError('NOT_FOUND')
     const at = before.attendanceRecordedAt ?? ctx.now
-    const after = await tx.update<AttendanceMeetingDoc>(
+    const after = await tx.update(
       'meetings',
       before._id,
       { attendanceRecordedAt: at, quorumMet, updatedAt: ctx.now },

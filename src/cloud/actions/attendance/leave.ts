@@ -4,7 +4,7 @@ import { leaveListMine as leaveListMineDecl } from '../../../domain/api/catalog-
 import { leaveDecide as decideDecl, leaveRequest as requestDecl } from '../../../domain/api/catalog-attendance'
 import type { LeaveView } from '../../../domain/api/views-attendance'
 import { AppError } from '../../../domain/errors'
-import { organizersAmong, type Member } from '../../../domain/org'
+import { organizersAmong } from '../../../domain/org'
 import { attendanceId, type AttendanceMeetingDoc, type LeaveDoc } from '../../attendance-board'
 import { meetingFields, notify } from '../../notices'
 import { StoreConflict } from '../../ports/store'
@@ -40,12 +40,12 @@ export const leaveRequest = implement(requestDecl, async (ctx, input) => {
     throw new AppError('VALIDATION_FAILED', '会议已经开始，不能再在线请假；请直接向支部书记说明情况。')
   }
   const id = attendanceId(meeting._id, me)
-  const existing = await store.get<LeaveDoc>('leave_requests', id)
+  const existing = await store.get('leave_requests', id)
   const fields = { category: input.category, note: input.note, status: 'pending' as const }
   let saved: LeaveDoc
   if (!existing) {
     try {
-      saved = await store.insert<LeaveDoc>('leave_requests', {
+      saved = await store.insert('leave_requests', {
         _id: id,
         meetingId: meeting._id,
         branchId: meeting.branchId,
@@ -58,7 +58,7 @@ export const leaveRequest = implement(requestDecl, async (ctx, input) => {
       })
     } catch (err) {
       if (!(err instanceof StoreConflict) || err.reason !== 'duplicate') throw err
-      const first = await store.get<LeaveDoc>('leave_requests', id)
+      const first = await store.get('leave_requests', id)
       if (!first) throw err
       return leaveViewOf(first, meeting, ctx.actor.name)
     }
@@ -66,7 +66,7 @@ export const leaveRequest = implement(requestDecl, async (ctx, input) => {
     return leaveViewOf(existing, meeting, ctx.actor.name)
   } else {
     // A pending request may be corrected; a declined one may be asked again with a better reason.
-    saved = await store.update<LeaveDoc>(
+    saved = await store.update(
       'leave_requests',
       id,
       { ...fields, createdAt: ctx.now, decidedBy: null, decidedAt: null, decisionNote: null },
@@ -94,12 +94,12 @@ export const leaveDecide = implement(decideDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const meeting = await meetingOf(store, input.meetingId)
   const id = attendanceId(meeting._id, input.memberId)
-  const existing = await store.get<LeaveDoc>('leave_requests', id)
+  const existing = await store.get('leave_requests', id)
   if (!existing) throw invalid('memberId', '这位同志没有提交请假申请，请刷新看板后再试。')
-  const name = (await store.get<Member>('members', input.memberId))?.name ?? '（未知）'
+  const name = (await store.get('members', input.memberId))?.name ?? '（未知）'
   const status = input.approve ? 'approved' : 'declined'
   if (existing.status === status) return leaveViewOf(existing, meeting, name)
-  const saved = await store.update<LeaveDoc>(
+  const saved = await store.update(
     'leave_requests',
     id,
     { status, decidedBy: ctx.actor.memberId, decidedAt: ctx.now, decisionNote: input.note ?? null },
@@ -121,12 +121,12 @@ export const leaveDecide = implement(decideDecl, async (ctx, input) => {
 
 export const leaveListMine = implement(leaveListMineDecl, async (ctx) => {
   const { store } = ctx.ports
-  const page = await store.query<LeaveDoc>('leave_requests', {
+  const page = await store.query('leave_requests', {
     where: [{ field: 'memberId', op: 'eq', value: ctx.actor.memberId }],
     orderBy: { field: 'createdAt', direction: 'desc' },
     limit: 50,
   })
-  const meetings = await Promise.all(page.items.map((l) => store.get<AttendanceMeetingDoc>('meetings', l.meetingId)))
+  const meetings = await Promise.all(page.items.map((l) => store.get('meetings', l.meetingId)))
   return page.items.map((l, i) =>
     leaveViewOf(l, meetings[i] ?? { title: '（会议已删除）', startAt: 0 }, ctx.actor.name),
   )

@@ -10,7 +10,7 @@ import {
   type SignInSettings,
 } from '../../../domain/attendance'
 import { AppError } from '../../../domain/errors'
-import type { Member, Org } from '../../../domain/org'
+import type { Org } from '../../../domain/org'
 import type { Actor } from '../../../domain/access'
 import type { AttendanceDoc, AttendanceMeetingDoc } from '../../attendance-board'
 import type { Stored, StorePort } from '../../ports/store'
@@ -19,7 +19,7 @@ import { membersByIds } from '../roster-reads'
 export type MeetingDoc = Stored<AttendanceMeetingDoc>
 
 export async function meetingOf(store: StorePort, meetingId: string): Promise<MeetingDoc> {
-  const meeting = await store.get<AttendanceMeetingDoc>('meetings', meetingId)
+  const meeting = await store.get('meetings', meetingId)
   if (!meeting) throw new AppError('NOT_FOUND', '找不到这次会议，可能已被删除；请返回会议列表刷新后再试。')
   return meeting
 }
@@ -106,7 +106,7 @@ export async function resultOf(
   created: boolean,
   name?: string,
 ): Promise<SignInResult> {
-  const who = name ?? (await store.get<Member>('members', record.memberId))?.name ?? '（未知）'
+  const who = name ?? (await store.get('members', record.memberId))?.name ?? '（未知）'
   return {
     meetingId: record.meetingId,
     memberId: record.memberId,

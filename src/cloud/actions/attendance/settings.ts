@@ -13,8 +13,6 @@ import {
 import { signInWindow } from '../../../domain/attendance'
 import { TOKEN_WINDOW_MS } from '../../../domain/attendance-token'
 import { AppError } from '../../../domain/errors'
-import type { MeetingChange } from '../../../domain/meeting'
-import type { AttendanceMeetingDoc } from '../../attendance-board'
 import { meetingFields, notify } from '../../notices'
 import { membersByIds } from '../roster-reads'
 import {
@@ -33,7 +31,7 @@ export const SIGNIN_PAGE = 'packages/attendance/pages/signin/index'
 export const attendanceConfigure = implement(configureDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const after = await store.transaction(async (tx) => {
-    const m = await tx.get<AttendanceMeetingDoc>('meetings', input.meetingId)
+    const m = await tx.get('meetings', input.meetingId)
     if (!m) throw new AppError('NOT_FOUND')
     refuseCancelled(m)
     if (ctx.now >= m.startAt) {
@@ -48,7 +46,7 @@ export const attendanceConfigure = implement(configureDecl, async (ctx, input) =
       lateAfter: input.lateAfter,
       place: input.place,
     }
-    return tx.update<AttendanceMeetingDoc>(
+    return tx.update(
       'meetings',
       m._id,
       {
@@ -70,7 +68,7 @@ export const attendanceSettings = implement(attendanceSettingsDecl, async (ctx, 
 export const attendanceOpenCode = implement(attendanceOpenCodeDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const meeting = await store.transaction(async (tx) => {
-    const m = await tx.get<AttendanceMeetingDoc>('meetings', input.meetingId)
+    const m = await tx.get('meetings', input.meetingId)
     if (!m) throw new AppError('NOT_FOUND')
     refuseCancelled(m)
     if (ctx.now > m.endAt) {
@@ -80,7 +78,7 @@ export const attendanceOpenCode = implement(attendanceOpenCodeDecl, async (ctx, 
     if (current.secret && current.frozenAt !== null) return m
     // The first opening fixes the secret and freezes the participant list; later changes are logged.
     const signIn = { ...withSecret(m), frozenAt: current.frozenAt ?? ctx.now }
-    return tx.update<AttendanceMeetingDoc>('meetings', m._id, { signIn }, m._version)
+    return tx.update('meetings', m._id, { signIn }, m._version)
   })
   const s = withSecret(meeting)
   const window = signInWindow(meeting, s)
@@ -131,18 +129,13 @@ export const attendanceInviteGuests = implement(inviteDecl, async (ctx, input) =
   const added = wanted.filter((id) => !before.participantIds.includes(id) && !(before.guestIds ?? []).includes(id))
   if (added.length === 0) return settingsView(store, before)
   const after = await store.transaction(async (tx) => {
-    const m = await tx.get<AttendanceMeetingDoc>('meetings', before._id)
+    const m = await tx.get('meetings', before._id)
     if (!m) throw new AppError('NOT_FOUND')
     const guestIds = [...new Set([...(m.guestIds ?? []), ...added])]
-    const updated = await tx.update<AttendanceMeetingDoc>(
-      'meetings',
-      m._id,
-      { guestIds, updatedAt: ctx.now },
-      m._version,
-    )
+    const updated = await tx.update('meetings', m._id, { guestIds, updatedAt: ctx.now }, m._version)
     if (m.signIn?.frozenAt != null) {
       // The list was frozen when sign-in opened: a change after that stays on the record.
-      await tx.insert<MeetingChange>('meeting_history', {
+      await tx.insert('meeting_history', {
         _id: ctx.newId('mch'),
         meetingId: m._id,
         branchId: m.branchId,

@@ -28,13 +28,7 @@ import { checkSignInToken, TOKEN_REFUSALS } from '../../../domain/attendance-tok
 import { AppError } from '../../../domain/errors'
 import { meetingPhase } from '../../../domain/meeting'
 import type { MemberContext } from '../../action-context'
-import {
-  attendanceId,
-  newAttendanceRecord,
-  type AttendanceDoc,
-  type AttendanceMeetingDoc,
-  type LeaveDoc,
-} from '../../attendance-board'
+import { attendanceId, newAttendanceRecord, type AttendanceDoc } from '../../attendance-board'
 import { StoreConflict, type Stored, type StorePort } from '../../ports/store'
 import { leaveViewOf } from './leave'
 import {
@@ -73,13 +67,13 @@ function checkPlace(settings: Pick<SignInSettings, 'place'>, location: GeoPoint 
  */
 async function insertOnce(store: StorePort, doc: AttendanceDoc): Promise<{ record: AttendanceDoc; created: boolean }> {
   const id = attendanceId(doc.meetingId, doc.memberId)
-  const existing = await store.get<AttendanceDoc>('attendance', id)
+  const existing = await store.get('attendance', id)
   if (existing) return upgrade(store, existing, doc)
   try {
-    return { record: await store.insert<AttendanceDoc>('attendance', { ...doc, _id: id }), created: true }
+    return { record: await store.insert('attendance', { ...doc, _id: id }), created: true }
   } catch (err) {
     if (!(err instanceof StoreConflict) || err.reason !== 'duplicate') throw err
-    const first = await store.get<AttendanceDoc>('attendance', id)
+    const first = await store.get('attendance', id)
     if (!first) throw err
     return upgrade(store, first, doc)
   }
@@ -105,7 +99,7 @@ async function upgrade(
       }
     } catch (err) {
       if (!(err instanceof StoreConflict)) throw err
-      const now = await store.get<AttendanceDoc>('attendance', existing._id)
+      const now = await store.get('attendance', existing._id)
       if (now) return { record: now, created: false }
       throw err
     }
@@ -159,7 +153,7 @@ export const attendanceSignIn = implement(signInDecl, async (ctx, input) => {
 
 /** Meetings of the actor's branch around now, to find the one a printed code belongs to. */
 async function meetingByScene(ctx: MemberContext, scene: string): Promise<MeetingDoc> {
-  const page = await ctx.ports.store.query<AttendanceMeetingDoc>('meetings', {
+  const page = await ctx.ports.store.query('meetings', {
     where: [
       { field: 'branchId', op: 'eq', value: ctx.actor.orgId },
       { field: 'startAt', op: 'gte', value: ctx.now - DAY },
@@ -236,7 +230,7 @@ export const attendanceRemoteConfirm = implement(attendanceRemoteConfirmDecl, as
     throw new AppError('VALIDATION_FAILED', '会议还没开始，请在会上看到这位同志远程接入后再确认。')
   }
   const id = attendanceId(meeting._id, input.memberId)
-  const existing = await store.get<AttendanceDoc>('attendance', id)
+  const existing = await store.get('attendance', id)
   if (!existing || existing.mode !== 'remote') {
     throw invalid('memberId', '这位同志没有报名远程参会；如已到会场，请让其扫码或代为登记。')
   }
@@ -248,10 +242,10 @@ export const attendanceRemoteConfirm = implement(attendanceRemoteConfirmDecl, as
     recordedBy: ctx.actor.memberId,
   }
   try {
-    return resultOf(store, await store.update<AttendanceDoc>('attendance', id, patch, existing._version), true)
+    return resultOf(store, await store.update('attendance', id, patch, existing._version), true)
   } catch (err) {
     if (!(err instanceof StoreConflict)) throw err
-    const again = await store.get<AttendanceDoc>('attendance', id)
+    const again = await store.get('attendance', id)
     if (again?.confirmed) return resultOf(store, again, false)
     throw err
   }
@@ -268,8 +262,8 @@ export const attendanceMine = implement(attendanceMineDecl, async (ctx, input) =
   const s = settingsOf(meeting)
   const window = signInWindow(meeting, s)
   const [record, leave] = await Promise.all([
-    store.get<AttendanceDoc>('attendance', attendanceId(meeting._id, me)),
-    store.get<LeaveDoc>('leave_requests', attendanceId(meeting._id, me)),
+    store.get('attendance', attendanceId(meeting._id, me)),
+    store.get('leave_requests', attendanceId(meeting._id, me)),
   ])
   const state = attendanceStateOf(record, leave)
   return {

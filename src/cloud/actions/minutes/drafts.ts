@@ -12,13 +12,12 @@ import {
 import type { ParsedInputOf } from '../../../domain/api/define'
 import { beijing } from '../../../domain/beijing-time'
 import { AppError } from '../../../domain/errors'
-import type { Member } from '../../../domain/org'
 import { minutesPhotoUpload } from '../../../domain/uploads'
 import type { MemberContext } from '../../action-context'
 import { sha256Hex, type MinutesDoc } from '../../minutes-chain'
 import { StoreConflict, type Stored } from '../../ports/store'
 import { IMAGE_EXTENSIONS, imageTypeOf, readUpload, type ImageType } from '../../uploads'
-import { buildView, meetingMinutes, type MeetingDoc, type PhotoDoc } from './records'
+import { buildView, meetingMinutes, type MeetingDoc } from './records'
 
 export const LOCKED_MESSAGE =
   '会议记录已经定稿锁定，不能再修改。如有错误，请由书记、副书记或组织委员在会议记录页提交更正（写明原因），原记录会保留。'
@@ -43,7 +42,7 @@ export const minutesGet = implement(minutesGetDecl, async (ctx, input) => {
 
 async function conflictMessage(ctx: MemberContext, current: Stored<MinutesDoc>): Promise<string> {
   if (current.status === 'final') return LOCKED_MESSAGE
-  const who = (await ctx.ports.store.get<Member>('members', current.updatedBy))?.name ?? '另一位支委'
+  const who = (await ctx.ports.store.get('members', current.updatedBy))?.name ?? '另一位支委'
   return `这份草稿在你编辑期间已被${who}于 ${beijing(current.updatedAt).format('MM月DD日 HH:mm')} 保存过。请对照对方的版本和你的版本，选择保留哪一份后再保存；你写的内容不会丢失。`
 }
 
@@ -63,7 +62,7 @@ export const minutesSaveDraft = implement(minutesSaveDraftDecl, async (ctx, inpu
     let saved: Stored<MinutesDoc>
     if (input.version === 0) {
       if (existing) throw new StoreConflict('version', 'minutes', existing._id)
-      saved = await store.insert<MinutesDoc>('minutes', {
+      saved = await store.insert('minutes', {
         _id: meeting._id,
         meetingId: meeting._id,
         branchId: meeting.branchId,
@@ -88,7 +87,7 @@ export const minutesSaveDraft = implement(minutesSaveDraftDecl, async (ctx, inpu
     return buildView(ctx, meeting, saved)
   } catch (err) {
     if (err instanceof StoreConflict && err.reason !== 'missing') {
-      const current = await store.get<MinutesDoc>('minutes', meeting._id)
+      const current = await store.get('minutes', meeting._id)
       if (current) throw new AppError('CONFLICT', await conflictMessage(ctx, current))
     }
     throw err
@@ -117,10 +116,10 @@ export const minutesAddPhoto = implement(minutesAddPhotoDecl, async (ctx, input)
   const { content, type } = await photoContent(ctx, input)
   const hash = sha256Hex(new Uint8Array(content))
   const id = `${meeting._id}-${hash.slice(0, 16)}`
-  if (!(await store.get<PhotoDoc>('photos', id))) {
+  if (!(await store.get('photos', id))) {
     const stored = await files.put(`minutes/${meeting._id}/${hash}.${IMAGE_EXTENSIONS[type]}`, content, type)
     if (stored.sha256 !== hash) throw new AppError('INTERNAL', '照片保存后校验不一致，请重新上传。')
-    await ctx.createOnce<PhotoDoc>('photos', {
+    await ctx.createOnce('photos', {
       _id: id,
       meetingId: meeting._id,
       branchId: meeting.branchId,
@@ -134,12 +133,12 @@ export const minutesAddPhoto = implement(minutesAddPhotoDecl, async (ctx, input)
   }
   // The upload was only a way in; the kept copy is the one at the content-addressed path.
   await files.remove(input.fileId).catch(() => undefined)
-  return buildView(ctx, meeting, await store.get<MinutesDoc>('minutes', meeting._id))
+  return buildView(ctx, meeting, await store.get('minutes', meeting._id))
 })
 
 export const minutesPhoto = implement(minutesPhotoDecl, async (ctx, input) => {
   const { store, files } = ctx.ports
-  const photo = await store.get<PhotoDoc>('photos', input.photoId)
+  const photo = await store.get('photos', input.photoId)
   if (!photo || photo.meetingId !== input.meetingId) {
     throw new AppError('NOT_FOUND', '找不到这张照片，请返回会议记录刷新后再试。')
   }

@@ -18,21 +18,13 @@ import { sha256Hex, verifyChain, type MinutesDoc } from '../../minutes-chain'
 import type { DocxMinutes } from '../../minutes-docx'
 import type { Page, QueryOptions, Stored, StorePort } from '../../ports/store'
 import { correctedContent, lateAfterDays } from '../../../domain/minutes'
-import {
-  amendmentViews,
-  buildView,
-  meetingMinutes,
-  minutesRulesFor,
-  readAmendments,
-  requireBranch,
-  type MeetingDoc,
-} from './records'
+import { amendmentViews, buildView, meetingMinutes, minutesRulesFor, readAmendments, type MeetingDoc } from './records'
 
 /** A year of a branch's meetings is some 60; the cap guards the export against broken data. */
 const MAX_BOOK_MEETINGS = 1000
 
 export const minutesVerify = implement(minutesVerifyDecl, async (ctx, _input) => {
-  const branch = requireBranch(ctx.target.org)
+  const branch = ctx.target.org
   return verifyChain(ctx.ports.store, branch, ctx.now)
 })
 
@@ -98,7 +90,7 @@ function yearMeetings(
 ): Promise<Page<Stored<MeetingDoc>>> {
   const from = fromBeijing(`${year}-01-01`, '00:00')
   const to = Math.min(fromBeijing(`${year + 1}-01-01`, '00:00'), now)
-  return store.query<MeetingDoc>('meetings', {
+  return store.query('meetings', {
     where: [
       { field: 'branchId', op: 'eq', value: branchId },
       { field: 'startAt', op: 'gte', value: from },
@@ -114,7 +106,7 @@ async function bookEntry(
   store: StorePort,
   m: Stored<MeetingDoc>,
 ): Promise<BookEntry & { doc: Stored<MinutesDoc> | null }> {
-  const doc = await store.get<MinutesDoc>('minutes', m._id)
+  const doc = await store.get('minutes', m._id)
   const final = doc?.status === 'final'
   const amendments = final ? await readAmendments(store, m._id) : []
   return {
@@ -136,7 +128,7 @@ async function bookEntry(
 
 export const minutesBook = implement(minutesBookDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const branch = requireBranch(ctx.target.org)
+  const branch = ctx.target.org
   const page = await yearMeetings(store, branch._id, input.year, ctx.now, { limit: input.limit, cursor: input.cursor })
   const items = await Promise.all(page.items.map((m) => bookEntry(store, m)))
   return {
@@ -150,7 +142,7 @@ export const minutesBook = implement(minutesBookDecl, async (ctx, input) => {
 
 export const minutesExportBook = implement(minutesExportBookDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const branch: Stored<Org> = requireBranch(ctx.target.org)
+  const branch: Stored<Org> = ctx.target.org
   const lateAfter = lateAfterDays(await minutesRulesFor(store, branch))
   const meetings: DocxMinutes[] = []
   let cursor: string | null = null

@@ -18,7 +18,7 @@ import {
 } from '../../../domain/minutes'
 import { finalizeBlocked } from '../../../domain/minutes-attendance'
 import { rulesFor, updateCounters } from '../../compliance-counters'
-import { amendmentHash, appendToChain, minutesHash, type AmendmentDoc, type MinutesDoc } from '../../minutes-chain'
+import { amendmentHash, appendToChain, minutesHash, type MinutesDoc } from '../../minutes-chain'
 import { meetingFields, notify } from '../../notices'
 import { StoreConflict, type Stored, type StorePort } from '../../ports/store'
 import {
@@ -30,7 +30,6 @@ import {
   readAmendments,
   readPhotos,
   type MeetingDoc,
-  type ReadDoc,
 } from './records'
 
 /** The meeting and its final minutes; refused with `notFinal` while they are not final. */
@@ -92,8 +91,8 @@ export const minutesFinalize = implement(minutesFinalizeDecl, async (ctx, input)
   const contentHash = minutesHash(locked)
 
   const saved = await store.transaction(async (tx) => {
-    const m = await tx.get<MeetingDoc>('meetings', meeting._id)
-    const current = await tx.get<MinutesDoc>('minutes', meeting._id)
+    const m = await tx.get('meetings', meeting._id)
+    const current = await tx.get('minutes', meeting._id)
     if (!m || !current) throw new AppError('NOT_FOUND')
     if (current.status === 'final') throw new AppError('CONFLICT', '会议记录刚被别人定稿，请刷新查看。')
     if (current._version !== doc._version || m._version !== meeting._version) {
@@ -107,8 +106,8 @@ export const minutesFinalize = implement(minutesFinalizeDecl, async (ctx, input)
       contentHash,
       at: ctx.now,
     })
-    const after = await tx.update<MinutesDoc>('minutes', meeting._id, { ...locked, contentHash }, current._version)
-    const meetingAfter = await tx.update<MeetingDoc>(
+    const after = await tx.update('minutes', meeting._id, { ...locked, contentHash }, current._version)
+    const meetingAfter = await tx.update(
       'meetings',
       m._id,
       { minutesFinalizedAt: ctx.now, minutesLate: late, updatedAt: ctx.now },
@@ -158,7 +157,7 @@ export const minutesAmend = implement(minutesAmendDecl, async (ctx, input) => {
   }
 
   const saved = await store.transaction(async (tx) => {
-    const m = await tx.get<MinutesDoc>('minutes', meeting._id)
+    const m = await tx.get('minutes', meeting._id)
     if (!m) throw new AppError('NOT_FOUND')
     if (m._version !== doc._version) throw new StoreConflict('version', 'minutes', m._id)
     const seq = m.amendmentCount + 1
@@ -172,7 +171,7 @@ export const minutesAmend = implement(minutesAmendDecl, async (ctx, input) => {
       at: ctx.now,
     }
     const contentHash = amendmentHash(body)
-    const amendment = await tx.insert<AmendmentDoc>('minutes_amendments', {
+    const amendment = await tx.insert('minutes_amendments', {
       _id: `${meeting._id}-a${seq}`,
       ...body,
       contentHash,
@@ -186,7 +185,7 @@ export const minutesAmend = implement(minutesAmendDecl, async (ctx, input) => {
       at: ctx.now,
     })
     // The count only orders amendments; it is not part of the locked content.
-    return tx.update<MinutesDoc>('minutes', m._id, { amendmentCount: seq }, m._version)
+    return tx.update('minutes', m._id, { amendmentCount: seq }, m._version)
   })
   return buildView(ctx, meeting, saved)
 })
@@ -200,7 +199,7 @@ export const minutesConfirmRead = implement(minutesConfirmReadDecl, async (ctx, 
   if (!meeting.participantIds.includes(ctx.actor.memberId)) {
     throw new AppError('CONFLICT', '你不在这次会议的应参会名单中，不需要阅签；可以照常阅读会议记录。')
   }
-  await ctx.createOnce<ReadDoc>('minutes_reads', {
+  await ctx.createOnce('minutes_reads', {
     _id: `${meeting._id}.${ctx.actor.memberId}`,
     meetingId: meeting._id,
     memberId: ctx.actor.memberId,

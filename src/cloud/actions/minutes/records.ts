@@ -18,7 +18,7 @@ import {
   type MinutesRules,
 } from '../../../domain/minutes'
 import { attendanceFromBoard, finalizeBlocked } from '../../../domain/minutes-attendance'
-import type { Member, Org } from '../../../domain/org'
+import type { Org } from '../../../domain/org'
 import type { MemberContext } from '../../action-context'
 import { readAttendanceBoard, type AttendanceMeetingDoc } from '../../attendance-board'
 import type { AmendmentDoc, MinutesDoc } from '../../minutes-chain'
@@ -49,7 +49,7 @@ export interface ReadDoc {
 }
 
 export async function meetingOf(store: StorePort, meetingId: string): Promise<Stored<MeetingDoc>> {
-  const m = await store.get<MeetingDoc>('meetings', meetingId)
+  const m = await store.get('meetings', meetingId)
   if (!m) throw new AppError('NOT_FOUND', '找不到这次会议，请返回会议列表刷新后再试。')
   return m
 }
@@ -60,23 +60,13 @@ export async function meetingMinutes(
   meetingId: string,
 ): Promise<{ meeting: Stored<MeetingDoc>; doc: Stored<MinutesDoc> | null }> {
   const meeting = await meetingOf(store, meetingId)
-  return { meeting, doc: await store.get<MinutesDoc>('minutes', meeting._id) }
+  return { meeting, doc: await store.get('minutes', meeting._id) }
 }
 
 export async function branchOf(store: StorePort, branchId: string): Promise<Stored<Org>> {
-  const b = await store.get<Org>('orgs', branchId)
+  const b = await store.get('orgs', branchId)
   if (!b) throw new AppError('NOT_FOUND', '找不到会议所属的支部，请返回刷新后再试。')
   return b
-}
-
-/** The branch an org-input action names; refuses a 党委 or 党小组 with what to choose instead. */
-export function requireBranch(org: Stored<Org>): Stored<Org> {
-  if (org.kind !== 'branch') {
-    throw new AppError('VALIDATION_FAILED', '会议记录按党支部保存，请先选择一个党支部。', [
-      { field: 'branchId', message: '请选择一个党支部' },
-    ])
-  }
-  return org
 }
 
 /** Minutes rules along the branch's org path (a committee may set `minutesLateAfterMs` in its rule set). */
@@ -121,7 +111,7 @@ export async function readAmendments(store: StorePort, meetingId: string): Promi
 async function namer(store: StorePort) {
   const cache = new Map<string, string>()
   return async (id: string) => {
-    if (!cache.has(id)) cache.set(id, (await store.get<Member>('members', id))?.name ?? '（已离开本支部）')
+    if (!cache.has(id)) cache.set(id, (await store.get('members', id))?.name ?? '（已离开本支部）')
     return { id, name: cache.get(id)! }
   }
 }
@@ -164,7 +154,7 @@ export async function buildView(
     readPhotos(store, meeting._id),
     final ? readAmendments(store, meeting._id) : Promise.resolve([] as Stored<AmendmentDoc>[]),
     store.count('minutes_reads', [{ field: 'meetingId', op: 'eq', value: meeting._id }]),
-    store.get<ReadDoc>('minutes_reads', `${meeting._id}.${ctx.actor.memberId}`),
+    store.get('minutes_reads', `${meeting._id}.${ctx.actor.memberId}`),
   ])
 
   let content: MinutesContent | null = null

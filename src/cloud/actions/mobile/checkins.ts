@@ -10,10 +10,9 @@ import { beijing } from '../../../domain/beijing-time'
 import { AppError } from '../../../domain/errors'
 import { contactAfter } from '../../../domain/mobile'
 import { checkinPhotoUpload } from '../../../domain/uploads'
-import type { Member } from '../../../domain/org'
 import { StoreConflict, type Stored } from '../../ports/store'
 import { IMAGE_EXTENSIONS, imageTypeOf, readUpload } from '../../uploads'
-import { checkinView, invalid, type CheckinDoc, type ProfileDoc } from './registry'
+import { checkinView, invalid, type CheckinDoc } from './registry'
 
 /** A device clock this far ahead of the server is wrong, not early. */
 const DEVICE_CLOCK_SLACK_MS = 10 * 60 * 1000
@@ -28,10 +27,10 @@ function sameMember(doc: Stored<CheckinDoc>, memberId: string): CheckinView {
 export const mobileCheckIn = implement(checkInDecl, async (ctx, input) => {
   const { store, files } = ctx.ports
   const me = ctx.actor.memberId
-  const replayed = await store.get<CheckinDoc>('checkins', input.id)
+  const replayed = await store.get('checkins', input.id)
   if (replayed) return sameMember(replayed, me)
 
-  const member = await store.get<Member>('members', me)
+  const member = await store.get('members', me)
   if (!member || member.status !== 'mobile') {
     throw invalid('id', '只有登记为“流动”状态的党员需要报到；如你已外出，请联系支部书记把你的状态改为流动党员')
   }
@@ -67,13 +66,13 @@ export const mobileCheckIn = implement(checkInDecl, async (ctx, input) => {
   }
   try {
     const saved = await store.transaction(async (tx) => {
-      const created = await tx.insert<CheckinDoc>('checkins', doc)
-      const profile = await tx.get<ProfileDoc>('mobile_profiles', me)
+      const created = await tx.insert('checkins', doc)
+      const profile = await tx.get('mobile_profiles', me)
       if (profile) {
-        await tx.update<ProfileDoc>('mobile_profiles', me, contactAfter(profile, ctx.now, true), profile._version)
+        await tx.update('mobile_profiles', me, contactAfter(profile, ctx.now, true), profile._version)
       } else {
         // Status 流动 but never registered: the first check-in opens the registry entry; the branch completes it.
-        await tx.insert<ProfileDoc>('mobile_profiles', {
+        await tx.insert('mobile_profiles', {
           _id: me,
           memberId: me,
           branchId: member.orgId,
@@ -100,7 +99,7 @@ export const mobileCheckIn = implement(checkInDecl, async (ctx, input) => {
   } catch (err) {
     // A concurrent send of the same check-in won; its record is the one.
     if (err instanceof StoreConflict) {
-      const first = await store.get<CheckinDoc>('checkins', input.id)
+      const first = await store.get('checkins', input.id)
       if (first) return sameMember(first, me)
     }
     throw err

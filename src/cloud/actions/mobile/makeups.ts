@@ -17,7 +17,7 @@ import { MEETING_ORGANIZER_ROLES, organizersAmong } from '../../../domain/org'
 import { membersOf } from '../roster-reads'
 import { notify } from '../../notices'
 import type { Stored, StorePort, StoreReader } from '../../ports/store'
-import { attendanceId, type AttendanceDoc } from '../../attendance-board'
+import { attendanceId } from '../../attendance-board'
 import { insertCountingContact, makeupView, type MakeupDoc } from './registry'
 
 export type MeetingDoc = Omit<Meeting, 'id'> & {
@@ -30,7 +30,7 @@ export type MeetingDoc = Omit<Meeting, 'id'> & {
  * secretary's confirmation included: it is not an absence). A leave or an absence is not attendance.
  */
 export async function attended(store: StoreReader, meetingId: string, memberId: string): Promise<boolean> {
-  return (await store.get<AttendanceDoc>('attendance', attendanceId(meetingId, memberId))) !== null
+  return (await store.get('attendance', attendanceId(meetingId, memberId))) !== null
 }
 
 export function makeupId(meetingId: string, memberId: string): string {
@@ -51,7 +51,7 @@ export const makeupGet = implement(getDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const meeting = ctx.target.record as unknown as Stored<MeetingDoc>
   const memberId = ctx.actor.memberId
-  const mine = await store.get<MakeupDoc>('makeups', makeupId(input.meetingId, memberId))
+  const mine = await store.get('makeups', makeupId(input.meetingId, memberId))
   const why = mine ? null : await refusal(store, meeting, memberId, ctx.now)
   const organizer = isAllowed(
     ctx.actor,
@@ -60,7 +60,7 @@ export const makeupGet = implement(getDecl, async (ctx, input) => {
   )
   let all: MakeupView[] | null = null
   if (organizer) {
-    const page = await store.query<MakeupDoc>('makeups', {
+    const page = await store.query('makeups', {
       where: [{ field: 'meetingId', op: 'eq', value: input.meetingId }],
       orderBy: { field: 'submittedAt', direction: 'asc' },
       limit: 100,
@@ -88,7 +88,7 @@ export const makeupSubmit = implement(submitDecl, async (ctx, input) => {
   const meeting = ctx.target.record as unknown as Stored<MeetingDoc>
   const memberId = ctx.actor.memberId
   const id = makeupId(meeting._id, memberId)
-  const existing = await store.get<MakeupDoc>('makeups', id)
+  const existing = await store.get('makeups', id)
   if (existing) {
     if (existing.note === input.note) return makeupView(existing)
     throw new AppError('CONFLICT', '这次会议你已经提交过补学心得，不能重复提交；如需补充，请联系支部书记。')
@@ -138,10 +138,10 @@ export const makeupSubmit = implement(submitDecl, async (ctx, input) => {
 export const makeupAccept = implement(acceptDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const id = makeupId(input.meetingId, input.memberId)
-  const existing = await store.get<MakeupDoc>('makeups', id)
+  const existing = await store.get('makeups', id)
   if (!existing) throw new AppError('NOT_FOUND', '没有找到这位党员对这次会议的补学心得，请返回刷新后再试。')
   if (existing.acceptedAt !== null) return makeupView(existing)
-  const saved = await store.update<MakeupDoc>(
+  const saved = await store.update(
     'makeups',
     id,
     { acceptedAt: ctx.now, acceptedBy: ctx.actor.memberId, acceptedByName: ctx.actor.name },
@@ -173,7 +173,7 @@ export async function missedMeetings(
   memberId: string,
   now: number,
 ): Promise<MissedMeeting[]> {
-  const page = await store.query<MeetingDoc>('meetings', {
+  const page = await store.query('meetings', {
     where: [
       { field: 'branchId', op: 'eq', value: branchId },
       { field: 'startAt', op: 'gte', value: now - 183 * 24 * 3600 * 1000 },
@@ -187,7 +187,7 @@ export async function missedMeetings(
   for (const m of page.items) {
     if (m.status === 'cancelled' || !m.attendanceRecordedAt || m.endAt > now) continue
     if (await attended(store, m._id, memberId)) continue
-    const makeup = await store.get<MakeupDoc>('makeups', makeupId(m._id, memberId))
+    const makeup = await store.get('makeups', makeupId(m._id, memberId))
     out.push({
       meetingId: m._id,
       title: m.title,

@@ -60,7 +60,7 @@ export const mobileGetMine = implement(mobileGetMineDecl, async (ctx) => {
   const { store } = ctx.ports
   const me = ctx.actor.memberId
   const rules = await mobileRulesFor(store, ctx.target.org)
-  const profile = await store.get<ProfileDoc>('mobile_profiles', me)
+  const profile = await store.get('mobile_profiles', me)
   const reports = (await recentOf<ReportDoc>(store, 'reports', me, 'submittedAt')).map(reportView)
   const checkins = (await recentOf<CheckinDoc>(store, 'checkins', me, 'at')).map(checkinView)
   return {
@@ -76,7 +76,6 @@ export const mobileGetMine = implement(mobileGetMineDecl, async (ctx) => {
 export const mobileListBranch = implement(listDecl, async (ctx, _input) => {
   const { store } = ctx.ports
   const branch = ctx.target.org
-  if (branch.kind !== 'branch') throw invalid('branchId', '流动党员名单按党支部查看，请选择一个党支部')
   const rules = await mobileRulesFor(store, branch)
   const members = await membersOf(store, branch._id)
   const names = new Map(members.map((m) => [m._id, m.name]))
@@ -84,15 +83,12 @@ export const mobileListBranch = implement(listDecl, async (ctx, _input) => {
   const seen = new Set<string>()
   let cursor: string | null = null
   do {
-    const page: { items: Stored<ProfileDoc>[]; nextCursor: string | null } = await store.query<ProfileDoc>(
-      'mobile_profiles',
-      {
-        where: [{ field: 'branchId', op: 'eq', value: branch._id }],
-        orderBy: { field: 'lastContactAt', direction: 'asc' },
-        limit: 100,
-        cursor,
-      },
-    )
+    const page: { items: Stored<ProfileDoc>[]; nextCursor: string | null } = await store.query('mobile_profiles', {
+      where: [{ field: 'branchId', op: 'eq', value: branch._id }],
+      orderBy: { field: 'lastContactAt', direction: 'asc' },
+      limit: 100,
+      cursor,
+    })
     for (const p of page.items) {
       const member = members.find((m) => m._id === p.memberId)
       // A profile stays when the member comes back; only members still 流动 are listed.
@@ -124,7 +120,7 @@ export const mobileGet = implement(getDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const member = ctx.target.record as unknown as Stored<Member>
   const rules = await mobileRulesFor(store, ctx.target.org)
-  const profile = await store.get<ProfileDoc>('mobile_profiles', input.memberId)
+  const profile = await store.get('mobile_profiles', input.memberId)
   const checkins = await recentOf<CheckinDoc>(store, 'checkins', input.memberId, 'at')
   const reports = await recentOf<ReportDoc>(store, 'reports', input.memberId, 'submittedAt')
   const makeups = await recentOf<MakeupDoc>(store, 'makeups', input.memberId, 'submittedAt')
@@ -187,12 +183,12 @@ export const mobileUpdateProfile = implement(updateDecl, async (ctx, input) => {
     updatedBy: ctx.actor.memberId,
   }
   const rules = await mobileRulesFor(store, ctx.target.org)
-  const existing = await store.get<ProfileDoc>('mobile_profiles', member._id)
+  const existing = await store.get('mobile_profiles', member._id)
   let saved: Stored<ProfileDoc>
   if (input.version === null) {
     if (existing) throw new AppError('CONFLICT', `${member.name}的流动信息已经有人登记过了，请刷新后在此基础上修改。`)
     try {
-      saved = await store.insert<ProfileDoc>('mobile_profiles', {
+      saved = await store.insert('mobile_profiles', {
         _id: member._id,
         memberId: member._id,
         branchId: member.orgId,
@@ -234,9 +230,9 @@ export const mobileRecordContact = implement(contactDecl, async (ctx, input) => 
     byName: ctx.actor.name,
   }
   const profile = await store.transaction(async (tx) => {
-    const current = await tx.get<ProfileDoc>('mobile_profiles', member._id)
+    const current = await tx.get('mobile_profiles', member._id)
     if (!current) return null
-    await tx.insert<CheckinDoc>('checkins', doc)
+    await tx.insert('checkins', doc)
     return touchContact(tx, member._id, ctx.now, false)
   })
   if (!profile) {
@@ -261,7 +257,6 @@ async function saveRuleSet(ctx: MemberContext, patch: Pick<MobileRuleSet, 'thres
 }
 
 export const mobileSetCadence = implement(cadenceDecl, async (ctx, input) => {
-  if (ctx.target.org.kind !== 'branch') throw invalid('branchId', '报到周期由党支部设定，请选择一个党支部')
   return saveRuleSet(ctx, { cadence: input.cadence })
 })
 

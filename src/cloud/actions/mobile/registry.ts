@@ -174,7 +174,7 @@ export async function touchContact(
   at: number,
   checkin: boolean,
 ): Promise<Stored<ProfileDoc> | null> {
-  const profile = await tx.get<ProfileDoc>('mobile_profiles', memberId)
+  const profile = await tx.get('mobile_profiles', memberId)
   if (!profile) return null
   const patch = contactAfter(profile, at, checkin)
   if (patch.lastContactAt === profile.lastContactAt && patch.lastCheckinAt === profile.lastCheckinAt) return profile

@@ -21,7 +21,7 @@ function mine(doc: Stored<ReportDoc>, memberId: string): ReportView {
 export const mobileReportSubmit = implement(submitDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const me = ctx.actor.memberId
-  const replayed = await store.get<ReportDoc>('reports', input.id)
+  const replayed = await store.get('reports', input.id)
   if (replayed) return mine(replayed, me)
   if (ctx.actor.orgKind !== 'branch') throw invalid('id', '汇报提交给所在党支部；你不属于任何党支部，无需提交')
   const thisYear = beijing(ctx.now).year()
@@ -70,7 +70,7 @@ export const mobileReportSubmit = implement(submitDecl, async (ctx, input) => {
 })
 
 export const mobileReportGet = implement(getDecl, async (ctx, input) => {
-  const doc = await ctx.ports.store.get<ReportDoc>('reports', input.reportId)
+  const doc = await ctx.ports.store.get('reports', input.reportId)
   // Someone else's report is not there for this member, whatever its id.
   if (!doc || doc.memberId !== ctx.actor.memberId) {
     throw new AppError('NOT_FOUND', '没有找到这份汇报，请返回“我的汇报”刷新后再看。')
@@ -83,7 +83,7 @@ export const mobileReportMarkRead = implement(markReadDecl, async (ctx, input) =
   const doc = ctx.target.record as unknown as Stored<ReportDoc>
   const reply = input.reply ? input.reply : null
   if (doc.readAt !== null && (reply === null || reply === doc.reply)) return reportView(doc)
-  const saved = await store.update<ReportDoc>(
+  const saved = await store.update(
     'reports',
     doc._id,
     {

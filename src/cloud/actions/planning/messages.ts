@@ -43,7 +43,7 @@ function viewOf(n: Stored<NoticeDoc>): MessageView {
 
 export const messageListMine = implement(listDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const page = await store.query<NoticeDoc>('notifications', {
+  const page = await store.query('notifications', {
     where: [{ field: 'memberId', op: 'eq', value: ctx.actor.memberId }],
     orderBy: { field: 'createdAt', direction: 'desc' },
     limit: input.limit,
@@ -63,12 +63,12 @@ export const messageMarkRead = implement(markDecl, async (ctx, input) => {
   const mark = async (n: Stored<NoticeDoc>) => {
     // Someone else's notice is left alone, as if it did not exist.
     if (n.memberId !== me || n.readAt !== null) return
-    await store.update<NoticeDoc>('notifications', n._id, { readAt: ctx.now }, n._version)
+    await store.update('notifications', n._id, { readAt: ctx.now }, n._version)
     marked += 1
   }
   if (input.all) {
     while (marked < MARK_ALL_CAP) {
-      const page = await store.query<NoticeDoc>('notifications', {
+      const page = await store.query('notifications', {
         where: unreadWhere(me),
         orderBy: { field: 'createdAt', direction: 'desc' },
         limit: 100,
@@ -78,7 +78,7 @@ export const messageMarkRead = implement(markDecl, async (ctx, input) => {
     }
   } else {
     for (const id of new Set(input.ids ?? [])) {
-      const n = await store.get<NoticeDoc>('notifications', id)
+      const n = await store.get('notifications', id)
       if (n) await mark(n)
     }
   }
@@ -92,7 +92,7 @@ const NOT_REACHED_PAGE = 100
 /** The undelivered notices matching `where`, newest first, with the names of who they did not reach. */
 async function notReached(ctx: MemberContext, where: Filter[], since: number | null): Promise<NotReachedView> {
   const { store } = ctx.ports
-  const page = await store.query<NoticeDoc>('notifications', {
+  const page = await store.query('notifications', {
     where: [...where, { field: 'delivery.status', op: 'eq', value: 'undelivered' }],
     orderBy: { field: 'createdAt', direction: 'desc' },
     limit: NOT_REACHED_PAGE,

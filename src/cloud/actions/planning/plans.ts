@@ -66,16 +66,6 @@ export function plannedMeetingId(plan: string, itemId: string): string {
   return `mtg_p${createHash('sha256').update(`${plan}|${itemId}`).digest('hex').slice(0, 24)}`
 }
 
-/** The target org, refused unless it is a 党支部; `what` says why, e.g. `年度计划按党支部制定`. */
-export function requireBranch(org: Stored<Org>, what = '年度计划按党支部制定'): Stored<Org> {
-  if (org.kind !== 'branch') {
-    throw new AppError('VALIDATION_FAILED', `${what}，请先选择一个党支部。`, [
-      { field: 'branchId', message: '请选择党支部' },
-    ])
-  }
-  return org
-}
-
 /** The holiday calendar plans use: the dataset, and for a year it lacks, the fixed-date holidays. */
 export const planCalendar: HolidayCalendar = withFixedDateHolidays(chineseDaysCalendar)
 
@@ -126,9 +116,9 @@ function sortItems(items: PlanItemDoc[]): PlanItemDoc[] {
 
 export const planGenerate = implement(planGenerateDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const branch = requireBranch(ctx.target.org)
+  const branch = ctx.target.org
   const id = planId(branch._id, input.year)
-  const existing = await store.get<PlanDoc>('plans', id)
+  const existing = await store.get('plans', id)
   if (existing?.status === 'published') {
     throw new AppError(
       'CONFLICT',
@@ -179,14 +169,14 @@ export const planGenerate = implement(planGenerateDecl, async (ctx, input) => {
     publishedBy: null,
   }
   const saved = existing
-    ? await store.update<PlanDoc>('plans', id, body, existing._version)
-    : await ctx.createOnce<PlanDoc>('plans', { _id: id, ...body })
+    ? await store.update('plans', id, body, existing._version)
+    : await ctx.createOnce('plans', { _id: id, ...body })
   return viewOf(ctx, branch, saved)
 })
 
 export const planGet = implement(planGetDecl, async (ctx, input) => {
-  const branch = requireBranch(ctx.target.org)
-  const plan = await ctx.ports.store.get<PlanDoc>('plans', planId(branch._id, input.year))
+  const branch = ctx.target.org
+  const plan = await ctx.ports.store.get('plans', planId(branch._id, input.year))
   if (plan) return viewOf(ctx, branch, plan)
   return {
     id: null,
@@ -203,7 +193,7 @@ async function draftOf(
   year: number,
   version: number,
 ): Promise<Stored<PlanDoc>> {
-  const plan = await ctx.ports.store.get<PlanDoc>('plans', planId(branch._id, year))
+  const plan = await ctx.ports.store.get('plans', planId(branch._id, year))
   if (!plan) throw new AppError('NOT_FOUND', `${year}年还没有计划，请先一键生成计划。`)
   if (plan.status === 'published') {
     throw new AppError('CONFLICT', `${year}年的计划已经发布，不能再改；如需调整，请在会议详情中逐次改期或取消。`)
@@ -215,7 +205,7 @@ async function draftOf(
 }
 
 export const planUpdate = implement(planUpdateDecl, async (ctx, input) => {
-  const branch = requireBranch(ctx.target.org)
+  const branch = ctx.target.org
   const plan = await draftOf(ctx, branch, input.year, input.version)
   const groups = new Set((await groupsOf(ctx.ports.store, branch._id)).map((g) => g._id))
   const before = new Map(plan.items.map((i) => [i.id, i]))
@@ -256,7 +246,7 @@ export const planUpdate = implement(planUpdateDecl, async (ctx, input) => {
   if (problems.length > 0) {
     throw new AppError('VALIDATION_FAILED', `${problems[0].message}。请修改后再保存。`, problems)
   }
-  const saved = await ctx.ports.store.update<PlanDoc>(
+  const saved = await ctx.ports.store.update(
     'plans',
     plan._id,
     { items: sortItems(items), updatedAt: ctx.now, updatedBy: ctx.actor.memberId },
@@ -267,7 +257,7 @@ export const planUpdate = implement(planUpdateDecl, async (ctx, input) => {
 
 export const planPublish = implement(planPublishDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const branch = requireBranch(ctx.target.org)
+  const branch = ctx.target.org
   const plan = await draftOf(ctx, branch, input.year, input.version)
   const members = (await membersOf(store, branch._id)).filter((m) => isActiveMember(m))
   const groups = new Set((await groupsOf(ctx.ports.store, branch._id)).map((g) => g._id))
@@ -325,13 +315,13 @@ export const planPublish = implement(planPublishDecl, async (ctx, input) => {
     // The meeting and the counters it feeds land together; one already made by an earlier try is kept.
     const made = await store.transaction(async (tx) => {
       if (await tx.get('meetings', doc._id)) return false
-      const inserted = await tx.insert<Omit<Meeting, 'id'>>('meetings', doc)
+      const inserted = await tx.insert('meetings', doc)
       await updateCounters(tx, rules, null, inserted)
       return true
     })
     if (made) created += 1
   }
-  const saved = await store.update<PlanDoc>(
+  const saved = await store.update(
     'plans',
     plan._id,
     {

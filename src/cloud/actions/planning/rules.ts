@@ -36,7 +36,7 @@ export const MAX_REBUILD_BRANCHES = 500
 /** A branch holds some sixty meetings a year; beyond this the data is wrong, not big. */
 const MAX_WINDOW_MEETINGS = 5000
 
-interface RuleSetDoc extends RuleSet {
+export interface RuleSetDoc extends RuleSet {
   updatedAt: number
   updatedBy: string
 }
@@ -55,7 +55,7 @@ async function rulesView(ctx: MemberContext, org: Stored<Org>): Promise<RulesVie
   const sets = await ruleSetsAlong(store, org.path)
   const rules = effectiveRules(DEFAULT_KIND_RULES, sets)
   const names = new Map<string, string>()
-  for (const set of sets) names.set(set.orgId, (await store.get<Org>('orgs', set.orgId))?.name ?? set.orgId)
+  for (const set of sets) names.set(set.orgId, (await store.get('orgs', set.orgId))?.name ?? set.orgId)
   const source = (s: string) =>
     s === 'default' ? { orgId: null, name: '国家规定' } : { orgId: s, name: names.get(s) ?? s }
   const own = sets.find((s) => s.orgId === org._id) ?? null
@@ -143,10 +143,10 @@ export async function rebuildBranchCounters(
         if (!current && inSpan.length === 0) continue
         const counter = counterFromMeetings(inSpan, span, kind)
         await store.transaction(async (tx) => {
-          const fresh = await tx.get<CounterDoc>('compliance_counters', key)
-          if (fresh) await tx.update<CounterDoc>('compliance_counters', key, { counter }, fresh._version)
+          const fresh = await tx.get('compliance_counters', key)
+          if (fresh) await tx.update('compliance_counters', key, { counter }, fresh._version)
           else
-            await tx.insert<CounterDoc>('compliance_counters', {
+            await tx.insert('compliance_counters', {
               _id: key,
               ownerId: owner,
               branchId: branch._id,
