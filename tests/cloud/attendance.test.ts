@@ -4,14 +4,7 @@
  * manual attendance, the printed venue code, 列席 guests, the board and 确认考勤.
  */
 import type { MeetingDetail } from '../../src/domain/api/views'
-import type {
-  AttendanceBoard,
-  LeaveView,
-  MySignInView,
-  PrintedCodeView,
-  SignInCodeView,
-  SignInResult,
-} from '../../src/domain/api/views-attendance'
+import type { SignInCodeView, SignInResult } from '../../src/domain/api/views-attendance'
 import { signInToken, TOKEN_WINDOW_MS } from '../../src/domain/attendance-token'
 import { fromBeijing } from '../../src/domain/beijing-time'
 import {
@@ -21,9 +14,8 @@ import {
   PROBATIONARY_B1,
   SECRETARY_B1,
   SUPERVISOR,
-  openTestApi,
-  scheduleInput,
-  type TestApi,
+  apiPerTest,
+  meetingAt,
   okData,
 } from './api-fixture'
 
@@ -31,45 +23,30 @@ const MIN = 60_000
 // The demo's 第一党支部: 16 members, 13 正式党员 (one of them 流动), 3 预备党员.
 const FULL_B1 = ['m_b1_01', 'm_b1_02', 'm_b1_03', 'm_b1_04', 'm_b1_05', 'm_b1_06', 'm_b1_07', 'm_b1_08', 'm_b1_09']
 
-let api: TestApi
+const api = apiPerTest()
 let seq = 0
 const rid = () => `attendance-${++seq}`
 
 const ok = okData
 
 /** A meeting today (2026-11-22) from 10:30, so sign-in (30 min before) is open at FIXED_NOW 10:00. */
-async function scheduleToday(kind = 'branch_congress', extra: Record<string, unknown> = {}): Promise<MeetingDetail> {
-  return ok<MeetingDetail>(
-    api.call(
-      SECRETARY_B1,
-      'meeting.schedule',
-      scheduleInput({
-        kind,
-        title: '支部党员大会',
-        date: '2026-11-22',
-        startTime: '10:30',
-        endTime: '12:00',
-        ...extra,
-      }),
-      rid(),
-    ),
-  )
-}
+const scheduleToday = (kind = 'branch_congress', extra: Record<string, unknown> = {}): Promise<MeetingDetail> =>
+  meetingAt(api, 'signin-open', { kind, title: '支部党员大会', startTime: '10:30', endTime: '12:00', ...extra })
 
 async function openCode(meetingId: string): Promise<SignInCodeView> {
-  return ok<SignInCodeView>(api.call(SECRETARY_B1, 'attendance.openCode', { meetingId }, rid()))
+  return api.as(SECRETARY_B1).call('attendance.openCode', { meetingId }, rid())
 }
 
 /** 签到设置 by the secretary: sign-in 30 minutes before, late after 5, no place, no remote, unless `settings` says. */
 async function configure(meetingId: string, settings: Record<string, unknown>): Promise<void> {
   const input = { meetingId, opensBefore: 30, lateAfter: 5, place: null, allowRemote: false, ...settings }
-  await ok(api.call(SECRETARY_B1, 'attendance.configure', input, rid()))
+  await api.as(SECRETARY_B1).call('attendance.configure', input, rid())
 }
 
 const signIn = (memberId: string, input: Record<string, unknown>) =>
-  api.call<SignInResult>(memberId, 'attendance.signIn', input, rid())
+  api.as(memberId).raw('attendance.signIn', input, rid())
 
-const board = (meetingId: string) => ok<AttendanceBoard>(api.call(SECRETARY_B1, 'attendance.board', { meetingId }))
+const board = (meetingId: string) => api.as(SECRETARY_B1).call('attendance.board', { meetingId })
 
 const snapshot = async () => ({
   attendance: await api.ports.store.count('attendance'),
@@ -78,11 +55,6 @@ const snapshot = async () => ({
 /** One meeting's records (the demo seed's past meetings come with attendance of their own). */
 const recordsOf = (meetingId: string) =>
   api.ports.store.count('attendance', [{ field: 'meetingId', op: 'eq', value: meetingId }])
-
-beforeEach(async () => {
-  api = await openTestApi()
-})
-afterEach(() => api.close())
 
 test('a member signs in with the current code; repeated and concurrent scans make one record and the first time stands', async () => {
   const m = await scheduleToday()
@@ -209,7 +181,7 @@ test('a scan after the start plus grace is 迟到; the secret is never shown to 
   expect(r.late).toBe(true)
   expect((await board(m.id)).late).toBe(1)
 
-  const forMember = await api.call(MEMBER_B1, 'attendance.openCode', { meetingId: m.id }, rid())
+  const forMember = await api.as(MEMBER_B1).result('attendance.openCode', { meetingId: m.id }, rid())
   expect(!forMember.ok && forMember.error.code).toBe('FORBIDDEN')
   for (const [who, action] of [
     [MEMBER_B1, 'meeting.get'],
@@ -218,7 +190,7 @@ test('a scan after the start plus grace is 迟到; the secret is never shown to 
     [SECRETARY_B1, 'attendance.settings'],
     [SUPERVISOR, 'attendance.board'],
   ] as const) {
-    const res = await api.call(who, action, { meetingId: m.id })
+    const res = await api.as(who).result(action, { meetingId: m.id })
     expect(res.ok).toBe(true)
     expect(JSON.stringify(res)).not.toContain(code.secret)
   }
@@ -261,25 +233,22 @@ test('an offline scan uploaded later counts as 离线补传 at the device time; 
 
 test('leave: asked before the meeting, approved by the secretary, counted as 请假 not 缺席', async () => {
   const m = await scheduleToday()
-  const asked = await ok<LeaveView>(
-    api.call(MEMBER_B1, 'leave.request', { meetingId: m.id, category: 'sick', note: '发烧就医' }, rid()),
-  )
+  const asked = await api
+    .as(MEMBER_B1)
+    .call('leave.request', { meetingId: m.id, category: 'sick', note: '发烧就医' }, rid())
   expect(asked.status).toBe('pending')
   let b = await board(m.id)
   expect(b).toMatchObject({ onLeave: 0, leavePending: 1, absent: 16 })
-  const memberView = await ok<AttendanceBoard>(api.call('m_b1_09', 'attendance.board', { meetingId: m.id }))
+  const memberView = await api.as('m_b1_09').call('attendance.board', { meetingId: m.id })
   expect(memberView.people.find((p) => p.memberId === MEMBER_B1)!.leave!.note).toBe('')
 
-  const declineWithoutReason = await api.call(
-    SECRETARY_B1,
-    'leave.decide',
-    { meetingId: m.id, memberId: MEMBER_B1, approve: false },
-    rid(),
-  )
+  const declineWithoutReason = await api
+    .as(SECRETARY_B1)
+    .result('leave.decide', { meetingId: m.id, memberId: MEMBER_B1, approve: false }, rid())
   expect(!declineWithoutReason.ok && declineWithoutReason.error.message).toMatch(/写明原因/)
-  const decided = await ok<LeaveView>(
-    api.call(SECRETARY_B1, 'leave.decide', { meetingId: m.id, memberId: MEMBER_B1, approve: true }, rid()),
-  )
+  const decided = await api
+    .as(SECRETARY_B1)
+    .call('leave.decide', { meetingId: m.id, memberId: MEMBER_B1, approve: true }, rid())
   expect(decided.status).toBe('approved')
   b = await board(m.id)
   expect(b).toMatchObject({ onLeave: 1, leavePending: 0, absent: 15 })
@@ -287,7 +256,7 @@ test('leave: asked before the meeting, approved by the secretary, counted as 请
     state: 'leave',
     leave: { category: 'sick', note: '发烧就医', status: 'approved' },
   })
-  const mine = await ok<LeaveView[]>(api.call(MEMBER_B1, 'leave.listMine', {}))
+  const mine = await api.as(MEMBER_B1).call('leave.listMine', {})
   // Newest first; the rest are the demo seed's past meetings.
   expect(mine.map((l) => [l.meetingId, l.status])[0]).toEqual([m.id, 'approved'])
   expect(mine.slice(1).every((l) => l.meetingId.startsWith('mtg_seed_'))).toBe(true)
@@ -295,35 +264,32 @@ test('leave: asked before the meeting, approved by the secretary, counted as 请
   expect(notices).toBeGreaterThanOrEqual(2) // the meeting notice and the decision
 
   api.clock.now = m.startAt
-  const tooLate = await api.call('m_b1_09', 'leave.request', { meetingId: m.id, category: 'work', note: '出差' }, rid())
+  const tooLate = await api
+    .as('m_b1_09')
+    .result('leave.request', { meetingId: m.id, category: 'work', note: '出差' }, rid())
   expect(!tooLate.ok && tooLate.error.message).toMatch(/会议已经开始，不能再在线请假/)
 })
 
 test('remote attendance counts as remote once confirmed, never in person; manual marking is 代为登记', async () => {
   const m = await scheduleToday()
-  const notAllowed = await api.call(MEMBER_B1, 'attendance.remoteRequest', { meetingId: m.id }, rid())
+  const notAllowed = await api.as(MEMBER_B1).result('attendance.remoteRequest', { meetingId: m.id }, rid())
   expect(!notAllowed.ok && notAllowed.error.message).toMatch(/不支持远程参会/)
   await configure(m.id, { allowRemote: true, videoLink: '腾讯会议 123-456-789' })
-  const mine = await ok<MySignInView>(api.call(MEMBER_B1, 'attendance.mine', { meetingId: m.id }))
+  const mine = await api.as(MEMBER_B1).call('attendance.mine', { meetingId: m.id })
   expect(mine).toMatchObject({
     allowRemote: true,
     videoLink: '腾讯会议 123-456-789',
     role: 'participant',
     state: 'absent',
   })
-  const asked = await ok<SignInResult>(api.call(MEMBER_B1, 'attendance.remoteRequest', { meetingId: m.id }, rid()))
+  const asked = await api.as(MEMBER_B1).call('attendance.remoteRequest', { meetingId: m.id }, rid())
   expect(asked).toMatchObject({ mode: 'remote', confirmed: false })
   let b = await board(m.id)
   expect(b).toMatchObject({ present: 0, remotePending: 1 })
-  await ok(api.call(ORGANIZER_B1, 'attendance.remoteConfirm', { meetingId: m.id, memberId: MEMBER_B1 }, rid()))
-  await ok(
-    api.call(
-      SECRETARY_B1,
-      'attendance.markManual',
-      { meetingId: m.id, memberId: 'm_b1_09', reason: '手机没电' },
-      rid(),
-    ),
-  )
+  await api.as(ORGANIZER_B1).call('attendance.remoteConfirm', { meetingId: m.id, memberId: MEMBER_B1 }, rid())
+  await api
+    .as(SECRETARY_B1)
+    .call('attendance.markManual', { meetingId: m.id, memberId: 'm_b1_09', reason: '手机没电' }, rid())
   b = await board(m.id)
   expect(b).toMatchObject({ present: 2, inPerson: 1, remote: 1, remotePending: 0 })
   expect(b.people.find((p) => p.memberId === MEMBER_B1)).toMatchObject({ state: 'remote', via: 'remote' })
@@ -341,9 +307,9 @@ test('确认考勤 records the meeting as held with quorum from voting members o
   // 预备党员 sign in but do not count toward quorum.
   await ok(signIn(PROBATIONARY_B1, { meetingId: m.id, token: signInToken(code.secret, m.id, api.clock.now) }))
   for (const id of ['m_b1_15', 'm_b1_16']) {
-    await ok(
-      api.call(SECRETARY_B1, 'attendance.markManual', { meetingId: m.id, memberId: id, reason: '未绑定微信' }, rid()),
-    )
+    await api
+      .as(SECRETARY_B1)
+      .call('attendance.markManual', { meetingId: m.id, memberId: id, reason: '未绑定微信' }, rid())
   }
   for (const id of FULL_B1.slice(0, 6)) {
     await ok(signIn(id, { meetingId: m.id, token: signInToken(code.secret, m.id, api.clock.now) }))
@@ -351,11 +317,11 @@ test('确认考勤 records the meeting as held with quorum from voting members o
   let b = await board(m.id)
   expect(b.present).toBe(9)
   expect(b.quorum).toMatchObject({ entitled: 13, needed: 7, presentCounting: 6, met: false })
-  const early = await api.call(SECRETARY_B1, 'attendance.confirm', { meetingId: m.id }, rid())
+  const early = await api.as(SECRETARY_B1).result('attendance.confirm', { meetingId: m.id }, rid())
   expect(!early.ok && early.error.message).toMatch(/开始后才能确认考勤/)
 
   api.clock.now = fromBeijing('2026-11-22', '11:00')
-  const confirmed = await ok<AttendanceBoard>(api.call(SECRETARY_B1, 'attendance.confirm', { meetingId: m.id }, rid()))
+  const confirmed = await api.as(SECRETARY_B1).call('attendance.confirm', { meetingId: m.id }, rid())
   expect(confirmed.recordedAt).toBe(api.clock.now)
   let doc = await api.ports.store.get<{ attendanceRecordedAt: number; quorumMet: boolean }>('meetings', m.id)
   expect(doc).toMatchObject({ attendanceRecordedAt: api.clock.now, quorumMet: false })
@@ -365,48 +331,38 @@ test('确认考勤 records the meeting as held with quorum from voting members o
   expect(b.quorum!.met).toBe(true)
   const firstRecordedAt = api.clock.now
   api.clock.now += 5 * MIN
-  await ok(api.call(SECRETARY_B1, 'attendance.confirm', { meetingId: m.id }, rid()))
+  await api.as(SECRETARY_B1).call('attendance.confirm', { meetingId: m.id }, rid())
   doc = await api.ports.store.get('meetings', m.id)
   expect(doc).toMatchObject({ attendanceRecordedAt: firstRecordedAt, quorumMet: true })
-  const summary = await ok<MeetingDetail>(api.call(SECRETARY_B1, 'meeting.get', { meetingId: m.id }))
+  const summary = await api.as(SECRETARY_B1).call('meeting.get', { meetingId: m.id })
   expect(summary).toMatchObject({ held: true, quorumMet: true })
 })
 
 test('the printed venue code signs in only within the radius; 列席 guests added after sign-in opened are logged', async () => {
   const m = await scheduleToday('theme_day', { title: '主题党日' })
-  const noPlace = await api.call(SECRETARY_B1, 'attendance.printedCode', { meetingId: m.id }, rid())
+  const noPlace = await api.as(SECRETARY_B1).result('attendance.printedCode', { meetingId: m.id }, rid())
   expect(!noPlace.ok && noPlace.error.message).toMatch(/请先在签到设置中填写签到地点/)
   await configure(m.id, { place: { lat: 31.2304, lng: 121.4737, radius: 100, label: '党群服务中心' } })
-  const printed = await ok<PrintedCodeView>(
-    api.call(SECRETARY_B1, 'attendance.printedCode', { meetingId: m.id }, rid()),
-  )
+  const printed = await api.as(SECRETARY_B1).call('attendance.printedCode', { meetingId: m.id }, rid())
   expect(printed.image).toMatch(/^data:image\/png;base64,/)
   expect(printed.scene.length).toBeLessThanOrEqual(32)
-  const far = await api.call(
-    MEMBER_B1,
-    'attendance.signInPrinted',
-    { scene: printed.scene, location: { lat: 31.24, lng: 121.4737 } },
-    rid(),
-  )
+  const far = await api
+    .as(MEMBER_B1)
+    .result('attendance.signInPrinted', { scene: printed.scene, location: { lat: 31.24, lng: 121.4737 } }, rid())
   expect(!far.ok && far.error.message).toMatch(/超出 100 米签到范围/)
-  const none = await api.call(MEMBER_B1, 'attendance.signInPrinted', { scene: printed.scene }, rid())
+  const none = await api.as(MEMBER_B1).result('attendance.signInPrinted', { scene: printed.scene }, rid())
   expect(!none.ok && none.error.message).toMatch(/获取位置/)
   expect(await recordsOf(m.id)).toBe(0)
-  const r = await ok<SignInResult>(
-    api.call(
-      MEMBER_B1,
-      'attendance.signInPrinted',
-      { scene: printed.scene, location: { lat: 31.2305, lng: 121.4738 } },
-      rid(),
-    ),
-  )
+  const r = await api
+    .as(MEMBER_B1)
+    .call('attendance.signInPrinted', { scene: printed.scene, location: { lat: 31.2305, lng: 121.4738 } }, rid())
   expect(r).toMatchObject({ via: 'printed_code', created: true })
 
   // Guests: before sign-in opens no history; after, the change is kept.
-  await ok(api.call(SECRETARY_B1, 'attendance.inviteGuests', { meetingId: m.id, memberIds: [SUPERVISOR] }, rid()))
+  await api.as(SECRETARY_B1).call('attendance.inviteGuests', { meetingId: m.id, memberIds: [SUPERVISOR] }, rid())
   expect(await api.ports.store.count('meeting_history', [{ field: 'meetingId', op: 'eq', value: m.id }])).toBe(0)
   await openCode(m.id)
-  await ok(api.call(SECRETARY_B1, 'attendance.inviteGuests', { meetingId: m.id, memberIds: [MEMBER_B2] }, rid()))
+  await api.as(SECRETARY_B1).call('attendance.inviteGuests', { meetingId: m.id, memberIds: [MEMBER_B2] }, rid())
   const history = await api.ports.store.query<{ summary: string[] }>('meeting_history', {
     where: [{ field: 'meetingId', op: 'eq', value: m.id }],
     limit: 10,

@@ -3,26 +3,19 @@
  * secretary's invitation, the invited person's preview and binding with name and phone, what they
  * reach afterwards, and every way an invitation stops working.
  */
-import type {
-  InvitationPreview,
-  InvitationView,
-  MeetingSummary,
-  MemberDetail,
-  Page,
-  ProfileView,
-  SessionGrant,
-} from '../../src/domain/api/views'
-import type { CallResult } from '../../src/domain/errors'
+import type { ProfileView, SessionGrant } from '../../src/domain/api/views'
 import { INVITE_ALPHABET } from '../../src/domain/invitation'
-import { MEMBER_B1, openTestApi, SECRETARY_B1, SECRETARY_B2, type TestApi } from './api-fixture'
+import {
+  expectRefused as refused,
+  MEMBER_B1,
+  ok,
+  SECRETARY_B1,
+  SECRETARY_B2,
+  apiPerTest,
+  type Caller,
+} from './api-fixture'
 
-let api: TestApi
-beforeEach(async () => {
-  api = await openTestApi()
-})
-afterEach(async () => {
-  await api.close()
-})
+const api = apiPerTest()
 
 /** 郭子涵 of 第一党支部, 13800001555, seeded without a binding. */
 const INVITEE = { id: 'm_b1_16', name: '郭子涵', last4: '1555' }
@@ -30,34 +23,14 @@ const DAY = 24 * 3600 * 1000
 let seq = 0
 const rid = (label: string) => `req-${label}-${(seq += 1)}`
 
-function ok<T>(r: CallResult<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
-  return r.data
-}
-
-function refused(r: CallResult<unknown>, code: string, message?: RegExp) {
-  expect(r.ok).toBe(false)
-  if (r.ok) return
-  expect(r.error.code).toBe(code)
-  expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
-  if (message) expect(r.error.message).toMatch(message)
-}
-
 /** A new WeChat user, as the development login makes one. */
-async function newUser(): Promise<{
-  token: string
-  call<T>(action: string, input?: unknown, requestId?: string): Promise<CallResult<T>>
-}> {
+async function newUser(): Promise<Caller & { token: string }> {
   const grant = ok(await api.main({ action: 'session.devNewUser', input: {} })) as SessionGrant
-  return {
-    token: grant.token,
-    call: (action, input = {}, requestId) =>
-      api.main({ action, input, requestId }, { sessionToken: grant.token }) as never,
-  }
+  return { token: grant.token, ...api.withSession(grant.token) }
 }
 
 const invite = async (memberId = INVITEE.id, by = SECRETARY_B1) =>
-  ok(await api.call<InvitationView>(by, 'invite.create', { memberId }, rid('invite')))
+  await api.as(by).call('invite.create', { memberId }, rid('invite'))
 
 test('invite, preview, refused attempts, bind: the person then reaches their own branch only', async () => {
   const inv = await invite()
@@ -73,20 +46,20 @@ test('invite, preview, refused attempts, bind: the person then reaches their own
   expect(inv.imageDataUrl).toMatch(/^data:image\/png;base64,iVBORw0KGgo/)
 
   const person = await newUser()
-  refused(await person.call('meeting.listMine', { when: 'upcoming' }), 'NOT_BOUND')
-  expect(ok(await person.call('session.whoami'))).toEqual({ bound: false })
+  refused(await person.result('meeting.listMine', { when: 'upcoming' }), 'NOT_BOUND')
+  expect(await person.call('session.whoami', {})).toEqual({ bound: false })
   // Codes are read case-insensitively, as typed on a phone.
-  const preview = ok(await person.call<InvitationPreview>('invite.preview', { code: inv.code.toLowerCase() }))
+  const preview = await person.call('invite.preview', { code: inv.code.toLowerCase() })
   expect(preview).toEqual({ branchName: '第一党支部', maskedName: '郭*涵', expiresAt: inv.expiresAt })
 
-  const wrongName = await person.call(
+  const wrongName = await person.result(
     'binding.bind',
     { code: inv.code, name: '郭子函', phoneLast4: '1555' },
     rid('bind'),
   )
   refused(wrongName, 'VALIDATION_FAILED', /姓名.*还可以再试 4 次/)
   expect(!wrongName.ok && wrongName.error.fields?.map((f) => f.field)).toEqual(['name'])
-  const wrongPhone = await person.call(
+  const wrongPhone = await person.result(
     'binding.bind',
     { code: inv.code, name: '郭子涵', phoneLast4: '0000' },
     rid('bind'),
@@ -96,33 +69,31 @@ test('invite, preview, refused attempts, bind: the person then reaches their own
   expect(await api.ports.store.get(`invitations`, inv.code)).toMatchObject({ failedAttempts: 2, usedAt: null })
   expect(await api.ports.store.count('bindings', [{ field: 'memberId', op: 'eq', value: INVITEE.id }])).toBe(0)
 
-  const profile = ok(
-    await person.call<ProfileView>(
-      'binding.bind',
-      { code: inv.code, name: ' 郭子涵 ', phoneLast4: '1555' },
-      rid('bind'),
-    ),
+  const profile = await person.call(
+    'binding.bind',
+    { code: inv.code, name: ' 郭子涵 ', phoneLast4: '1555' },
+    rid('bind'),
   )
   expect(profile).toMatchObject({ bound: true, member: { id: INVITEE.id, name: '郭子涵' }, org: { id: 'org_b1' } })
-  const who = ok(await person.call<ProfileView>('session.whoami'))
+  const who = (await person.call('session.whoami', {})) as ProfileView
   expect(who).toEqual(profile)
   expect(who.orgPath.map((o) => o.name)).toEqual(['示范区机关党委', '第一党支部'])
 
   // Their branch's meetings, nothing of the other branch.
-  const mine = ok(await person.call<Page<MeetingSummary>>('meeting.listBranch', { when: 'past' }))
+  const mine = await person.call('meeting.listBranch', { when: 'past' })
   expect(mine.items.length).toBeGreaterThan(0)
   expect(mine.items.every((m) => m.branchId === 'org_b1')).toBe(true)
   const b2 = await api.ports.store.query<{ branchId: string }>('meetings', {
     where: [{ field: 'branchId', op: 'eq', value: 'org_b2' }],
     limit: 1,
   })
-  refused(await person.call('meeting.get', { meetingId: b2.items[0]._id }), 'FORBIDDEN')
-  refused(await person.call('roster.list', { branchId: 'org_b2' }), 'FORBIDDEN')
-  refused(await person.call('meeting.listBranch', { when: 'past', branchId: 'org_b2' }), 'FORBIDDEN')
-  expect(ok(await person.call<Page<unknown>>('roster.list', {})).items.length).toBeGreaterThan(0)
+  refused(await person.result('meeting.get', { meetingId: b2.items[0]._id }), 'FORBIDDEN')
+  refused(await person.result('roster.list', { branchId: 'org_b2' }), 'FORBIDDEN')
+  refused(await person.result('meeting.listBranch', { when: 'past', branchId: 'org_b2' }), 'FORBIDDEN')
+  expect((await person.call('roster.list', {})).items.length).toBeGreaterThan(0)
 
   // The secretary sees the binding and its history.
-  const detail = ok(await api.call<MemberDetail>(SECRETARY_B1, 'roster.get', { memberId: INVITEE.id }))
+  const detail = await api.as(SECRETARY_B1).call('roster.get', { memberId: INVITEE.id })
   expect(detail.bound).toBe(true)
   expect(detail.history[0]).toMatchObject({ field: 'binding', from: false, to: true, by: { id: INVITEE.id } })
 })
@@ -131,18 +102,18 @@ test('an invitation is used once; one WeChat binds one member; a bound member ca
   const inv = await invite()
   const person = await newUser()
   const bindInput = { code: inv.code, name: INVITEE.name, phoneLast4: INVITEE.last4 }
-  const first = await person.call('binding.bind', bindInput, 'req-bind-once-1')
+  const first = await person.result('binding.bind', bindInput, 'req-bind-once-1')
   ok(first)
   // A replayed request returns the same result.
-  expect(await person.call('binding.bind', bindInput, 'req-bind-once-1')).toEqual(first)
+  expect(await person.result('binding.bind', bindInput, 'req-bind-once-1')).toEqual(first)
   const before = await api.ports.store.count('bindings')
   // Used: refused to anyone, as are previews.
   const someoneElse = await newUser()
-  refused(await someoneElse.call('binding.bind', bindInput, 'req-bind-again'), 'CONFLICT', /已使用/)
-  refused(await someoneElse.call('invite.preview', { code: inv.code }), 'CONFLICT', /已使用.*重新生成/)
+  refused(await someoneElse.result('binding.bind', bindInput, 'req-bind-again'), 'CONFLICT', /已使用/)
+  refused(await someoneElse.result('invite.preview', { code: inv.code }), 'CONFLICT', /已使用.*重新生成/)
   // The member is bound: no new invitation until unbound.
   refused(
-    await api.call(SECRETARY_B1, 'invite.create', { memberId: INVITEE.id }, rid('invite')),
+    await api.as(SECRETARY_B1).result('invite.create', { memberId: INVITEE.id }, rid('invite')),
     'CONFLICT',
     /解除绑定/,
   )
@@ -150,7 +121,7 @@ test('an invitation is used once; one WeChat binds one member; a bound member ca
   const second = await invite('m_b1_15')
   const m15 = (await api.ports.store.get<{ name: string; phone: string }>('members', 'm_b1_15'))!
   refused(
-    await person.call(
+    await person.result(
       'binding.bind',
       { code: second.code, name: m15.name, phoneLast4: m15.phone.slice(-4) },
       rid('bind'),
@@ -160,12 +131,9 @@ test('an invitation is used once; one WeChat binds one member; a bound member ca
   )
   // An already bound demo account cannot bind either.
   refused(
-    await api.call(
-      MEMBER_B1,
-      'binding.bind',
-      { code: second.code, name: m15.name, phoneLast4: m15.phone.slice(-4) },
-      rid('bind'),
-    ),
+    await api
+      .as(MEMBER_B1)
+      .result('binding.bind', { code: second.code, name: m15.name, phoneLast4: m15.phone.slice(-4) }, rid('bind')),
     'CONFLICT',
   )
   expect(await api.ports.store.count('bindings')).toBe(before)
@@ -175,12 +143,12 @@ test('five failed checks revoke the invitation; a retried request is not counted
   const inv = await invite()
   const person = await newUser()
   const wrong = { code: inv.code, name: INVITEE.name, phoneLast4: '9999' }
-  refused(await person.call('binding.bind', wrong, 'req-wrong-same'), 'VALIDATION_FAILED', /4 次/)
-  refused(await person.call('binding.bind', wrong, 'req-wrong-same'), 'VALIDATION_FAILED', /4 次/)
+  refused(await person.result('binding.bind', wrong, 'req-wrong-same'), 'VALIDATION_FAILED', /4 次/)
+  refused(await person.result('binding.bind', wrong, 'req-wrong-same'), 'VALIDATION_FAILED', /4 次/)
   for (const left of [3, 2, 1]) {
-    refused(await person.call('binding.bind', wrong, rid('wrong')), 'VALIDATION_FAILED', new RegExp(`${left} 次`))
+    refused(await person.result('binding.bind', wrong, rid('wrong')), 'VALIDATION_FAILED', new RegExp(`${left} 次`))
   }
-  const last = await person.call('binding.bind', wrong, rid('wrong'))
+  const last = await person.result('binding.bind', wrong, rid('wrong'))
   refused(last, 'VALIDATION_FAILED', /已作废.*书记重新生成/)
   expect(await api.ports.store.get('invitations', inv.code)).toMatchObject({
     failedAttempts: 5,
@@ -188,14 +156,14 @@ test('five failed checks revoke the invitation; a retried request is not counted
   })
   // Now even the right answer is refused, and the code reads as unknown.
   refused(
-    await person.call('binding.bind', { ...wrong, phoneLast4: INVITEE.last4 }, rid('bind')),
+    await person.result('binding.bind', { ...wrong, phoneLast4: INVITEE.last4 }, rid('bind')),
     'NOT_FOUND',
     /作废.*书记/,
   )
-  refused(await person.call('invite.preview', { code: inv.code }), 'NOT_FOUND')
+  refused(await person.result('invite.preview', { code: inv.code }), 'NOT_FOUND')
   // A new invitation works.
   const fresh = await invite()
-  ok(await person.call('binding.bind', { ...wrong, code: fresh.code, phoneLast4: INVITEE.last4 }, rid('bind')))
+  await person.call('binding.bind', { ...wrong, code: fresh.code, phoneLast4: INVITEE.last4 }, rid('bind'))
 })
 
 test('an invitation expires after 7 days; a newer one replaces the older; unknown codes are not found', async () => {
@@ -203,36 +171,34 @@ test('an invitation expires after 7 days; a newer one replaces the older; unknow
   const newer = await invite()
   expect(newer.code).not.toBe(old.code)
   let person = await newUser()
-  refused(await person.call('invite.preview', { code: old.code }), 'NOT_FOUND')
-  refused(await person.call('invite.preview', { code: 'ZZZZZZZZ' }), 'NOT_FOUND', /邀请码不存在/)
+  refused(await person.result('invite.preview', { code: old.code }), 'NOT_FOUND')
+  refused(await person.result('invite.preview', { code: 'ZZZZZZZZ' }), 'NOT_FOUND', /邀请码不存在/)
   api.clock.now += 7 * DAY - 1
   // Development sessions last 7 days too: the person comes back with a fresh one.
   person = await newUser()
-  ok(await person.call('invite.preview', { code: newer.code }))
+  await person.call('invite.preview', { code: newer.code })
   api.clock.now += 1
-  refused(await person.call('invite.preview', { code: newer.code }), 'CONFLICT', /已过期.*书记重新生成/)
+  refused(await person.result('invite.preview', { code: newer.code }), 'CONFLICT', /已过期.*书记重新生成/)
   refused(
-    await person.call('binding.bind', { code: newer.code, name: INVITEE.name, phoneLast4: INVITEE.last4 }, rid('bind')),
+    await person.result(
+      'binding.bind',
+      { code: newer.code, name: INVITEE.name, phoneLast4: INVITEE.last4 },
+      rid('bind'),
+    ),
     'CONFLICT',
     /已过期/,
   )
 })
 
 test('a replayed invitation returns the same code; the code is derived, not random', async () => {
-  const a = ok(
-    await api.call<InvitationView>(SECRETARY_B1, 'invite.create', { memberId: INVITEE.id }, 'req-invite-replay'),
-  )
-  const b = ok(
-    await api.call<InvitationView>(SECRETARY_B1, 'invite.create', { memberId: INVITEE.id }, 'req-invite-replay'),
-  )
+  const a = await api.as(SECRETARY_B1).call('invite.create', { memberId: INVITEE.id }, 'req-invite-replay')
+  const b = await api.as(SECRETARY_B1).call('invite.create', { memberId: INVITEE.id }, 'req-invite-replay')
   expect(b).toEqual(a)
   expect(await api.ports.store.count('invitations')).toBe(1)
   // A request that ran up to the insert and failed before it was recorded comes back to the same invitation.
   const [record] = (await api.ports.store.query('requests', { limit: 10 })).items
   await api.ports.store.remove('requests', record._id, record._version)
-  const c = ok(
-    await api.call<InvitationView>(SECRETARY_B1, 'invite.create', { memberId: INVITEE.id }, 'req-invite-replay'),
-  )
+  const c = await api.as(SECRETARY_B1).call('invite.create', { memberId: INVITEE.id }, 'req-invite-replay')
   expect(c.code).toBe(a.code)
   expect(await api.ports.store.count('invitations')).toBe(1)
 })
@@ -240,26 +206,21 @@ test('a replayed invitation returns the same code; the code is derived, not rand
 test('unbind: the secretary removes a binding with a reason; the same WeChat or another binds again', async () => {
   const inv = await invite()
   const person = await newUser()
-  ok(await person.call('binding.bind', { code: inv.code, name: INVITEE.name, phoneLast4: INVITEE.last4 }, rid('bind')))
+  await person.call('binding.bind', { code: inv.code, name: INVITEE.name, phoneLast4: INVITEE.last4 }, rid('bind'))
   const version = (await api.ports.store.get('members', INVITEE.id))!._version
   api.clock.now += 60_000
 
   refused(
-    await api.call(SECRETARY_B2, 'binding.unbind', { memberId: INVITEE.id, reason: '换手机' }, rid('unbind')),
+    await api.as(SECRETARY_B2).result('binding.unbind', { memberId: INVITEE.id, reason: '换手机' }, rid('unbind')),
     'FORBIDDEN',
   )
   refused(
-    await api.call(MEMBER_B1, 'binding.unbind', { memberId: INVITEE.id, reason: '换手机' }, rid('unbind')),
+    await api.as(MEMBER_B1).result('binding.unbind', { memberId: INVITEE.id, reason: '换手机' }, rid('unbind')),
     'FORBIDDEN',
   )
-  const after = ok(
-    await api.call<MemberDetail>(
-      SECRETARY_B1,
-      'binding.unbind',
-      { memberId: INVITEE.id, reason: '更换了微信号' },
-      rid('unbind'),
-    ),
-  )
+  const after = await api
+    .as(SECRETARY_B1)
+    .call('binding.unbind', { memberId: INVITEE.id, reason: '更换了微信号' }, rid('unbind'))
   expect(after.bound).toBe(false)
   expect(after.version).toBe(version + 1)
   expect(after.history[0]).toMatchObject({
@@ -269,27 +230,25 @@ test('unbind: the secretary removes a binding with a reason; the same WeChat or 
     reason: '更换了微信号',
     by: { id: SECRETARY_B1 },
   })
-  refused(await person.call('meeting.listMine', { when: 'upcoming' }), 'NOT_BOUND')
-  expect(ok(await person.call('session.whoami'))).toEqual({ bound: false })
+  refused(await person.result('meeting.listMine', { when: 'upcoming' }), 'NOT_BOUND')
+  expect(await person.call('session.whoami', {})).toEqual({ bound: false })
   refused(
-    await api.call(SECRETARY_B1, 'binding.unbind', { memberId: INVITEE.id, reason: '再解一次' }, rid('unbind')),
+    await api.as(SECRETARY_B1).result('binding.unbind', { memberId: INVITEE.id, reason: '再解一次' }, rid('unbind')),
     'CONFLICT',
     /还没有绑定/,
   )
 
   // The same WeChat binds again with a new invitation…
   const again = await invite()
-  ok(
-    await person.call('binding.bind', { code: again.code, name: INVITEE.name, phoneLast4: INVITEE.last4 }, rid('bind')),
-  )
-  expect(ok(await person.call<ProfileView>('session.whoami')).member.id).toBe(INVITEE.id)
+  await person.call('binding.bind', { code: again.code, name: INVITEE.name, phoneLast4: INVITEE.last4 }, rid('bind'))
+  expect(((await person.call('session.whoami', {})) as ProfileView).member.id).toBe(INVITEE.id)
   // …and after another unbind, a different WeChat does.
-  ok(await api.call(SECRETARY_B1, 'binding.unbind', { memberId: INVITEE.id, reason: '换人使用' }, rid('unbind')))
+  await api.as(SECRETARY_B1).call('binding.unbind', { memberId: INVITEE.id, reason: '换人使用' }, rid('unbind'))
   const third = await invite()
   const other = await newUser()
-  ok(await other.call('binding.bind', { code: third.code, name: INVITEE.name, phoneLast4: INVITEE.last4 }, rid('bind')))
-  expect(ok(await other.call<ProfileView>('session.whoami')).member.id).toBe(INVITEE.id)
-  refused(await person.call('meeting.listMine', { when: 'upcoming' }), 'NOT_BOUND')
+  await other.call('binding.bind', { code: third.code, name: INVITEE.name, phoneLast4: INVITEE.last4 }, rid('bind'))
+  expect(((await other.call('session.whoami', {})) as ProfileView).member.id).toBe(INVITEE.id)
+  refused(await person.result('meeting.listMine', { when: 'upcoming' }), 'NOT_BOUND')
 })
 
 test('the development new-user login is only on the embedded host and gives a fresh identity each time', async () => {

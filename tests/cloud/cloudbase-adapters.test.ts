@@ -30,6 +30,7 @@ import type {
   ProfileView,
 } from '../../src/domain/api/views'
 import { fromBeijing } from '../../src/domain/beijing-time'
+import type { CallResult } from '../../src/domain/errors'
 import { buildNotice } from '../../src/domain/notices'
 import { FIXED_NOW, MEMBER_B1, openTestApi, scheduleInput, SECRETARY_B1 } from './api-fixture'
 import { FakeCloudBaseDb } from './fake-cloudbase-db'
@@ -356,13 +357,17 @@ describe('the router on openCloudBase() over the stand-ins', () => {
     const embedded = await openTestApi()
     try {
       for (const when of ['past', 'upcoming'] as const) {
-        for (const action of ['meeting.listBranch', 'meeting.listMine']) {
+        for (const action of ['meeting.listBranch', 'meeting.listMine'] as const) {
           let cursor: string | null = null
           let pages = 0
           do {
-            const input: Record<string, unknown> = { when, limit: 7, ...(cursor ? { cursor } : {}) }
+            const input: { when: typeof when; limit: number; cursor?: string } = {
+              when,
+              limit: 7,
+              ...(cursor ? { cursor } : {}),
+            }
             const fromCloud = await callAs(`dev_${MEMBER_B1}`, { action, input })
-            const fromSqlite = await embedded.call<Page<MeetingSummary>>(MEMBER_B1, action, input)
+            const fromSqlite: CallResult<Page<MeetingSummary>> = await embedded.as(MEMBER_B1).result(action, input)
             expect(fromCloud).toEqual(fromSqlite)
             if (!fromSqlite.ok) throw new Error(JSON.stringify(fromSqlite.error))
             cursor = fromSqlite.data.nextCursor

@@ -11,22 +11,15 @@ import { fromBeijing } from '../../src/domain/beijing-time'
 import { AT_RISK_DAYS, DEFAULT_MINUTES_DUE_MS } from '../../src/domain/compliance'
 import type { Meeting } from '../../src/domain/meeting'
 import type { MeetingDetail } from '../../src/domain/api/views'
-import { openTestApi, scheduleInput, SECRETARY_B1, type TestApi } from './api-fixture'
+import { apiPerTest, scheduleInput, SECRETARY_B1 } from './api-fixture'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
-let api: TestApi
+const api = apiPerTest()
 let seq = 0
 
-beforeEach(async () => {
-  api = await openTestApi()
-})
-afterEach(async () => {
-  await api.close()
-})
-
 async function schedule(input: Record<string, unknown>): Promise<MeetingDetail> {
-  const r = await api.call<MeetingDetail>(SECRETARY_B1, 'meeting.schedule', scheduleInput(input), `req-jobs-${++seq}`)
+  const r = await api.as(SECRETARY_B1).result('meeting.schedule', scheduleInput(input), `req-jobs-${++seq}`)
   if (!r.ok) throw new Error(r.error.message)
   return r.data
 }
@@ -70,12 +63,9 @@ describe('meeting reminders', () => {
 
   test('a meeting already started, or cancelled, gets no reminder', async () => {
     const m = await schedule({ date: '2026-11-23', startTime: '09:00', endTime: '10:00', title: '将被取消的会议' })
-    const cancel = await api.call(
-      SECRETARY_B1,
-      'meeting.cancel',
-      { meetingId: m.id, version: m.version, reason: '改期另行通知' },
-      `req-jobs-${++seq}`,
-    )
+    const cancel = await api
+      .as(SECRETARY_B1)
+      .result('meeting.cancel', { meetingId: m.id, version: m.version, reason: '改期另行通知' }, `req-jobs-${++seq}`)
     expect(cancel.ok).toBe(true)
     const r = await meetingReminders.run(api.ports, fromBeijing('2026-11-22', '10:00'))
     expect((await notices('meeting.reminder')).some((n) => n.data.meetingId === m.id)).toBe(false)

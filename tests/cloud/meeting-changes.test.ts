@@ -1,29 +1,42 @@
 /** Editing, rescheduling and cancelling meetings: versioned, recorded, announced, never rewriting the past. */
 import type { MeetingDetail } from '../../src/domain/api/views'
 import { fromBeijing } from '../../src/domain/beijing-time'
-import { MEMBER_B1, openTestApi, scheduleInput, SECRETARY_B1, ORGANIZER_B1, type TestApi } from './api-fixture'
+import {
+  expectRefused as refused,
+  MEMBER_B1,
+  ORGANIZER_B1,
+  scheduleInput,
+  SECRETARY_B1,
+  apiPerTest,
+} from './api-fixture'
 
-let api: TestApi
+const api = apiPerTest()
 let meeting: MeetingDetail
 beforeEach(async () => {
-  api = await openTestApi()
-  const r = await api.call<MeetingDetail>(SECRETARY_B1, 'meeting.schedule', scheduleInput(), 'sched-0001')
+  const r = await api.as(SECRETARY_B1).result('meeting.schedule', scheduleInput(), 'sched-0001')
   if (!r.ok) throw new Error(r.error.message)
   meeting = r.data
 })
-afterEach(() => api.close())
+
+/** meeting.edit of the scheduled meeting by `by`: a new title, its place and agenda kept. */
+const editTitle = (by: string, title: string, requestId: string) =>
+  api
+    .as(by)
+    .result(
+      'meeting.edit',
+      { meetingId: meeting.id, version: meeting.version, title, place: meeting.place, agenda: meeting.agenda },
+      requestId,
+    )
+
+/** meeting.cancel of the scheduled meeting by `by`, at the version it was scheduled with. */
+const cancel = (by: string, reason: string, requestId: string) =>
+  api.as(by).result('meeting.cancel', { meetingId: meeting.id, version: meeting.version, reason }, requestId)
 
 const counts = async () => ({
   history: await api.ports.store.count('meeting_history'),
   outbox: await api.ports.store.count('outbox'),
   version: (await api.ports.store.get('meetings', meeting.id))!._version,
 })
-
-function refused(r: { ok: boolean; error?: { code: string; message: string } }, code: string, text: RegExp) {
-  expect(r.ok).toBe(false)
-  expect(r.error!.code).toBe(code)
-  expect(r.error!.message).toMatch(text)
-}
 
 test('a reschedule moves the meeting, records why, and tells each participant once even when replayed', async () => {
   const before = await counts()
@@ -35,7 +48,7 @@ test('a reschedule moves the meeting, records why, and tells each participant on
     endTime: '17:00',
     reason: '与上级党委会议冲突',
   }
-  const r = await api.call<MeetingDetail>(ORGANIZER_B1, 'meeting.reschedule', input, 'resched-0001')
+  const r = await api.as(ORGANIZER_B1).result('meeting.reschedule', input, 'resched-0001')
   expect(r.ok).toBe(true)
   if (!r.ok) return
   expect(r.data.startAt).toBe(fromBeijing('2026-12-11', '15:00'))
@@ -46,36 +59,16 @@ test('a reschedule moves the meeting, records why, and tells each participant on
   expect(after.history).toBe(before.history + 1)
   expect(after.outbox).toBe(before.outbox + meeting.participantCount)
 
-  const replay = await api.call<MeetingDetail>(ORGANIZER_B1, 'meeting.reschedule', input, 'resched-0001')
+  const replay = await api.as(ORGANIZER_B1).result('meeting.reschedule', input, 'resched-0001')
   expect(replay.ok && replay.data.startAt).toBe(r.data.startAt)
   expect(await counts()).toEqual(after)
 })
 
 test('a change from a stale version is refused and writes nothing', async () => {
-  const first = await api.call<MeetingDetail>(
-    SECRETARY_B1,
-    'meeting.edit',
-    {
-      meetingId: meeting.id,
-      version: meeting.version,
-      title: '改过的主题',
-      place: meeting.place,
-      agenda: meeting.agenda,
-    },
-    'edit-0001',
-  )
+  const first = await editTitle(SECRETARY_B1, '改过的主题', 'edit-0001')
   expect(first.ok).toBe(true)
   const before = await counts()
-  const stale = await api.call(
-    ORGANIZER_B1,
-    'meeting.cancel',
-    {
-      meetingId: meeting.id,
-      version: meeting.version,
-      reason: '场地不可用',
-    },
-    'cancel-0001',
-  )
+  const stale = await cancel(ORGANIZER_B1, '场地不可用', 'cancel-0001')
   refused(stale, 'CONFLICT', /修改过/)
   expect(await counts()).toEqual(before)
 })
@@ -83,58 +76,24 @@ test('a change from a stale version is refused and writes nothing', async () => 
 test('nothing about a meeting can be changed once it has started, nor cancelled once it has ended', async () => {
   api.clock.now = meeting.startAt + 60_000
   const before = await counts()
-  refused(
-    await api.call(
-      SECRETARY_B1,
-      'meeting.edit',
-      {
-        meetingId: meeting.id,
-        version: meeting.version,
-        title: '会后补改的主题',
-        place: meeting.place,
-        agenda: meeting.agenda,
-      },
-      'edit-late-1',
-    ),
-    'CONFLICT',
-    /已经开始/,
-  )
+  refused(await editTitle(SECRETARY_B1, '会后补改的主题', 'edit-late-1'), 'CONFLICT', /已经开始/)
   api.clock.now = meeting.endAt + 60_000
-  refused(
-    await api.call(
-      SECRETARY_B1,
-      'meeting.cancel',
-      { meetingId: meeting.id, version: meeting.version, reason: '没开成' },
-      'cancel-late-1',
-    ),
-    'CONFLICT',
-    /已经结束/,
-  )
+  refused(await cancel(SECRETARY_B1, '没开成', 'cancel-late-1'), 'CONFLICT', /已经结束/)
   expect(await counts()).toEqual(before)
 })
 
 test('a cancelled meeting keeps its record and reason, shows as 已取消, and cannot be changed again', async () => {
-  const r = await api.call<MeetingDetail>(
-    SECRETARY_B1,
-    'meeting.cancel',
-    {
-      meetingId: meeting.id,
-      version: meeting.version,
-      reason: '疫情防控要求暂停集中活动',
-    },
-    'cancel-0002',
-  )
+  const r = await cancel(SECRETARY_B1, '疫情防控要求暂停集中活动', 'cancel-0002')
   expect(r.ok && r.data).toMatchObject({
     phase: 'cancelled',
     cancelReason: '疫情防控要求暂停集中活动',
     canManage: false,
   })
-  const seen = await api.call<MeetingDetail>(MEMBER_B1, 'meeting.get', { meetingId: meeting.id })
+  const seen = await api.as(MEMBER_B1).result('meeting.get', { meetingId: meeting.id })
   expect(seen.ok && seen.data.phase).toBe('cancelled')
   expect(seen.ok && seen.data.canManage).toBe(false)
   refused(
-    await api.call(
-      SECRETARY_B1,
+    await api.as(SECRETARY_B1).result(
       'meeting.reschedule',
       {
         meetingId: meeting.id,
@@ -204,7 +163,7 @@ test('bad input is refused in Chinese with the field named, and changes nothing'
     ],
   ]
   for (const [i, [action, input, field]] of cases.entries()) {
-    const r = await api.call(SECRETARY_B1, action, input, `bad-input-${i}-x`)
+    const r = await api.as(SECRETARY_B1).raw(action, input, `bad-input-${i}-x`)
     expect(r.ok).toBe(false)
     if (r.ok) continue
     expect(r.error.code).toBe('VALIDATION_FAILED')
@@ -215,11 +174,8 @@ test('bad input is refused in Chinese with the field named, and changes nothing'
 })
 
 test('a plain member cannot change a meeting', async () => {
-  const r = await api.call(
-    MEMBER_B1,
-    'meeting.cancel',
-    { meetingId: meeting.id, version: 1, reason: '不想开' },
-    'cancel-m-1',
-  )
+  const r = await api
+    .as(MEMBER_B1)
+    .result('meeting.cancel', { meetingId: meeting.id, version: 1, reason: '不想开' }, 'cancel-m-1')
   refused(r, 'FORBIDDEN', /没有权限/)
 })

@@ -4,11 +4,12 @@
  * flag exactly at its threshold, the hash chain naming a record changed behind the app's back, 阅签,
  * photos and the .docx exports.
  */
+import type { ActionName } from '../../src/domain/api/catalog'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import JSZip from 'jszip'
-import type { MeetingDetail, MeetingSummary, Page } from '../../src/domain/api/views'
-import type { ChainReport, DocxFile, MinutesBook, MinutesView } from '../../src/domain/api/views-minutes'
+import type { MeetingDetail } from '../../src/domain/api/views'
+import type { DocxFile, MinutesView } from '../../src/domain/api/views-minutes'
 import { fromBeijing } from '../../src/domain/beijing-time'
 import { HANDLERS } from '../../src/cloud/actions'
 import { DB_FILE } from '../../src/cloud/embedded'
@@ -25,31 +26,25 @@ import {
   SECRETARY_B1,
   SECRETARY_B2,
   SUPERVISOR,
-  openTestApi,
+  apiPerTest,
   scheduleInput,
-  type TestApi,
-  okData,
+  type In,
+  type Out,
 } from './api-fixture'
 
 const MIN = 60_000
 const DAY = 24 * 60 * MIN
 
-let api: TestApi
+const api = apiPerTest()
 let seq = 0
 const rid = () => `minutes-test-${++seq}`
 
-beforeEach(async () => {
-  api = await openTestApi()
-})
-afterEach(async () => {
-  await api.close()
-})
-
-const ok = <T>(memberId: string, action: string, input: unknown, write = false): Promise<T> =>
-  okData<T>(api.call<T>(memberId, action, input, write ? rid() : undefined))
+/** The typed answer of `memberId`'s call; `write` gives it a fresh request id. */
+const ok = <N extends ActionName>(memberId: string, action: N, input: In<N>, write = false): Promise<Out<N>> =>
+  api.as(memberId).call(action, input, write ? rid() : undefined)
 
 async function refused(memberId: string, action: string, input: unknown, write = true) {
-  const r = await api.call(memberId, action, input, write ? rid() : undefined)
+  const r = await api.as(memberId).raw(action, input, write ? rid() : undefined)
   if (r.ok) throw new Error(`${action} was expected to be refused`)
   return r.error
 }
@@ -59,7 +54,7 @@ const START = fromBeijing('2026-11-22', '14:00')
 const END = fromBeijing('2026-11-22', '16:00')
 
 async function schedule(overrides: Record<string, unknown> = {}): Promise<MeetingDetail> {
-  return ok<MeetingDetail>(
+  return ok(
     SECRETARY_B1,
     'meeting.schedule',
     scheduleInput({ date: '2026-11-22', startTime: '14:00', endTime: '16:00', ...overrides }),
@@ -97,8 +92,8 @@ function written(view: MinutesView, patch: Partial<MinutesContent> = {}): Minute
 }
 
 async function draft(meetingId: string, patch: Partial<MinutesContent> = {}): Promise<MinutesView> {
-  const view = await ok<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId })
-  return ok<MinutesView>(
+  const view = await ok(SECRETARY_B1, 'minutes.get', { meetingId })
+  return ok(
     SECRETARY_B1,
     'minutes.saveDraft',
     { meetingId, version: view.version, content: written(view, patch) },
@@ -107,8 +102,8 @@ async function draft(meetingId: string, patch: Partial<MinutesContent> = {}): Pr
 }
 
 async function finalize(meetingId: string): Promise<MinutesView> {
-  const view = await ok<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId })
-  return ok<MinutesView>(SECRETARY_B1, 'minutes.finalize', { meetingId, version: view.version }, true)
+  const view = await ok(SECRETARY_B1, 'minutes.get', { meetingId })
+  return ok(SECRETARY_B1, 'minutes.finalize', { meetingId, version: view.version }, true)
 }
 
 /** A PNG as the phone uploads it into the meeting's folder (src/domain/uploads.ts); returns its file id. */
@@ -128,7 +123,7 @@ async function documentXml(file: DocxFile): Promise<string> {
 
 test('the template pre-fills the agenda from the meeting; members see no draft, writers do', async () => {
   const m = await schedule({ kind: 'life_meeting', agenda: ['通报上次整改情况'] })
-  const view = await ok<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId: m.id })
+  const view = await ok(SECRETARY_B1, 'minutes.get', { meetingId: m.id })
   expect(view.status).toBe('none')
   expect(view.content!.items.map((i) => i.topic)).toEqual([
     '通报上次整改情况',
@@ -138,7 +133,7 @@ test('the template pre-fills the agenda from the meeting; members see no draft, 
   ])
   expect(view.content!.place).toBe('党员活动室')
   await draft(m.id)
-  const asMember = await ok<MinutesView>(MEMBER_B1, 'minutes.get', { meetingId: m.id })
+  const asMember = await ok(MEMBER_B1, 'minutes.get', { meetingId: m.id })
   expect(asMember.status).toBe('draft')
   expect(asMember.content).toBeNull()
   expect(asMember.canWrite).toBe(false)
@@ -149,7 +144,7 @@ test('the template pre-fills the agenda from the meeting; members see no draft, 
 test('two writers on one draft: the second gets a conflict naming the first, nothing is overwritten', async () => {
   const m = await schedule()
   const base = await draft(m.id, { notes: '初稿' })
-  const mine = await ok<MinutesView>(
+  const mine = await ok(
     ORGANIZER_B1,
     'minutes.saveDraft',
     { meetingId: m.id, version: base.version, content: { ...base.content!, notes: '组织委员的修改' } },
@@ -163,10 +158,10 @@ test('two writers on one draft: the second gets a conflict naming the first, not
   })
   expect(error.code).toBe('CONFLICT')
   expect(error.message).toMatch(/已被.+保存过/)
-  const now = await ok<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId: m.id })
+  const now = await ok(SECRETARY_B1, 'minutes.get', { meetingId: m.id })
   expect(now.content!.notes).toBe('组织委员的修改')
   // Resolving: save again on the version now seen.
-  const resolved = await ok<MinutesView>(
+  const resolved = await ok(
     SECRETARY_B1,
     'minutes.saveDraft',
     { meetingId: m.id, version: now.version, content: { ...now.content!, notes: '书记的修改' } },
@@ -185,7 +180,7 @@ test('finalize before the meeting ends is refused and changes nothing; so is fin
   api.clock.now = END + MIN
   const noAttendance = await refused(SECRETARY_B1, 'minutes.finalize', { meetingId: m.id, version: d.version })
   expect(noAttendance.message).toMatch(/考勤还没有确认/)
-  const after = await ok<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId: m.id })
+  const after = await ok(SECRETARY_B1, 'minutes.get', { meetingId: m.id })
   expect(after.status).toBe('draft')
   expect(await api.ports.store.count('minutes_chain')).toBe(0)
   expect((await api.ports.store.get<{ minutesFinalizedAt?: number }>('meetings', m.id))!.minutesFinalizedAt).toBeFalsy()
@@ -196,7 +191,7 @@ test('finalize stamps server time, freezes attendance, locks the record and make
   const absentee = m.participants.find((p) => p.id === MEMBER_B1)!.id
   await holdMeeting(m, [absentee])
   await draft(m.id, { absenceNotes: [{ memberId: absentee, reason: '出差在外' }] })
-  const before = await ok<MeetingDetail>(SECRETARY_B1, 'meeting.get', { meetingId: m.id })
+  const before = await ok(SECRETARY_B1, 'meeting.get', { meetingId: m.id })
   expect(before.counts).toBe(false)
 
   api.clock.now = END + 2 * DAY
@@ -209,7 +204,7 @@ test('finalize stamps server time, freezes attendance, locks the record and make
   expect(final.attendance!.absent).toEqual([{ memberId: absentee, name: '黄晓明', note: '出差在外' }])
   expect(final.contentHash).toMatch(/^[0-9a-f]{64}$/)
 
-  const meeting = await ok<MeetingDetail>(SECRETARY_B1, 'meeting.get', { meetingId: m.id })
+  const meeting = await ok(SECRETARY_B1, 'meeting.get', { meetingId: m.id })
   expect(meeting.minutesFinal).toBe(true)
   expect(meeting.minutesLate).toBe(false)
   expect(meeting.counts).toBe(true)
@@ -227,22 +222,22 @@ test('finalize stamps server time, freezes attendance, locks the record and make
     fileId: await uploadPhoto(m.id, Buffer.concat([PNG, Buffer.from('late photo bytes')])),
   })
   expect(photo.code).toBe('CONFLICT')
-  const again = await ok<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId: m.id })
+  const again = await ok(SECRETARY_B1, 'minutes.get', { meetingId: m.id })
   expect(again.version).toBe(final.version)
   expect(again.photos).toHaveLength(0)
   const twice = await refused(SECRETARY_B1, 'minutes.finalize', { meetingId: m.id, version: final.version })
   expect(twice.code).toBe('CONFLICT')
 
   // Members now read it; participants confirm it once (阅签 x / y).
-  const asMember = await ok<MinutesView>(PROBATIONARY_B1, 'minutes.get', { meetingId: m.id })
+  const asMember = await ok(PROBATIONARY_B1, 'minutes.get', { meetingId: m.id })
   expect(asMember.content!.chair).toBe('张建国')
-  const read = await ok<MinutesView>(PROBATIONARY_B1, 'minutes.confirmRead', { meetingId: m.id }, true)
+  const read = await ok(PROBATIONARY_B1, 'minutes.confirmRead', { meetingId: m.id }, true)
   expect(read.reads).toMatchObject({ confirmed: 1, expected: m.participantCount, iConfirmed: true })
-  const readAgain = await ok<MinutesView>(PROBATIONARY_B1, 'minutes.confirmRead', { meetingId: m.id }, true)
+  const readAgain = await ok(PROBATIONARY_B1, 'minutes.confirmRead', { meetingId: m.id }, true)
   expect(readAgain.reads.confirmed).toBe(1)
   // The other branch cannot read it; the 党委 above can.
   expect((await refused(SECRETARY_B2, 'minutes.get', { meetingId: m.id }, false)).code).toBe('FORBIDDEN')
-  expect((await ok<MinutesView>(SUPERVISOR, 'minutes.get', { meetingId: m.id })).status).toBe('final')
+  expect((await ok(SUPERVISOR, 'minutes.get', { meetingId: m.id })).status).toBe('final')
 })
 
 test('an amendment is appended with its reason; the original stays readable', async () => {
@@ -251,7 +246,7 @@ test('an amendment is appended with its reason; the original stays readable', as
   await draft(m.id)
   const final = await finalize(m.id)
   const original = final.content!
-  const amended = await ok<MinutesView>(
+  const amended = await ok(
     SECRETARY_B1,
     'minutes.amend',
     {
@@ -285,7 +280,7 @@ test('an amendment is appended with its reason; the original stays readable', as
     changes: [{ field: 'notes', text: 'x' }],
   })
   expect(noReason.code).toBe('VALIDATION_FAILED')
-  const report = await ok<ChainReport>(MEMBER_B1, 'minutes.verify', { branchId: 'org_b1' })
+  const report = await ok(MEMBER_B1, 'minutes.verify', { branchId: 'org_b1' })
   expect(report).toMatchObject({ ok: true, entries: 2, firstProblem: null })
 })
 
@@ -304,16 +299,16 @@ test('the 补录 flag appears exactly past the threshold: 3 days − 1 ms is on 
   expect(lateView.late).toBe(true)
   expect(lateView.lateAfter).toBe('3 天')
 
-  const list = await ok<Page<MeetingSummary>>(SECRETARY_B1, 'meeting.listBranch', { when: 'past', limit: 10 })
+  const list = await ok(SECRETARY_B1, 'meeting.listBranch', { when: 'past', limit: 10 })
   const flag = (id: string) => list.items.find((s) => s.id === id)!.minutesLate
   expect(flag(onTime.id)).toBe(false)
   expect(flag(late.id)).toBe(true)
-  const book = await ok<MinutesBook>(MEMBER_B1, 'minutes.book', { branchId: 'org_b1', year: 2026, limit: 50 })
+  const book = await ok(MEMBER_B1, 'minutes.book', { branchId: 'org_b1', year: 2026, limit: 50 })
   expect(book.items.find((e) => e.meetingId === late.id)).toMatchObject({ status: 'final', late: true })
   expect(book.items.find((e) => e.meetingId === onTime.id)).toMatchObject({ status: 'final', late: false })
-  const xml = await documentXml(await ok<DocxFile>(MEMBER_B1, 'minutes.export', { meetingId: late.id }))
+  const xml = await documentXml(await ok(MEMBER_B1, 'minutes.export', { meetingId: late.id }))
   expect(xml).toContain('【补录】')
-  const onTimeXml = await documentXml(await ok<DocxFile>(MEMBER_B1, 'minutes.export', { meetingId: onTime.id }))
+  const onTimeXml = await documentXml(await ok(MEMBER_B1, 'minutes.export', { meetingId: onTime.id }))
   expect(onTimeXml).not.toContain('补录')
 })
 
@@ -343,7 +338,7 @@ test('changing a stored record behind the app makes verify name it: content thro
   }
   api.clock.now = END + DAY
   for (const m of [first, second, third]) await finalize(m.id)
-  expect(await ok<ChainReport>(SUPERVISOR, 'minutes.verify', { branchId: 'org_b1' })).toMatchObject({
+  expect(await ok(SUPERVISOR, 'minutes.verify', { branchId: 'org_b1' })).toMatchObject({
     ok: true,
     entries: 3,
   })
@@ -352,7 +347,7 @@ test('changing a stored record behind the app makes verify name it: content thro
   const doc = (await api.ports.store.get<{ content: MinutesContent }>('minutes', second.id))!
   const forged = { ...doc.content, items: doc.content.items.map((i) => ({ ...i, decision: '事后改写的决议' })) }
   await api.ports.store.update('minutes', second.id, { content: forged }, doc._version)
-  const report = await ok<ChainReport>(MEMBER_B1, 'minutes.verify', { branchId: 'org_b1' })
+  const report = await ok(MEMBER_B1, 'minutes.verify', { branchId: 'org_b1' })
   expect(report.ok).toBe(false)
   expect(report.firstProblem).toMatchObject({
     seq: 2,
@@ -365,7 +360,7 @@ test('changing a stored record behind the app makes verify name it: content thro
   // Put it back: verified again.
   const tampered = (await api.ports.store.get('minutes', second.id))!
   await api.ports.store.update('minutes', second.id, { content: doc.content }, tampered._version)
-  expect((await ok<ChainReport>(MEMBER_B1, 'minutes.verify', { branchId: 'org_b1' })).ok).toBe(true)
+  expect((await ok(MEMBER_B1, 'minutes.verify', { branchId: 'org_b1' })).ok).toBe(true)
 
   // Now the third entry's stored content hash is rewritten with SQL on the data file, to match a forged record.
   const db = new Database(path.join(api.dataDir, DB_FILE))
@@ -373,7 +368,7 @@ test('changing a stored record behind the app makes verify name it: content thro
     `UPDATE documents SET body = json_set(body, '$.contentHash', ?) WHERE collection = 'minutes_chain' AND json_extract(body, '$.seq') = 3 AND json_extract(body, '$.branchId') = 'org_b1'`,
   ).run(sha256Hex('forged'))
   db.close()
-  const linkReport = await ok<ChainReport>(MEMBER_B1, 'minutes.verify', { branchId: 'org_b1' })
+  const linkReport = await ok(MEMBER_B1, 'minutes.verify', { branchId: 'org_b1' })
   expect(linkReport.firstProblem).toMatchObject({
     seq: 3,
     meetingId: third.id,
@@ -392,12 +387,10 @@ test('concurrent finalizes in one branch serialize on the chain head and never f
     await holdMeeting(m)
     await draft(m.id)
   }
-  const views = await Promise.all(
-    meetings.map((m) => ok<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId: m.id })),
-  )
+  const views = await Promise.all(meetings.map((m) => ok(SECRETARY_B1, 'minutes.get', { meetingId: m.id })))
   const results = await Promise.all(
     meetings.map((m, i) =>
-      api.call<MinutesView>(SECRETARY_B1, 'minutes.finalize', { meetingId: m.id, version: views[i].version }, rid()),
+      api.as(SECRETARY_B1).result('minutes.finalize', { meetingId: m.id, version: views[i].version }, rid()),
     ),
   )
   const done = results.filter((r) => r.ok).length
@@ -410,7 +403,7 @@ test('concurrent finalizes in one branch serialize on the chain head and never f
     limit: 10,
   })
   expect(chain.items.map((e) => e.seq)).toEqual([1, 2, 3])
-  expect(await ok<ChainReport>(MEMBER_B1, 'minutes.verify', { branchId: 'org_b1' })).toMatchObject({
+  expect(await ok(MEMBER_B1, 'minutes.verify', { branchId: 'org_b1' })).toMatchObject({
     ok: true,
     entries: 3,
   })
@@ -423,14 +416,14 @@ test('votes: the pass rule is checked, impossible counts refuse finalize, the ou
     agenda: ['讨论接收预备党员'],
   })
   await holdMeeting(m)
-  const view = await ok<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId: m.id })
+  const view = await ok(SECRETARY_B1, 'minutes.get', { meetingId: m.id })
   expect(view.kindVotes).toBe(true)
   const entitled = view.attendance!.votingEntitled
   const present = view.attendance!.votingPresent
   const withVote = (votes: { for: number; against: number; abstain: number }) =>
     written(view, { items: written(view).items.map((i, n) => (n === 0 ? { ...i, vote: votes } : i)) })
 
-  let saved = await ok<MinutesView>(
+  let saved = await ok(
     SECRETARY_B1,
     'minutes.saveDraft',
     { meetingId: m.id, version: view.version, content: withVote({ for: present, against: 1, abstain: 0 }) },
@@ -442,14 +435,14 @@ test('votes: the pass rule is checked, impossible counts refuse finalize, the ou
   expect(error.fields).toEqual([expect.objectContaining({ field: 'content.items.0.vote' })])
 
   const needed = Math.floor(entitled / 2) + 1
-  saved = await ok<MinutesView>(
+  saved = await ok(
     SECRETARY_B1,
     'minutes.saveDraft',
     { meetingId: m.id, version: saved.version, content: withVote({ for: needed - 1, against: 1, abstain: 0 }) },
     true,
   )
   expect(saved.votes[0]).toMatchObject({ passes: false, needed, problem: null })
-  saved = await ok<MinutesView>(
+  saved = await ok(
     SECRETARY_B1,
     'minutes.saveDraft',
     { meetingId: m.id, version: saved.version, content: withVote({ for: needed, against: 0, abstain: 1 }) },
@@ -458,7 +451,7 @@ test('votes: the pass rule is checked, impossible counts refuse finalize, the ou
   expect(saved.votes[0]).toMatchObject({ passes: true, needed })
   const final = await finalize(m.id)
   expect(final.votes[0]!.passes).toBe(true)
-  const xml = await documentXml(await ok<DocxFile>(MEMBER_B1, 'minutes.export', { meetingId: m.id }))
+  const xml = await documentXml(await ok(MEMBER_B1, 'minutes.export', { meetingId: m.id }))
   expect(xml).toContain(`赞成 ${needed} 票，反对 0 票，弃权 1 票，通过`)
 })
 
@@ -467,7 +460,7 @@ test('photos are stored with their hash and the server time, and locked into the
   await holdMeeting(m)
   const bytes = Buffer.concat([PNG, Buffer.from('fake photo bytes for the test')])
   const upload = await uploadPhoto(m.id, bytes)
-  const view = await ok<MinutesView>(ORGANIZER_B1, 'minutes.addPhoto', { meetingId: m.id, fileId: upload }, true)
+  const view = await ok(ORGANIZER_B1, 'minutes.addPhoto', { meetingId: m.id, fileId: upload }, true)
   expect(view.photos).toEqual([
     expect.objectContaining({
       sha256: sha256Hex(new Uint8Array(bytes)),
@@ -475,13 +468,13 @@ test('photos are stored with their hash and the server time, and locked into the
       size: bytes.length,
     }),
   ])
-  const file = await ok<{ base64: string }>(MEMBER_B1, 'minutes.photo', { meetingId: m.id, photoId: view.photos[0].id })
+  const file = await ok(MEMBER_B1, 'minutes.photo', { meetingId: m.id, photoId: view.photos[0].id })
   expect(Buffer.from(file.base64, 'base64').equals(bytes)).toBe(true)
   expect(view.photos[0].contentType).toBe('image/png')
   // The upload was only the way in: the kept copy is the content-addressed one.
   await expect(api.ports.files.get(upload)).rejects.toMatchObject({ code: 'ENOENT' })
   // The same photo twice is one photo.
-  const again = await ok<MinutesView>(
+  const again = await ok(
     ORGANIZER_B1,
     'minutes.addPhoto',
     { meetingId: m.id, fileId: await uploadPhoto(m.id, bytes) },
@@ -511,7 +504,7 @@ test('the exported .docx opens and holds every field; the book exports the year'
     { meetingId: m.id, reason: '补充决议', changes: [{ field: 'notes', text: '会后一周内交学习笔记' }] },
     true,
   )
-  const file = await ok<DocxFile>(MEMBER_B1, 'minutes.export', { meetingId: m.id })
+  const file = await ok(MEMBER_B1, 'minutes.export', { meetingId: m.id })
   expect(file.filename).toMatch(/\.docx$/)
   const xml = await documentXml(file)
   const a = final.attendance!
@@ -541,7 +534,7 @@ test('the exported .docx opens and holds every field; the book exports the year'
     expect(xml).toContain(text)
   }
 
-  const book = await ok<DocxFile>(SUPERVISOR, 'minutes.exportBook', { branchId: 'org_b1', year: 2026 })
+  const book = await ok(SUPERVISOR, 'minutes.exportBook', { branchId: 'org_b1', year: 2026 })
   const bookXml = await documentXml(book)
   expect(bookXml).toContain('第一党支部 2026 年会议记录本')
   expect(bookXml).toContain('导出测试主题党日')
@@ -552,7 +545,7 @@ test('the exported .docx opens and holds every field; the book exports the year'
 test('only branches have a book and a chain; another branch is refused', async () => {
   expect((await refused(SUPERVISOR, 'minutes.verify', {}, false)).code).toBe('VALIDATION_FAILED')
   expect((await refused(MEMBER_B2, 'minutes.verify', { branchId: 'org_b1' }, false)).code).toBe('FORBIDDEN')
-  expect(await ok<ChainReport>(MEMBER_B2, 'minutes.verify', {})).toMatchObject({
+  expect(await ok(MEMBER_B2, 'minutes.verify', {})).toMatchObject({
     branchId: 'org_b2',
     ok: true,
     entries: 0,
@@ -560,9 +553,9 @@ test('only branches have a book and a chain; another branch is refused', async (
 })
 
 test('meetings whose minutes were finalized on paper before the app are shown as such and cannot be written', async () => {
-  const past = await ok<Page<MeetingSummary>>(SECRETARY_B1, 'meeting.listBranch', { when: 'past', limit: 5 })
+  const past = await ok(SECRETARY_B1, 'meeting.listBranch', { when: 'past', limit: 5 })
   const kept = past.items.find((s) => s.minutesFinal)!
-  const view = await ok<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId: kept.id })
+  const view = await ok(SECRETARY_B1, 'minutes.get', { meetingId: kept.id })
   expect(view).toMatchObject({ legacy: true, status: 'none', content: null, canWrite: false, canFinalize: false })
   const error = await refused(SECRETARY_B1, 'minutes.saveDraft', {
     meetingId: kept.id,
@@ -577,7 +570,7 @@ test('meetings whose minutes were finalized on paper before the app are shown as
 test('a cancelled meeting has no minutes to write', async () => {
   const m = await schedule()
   await ok(SECRETARY_B1, 'meeting.cancel', { meetingId: m.id, version: m.version, reason: '与上级会议冲突' }, true)
-  const view = await ok<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId: m.id })
+  const view = await ok(SECRETARY_B1, 'minutes.get', { meetingId: m.id })
   expect(view).toMatchObject({ cancelled: true, content: null, canWrite: false, canFinalize: false })
   const error = await refused(SECRETARY_B1, 'minutes.saveDraft', {
     meetingId: m.id,

@@ -1,35 +1,16 @@
 /** 流动党员: registry, idempotent check-ins, reports, 补学 that never counts as attendance, and the daily reminders. */
-import type {
-  CheckinView,
-  MakeupPageView,
-  MakeupView,
-  MobileBranchView,
-  MobileHomeView,
-  MobileMemberView,
-  MobileProfileView,
-  MobileRulesView,
-  ReportView,
-} from '../../src/domain/api/views-mobile'
+import type { MobileBranchView } from '../../src/domain/api/views-mobile'
 import { mobileReminders } from '../../src/cloud/jobs/mobile-reminders'
 import { DAILY_JOBS } from '../../src/cloud/jobs'
 import { DAY_MS } from '../../src/domain/mobile'
 import { checkinPhotoUpload } from '../../src/domain/uploads'
 import type { Meeting } from '../../src/domain/meeting'
-import { MEMBER_B1, openTestApi, SECRETARY_B1, SECRETARY_B2, SUPERVISOR, type TestApi, okData } from './api-fixture'
+import { MEMBER_B1, MOBILE_B1, MOBILE_B2, SECRETARY_B1, SECRETARY_B2, SUPERVISOR, apiPerTest } from './api-fixture'
 
-const MOBILE_B1 = 'm_b1_10' // 吴俊杰, last contact 100 days before the seed time
-const MOBILE_B2 = 'm_b2_09' // 韩磊, 200 days
-
-let api: TestApi
-beforeEach(async () => {
-  api = await openTestApi()
-})
-afterEach(() => api.close())
+const api = apiPerTest()
 
 let seq = 0
 const rid = () => `req-mobile-${String((seq += 1)).padStart(4, '0')}`
-
-const ok = okData
 
 const checkin = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -42,27 +23,27 @@ const checkin = (id: string, extra: Record<string, unknown> = {}) => ({
 const rowOf = (list: MobileBranchView, memberId: string) => list.rows.find((r) => r.memberId === memberId)!
 
 test('the seeded branch list shows 吴俊杰 in 预警 with 需转接, most urgent first', async () => {
-  const list = await ok<MobileBranchView>(api.call(SECRETARY_B1, 'mobile.listBranch', { branchId: 'org_b1' }))
+  const list = await api.as(SECRETARY_B1).call('mobile.listBranch', { branchId: 'org_b1' })
   expect(list.rows.map((r) => r.memberId)).toEqual([MOBILE_B1])
   expect(rowOf(list, MOBILE_B1)).toMatchObject({ state: 'warning', daysSinceContact: 100, transferDue: true })
   expect(list.counts.warning).toBe(1)
-  const b2 = await ok<MobileBranchView>(api.call(SUPERVISOR, 'mobile.listBranch', { branchId: 'org_b2' }))
+  const b2 = await api.as(SUPERVISOR).call('mobile.listBranch', { branchId: 'org_b2' })
   expect(rowOf(b2, MOBILE_B2)).toMatchObject({ state: 'lost_risk', daysSinceContact: 200 })
   // A plain member does not see the registry.
-  const denied = await api.call(MEMBER_B1, 'mobile.listBranch', { branchId: 'org_b1' })
+  const denied = await api.as(MEMBER_B1).result('mobile.listBranch', { branchId: 'org_b1' })
   expect(!denied.ok && denied.error.code).toBe('FORBIDDEN')
 })
 
 test('a check-in replayed from the outbox (new request ids, same check-in id) makes one record', async () => {
   const input = checkin('ci-device-0001')
-  const first = await ok<CheckinView>(api.call(MOBILE_B1, 'mobile.checkIn', input, rid()))
+  const first = await api.as(MOBILE_B1).call('mobile.checkIn', input, rid())
   api.clock.now += 5 * 60_000
-  const again = await ok<CheckinView>(api.call(MOBILE_B1, 'mobile.checkIn', input, rid()))
+  const again = await api.as(MOBILE_B1).call('mobile.checkIn', input, rid())
   expect(again).toEqual(first)
   expect(first).toMatchObject({ deviceTime: input.deviceTime, receivedAt: api.clock.now - 5 * 60_000, kind: 'checkin' })
   expect(await api.ports.store.count('checkins', [{ field: 'memberId', op: 'eq', value: MOBILE_B1 }])).toBe(4)
 
-  const home = await ok<MobileHomeView>(api.call(MOBILE_B1, 'mobile.getMine', {}))
+  const home = await api.as(MOBILE_B1).call('mobile.getMine', {})
   expect(home.profile).toMatchObject({
     state: 'normal',
     lastContactAt: first.receivedAt,
@@ -74,7 +55,7 @@ test('a check-in replayed from the outbox (new request ids, same check-in id) ma
 test('the same check-in sent concurrently makes one record and moves the contact once', async () => {
   const input = checkin('ci-device-0002')
   const results = await Promise.all(
-    Array.from({ length: 6 }, () => api.call<CheckinView>(MOBILE_B1, 'mobile.checkIn', input, rid())),
+    Array.from({ length: 6 }, () => api.as(MOBILE_B1).result('mobile.checkIn', input, rid())),
   )
   expect(results.every((r) => r.ok)).toBe(true)
   const ids = new Set(results.map((r) => (r.ok ? r.data.id : '')))
@@ -85,19 +66,16 @@ test('the same check-in sent concurrently makes one record and moves the contact
 })
 
 test('a check-in id of someone else is refused; a member who is not 流动 cannot check in; neither writes', async () => {
-  await ok(api.call(MOBILE_B1, 'mobile.checkIn', checkin('ci-device-0003'), rid()))
+  await api.as(MOBILE_B1).call('mobile.checkIn', checkin('ci-device-0003'), rid())
   const before = await api.ports.store.count('checkins')
   // m_b2_09 tries to reuse 吴俊杰's check-in id.
-  const stolen = await api.call(MOBILE_B2, 'mobile.checkIn', checkin('ci-device-0003'), rid())
+  const stolen = await api.as(MOBILE_B2).result('mobile.checkIn', checkin('ci-device-0003'), rid())
   expect(!stolen.ok && stolen.error.code).toBe('CONFLICT')
-  const notMobile = await api.call(MEMBER_B1, 'mobile.checkIn', checkin('ci-device-0004'), rid())
+  const notMobile = await api.as(MEMBER_B1).result('mobile.checkIn', checkin('ci-device-0004'), rid())
   expect(!notMobile.ok && notMobile.error.message).toMatch(/流动/)
-  const badClock = await api.call(
-    MOBILE_B1,
-    'mobile.checkIn',
-    checkin('ci-device-0005', { deviceTime: api.clock.now + DAY_MS }),
-    rid(),
-  )
+  const badClock = await api
+    .as(MOBILE_B1)
+    .result('mobile.checkIn', checkin('ci-device-0005', { deviceTime: api.clock.now + DAY_MS }), rid())
   expect(!badClock.ok && badClock.error.fields?.[0].field).toBe('deviceTime')
   expect(await api.ports.store.count('checkins')).toBe(before)
 })
@@ -108,9 +86,9 @@ test('a photo arrives through storage, in the folder of its own check-in; anythi
     (await api.ports.files.put(`${checkinPhotoUpload(checkinId).dir}${name}`, bytes, 'image/jpeg')).fileId
   const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 1)])
   const uploaded = await upload('ci-photo-0001', jpeg)
-  const withPhoto = await ok<CheckinView>(
-    api.call(MOBILE_B1, 'mobile.checkIn', checkin('ci-photo-0001', { photoFileId: uploaded }), rid()),
-  )
+  const withPhoto = await api
+    .as(MOBILE_B1)
+    .call('mobile.checkIn', checkin('ci-photo-0001', { photoFileId: uploaded }), rid())
   expect(withPhoto.hasPhoto).toBe(true)
   const doc = await api.ports.store.get<{ photoFileId: string }>('checkins', 'ci-photo-0001')
   expect(doc!.photoFileId).toBe(`local:checkins/${MOBILE_B1}/ci-photo-0001.jpg`)
@@ -120,7 +98,7 @@ test('a photo arrives through storage, in the folder of its own check-in; anythi
 
   const refusal = async (id: string, photoFileId: string) => {
     const before = await api.ports.store.count('checkins')
-    const r = await api.call(MOBILE_B1, 'mobile.checkIn', checkin(id, { photoFileId }), rid())
+    const r = await api.as(MOBILE_B1).result('mobile.checkIn', checkin(id, { photoFileId }), rid())
     expect(!r.ok && r.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'photoFileId' }] })
     expect(await api.ports.store.count('checkins')).toBe(before)
     return !r.ok ? r.error.message : ''
@@ -136,20 +114,23 @@ test('a photo arrives through storage, in the folder of its own check-in; anythi
 })
 
 test('the secretary sees 预警 turn 正常 after a check-in; a report is read and replied to', async () => {
-  const before = await ok<MobileMemberView>(api.call(SECRETARY_B1, 'mobile.get', { memberId: MOBILE_B1 }))
+  const before = await api.as(SECRETARY_B1).call('mobile.get', { memberId: MOBILE_B1 })
   expect(before.profile!.state).toBe('warning')
   expect(before.requirement).toMatchObject({ met: false, label: '待提交', deadline: '2026-12-31' })
 
-  await ok(api.call(MOBILE_B1, 'mobile.checkIn', checkin('ci-device-0010'), rid()))
-  const report = await ok<ReportView>(
-    api.call(
-      MOBILE_B1,
-      'mobile.reportSubmit',
-      { id: 'rp-device-0001', year: 2026, kind: 'thought', title: '2026年思想汇报', body: '今年在外务工，坚持学习……' },
-      rid(),
-    ),
+  await api.as(MOBILE_B1).call('mobile.checkIn', checkin('ci-device-0010'), rid())
+  const report = await api.as(MOBILE_B1).call(
+    'mobile.reportSubmit',
+    {
+      id: 'rp-device-0001',
+      year: 2026,
+      kind: 'thought',
+      title: '2026年思想汇报',
+      body: '今年在外务工，坚持学习……',
+    },
+    rid(),
   )
-  const after = await ok<MobileMemberView>(api.call(SECRETARY_B1, 'mobile.get', { memberId: MOBILE_B1 }))
+  const after = await api.as(SECRETARY_B1).call('mobile.get', { memberId: MOBILE_B1 })
   expect(after.profile!.state).toBe('normal')
   expect(after.requirement).toMatchObject({ met: true, label: '已完成' })
   expect(after.timeline[0].kind).toMatch(/report|checkin/)
@@ -157,33 +138,34 @@ test('the secretary sees 预警 turn 正常 after a check-in; a report is read a
   // The secretary was told about the report.
   expect(await api.ports.store.get('notifications', `report.rp-device-0001.${SECRETARY_B1}.submitted`)).toBeTruthy()
 
-  const read = await ok<ReportView>(
-    api.call(SECRETARY_B1, 'mobile.reportMarkRead', { reportId: report.id, reply: '收到，继续保持。' }, rid()),
-  )
+  const read = await api
+    .as(SECRETARY_B1)
+    .call('mobile.reportMarkRead', { reportId: report.id, reply: '收到，继续保持。' }, rid())
   expect(read).toMatchObject({ readByName: '张建国', reply: '收到，继续保持。' })
   expect(read.readAt).toBe(api.clock.now)
-  const mine = await ok<ReportView>(api.call(MOBILE_B1, 'mobile.reportGet', { reportId: report.id }))
+  const mine = await api.as(MOBILE_B1).call('mobile.reportGet', { reportId: report.id })
   expect(mine.reply).toBe('收到，继续保持。')
   // Nobody else reads it through the member's own action, and another branch's secretary cannot mark it.
-  const other = await api.call(MEMBER_B1, 'mobile.reportGet', { reportId: report.id })
+  const other = await api.as(MEMBER_B1).result('mobile.reportGet', { reportId: report.id })
   expect(!other.ok && other.error.code).toBe('NOT_FOUND')
-  const b2 = await api.call(SECRETARY_B2, 'mobile.reportMarkRead', { reportId: report.id }, rid())
+  const b2 = await api.as(SECRETARY_B2).result('mobile.reportMarkRead', { reportId: report.id }, rid())
   expect(!b2.ok && b2.error.code).toBe('FORBIDDEN')
 })
 
 test('registering a member who became 流动, and a stale edit is refused', async () => {
   const memberId = 'm_b1_12'
-  const notYet = await api.call(
-    SECRETARY_B1,
-    'mobile.updateProfile',
-    { memberId, version: null, since: '2026-09-01', city: '江苏省苏州市', reason: 'study', contact: '13800001444' },
-    rid(),
-  )
+  const notYet = await api
+    .as(SECRETARY_B1)
+    .result(
+      'mobile.updateProfile',
+      { memberId, version: null, since: '2026-09-01', city: '江苏省苏州市', reason: 'study', contact: '13800001444' },
+      rid(),
+    )
   expect(!notYet.ok && notYet.error.message).toMatch(/流动/)
-  await ok(
-    api.call(SECRETARY_B1, 'roster.update', { memberId, version: 1, status: 'mobile', reason: '外出求学' }, rid()),
-  )
-  const list = await ok<MobileBranchView>(api.call(SECRETARY_B1, 'mobile.listBranch', {}))
+  await api
+    .as(SECRETARY_B1)
+    .call('roster.update', { memberId, version: 1, status: 'mobile', reason: '外出求学' }, rid())
+  const list = await api.as(SECRETARY_B1).call('mobile.listBranch', {})
   expect(list.unregistered.map((u) => u.memberId)).toEqual([memberId])
 
   const input = {
@@ -191,55 +173,54 @@ test('registering a member who became 流动, and a stale edit is refused', asyn
     version: null,
     since: '2026-09-01',
     city: '江苏省苏州市',
-    reason: 'study',
+    reason: 'study' as const,
     contact: '13800001444',
   }
-  const created = await ok<MobileProfileView>(api.call(SECRETARY_B1, 'mobile.updateProfile', input, rid()))
+  const created = await api.as(SECRETARY_B1).call('mobile.updateProfile', input, rid())
   expect(created).toMatchObject({ state: 'normal', transferDue: false, version: 1, certificateNo: '' })
-  const dup = await api.call(SECRETARY_B1, 'mobile.updateProfile', input, rid())
+  const dup = await api.as(SECRETARY_B1).result('mobile.updateProfile', input, rid())
   expect(!dup.ok && dup.error.code).toBe('CONFLICT')
-  const edited = await ok<MobileProfileView>(
-    api.call(SECRETARY_B1, 'mobile.updateProfile', { ...input, version: 1, certificateNo: 'LD-001' }, rid()),
-  )
+  const edited = await api
+    .as(SECRETARY_B1)
+    .call('mobile.updateProfile', { ...input, version: 1, certificateNo: 'LD-001' }, rid())
   expect(edited).toMatchObject({ certificateNo: 'LD-001', version: 2 })
-  const stale = await api.call(SECRETARY_B1, 'mobile.updateProfile', { ...input, version: 1, city: '上海市' }, rid())
+  const stale = await api
+    .as(SECRETARY_B1)
+    .result('mobile.updateProfile', { ...input, version: 1, city: '上海市' }, rid())
   expect(!stale.ok && stale.error.code).toBe('CONFLICT')
   expect((await api.ports.store.get<{ city: string }>('mobile_profiles', memberId))!.city).toBe('江苏省苏州市')
 
   // Logging a contact moves the last contact.
   api.clock.now += 40 * DAY_MS
-  const list2 = await ok<MobileBranchView>(api.call(SECRETARY_B1, 'mobile.listBranch', {}))
+  const list2 = await api.as(SECRETARY_B1).call('mobile.listBranch', {})
   expect(rowOf(list2, memberId).state).toBe('needs_contact')
-  const contacted = await ok<MobileProfileView>(
-    api.call(SECRETARY_B1, 'mobile.recordContact', { memberId, note: '电话联系，学习情况良好' }, rid()),
-  )
+  const contacted = await api
+    .as(SECRETARY_B1)
+    .call('mobile.recordContact', { memberId, note: '电话联系，学习情况良好' }, rid())
   expect(contacted).toMatchObject({ state: 'normal', daysSinceContact: 0 })
 })
 
 test('thresholds are data set by the 党委; cadence by the branch', async () => {
-  const rules = await ok<MobileRulesView>(
-    api.call(SUPERVISOR, 'mobile.setThresholds', { needsContactDays: 10, warningDays: 20, lostRiskDays: 60 }, rid()),
-  )
+  const rules = await api
+    .as(SUPERVISOR)
+    .call('mobile.setThresholds', { needsContactDays: 10, warningDays: 20, lostRiskDays: 60 }, rid())
   expect(rules.source.thresholds).toBe('org_cmte')
-  const list = await ok<MobileBranchView>(api.call(SECRETARY_B1, 'mobile.listBranch', {}))
+  const list = await api.as(SECRETARY_B1).call('mobile.listBranch', {})
   expect(rowOf(list, MOBILE_B1).state).toBe('lost_risk')
-  const bad = await api.call(
-    SUPERVISOR,
-    'mobile.setThresholds',
-    { needsContactDays: 30, warningDays: 20, lostRiskDays: 60 },
-    rid(),
-  )
+  const bad = await api
+    .as(SUPERVISOR)
+    .result('mobile.setThresholds', { needsContactDays: 30, warningDays: 20, lostRiskDays: 60 }, rid())
   expect(!bad.ok && bad.error.fields?.[0].field).toBe('warningDays')
 
-  const cadence = await ok<MobileRulesView>(api.call(SECRETARY_B1, 'mobile.setCadence', { cadence: 'quarter' }, rid()))
+  const cadence = await api.as(SECRETARY_B1).call('mobile.setCadence', { cadence: 'quarter' }, rid())
   expect(cadence).toMatchObject({ cadence: 'quarter', source: { cadence: 'org_b1', thresholds: 'org_cmte' } })
-  const home = await ok<MobileHomeView>(api.call(MOBILE_B1, 'mobile.getMine', {}))
+  const home = await api.as(MOBILE_B1).call('mobile.getMine', {})
   expect(home.due).toMatchObject({ cadence: 'quarter', dueDate: '2026-12-31' })
 })
 
 describe('补学', () => {
   async function missedFinalMeeting(): Promise<string> {
-    const home = await ok<MobileHomeView>(api.call(MOBILE_B1, 'mobile.getMine', {}))
+    const home = await api.as(MOBILE_B1).call('mobile.getMine', {})
     const m = home.missed.find((x) => x.minutesFinal && x.makeup === 'none' && x.kind === 'theme_day')
     if (!m) throw new Error('no missed meeting with final minutes in the demo')
     return m.meetingId
@@ -251,29 +232,27 @@ describe('补学', () => {
       meeting: await api.ports.store.get('meetings', meetingId),
       attendance: await api.ports.store.count('attendance', [{ field: 'meetingId', op: 'eq', value: meetingId }]),
       counters: (await api.ports.store.query('compliance_counters', { limit: 100 })).items,
-      summary: await api.call(SUPERVISOR, 'compliance.summary', { orgId: 'org_cmte' }),
-      board: await api.call(SECRETARY_B1, 'attendance.board', { meetingId }),
+      summary: await api.as(SUPERVISOR).result('compliance.summary', { orgId: 'org_cmte' }),
+      board: await api.as(SECRETARY_B1).result('attendance.board', { meetingId }),
     })
     const before = await snapshot()
     expect(before.board.ok).toBe(true)
-    const page = await ok<MakeupPageView>(api.call(MOBILE_B1, 'makeup.get', { meetingId }))
+    const page = await api.as(MOBILE_B1).call('makeup.get', { meetingId })
     expect(page).toMatchObject({ canSubmit: true, mine: null, all: null })
 
     const note = '阅读了会议记录，学习了会议传达的上级精神，将在工作中落实。'
-    const made = await ok<MakeupView>(api.call(MOBILE_B1, 'makeup.submit', { meetingId, note }, rid()))
+    const made = await api.as(MOBILE_B1).call('makeup.submit', { meetingId, note }, rid())
     expect(made).toMatchObject({ id: `${meetingId}.${MOBILE_B1}`, acceptedAt: null })
     // Submitting again (another request) returns the same record; a different note is refused.
-    expect(await ok(api.call(MOBILE_B1, 'makeup.submit', { meetingId, note }, rid()))).toEqual(made)
-    const changed = await api.call(MOBILE_B1, 'makeup.submit', { meetingId, note: `${note}补充` }, rid())
+    expect(await api.as(MOBILE_B1).call('makeup.submit', { meetingId, note }, rid())).toEqual(made)
+    const changed = await api.as(MOBILE_B1).result('makeup.submit', { meetingId, note: `${note}补充` }, rid())
     expect(!changed.ok && changed.error.code).toBe('CONFLICT')
 
-    const forSecretary = await ok<MakeupPageView>(api.call(SECRETARY_B1, 'makeup.get', { meetingId }))
+    const forSecretary = await api.as(SECRETARY_B1).call('makeup.get', { meetingId })
     expect(forSecretary.all!.map((m) => m.memberId)).toEqual([MOBILE_B1])
-    const accepted = await ok<MakeupView>(
-      api.call(SECRETARY_B1, 'makeup.accept', { meetingId, memberId: MOBILE_B1 }, rid()),
-    )
+    const accepted = await api.as(SECRETARY_B1).call('makeup.accept', { meetingId, memberId: MOBILE_B1 }, rid())
     expect(accepted).toMatchObject({ acceptedByName: '张建国', acceptedAt: api.clock.now })
-    const home = await ok<MobileHomeView>(api.call(MOBILE_B1, 'mobile.getMine', {}))
+    const home = await api.as(MOBILE_B1).call('mobile.getMine', {})
     expect(home.missed.find((m) => m.meetingId === meetingId)!.makeup).toBe('accepted')
 
     expect(await snapshot()).toEqual(before)
@@ -302,7 +281,7 @@ describe('补学', () => {
         confirmedBy: null,
         confirmedAt: null,
       })
-    const attended = await api.call(MEMBER_B1, 'makeup.submit', { meetingId, note }, rid())
+    const attended = await api.as(MEMBER_B1).result('makeup.submit', { meetingId, note }, rid())
     expect(!attended.ok && attended.error.message).toMatch(/已出席/)
 
     const mtg = (await api.ports.store.get<Omit<Meeting, 'id'> & { minutesFinalizedAt: number | null }>(
@@ -310,13 +289,13 @@ describe('补学', () => {
       meetingId,
     ))!
     await api.ports.store.update('meetings', meetingId, { minutesFinalizedAt: null }, mtg._version)
-    const notFinal = await api.call(MOBILE_B1, 'makeup.submit', { meetingId, note }, rid())
+    const notFinal = await api.as(MOBILE_B1).result('makeup.submit', { meetingId, note }, rid())
     expect(!notFinal.ok && notFinal.error.message).toMatch(/定稿/)
-    const page = await ok<MakeupPageView>(api.call(MOBILE_B1, 'makeup.get', { meetingId }))
+    const page = await api.as(MOBILE_B1).call('makeup.get', { meetingId })
     expect(page).toMatchObject({ canSubmit: false, reason: expect.stringMatching(/定稿/) })
 
     // Another branch's meeting is out of reach.
-    const other = await api.call(SECRETARY_B2, 'makeup.submit', { meetingId, note }, rid())
+    const other = await api.as(SECRETARY_B2).result('makeup.submit', { meetingId, note }, rid())
     expect(!other.ok && other.error.code).toBe('FORBIDDEN')
     expect(await api.ports.store.count('makeups')).toBe(0)
   })
@@ -329,28 +308,20 @@ describe('daily reminders', () => {
 
   test('tells each secretary once per crossing, most urgent first; a second run sends nothing', async () => {
     // A second mobile member in 第一党支部, last contact 200 days ago (失联风险).
-    await ok(
-      api.call(
-        SECRETARY_B1,
-        'roster.update',
-        { memberId: 'm_b1_12', version: 1, status: 'mobile', reason: '外出' },
-        rid(),
-      ),
-    )
-    await ok(
-      api.call(
-        SECRETARY_B1,
-        'mobile.updateProfile',
-        {
-          memberId: 'm_b1_12',
-          version: null,
-          since: '2026-10-01',
-          city: '上海市',
-          reason: 'work',
-          contact: '13800001444',
-        },
-        rid(),
-      ),
+    await api
+      .as(SECRETARY_B1)
+      .call('roster.update', { memberId: 'm_b1_12', version: 1, status: 'mobile', reason: '外出' }, rid())
+    await api.as(SECRETARY_B1).call(
+      'mobile.updateProfile',
+      {
+        memberId: 'm_b1_12',
+        version: null,
+        since: '2026-10-01',
+        city: '上海市',
+        reason: 'work',
+        contact: '13800001444',
+      },
+      rid(),
     )
     const p = (await api.ports.store.get('mobile_profiles', 'm_b1_12'))!
     await api.ports.store.update(
@@ -374,7 +345,7 @@ describe('daily reminders', () => {
     expect(second.sent).toBe(0)
 
     // After a contact and a new crossing the secretary is told again, once.
-    await ok(api.call(MOBILE_B1, 'mobile.checkIn', checkin('ci-device-0020'), rid()))
+    await api.as(MOBILE_B1).call('mobile.checkIn', checkin('ci-device-0020'), rid())
     const later = api.clock.now + 31 * DAY_MS
     const third = await mobileReminders.run(api.ports, later)
     expect(third.details.filter((d) => d.includes('吴俊杰'))).toEqual(['第一党支部 吴俊杰：需联系'])
@@ -403,12 +374,12 @@ function FIXED_LAST_CONTACT(): number {
 }
 
 test('the list and the member page say what the viewer may change, from the actions’ declarations', async () => {
-  const secretary = await ok<MobileBranchView>(api.call(SECRETARY_B1, 'mobile.listBranch', {}))
+  const secretary = await api.as(SECRETARY_B1).call('mobile.listBranch', {})
   expect(secretary.can).toEqual({ setCadence: true, setThresholds: false })
-  const committee = await ok<MobileBranchView>(api.call(SUPERVISOR, 'mobile.listBranch', { branchId: 'org_b1' }))
+  const committee = await api.as(SUPERVISOR).call('mobile.listBranch', { branchId: 'org_b1' })
   expect(committee.can).toEqual({ setCadence: false, setThresholds: true })
-  const member = await ok<MobileMemberView>(api.call(SECRETARY_B1, 'mobile.get', { memberId: MOBILE_B1 }))
+  const member = await api.as(SECRETARY_B1).call('mobile.get', { memberId: MOBILE_B1 })
   expect(member.can).toEqual({ editProfile: true, recordContact: true, markReports: true })
-  const fromAbove = await ok<MobileMemberView>(api.call(SUPERVISOR, 'mobile.get', { memberId: MOBILE_B1 }))
+  const fromAbove = await api.as(SUPERVISOR).call('mobile.get', { memberId: MOBILE_B1 })
   expect(fromAbove.can.editProfile).toBe(false)
 })

@@ -13,27 +13,11 @@ import { DEMO_UNBOUND_MEMBER_IDS, seedDemo } from '../../src/cloud/seed/demo-bra
 import type { MeetingDetail } from '../../src/domain/api/views'
 import type { NotReachedView } from '../../src/domain/api/views-planning'
 import { fromBeijing } from '../../src/domain/beijing-time'
-import {
-  FIXED_NOW,
-  MEMBER_B1,
-  okData,
-  openTestApi,
-  scheduleInput,
-  SECRETARY_B1,
-  SECRETARY_B2,
-  type TestApi,
-} from './api-fixture'
+import { FIXED_NOW, MEMBER_B1, okData, apiPerTest, scheduleInput, SECRETARY_B1, SECRETARY_B2 } from './api-fixture'
 import { FakeWxCloud } from './fake-wx-cloud'
 
 const DAY = 86_400_000
-let api: TestApi
-
-beforeEach(async () => {
-  api = await openTestApi()
-})
-afterEach(async () => {
-  await api.close()
-})
+const api = apiPerTest()
 
 async function notices(where: { field: string; value: string }): Promise<NoticeDoc[]> {
   const page = await api.ports.store.query<NoticeDoc>('notifications', {
@@ -44,7 +28,7 @@ async function notices(where: { field: string; value: string }): Promise<NoticeD
 }
 
 test('on the host, a participant without a WeChat binding is not reached; the secretary sees who and why', async () => {
-  const m = await okData<MeetingDetail>(api.call(SECRETARY_B1, 'meeting.schedule', scheduleInput(), 'req-delivery-1'))
+  const m = await api.as(SECRETARY_B1).call('meeting.schedule', scheduleInput(), 'req-delivery-1')
   const unbound = m.participants.filter((p) => DEMO_UNBOUND_MEMBER_IDS.includes(p.id))
   expect(unbound.length).toBeGreaterThan(0)
 
@@ -61,18 +45,16 @@ test('on the host, a participant without a WeChat binding is not reached; the se
     expect(n.branchId).toBe('org_b1')
   }
 
-  const view = await okData<NotReachedView>(api.call(SECRETARY_B1, 'message.notReachedForMeeting', { meetingId: m.id }))
+  const view = await api.as(SECRETARY_B1).call('message.notReachedForMeeting', { meetingId: m.id })
   expect(view.people.map((p) => p.name).sort()).toEqual(unbound.map((p) => p.name).sort())
   expect(view.people.every((p) => p.reasons.join() === '未绑定微信' && p.notices === 1)).toBe(true)
   expect(view.notices.every((n) => n.topic === 'meeting.scheduled' && n.topicTitle === '会议通知')).toBe(true)
   expect(view).toMatchObject({ truncated: false, since: null })
 
   // A replay of the write adds nothing, and the reminder job adds its own undelivered notices.
-  await okData(api.call(SECRETARY_B1, 'meeting.schedule', scheduleInput(), 'req-delivery-1'))
+  await api.as(SECRETARY_B1).call('meeting.schedule', scheduleInput(), 'req-delivery-1')
   await meetingReminders.run(api.ports, fromBeijing('2026-12-03', '16:00'))
-  const after = await okData<NotReachedView>(
-    api.call(SECRETARY_B1, 'message.notReachedForMeeting', { meetingId: m.id }),
-  )
+  const after = await api.as(SECRETARY_B1).call('message.notReachedForMeeting', { meetingId: m.id })
   expect(after.people.map((p) => [p.name, p.notices])).toEqual(expect.arrayContaining(unbound.map((p) => [p.name, 2])))
   expect(after.notices.map((n) => n.topic).sort()).toEqual(
     [...unbound.map(() => 'meeting.reminder'), ...unbound.map(() => 'meeting.scheduled')].sort(),
@@ -80,10 +62,10 @@ test('on the host, a participant without a WeChat binding is not reached; the se
 })
 
 test("the branch's list covers the last 30 days of every notice, the daily jobs' included, and nothing older", async () => {
-  const m = await okData<MeetingDetail>(api.call(SECRETARY_B1, 'meeting.schedule', scheduleInput(), 'req-delivery-2'))
+  const m = await api.as(SECRETARY_B1).call('meeting.schedule', scheduleInput(), 'req-delivery-2')
   await meetingReminders.run(api.ports, fromBeijing('2026-12-03', '16:00'))
   api.clock.now = FIXED_NOW + 10 * DAY
-  const recent = await okData<NotReachedView>(api.call(SECRETARY_B1, 'message.notReachedInBranch', {}))
+  const recent = await api.as(SECRETARY_B1).call('message.notReachedInBranch', {})
   expect(recent.since).toBe(api.clock.now - 30 * DAY)
   expect(new Set(recent.notices.map((n) => n.topic))).toEqual(new Set(['meeting.scheduled', 'meeting.reminder']))
   expect(recent.people.every((p) => DEMO_UNBOUND_MEMBER_IDS.includes(p.memberId))).toBe(true)
@@ -94,22 +76,22 @@ test("the branch's list covers the last 30 days of every notice, the daily jobs'
   expect(recent.notices.some((n) => n.topic === 'meeting.reminder' && !n.title.endsWith(m.title))).toBe(true)
 
   // Another branch's organizers see their own branch only: its members' reminders, nothing of the first.
-  const other = await okData<NotReachedView>(api.call(SECRETARY_B2, 'message.notReachedInBranch', {}))
+  const other = await api.as(SECRETARY_B2).call('message.notReachedInBranch', {})
   expect(other.notices.length).toBeGreaterThan(0)
   expect(other.notices.every((n) => n.memberId.startsWith('m_b2_') && n.topic === 'meeting.reminder')).toBe(true)
   expect(recent.notices.every((n) => n.memberId.startsWith('m_b1_'))).toBe(true)
 
   // The reminders were made on 12-03, 11 days after FIXED_NOW; 30 days after that they are no longer listed.
   api.clock.now = FIXED_NOW + 42 * DAY
-  const later = await okData<NotReachedView>(api.call(SECRETARY_B1, 'message.notReachedInBranch', {}))
+  const later = await api.as(SECRETARY_B1).call('message.notReachedInBranch', {})
   expect(later.notices).toEqual([])
 })
 
 test('a member may not see who was not reached', async () => {
-  const m = await okData<MeetingDetail>(api.call(SECRETARY_B1, 'meeting.schedule', scheduleInput(), 'req-delivery-3'))
-  const r = await api.call(MEMBER_B1, 'message.notReachedForMeeting', { meetingId: m.id })
+  const m = await api.as(SECRETARY_B1).call('meeting.schedule', scheduleInput(), 'req-delivery-3')
+  const r = await api.as(MEMBER_B1).result('message.notReachedForMeeting', { meetingId: m.id })
   expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-  const b = await api.call(MEMBER_B1, 'message.notReachedInBranch', {})
+  const b = await api.as(MEMBER_B1).result('message.notReachedInBranch', {})
   expect(b).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 })
 

@@ -3,56 +3,40 @@
  * counters they rebuild), the annual plan from generation to an idempotent publish, the month
  * calendar's statuses, and the in-app 消息 list.
  */
+import type { ActionName } from '../../src/domain/api/catalog'
 import { MAX_REBUILD_BRANCHES } from '../../src/cloud/actions/planning/rules'
 import { rulesFor, updateCounters } from '../../src/cloud/compliance-counters'
 import type { Meeting } from '../../src/domain/meeting'
 import type { Org } from '../../src/domain/org'
-import type { BranchCompliance, MeetingDetail, Page } from '../../src/domain/api/views'
-import type {
-  CalendarView,
-  MarkReadResult,
-  MessagePage,
-  NoPlanView,
-  PlanItemView,
-  PlanView,
-  PublishResult,
-  RulesChangeResult,
-  RulesView,
-} from '../../src/domain/api/views-planning'
+import type { PlanItemView, PlanView } from '../../src/domain/api/views-planning'
 import {
   FIXED_NOW,
   MEMBER_B1,
   MEMBER_B2,
   ORGANIZER_B1,
-  openTestApi,
+  apiPerTest,
   scheduleInput,
   SECRETARY_B1,
   SECRETARY_B2,
   SUPERVISOR,
-  type TestApi,
-  okData,
+  type In,
+  type Out,
 } from './api-fixture'
 
 const DAY = 86_400_000
-let api: TestApi
+const api = apiPerTest()
 let seq = 0
 const rid = () => `req-planning-${++seq}`
 
-beforeEach(async () => {
-  api = await openTestApi()
-})
-afterEach(async () => {
-  await api.close()
-})
-
-const ok = <T>(memberId: string, action: string, input: unknown, write = false): Promise<T> =>
-  okData<T>(api.call<T>(memberId, action, input, write ? rid() : undefined))
+/** The typed answer of `memberId`'s call; `write` gives it a fresh request id. */
+const ok = <N extends ActionName>(memberId: string, action: N, input: In<N>, write = false): Promise<Out<N>> =>
+  api.as(memberId).call(action, input, write ? rid() : undefined)
 
 /** The 党委 sets org_cmte's own overrides: the raw result, or (`setCmteRules`) the accepted change. */
 const overrideCmte = (overrides: unknown[]) =>
-  api.call(SUPERVISOR, 'rules.setOverride', { orgId: 'org_cmte', overrides }, rid())
-const setCmteRules = (overrides: unknown[]) =>
-  ok<RulesChangeResult>(SUPERVISOR, 'rules.setOverride', { orgId: 'org_cmte', overrides }, true)
+  api.as(SUPERVISOR).raw('rules.setOverride', { orgId: 'org_cmte', overrides }, rid())
+const setCmteRules = (overrides: In<'rules.setOverride'>['overrides']) =>
+  ok(SUPERVISOR, 'rules.setOverride', { orgId: 'org_cmte', overrides }, true)
 
 /** An item as plan.update takes it. */
 const asInput = ({ id, kind, date, startTime, endTime, title, place, groupId }: PlanItemView) => ({
@@ -67,7 +51,7 @@ const asInput = ({ id, kind, date, startTime, endTime, title, place, groupId }: 
 })
 
 async function summaryItem(kind: string, branchId = 'org_b1', date?: string) {
-  const page = await ok<Page<BranchCompliance>>(SUPERVISOR, 'compliance.summary', {
+  const page = await ok(SUPERVISOR, 'compliance.summary', {
     orgId: 'org_cmte',
     limit: 10,
     date,
@@ -94,21 +78,23 @@ async function hold(meetingId: string, at: number, extra: Record<string, unknown
 
 describe('rules.get / rules.setOverride', () => {
   test('a member sees the rules in force with their source; the 党委 may edit its own org only', async () => {
-    const mine = await ok<RulesView>(MEMBER_B1, 'rules.get', {})
+    const mine = await ok(MEMBER_B1, 'rules.get', {})
     expect(mine.org.id).toBe('org_b1')
     expect(mine.canEdit).toBe(false)
     const lecture = mine.rules.find((r) => r.kind === 'party_lecture')!
     expect(lecture).toMatchObject({ period: 'quarter', requiredCount: 1, allowedPeriods: ['quarter', 'half'] })
     expect(lecture.source.period).toEqual({ orgId: null, name: '国家规定' })
-    expect((await ok<RulesView>(SUPERVISOR, 'rules.get', {})).canEdit).toBe(true)
-    expect((await ok<RulesView>(SUPERVISOR, 'rules.get', { orgId: 'org_b1' })).canEdit).toBe(false)
+    expect((await ok(SUPERVISOR, 'rules.get', {})).canEdit).toBe(true)
+    expect((await ok(SUPERVISOR, 'rules.get', { orgId: 'org_b1' })).canEdit).toBe(false)
   })
 
   test('a branch is refused, a branch secretary is forbidden, an invalid period is explained', async () => {
-    const onBranch = await api.call(SUPERVISOR, 'rules.setOverride', { orgId: 'org_b1', overrides: [] }, rid())
+    const onBranch = await api.as(SUPERVISOR).result('rules.setOverride', { orgId: 'org_b1', overrides: [] }, rid())
     expect(onBranch).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
     expect((onBranch as { error: { message: string } }).error.message).toContain('党委')
-    const bySecretary = await api.call(SECRETARY_B1, 'rules.setOverride', { orgId: 'org_b1', overrides: [] }, rid())
+    const bySecretary = await api
+      .as(SECRETARY_B1)
+      .result('rules.setOverride', { orgId: 'org_b1', overrides: [] }, rid())
     expect(bySecretary).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     const bad = await overrideCmte([{ kind: 'committee_meeting', period: 'quarter' }])
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
@@ -139,7 +125,7 @@ describe('rules.get / rules.setOverride', () => {
     expect(await summaryItem('party_lecture', 'org_b2')).toMatchObject({ status: 'done', periodKey: '2026-H2' })
 
     // A lecture scheduled now lands in the half-year counter, and going back to quarters rebuilds again.
-    const scheduled = await ok<MeetingDetail>(
+    const scheduled = await ok(
       SECRETARY_B1,
       'meeting.schedule',
       scheduleInput({ kind: 'party_lecture', title: '12月党课', date: '2026-12-10' }),
@@ -180,9 +166,9 @@ describe('rules.get / rules.setOverride', () => {
 
 describe('annual plan', () => {
   test('generate a 2027 draft: holidays moved with a note, missing holiday data said in Chinese', async () => {
-    const none = await ok<NoPlanView>(SECRETARY_B1, 'plan.get', { year: 2027 })
+    const none = await ok(SECRETARY_B1, 'plan.get', { year: 2027 })
     expect(none.id).toBeNull()
-    const plan = await ok<PlanView>(SECRETARY_B1, 'plan.generate', { year: 2027 }, true)
+    const plan = await ok(SECRETARY_B1, 'plan.generate', { year: 2027 }, true)
     expect(plan).toMatchObject({ id: 'org_b1.2027', status: 'draft', canEdit: true, version: 1 })
     // 12 主题党日 + 12 支委会 + 24 党小组会 + 4 党员大会 + 4 党课 + 组织生活会 + 民主评议
     expect(plan.items).toHaveLength(58)
@@ -192,15 +178,15 @@ describe('annual plan', () => {
     expect(plan.items.filter((i) => i.warning).map((i) => i.warning)).toEqual([])
 
     // A 2026 plan is generated from the published holiday data: National Day is avoided.
-    const p2026 = await ok<PlanView>(SECRETARY_B1, 'plan.generate', { year: 2026 }, true)
+    const p2026 = await ok(SECRETARY_B1, 'plan.generate', { year: 2026 }, true)
     expect(p2026.calendarCovered).toBe(true)
     expect(p2026.items.some((i) => i.date >= '2026-10-01' && i.date <= '2026-10-07')).toBe(false)
     expect(p2026.items.some((i) => i.note?.includes('国庆'))).toBe(true)
   })
 
   test('regenerating a draft replaces it; only organizers may generate; members read it', async () => {
-    await ok<PlanView>(SECRETARY_B1, 'plan.generate', { year: 2027 }, true)
-    const again = await ok<PlanView>(
+    await ok(SECRETARY_B1, 'plan.generate', { year: 2027 }, true)
+    const again = await ok(
       ORGANIZER_B1,
       'plan.generate',
       {
@@ -214,21 +200,21 @@ describe('annual plan', () => {
     const theme = again.items.filter((i) => i.kind === 'theme_day')
     expect(theme[0]).toMatchObject({ startTime: '14:00', endTime: '16:00' })
     expect(again.themeDayText).toBe('主题党日：每月最后一个星期四')
-    expect(await api.call(MEMBER_B1, 'plan.generate', { year: 2027 }, rid())).toMatchObject({
+    expect(await api.as(MEMBER_B1).result('plan.generate', { year: 2027 }, rid())).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     })
-    const read = await ok<PlanView>(MEMBER_B1, 'plan.get', { year: 2027 })
+    const read = await ok(MEMBER_B1, 'plan.get', { year: 2027 })
     expect(read.canEdit).toBe(false)
-    expect(await api.call(SECRETARY_B2, 'plan.get', { branchId: 'org_b1', year: 2027 })).toMatchObject({
+    expect(await api.as(SECRETARY_B2).result('plan.get', { branchId: 'org_b1', year: 2027 })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     })
-    expect((await ok<PlanView>(SUPERVISOR, 'plan.get', { branchId: 'org_b1', year: 2027 })).items).toHaveLength(58)
+    expect(((await ok(SUPERVISOR, 'plan.get', { branchId: 'org_b1', year: 2027 })) as PlanView).items).toHaveLength(58)
   })
 
   test('update: a holiday date is kept with a warning, a stale version and a foreign group are refused', async () => {
-    const plan = await ok<PlanView>(SECRETARY_B1, 'plan.generate', { year: 2026 }, true)
+    const plan = await ok(SECRETARY_B1, 'plan.generate', { year: 2026 }, true)
     const items = plan.items.filter((i) => i.date >= '2026-12-01').map(asInput)
     items[0] = { ...items[0], date: '2026-10-01', title: '国庆主题党日' }
     items.push({
@@ -241,7 +227,7 @@ describe('annual plan', () => {
       place: '会议室',
       groupId: null,
     })
-    const updated = await ok<PlanView>(
+    const updated = await ok(
       SECRETARY_B1,
       'plan.update',
       { year: 2026, version: plan.version, items: items.map((i) => (i.id ? i : { ...i, id: undefined })) },
@@ -257,10 +243,9 @@ describe('annual plan', () => {
     // Months left without their meetings are listed.
     expect(updated.warnings.some((w) => w.includes('2026年1月主题党日计划 0 次'))).toBe(true)
 
-    const stale = await api.call(SECRETARY_B1, 'plan.update', { year: 2026, version: plan.version, items }, rid())
+    const stale = await api.as(SECRETARY_B1).result('plan.update', { year: 2026, version: plan.version, items }, rid())
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    const foreign = await api.call(
-      SECRETARY_B1,
+    const foreign = await api.as(SECRETARY_B1).result(
       'plan.update',
       {
         year: 2026,
@@ -280,19 +265,14 @@ describe('annual plan', () => {
       rid(),
     )
     expect(foreign).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
-    expect((await ok<PlanView>(SECRETARY_B1, 'plan.get', { year: 2026 })).version).toBe(updated.version)
+    expect(((await ok(SECRETARY_B1, 'plan.get', { year: 2026 })) as PlanView).version).toBe(updated.version)
   })
 
   test('publish creates the meetings once, feeds the counters, notifies each member once; then locks', async () => {
-    const plan = await ok<PlanView>(SECRETARY_B1, 'plan.generate', { year: 2027 }, true)
+    const plan = await ok(SECRETARY_B1, 'plan.generate', { year: 2027 }, true)
     const before = await api.ports.store.count('meetings', [{ field: 'branchId', op: 'eq', value: 'org_b1' }])
     const requestId = rid()
-    const first = await api.call<PublishResult>(
-      SECRETARY_B1,
-      'plan.publish',
-      { year: 2027, version: plan.version },
-      requestId,
-    )
+    const first = await api.as(SECRETARY_B1).result('plan.publish', { year: 2027, version: plan.version }, requestId)
     if (!first.ok) throw new Error(first.error.message)
     expect(first.data).toMatchObject({ status: 'published', created: 58, canEdit: false })
     expect(first.data.items.every((i) => i.meetingId)).toBe(true)
@@ -301,35 +281,30 @@ describe('annual plan', () => {
     expect(after - before).toBe(58)
 
     // The same request replayed returns the first answer; a new request is refused; nothing is made twice.
-    const replay = await api.call<PublishResult>(
-      SECRETARY_B1,
-      'plan.publish',
-      { year: 2027, version: plan.version },
-      requestId,
-    )
+    const replay = await api.as(SECRETARY_B1).result('plan.publish', { year: 2027, version: plan.version }, requestId)
     expect(replay).toEqual(first)
-    const again = await api.call(SECRETARY_B1, 'plan.publish', { year: 2027, version: plan.version }, rid())
+    const again = await api.as(SECRETARY_B1).result('plan.publish', { year: 2027, version: plan.version }, rid())
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    const regen = await api.call(SECRETARY_B1, 'plan.generate', { year: 2027 }, rid())
+    const regen = await api.as(SECRETARY_B1).result('plan.generate', { year: 2027 }, rid())
     expect(regen).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     expect(await api.ports.store.count('meetings', [{ field: 'branchId', op: 'eq', value: 'org_b1' }])).toBe(after)
 
     // Participants come from the kind: a group meeting only its group, the committee only the 支委.
     const item = first.data.items.find((i) => i.kind === 'group_meeting' && i.groupId === 'org_b1_g1')!
-    const meeting = await ok<MeetingDetail>(SECRETARY_B1, 'meeting.get', { meetingId: item.meetingId })
+    const meeting = await ok(SECRETARY_B1, 'meeting.get', { meetingId: item.meetingId! })
     expect(meeting.group?.id).toBe('org_b1_g1')
     expect(meeting.participants.length).toBeLessThan(16)
-    const notices = await ok<MessagePage>(MEMBER_B1, 'message.listMine', { limit: 50 })
+    const notices = await ok(MEMBER_B1, 'message.listMine', { limit: 50 })
     expect(notices.items.filter((n) => n.template === 'plan.published')).toHaveLength(1)
     expect(notices.items[0].body).toContain('你应参加')
 
     // The counters hold the planned meetings: 2027-01's 主题党日 is 待召开 (scheduled) as of January.
-    const jan = await ok<Page<BranchCompliance>>(SECRETARY_B1, 'compliance.summary', { date: '2027-01-02' })
+    const jan = await ok(SECRETARY_B1, 'compliance.summary', { date: '2027-01-02' })
     expect(jan.items[0].items.find((i) => i.kind === 'theme_day')).toMatchObject({ periodKey: '2027-01', scheduled: 1 })
   })
 
   test('a publish that was cut off part-way is finished by the retry without doubles', async () => {
-    const plan = await ok<PlanView>(SECRETARY_B1, 'plan.generate', { year: 2027 }, true)
+    const plan = await ok(SECRETARY_B1, 'plan.generate', { year: 2027 }, true)
     const { store } = api.ports
     // An earlier try made the first meeting, then stopped before marking the plan published.
     const original = store.update.bind(store)
@@ -341,9 +316,9 @@ describe('annual plan', () => {
       }
       return original(collection, id, patch, version)
     }) as typeof store.update
-    const cut = await api.call(SECRETARY_B1, 'plan.publish', { year: 2027, version: plan.version }, rid())
+    const cut = await api.as(SECRETARY_B1).result('plan.publish', { year: 2027, version: plan.version }, rid())
     expect(cut).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
-    const retry = await ok<PublishResult>(SECRETARY_B1, 'plan.publish', { year: 2027, version: plan.version }, true)
+    const retry = await ok(SECRETARY_B1, 'plan.publish', { year: 2027, version: plan.version }, true)
     expect(retry.created).toBe(0)
     expect(retry.status).toBe('published')
     expect(
@@ -355,8 +330,8 @@ describe('annual plan', () => {
   })
 
   test('a plan with a past date is refused with the item named, and nothing is created', async () => {
-    const plan = await ok<PlanView>(SECRETARY_B1, 'plan.generate', { year: 2026 }, true)
-    const r = await api.call(SECRETARY_B1, 'plan.publish', { year: 2026, version: plan.version }, rid())
+    const plan = await ok(SECRETARY_B1, 'plan.generate', { year: 2026 }, true)
+    const r = await api.as(SECRETARY_B1).result('plan.publish', { year: 2026, version: plan.version }, rid())
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
     expect(JSON.stringify(r)).toContain('时间已经过去')
     expect(await api.ports.store.count('meetings', [{ field: 'planId', op: 'eq', value: 'org_b1.2026' }])).toBe(0)
@@ -365,7 +340,7 @@ describe('annual plan', () => {
 
 describe('meeting.calendar', () => {
   test('the month grid, each meeting with its status, and the periods from the counters', async () => {
-    const cal = await ok<CalendarView>(MEMBER_B1, 'meeting.calendar', { month: '2026-11' })
+    const cal = await ok(MEMBER_B1, 'meeting.calendar', { month: '2026-11' })
     expect(cal).toMatchObject({
       month: '2026-11',
       monthLabel: '2026年11月',
@@ -384,9 +359,9 @@ describe('meeting.calendar', () => {
     expect(period('group_meeting').reason).toContain('第一党小组')
     expect(cal.periods.map((p) => p.kind)).not.toContain('heart_talk')
     expect(cal.canPlan).toBe(false)
-    expect((await ok<CalendarView>(SECRETARY_B1, 'meeting.calendar', { month: '2026-11' })).canPlan).toBe(true)
+    expect((await ok(SECRETARY_B1, 'meeting.calendar', { month: '2026-11' })).canPlan).toBe(true)
     // October: held in the seed (attendance and minutes final): 已结束 · 已完成; holidays named on their day.
-    const oct = await ok<CalendarView>(MEMBER_B1, 'meeting.calendar', { month: '2026-10' })
+    const oct = await ok(MEMBER_B1, 'meeting.calendar', { month: '2026-10' })
     const theme = oct.days.find((d) => d.date === '2026-10-02')!.meetings.find((m) => m.kind === 'theme_day')!
     expect(theme).toMatchObject({ status: 'ended', statusLabel: '已结束', counting: 'done', countingLabel: '已完成' })
     expect(oct.periods.find((p) => p.kind === 'theme_day')).toMatchObject({
@@ -399,13 +374,13 @@ describe('meeting.calendar', () => {
 
   test('a late minutes shows 补录; a meeting moved into the next quarter moves its period status', async () => {
     // A December lecture counts for Q4; held with its minutes a week late it shows 补录.
-    const lecture = await ok<MeetingDetail>(
+    const lecture = await ok(
       SECRETARY_B1,
       'meeting.schedule',
       scheduleInput({ kind: 'party_lecture', title: '党课', date: '2026-12-30' }),
       true,
     )
-    let dec = await ok<CalendarView>(SECRETARY_B1, 'meeting.calendar', { month: '2026-12' })
+    let dec = await ok(SECRETARY_B1, 'meeting.calendar', { month: '2026-12' })
     expect(dec.periods.find((p) => p.kind === 'party_lecture')).toMatchObject({ periodKey: '2026-Q4', status: 'due' })
 
     // Rescheduled into January: Q4 has nothing planned again and 2027-Q1 holds it.
@@ -422,9 +397,9 @@ describe('meeting.calendar', () => {
       },
       true,
     )
-    dec = await ok<CalendarView>(SECRETARY_B1, 'meeting.calendar', { month: '2026-12' })
+    dec = await ok(SECRETARY_B1, 'meeting.calendar', { month: '2026-12' })
     expect(dec.periods.find((p) => p.kind === 'party_lecture')!.reason).toContain('尚未安排')
-    const jan = await ok<CalendarView>(SECRETARY_B1, 'meeting.calendar', { month: '2027-01' })
+    const jan = await ok(SECRETARY_B1, 'meeting.calendar', { month: '2027-01' })
     expect(jan.periods.find((p) => p.kind === 'party_lecture')).toMatchObject({ periodKey: '2027-Q1', status: 'due' })
     expect(jan.days.find((d) => d.date === '2027-01-06')!.meetings[0].title).toBe('党课')
 
@@ -432,7 +407,7 @@ describe('meeting.calendar', () => {
     const startAt = Date.UTC(2027, 0, 6, 7)
     api.clock.now = startAt + 10 * DAY
     await hold(lecture.id, startAt + 9 * DAY, { minutesLate: true })
-    const held = await ok<CalendarView>(SECRETARY_B1, 'meeting.calendar', { month: '2027-01' })
+    const held = await ok(SECRETARY_B1, 'meeting.calendar', { month: '2027-01' })
     expect(held.days.find((d) => d.date === '2027-01-06')!.meetings[0]).toMatchObject({
       status: 'ended',
       counting: 'late',
@@ -445,15 +420,15 @@ describe('meeting.calendar', () => {
   })
 
   test('another branch is out of reach; the 党委 must name a branch', async () => {
-    expect(await api.call(MEMBER_B2, 'meeting.calendar', { branchId: 'org_b1', month: '2026-11' })).toMatchObject({
+    expect(await api.as(MEMBER_B2).result('meeting.calendar', { branchId: 'org_b1', month: '2026-11' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     })
-    expect(await api.call(SUPERVISOR, 'meeting.calendar', { month: '2026-11' })).toMatchObject({
+    expect(await api.as(SUPERVISOR).result('meeting.calendar', { month: '2026-11' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED' },
     })
-    expect(await api.call(MEMBER_B1, 'meeting.calendar', { month: '2026-13' })).toMatchObject({
+    expect(await api.as(MEMBER_B1).result('meeting.calendar', { month: '2026-13' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED' },
     })
@@ -466,27 +441,22 @@ describe('messages', () => {
       api.clock.now = FIXED_NOW + i * 60_000
       await ok(SECRETARY_B1, 'meeting.schedule', scheduleInput({ title: `会议${i + 1}`, date }), true)
     }
-    const page = await ok<MessagePage>(MEMBER_B1, 'message.listMine', { limit: 2 })
+    const page = await ok(MEMBER_B1, 'message.listMine', { limit: 2 })
     expect(page.items.map((m) => m.title)).toEqual(['会议通知：会议3', '会议通知：会议2'])
     expect(page.unread).toBe(3)
     expect(page.nextCursor).not.toBeNull()
-    const rest = await ok<MessagePage>(MEMBER_B1, 'message.listMine', { limit: 2, cursor: page.nextCursor })
+    const rest = await ok(MEMBER_B1, 'message.listMine', { limit: 2, cursor: page.nextCursor })
     expect(rest.items.map((m) => m.title)).toEqual(['会议通知：会议1'])
     expect(rest.items[0].page).toMatch(/^packages\/meeting\/pages\/detail\/index\?id=/)
 
-    const someoneElses = (await ok<MessagePage>(SECRETARY_B1, 'message.listMine', { limit: 1 })).items[0]
-    const one = await ok<MarkReadResult>(
-      MEMBER_B1,
-      'message.markRead',
-      { ids: [page.items[0].id, someoneElses.id] },
-      true,
-    )
+    const someoneElses = (await ok(SECRETARY_B1, 'message.listMine', { limit: 1 })).items[0]
+    const one = await ok(MEMBER_B1, 'message.markRead', { ids: [page.items[0].id, someoneElses.id] }, true)
     expect(one).toEqual({ marked: 1, unread: 2 })
-    expect((await ok<MessagePage>(SECRETARY_B1, 'message.listMine', { limit: 1 })).items[0].read).toBe(false)
-    const all = await ok<MarkReadResult>(MEMBER_B1, 'message.markRead', { all: true }, true)
+    expect((await ok(SECRETARY_B1, 'message.listMine', { limit: 1 })).items[0].read).toBe(false)
+    const all = await ok(MEMBER_B1, 'message.markRead', { all: true }, true)
     expect(all).toEqual({ marked: 2, unread: 0 })
-    expect((await ok<MessagePage>(MEMBER_B1, 'message.listMine', {})).items.every((m) => m.read)).toBe(true)
-    expect(await api.call(MEMBER_B1, 'message.markRead', {}, rid())).toMatchObject({
+    expect((await ok(MEMBER_B1, 'message.listMine', {})).items.every((m) => m.read)).toBe(true)
+    expect(await api.as(MEMBER_B1).result('message.markRead', {}, rid())).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED' },
     })
@@ -495,7 +465,7 @@ describe('messages', () => {
 
 describe('a year without the State Council’s arrangement', () => {
   test('fixed-date holidays are still avoided, and a date moved onto one is flagged', async () => {
-    const plan = await ok<PlanView>(SECRETARY_B1, 'plan.generate', { year: 2031 }, true)
+    const plan = await ok(SECRETARY_B1, 'plan.generate', { year: 2031 }, true)
     expect(plan.calendarCovered).toBe(false)
     expect(plan.warnings[0]).toContain('2031年法定节假日安排尚未公布')
     for (const day of ['01-01', '05-01', '05-02', '10-01', '10-02', '10-03']) {
@@ -506,7 +476,7 @@ describe('a year without the State Council’s arrangement', () => {
     const items = plan.items
       .map(asInput)
       .map((i) => (i.kind === 'theme_day' && i.date.startsWith('2031-05') ? { ...i, date: '2031-05-01' } : i))
-    const updated = await ok<PlanView>(SECRETARY_B1, 'plan.update', { year: 2031, version: plan.version, items }, true)
+    const updated = await ok(SECRETARY_B1, 'plan.update', { year: 2031, version: plan.version, items }, true)
     expect(updated.items.find((i) => i.date === '2031-05-01')!.warning).toContain('劳动节')
   })
 })

@@ -9,18 +9,10 @@ import { requestIds } from '../../src/cloud/action-context'
 import { HANDLERS } from '../../src/cloud/actions'
 import type { Filter, NewDoc, QueryOptions, StorePort, StoreTx } from '../../src/cloud/ports/store'
 import { createMain } from '../../src/cloud/router'
-import type { CsvFile, ImportPreview, ImportResult, MemberDetail } from '../../src/domain/api/views'
 import { rosterFileUpload, uploadPath } from '../../src/domain/uploads'
-import type { CallResult } from '../../src/domain/errors'
-import { MEMBER_B1, openTestApi, SECRETARY_B1, SECRETARY_B2, SUPERVISOR, type TestApi } from './api-fixture'
+import { MEMBER_B1, apiPerTest, SECRETARY_B1, SECRETARY_B2, SUPERVISOR } from './api-fixture'
 
-let api: TestApi
-beforeEach(async () => {
-  api = await openTestApi()
-})
-afterEach(async () => {
-  await api.close()
-})
+const api = apiPerTest()
 
 const HEADER = '姓名,性别,手机号,党员类别,入党时间,转正时间,职务,党小组,状态'
 let uploads = 0
@@ -32,11 +24,6 @@ const utf8 = (lines: string[], bom = true) =>
     Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(lines.join('\r\n') + '\r\n')]),
   )
 const gbk = (lines: string[]) => uploaded(iconv.encode(lines.join('\r\n') + '\r\n', 'gbk'))
-
-function ok<T>(r: CallResult<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.fields ?? [])}`)
-  return r.data
-}
 
 const counts = async () => ({
   members: await api.ports.store.count('members'),
@@ -61,9 +48,7 @@ const MIXED = [
 describe('preview', () => {
   test('every bad row is explained by row, column and what to fix; the good rows say what they would do', async () => {
     const before = await counts()
-    const preview = ok(
-      await api.call<ImportPreview>(SECRETARY_B1, 'roster.importPreview', { fileId: await utf8(MIXED) }),
-    )
+    const preview = await api.as(SECRETARY_B1).call('roster.importPreview', { fileId: await utf8(MIXED) })
     expect(preview.canCommit).toBe(false)
     expect(preview.counts).toEqual({ create: 2, update: 1, unchanged: 1 })
     expect(preview.rows).toEqual([
@@ -99,9 +84,9 @@ describe('preview', () => {
   })
 
   test('a GBK file from Excel on Chinese Windows reads the same as UTF-8, with or without BOM', async () => {
-    const fromUtf8 = ok(await api.call(SECRETARY_B1, 'roster.importPreview', { fileId: await utf8(MIXED) }))
-    const fromUtf8NoBom = ok(await api.call(SECRETARY_B1, 'roster.importPreview', { fileId: await utf8(MIXED, false) }))
-    const fromGbk = ok(await api.call(SECRETARY_B1, 'roster.importPreview', { fileId: await gbk(MIXED) }))
+    const fromUtf8 = await api.as(SECRETARY_B1).call('roster.importPreview', { fileId: await utf8(MIXED) })
+    const fromUtf8NoBom = await api.as(SECRETARY_B1).call('roster.importPreview', { fileId: await utf8(MIXED, false) })
+    const fromGbk = await api.as(SECRETARY_B1).call('roster.importPreview', { fileId: await gbk(MIXED) })
     const gbkBytes = await api.ports.files.get(await gbk(MIXED))
     expect(gbkBytes.includes(Buffer.from('林小雨'))).toBe(false)
     expect(gbkBytes.includes(iconv.encode('林小雨', 'gbk'))).toBe(true)
@@ -110,14 +95,12 @@ describe('preview', () => {
   })
 
   test('the header is checked first: unknown, repeated and missing columns', async () => {
-    const preview = ok(
-      await api.call<ImportPreview>(SECRETARY_B1, 'roster.importPreview', {
-        fileId: await utf8([
-          '姓名,性别,电话,党员类别,入党时间,状态,状态',
-          '林小雨,女,13612345678,预备党员,2026-06-01,正常,正常',
-        ]),
-      }),
-    )
+    const preview = await api.as(SECRETARY_B1).call('roster.importPreview', {
+      fileId: await utf8([
+        '姓名,性别,电话,党员类别,入党时间,状态,状态',
+        '林小雨,女,13612345678,预备党员,2026-06-01,正常,正常',
+      ]),
+    })
     expect(preview.rows).toEqual([])
     expect(preview.problems.map((p) => [p.row, p.column])).toEqual([
       [1, '电话'],
@@ -130,15 +113,11 @@ describe('preview', () => {
   })
 
   test('unbalanced quotes, an empty file and too many rows are explained', async () => {
-    const quoted = ok(
-      await api.call<ImportPreview>(SECRETARY_B1, 'roster.importPreview', {
-        fileId: await utf8([HEADER, '"林小雨,女,13612345678,预备党员,2026-06-01,,,,正常']),
-      }),
-    )
+    const quoted = await api.as(SECRETARY_B1).call('roster.importPreview', {
+      fileId: await utf8([HEADER, '"林小雨,女,13612345678,预备党员,2026-06-01,,,,正常']),
+    })
     expect(quoted.problems.some((p) => p.row === 2 && /引号/.test(p.message))).toBe(true)
-    const onlyHeader = ok(
-      await api.call<ImportPreview>(SECRETARY_B1, 'roster.importPreview', { fileId: await utf8([HEADER]) }),
-    )
+    const onlyHeader = await api.as(SECRETARY_B1).call('roster.importPreview', { fileId: await utf8([HEADER]) })
     expect(onlyHeader).toMatchObject({
       canCommit: false,
       problems: [{ row: 2, message: expect.stringMatching(/没有党员/) }],
@@ -150,7 +129,7 @@ describe('preview', () => {
         (_, i) => `人${i},男,135${String(i).padStart(8, '0')},正式党员,2010-07-01,,,,正常`,
       ),
     ]
-    const r = await api.call(SECRETARY_B1, 'roster.importPreview', { fileId: await utf8(many) })
+    const r = await api.as(SECRETARY_B1).result('roster.importPreview', { fileId: await utf8(many) })
     expect(!r.ok && r.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'fileId' }] })
     expect(!r.ok && r.error.message).toMatch(/最多导入 2000/)
   })
@@ -163,9 +142,7 @@ describe('preview', () => {
       '李秀英,女,13800001037,正式党员,2002-02-15,2003-02-15,党员,第二党小组,正常',
       '王志强,男,13800001074,正式党员,2009-03-15,2010-03-15,党员,第一党小组,正常',
     ]
-    const preview = ok(
-      await api.call<ImportPreview>(SECRETARY_B1, 'roster.importPreview', { fileId: await utf8(lines) }),
-    )
+    const preview = await api.as(SECRETARY_B1).call('roster.importPreview', { fileId: await utf8(lines) })
     expect(preview.problems.map((p) => `${p.row} ${p.column}`)).toEqual(['2 职务', '3 职务', '4 职务'])
     expect(preview.problems[0].message).toMatch(/没有在册的书记、副书记或组织委员/)
   })
@@ -174,7 +151,7 @@ describe('preview', () => {
 describe('commit', () => {
   test('a file with any problem is refused, naming each row and column, and nothing is imported', async () => {
     const before = await counts()
-    const r = await api.call(SECRETARY_B1, 'roster.importCommit', { fileId: await utf8(MIXED) }, 'req-import-bad')
+    const r = await api.as(SECRETARY_B1).result('roster.importCommit', { fileId: await utf8(MIXED) }, 'req-import-bad')
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.error.code).toBe('VALIDATION_FAILED')
@@ -190,10 +167,10 @@ describe('commit', () => {
     const before = await counts()
     api.clock.now += 3600_000
     const fileId = await gbk(clean)
-    const result = ok(await api.call<ImportResult>(SECRETARY_B1, 'roster.importCommit', { fileId }, 'req-import-ok'))
+    const result = await api.as(SECRETARY_B1).call('roster.importCommit', { fileId }, 'req-import-ok')
     expect(result).toEqual({ created: 2, updated: 1, unchanged: 1 })
     expect(await counts()).toMatchObject({ members: before.members + 2, history: before.history + 2 })
-    const wu = ok(await api.call<MemberDetail>(SECRETARY_B1, 'roster.get', { memberId: 'm_b1_10' }))
+    const wu = await api.as(SECRETARY_B1).call('roster.get', { memberId: 'm_b1_10' })
     expect(wu).toMatchObject({ status: 'normal', roles: ['member', 'group_leader'], version: 2 })
     expect(wu.history.map((h) => [h.field, h.from, h.to, h.reason, h.by.id, h.at])).toEqual(
       expect.arrayContaining([
@@ -201,38 +178,25 @@ describe('commit', () => {
         ['roles', ['member'], ['member', 'group_leader'], '名单导入', SECRETARY_B1, api.clock.now],
       ]),
     )
-    const rows = ok(
-      await api.call<{ items: { name: string; joinedAt?: string; group: { name: string } | null }[] }>(
-        SECRETARY_B1,
-        'roster.list',
-        { search: '林小雨' },
-      ),
-    )
+    const rows = await api.as(SECRETARY_B1).call('roster.list', { search: '林小雨' })
     expect(rows.items).toMatchObject([{ name: '林小雨', group: { name: '第二党小组' } }])
     // The upload has served and is removed; a replay answers from the first result, without it.
     await expect(api.ports.files.get(fileId)).rejects.toMatchObject({ code: 'ENOENT' })
     // A replay imports nothing more; importing the same file again changes nothing.
-    expect(await api.call(SECRETARY_B1, 'roster.importCommit', { fileId }, 'req-import-ok')).toEqual({
+    expect(await api.as(SECRETARY_B1).result('roster.importCommit', { fileId }, 'req-import-ok')).toEqual({
       ok: true,
       data: result,
     })
-    const again = ok(
-      await api.call<ImportResult>(
-        SECRETARY_B1,
-        'roster.importCommit',
-        { fileId: await gbk(clean) },
-        'req-import-again',
-      ),
-    )
+    const again = await api
+      .as(SECRETARY_B1)
+      .call('roster.importCommit', { fileId: await gbk(clean) }, 'req-import-again')
     expect(again).toEqual({ created: 0, updated: 0, unchanged: 4 })
     expect(await counts()).toMatchObject({ members: before.members + 2, history: before.history + 2 })
   })
 
   test('a file without the optional columns leaves those fields of existing members as they are', async () => {
     const lines = ['姓名,性别,手机号,党员类别,入党时间,状态', '吴俊杰,男,13800001333,正式党员,2002-01-15,正常']
-    const preview = ok(
-      await api.call<ImportPreview>(SECRETARY_B1, 'roster.importPreview', { fileId: await utf8(lines) }),
-    )
+    const preview = await api.as(SECRETARY_B1).call('roster.importPreview', { fileId: await utf8(lines) })
     expect(preview.rows).toEqual([expect.objectContaining({ action: 'update', changes: ['状态'] })])
   })
 
@@ -244,7 +208,9 @@ describe('commit', () => {
     // The second new member's id is taken by someone else: the insert fails after the first one.
     await api.ports.store.insert('members', { _id: ids('m'), orgId: 'org_b2', name: '占位', phone: '13000000000' })
     const before = await counts()
-    const r = await api.call(SECRETARY_B1, 'roster.importCommit', { fileId: await utf8(MIXED.slice(0, 5)) }, requestId)
+    const r = await api
+      .as(SECRETARY_B1)
+      .result('roster.importCommit', { fileId: await utf8(MIXED.slice(0, 5)) }, requestId)
     expect(r.ok).toBe(false)
     expect(!r.ok && r.error.message).toMatch(/[\u4e00-\u9fff]/)
     expect(await counts()).toEqual(before)
@@ -301,7 +267,7 @@ describe('commit', () => {
 
 describe('the uploaded file', () => {
   const refusal = async (fileId: string) => {
-    const r = await api.call(SECRETARY_B1, 'roster.importPreview', { fileId })
+    const r = await api.as(SECRETARY_B1).result('roster.importPreview', { fileId })
     if (r.ok) throw new Error('accepted')
     expect(r.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'fileId' }] })
     expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
@@ -329,23 +295,23 @@ describe('the uploaded file', () => {
 
 describe('export', () => {
   test('a CSV with BOM, the import columns and full phones, named after the branch and the Beijing date', async () => {
-    const file = ok(await api.call<CsvFile>(SECRETARY_B1, 'roster.export', {}))
+    const file = await api.as(SECRETARY_B1).call('roster.export', {})
     expect(file.filename).toBe('第一党支部-党员名单-20261122.csv')
     expect(file.content.startsWith('\uFEFF' + HEADER + '\r\n')).toBe(true)
     const lines = file.content.trim().split('\r\n')
     expect(lines).toHaveLength(17)
     expect(lines).toContain('张建国,男,13800001000,正式党员,1995-01-15,1996-01-15,书记,第一党小组,正常')
     expect(lines).toContain('吴俊杰,男,13800001333,正式党员,2002-01-15,2003-01-15,党员,第二党小组,流动')
-    const sup = ok(await api.call<CsvFile>(SUPERVISOR, 'roster.export', { branchId: 'org_b2' }))
+    const sup = await api.as(SUPERVISOR).call('roster.export', { branchId: 'org_b2' })
     expect(sup.filename).toMatch(/^第二党支部-党员名单-/)
-    expect((await api.call(MEMBER_B1, 'roster.export', {})).ok).toBe(false)
+    expect((await api.as(MEMBER_B1).result('roster.export', {})).ok).toBe(false)
   })
 
   test('export then import is all unchanged, in either branch', async () => {
     for (const who of [SECRETARY_B1, SECRETARY_B2]) {
-      const file = ok(await api.call<CsvFile>(who, 'roster.export', {}))
+      const file = await api.as(who).call('roster.export', {})
       const fileId = await uploaded(Buffer.from(file.content, 'utf8'))
-      const preview = ok(await api.call<ImportPreview>(who, 'roster.importPreview', { fileId }))
+      const preview = await api.as(who).call('roster.importPreview', { fileId })
       expect(preview.problems).toEqual([])
       expect(preview.rows.every((r) => r.action === 'unchanged')).toBe(true)
       expect(preview.counts.unchanged).toBe(preview.rows.length)

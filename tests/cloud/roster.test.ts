@@ -3,41 +3,29 @@
  * history, searching, filtering and paging, adding and editing members with their history, and
  * bad input on every action of the roster, binding and import, refused in Chinese without a write.
  */
-import type { MemberDetail, MemberRow, Page } from '../../src/domain/api/views'
-import type { CallResult } from '../../src/domain/errors'
+import type { MemberRow, Page } from '../../src/domain/api/views'
 import {
   MEMBER_B1,
-  openTestApi,
+  apiPerTest,
+  PROPAGANDA_B1,
+  DEPUTY_B1,
+  ORGANIZER_B1,
+  type In,
   PROBATIONARY_B1,
   SECRETARY_B1,
   SECRETARY_B2,
   SUPERVISOR,
-  type TestApi,
 } from './api-fixture'
 
-let api: TestApi
-beforeEach(async () => {
-  api = await openTestApi()
-})
-afterEach(async () => {
-  await api.close()
-})
+const api = apiPerTest()
 
-const PROPAGANDA_B1 = 'm_b1_04'
-const DEPUTY_B1 = 'm_b1_02'
-const ORGANIZER_B1 = 'm_b1_03'
 const CHINESE = /[\u4e00-\u9fff]/
-
-function ok<T>(r: CallResult<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
-  return r.data
-}
 
 async function listAll(who: string, input: Record<string, unknown> = {}, limit = 50): Promise<MemberRow[]> {
   const out: MemberRow[] = []
   let cursor: string | null = null
   do {
-    const page: Page<MemberRow> = ok(await api.call<Page<MemberRow>>(who, 'roster.list', { ...input, limit, cursor }))
+    const page: Page<MemberRow> = await api.as(who).call('roster.list', { ...input, limit, cursor })
     out.push(...page.items)
     cursor = page.nextCursor
   } while (cursor)
@@ -52,18 +40,19 @@ const counts = async () => ({
   requests: await api.ports.store.count('requests'),
 })
 
-const newMember = (overrides: Record<string, unknown> = {}) => ({
-  name: '林小雨',
-  gender: 'female',
-  phone: '13612345678',
-  category: 'probationary',
-  joinedAt: '2026-06-01',
-  confirmedAt: null,
-  roles: [],
-  groupId: 'org_b1_g2',
-  status: 'normal',
-  ...overrides,
-})
+const newMember = (overrides: Record<string, unknown> = {}): In<'roster.create'> =>
+  ({
+    name: '林小雨',
+    gender: 'female',
+    phone: '13612345678',
+    category: 'probationary',
+    joinedAt: '2026-06-01',
+    confirmedAt: null,
+    roles: [],
+    groupId: 'org_b1_g2',
+    status: 'normal',
+    ...overrides,
+  }) as In<'roster.create'>
 
 describe('roster.list', () => {
   test('a plain member sees masked phones; the secretary and the 党委 see full ones', async () => {
@@ -77,7 +66,7 @@ describe('roster.list', () => {
     const sup = await listAll(SUPERVISOR, { branchId: 'org_b1' })
     expect(sup.find((m) => m.id === 'm_b1_16')).toMatchObject({ phone: '13800001555', phoneMasked: false })
     // The other branch's secretary reaches nothing here.
-    const other = await api.call(SECRETARY_B2, 'roster.list', { branchId: 'org_b1' })
+    const other = await api.as(SECRETARY_B2).result('roster.list', { branchId: 'org_b1' })
     expect(!other.ok && other.error.code).toBe('FORBIDDEN')
   })
 
@@ -121,15 +110,14 @@ describe('roster.list', () => {
 
 describe('roster.get', () => {
   test('history and the edit button follow the viewer: editors, committee, plain members, the 党委', async () => {
-    ok(
-      await api.call(
-        SECRETARY_B1,
+    await api
+      .as(SECRETARY_B1)
+      .call(
         'roster.update',
         { memberId: 'm_b1_10', version: 1, status: 'normal', reason: '已返回本地工作' },
         'req-upd-status-1',
-      ),
-    )
-    const bySecretary = ok(await api.call<MemberDetail>(SECRETARY_B1, 'roster.get', { memberId: 'm_b1_10' }))
+      )
+    const bySecretary = await api.as(SECRETARY_B1).call('roster.get', { memberId: 'm_b1_10' })
     expect(bySecretary.canEdit).toBe(true)
     expect(bySecretary.history).toEqual([
       {
@@ -141,12 +129,12 @@ describe('roster.get', () => {
         at: api.clock.now,
       },
     ])
-    const byPropaganda = ok(await api.call<MemberDetail>(PROPAGANDA_B1, 'roster.get', { memberId: 'm_b1_10' }))
+    const byPropaganda = await api.as(PROPAGANDA_B1).call('roster.get', { memberId: 'm_b1_10' })
     expect(byPropaganda).toMatchObject({ canEdit: false, phoneMasked: false })
     expect(byPropaganda.history).toHaveLength(1)
-    const byMember = ok(await api.call<MemberDetail>(MEMBER_B1, 'roster.get', { memberId: 'm_b1_10' }))
+    const byMember = await api.as(MEMBER_B1).call('roster.get', { memberId: 'm_b1_10' })
     expect(byMember).toMatchObject({ canEdit: false, phoneMasked: true, history: [] })
-    const bySupervisor = ok(await api.call<MemberDetail>(SUPERVISOR, 'roster.get', { memberId: 'm_b1_10' }))
+    const bySupervisor = await api.as(SUPERVISOR).call('roster.get', { memberId: 'm_b1_10' })
     expect(bySupervisor).toMatchObject({ canEdit: false, phoneMasked: false, org: { id: 'org_b1' } })
     expect(bySupervisor.history).toHaveLength(1)
   })
@@ -155,7 +143,7 @@ describe('roster.get', () => {
 describe('roster.create and roster.update', () => {
   test('a new member joins the branch with 党员 implied, and shows up in the list', async () => {
     const before = await counts()
-    const created = ok(await api.call<MemberDetail>(SECRETARY_B1, 'roster.create', newMember(), 'req-create-0001'))
+    const created = await api.as(SECRETARY_B1).call('roster.create', newMember(), 'req-create-0001')
     expect(created).toMatchObject({
       name: '林小雨',
       roles: ['member'],
@@ -169,50 +157,39 @@ describe('roster.create and roster.update', () => {
     })
     expect((await listAll(MEMBER_B1, { search: '林小雨' })).map((m) => m.id)).toEqual([created.id])
     // A replay returns the same member and adds nobody.
-    const again = ok(await api.call<MemberDetail>(SECRETARY_B1, 'roster.create', newMember(), 'req-create-0001'))
+    const again = await api.as(SECRETARY_B1).call('roster.create', newMember(), 'req-create-0001')
     expect(again.id).toBe(created.id)
     expect(await counts()).toMatchObject({ members: before.members + 1 })
   })
 
   test('a phone already in the branch is refused naming its holder; another branch may have it', async () => {
-    const r = await api.call(SECRETARY_B1, 'roster.create', newMember({ phone: '13800001555' }), 'req-create-dup1')
+    const r = await api.as(SECRETARY_B1).result('roster.create', newMember({ phone: '13800001555' }), 'req-create-dup1')
     expect(!r.ok && r.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'phone' }] })
     expect(!r.ok && r.error.message).toMatch(/郭子涵/)
-    ok(
-      await api.call(
-        SECRETARY_B2,
-        'roster.create',
-        newMember({ phone: '13800001555', groupId: null }),
-        'req-create-b2',
-      ),
-    )
-    const upd = await api.call(
-      SECRETARY_B1,
-      'roster.update',
-      { memberId: 'm_b1_08', version: 1, phone: '13800001555' },
-      'req-upd-dup-01',
-    )
+    await api
+      .as(SECRETARY_B2)
+      .call('roster.create', newMember({ phone: '13800001555', groupId: null }), 'req-create-b2')
+    const upd = await api
+      .as(SECRETARY_B1)
+      .result('roster.update', { memberId: 'm_b1_08', version: 1, phone: '13800001555' }, 'req-upd-dup-01')
     expect(!upd.ok && upd.error.fields?.[0]).toMatchObject({ field: 'phone', message: expect.stringMatching(/郭子涵/) })
   })
 
   test('changes to status, roles, category, group and 转正 are kept with reason, who and when, with the update', async () => {
     api.clock.now += 60_000
-    const r = ok(
-      await api.call<MemberDetail>(
-        ORGANIZER_B1,
-        'roster.update',
-        {
-          memberId: PROBATIONARY_B1,
-          version: 1,
-          category: 'full',
-          confirmedAt: '2027-07-01',
-          roles: ['group_leader'],
-          groupId: 'org_b1_g2',
-          name: '朱浩然',
-          reason: '支部大会通过转正',
-        },
-        'req-upd-confirm',
-      ),
+    const r = await api.as(ORGANIZER_B1).call(
+      'roster.update',
+      {
+        memberId: PROBATIONARY_B1,
+        version: 1,
+        category: 'full',
+        confirmedAt: '2027-07-01',
+        roles: ['group_leader'],
+        groupId: 'org_b1_g2',
+        name: '朱浩然',
+        reason: '支部大会通过转正',
+      },
+      'req-upd-confirm',
     )
     expect(r).toMatchObject({ category: 'full', confirmedAt: '2027-07-01' })
     expect(r.roles).toEqual(['member', 'group_leader'])
@@ -223,34 +200,21 @@ describe('roster.create and roster.update', () => {
     ).toBe(true)
     expect(r.history.find((h) => h.field === 'groupId')).toMatchObject({ from: 'org_b1_g1', to: 'org_b1_g2' })
     // Nothing tracked changed: no history, no new version.
-    const same = ok(
-      await api.call<MemberDetail>(
-        ORGANIZER_B1,
-        'roster.update',
-        { memberId: PROBATIONARY_B1, version: 2, name: '朱浩然' },
-        'req-upd-same',
-      ),
-    )
+    const same = await api
+      .as(ORGANIZER_B1)
+      .call('roster.update', { memberId: PROBATIONARY_B1, version: 2, name: '朱浩然' }, 'req-upd-same')
     expect(same.version).toBe(2)
     expect(await api.ports.store.count('member_history')).toBe(4)
   })
 
   test('an edit from a stale version is refused and changes nothing', async () => {
-    ok(
-      await api.call(
-        SECRETARY_B1,
-        'roster.update',
-        { memberId: 'm_b1_09', version: 1, status: 'lost' },
-        'req-stale-first',
-      ),
-    )
+    await api
+      .as(SECRETARY_B1)
+      .call('roster.update', { memberId: 'm_b1_09', version: 1, status: 'lost' }, 'req-stale-first')
     const before = await counts()
-    const r = await api.call(
-      DEPUTY_B1,
-      'roster.update',
-      { memberId: 'm_b1_09', version: 1, status: 'mobile' },
-      'req-stale-second',
-    )
+    const r = await api
+      .as(DEPUTY_B1)
+      .result('roster.update', { memberId: 'm_b1_09', version: 1, status: 'mobile' }, 'req-stale-second')
     expect(!r.ok && r.error.code).toBe('CONFLICT')
     expect(!r.ok && r.error.message).toMatch(/刚被别人修改过/)
     expect(await counts()).toEqual(before)
@@ -258,29 +222,20 @@ describe('roster.create and roster.update', () => {
   })
 
   test('one may drop one’s own editor role, but the branch keeps at least one keeper of the roster', async () => {
-    ok(
-      await api.call(
-        DEPUTY_B1,
-        'roster.update',
-        { memberId: DEPUTY_B1, version: 1, roles: ['member'] },
-        'req-self-demote',
-      ),
-    )
-    ok(
-      await api.call(
-        ORGANIZER_B1,
-        'roster.update',
-        { memberId: ORGANIZER_B1, version: 1, roles: [] },
-        'req-self-demote2',
-      ),
-    )
+    await api
+      .as(DEPUTY_B1)
+      .call('roster.update', { memberId: DEPUTY_B1, version: 1, roles: ['member'] }, 'req-self-demote')
+    await api
+      .as(ORGANIZER_B1)
+      .call('roster.update', { memberId: ORGANIZER_B1, version: 1, roles: [] }, 'req-self-demote2')
     const before = await counts()
-    const r = await api.call(
-      SECRETARY_B1,
-      'roster.update',
-      { memberId: SECRETARY_B1, version: 1, status: 'transferred', reason: '调离' },
-      'req-last-keeper',
-    )
+    const r = await api
+      .as(SECRETARY_B1)
+      .result(
+        'roster.update',
+        { memberId: SECRETARY_B1, version: 1, status: 'transferred', reason: '调离' },
+        'req-last-keeper',
+      )
     expect(!r.ok && r.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'status' }] })
     expect(!r.ok && r.error.message).toMatch(/唯一.*书记/)
     expect(await counts()).toEqual(before)
@@ -378,12 +333,9 @@ describe('bad input on every action of the roster, binding and import is refused
     const r =
       action === 'session.devNewUser'
         ? await api.main({ action, input })
-        : await api.call(
-            token,
-            action,
-            input,
-            `req-bad-${action}-${field}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60),
-          )
+        : await api
+            .as(token)
+            .raw(action, input, `req-bad-${action}-${field}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60))
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.error.code).toBe('VALIDATION_FAILED')

@@ -1,37 +1,24 @@
-import { AppError } from '../../src/domain/errors'
-import type { MeetingDetail, MeetingSummary, Page } from '../../src/domain/api/views'
+import { AppError, type CallResult } from '../../src/domain/errors'
+import type { MeetingSummary, Page } from '../../src/domain/api/views'
 import { HANDLERS } from '../../src/cloud/actions'
 import { createMain } from '../../src/cloud/router'
 import {
   MEMBER_B1,
   MEMBER_B2,
-  openTestApi,
+  apiPerTest,
+  expectRefused as expectError,
   ORGANIZER_B1,
   PROBATIONARY_B1,
   scheduleInput,
   SECRETARY_B1,
   SECRETARY_B2,
   SUPERVISOR,
-  type TestApi,
 } from './api-fixture'
 
-let api: TestApi
-beforeEach(async () => {
-  api = await openTestApi()
-})
-afterEach(async () => {
-  await api.close()
-})
+const api = apiPerTest()
 
 const meetingCount = () => api.ports.store.count('meetings')
 const outboxCount = () => api.ports.store.count('outbox')
-
-function expectError(result: { ok: boolean; error?: { code: string; message: string } }, code: string) {
-  expect(result.ok).toBe(false)
-  expect(result.error?.code).toBe(code)
-  // Every message a person sees is Chinese.
-  expect(result.error?.message).toMatch(/[\u4e00-\u9fff]/)
-}
 
 describe('envelope and identity', () => {
   test('an unknown action or a malformed event is refused in Chinese', async () => {
@@ -41,7 +28,7 @@ describe('envelope and identity', () => {
   })
 
   test('member actions need a valid session; forged, tampered and expired tokens are refused', async () => {
-    expectError(await api.call(null, 'meeting.listMine', { when: 'upcoming' }), 'UNAUTHENTICATED')
+    expectError(await api.as(null).result('meeting.listMine', { when: 'upcoming' }), 'UNAUTHENTICATED')
     const forged =
       'v1.' + Buffer.from(JSON.stringify({ sub: 'dev_m_b1_01', exp: 9e15 })).toString('base64url') + '.AAAA'
     expectError(
@@ -81,21 +68,16 @@ describe('envelope and identity', () => {
   })
 
   test('whoami tells a member who they are, with the phone masked and voting rights derived', async () => {
-    const r = await api.call<{
-      bound: true
-      member: { name: string; phoneMasked: string; votingRights: boolean }
-      org: { name: string }
-      orgPath: { name: string }[]
-      canSchedule: boolean
-    }>(PROBATIONARY_B1, 'session.whoami')
+    const r = await api.as(PROBATIONARY_B1).result('session.whoami', {})
     if (!r.ok) throw new Error(r.error.message)
+    if (!r.data.bound) throw new Error('a bound member was expected')
     expect(r.data.member.name).toBe('朱浩然')
     expect(r.data.member.phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/)
     expect(r.data.member.votingRights).toBe(false)
     expect(r.data.orgPath.map((o) => o.name)).toEqual(['示范区机关党委', '第一党支部'])
     expect(r.data.canSchedule).toBe(false)
-    const sec = await api.call<{ canSchedule: boolean }>(SECRETARY_B1, 'session.whoami')
-    expect(sec.ok && sec.data.canSchedule).toBe(true)
+    const sec = await api.as(SECRETARY_B1).result('session.whoami', {})
+    expect(sec.ok && sec.data.bound && sec.data.canSchedule).toBe(true)
   })
 
   test('development login is refused on the production host', async () => {
@@ -139,12 +121,9 @@ describe('validation: bad input gets a clear Chinese error and changes nothing',
   ]
   test.each(cases)('%s', async (_name, override, field, message) => {
     const before = [await meetingCount(), await outboxCount()]
-    const r = await api.call(
-      SECRETARY_B1,
-      'meeting.schedule',
-      scheduleInput(override),
-      `req-${_name.length}-bad-${field}`,
-    )
+    const r = await api
+      .as(SECRETARY_B1)
+      .result('meeting.schedule', scheduleInput(override), `req-${_name.length}-bad-${field}`)
     expectError(r, 'VALIDATION_FAILED')
     if (r.ok) return
     expect(r.error.fields?.map((f) => f.field)).toContain(field)
@@ -154,7 +133,7 @@ describe('validation: bad input gets a clear Chinese error and changes nothing',
 
   test('a write without a request id is refused and writes nothing', async () => {
     const before = await meetingCount()
-    const r = await api.call(SECRETARY_B1, 'meeting.schedule', scheduleInput())
+    const r = await api.as(SECRETARY_B1).result('meeting.schedule', scheduleInput())
     expectError(r, 'VALIDATION_FAILED')
     expect(!r.ok && r.error.fields?.[0].field).toBe('requestId')
     expect(await meetingCount()).toBe(before)
@@ -162,7 +141,7 @@ describe('validation: bad input gets a clear Chinese error and changes nothing',
 
   test('a bad paging cursor is a validation error, not a crash', async () => {
     expectError(
-      await api.call(MEMBER_B1, 'meeting.listMine', { when: 'past', cursor: 'not-a-cursor' }),
+      await api.as(MEMBER_B1).result('meeting.listMine', { when: 'past', cursor: 'not-a-cursor' }),
       'VALIDATION_FAILED',
     )
   })
@@ -172,45 +151,51 @@ describe('authorization is decided by the declaration before the handler runs', 
   test('a plain member, a probationary member and a group leader cannot schedule', async () => {
     for (const who of [MEMBER_B1, PROBATIONARY_B1, 'm_b1_06']) {
       const before = await meetingCount()
-      expectError(await api.call(who, 'meeting.schedule', scheduleInput(), `req-forbidden-${who}`), 'FORBIDDEN')
+      expectError(await api.as(who).result('meeting.schedule', scheduleInput(), `req-forbidden-${who}`), 'FORBIDDEN')
       expect(await meetingCount()).toBe(before)
     }
   })
 
   test('secretary and organizer schedule in their own branch only', async () => {
-    expect((await api.call(ORGANIZER_B1, 'meeting.schedule', scheduleInput(), 'req-organizer-1')).ok).toBe(true)
+    expect((await api.as(ORGANIZER_B1).result('meeting.schedule', scheduleInput(), 'req-organizer-1')).ok).toBe(true)
     expectError(
-      await api.call(SECRETARY_B1, 'meeting.schedule', scheduleInput({ branchId: 'org_b2' }), 'req-cross-branch'),
+      await api.as(SECRETARY_B1).result('meeting.schedule', scheduleInput({ branchId: 'org_b2' }), 'req-cross-branch'),
       'FORBIDDEN',
     )
     expectError(
-      await api.call(SUPERVISOR, 'meeting.schedule', scheduleInput({ branchId: 'org_b1' }), 'req-supervisor-1'),
+      await api.as(SUPERVISOR).result('meeting.schedule', scheduleInput({ branchId: 'org_b1' }), 'req-supervisor-1'),
       'FORBIDDEN',
     )
   })
 
   test('a member reads their own branch only; the 党委 reads every branch below it', async () => {
-    expect((await api.call(MEMBER_B1, 'meeting.listBranch', { when: 'past' })).ok).toBe(true)
-    expectError(await api.call(MEMBER_B1, 'meeting.listBranch', { when: 'past', branchId: 'org_b2' }), 'FORBIDDEN')
-    const sup = await api.call<Page<MeetingSummary>>(SUPERVISOR, 'meeting.listBranch', {
+    expect((await api.as(MEMBER_B1).result('meeting.listBranch', { when: 'past' })).ok).toBe(true)
+    expectError(await api.as(MEMBER_B1).result('meeting.listBranch', { when: 'past', branchId: 'org_b2' }), 'FORBIDDEN')
+    const sup = await api.as(SUPERVISOR).result('meeting.listBranch', {
       when: 'past',
       branchId: 'org_b2',
     })
     expect(sup.ok && sup.data.items.length).toBeGreaterThan(0)
-    expectError(await api.call(MEMBER_B2, 'meeting.get', { meetingId: 'mtg_seed_b1_theme_day_20261204' }), 'FORBIDDEN')
-    expect((await api.call(SUPERVISOR, 'meeting.get', { meetingId: 'mtg_seed_b1_theme_day_20261204' })).ok).toBe(true)
-    expectError(await api.call(MEMBER_B1, 'meeting.get', { meetingId: 'mtg_nope' }), 'NOT_FOUND')
+    expectError(
+      await api.as(MEMBER_B2).result('meeting.get', { meetingId: 'mtg_seed_b1_theme_day_20261204' }),
+      'FORBIDDEN',
+    )
+    expect((await api.as(SUPERVISOR).result('meeting.get', { meetingId: 'mtg_seed_b1_theme_day_20261204' })).ok).toBe(
+      true,
+    )
+    expectError(await api.as(MEMBER_B1).result('meeting.get', { meetingId: 'mtg_nope' }), 'NOT_FOUND')
   })
 })
 
 describe('scheduling and reading meetings', () => {
   test('participants come from the kind; members see it under 我的会议 and open its detail', async () => {
-    const r = await api.call<MeetingDetail>(
-      SECRETARY_B1,
-      'meeting.schedule',
-      scheduleInput({ kind: 'committee_meeting', title: '研究发展党员工作' }),
-      'req-committee-1',
-    )
+    const r = await api
+      .as(SECRETARY_B1)
+      .result(
+        'meeting.schedule',
+        scheduleInput({ kind: 'committee_meeting', title: '研究发展党员工作' }),
+        'req-committee-1',
+      )
     if (!r.ok) throw new Error(r.error.message)
     const m = r.data
     expect(m.participants.map((p) => p.name).sort()).toEqual(['刘丽华', '张建国', '李秀英', '王志强', '陈国栋'].sort())
@@ -218,23 +203,20 @@ describe('scheduling and reading meetings', () => {
     expect(m.startAt).toBe(Date.UTC(2026, 11, 4, 7, 0)) // 15:00 Beijing
     expect(m.createdBy.name).toBe('张建国')
 
-    const committee = await api.call<Page<MeetingSummary>>(ORGANIZER_B1, 'meeting.listMine', { when: 'upcoming' })
+    const committee = await api.as(ORGANIZER_B1).result('meeting.listMine', { when: 'upcoming' })
     expect(committee.ok && committee.data.items.map((i) => i.id)).toContain(m.id)
-    const plain = await api.call<Page<MeetingSummary>>(MEMBER_B1, 'meeting.listMine', { when: 'upcoming' })
+    const plain = await api.as(MEMBER_B1).result('meeting.listMine', { when: 'upcoming' })
     expect(plain.ok && plain.data.items.map((i) => i.id)).not.toContain(m.id)
-    const detail = await api.call<MeetingDetail>(ORGANIZER_B1, 'meeting.get', { meetingId: m.id })
+    const detail = await api.as(ORGANIZER_B1).result('meeting.get', { meetingId: m.id })
     expect(detail.ok && detail.data.title).toBe('研究发展党员工作')
     // One notice per participant went to the outbox.
     expect(await api.ports.store.count('outbox', [{ field: 'data.meetingId', op: 'eq', value: m.id }])).toBe(5)
   })
 
   test('a 党小组会 reaches only that group', async () => {
-    const r = await api.call<MeetingDetail>(
-      SECRETARY_B1,
-      'meeting.schedule',
-      scheduleInput({ kind: 'group_meeting', groupId: 'org_b1_g2' }),
-      'req-group-1',
-    )
+    const r = await api
+      .as(SECRETARY_B1)
+      .result('meeting.schedule', scheduleInput({ kind: 'group_meeting', groupId: 'org_b1_g2' }), 'req-group-1')
     if (!r.ok) throw new Error(r.error.message)
     expect(r.data.group?.name).toBe('第二党小组')
     expect(r.data.participants.map((p) => p.name)).toEqual(expect.arrayContaining(['李秀英', '赵文博', '吴俊杰']))
@@ -245,11 +227,9 @@ describe('scheduling and reading meetings', () => {
     const seen: MeetingSummary[] = []
     let cursor: string | null = null
     for (let i = 0; i < 50; i += 1) {
-      const r: Awaited<ReturnType<typeof api.call<Page<MeetingSummary>>>> = await api.call<Page<MeetingSummary>>(
-        MEMBER_B1,
-        'meeting.listMine',
-        { when: 'past', limit: 7, cursor },
-      )
+      const r: CallResult<Page<MeetingSummary>> = await api
+        .as(MEMBER_B1)
+        .result('meeting.listMine', { when: 'past', limit: 7, cursor })
       if (!r.ok) throw new Error(r.error.message)
       seen.push(...r.data.items)
       cursor = r.data.nextCursor
@@ -266,10 +246,10 @@ describe('scheduling and reading meetings', () => {
 
 describe('every write is idempotent by its request id', () => {
   test('a replay returns the first result and writes nothing more', async () => {
-    const first = await api.call<MeetingDetail>(SECRETARY_B1, 'meeting.schedule', scheduleInput(), 'req-replay-0001')
+    const first = await api.as(SECRETARY_B1).result('meeting.schedule', scheduleInput(), 'req-replay-0001')
     const counts = [await meetingCount(), await outboxCount()]
     api.clock.now += 60_000
-    const again = await api.call<MeetingDetail>(SECRETARY_B1, 'meeting.schedule', scheduleInput(), 'req-replay-0001')
+    const again = await api.as(SECRETARY_B1).result('meeting.schedule', scheduleInput(), 'req-replay-0001')
     expect(again).toEqual(first)
     expect([await meetingCount(), await outboxCount()]).toEqual(counts)
   })
@@ -278,7 +258,7 @@ describe('every write is idempotent by its request id', () => {
     const before = await meetingCount()
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>
-        api.call<MeetingDetail>(SECRETARY_B1, 'meeting.schedule', scheduleInput(), 'req-concurrent-01'),
+        api.as(SECRETARY_B1).result('meeting.schedule', scheduleInput(), 'req-concurrent-01'),
       ),
     )
     expect(results.every((r) => r.ok)).toBe(true)
@@ -287,18 +267,18 @@ describe('every write is idempotent by its request id', () => {
   })
 
   test('the same request id with different content is refused', async () => {
-    await api.call(SECRETARY_B1, 'meeting.schedule', scheduleInput(), 'req-reused-0001')
+    await api.as(SECRETARY_B1).result('meeting.schedule', scheduleInput(), 'req-reused-0001')
     const before = await meetingCount()
     expectError(
-      await api.call(SECRETARY_B1, 'meeting.schedule', scheduleInput({ title: '另一个会议' }), 'req-reused-0001'),
+      await api.as(SECRETARY_B1).result('meeting.schedule', scheduleInput({ title: '另一个会议' }), 'req-reused-0001'),
       'REQUEST_ID_REUSED',
     )
     expect(await meetingCount()).toBe(before)
   })
 
   test('request ids are per person: two people may use the same one', async () => {
-    const a = await api.call<MeetingDetail>(SECRETARY_B1, 'meeting.schedule', scheduleInput(), 'req-shared-0001')
-    const b = await api.call<MeetingDetail>(SECRETARY_B2, 'meeting.schedule', scheduleInput(), 'req-shared-0001')
+    const a = await api.as(SECRETARY_B1).result('meeting.schedule', scheduleInput(), 'req-shared-0001')
+    const b = await api.as(SECRETARY_B2).result('meeting.schedule', scheduleInput(), 'req-shared-0001')
     expect(a.ok && b.ok && a.data.id !== b.data.id).toBe(true)
   })
 })

@@ -1,13 +1,23 @@
 /**
  * The slice of `@tarojs/taro` the app uses, for jsdom (UI tests only): storage in memory, navigation
- * recorded so a test can assert where the app went, lifecycle hooks that run like React effects.
+ * recorded so a test can assert where the app went, page lifecycle hooks whose callbacks a test
+ * fires (`showPage()`, `hidePage()`, `pullDownRefresh()`) as WeChat fires onShow, onHide and
+ * onPullDownRefresh; `useDidShow` and `useLoad` also run once on mount, as the page first appears.
  */
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 
 const storage = new Map<string, unknown>()
 export const navigation: { calls: { method: string; url: string }[]; params: Record<string, string> } = {
   calls: [],
   params: {},
+}
+
+/** The page events WeChat fires on a shown page, and the callbacks of the mounted pages for each. */
+type PageEvent = 'show' | 'hide' | 'pullDownRefresh'
+const pageListeners: Record<PageEvent, Set<() => void>> = {
+  show: new Set(),
+  hide: new Set(),
+  pullDownRefresh: new Set(),
 }
 
 /** One recorded answer of a WeChat device API: its success result, or what it rejects with. */
@@ -56,6 +66,7 @@ export function resetTaroMock(): void {
   device.privacyAnswers.length = 0
   device.calls.length = 0
   device.subscribeRequests.length = 0
+  for (const listeners of Object.values(pageListeners)) listeners.clear()
 }
 
 /**
@@ -150,11 +161,48 @@ const Taro = {
 
 export default Taro
 
+/** Keeps the latest `fn` of a mounted component as a listener of `event`, until it unmounts. */
+function usePageEvent(event: PageEvent, fn: () => void): void {
+  const latest = useRef(fn)
+  latest.current = fn
+  useEffect(() => {
+    const listener = () => latest.current()
+    pageListeners[event].add(listener)
+    return () => {
+      pageListeners[event].delete(listener)
+    }
+  }, [event])
+}
+
+function fire(event: PageEvent): number {
+  const listeners = [...pageListeners[event]]
+  for (const listener of listeners) listener()
+  return listeners.length
+}
+
+/**
+ * WeChat's onShow for the rendered pages, as when the person comes back from a sub-page or from
+ * the background: runs every `useDidShow` callback of the mounted components, and returns how many
+ * ran. Wrap it in `act()`.
+ */
+export const showPage = (): number => fire('show')
+/** WeChat's onHide (a sub-page opened, or the app sent to the background); returns how many ran. */
+export const hidePage = (): number => fire('hide')
+/** WeChat's onPullDownRefresh (the person pulled the page down); returns how many callbacks ran. */
+export const pullDownRefresh = (): number => fire('pullDownRefresh')
+
 export function useDidShow(fn: () => void): void {
+  // WeChat shows a page as it first appears: once on mount, then at every showPage().
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(fn, [])
+  usePageEvent('show', fn)
 }
-export function usePullDownRefresh(_fn: () => void): void {}
+export function useDidHide(fn: () => void): void {
+  usePageEvent('hide', fn)
+}
+export function usePullDownRefresh(fn: () => void): void {
+  usePageEvent('pullDownRefresh', fn)
+}
 export function useRouter() {
   return { params: navigation.params }
 }

@@ -20,15 +20,16 @@ beforeEach(async () => {
   const api = await openLink(MEMBER_B1)
   // The phone's clock agrees with the server's (the test server's clock is pinned).
   jest.spyOn(Date, 'now').mockImplementation(() => api.clock.now)
-  const m = await api.call<MeetingDetail>(
-    SECRETARY_B1,
-    'meeting.schedule',
-    scheduleInput({ date: '2026-11-22', startTime: '10:30', endTime: '12:00' }),
-    'ui-attendance-sched',
-  )
+  const m = await api
+    .as(SECRETARY_B1)
+    .result(
+      'meeting.schedule',
+      scheduleInput({ date: '2026-11-22', startTime: '10:30', endTime: '12:00' }),
+      'ui-attendance-sched',
+    )
   if (!m.ok) throw new Error(m.error.message)
   meeting = m.data
-  const c = await api.call<SignInCodeView>(SECRETARY_B1, 'attendance.openCode', { meetingId: meeting.id }, 'ui-code-01')
+  const c = await api.as(SECRETARY_B1).result('attendance.openCode', { meetingId: meeting.id }, 'ui-code-01')
   if (!c.ok) throw new Error(c.error.message)
   code = c.data
   navigation.params = { meetingId: meeting.id }

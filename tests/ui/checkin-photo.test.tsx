@@ -10,7 +10,7 @@ import Taro from '@tarojs/taro'
 import CheckinPage from '../../src/packages/mobile/pages/checkin/index'
 import { flushOutbox, usePendingWrites, pendingWrites } from '../../src/services/outbox'
 import { navigation, resetTaroMock } from '../mocks/taro'
-import { closeLink, link, openLink } from './real-api'
+import { closeLink, link, openLink, typeInto } from './real-api'
 
 const MOBILE = 'm_b1_10'
 const TEMP_PHOTO = 'http://tmp/photo-1.jpg'
@@ -72,15 +72,9 @@ const newCheckins = async () =>
     })
   ).items.filter((c) => !c._id.startsWith('ci_seed_'))
 
-function type(container: HTMLElement, fieldId: string, value: string) {
-  const box = container.querySelector(`#${fieldId}`)!
-  const el = box.matches('input, textarea') ? box : box.querySelector('input, textarea')!
-  fireEvent.change(el, { target: { value } })
-}
-
 async function fillWithPhoto(container: HTMLElement) {
-  type(container, 'field-city', '广东省深圳市')
-  type(container, 'field-note', '在深圳项目部工作，参加了流入地党支部的学习。')
+  typeInto(container, 'field-city', '广东省深圳市')
+  typeInto(container, 'field-note', '在深圳项目部工作，参加了流入地党支部的学习。')
   await act(async () => fireEvent.click(container.querySelector('#checkin-photo')!))
   await waitFor(() => expect(container.querySelector('#checkin-photo-remove')).not.toBeNull())
 }

@@ -10,7 +10,7 @@ let meeting: MeetingDetail
 beforeEach(async () => {
   resetTaroMock()
   await openLink(SECRETARY_B1)
-  const r = await link.api!.call<MeetingDetail>(SECRETARY_B1, 'meeting.schedule', scheduleInput(), 'ui-sched-01')
+  const r = await link.api!.as(SECRETARY_B1).result('meeting.schedule', scheduleInput(), 'ui-sched-01')
   if (!r.ok) throw new Error(r.error.message)
   meeting = r.data
   navigation.params = { id: meeting.id }

@@ -7,18 +7,14 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import MeetingDetailPage from '../../src/packages/meeting/pages/detail/index'
 import { MEMBER_B1, SECRETARY_B1, scheduleInput } from '../cloud/api-fixture'
-import { navigation, resetTaroMock } from '../mocks/taro'
+import { hidePage, navigation, resetTaroMock, showPage } from '../mocks/taro'
 import { closeLink, link, openLink } from './real-api'
 
 beforeEach(() => resetTaroMock())
 afterEach(closeLink)
 
 async function firstMeeting(user: string, when: 'upcoming' | 'past') {
-  const page = await link.api!.call<{ items: { id: string; title: string; held: boolean; minutesFinal: boolean }[] }>(
-    user,
-    'meeting.listMine',
-    { when },
-  )
+  const page = await link.api!.as(user).result('meeting.listMine', { when })
   if (!page.ok) throw new Error(page.error.message)
   return page.data.items
 }
@@ -61,12 +57,7 @@ test('after a held meeting with final minutes: its card says 已完成 and a mem
   member.unmount()
 
   // A meeting that has just ended, with no attendance confirmed yet.
-  const scheduled = await link.api!.call<{ id: string; title: string }>(
-    SECRETARY_B1,
-    'meeting.schedule',
-    scheduleInput(),
-    'req-ui-actions-1',
-  )
+  const scheduled = await link.api!.as(SECRETARY_B1).result('meeting.schedule', scheduleInput(), 'req-ui-actions-1')
   if (!scheduled.ok) throw new Error(scheduled.error.message)
   link.api!.clock.now = Date.UTC(2026, 11, 4, 9, 30) // 2026-12-04 17:30 Beijing
   link.user = SECRETARY_B1
@@ -75,4 +66,28 @@ test('after a held meeting with final minutes: its card says 已完成 and a mem
   await secretary.findByText(scheduled.data.title)
   expect(steps(secretary.container)).toEqual(['go-attendance', 'go-minutes-edit'])
   expect(secretary.container.querySelector('.record-tags__held')?.textContent).toBe('待确认考勤')
+})
+
+test('back from a sub-page that changed the meeting, the detail shows the change (the page refreshes on show)', async () => {
+  await openLink(SECRETARY_B1)
+  const m = await link.api!.as(SECRETARY_B1).call('meeting.schedule', scheduleInput(), 'req-ui-show-1')
+  navigation.params = { id: m.id }
+  const page = render(<MeetingDetailPage />)
+  await page.findByText(m.title)
+
+  // The organizer opens 修改会议 (the page hides) and saves a new title there.
+  act(() => void hidePage())
+  await link
+    .api!.as(SECRETARY_B1)
+    .call(
+      'meeting.edit',
+      { meetingId: m.id, version: m.version, title: '改过的主题：学习党章', place: m.place, agenda: m.agenda },
+      'req-ui-show-2',
+    )
+  expect(page.queryByText('改过的主题：学习党章')).toBeNull()
+
+  // Back on the detail: WeChat shows it again, and it reads the meeting anew.
+  await act(async () => void expect(showPage()).toBeGreaterThan(0))
+  await page.findByText('改过的主题：学习党章')
+  expect(page.queryByText(m.title)).toBeNull()
 })

@@ -11,14 +11,14 @@ import type { MeetingDetail } from '../../src/domain/api/views'
 import type { MinutesView } from '../../src/domain/api/views-minutes'
 import { fromBeijing } from '../../src/domain/beijing-time'
 import { MEMBER_B1, ORGANIZER_B1, SECRETARY_B1, scheduleInput } from '../cloud/api-fixture'
-import { navigation, resetTaroMock } from '../mocks/taro'
-import { closeLink, link, openLink } from './real-api'
+import { navigation } from '../mocks/taro'
+import { link, linkPerTest, typeInto } from './real-api'
 
 let seq = 0
 async function as<T>(memberId: string, action: string, input: unknown, write = false): Promise<T> {
-  const r = await link.api!.call<T>(memberId, action, input, write ? `ui-minutes-${++seq}` : undefined)
+  const r = await link.api!.as(memberId).raw(action, input, write ? `ui-minutes-${++seq}` : undefined)
   if (!r.ok) throw new Error(`${action}: ${r.error.message}`)
-  return r.data
+  return r.data as T
 }
 
 async function meeting(): Promise<MeetingDetail> {
@@ -30,19 +30,11 @@ async function meeting(): Promise<MeetingDetail> {
   )
 }
 
-function type(container: HTMLElement, selector: string, value: string) {
-  const el = container.querySelector(selector)!.querySelector('input, textarea')!
-  fireEvent.change(el, { target: { value } })
-}
 const valueOf = (container: HTMLElement, selector: string) =>
   (container.querySelector(selector)!.querySelector('input, textarea') as HTMLInputElement).value
 const syncText = (container: HTMLElement) => container.querySelector('#sync-state')!.textContent ?? ''
 
-beforeEach(async () => {
-  resetTaroMock()
-  await openLink(SECRETARY_B1)
-})
-afterEach(closeLink)
+linkPerTest(SECRETARY_B1)
 
 test('a draft typed offline survives a restart of the app and syncs when the network returns', async () => {
   const m = await meeting()
@@ -54,8 +46,8 @@ test('a draft typed offline survives a restart of the app and syncs when the net
   expect(valueOf(first.container, '#field-place')).toBe('党员活动室')
 
   link.offline = true
-  type(first.container, '#field-chair', '张建国')
-  type(first.container, '#item-0-speeches', '离线时记下的发言：大家谈了学习体会')
+  typeInto(first.container, 'field-chair', '张建国')
+  typeInto(first.container, 'item-0-speeches', '离线时记下的发言：大家谈了学习体会')
   await act(async () => fireEvent.click(first.container.querySelector('#save-draft')!))
   await waitFor(() => expect(syncText(first.container)).toMatch(/网络不通：已保存在本机/))
   first.unmount()
@@ -88,7 +80,7 @@ test('two writers: the conflict shows theirs and mine; keeping mine saves it on 
   navigation.params = { meetingId: m.id }
   const page = render(<MinutesEditPage />)
   await waitFor(() => expect(page.container.querySelector('#field-chair input')).not.toBeNull())
-  type(page.container, '#field-notes', '书记写的其他事项')
+  typeInto(page.container, 'field-notes', '书记写的其他事项')
   await act(async () => fireEvent.click(page.container.querySelector('#save-draft')!))
   await waitFor(() => expect(syncText(page.container)).toMatch(/已保存到服务器/))
 
@@ -101,7 +93,7 @@ test('two writers: the conflict shows theirs and mine; keeping mine saves it on 
     true,
   )
 
-  type(page.container, '#field-notes', '书记改过的其他事项')
+  typeInto(page.container, 'field-notes', '书记改过的其他事项')
   await act(async () => fireEvent.click(page.container.querySelector('#save-draft')!))
   await waitFor(() => expect(page.container.querySelector('#minutes-conflict')).not.toBeNull())
   const panel = page.container.querySelector('#minutes-conflict')!.textContent!

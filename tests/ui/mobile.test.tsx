@@ -8,7 +8,7 @@ import MobileHome from '../../src/packages/mobile/pages/home/index'
 import MobileList from '../../src/packages/mobile/pages/list/index'
 import { flushOutbox, pendingWrites } from '../../src/services/outbox'
 import { navigation, resetTaroMock } from '../mocks/taro'
-import { closeLink, link, openLink } from './real-api'
+import { closeLink, link, openLink, typeInto } from './real-api'
 
 const MOBILE = 'm_b1_10'
 
@@ -22,15 +22,9 @@ afterEach(closeLink)
 
 const checkins = () => link.api!.ports.store.count('checkins', [{ field: 'memberId', op: 'eq', value: MOBILE }])
 
-function type(container: HTMLElement, fieldId: string, value: string) {
-  const box = container.querySelector(`#${fieldId}`)!
-  const el = box.matches('input, textarea') ? box : box.querySelector('input, textarea')!
-  fireEvent.change(el, { target: { value } })
-}
-
 test('an empty note is refused in Chinese before anything is sent', async () => {
   const { container } = render(<CheckinPage />)
-  type(container, 'field-city', '广东省深圳市')
+  typeInto(container, 'field-city', '广东省深圳市')
   await act(async () => fireEvent.click(container.querySelector('#checkin-submit')!))
   expect(container.querySelector('#checkin-message')!.textContent).toMatch(/请填写近期学习和工作情况/)
   expect(link.sent).toHaveLength(0)
@@ -39,8 +33,8 @@ test('an empty note is refused in Chinese before anything is sent', async () => 
 test('offline, the check-in waits in the outbox and is shown; back online it lands once', async () => {
   const before = await checkins()
   const { container, unmount } = render(<CheckinPage />)
-  type(container, 'field-city', '广东省深圳市')
-  type(container, 'field-note', '在深圳项目部工作，参加了流入地党支部的学习。')
+  typeInto(container, 'field-city', '广东省深圳市')
+  typeInto(container, 'field-note', '在深圳项目部工作，参加了流入地党支部的学习。')
   link.offline = true
   await act(async () => fireEvent.click(container.querySelector('#checkin-submit')!))
   await waitFor(() => expect(navigation.calls.at(-1)?.url).toMatch(/mobile\/pages\/home/))
@@ -76,9 +70,9 @@ test('the 党委 sets the thresholds on the list; the branch list follows', asyn
   // Only the 党委 sees the editor; the branch's cadence is the branch's to choose.
   await waitFor(() => expect(container.querySelector('#threshold-editor')).not.toBeNull())
   expect(container.querySelector('#cadence-chooser')).toBeNull()
-  type(container, 'threshold-needsContactDays', '10')
-  type(container, 'threshold-warningDays', '20')
-  type(container, 'threshold-lostRiskDays', '40')
+  typeInto(container, 'threshold-needsContactDays', '10')
+  typeInto(container, 'threshold-warningDays', '20')
+  typeInto(container, 'threshold-lostRiskDays', '40')
   await act(async () => fireEvent.click(container.querySelector('#threshold-save')!))
   await waitFor(() => expect(container.querySelector('#state-m_b1_10')!.textContent).toBe('失联风险'))
   const set = await link.api!.ports.store.get<{ thresholds: unknown }>('rule_sets', 'mobile.org_cmte')

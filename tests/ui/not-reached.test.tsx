@@ -16,12 +16,7 @@ afterEach(closeLink)
 
 /** A 主题党日 of the whole first branch: its two members without a WeChat binding are not reached. */
 async function scheduled(): Promise<{ id: string; title: string }> {
-  const r = await link.api!.call<{ id: string; title: string }>(
-    SECRETARY_B1,
-    'meeting.schedule',
-    scheduleInput(),
-    'req-ui-not-reached',
-  )
+  const r = await link.api!.as(SECRETARY_B1).result('meeting.schedule', scheduleInput(), 'req-ui-not-reached')
   if (!r.ok) throw new Error(r.error.message)
   return r.data
 }

@@ -45,7 +45,7 @@ test('会议 lists my upcoming meetings, and past ones page by page without repe
 
 test('meeting detail shows the meeting; another branch’s meeting is refused in Chinese with a retry', async () => {
   await openLink(MEMBER_B1)
-  const page = await link.api!.call<{ items: { id: string; title: string }[] }>(MEMBER_B1, 'meeting.listMine', {
+  const page = await link.api!.as(MEMBER_B1).result('meeting.listMine', {
     when: 'upcoming',
   })
   const mine = page.ok ? page.data.items[0] : null

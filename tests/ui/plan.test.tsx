@@ -66,8 +66,7 @@ test('messages: unread first shown, opening one marks it read and goes to its pa
   resetTaroMock()
   await openLink(MEMBER_B1)
   const api = link.api!
-  const r = await api.call(
-    SECRETARY_B1,
+  const r = await api.as(SECRETARY_B1).result(
     'meeting.schedule',
     {
       kind: 'theme_day',

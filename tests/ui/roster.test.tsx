@@ -3,25 +3,17 @@ import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import MemberEditPage from '../../src/packages/roster/pages/edit/index'
 import { codeFromParams } from '../../src/packages/roster/invite-code'
 import { SECRETARY_B1 } from '../cloud/api-fixture'
-import { navigation, resetTaroMock } from '../mocks/taro'
-import { closeLink, link, openLink } from './real-api'
+import { navigation } from '../mocks/taro'
+import { link, typeInto, linkPerTest } from './real-api'
 
-beforeEach(async () => {
-  resetTaroMock()
-  await openLink(SECRETARY_B1)
-})
-afterEach(closeLink)
+linkPerTest(SECRETARY_B1)
 
 const historyCount = () => link.api!.ports.store.count('member_history')
-
-function type(container: HTMLElement, fieldId: string, value: string) {
-  fireEvent.change(container.querySelector(`#${fieldId}`)!.querySelector('input, textarea')!, { target: { value } })
-}
 
 test('a new member without a name is refused in Chinese before anything is sent', async () => {
   const members = await link.api!.ports.store.count('members')
   const { container } = render(<MemberEditPage />)
-  type(container, 'field-phone', '13912345678')
+  typeInto(container, 'field-phone', '13912345678')
   fireEvent.click(container.querySelector('#save-member')!)
   expect(container.querySelector('#form-error')!.textContent).toMatch(/请填写姓名/)
   // Only the read of the groups to choose from went out; no write.
@@ -35,17 +27,18 @@ test('an edit that lost a race to another editor is refused, keeps what was type
   await waitFor(() => expect((container.querySelector('#field-name input') as HTMLInputElement).value).toBe('孙立新'))
 
   // Meanwhile another editor changes the same member.
-  const other = await link.api!.call(
-    'm_b1_03',
-    'roster.update',
-    { memberId: 'm_b1_12', version: 1, status: 'mobile', reason: '外出务工' },
-    'other-editor-1',
-  )
+  const other = await link
+    .api!.as('m_b1_03')
+    .result(
+      'roster.update',
+      { memberId: 'm_b1_12', version: 1, status: 'mobile', reason: '外出务工' },
+      'other-editor-1',
+    )
   expect(other.ok).toBe(true)
   const before = await historyCount()
 
   fireEvent.click(container.querySelector('#status-lost')!)
-  type(container, 'field-reason', '半年联系不上')
+  typeInto(container, 'field-reason', '半年联系不上')
   await act(async () => fireEvent.click(container.querySelector('#save-member')!))
   await waitFor(() => expect(container.querySelector('#form-error')!.textContent).toMatch(/修改过/))
   expect((container.querySelector('#field-reason textarea') as HTMLTextAreaElement).value).toBe('半年联系不上')
@@ -61,16 +54,12 @@ test('a status change is saved with its reason in the member’s history', async
   const { container } = render(<MemberEditPage />)
   await waitFor(() => expect((container.querySelector('#field-name input') as HTMLInputElement).value).toBe('孙立新'))
   fireEvent.click(container.querySelector('#status-mobile')!)
-  type(container, 'field-reason', '外出务工')
+  typeInto(container, 'field-reason', '外出务工')
   await act(async () => fireEvent.click(container.querySelector('#save-member')!))
   await waitFor(() =>
     expect(navigation.calls).toEqual([{ method: 'redirectTo', url: expect.stringContaining('m_b1_12') }]),
   )
-  const detail = await link.api!.call<{ history: { field: string; to: unknown; reason: string }[] }>(
-    SECRETARY_B1,
-    'roster.get',
-    { memberId: 'm_b1_12' },
-  )
+  const detail = await link.api!.as(SECRETARY_B1).result('roster.get', { memberId: 'm_b1_12' })
   expect(detail.ok && detail.data.history[0]).toMatchObject({ field: 'status', to: 'mobile', reason: '外出务工' })
 })
 

@@ -26,12 +26,6 @@ let meeting: MeetingDetail
 let code: SignInCodeView
 let taroEnv: string | undefined
 
-async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const r = await p
-  if (!r.ok) throw new Error(r.error.message)
-  return r.data
-}
-
 beforeEach(async () => {
   resetTaroMock()
   resetPrivacyForTests()
@@ -41,17 +35,14 @@ beforeEach(async () => {
   startPrivacyCheck()
   const api = await openLink(MEMBER_B1)
   jest.spyOn(Date, 'now').mockImplementation(() => api.clock.now)
-  meeting = await ok(
-    api.call<MeetingDetail>(
-      SECRETARY_B1,
+  meeting = await api
+    .as(SECRETARY_B1)
+    .call(
       'meeting.schedule',
       scheduleInput({ date: '2026-11-22', startTime: '10:30', endTime: '12:00' }),
       'ui-scan-sched',
-    ),
-  )
-  code = await ok(
-    api.call<SignInCodeView>(SECRETARY_B1, 'attendance.openCode', { meetingId: meeting.id }, 'ui-scan-code'),
-  )
+    )
+  code = await api.as(SECRETARY_B1).call('attendance.openCode', { meetingId: meeting.id }, 'ui-scan-code')
   navigation.params = { meetingId: meeting.id }
 })
 afterEach(async () => {
@@ -67,15 +58,13 @@ afterEach(async () => {
 async function printedCode(): Promise<PrintedCodeView> {
   const api = link.api!
   const settings = { meetingId: meeting.id, opensBefore: 30, lateAfter: 5, place: PLACE, allowRemote: false }
-  await ok(api.call(SECRETARY_B1, 'attendance.configure', settings, 'ui-scan-configure'))
+  await api.as(SECRETARY_B1).call('attendance.configure', settings, 'ui-scan-configure')
   // The server draws the code with `qrcode`, which needs Node's TextEncoder (jsdom has none). Lent
   // for this server call only, so the client code under test still runs without it, as in WeChat.
   const g = globalThis as { TextEncoder?: unknown }
   g.TextEncoder = TextEncoder
   try {
-    return await ok(
-      api.call<PrintedCodeView>(SECRETARY_B1, 'attendance.printedCode', { meetingId: meeting.id }, 'ui-scan-printed'),
-    )
+    return await api.as(SECRETARY_B1).call('attendance.printedCode', { meetingId: meeting.id }, 'ui-scan-printed')
   } finally {
     delete g.TextEncoder
   }

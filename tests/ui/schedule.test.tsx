@@ -4,27 +4,18 @@
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import SchedulePage from '../../src/packages/meeting/pages/schedule/index'
-import { navigation, resetTaroMock } from '../mocks/taro'
+import { navigation } from '../mocks/taro'
 import { SECRETARY_B1 } from '../cloud/api-fixture'
-import { closeLink, link, openLink } from './real-api'
+import { link, typeInto, linkPerTest } from './real-api'
 
-beforeEach(async () => {
-  resetTaroMock()
-  await openLink(SECRETARY_B1)
-})
-afterEach(closeLink)
+linkPerTest(SECRETARY_B1)
 
 const meetings = () => link.api!.ports.store.count('meetings')
 
-function type(container: HTMLElement, fieldId: string, value: string) {
-  const el = container.querySelector(`#${fieldId}`)!.querySelector('input, textarea')!
-  fireEvent.change(el, { target: { value } })
-}
-
 function fillValid(container: HTMLElement) {
-  type(container, 'field-title', '学习支部工作条例')
-  type(container, 'field-place', '党员活动室')
-  type(container, 'field-agenda-0', '重温入党誓词')
+  typeInto(container, 'field-title', '学习支部工作条例')
+  typeInto(container, 'field-place', '党员活动室')
+  typeInto(container, 'field-agenda-0', '重温入党誓词')
   // The default date is a week after the real today; pin one after the fixture's clock instead.
   fireEvent.change(screen.getByTestId('picker-date'), { target: { value: '2026-12-04' } })
 }
@@ -32,7 +23,7 @@ function fillValid(container: HTMLElement) {
 test('an empty title is refused in Chinese before anything is sent, and nothing is written', async () => {
   const before = await meetings()
   const { container } = render(<SchedulePage />)
-  type(container, 'field-place', '党员活动室')
+  typeInto(container, 'field-place', '党员活动室')
   fireEvent.click(container.querySelector('#submit-schedule')!)
   expect(container.querySelector('#form-error')!.textContent).toMatch(/请填写会议主题/)
   expect(link.sent).toHaveLength(0)
@@ -55,7 +46,7 @@ test('the server refuses a time already past with a Chinese message on the field
 
 test('a draft survives closing the page', async () => {
   const first = render(<SchedulePage />)
-  type(first.container, 'field-title', '未提交的会议主题')
+  typeInto(first.container, 'field-title', '未提交的会议主题')
   first.unmount()
   const second = render(<SchedulePage />)
   expect((second.container.querySelector('#field-title input') as HTMLInputElement).value).toBe('未提交的会议主题')

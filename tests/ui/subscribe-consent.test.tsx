@@ -35,18 +35,24 @@ afterEach(async () => {
   await closeLink()
 })
 
+/** Signed in as `user`, the first of their upcoming meetings (its card's data). */
 async function upcomingMeeting(user: string): Promise<MeetingSummary> {
-  const page = await link.api!.call<{ items: MeetingSummary[] }>(user, 'meeting.listMine', { when: 'upcoming' })
-  if (!page.ok) throw new Error(page.error.message)
-  return page.data.items[0]
+  await openLink(user)
+  const page = await link.api!.as(user).call('meeting.listMine', { when: 'upcoming' })
+  return page.items[0]
 }
 
-test('a member’s 签到 and 请假 ask for their templates first, then open the page', async () => {
-  await openLink(MEMBER_B1)
-  const m = await upcomingMeeting(MEMBER_B1)
+/** Signed in as `user`, the detail page of their first upcoming meeting, rendered and loaded. */
+async function upcomingDetail(user: string) {
+  const m = await upcomingMeeting(user)
   navigation.params = { id: m.id }
   const page = render(<MeetingDetailPage />)
   await page.findByText(m.title)
+  return { m, page }
+}
+
+test('a member’s 签到 and 请假 ask for their templates first, then open the page', async () => {
+  const { m, page } = await upcomingDetail(MEMBER_B1)
 
   await act(async () => fireEvent.click(page.container.querySelector('#go-signin')!))
   expect(device.subscribeRequests).toEqual([idsOf('meeting.signIn')])
@@ -62,18 +68,13 @@ test('a member’s 签到 and 请假 ask for their templates first, then open th
 })
 
 test('the secretary’s 考勤与请假 asks for leave requests, items to review and minutes reminders', async () => {
-  await openLink(SECRETARY_B1)
-  const m = await upcomingMeeting(SECRETARY_B1)
-  navigation.params = { id: m.id }
-  const page = render(<MeetingDetailPage />)
-  await page.findByText(m.title)
+  const { m, page } = await upcomingDetail(SECRETARY_B1)
   await act(async () => fireEvent.click(page.container.querySelector('#go-attendance')!))
   expect(device.subscribeRequests).toEqual([['TPL_leave.notice', 'TPL_review.pending', 'TPL_minutes.notice']])
   expect(navigation.calls.at(-1)?.url).toBe(`/packages/attendance/pages/board/index?meetingId=${m.id}`)
 })
 
 test('opening a meeting still to come asks for its reminder; opening a past one asks nothing', async () => {
-  await openLink(MEMBER_B1)
   const m = await upcomingMeeting(MEMBER_B1)
   const card = render(<MeetingCard meeting={m} />)
   await act(async () => fireEvent.click(card.container.querySelector(`#meeting-${m.id}`)!))
@@ -89,7 +90,6 @@ test('opening a meeting still to come asks for its reminder; opening a past one 
 })
 
 test('templates without an id are not asked for; with none, nothing is asked and the page still opens', async () => {
-  await openLink(MEMBER_B1)
   const m = await upcomingMeeting(MEMBER_B1)
   SUBSCRIBE_TEMPLATE_IDS['meeting.notice'] = ''
   const card = render(<MeetingCard meeting={m} />)
@@ -103,7 +103,6 @@ test('templates without an id are not asked for; with none, nothing is asked and
 
 test('in the browser nothing is asked', async () => {
   env.TARO_ENV = 'h5'
-  await openLink(MEMBER_B1)
   const m = await upcomingMeeting(MEMBER_B1)
   const card = render(<MeetingCard meeting={m} />)
   await act(async () => fireEvent.click(card.container.querySelector(`#meeting-${m.id}`)!))
