@@ -16,9 +16,9 @@ import {
   MOBILE_REASON_LABELS,
   type CheckinCadence,
 } from '../../../../domain/mobile'
-import { call, errorMessage, newRequestId } from '../../../../services/api'
 import { requestSubscribe } from '../../../../services/subscribe'
 import { useApi } from '../../../../services/use-api'
+import { useWrite } from '../../../../services/use-write'
 import { daysAgo, StateTag, TransferTag } from '../../components/state-tag'
 import { ChoiceChips } from '../../components/choice-chips'
 import { navigate } from '../../../../services/navigation'
@@ -32,16 +32,11 @@ const open = async (memberId: string) => {
 
 /** The branch's 书记/副书记/组织委员 choose how often mobile members check in. */
 function CadenceChooser({ data, onSaved }: { data: MobileBranchView; onSaved: () => void }) {
-  const [message, setMessage] = useState('')
+  const write = useWrite('mobile.setCadence')
   const choose = async (cadence: CheckinCadence) => {
     if (cadence === data.rules.cadence) return
-    try {
-      await call('mobile.setCadence', { branchId: data.branch.id, cadence }, { requestId: newRequestId() })
-      setMessage('')
-      onSaved()
-    } catch (err) {
-      setMessage(errorMessage(err))
-    }
+    const outcome = await write.run({ branchId: data.branch.id, cadence })
+    if (outcome.status === 'done') onSaved()
   }
   return (
     <View className="form-field" id="cadence-chooser">
@@ -53,7 +48,7 @@ function CadenceChooser({ data, onSaved }: { data: MobileBranchView; onSaved: ()
         idPrefix="cadence"
         onChoose={(c) => void choose(c)}
       />
-      {message && <Text className="form-problem">{message}</Text>}
+      {write.message && <Text className="form-problem">{write.message}</Text>}
     </View>
   )
 }
@@ -66,24 +61,17 @@ function ThresholdEditor({ data, onSaved }: { data: MobileBranchView; onSaved: (
     warningDays: String(t.warningDays),
     lostRiskDays: String(t.lostRiskDays),
   })
-  const [message, setMessage] = useState('')
+  const write = useWrite('mobile.setThresholds')
+  const message = write.message
   const save = async () => {
-    try {
-      await call(
-        'mobile.setThresholds',
-        {
-          needsContactDays: Number(form.needsContactDays),
-          warningDays: Number(form.warningDays),
-          lostRiskDays: Number(form.lostRiskDays),
-        },
-        { requestId: newRequestId() },
-      )
-      setMessage('')
-      Taro.showToast({ title: '已保存，所辖支部统一使用', icon: 'none' })
-      onSaved()
-    } catch (err) {
-      setMessage(errorMessage(err))
-    }
+    const outcome = await write.run({
+      needsContactDays: Number(form.needsContactDays),
+      warningDays: Number(form.warningDays),
+      lostRiskDays: Number(form.lostRiskDays),
+    })
+    if (outcome.status !== 'done') return
+    Taro.showToast({ title: '已保存，所辖支部统一使用', icon: 'none' })
+    onSaved()
   }
   const field = (key: keyof typeof form, label: string) => (
     <View className="mob__row">

@@ -10,8 +10,8 @@ import { ErrorState, Loaded } from '../../../../components/page-state'
 import type { RuleView, RulesView } from '../../../../domain/api/views-planning'
 import type { RuleOverride } from '../../../../domain/kind-rules'
 import { PERIOD_LABELS, type Period } from '../../../../domain/periods'
-import { ApiCallError, call, newRequestId } from '../../../../services/api'
 import { useApi } from '../../../../services/use-api'
+import { useWrite } from '../../../../services/use-write'
 import './index.scss'
 
 const COUNTS = [1, 2, 3, 4]
@@ -26,13 +26,9 @@ function Editor({ view, onSaved }: { view: RulesView; onSaved: (v: RulesView) =>
   const [values, setValues] = useState(
     () => new Map(view.rules.map((r) => [r.kind, { period: r.period, count: r.requiredCount }])),
   )
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiCallError | null>(null)
-  const [requestId, setRequestId] = useState(newRequestId)
+  const write = useWrite('rules.setOverride')
   const editable = view.rules.filter((r) => r.kind !== 'heart_talk')
   const save = async () => {
-    setBusy(true)
-    setError(null)
     // Only what differs from what this org inherits is stored as its own override.
     const overrides: RuleOverride[] = []
     for (const r of view.rules) {
@@ -42,17 +38,12 @@ function Editor({ view, onSaved }: { view: RulesView; onSaved: (v: RulesView) =>
         overrides.push({ kind: r.kind, period: v.period, requiredCount: v.count })
       }
     }
-    try {
-      const saved = await call('rules.setOverride', { orgId: view.org.id, overrides }, { requestId })
-      setRequestId(newRequestId())
-      onSaved(saved)
-      const rebuilt = saved.rebuilt.branches > 0 ? `，已重新统计 ${saved.rebuilt.branches} 个支部` : ''
-      Taro.showToast({ title: `已保存${rebuilt}`, icon: 'success' })
-    } catch (e) {
-      setError(e instanceof ApiCallError ? e : new ApiCallError('INTERNAL', '出了点问题，请稍后重试。'))
-    } finally {
-      setBusy(false)
-    }
+    const outcome = await write.run({ orgId: view.org.id, overrides })
+    if (outcome.status !== 'done') return
+    const saved = outcome.data
+    onSaved(saved)
+    const rebuilt = saved.rebuilt.branches > 0 ? `，已重新统计 ${saved.rebuilt.branches} 个支部` : ''
+    Taro.showToast({ title: `已保存${rebuilt}`, icon: 'success' })
   }
   return (
     <>
@@ -91,9 +82,9 @@ function Editor({ view, onSaved }: { view: RulesView; onSaved: (v: RulesView) =>
           )
         })}
       </View>
-      {error && <ErrorState error={error} />}
+      {write.error && <ErrorState error={write.error} />}
       <View className="actions">
-        <Button block type="primary" id="rules-save" loading={busy} disabled={busy} onClick={save}>
+        <Button block type="primary" id="rules-save" loading={write.busy} disabled={write.busy} onClick={save}>
           保存规则
         </Button>
       </View>

@@ -7,8 +7,8 @@ import { Empty, Loaded } from '../../../../components/page-state'
 import type { MemberDetail, MemberHistoryEntry } from '../../../../domain/api/views'
 import { beijing } from '../../../../domain/beijing-time'
 import { MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, ROLE_LABELS, type Role } from '../../../../domain/org'
-import { call, errorMessage, newRequestId } from '../../../../services/api'
 import { useApi } from '../../../../services/use-api'
+import { useWrite } from '../../../../services/use-write'
 import { navigate } from '../../../../services/navigation'
 import './index.scss'
 
@@ -34,16 +34,12 @@ function valueText(field: MemberHistoryEntry['field'], v: unknown, groupNames: M
 function Unbind({ m, onDone }: { m: MemberDetail; onDone: () => void }) {
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
-  const [problem, setProblem] = useState('')
-  const [requestId] = useState(newRequestId)
+  const write = useWrite('binding.unbind')
   const submit = async () => {
-    try {
-      await call('binding.unbind', { memberId: m.id, reason }, { requestId })
-      setOpen(false)
-      onDone()
-    } catch (err) {
-      setProblem(errorMessage(err))
-    }
+    const outcome = await write.run({ memberId: m.id, reason })
+    if (outcome.status !== 'done') return
+    setOpen(false)
+    onDone()
   }
   if (!open) {
     return (
@@ -63,8 +59,8 @@ function Unbind({ m, onDone }: { m: MemberDetail; onDone: () => void }) {
         placeholder="解除原因"
         onInput={(e) => setReason(e.detail.value)}
       />
-      {problem && <Text className="member__problem">{problem}</Text>}
-      <Button id="confirm-unbind" type="primary" block onClick={submit}>
+      {write.message && <Text className="member__problem">{write.message}</Text>}
+      <Button id="confirm-unbind" type="primary" block loading={write.busy} onClick={submit}>
         确认解除
       </Button>
     </View>
