@@ -1,8 +1,10 @@
 /**
  * `npm test`: everything CI runs, in order, stopping at the first failure, with each step's time.
  * Type check, lint (ESLint, and stylelint with the rules WXSS needs), format, unit + cloud-action + UI
- * tests, the WeChat build, WeChat's own compilers (wcc, wcsc) over it and its size check, the h5
- * build, and end-to-end tests in headless Chromium against a host the tests start.
+ * tests, the WeChat build, WeChat's own compilers (wcc, wcsc) over it, its size check, WeChat's
+ * compile-and-pack and code-quality scan (miniprogram-ci), its pages run and rendered in a
+ * mini-program simulation, the h5 build, and end-to-end tests in headless Chromium against a host
+ * the tests start.
  */
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
@@ -19,6 +21,7 @@ const steps: [string, string, string[], Record<string, string>?][] = [
   ['weapp build', BIN('taro'), ['build', '--type', 'weapp'], { NODE_ENV: 'production' }],
   ['WeChat compilers (wcc, wcsc)', BIN('tsx'), ['scripts/wechat-compilers.ts']],
   ['weapp package check', BIN('tsx'), ['scripts/check-weapp.ts']],
+  ['WeChat compile-and-pack (miniprogram-ci)', BIN('tsx'), ['scripts/miniprogram-ci-check.ts']],
   ['weapp pages in a mini-program simulation', BIN('jest'), ['--selectProjects', 'wechat', '--ci']],
   ['cloud function build', BIN('tsx'), ['scripts/build-cloud.ts']],
   ['h5 build', BIN('taro'), ['build', '--type', 'h5'], { NODE_ENV: 'production' }],
