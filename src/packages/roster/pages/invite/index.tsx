@@ -9,28 +9,24 @@ import { Button } from '../../../../components/nut'
 import { Empty, ErrorState, Loading } from '../../../../components/page-state'
 import type { InvitationView } from '../../../../domain/api/views'
 import { beijing } from '../../../../domain/beijing-time'
-import { ApiCallError, asCallError, call, newRequestId } from '../../../../services/api'
+import { useWrite } from '../../../../services/use-write'
 import './index.scss'
 
 export default function InvitePage() {
   const { params } = useRouter()
   const memberId = params.memberId ?? ''
   const [invitation, setInvitation] = useState<InvitationView | null>(null)
-  const [error, setError] = useState<ApiCallError | null>(null)
-  const [requestId, setRequestId] = useState(newRequestId)
+  // A retry after a failure is the same invitation; 重新生成 after one was made is a new one.
+  const { run, error } = useWrite('invite.create')
 
   const create = useCallback(async () => {
     if (!memberId) return
-    setError(null)
-    try {
-      setInvitation(await call('invite.create', { memberId }, { requestId }))
-    } catch (err) {
-      setError(asCallError(err))
-    }
-  }, [memberId, requestId])
+    const outcome = await run({ memberId })
+    if (outcome.status === 'done') setInvitation(outcome.data)
+  }, [memberId, run])
 
   useEffect(() => {
-    create()
+    void create()
   }, [create])
 
   if (!memberId) return <Empty>没有指定要邀请的党员，请从党员信息页点“邀请绑定微信”。</Empty>
@@ -51,7 +47,7 @@ export default function InvitePage() {
         前有效，只能使用一次。绑定时需核对姓名和手机号后四位。
       </Text>
       <View className="actions">
-        <Button id="renew-invite" block onClick={() => setRequestId(newRequestId())}>
+        <Button id="renew-invite" block onClick={create}>
           重新生成（旧邀请码立即作废）
         </Button>
       </View>
