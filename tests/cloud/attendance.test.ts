@@ -17,6 +17,7 @@ import {
   apiPerTest,
   meetingAt,
   okData,
+  requestIds,
 } from './api-fixture'
 
 const MIN = 60_000
@@ -24,8 +25,7 @@ const MIN = 60_000
 const FULL_B1 = ['m_b1_01', 'm_b1_02', 'm_b1_03', 'm_b1_04', 'm_b1_05', 'm_b1_06', 'm_b1_07', 'm_b1_08', 'm_b1_09']
 
 const api = apiPerTest()
-let seq = 0
-const rid = () => `attendance-${++seq}`
+const rid = requestIds('attendance')
 
 const ok = okData
 

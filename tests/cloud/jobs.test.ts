@@ -11,15 +11,15 @@ import { fromBeijing } from '../../src/domain/beijing-time'
 import { AT_RISK_DAYS, DEFAULT_MINUTES_DUE_MS } from '../../src/domain/compliance'
 import type { Meeting } from '../../src/domain/meeting'
 import type { MeetingDetail } from '../../src/domain/api/views'
-import { apiPerTest, scheduleInput, SECRETARY_B1 } from './api-fixture'
+import { apiPerTest, requestIds, scheduleInput, SECRETARY_B1 } from './api-fixture'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 const api = apiPerTest()
-let seq = 0
+const rid = requestIds('req-jobs')
 
 async function schedule(input: Record<string, unknown>): Promise<MeetingDetail> {
-  const r = await api.as(SECRETARY_B1).result('meeting.schedule', scheduleInput(input), `req-jobs-${++seq}`)
+  const r = await api.as(SECRETARY_B1).result('meeting.schedule', scheduleInput(input), rid())
   if (!r.ok) throw new Error(r.error.message)
   return r.data
 }
@@ -65,7 +65,7 @@ describe('meeting reminders', () => {
     const m = await schedule({ date: '2026-11-23', startTime: '09:00', endTime: '10:00', title: '将被取消的会议' })
     const cancel = await api
       .as(SECRETARY_B1)
-      .result('meeting.cancel', { meetingId: m.id, version: m.version, reason: '改期另行通知' }, `req-jobs-${++seq}`)
+      .result('meeting.cancel', { meetingId: m.id, version: m.version, reason: '改期另行通知' }, rid())
     expect(cancel.ok).toBe(true)
     const r = await meetingReminders.run(api.ports, fromBeijing('2026-11-22', '10:00'))
     expect((await notices('meeting.reminder')).some((n) => n.data.meetingId === m.id)).toBe(false)

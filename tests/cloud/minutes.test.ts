@@ -30,14 +30,14 @@ import {
   scheduleInput,
   type In,
   type Out,
+  requestIds,
 } from './api-fixture'
 
 const MIN = 60_000
 const DAY = 24 * 60 * MIN
 
 const api = apiPerTest()
-let seq = 0
-const rid = () => `minutes-test-${++seq}`
+const rid = requestIds('minutes-test')
 
 /** The typed answer of `memberId`'s call; `write` gives it a fresh request id. */
 const ok = <N extends ActionName>(memberId: string, action: N, input: In<N>, write = false): Promise<Out<N>> =>

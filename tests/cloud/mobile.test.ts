@@ -5,12 +5,20 @@ import { DAILY_JOBS } from '../../src/cloud/jobs'
 import { DAY_MS } from '../../src/domain/mobile'
 import { checkinPhotoUpload } from '../../src/domain/uploads'
 import type { Meeting } from '../../src/domain/meeting'
-import { MEMBER_B1, MOBILE_B1, MOBILE_B2, SECRETARY_B1, SECRETARY_B2, SUPERVISOR, apiPerTest } from './api-fixture'
+import {
+  MEMBER_B1,
+  MOBILE_B1,
+  MOBILE_B2,
+  SECRETARY_B1,
+  SECRETARY_B2,
+  SUPERVISOR,
+  apiPerTest,
+  requestIds,
+} from './api-fixture'
 
 const api = apiPerTest()
 
-let seq = 0
-const rid = () => `req-mobile-${String((seq += 1)).padStart(4, '0')}`
+const rid = requestIds('req-mobile')
 
 const checkin = (id: string, extra: Record<string, unknown> = {}) => ({
   id,

@@ -21,12 +21,12 @@ import {
   SUPERVISOR,
   type In,
   type Out,
+  requestIds,
 } from './api-fixture'
 
 const DAY = 86_400_000
 const api = apiPerTest()
-let seq = 0
-const rid = () => `req-planning-${++seq}`
+const rid = requestIds('req-planning')
 
 /** The typed answer of `memberId`'s call; `write` gives it a fresh request id. */
 const ok = <N extends ActionName>(memberId: string, action: N, input: In<N>, write = false): Promise<Out<N>> =>

@@ -33,7 +33,7 @@ function declOf(action: string): ActionDecl {
 test.each(Object.entries(AIMED_AT_COMMITTEE))('%s aimed at a 党委 is refused as declared', async (action, input) => {
   const [branchOnly] = declOf(action).preconditions ?? []
   expect(branchOnly?.kind).toBe('branch')
-  const r = await api.main({ action, input }, { sessionToken: api.tokenFor(SUPERVISOR) })
+  const r = await api.as(SUPERVISOR).raw(action, input)
   expect(r).toEqual({
     ok: false,
     error: expect.objectContaining({
@@ -58,9 +58,6 @@ test('the declared messages are the ones the handlers wrote', () => {
 })
 
 test('a 党支部 target passes the precondition and reaches the handler', async () => {
-  const r = await api.main(
-    { action: 'plan.get', input: { branchId: 'org_b1', year: 2026 } },
-    { sessionToken: api.tokenFor(SUPERVISOR) },
-  )
+  const r = await api.as(SUPERVISOR).result('plan.get', { branchId: 'org_b1', year: 2026 })
   expect(r).toMatchObject({ ok: true })
 })
