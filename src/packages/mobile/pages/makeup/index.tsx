@@ -11,7 +11,6 @@ import { Empty, Loaded } from '../../../../components/page-state'
 import type { MakeupPageView, MakeupView } from '../../../../domain/api/views-mobile'
 import { formatDate } from '../../../../domain/beijing-time'
 import { kindLabel } from '../../../../domain/meeting-kinds'
-import { call, errorMessage, newRequestId } from '../../../../services/api'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
 import { useWrite } from '../../../../services/use-write'
@@ -61,15 +60,10 @@ function Write({ meetingId, onDone }: { meetingId: string; onDone: () => void })
 }
 
 function MakeupItem({ m, meetingId, onDone }: { m: MakeupView; meetingId: string; onDone: () => void }) {
-  const [requestId] = useState(newRequestId)
-  const [message, setMessage] = useState('')
+  const write = useWrite('makeup.accept')
   const accept = async () => {
-    try {
-      await call('makeup.accept', { meetingId, memberId: m.memberId }, { requestId })
-      onDone()
-    } catch (err) {
-      setMessage(errorMessage(err))
-    }
+    const outcome = await write.run({ meetingId, memberId: m.memberId })
+    if (outcome.status === 'done') onDone()
   }
   return (
     <View className="mob__item" id={`makeup-${m.memberId}`}>
@@ -78,14 +72,14 @@ function MakeupItem({ m, meetingId, onDone }: { m: MakeupView; meetingId: string
         {m.acceptedAt ? (
           <Text className="mob__muted mob__ok">已确认</Text>
         ) : (
-          <Button size="small" type="primary" id={`makeup-accept-${m.memberId}`} onClick={accept}>
+          <Button size="small" type="primary" id={`makeup-accept-${m.memberId}`} loading={write.busy} onClick={accept}>
             确认补学
           </Button>
         )}
       </View>
       <Text className="mob__item-sub">{formatDate(m.submittedAt)} 提交</Text>
       <Text className="mob__body">{m.note}</Text>
-      {message && <Text className="form-problem">{message}</Text>}
+      {write.message && <Text className="form-problem">{write.message}</Text>}
     </View>
   )
 }
