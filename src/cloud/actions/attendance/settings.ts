@@ -13,6 +13,7 @@ import {
 import { signInWindow } from '../../../domain/attendance'
 import { TOKEN_WINDOW_MS } from '../../../domain/attendance-token'
 import { AppError } from '../../../domain/errors'
+import { pagePath } from '../../../domain/pages'
 import { meetingFields, notify } from '../../notices'
 import { membersByIds } from '../roster-reads'
 import {
@@ -26,7 +27,7 @@ import {
 } from './meeting-access'
 
 /** The page a printed venue code opens (no leading slash, no query). */
-export const SIGNIN_PAGE = 'packages/attendance/pages/signin/index'
+export const SIGNIN_PAGE = pagePath('signIn')
 
 export const attendanceConfigure = implement(configureDecl, async (ctx, input) => {
   const { store } = ctx.ports
