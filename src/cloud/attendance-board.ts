@@ -3,6 +3,7 @@
  * sign-in, leave and remote state, and the counts and quorum (src/domain/attendance.ts). Used by the
  * attendance actions, by minutes (出席/请假/缺席/列席) and by mobile members' pages.
  */
+import { eq } from './ports/store'
 import type { AttendanceBoard } from '../domain/api/views-attendance'
 import {
   boardPersonOf,
@@ -95,7 +96,7 @@ function readByMeeting<T>(
   meetingId: string,
   orderBy: string,
 ): Promise<Stored<T>[]> {
-  return readAll<T>(store, collection, [{ field: 'meetingId', op: 'eq', value: meetingId }], orderBy, MAX_RECORDS)
+  return readAll<T>(store, collection, [eq('meetingId', meetingId)], orderBy, MAX_RECORDS)
 }
 
 export async function readAttendanceRecords(store: StorePort, meetingId: string): Promise<Stored<AttendanceDoc>[]> {

@@ -7,6 +7,7 @@
  * finalizes racing for the same branch serialize on it and can never fork the chain. Verification
  * recomputes every entry from the records themselves and names the first one that does not match.
  */
+import { eq } from './ports/store'
 import { sha256 } from '@noble/hashes/sha2'
 import type { ChainProblem, ChainReport } from '../domain/api/views-minutes'
 import { formatDate } from '../domain/beijing-time'
@@ -172,7 +173,7 @@ export async function verifyChain(
     const page: { items: Stored<ChainEntry>[]; nextCursor: string | null } = await store.query<ChainEntry>(
       'minutes_chain',
       {
-        where: [{ field: 'branchId', op: 'eq', value: branch._id }],
+        where: [eq('branchId', branch._id)],
         orderBy: { field: 'seq', direction: 'asc' },
         limit: PAGE,
         cursor,

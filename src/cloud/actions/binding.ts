@@ -2,6 +2,7 @@
  * Binding a WeChat user (OPENID, from the transport) to a member of the roster: the secretary's
  * invitation, what the invited person sees of it, the binding itself and its removal.
  */
+import { eq } from '../ports/store'
 import { implement } from './handler'
 import { inviteCreate as inviteCreateDecl } from '../../domain/api/catalog-roster'
 import {
@@ -85,7 +86,7 @@ export const inviteCreate = implement(inviteCreateDecl, async (ctx) => {
     if (taken) continue
 
     const older = await store.query('invitations', {
-      where: [{ field: 'memberId', op: 'eq', value: member._id }],
+      where: [eq('memberId', member._id)],
       limit: 100,
     })
     const doc: Invitation & { requestRef: string; _id: string } = {

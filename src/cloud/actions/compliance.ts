@@ -3,6 +3,7 @@
  * read from the per-period counters (one query per branch), never from the meetings themselves —
  * its cost grows with the number of branches, not with how many meetings they have held.
  */
+import { eq } from '../ports/store'
 import { implement } from './handler'
 import { complianceSummary as complianceSummaryDecl } from '../../domain/api/catalog'
 import type { BranchCompliance, ComplianceItem } from '../../domain/api/views'
@@ -36,10 +37,7 @@ export const complianceSummary = implement(complianceSummaryDecl, async (ctx, in
     branches = [root]
   } else {
     const page = await store.query('orgs', {
-      where: [
-        { field: 'path', op: 'contains', value: root._id },
-        { field: 'kind', op: 'eq', value: 'branch' },
-      ],
+      where: [{ field: 'path', op: 'contains', value: root._id }, eq('kind', 'branch')],
       orderBy: { field: 'name', direction: 'asc' },
       limit: input.limit,
       cursor: input.cursor,
@@ -65,9 +63,9 @@ async function branchCompliance(
   at: number,
 ): Promise<BranchCompliance> {
   const { store } = ctx.ports
-  const groups = (
-    await readAll<Org>(store, 'orgs', [{ field: 'parentId', op: 'eq', value: branch._id }], 'name', MAX_GROUPS)
-  ).filter((g) => g.kind === 'group')
+  const groups = (await readAll(store, 'orgs', [eq('parentId', branch._id)], 'name', MAX_GROUPS)).filter(
+    (g) => g.kind === 'group',
+  )
   const owed = rules
     .filter((r) => r.audience !== 'pair')
     .flatMap((rule) => {
@@ -77,7 +75,7 @@ async function branchCompliance(
     })
   const counters = await store.query('compliance_counters', {
     where: [
-      { field: 'branchId', op: 'eq', value: branch._id },
+      eq('branchId', branch._id),
       { field: 'periodKey', op: 'in', value: [...new Set(owed.map((o) => o.span.key))] },
     ],
     limit: 100,

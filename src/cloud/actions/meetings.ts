@@ -1,3 +1,4 @@
+import { eq } from '../ports/store'
 import { implement } from './handler'
 import {
   meetingListBranch as meetingListBranchDecl,
@@ -15,7 +16,7 @@ import type { ParsedInputOf } from '../../domain/api/define'
 import type { MeetingDetail, MeetingSummary, Page } from '../../domain/api/views'
 import { AppError } from '../../domain/errors'
 import { kindRule } from '../../domain/meeting-kinds'
-import { deriveParticipants, meetingPhase, type Meeting, type MeetingChange } from '../../domain/meeting'
+import { deriveParticipants, meetingPhase, type Meeting } from '../../domain/meeting'
 import type { Member, Org } from '../../domain/org'
 import type { MemberContext } from '../action-context'
 import { countsTowardQuota } from '../../domain/compliance'
@@ -129,11 +130,7 @@ async function listMeetings(
 ): Promise<Page<MeetingSummary>> {
   const upcoming = input.when === 'upcoming'
   const page = await ctx.ports.store.query('meetings', {
-    where: [
-      { field: 'branchId', op: 'eq', value: branchId },
-      { field: 'endAt', op: upcoming ? 'gt' : 'lte', value: ctx.now },
-      ...extra,
-    ],
+    where: [eq('branchId', branchId), { field: 'endAt', op: upcoming ? 'gt' : 'lte', value: ctx.now }, ...extra],
     orderBy: { field: 'startAt', direction: upcoming ? 'asc' : 'desc' },
     limit: input.limit,
     cursor: input.cursor,
@@ -187,13 +184,7 @@ export async function detailOf(
   const names = new Map(people.map((p) => [p._id, p.name]))
   const nameOf = async (id: string) => names.get(id) ?? (await store.get('members', id))?.name ?? '（已离开本支部）'
   const group = m.groupId ? await store.get('orgs', m.groupId) : null
-  const history = await readAll<MeetingChange>(
-    store,
-    'meeting_history',
-    [{ field: 'meetingId', op: 'eq', value: m._id }],
-    'at',
-    MAX_HISTORY,
-  )
+  const history = await readAll(store, 'meeting_history', [eq('meetingId', m._id)], 'at', MAX_HISTORY)
   const phase = meetingPhase(m, ctx.now)
   const organizes = isAllowed(ctx.actor, meetingEditDecl.access, { orgPath: branch.path })
   return {

@@ -1,14 +1,16 @@
 /** Reads of orgs and members shared by several actions, always paged and bounded. */
+import { eq } from '../ports/store'
 import { AppError } from '../../domain/errors'
 import type { Member, Org, OrgKind } from '../../domain/org'
 import type { OrgRef } from '../../domain/api/views'
+import type { CollectionName, DocOf } from '../collections'
 import type { Filter, Stored, StorePort } from '../ports/store'
 
 /** A branch has at most a few hundred members; beyond this the data is wrong, not big. */
 const MAX_BRANCH_MEMBERS = 2000
 
 export async function membersOf(store: StorePort, orgId: string): Promise<Stored<Member>[]> {
-  return readAll<Member>(store, 'members', [{ field: 'orgId', op: 'eq', value: orgId }], 'name', MAX_BRANCH_MEMBERS)
+  return readAll(store, 'members', [eq('orgId', orgId)], 'name', MAX_BRANCH_MEMBERS)
 }
 
 export async function membersByIds(store: StorePort, ids: readonly string[]): Promise<Stored<Member>[]> {
@@ -22,6 +24,24 @@ export async function membersByIds(store: StorePort, ids: readonly string[]): Pr
   return ids.map((id) => byId.get(id)).filter((m): m is Stored<Member> => Boolean(m))
 }
 
+/**
+ * Every document of `collection` matching `where`, ordered by `orderField`, read a page at a time.
+ * Takes at most `cap` documents and throws past it (the data is wrong, not big).
+ */
+export async function readAll<C extends CollectionName>(
+  store: StorePort,
+  collection: C,
+  where: Filter[],
+  orderField: string,
+  cap: number,
+): Promise<Stored<DocOf<C>>[]>
+export async function readAll<T>(
+  store: StorePort,
+  collection: string,
+  where: Filter[],
+  orderField: string,
+  cap: number,
+): Promise<Stored<T>[]>
 export async function readAll<T>(
   store: StorePort,
   collection: string,

@@ -3,6 +3,7 @@
  * router; what a viewer sees of a record (full phone numbers, change history, the edit button)
  * follows from the same declarations through `isAllowed`, never from a role checked here.
  */
+import { eq } from '../ports/store'
 import type { BindingDoc } from '../collections'
 import { implement } from './handler'
 import { rosterGet as rosterGetDecl } from '../../domain/api/catalog-roster'
@@ -48,13 +49,7 @@ export function mayEdit(actor: Actor, org: Pick<Org, 'path'>): boolean {
 }
 
 export async function groupsOf(store: StorePort, branchId: string): Promise<Stored<Org>[]> {
-  const children = await readAll<Org>(
-    store,
-    'orgs',
-    [{ field: 'parentId', op: 'eq', value: branchId }],
-    'name',
-    MAX_GROUPS,
-  )
+  const children = await readAll(store, 'orgs', [eq('parentId', branchId)], 'name', MAX_GROUPS)
   return children.filter((o) => o.kind === 'group')
 }
 
@@ -80,10 +75,7 @@ export async function assertPhoneFree(
   selfId: string | null,
 ): Promise<void> {
   const page = await store.query<Omit<Member, 'id'>>('members', {
-    where: [
-      { field: 'orgId', op: 'eq', value: branchId },
-      { field: 'phone', op: 'eq', value: phone },
-    ],
+    where: [eq('orgId', branchId), eq('phone', phone)],
     limit: 2,
   })
   const other = page.items.find((m) => m._id !== selfId)
@@ -94,7 +86,7 @@ export async function assertPhoneFree(
 
 export async function bindingOf(store: StorePort, memberId: string): Promise<Stored<BindingDoc> | null> {
   const page = await store.query('bindings', {
-    where: [{ field: 'memberId', op: 'eq', value: memberId }],
+    where: [eq('memberId', memberId)],
     limit: 1,
   })
   return page.items[0] ?? null
@@ -132,7 +124,7 @@ function rowOf(m: MemberDoc, full: boolean, groups: Map<string, Stored<Org>>, bo
 
 async function historyOf(store: StorePort, memberId: string): Promise<MemberHistoryEntry[]> {
   const page = await store.query('member_history', {
-    where: [{ field: 'memberId', op: 'eq', value: memberId }],
+    where: [eq('memberId', memberId)],
     orderBy: { field: 'at', direction: 'desc' },
     limit: HISTORY_SHOWN,
   })
@@ -202,11 +194,11 @@ export const rosterList = implement(rosterListDecl, async (ctx, input) => {
   const org = ctx.target.org
   // A 党小组 lists its members within the branch they belong to.
   const branchId = org.kind === 'group' && org.parentId ? org.parentId : org._id
-  const where: Filter[] = [{ field: 'orgId', op: 'eq', value: branchId }]
-  if (org.kind === 'group') where.push({ field: 'groupId', op: 'eq', value: org._id })
-  if (input.category) where.push({ field: 'category', op: 'eq', value: input.category })
-  if (input.groupId) where.push({ field: 'groupId', op: 'eq', value: input.groupId })
-  if (input.status) where.push({ field: 'status', op: 'eq', value: input.status })
+  const where: Filter[] = [eq('orgId', branchId)]
+  if (org.kind === 'group') where.push(eq('groupId', org._id))
+  if (input.category) where.push(eq('category', input.category))
+  if (input.groupId) where.push(eq('groupId', input.groupId))
+  if (input.status) where.push(eq('status', input.status))
   const full = seesPrivate(ctx.actor, org)
 
   let page: { items: MemberDoc[]; nextCursor: string | null }

@@ -1,4 +1,4 @@
-import type { BindingDoc } from '../collections'
+import { eq } from '../ports/store'
 import { implement } from './handler'
 import {
   sessionDevAccounts as sessionDevAccountsDecl,
@@ -60,7 +60,7 @@ const ROLE_ORDER: readonly Role[] = ['supervisor', ...BRANCH_ROLES]
 
 export const sessionDevAccounts = implement(sessionDevAccountsDecl, async (ctx) => {
   const { store } = ctx.ports
-  const bindings = await readAll<BindingDoc>(store, 'bindings', [], 'memberId', 500)
+  const bindings = await readAll(store, 'bindings', [], 'memberId', 500)
   const accounts: DemoAccount[] = []
   const orgNames = new Map<string, string>()
   for (const b of bindings) {
@@ -87,7 +87,7 @@ export const sessionDevLogin = implement(sessionDevLoginDecl, async (ctx, input)
   const issue = ctx.ports.identity.issueSession
   if (!issue) throw new AppError('NOT_AVAILABLE')
   const page = await ctx.ports.store.query('bindings', {
-    where: [{ field: 'memberId', op: 'eq', value: input.memberId }],
+    where: [eq('memberId', input.memberId)],
     limit: 1,
   })
   const binding = page.items[0]

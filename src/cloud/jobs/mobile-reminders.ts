@@ -6,6 +6,7 @@
  * member away six months or more (once per stay). Reads are paged by declared indexes: orgs by
  * parentId, mobile_profiles by branchId + lastContactAt.
  */
+import { eq } from '../ports/store'
 import {
   CONTACT_STATE_LABELS,
   checkinDue,
@@ -28,7 +29,7 @@ async function* orgsBelow(ports: Ports, parentId: string | null): AsyncGenerator
   let cursor: string | null = null
   do {
     const page: { items: Stored<Org>[]; nextCursor: string | null } = await ports.store.query('orgs', {
-      where: [{ field: 'parentId', op: 'eq', value: parentId }],
+      where: [eq('parentId', parentId)],
       orderBy: { field: '_id', direction: 'asc' },
       limit: 100,
       cursor,
@@ -64,7 +65,7 @@ async function runBranch(ports: Ports, branch: Stored<Org>, now: number, report:
     const page: { items: Stored<ProfileDoc>[]; nextCursor: string | null } = await ports.store.query(
       'mobile_profiles',
       {
-        where: [{ field: 'branchId', op: 'eq', value: branch._id }],
+        where: [eq('branchId', branch._id)],
         orderBy: { field: 'lastContactAt', direction: 'asc' },
         limit: 100,
         cursor,

@@ -6,6 +6,7 @@
  * declared indexes (meetings by branchId + startAt, counters by branchId + periodKey), paged; notice
  * ids are deterministic, so a second run sends nothing already sent.
  */
+import { eq } from '../ports/store'
 import { formatDate } from '../../domain/beijing-time'
 import { DEFAULT_MINUTES_DUE_MS } from '../../domain/compliance'
 import type { Meeting } from '../../domain/meeting'
@@ -32,7 +33,7 @@ async function forEachBranch(ports: Ports, fn: (branch: Stored<Org>) => Promise<
   let cursor: string | null = null
   do {
     const page: { items: Stored<Org>[]; nextCursor: string | null } = await ports.store.query('orgs', {
-      where: [{ field: 'kind', op: 'eq', value: 'branch' }],
+      where: [eq('kind', 'branch')],
       orderBy: { field: 'name', direction: 'asc' },
       limit: 100,
       cursor,
@@ -47,7 +48,7 @@ function meetingsStarting(ports: Ports, branchId: string, from: number, to: numb
     ports.store,
     'meetings',
     [
-      { field: 'branchId', op: 'eq', value: branchId },
+      eq('branchId', branchId),
       { field: 'startAt', op: fromInclusive ? 'gte' : 'gt', value: from },
       { field: 'startAt', op: 'lte', value: to },
     ],

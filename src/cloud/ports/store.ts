@@ -26,6 +26,11 @@ export interface Filter {
   value: Scalar | readonly Scalar[]
 }
 
+/** The filter "`field` equals `value`" (`[eq('meetingId', id)]` reads as the where-clause it is). */
+export function eq(field: string, value: Scalar): Filter {
+  return { field, op: 'eq', value }
+}
+
 export interface QueryOptions {
   where?: readonly Filter[]
   /** Results are ordered by this field, then by `_id`, so cursors are stable. */

@@ -5,7 +5,7 @@
  * Called by the demo seed (demo-branch.ts) right after the meetings are written:
  *   await seedDemoAttendance(store, now)
  */
-import type { Meeting } from '../../domain/meeting'
+import { eq } from '../ports/store'
 import { attendanceId, newAttendanceRecord, type AttendanceMeetingDoc, type LeaveDoc } from '../attendance-board'
 import type { StorePort } from '../ports/store'
 import { readAll } from '../actions/roster-reads'
@@ -21,13 +21,7 @@ export async function seedDemoAttendance(store: StorePort, now: number): Promise
   const orgs = await readAll<{ kind: string }>(store, 'orgs', [], '_id', 5000)
   let written = 0
   for (const branch of orgs.filter((o) => o.kind === 'branch')) {
-    const meetings = await readAll<Omit<Meeting, 'id'>>(
-      store,
-      'meetings',
-      [{ field: 'branchId', op: 'eq', value: branch._id }],
-      'startAt',
-      5000,
-    )
+    const meetings = await readAll(store, 'meetings', [eq('branchId', branch._id)], 'startAt', 5000)
     for (const [n, m] of (meetings as AttendanceMeetingDoc[]).entries()) {
       if (m.attendanceRecordedAt == null || m.endAt > now || m.status === 'cancelled') continue
       await store.transaction(async (tx) => {

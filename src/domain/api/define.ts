@@ -135,15 +135,17 @@ export type InputOf<D> = D extends { input: infer In extends z.ZodType } ? z.inp
 export type ParsedInputOf<D> = D extends { input: infer In extends z.ZodType } ? z.output<In> : never
 export type OutputOf<D> = D extends { output: Shape<infer Out> } ? Out : never
 
-/** Member access to one member's record: the org checked is the member's own. */
-export function onMemberRecord<const R extends readonly Role[]>(roles: R, scope: Scope) {
-  return {
-    kind: 'member',
-    roles,
-    scope,
-    target: { from: 'record', field: 'memberId', collection: 'members', orgField: 'orgId' },
-  } as const
+/**
+ * Member access to one record named by an input field: the org checked is the record's `orgField`.
+ * Takes the target; returns the access maker `(roles, scope) => Access`.
+ */
+function onRecord<const T extends Extract<Target, { from: 'record' }>>(target: T) {
+  return <const R extends readonly Role[]>(roles: R, scope: Scope) =>
+    ({ kind: 'member', roles, scope, target }) as const
 }
+
+/** Member access to one member's record: the org checked is the member's own. */
+export const onMemberRecord = onRecord({ from: 'record', field: 'memberId', collection: 'members', orgField: 'orgId' })
 
 /** Member access to the org named by an input field (the actor's own org when it is absent). */
 export function onOrgInput<const R extends readonly Role[], const F extends string = 'branchId'>(
@@ -155,11 +157,9 @@ export function onOrgInput<const R extends readonly Role[], const F extends stri
 }
 
 /** Member access to one meeting: the org checked is the meeting's branch. */
-export function onMeetingRecord<const R extends readonly Role[]>(roles: R, scope: Scope) {
-  return {
-    kind: 'member',
-    roles,
-    scope,
-    target: { from: 'record', field: 'meetingId', collection: 'meetings', orgField: 'branchId' },
-  } as const
-}
+export const onMeetingRecord = onRecord({
+  from: 'record',
+  field: 'meetingId',
+  collection: 'meetings',
+  orgField: 'branchId',
+})

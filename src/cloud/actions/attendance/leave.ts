@@ -1,4 +1,5 @@
 /** 请假: a member asks before the meeting, the secretary approves or declines. */
+import { eq } from '../../ports/store'
 import { implement } from '../handler'
 import { leaveListMine as leaveListMineDecl } from '../../../domain/api/catalog-attendance'
 import { leaveDecide as decideDecl, leaveRequest as requestDecl } from '../../../domain/api/catalog-attendance'
@@ -122,7 +123,7 @@ export const leaveDecide = implement(decideDecl, async (ctx, input) => {
 export const leaveListMine = implement(leaveListMineDecl, async (ctx) => {
   const { store } = ctx.ports
   const page = await store.query('leave_requests', {
-    where: [{ field: 'memberId', op: 'eq', value: ctx.actor.memberId }],
+    where: [eq('memberId', ctx.actor.memberId)],
     orderBy: { field: 'createdAt', direction: 'desc' },
     limit: 50,
   })

@@ -3,6 +3,7 @@
  * remote attendance. Every check runs before anything is written; the record's id is
  * `${meetingId}.${memberId}`, so repeated or concurrent scans make one record and the first stands.
  */
+import { eq } from '../../ports/store'
 import { implement } from '../handler'
 import {
   attendanceMine as attendanceMineDecl,
@@ -155,7 +156,7 @@ export const attendanceSignIn = implement(signInDecl, async (ctx, input) => {
 async function meetingByScene(ctx: MemberContext, scene: string): Promise<MeetingDoc> {
   const page = await ctx.ports.store.query('meetings', {
     where: [
-      { field: 'branchId', op: 'eq', value: ctx.actor.orgId },
+      eq('branchId', ctx.actor.orgId),
       { field: 'startAt', op: 'gte', value: ctx.now - DAY },
       { field: 'startAt', op: 'lte', value: ctx.now + DAY },
     ],

@@ -2,6 +2,7 @@
  * Reading minutes out: the branch's 会议记录本 for a year, Word (.docx) exports of one meeting or the
  * whole book, and verification of the branch's hash chain.
  */
+import { eq } from '../../ports/store'
 import { implement } from '../handler'
 import {
   minutesBook as minutesBookDecl,
@@ -92,10 +93,10 @@ function yearMeetings(
   const to = Math.min(fromBeijing(`${year + 1}-01-01`, '00:00'), now)
   return store.query('meetings', {
     where: [
-      { field: 'branchId', op: 'eq', value: branchId },
+      eq('branchId', branchId),
       { field: 'startAt', op: 'gte', value: from },
       { field: 'startAt', op: 'lt', value: to },
-      { field: 'status', op: 'eq', value: 'scheduled' },
+      eq('status', 'scheduled'),
     ],
     orderBy: { field: 'startAt', direction: 'asc' },
     ...page,

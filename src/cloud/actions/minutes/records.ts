@@ -2,6 +2,7 @@
  * Reading minutes: the meeting and branch they belong to, attendance as the minutes record it,
  * the rules in force, and the view every minutes action returns.
  */
+import { eq } from '../../ports/store'
 import { isAllowed } from '../../../domain/access'
 import { minutesFinalize, minutesSaveDraft } from '../../../domain/api/catalog-minutes'
 import type { MinutesAmendmentView, MinutesPhotoView, MinutesView } from '../../../domain/api/views-minutes'
@@ -89,23 +90,11 @@ export async function liveAttendance(
 }
 
 export async function readPhotos(store: StorePort, meetingId: string): Promise<Stored<PhotoDoc>[]> {
-  return readAll<PhotoDoc>(
-    store,
-    'photos',
-    [{ field: 'meetingId', op: 'eq', value: meetingId }],
-    'receivedAt',
-    MAX_PHOTOS,
-  )
+  return readAll(store, 'photos', [eq('meetingId', meetingId)], 'receivedAt', MAX_PHOTOS)
 }
 
 export async function readAmendments(store: StorePort, meetingId: string): Promise<Stored<AmendmentDoc>[]> {
-  return readAll<AmendmentDoc>(
-    store,
-    'minutes_amendments',
-    [{ field: 'meetingId', op: 'eq', value: meetingId }],
-    'at',
-    MAX_AMENDMENTS,
-  )
+  return readAll(store, 'minutes_amendments', [eq('meetingId', meetingId)], 'at', MAX_AMENDMENTS)
 }
 
 async function namer(store: StorePort) {
@@ -153,7 +142,7 @@ export async function buildView(
   const [photos, amendments, confirmed, mine] = await Promise.all([
     readPhotos(store, meeting._id),
     final ? readAmendments(store, meeting._id) : Promise.resolve([] as Stored<AmendmentDoc>[]),
-    store.count('minutes_reads', [{ field: 'meetingId', op: 'eq', value: meeting._id }]),
+    store.count('minutes_reads', [eq('meetingId', meeting._id)]),
     store.get('minutes_reads', `${meeting._id}.${ctx.actor.memberId}`),
   ])
 

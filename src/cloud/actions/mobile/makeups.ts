@@ -3,6 +3,7 @@
  * the branch's organizers accept it. Kept in `makeups` only — attendance and the compliance counters
  * never change because of it.
  */
+import { eq } from '../../ports/store'
 import { implement } from '../handler'
 import { isAllowed } from '../../../domain/access'
 import {
@@ -61,7 +62,7 @@ export const makeupGet = implement(getDecl, async (ctx, input) => {
   let all: MakeupView[] | null = null
   if (organizer) {
     const page = await store.query('makeups', {
-      where: [{ field: 'meetingId', op: 'eq', value: input.meetingId }],
+      where: [eq('meetingId', input.meetingId)],
       orderBy: { field: 'submittedAt', direction: 'asc' },
       limit: 100,
     })
@@ -175,7 +176,7 @@ export async function missedMeetings(
 ): Promise<MissedMeeting[]> {
   const page = await store.query('meetings', {
     where: [
-      { field: 'branchId', op: 'eq', value: branchId },
+      eq('branchId', branchId),
       { field: 'startAt', op: 'gte', value: now - 183 * 24 * 3600 * 1000 },
       { field: 'startAt', op: 'lt', value: now },
       { field: 'participantIds', op: 'contains', value: memberId },

@@ -1,4 +1,5 @@
 /** The registry: the member's own page, the branch list, one member's timeline, edits and rules. */
+import { eq } from '../../ports/store'
 import { implement } from '../handler'
 import { mobileGetMine as mobileGetMineDecl } from '../../../domain/api/catalog-mobile'
 import { isAllowed } from '../../../domain/access'
@@ -49,7 +50,7 @@ const RECENT = 50
 
 async function recentOf<T>(store: StorePort, collection: string, memberId: string, orderField: string) {
   const page = await store.query<T>(collection, {
-    where: [{ field: 'memberId', op: 'eq', value: memberId }],
+    where: [eq('memberId', memberId)],
     orderBy: { field: orderField, direction: 'desc' },
     limit: RECENT,
   })
@@ -84,7 +85,7 @@ export const mobileListBranch = implement(listDecl, async (ctx, _input) => {
   let cursor: string | null = null
   do {
     const page: { items: Stored<ProfileDoc>[]; nextCursor: string | null } = await store.query('mobile_profiles', {
-      where: [{ field: 'branchId', op: 'eq', value: branch._id }],
+      where: [eq('branchId', branch._id)],
       orderBy: { field: 'lastContactAt', direction: 'asc' },
       limit: 100,
       cursor,

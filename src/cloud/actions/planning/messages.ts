@@ -3,6 +3,7 @@
  * and, for a branch's organizers, who a meeting's notices (or the branch's lately) did not reach on
  * WeChat, so they can tell them another way.
  */
+import { eq } from '../../ports/store'
 import { implement } from '../handler'
 import {
   messageListMine as listDecl,
@@ -23,10 +24,7 @@ import { membersByIds } from '../roster-reads'
 export const MARK_ALL_CAP = 500
 
 function unreadWhere(memberId: string): Filter[] {
-  return [
-    { field: 'memberId', op: 'eq', value: memberId },
-    { field: 'readAt', op: 'eq', value: null },
-  ]
+  return [eq('memberId', memberId), eq('readAt', null)]
 }
 
 function viewOf(n: Stored<NoticeDoc>): MessageView {
@@ -44,7 +42,7 @@ function viewOf(n: Stored<NoticeDoc>): MessageView {
 export const messageListMine = implement(listDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const page = await store.query('notifications', {
-    where: [{ field: 'memberId', op: 'eq', value: ctx.actor.memberId }],
+    where: [eq('memberId', ctx.actor.memberId)],
     orderBy: { field: 'createdAt', direction: 'desc' },
     limit: input.limit,
     cursor: input.cursor,
@@ -93,7 +91,7 @@ const NOT_REACHED_PAGE = 100
 async function notReached(ctx: MemberContext, where: Filter[], since: number | null): Promise<NotReachedView> {
   const { store } = ctx.ports
   const page = await store.query('notifications', {
-    where: [...where, { field: 'delivery.status', op: 'eq', value: 'undelivered' }],
+    where: [...where, eq('delivery.status', 'undelivered')],
     orderBy: { field: 'createdAt', direction: 'desc' },
     limit: NOT_REACHED_PAGE,
   })
@@ -128,17 +126,10 @@ async function notReached(ctx: MemberContext, where: Filter[], since: number | n
 export const messageNotReachedForMeeting = implement(forMeetingDecl, async (ctx, input) => {
   // The router checked the actor organizes the meeting's branch; the meeting is the target record.
   if (!ctx.target.record) throw new AppError('NOT_FOUND')
-  return notReached(ctx, [{ field: 'meetingId', op: 'eq', value: input.meetingId }], null)
+  return notReached(ctx, [eq('meetingId', input.meetingId)], null)
 })
 
 export const messageNotReachedInBranch = implement(inBranchDecl, async (ctx, _input) => {
   const since = ctx.now - NOT_REACHED_DAYS * 86_400_000
-  return notReached(
-    ctx,
-    [
-      { field: 'branchId', op: 'eq', value: ctx.target.org._id },
-      { field: 'createdAt', op: 'gte', value: since },
-    ],
-    since,
-  )
+  return notReached(ctx, [eq('branchId', ctx.target.org._id), { field: 'createdAt', op: 'gte', value: since }], since)
 })

@@ -2,11 +2,12 @@
  * A branch's standing in the periods containing one moment, read from the compliance counters exactly
  * as 首页 reads them (statusFromCounter): the month calendar shows it, the quota-at-risk job warns from it.
  */
+import { eq } from '../../ports/store'
 import { emptyCounter, statusFromCounter, type ComplianceResult } from '../../../domain/compliance'
 import type { EffectiveKindRule } from '../../../domain/kind-rules'
 import type { Org } from '../../../domain/org'
 import { periodSpan, type PeriodSpan } from '../../../domain/periods'
-import { counterKey, type CounterDoc } from '../../compliance-counters'
+import { counterKey } from '../../compliance-counters'
 import type { Stored, StorePort } from '../../ports/store'
 import { groupsOf } from '../roster'
 import { readAll } from '../roster-reads'
@@ -37,13 +38,10 @@ export async function periodStatuses(
       span: periodSpan(at, rule.period),
       owners: rule.audience === 'group' ? groups : [branch],
     }))
-  const counters = await readAll<CounterDoc>(
+  const counters = await readAll(
     store,
     'compliance_counters',
-    [
-      { field: 'branchId', op: 'eq', value: branch._id },
-      { field: 'periodKey', op: 'in', value: [...new Set(owed.map((o) => o.span.key))] },
-    ],
+    [eq('branchId', branch._id), { field: 'periodKey', op: 'in', value: [...new Set(owed.map((o) => o.span.key))] }],
     'periodKey',
     MAX_COUNTERS,
   )

@@ -4,6 +4,7 @@
  * a new period (党课 每季度 → 每半年) changes which counter a meeting belongs to, so the counters of
  * the affected kinds are rebuilt from the meetings for every branch below, within a bounded window.
  */
+import { eq } from '../../ports/store'
 import { implement } from '../handler'
 import { isAllowed } from '../../../domain/access'
 import {
@@ -27,7 +28,7 @@ import { DEFAULT_KIND_RULES, type MeetingKind } from '../../../domain/meeting-ki
 import type { Org } from '../../../domain/org'
 import { PERIOD_LABELS, periodSpan, periodsOfYear } from '../../../domain/periods'
 import type { MemberContext } from '../../action-context'
-import { factsOf, ownerOf, type CounterDoc } from '../../compliance-counters'
+import { factsOf, ownerOf } from '../../compliance-counters'
 import type { Stored, StorePort } from '../../ports/store'
 import { orgRef, readAll } from '../roster-reads'
 
@@ -89,7 +90,7 @@ export function meetingsStartingIn<T>(store: StorePort, branchId: string, start:
     store,
     'meetings',
     [
-      { field: 'branchId', op: 'eq', value: branchId },
+      eq('branchId', branchId),
       { field: 'startAt', op: 'gte', value: start },
       { field: 'startAt', op: 'lt', value: end },
     ],
@@ -122,13 +123,10 @@ export async function rebuildBranchCounters(
     const ofKind = meetings.filter((m) => m.kind === kind)
     const owners = new Set(ofKind.map((m) => ownerOf(m)))
     owners.add(branch._id)
-    const existing = await readAll<CounterDoc>(
+    const existing = await readAll(
       store,
       'compliance_counters',
-      [
-        { field: 'branchId', op: 'eq', value: branch._id },
-        { field: 'periodKey', op: 'in', value: spans.map((s) => s.key) },
-      ],
+      [eq('branchId', branch._id), { field: 'periodKey', op: 'in', value: spans.map((s) => s.key) }],
       'periodKey',
       MAX_WINDOW_MEETINGS,
     )
@@ -184,7 +182,7 @@ export const rulesSetOverride = implement(rulesSetOverrideDecl, async (ctx, inpu
   // Everything is read and checked before anything is written: a refusal changes nothing.
   const branchCount = await store.count('orgs', [
     { field: 'path', op: 'contains', value: org._id },
-    { field: 'kind', op: 'eq', value: 'branch' },
+    eq('kind', 'branch'),
   ])
   const existing = await store.get<RuleSetDoc>('rule_sets', org._id)
   const changed = new Map<string, { branch: Stored<Org>; kinds: MeetingKind[]; after: EffectiveKindRule[] }>()
@@ -206,13 +204,10 @@ export const rulesSetOverride = implement(rulesSetOverrideDecl, async (ctx, inpu
         )
       }
     } else {
-      const branches = await readAll<Org>(
+      const branches = await readAll(
         store,
         'orgs',
-        [
-          { field: 'path', op: 'contains', value: org._id },
-          { field: 'kind', op: 'eq', value: 'branch' },
-        ],
+        [{ field: 'path', op: 'contains', value: org._id }, eq('kind', 'branch')],
         'name',
         MAX_REBUILD_BRANCHES,
       )
