@@ -65,7 +65,7 @@ async function invitationView(
 
 export const inviteCreate = implement(inviteCreateDecl, async (ctx) => {
   const { store } = ctx.ports
-  const member = ctx.target.record as unknown as MemberDoc
+  const member = ctx.target.record
   const branch = ctx.target.org
   if (!isActiveMember(member)) {
     const message = `${member.name}的状态是“${MEMBER_STATUS_LABELS[member.status]}”，不能绑定微信；如已恢复联系，请先把状态改为正常或流动`
@@ -228,7 +228,7 @@ export const bindingBind = implement(bindingBindDecl, async (ctx, input) => {
 
 export const bindingUnbind = implement(bindingUnbindDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const member = ctx.target.record as unknown as MemberDoc
+  const member = ctx.target.record
   const binding = await bindingOf(store, member._id)
   if (!binding) throw new AppError('CONFLICT', `${member.name}还没有绑定微信，无需解除。请刷新后查看。`)
   const updated = await store.transaction(async (tx) => {

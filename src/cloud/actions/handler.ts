@@ -9,8 +9,18 @@
 import { ActionName, Actions } from '../../domain/api/catalog'
 import type { ActionDecl, OutputOf, ParsedInputOf } from '../../domain/api/define'
 import type { ActionContext, MemberContext } from '../action-context'
+import type { CollectionName, DocOf } from '../collections'
+import type { Stored } from '../ports/store'
 
-type ContextFor<D> = D extends { access: { kind: 'member' } } ? MemberContext : ActionContext
+/**
+ * A member action's context; when its target is a record, `ctx.target.record` is that record as
+ * the router read it to authorize the call, typed by the declared collection.
+ */
+type ContextFor<D> = D extends { access: { kind: 'member'; target: infer T } }
+  ? T extends { from: 'record'; collection: infer C extends CollectionName }
+    ? MemberContext & { target: { record: Stored<DocOf<C>> } }
+    : MemberContext
+  : ActionContext
 export type Handler<D> = (ctx: ContextFor<D>, input: ParsedInputOf<D>) => Promise<OutputOf<D>>
 /** Every declared action's handler: the router takes one of these. */
 export type HandlerMap = { [K in ActionName]: Handler<Actions[K]> }

@@ -139,7 +139,7 @@ async function listMeetings(
 }
 
 export const meetingGet = implement(meetingGetDecl, async (ctx) => {
-  const meeting = ctx.target.record as unknown as Stored<Omit<Meeting, 'id'>>
+  const meeting = ctx.target.record
   const branch = ctx.target.org
   return detailOf(ctx, meeting, branch, await membersByIds(ctx.ports.store, meeting.participantIds))
 })

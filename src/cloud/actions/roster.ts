@@ -249,7 +249,7 @@ function pageOf(
 }
 
 export const rosterGet = implement(rosterGetDecl, async (ctx) => {
-  return memberDetail(ctx, ctx.target.record as unknown as MemberDoc, ctx.target.org)
+  return memberDetail(ctx, ctx.target.record, ctx.target.org)
 })
 
 export const rosterCreate = implement(rosterCreateDecl, async (ctx, input) => {
@@ -279,7 +279,7 @@ export const rosterCreate = implement(rosterCreateDecl, async (ctx, input) => {
 
 export const rosterUpdate = implement(rosterUpdateDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const current = ctx.target.record as unknown as MemberDoc
+  const current = ctx.target.record
   const branch = ctx.target.org
   if (current._version !== input.version) {
     throw new AppError('CONFLICT', `${current.name}的信息刚被别人修改过，请刷新后在最新的信息上再修改。`)

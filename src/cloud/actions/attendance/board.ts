@@ -8,19 +8,19 @@ import { peopleSeenBy } from '../../../domain/attendance'
 import { AppError } from '../../../domain/errors'
 import { readAttendanceBoard } from '../../attendance-board'
 import { rulesFor, updateCounters } from '../../compliance-counters'
-import { liveMeetingOf, meetingOf, organizes } from './meeting-access'
+import { organizes, refuseCancelled } from './meeting-access'
 
-export const attendanceBoard = implement(attendanceBoardDecl, async (ctx, input) => {
-  const meeting = await meetingOf(ctx.ports.store, input.meetingId)
+export const attendanceBoard = implement(attendanceBoardDecl, async (ctx) => {
+  const meeting = ctx.target.record
   const board = await readAttendanceBoard(ctx.ports.store, meeting, ctx.now)
   const canManage = organizes(ctx.actor, ctx.target.org)
   const people = peopleSeenBy(board.people, ctx.actor.memberId, canManage)
   return { ...board, people, title: meeting.title, startAt: meeting.startAt, endAt: meeting.endAt, canManage }
 })
 
-export const attendanceConfirm = implement(attendanceConfirmDecl, async (ctx, input) => {
+export const attendanceConfirm = implement(attendanceConfirmDecl, async (ctx) => {
   const { store } = ctx.ports
-  const meeting = await liveMeetingOf(store, input.meetingId)
+  const meeting = refuseCancelled(ctx.target.record)
   if (ctx.now < meeting.startAt) {
     throw new AppError('VALIDATION_FAILED', '会议还没有开始，开始后才能确认考勤。')
   }

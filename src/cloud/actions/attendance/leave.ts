@@ -10,7 +10,7 @@ import { attendanceId, type AttendanceMeetingDoc, type LeaveDoc } from '../../at
 import { meetingFields, notify } from '../../notices'
 import { StoreConflict } from '../../ports/store'
 import { membersOf } from '../roster-reads'
-import { invalid, liveMeetingOf, meetingOf, requireAttendee } from './meeting-access'
+import { invalid, liveMeetingOf, requireAttendee } from './meeting-access'
 
 export function leaveViewOf(
   l: LeaveDoc,
@@ -93,7 +93,7 @@ export const leaveRequest = implement(requestDecl, async (ctx, input) => {
 
 export const leaveDecide = implement(decideDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const meeting = await meetingOf(store, input.meetingId)
+  const meeting = ctx.target.record
   const id = attendanceId(meeting._id, input.memberId)
   const existing = await store.get('leave_requests', id)
   if (!existing) throw invalid('memberId', '这位同志没有提交请假申请，请刷新看板后再试。')

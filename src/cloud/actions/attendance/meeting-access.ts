@@ -24,10 +24,12 @@ export async function meetingOf(store: StorePort, meetingId: string): Promise<Me
   return meeting
 }
 
-export function refuseCancelled(meeting: AttendanceMeetingDoc): void {
+/** Takes a meeting; returns it, or throws VALIDATION_FAILED when it was cancelled. */
+export function refuseCancelled<M extends AttendanceMeetingDoc>(meeting: M): M {
   if (meeting.status === 'cancelled') {
     throw new AppError('VALIDATION_FAILED', '这次会议已经取消，不能签到或请假；请查看会议通知中的新安排。')
   }
+  return meeting
 }
 
 /** The meeting, refused when it was cancelled: the start of every action that changes attendance. */

@@ -16,15 +16,7 @@ import { AppError } from '../../../domain/errors'
 import { pagePath } from '../../../domain/pages'
 import { meetingFields, notify } from '../../notices'
 import { membersByIds } from '../roster-reads'
-import {
-  invalid,
-  liveMeetingOf,
-  meetingOf,
-  refuseCancelled,
-  settingsOf,
-  settingsView,
-  withSecret,
-} from './meeting-access'
+import { invalid, refuseCancelled, settingsOf, settingsView, withSecret } from './meeting-access'
 
 /** The page a printed venue code opens (no leading slash, no query). */
 export const SIGNIN_PAGE = pagePath('signIn')
@@ -62,8 +54,8 @@ export const attendanceConfigure = implement(configureDecl, async (ctx, input) =
   return settingsView(store, after)
 })
 
-export const attendanceSettings = implement(attendanceSettingsDecl, async (ctx, input) => {
-  return settingsView(ctx.ports.store, await meetingOf(ctx.ports.store, input.meetingId))
+export const attendanceSettings = implement(attendanceSettingsDecl, async (ctx) => {
+  return settingsView(ctx.ports.store, ctx.target.record)
 })
 
 export const attendanceOpenCode = implement(attendanceOpenCodeDecl, async (ctx, input) => {
@@ -103,9 +95,8 @@ export function printedScene(secret: string): string {
   return `s=${createHash('sha256').update(`printed:${secret}`).digest('hex').slice(0, 16)}`
 }
 
-export const attendancePrintedCode = implement(attendancePrintedCodeDecl, async (ctx, input) => {
-  const { store } = ctx.ports
-  const meeting = await liveMeetingOf(store, input.meetingId)
+export const attendancePrintedCode = implement(attendancePrintedCodeDecl, async (ctx) => {
+  const meeting = refuseCancelled(ctx.target.record)
   const s = settingsOf(meeting)
   if (!s.place) {
     throw invalid('place', '会场签到码要求扫码人在会场范围内，请先在签到设置中填写签到地点的坐标和范围。')
@@ -119,7 +110,7 @@ export const attendancePrintedCode = implement(attendancePrintedCodeDecl, async 
 
 export const attendanceInviteGuests = implement(inviteDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const before = await liveMeetingOf(store, input.meetingId)
+  const before = refuseCancelled(ctx.target.record)
   if (ctx.now > before.endAt) throw new AppError('VALIDATION_FAILED', '会议已经结束，不能再邀请列席人员。')
   const wanted = [...new Set(input.memberIds)]
   const people = await membersByIds(store, wanted)

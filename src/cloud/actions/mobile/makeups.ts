@@ -50,7 +50,7 @@ async function refusal(store: StoreReader, meeting: Stored<MeetingDoc>, memberId
 
 export const makeupGet = implement(getDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const meeting = ctx.target.record as unknown as Stored<MeetingDoc>
+  const meeting = ctx.target.record
   const memberId = ctx.actor.memberId
   const mine = await store.get('makeups', makeupId(input.meetingId, memberId))
   const why = mine ? null : await refusal(store, meeting, memberId, ctx.now)
@@ -86,7 +86,7 @@ export const makeupGet = implement(getDecl, async (ctx, input) => {
 
 export const makeupSubmit = implement(submitDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const meeting = ctx.target.record as unknown as Stored<MeetingDoc>
+  const meeting = ctx.target.record
   const memberId = ctx.actor.memberId
   const id = makeupId(meeting._id, memberId)
   const existing = await store.get('makeups', id)

@@ -25,7 +25,6 @@ import {
   type ContactState,
   type MobileRuleSet,
 } from '../../../domain/mobile'
-import type { Member } from '../../../domain/org'
 import type { MemberContext } from '../../action-context'
 import { StoreConflict, type Stored, type StorePort } from '../../ports/store'
 import { membersOf, orgRef } from '../roster-reads'
@@ -119,7 +118,7 @@ export const mobileListBranch = implement(listDecl, async (ctx, _input) => {
 
 export const mobileGet = implement(getDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const member = ctx.target.record as unknown as Stored<Member>
+  const member = ctx.target.record
   const rules = await mobileRulesFor(store, ctx.target.org)
   const profile = await store.get('mobile_profiles', input.memberId)
   const checkins = await recentOf<CheckinDoc>(store, 'checkins', input.memberId, 'at')
@@ -163,7 +162,7 @@ export const mobileGet = implement(getDecl, async (ctx, input) => {
 
 export const mobileUpdateProfile = implement(updateDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const member = ctx.target.record as unknown as Stored<Member>
+  const member = ctx.target.record
   if (member.status !== 'mobile') {
     throw invalid('memberId', `${member.name}的党员状态不是“流动”；请先在支部成员中把状态改为流动，再登记流动信息`)
   }
@@ -215,7 +214,7 @@ export const mobileUpdateProfile = implement(updateDecl, async (ctx, input) => {
 
 export const mobileRecordContact = implement(contactDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const member = ctx.target.record as unknown as Stored<Member>
+  const member = ctx.target.record
   const rules = await mobileRulesFor(store, ctx.target.org)
   const doc: CheckinDoc & { _id: string } = {
     _id: ctx.newId('contact'),

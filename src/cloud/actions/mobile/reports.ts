@@ -80,7 +80,7 @@ export const mobileReportGet = implement(getDecl, async (ctx, input) => {
 
 export const mobileReportMarkRead = implement(markReadDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const doc = ctx.target.record as unknown as Stored<ReportDoc>
+  const doc = ctx.target.record
   const reply = input.reply ? input.reply : null
   if (doc.readAt !== null && (reply === null || reply === doc.reply)) return reportView(doc)
   const saved = await store.update(

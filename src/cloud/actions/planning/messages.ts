@@ -13,7 +13,6 @@ import {
 } from '../../../domain/api/catalog-planning'
 import type { MessageView, NotReachedView, UndeliveredNoticeView } from '../../../domain/api/views-planning'
 import { DELIVERY_FAILURE_LABELS } from '../../../domain/delivery'
-import { AppError } from '../../../domain/errors'
 import { MESSAGE_TEMPLATES, NOTICE_TOPICS, type SubscribeTopic } from '../../../domain/subscribe-messages'
 import type { MemberContext } from '../../action-context'
 import type { NoticeDoc } from '../../notices'
@@ -124,8 +123,7 @@ async function notReached(ctx: MemberContext, where: Filter[], since: number | n
 }
 
 export const messageNotReachedForMeeting = implement(forMeetingDecl, async (ctx, input) => {
-  // The router checked the actor organizes the meeting's branch; the meeting is the target record.
-  if (!ctx.target.record) throw new AppError('NOT_FOUND')
+  // The router read the meeting (the target record) and checked the actor organizes its branch.
   return notReached(ctx, [eq('meetingId', input.meetingId)], null)
 })
 
