@@ -3,6 +3,7 @@
  * the same transaction as each meeting write, so the dashboard reads counters and never meetings.
  * A 党小组会 counts per group (each group owes its own), every other kind per branch.
  */
+import type { MeetingDoc } from './collections'
 import {
   applyMeetingChange,
   counterDeltas,
@@ -28,13 +29,6 @@ export interface CounterDoc {
   start: number
   end: number
   counter: PeriodCounter
-}
-
-type MeetingDoc = Omit<Meeting, 'id'> & {
-  _id: string
-  attendanceRecordedAt?: number | null
-  minutesFinalizedAt?: number | null
-  quorumMet?: boolean | null
 }
 
 export function factsOf(m: MeetingDoc): MeetingFacts {

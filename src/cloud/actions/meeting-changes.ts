@@ -3,6 +3,7 @@
  * organizer saw, refused once the meeting has started (ended, for a cancellation), kept in the
  * meeting's history in the same transaction, and announced to the participants.
  */
+import type { MeetingDoc } from '../collections'
 import { implement } from './handler'
 import { fromBeijing, formatSpan } from '../../domain/beijing-time'
 import {
@@ -12,15 +13,13 @@ import {
 } from '../../domain/api/catalog'
 import type { MeetingDetail } from '../../domain/api/views'
 import { AppError } from '../../domain/errors'
-import { changeRefusal, type Meeting, type MeetingChange } from '../../domain/meeting'
+import { changeRefusal, type MeetingChange } from '../../domain/meeting'
 import type { MemberContext } from '../action-context'
 import { rulesFor, updateCounters } from '../compliance-counters'
 import { meetingFields, notify } from '../notices'
 import { StoreConflict, type Stored } from '../ports/store'
 import { detailOf } from './meetings'
 import { membersByIds } from './roster-reads'
-
-type MeetingDoc = Omit<Meeting, 'id'>
 
 function invalid(field: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', `${message}。`, [{ field, message }])

@@ -6,10 +6,10 @@
  * declared indexes (meetings by branchId + startAt, counters by branchId + periodKey), paged; notice
  * ids are deterministic, so a second run sends nothing already sent.
  */
+import type { MeetingDoc } from '../collections'
 import { eq } from '../ports/store'
 import { formatDate } from '../../domain/beijing-time'
 import { DEFAULT_MINUTES_DUE_MS } from '../../domain/compliance'
-import type { Meeting } from '../../domain/meeting'
 import { organizersAmong, secretariesAmong, type Org } from '../../domain/org'
 import { membersOf, readAll } from '../actions/roster-reads'
 import { periodStatuses } from '../actions/planning/period-status'
@@ -25,8 +25,6 @@ export const REMINDER_WINDOW_MS = DAY
 /** Minutes reminders look back this far: older gaps show as 逾期 on 首页 rather than as daily pings. */
 export const MINUTES_LOOKBACK_MS = 30 * DAY
 const MAX_WINDOW_MEETINGS = 2000
-
-type MeetingDoc = Omit<Meeting, 'id'> & { minutesFinalizedAt?: number | null }
 
 /** Every branch, a page at a time. */
 async function forEachBranch(ports: Ports, fn: (branch: Stored<Org>) => Promise<void>): Promise<void> {

@@ -2,6 +2,8 @@
  * Reading minutes: the meeting and branch they belong to, attendance as the minutes record it,
  * the rules in force, and the view every minutes action returns.
  */
+export type { MeetingDoc } from '../../collections'
+import type { MeetingDoc } from '../../collections'
 import { eq } from '../../ports/store'
 import { isAllowed } from '../../../domain/access'
 import { minutesFinalize, minutesSaveDraft } from '../../../domain/api/catalog-minutes'
@@ -21,12 +23,10 @@ import {
 import { attendanceFromBoard, finalizeBlocked } from '../../../domain/minutes-attendance'
 import type { Org } from '../../../domain/org'
 import type { MemberContext } from '../../action-context'
-import { readAttendanceBoard, type AttendanceMeetingDoc } from '../../attendance-board'
+import { readAttendanceBoard } from '../../attendance-board'
 import type { AmendmentDoc, MinutesDoc } from '../../minutes-chain'
 import type { Stored, StorePort } from '../../ports/store'
 import { readAll } from '../roster-reads'
-
-export type MeetingDoc = AttendanceMeetingDoc & { minutesLate?: boolean | null }
 
 /** A meeting's photos and amendments are few; the caps guard against broken data only. */
 const MAX_PHOTOS = 60

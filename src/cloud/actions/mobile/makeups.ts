@@ -3,6 +3,8 @@
  * the branch's organizers accept it. Kept in `makeups` only — attendance and the compliance counters
  * never change because of it.
  */
+export type { MeetingDoc } from '../../collections'
+import type { MeetingDoc } from '../../collections'
 import { eq } from '../../ports/store'
 import { implement } from '../handler'
 import { isAllowed } from '../../../domain/access'
@@ -13,18 +15,12 @@ import {
 } from '../../../domain/api/catalog-mobile'
 import type { MakeupView, MissedMeeting } from '../../../domain/api/views-mobile'
 import { AppError } from '../../../domain/errors'
-import type { Meeting } from '../../../domain/meeting'
 import { MEETING_ORGANIZER_ROLES, organizersAmong } from '../../../domain/org'
 import { membersOf } from '../roster-reads'
 import { notify } from '../../notices'
 import type { Stored, StorePort, StoreReader } from '../../ports/store'
 import { attendanceId } from '../../attendance-board'
 import { insertCountingContact, makeupView, type MakeupDoc } from './registry'
-
-export type MeetingDoc = Omit<Meeting, 'id'> & {
-  attendanceRecordedAt?: number | null
-  minutesFinalizedAt?: number | null
-}
 
 /**
  * Whether the member signed in, in person or remotely (a remote attendance still waiting for the

@@ -3,6 +3,7 @@
  * of every kind for the periods containing the month, read from the compliance counters exactly as
  * 首页 reads them (statusFromCounter), so the calendar and 首页 never disagree.
  */
+import type { MeetingDoc } from '../../collections'
 import { implement } from '../handler'
 import { isAllowed } from '../../../domain/access'
 import { planGenerate as planGenerateDecl } from '../../../domain/api/catalog-planning'
@@ -11,7 +12,7 @@ import type { CalendarDay, CalendarPeriod } from '../../../domain/api/views-plan
 import { formatDate, formatTime } from '../../../domain/beijing-time'
 import { COUNT_STATUS_LABELS, meetingDayStatus, monthGrid, monthLabel, shiftMonth } from '../../../domain/calendar'
 import { COMPLIANCE_LABELS, type ComplianceResult, type ComplianceStatus } from '../../../domain/compliance'
-import { MEETING_PHASE_LABELS, type Meeting } from '../../../domain/meeting'
+import { MEETING_PHASE_LABELS } from '../../../domain/meeting'
 import { factsOf, rulesFor } from '../../compliance-counters'
 import { periodStatuses } from './period-status'
 import { planCalendar } from './plans'
@@ -22,14 +23,6 @@ import { orgRef } from '../roster-reads'
 const MAX_MONTH_MEETINGS = 1000
 /** Which status needs attention first, as on 首页. */
 const URGENCY: ComplianceStatus[] = ['overdue', 'missed', 'due', 'in_progress', 'done']
-
-type MeetingDoc = Omit<Meeting, 'id'> & {
-  _id: string
-  attendanceRecordedAt?: number | null
-  minutesFinalizedAt?: number | null
-  minutesLate?: boolean | null
-  quorumMet?: boolean | null
-}
 
 export const meetingCalendar = implement(meetingCalendarDecl, async (ctx, input) => {
   const { store } = ctx.ports
