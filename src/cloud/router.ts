@@ -161,6 +161,9 @@ function checkPreconditions(decl: ActionDecl, target: NonNullable<ActionContext[
     if (p.kind === 'branch' && target.org.kind !== 'branch') {
       throw new AppError('VALIDATION_FAILED', p.message, [{ field: p.field, message: p.fieldMessage }])
     }
+    if (p.kind === 'notCancelled' && target.record?.status === 'cancelled') {
+      throw new AppError('VALIDATION_FAILED', p.message)
+    }
   }
 }
 

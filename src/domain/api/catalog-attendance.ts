@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { MEETING_ORGANIZER_ROLES, ROLES } from '../org'
-import { catalogOf, defineAction, onMeetingRecord, shape } from './define'
+import { catalogOf, defineAction, onMeetingRecord, shape, targetNotCancelled } from './define'
 import { idField, textField } from './fields'
 import type {
   AttendanceBoard,
@@ -25,6 +25,10 @@ const memberIdField = idField('党员编号')
 /** The input of every action that names only the meeting. */
 const meetingInput = z.object({ meetingId: meetingIdField }).strict()
 const WRITE_ERRORS = ['VALIDATION_FAILED', 'NOT_FOUND'] as const
+
+/** Why attendance of a cancelled meeting cannot change (also said to members signing in). */
+export const MEETING_CANCELLED_MESSAGE = '这次会议已经取消，不能签到或请假；请查看会议通知中的新安排。'
+const NOT_CANCELLED = [targetNotCancelled(MEETING_CANCELLED_MESSAGE)]
 const READ_ERRORS = ['NOT_FOUND'] as const
 
 export const locationField = z
@@ -116,6 +120,7 @@ export const attendancePrintedCode = defineAction({
   write: true,
   access: ORGANIZERS,
   errors: WRITE_ERRORS,
+  preconditions: NOT_CANCELLED,
 })
 
 export const attendanceSignIn = defineAction({
@@ -180,6 +185,7 @@ export const attendanceMarkManual = defineAction({
   write: true,
   access: ORGANIZERS,
   errors: WRITE_ERRORS,
+  preconditions: NOT_CANCELLED,
 })
 
 export const attendanceRemoteRequest = defineAction({
@@ -200,6 +206,7 @@ export const attendanceRemoteConfirm = defineAction({
   write: true,
   access: ORGANIZERS,
   errors: WRITE_ERRORS,
+  preconditions: NOT_CANCELLED,
 })
 
 export const attendanceBoard = defineAction({
@@ -220,6 +227,7 @@ export const attendanceConfirm = defineAction({
   write: true,
   access: ORGANIZERS,
   errors: WRITE_ERRORS,
+  preconditions: NOT_CANCELLED,
 })
 
 export const attendanceInviteGuests = defineAction({
@@ -238,6 +246,7 @@ export const attendanceInviteGuests = defineAction({
   write: true,
   access: ORGANIZERS,
   errors: WRITE_ERRORS,
+  preconditions: NOT_CANCELLED,
 })
 
 export const LEAVE_CATEGORIES = ['work', 'sick', 'personal', 'other'] as const

@@ -64,13 +64,17 @@ export interface ActionDecl<
  * A condition on an action's target, declared instead of written in its handler. When it does not
  * hold, the router refuses with VALIDATION_FAILED: `message` for the whole call, `fieldMessage`
  * next to `field`.
- * - `branch`: the target org is a 党支部 (not a 党委, 党总支 or 党小组).
+ * - `branch`: the target org is a 党支部 (not a 党委, 党总支 or 党小组);
+ * - `notCancelled`: the target record's `status` is not `cancelled`.
  */
-export interface Precondition {
-  kind: 'branch'
-  field: string
-  message: string
-  fieldMessage: string
+export type Precondition =
+  | { kind: 'branch'; field: string; message: string; fieldMessage: string }
+  /** The target record (a meeting) is not cancelled; refused with `message`. */
+  | { kind: 'notCancelled'; message: string }
+
+/** The precondition that the target record (a meeting) is not cancelled; takes the refusal message. */
+export function targetNotCancelled(message: string): Precondition {
+  return { kind: 'notCancelled', message }
 }
 
 /**

@@ -8,7 +8,7 @@ import { peopleSeenBy } from '../../../domain/attendance'
 import { AppError } from '../../../domain/errors'
 import { readAttendanceBoard } from '../../attendance-board'
 import { rulesFor, updateCounters } from '../../compliance-counters'
-import { organizes, refuseCancelled } from './meeting-access'
+import { organizes } from './meeting-access'
 
 export const attendanceBoard = implement(attendanceBoardDecl, async (ctx) => {
   const meeting = ctx.target.record
@@ -20,7 +20,7 @@ export const attendanceBoard = implement(attendanceBoardDecl, async (ctx) => {
 
 export const attendanceConfirm = implement(attendanceConfirmDecl, async (ctx) => {
   const { store } = ctx.ports
-  const meeting = refuseCancelled(ctx.target.record)
+  const meeting = ctx.target.record
   if (ctx.now < meeting.startAt) {
     throw new AppError('VALIDATION_FAILED', '会议还没有开始，开始后才能确认考勤。')
   }

@@ -1,4 +1,5 @@
 /** Reading a meeting for the attendance actions, and who may do what with it. */
+import { MEETING_CANCELLED_MESSAGE } from '../../../domain/api/catalog-attendance'
 import { randomBytes } from 'node:crypto'
 import { isAllowed } from '../../../domain/access'
 import { attendanceConfirm } from '../../../domain/api/catalog-attendance'
@@ -27,7 +28,7 @@ export async function meetingOf(store: StorePort, meetingId: string): Promise<Me
 /** Takes a meeting; returns it, or throws VALIDATION_FAILED when it was cancelled. */
 export function refuseCancelled<M extends AttendanceMeetingDoc>(meeting: M): M {
   if (meeting.status === 'cancelled') {
-    throw new AppError('VALIDATION_FAILED', '这次会议已经取消，不能签到或请假；请查看会议通知中的新安排。')
+    throw new AppError('VALIDATION_FAILED', MEETING_CANCELLED_MESSAGE)
   }
   return meeting
 }

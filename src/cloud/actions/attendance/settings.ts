@@ -96,7 +96,7 @@ export function printedScene(secret: string): string {
 }
 
 export const attendancePrintedCode = implement(attendancePrintedCodeDecl, async (ctx) => {
-  const meeting = refuseCancelled(ctx.target.record)
+  const meeting = ctx.target.record
   const s = settingsOf(meeting)
   if (!s.place) {
     throw invalid('place', '会场签到码要求扫码人在会场范围内，请先在签到设置中填写签到地点的坐标和范围。')
@@ -110,7 +110,7 @@ export const attendancePrintedCode = implement(attendancePrintedCodeDecl, async 
 
 export const attendanceInviteGuests = implement(inviteDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const before = refuseCancelled(ctx.target.record)
+  const before = ctx.target.record
   if (ctx.now > before.endAt) throw new AppError('VALIDATION_FAILED', '会议已经结束，不能再邀请列席人员。')
   const wanted = [...new Set(input.memberIds)]
   const people = await membersByIds(store, wanted)

@@ -191,7 +191,7 @@ export const attendanceSignInPrinted = implement(printedDecl, async (ctx, input)
 
 export const attendanceMarkManual = implement(manualDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const meeting = refuseCancelled(ctx.target.record)
+  const meeting = ctx.target.record
   requireAttendee(meeting, input.memberId, 'other')
   const s = settingsOf(meeting)
   if (ctx.now < signInWindow(meeting, s).opensAt) {
@@ -226,7 +226,7 @@ export const attendanceRemoteRequest = implement(attendanceRemoteRequestDecl, as
 
 export const attendanceRemoteConfirm = implement(attendanceRemoteConfirmDecl, async (ctx, input) => {
   const { store } = ctx.ports
-  const meeting = refuseCancelled(ctx.target.record)
+  const meeting = ctx.target.record
   if (ctx.now < signInWindow(meeting, settingsOf(meeting)).opensAt) {
     throw new AppError('VALIDATION_FAILED', '会议还没开始，请在会上看到这位同志远程接入后再确认。')
   }
