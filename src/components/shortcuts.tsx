@@ -26,12 +26,28 @@ export function shortcutsFor(profile: ProfileView): Shortcut[] {
   return list
 }
 
-export function Shortcuts({ profile }: { profile: ProfileView }) {
+/** The unread count as a badge: nothing at 0, "99+" past 99. */
+export function unreadBadge(unread: number): string | null {
+  if (unread <= 0) return null
+  return unread > 99 ? '99+' : String(unread)
+}
+
+/**
+ * The shortcuts of `profile`; `unread` (the member's unread 消息, when known) is shown as a badge
+ * on 消息.
+ */
+export function Shortcuts({ profile, unread }: { profile: ProfileView; unread?: number }) {
+  const badge = unreadBadge(unread ?? 0)
   return (
     <View className="shortcuts" id="shortcuts">
       {shortcutsFor(profile).map((s) => (
         <View key={s.id} id={s.id} className="shortcuts__item" onClick={() => openUrl(s.url)}>
           <Text>{s.label}</Text>
+          {s.id === 'go-messages' && badge && (
+            <Text className="shortcuts__badge" id="messages-badge">
+              {badge}
+            </Text>
+          )}
         </View>
       ))}
     </View>

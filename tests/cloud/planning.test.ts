@@ -463,6 +463,29 @@ describe('messages', () => {
   })
 })
 
+describe('message.unreadCount', () => {
+  test('each member counts only their own unread notices; reading one lowers the count', async () => {
+    const otherBranch = (await ok(MEMBER_B2, 'message.unreadCount', {})).unread
+    expect(await ok(MEMBER_B1, 'message.unreadCount', {})).toEqual({ unread: 0 })
+    for (const [i, date] of ['2026-12-02', '2026-12-03'].entries()) {
+      await ok(SECRETARY_B1, 'meeting.schedule', scheduleInput({ title: `会议${i + 1}`, date }), true)
+    }
+    expect(await ok(MEMBER_B1, 'message.unreadCount', {})).toEqual({ unread: 2 })
+    const secretary = await ok(SECRETARY_B1, 'message.unreadCount', {})
+    expect(secretary.unread).toBeGreaterThan(0)
+    // Another branch's member is not told of 第一党支部's meetings; the count is theirs alone.
+    expect(await ok(MEMBER_B2, 'message.unreadCount', {})).toEqual({ unread: otherBranch })
+
+    const [newest] = (await ok(MEMBER_B1, 'message.listMine', { limit: 1 })).items
+    await ok(MEMBER_B1, 'message.markRead', { ids: [newest.id] }, true)
+    expect(await ok(MEMBER_B1, 'message.unreadCount', {})).toEqual({ unread: 1 })
+    // The member reading theirs leaves the secretary's own notices unread.
+    expect(await ok(SECRETARY_B1, 'message.unreadCount', {})).toEqual(secretary)
+    await ok(MEMBER_B1, 'message.markRead', { all: true }, true)
+    expect(await ok(MEMBER_B1, 'message.unreadCount', {})).toEqual({ unread: 0 })
+  })
+})
+
 describe('a year without the State Council’s arrangement', () => {
   test('fixed-date holidays are still avoided, and a date moved onto one is flagged', async () => {
     const plan = await ok(SECRETARY_B1, 'plan.generate', { year: 2031 }, true)

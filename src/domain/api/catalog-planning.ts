@@ -21,6 +21,7 @@ import type {
   PublishResult,
   RulesChangeResult,
   RulesView,
+  UnreadCountView,
 } from './views-planning'
 
 /** Plans are made by 党支部. */
@@ -212,6 +213,16 @@ export const messageListMine = defineAction({
   errors: [],
 })
 
+export const messageUnreadCount = defineAction({
+  name: 'message.unreadCount',
+  summary: '我的未读消息条数（首页“消息”入口的角标）',
+  input: () => z.object({}).strict(),
+  output: shape<UnreadCountView>(),
+  write: false,
+  access: selfAccess,
+  errors: [],
+})
+
 export const messageMarkRead = defineAction({
   name: 'message.markRead',
   summary: '把消息标为已读：指定的几条，或全部',
@@ -261,6 +272,7 @@ export const PLANNING_ACTIONS = catalogOf(
   planPublish,
   meetingCalendar,
   messageListMine,
+  messageUnreadCount,
   messageMarkRead,
   messageNotReachedForMeeting,
   messageNotReachedInBranch,

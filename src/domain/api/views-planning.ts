@@ -174,6 +174,11 @@ export interface MessagePage {
   unread: number
 }
 
+/** How many of my 消息 are unread: the 首页 shortcut's badge. */
+export interface UnreadCountView {
+  unread: number
+}
+
 export interface MarkReadResult {
   marked: number
   unread: number

@@ -63,6 +63,8 @@ function Compliance({ profile }: { profile: ProfileView }) {
 
 export default function Home() {
   const me = useApi('session.whoami', {})
+  // Refreshed on each show, so coming back from 消息 clears what was read there.
+  const unread = useApi('message.unreadCount', me.data?.bound ? {} : null)
   return (
     <View className="home">
       <Loaded state={me}>
@@ -77,7 +79,7 @@ export default function Home() {
                   </Button>
                 </View>
               )}
-              <Shortcuts profile={profile} />
+              <Shortcuts profile={profile} unread={unread.data?.unread} />
               <Text className="section-title">近期会议</Text>
               <Upcoming bound />
               <Compliance profile={profile} />

@@ -1,5 +1,5 @@
 /**
- * The in-app 消息 list: every notice `notify` kept for the actor, newest first, and marking them read;
+ * The in-app 消息 list: every notice `notify` kept for the actor, newest first, its unread count, and marking them read;
  * and, for a branch's organizers, who a meeting's notices (or the branch's lately) did not reach on
  * WeChat, so they can tell them another way.
  */
@@ -8,6 +8,7 @@ import { implement } from '../handler'
 import {
   messageListMine as listDecl,
   messageMarkRead as markDecl,
+  messageUnreadCount as unreadDecl,
   messageNotReachedForMeeting as forMeetingDecl,
   messageNotReachedInBranch as inBranchDecl,
 } from '../../../domain/api/catalog-planning'
@@ -52,6 +53,11 @@ export const messageListMine = implement(listDecl, async (ctx, input) => {
     unread: await store.count('notifications', unreadWhere(ctx.actor.memberId)),
   }
 })
+
+/** The actor's unread count alone (the 首页 badge), without reading a page of notices. */
+export const messageUnreadCount = implement(unreadDecl, async (ctx, _input) => ({
+  unread: await ctx.ports.store.count('notifications', unreadWhere(ctx.actor.memberId)),
+}))
 
 export const messageMarkRead = implement(markDecl, async (ctx, input) => {
   const { store } = ctx.ports

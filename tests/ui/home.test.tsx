@@ -1,0 +1,42 @@
+/** 首页 in jsdom against the real server code: the 消息 shortcut's unread badge. */
+import { act, render, waitFor } from '@testing-library/react'
+import Home from '../../src/pages/index/index'
+import { unreadBadge } from '../../src/components/shortcuts'
+import { MEMBER_B1, SECRETARY_B1, requestIds, scheduleInput } from '../cloud/api-fixture'
+import { showPage } from '../mocks/taro'
+import { link, linkPerTest } from './real-api'
+
+linkPerTest(MEMBER_B1)
+const rid = requestIds('ui-home')
+
+const badge = (container: HTMLElement) => container.querySelector('#go-messages #messages-badge')?.textContent ?? null
+
+test('the 消息 shortcut shows my unread count, and coming back after reading lowers it', async () => {
+  const api = link.api!
+  const { container } = render(<Home />)
+  await waitFor(() => expect(container.querySelector('#go-messages')).not.toBeNull())
+  expect(badge(container)).toBeNull()
+
+  for (const [i, date] of ['2026-12-02', '2026-12-03'].entries()) {
+    await api.as(SECRETARY_B1).call('meeting.schedule', scheduleInput({ title: `会议${i + 1}`, date }), rid())
+  }
+  await act(async () => void showPage())
+  await waitFor(() => expect(badge(container)).toBe('2'))
+
+  // Read one in 消息, then back on 首页.
+  const [newest] = (await api.as(MEMBER_B1).call('message.listMine', { limit: 1 })).items
+  await api.as(MEMBER_B1).call('message.markRead', { ids: [newest.id] }, rid())
+  await act(async () => void showPage())
+  await waitFor(() => expect(badge(container)).toBe('1'))
+
+  await api.as(MEMBER_B1).call('message.markRead', { all: true }, rid())
+  await act(async () => void showPage())
+  await waitFor(() => expect(badge(container)).toBeNull())
+})
+
+test('the badge is hidden at 0 and capped at 99+', () => {
+  expect(unreadBadge(0)).toBeNull()
+  expect(unreadBadge(7)).toBe('7')
+  expect(unreadBadge(99)).toBe('99')
+  expect(unreadBadge(100)).toBe('99+')
+})
