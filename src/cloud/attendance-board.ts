@@ -5,50 +5,12 @@
  */
 import { eq } from './ports/store'
 import type { AttendanceBoard } from '../domain/api/views-attendance'
-import {
-  boardPersonOf,
-  computeBoard,
-  type AttendanceRecord,
-  type BoardPerson,
-  type LeaveRecord,
-  type SignInSettings,
-} from '../domain/attendance'
+import { boardPersonOf, computeBoard, type BoardPerson } from '../domain/attendance'
 import { kindRule } from '../domain/meeting-kinds'
-import type { Meeting } from '../domain/meeting'
 import { rulesFor } from './compliance-counters'
+import type { AttendanceDoc, AttendanceMeetingDoc, LeaveDoc } from './documents'
 import type { Stored, StorePort } from './ports/store'
 import { membersByIds, readAll } from './actions/roster-reads'
-
-/** The meeting document as the attendance area reads and writes it (old meetings lack the extras). */
-export type AttendanceMeetingDoc = Omit<Meeting, 'id'> & {
-  _id: string
-  signIn?: SignInSettings | null
-  guestIds?: string[]
-  allowRemote?: boolean | null
-  videoLink?: string | null
-  attendanceRecordedAt?: number | null
-  quorumMet?: boolean | null
-  minutesFinalizedAt?: number | null
-}
-
-/** The attendance document, `_id = ${meetingId}.${memberId}`. */
-export interface AttendanceDoc extends AttendanceRecord {
-  meetingId: string
-  branchId: string
-  receivedAt: number
-  /** Remote attendance: who confirmed it and when. */
-  confirmedBy: string | null
-  confirmedAt: number | null
-}
-
-export interface LeaveDoc extends LeaveRecord {
-  meetingId: string
-  branchId: string
-  createdAt: number
-  decidedBy: string | null
-  decidedAt: number | null
-  decisionNote: string | null
-}
 
 /** What a sign-in sets on a new record; the rest follows from the meeting, the member and the time. */
 export type SignInFields = Pick<

@@ -1,5 +1,6 @@
 /**
- * The collections the server keeps, the document each holds (`CollectionDocs`) and the fields each
+ * The collections the server keeps, the document each holds (`CollectionDocs`; the documents are
+ * declared in documents.ts, which imports no module of src/cloud but the notifier port) and the fields each
  * is queried by. The store port is typed by `CollectionDocs`: `store.get('meetings', id)` answers a
  * `Stored<MeetingDoc>` without a type argument, and an unknown collection does not compile. The SQLite adapter creates
  * these indexes itself; on CloudBase create the same indexes in the console (see README).
@@ -9,15 +10,25 @@ import type { MeetingChange } from '../domain/meeting'
 import type { ChainEntry } from '../domain/minutes'
 import type { MobileRuleSet } from '../domain/mobile'
 import type { Member, MemberChange, Org } from '../domain/org'
-import type { CheckinDoc, MakeupDoc, ProfileDoc, ReportDoc } from './actions/mobile/registry'
-import type { PlanDoc } from './actions/planning/plans'
-import type { RuleSetDoc } from './actions/planning/rules'
-import type { PhotoDoc, ReadDoc } from './actions/minutes/records'
-import type { OutboxEntry } from './adapters/outbox-notifier'
-import type { AttendanceDoc, AttendanceMeetingDoc, LeaveDoc } from './attendance-board'
-import type { CounterDoc } from './compliance-counters'
-import type { AmendmentDoc, ChainHeadDoc, MinutesDoc } from './minutes-chain'
-import type { NoticeDoc } from './notices'
+import type {
+  AmendmentDoc,
+  AttendanceDoc,
+  AttendanceMeetingDoc,
+  ChainHeadDoc,
+  CheckinDoc,
+  CounterDoc,
+  LeaveDoc,
+  MakeupDoc,
+  MinutesDoc,
+  NoticeDoc,
+  OutboxEntry,
+  PhotoDoc,
+  PlanDoc,
+  ProfileDoc,
+  ReadDoc,
+  ReportDoc,
+  RuleSetDoc,
+} from './documents'
 
 export const COLLECTIONS = {
   orgs: { indexes: [['parentId']] },

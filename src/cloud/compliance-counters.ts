@@ -4,32 +4,12 @@
  * A 党小组会 counts per group (each group owes its own), every other kind per branch.
  */
 import type { MeetingDoc } from './collections'
-import {
-  applyMeetingChange,
-  counterDeltas,
-  counterKey,
-  emptyCounter,
-  type MeetingFacts,
-  type PeriodCounter,
-} from '../domain/compliance'
+import { applyMeetingChange, counterDeltas, counterKey, emptyCounter, type MeetingFacts } from '../domain/compliance'
 import { effectiveRules, type EffectiveKindRule, type RuleSet } from '../domain/kind-rules'
 import type { Meeting } from '../domain/meeting'
-import { DEFAULT_KIND_RULES, type MeetingKind } from '../domain/meeting-kinds'
+import { DEFAULT_KIND_RULES } from '../domain/meeting-kinds'
 import type { Org } from '../domain/org'
-import type { Period } from '../domain/periods'
 import type { StoreReader, StoreTx } from './ports/store'
-
-export interface CounterDoc {
-  /** The branch, or for a 党小组会 the group, that owes the meetings. */
-  ownerId: string
-  branchId: string
-  kind: MeetingKind
-  period: Period
-  periodKey: string
-  start: number
-  end: number
-  counter: PeriodCounter
-}
 
 export function factsOf(m: MeetingDoc): MeetingFacts {
   return {

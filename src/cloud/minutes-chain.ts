@@ -18,57 +18,14 @@ import {
   type ChainEntry,
   type LockedMinutes,
   type MinutesAttendance,
-  type MinutesContent,
 } from '../domain/minutes'
-import type { MeetingKind } from '../domain/meeting-kinds'
+import type { AmendmentDoc, ChainHeadDoc, MinutesDoc } from './documents'
 import type { Stored, StorePort, StoreTx } from './ports/store'
 
 export function sha256Hex(data: string | Uint8Array): string {
   return Buffer.from(sha256(typeof data === 'string' ? new Uint8Array(Buffer.from(data, 'utf8')) : data)).toString(
     'hex',
   )
-}
-
-/** The minutes document (`minutes`, `_id` = meeting id). */
-export interface MinutesDoc {
-  meetingId: string
-  branchId: string
-  meetingStartAt: number
-  kind: MeetingKind
-  status: 'draft' | 'final'
-  content: MinutesContent
-  updatedBy: string
-  updatedAt: number
-  /** Set at finalize, with the meeting as it was then; part of the locked content. */
-  title: string | null
-  meetingEndAt: number | null
-  attendance: MinutesAttendance | null
-  photos: { id: string; sha256: string; receivedAt: number }[] | null
-  finalizedAt: number | null
-  finalizedBy: string | null
-  late: boolean
-  contentHash: string | null
-  amendmentCount: number
-}
-
-/** One correction after finalize (`minutes_amendments`). */
-export interface AmendmentDoc {
-  meetingId: string
-  branchId: string
-  seq: number
-  reason: string
-  changes: { field: string; label: string; before: string; after: string }[]
-  by: string
-  at: number
-  contentHash: string
-}
-
-export interface ChainHeadDoc {
-  /** Not `branchId`, so the head never shows up among the entries of a branch. */
-  headOf: string
-  seq: number
-  hash: string
-  at: number
 }
 
 export const headId = (branchId: string) => `head.${branchId}`

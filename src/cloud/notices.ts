@@ -14,19 +14,6 @@ import type { Ports } from './ports'
 import type { Notification } from './ports/notifier'
 import { StoreConflict } from './ports/store'
 
-/** A notice as kept for the in-app 消息 list. */
-export interface NoticeDoc extends Omit<Notification, 'id'> {
-  /** The branch whose organizers see whether it reached the person. */
-  branchId: string
-  /** The meeting it is about, if any. */
-  meetingId: string | null
-  createdAt: number
-  /** When the member opened it in the app; null while unread. */
-  readAt: number | null
-  /** What the notifier answered; null until it has. */
-  delivery: NoticeDelivery | null
-}
-
 /** One notice to send: who to, about which branch, its topic and the fields its text is made from. */
 export interface NoticeRequest<T extends SubscribeTopic> {
   /** Deterministic, so a replayed write does not notify twice. */

@@ -6,7 +6,7 @@
 import { minutesOverdue, meetingReminders, quotaAtRisk, PLANNING_JOBS } from '../../src/cloud/jobs/planning'
 import { DAILY_JOBS } from '../../src/cloud/jobs'
 import { msUntilNextRun, runDailyJobs, scheduleDailyJobs } from '../../src/cloud/functions/timer/run-jobs'
-import type { NoticeDoc } from '../../src/cloud/notices'
+import type { NoticeDoc } from '../../src/cloud/documents'
 import { fromBeijing } from '../../src/domain/beijing-time'
 import { AT_RISK_DAYS, DEFAULT_MINUTES_DUE_MS } from '../../src/domain/compliance'
 import type { Meeting } from '../../src/domain/meeting'

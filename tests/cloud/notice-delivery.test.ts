@@ -7,7 +7,7 @@
 import { HANDLERS } from '../../src/cloud/actions'
 import { openCloudBase } from '../../src/cloud/cloudbase'
 import { meetingReminders } from '../../src/cloud/jobs/planning'
-import type { NoticeDoc } from '../../src/cloud/notices'
+import type { NoticeDoc } from '../../src/cloud/documents'
 import { createMain } from '../../src/cloud/router'
 import { DEMO_UNBOUND_MEMBER_IDS, seedDemo } from '../../src/cloud/seed/demo-branch'
 import type { MeetingDetail } from '../../src/domain/api/views'

@@ -10,10 +10,6 @@
 import type { DeliveryResult, Notification, NotifierPort } from '../ports/notifier'
 import { StoreConflict, type StorePort } from '../ports/store'
 
-export interface OutboxEntry extends Omit<Notification, 'id'> {
-  queuedAt: number
-}
-
 export class OutboxNotifier implements NotifierPort {
   constructor(
     private readonly store: StorePort,

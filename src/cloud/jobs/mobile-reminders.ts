@@ -18,7 +18,8 @@ import {
   type ContactState,
 } from '../../domain/mobile'
 import { secretariesAmong, type Member, type Org } from '../../domain/org'
-import { mobileRulesFor, type ProfileDoc } from '../actions/mobile/registry'
+import { mobileRulesFor } from '../actions/mobile/registry'
+import type { ProfileDoc } from '../documents'
 import { membersByIds, membersOf } from '../actions/roster-reads'
 import { notify } from '../notices'
 import type { Ports } from '../ports'

@@ -6,7 +6,8 @@
  *   await seedDemoAttendance(store, now)
  */
 import { eq } from '../ports/store'
-import { attendanceId, newAttendanceRecord, type AttendanceMeetingDoc, type LeaveDoc } from '../attendance-board'
+import { attendanceId, newAttendanceRecord } from '../attendance-board'
+import type { AttendanceMeetingDoc, LeaveDoc } from '../documents'
 import type { StorePort } from '../ports/store'
 import { readAll } from '../actions/roster-reads'
 

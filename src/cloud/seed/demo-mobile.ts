@@ -5,7 +5,7 @@
  */
 import { beijing } from '../../domain/beijing-time'
 import { DAY_MS } from '../../domain/mobile'
-import type { ProfileDoc } from '../actions/mobile/registry'
+import type { ProfileDoc } from '../documents'
 import type { StoreTx } from '../ports/store'
 
 interface DemoMobile {

@@ -13,7 +13,7 @@ import {
 import { AppError } from '../../../domain/errors'
 import type { Org } from '../../../domain/org'
 import type { Actor } from '../../../domain/access'
-import type { AttendanceDoc, AttendanceMeetingDoc } from '../../attendance-board'
+import type { AttendanceDoc, AttendanceMeetingDoc } from '../../documents'
 import type { Stored, StorePort } from '../../ports/store'
 import { membersByIds } from '../roster-reads'
 

@@ -29,7 +29,8 @@ import { checkSignInToken, TOKEN_REFUSALS } from '../../../domain/attendance-tok
 import { AppError } from '../../../domain/errors'
 import { meetingPhase } from '../../../domain/meeting'
 import type { MemberContext } from '../../action-context'
-import { attendanceId, newAttendanceRecord, type AttendanceDoc } from '../../attendance-board'
+import { attendanceId, newAttendanceRecord } from '../../attendance-board'
+import type { AttendanceDoc } from '../../documents'
 import { StoreConflict, type Stored, type StorePort } from '../../ports/store'
 import { leaveViewOf } from './leave'
 import {

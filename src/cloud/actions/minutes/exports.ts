@@ -15,11 +15,13 @@ import { formatDate, fromBeijing } from '../../../domain/beijing-time'
 import { AppError } from '../../../domain/errors'
 import type { Org } from '../../../domain/org'
 import type { MemberContext } from '../../action-context'
-import { sha256Hex, verifyChain, type MinutesDoc } from '../../minutes-chain'
+import type { MeetingDoc } from '../../collections'
+import type { MinutesDoc } from '../../documents'
+import { sha256Hex, verifyChain } from '../../minutes-chain'
 import type { DocxMinutes } from '../../minutes-docx'
 import type { Page, QueryOptions, Stored, StorePort } from '../../ports/store'
 import { correctedContent, lateAfterDays } from '../../../domain/minutes'
-import { amendmentViews, buildView, meetingMinutes, minutesRulesFor, readAmendments, type MeetingDoc } from './records'
+import { amendmentViews, buildView, meetingMinutes, minutesRulesFor, readAmendments } from './records'
 
 /** A year of a branch's meetings is some 60; the cap guards the export against broken data. */
 const MAX_BOOK_MEETINGS = 1000

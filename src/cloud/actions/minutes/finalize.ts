@@ -17,8 +17,10 @@ import {
   isLateEntry,
 } from '../../../domain/minutes'
 import { finalizeBlocked } from '../../../domain/minutes-attendance'
+import type { MeetingDoc } from '../../collections'
 import { rulesFor, updateCounters } from '../../compliance-counters'
-import { amendmentHash, appendToChain, minutesHash, type MinutesDoc } from '../../minutes-chain'
+import type { MinutesDoc } from '../../documents'
+import { amendmentHash, appendToChain, minutesHash } from '../../minutes-chain'
 import { meetingFields, notify } from '../../notices'
 import { StoreConflict, type Stored, type StorePort } from '../../ports/store'
 import {
@@ -29,7 +31,6 @@ import {
   minutesRulesFor,
   readAmendments,
   readPhotos,
-  type MeetingDoc,
 } from './records'
 
 /** The meeting and its final minutes; refused with `notFinal` while they are not final. */

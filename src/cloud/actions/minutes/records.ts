@@ -2,7 +2,6 @@
  * Reading minutes: the meeting and branch they belong to, attendance as the minutes record it,
  * the rules in force, and the view every minutes action returns.
  */
-export type { MeetingDoc } from '../../collections'
 import type { MeetingDoc } from '../../collections'
 import { eq } from '../../ports/store'
 import { isAllowed } from '../../../domain/access'
@@ -24,30 +23,13 @@ import { attendanceFromBoard, finalizeBlocked } from '../../../domain/minutes-at
 import type { Org } from '../../../domain/org'
 import type { MemberContext } from '../../action-context'
 import { readAttendanceBoard } from '../../attendance-board'
-import type { AmendmentDoc, MinutesDoc } from '../../minutes-chain'
+import type { AmendmentDoc, MinutesDoc, PhotoDoc } from '../../documents'
 import type { Stored, StorePort } from '../../ports/store'
 import { readAll } from '../roster-reads'
 
 /** A meeting's photos and amendments are few; the caps guard against broken data only. */
 const MAX_PHOTOS = 60
 const MAX_AMENDMENTS = 200
-
-export interface PhotoDoc {
-  meetingId: string
-  branchId: string
-  fileId: string
-  sha256: string
-  size: number
-  contentType: string
-  receivedAt: number
-  by: string
-}
-
-export interface ReadDoc {
-  meetingId: string
-  memberId: string
-  at: number
-}
 
 export async function meetingOf(store: StorePort, meetingId: string): Promise<Stored<MeetingDoc>> {
   const m = await store.get('meetings', meetingId)

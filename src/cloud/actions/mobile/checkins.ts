@@ -12,7 +12,8 @@ import { contactAfter } from '../../../domain/mobile'
 import { checkinPhotoUpload } from '../../../domain/uploads'
 import { StoreConflict, type Stored } from '../../ports/store'
 import { IMAGE_EXTENSIONS, imageTypeOf, readUpload } from '../../uploads'
-import { checkinView, invalid, type CheckinDoc } from './registry'
+import type { CheckinDoc } from '../../documents'
+import { checkinView, invalid } from './registry'
 
 /** A device clock this far ahead of the server is wrong, not early. */
 const DEVICE_CLOCK_SLACK_MS = 10 * 60 * 1000

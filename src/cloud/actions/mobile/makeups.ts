@@ -3,7 +3,6 @@
  * the branch's organizers accept it. Kept in `makeups` only — attendance and the compliance counters
  * never change because of it.
  */
-export type { MeetingDoc } from '../../collections'
 import type { MeetingDoc } from '../../collections'
 import { eq } from '../../ports/store'
 import { implement } from '../handler'
@@ -20,7 +19,8 @@ import { membersOf } from '../roster-reads'
 import { notify } from '../../notices'
 import type { Stored, StorePort, StoreReader } from '../../ports/store'
 import { attendanceId } from '../../attendance-board'
-import { insertCountingContact, makeupView, type MakeupDoc } from './registry'
+import type { MakeupDoc } from '../../documents'
+import { insertCountingContact, makeupView } from './registry'
 
 /**
  * Whether the member signed in, in person or remotely (a remote attendance still waiting for the

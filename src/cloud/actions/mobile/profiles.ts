@@ -26,9 +26,10 @@ import {
   type MobileRuleSet,
 } from '../../../domain/mobile'
 import type { MemberContext } from '../../action-context'
+import type { CheckinDoc, MakeupDoc, ProfileDoc, ReportDoc } from '../../documents'
 import { StoreConflict, type Stored, type StorePort } from '../../ports/store'
 import { membersOf, orgRef } from '../roster-reads'
-import { makeupView, type MakeupDoc } from './registry'
+import { makeupView } from './registry'
 import { missedMeetings } from './makeups'
 import {
   checkinView,
@@ -39,9 +40,6 @@ import {
   reportView,
   rulesView,
   touchContact,
-  type CheckinDoc,
-  type ProfileDoc,
-  type ReportDoc,
 } from './registry'
 
 /** A member's records shown at once; older ones stay stored. */

@@ -6,7 +6,6 @@ import type {
   CheckinDueView,
   CheckinView,
   MakeupView,
-  MobileProfileFields,
   MobileProfileView,
   MobileRulesView,
   ReportView,
@@ -34,43 +33,7 @@ import {
   type StoreReader,
   type StoreTx,
 } from '../../ports/store'
-
-/** `_id` = memberId. */
-export interface ProfileDoc extends MobileProfileFields {
-  memberId: string
-  branchId: string
-  lastContactAt: number
-  lastCheckinAt: number | null
-  createdAt: number
-  updatedAt: number
-  updatedBy: string
-}
-
-/** `_id` = the device-made check-in id (or a server id for a contact the branch logged). */
-export interface CheckinDoc {
-  memberId: string
-  branchId: string
-  kind: 'checkin' | 'contact'
-  city: string
-  note: string
-  deviceTime: number
-  /** Server receive time. */
-  at: number
-  photoFileId: string | null
-  byId: string
-  byName: string
-}
-
-/** `_id` = the device-made report id. */
-export interface ReportDoc extends Omit<ReportView, 'id'> {
-  readBy: string | null
-}
-
-/** `_id` = `${meetingId}.${memberId}`. Never counted as attendance. */
-export interface MakeupDoc extends Omit<MakeupView, 'id'> {
-  branchId: string
-  acceptedBy: string | null
-}
+import type { CheckinDoc, MakeupDoc, ProfileDoc, ReportDoc } from '../../documents'
 
 /** The rules in force for an org: the `mobile.<orgId>` sets along its path, root first. */
 export async function mobileRulesFor(store: StoreReader, org: Pick<Org, 'path'>): Promise<MobileRules> {

@@ -11,7 +11,8 @@ import { AppError } from '../../../domain/errors'
 import { notify } from '../../notices'
 import type { Stored } from '../../ports/store'
 import { organizersOf } from './makeups'
-import { insertCountingContact, invalid, reportView, type ReportDoc } from './registry'
+import type { ReportDoc } from '../../documents'
+import { insertCountingContact, invalid, reportView } from './registry'
 
 function mine(doc: Stored<ReportDoc>, memberId: string): ReportView {
   if (doc.memberId !== memberId) throw new AppError('CONFLICT', '汇报编号已被使用，请重新打开汇报页面后再提交。')

@@ -16,7 +16,7 @@ import type { MessageView, NotReachedView, UndeliveredNoticeView } from '../../.
 import { DELIVERY_FAILURE_LABELS } from '../../../domain/delivery'
 import { MESSAGE_TEMPLATES, NOTICE_TOPICS, type SubscribeTopic } from '../../../domain/subscribe-messages'
 import type { MemberContext } from '../../action-context'
-import type { NoticeDoc } from '../../notices'
+import type { NoticeDoc } from '../../documents'
 import type { Filter, Stored } from '../../ports/store'
 import { membersByIds } from '../roster-reads'
 

@@ -32,6 +32,7 @@ import { dateWarning, quotaWarnings, withFixedDateHolidays, yearWarning } from '
 import type { MemberContext } from '../../action-context'
 import { chineseDaysCalendar } from '../../adapters/chinese-days-calendar'
 import { rulesFor, updateCounters } from '../../compliance-counters'
+import type { PlanDoc, PlanItemDoc } from '../../documents'
 import { notify } from '../../notices'
 import type { Stored } from '../../ports/store'
 import { groupsOf } from '../roster'
@@ -39,23 +40,6 @@ import { membersOf, orgRef } from '../roster-reads'
 
 const DEFAULT_THEME_DAY: DayRule = { nth: 1, weekday: 5 }
 const DEFAULT_PLACE = '党员活动室'
-
-/** An item as the plan stores it: its view without what is derived when read. */
-export type PlanItemDoc = Omit<PlanItemView, 'kindLabel' | 'groupName' | 'warning'>
-
-export interface PlanDoc {
-  branchId: string
-  year: number
-  status: 'draft' | 'published'
-  themeDay: DayRule
-  items: PlanItemDoc[]
-  generatedAt: number
-  generatedBy: string
-  updatedAt: number
-  updatedBy: string
-  publishedAt: number | null
-  publishedBy: string | null
-}
 
 export function planId(branchId: string, year: number): string {
   return `${branchId}.${year}`

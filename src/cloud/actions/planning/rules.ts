@@ -29,6 +29,7 @@ import type { Org } from '../../../domain/org'
 import { PERIOD_LABELS, periodSpan, periodsOfYear } from '../../../domain/periods'
 import type { MemberContext } from '../../action-context'
 import { factsOf, ownerOf } from '../../compliance-counters'
+import type { RuleSetDoc } from '../../documents'
 import type { Stored, StorePort } from '../../ports/store'
 import { orgRef, readAll } from '../roster-reads'
 
@@ -36,11 +37,6 @@ import { orgRef, readAll } from '../roster-reads'
 export const MAX_REBUILD_BRANCHES = 500
 /** A branch holds some sixty meetings a year; beyond this the data is wrong, not big. */
 const MAX_WINDOW_MEETINGS = 5000
-
-export interface RuleSetDoc extends RuleSet {
-  updatedAt: number
-  updatedBy: string
-}
 
 async function ruleSetsAlong(store: StorePort, path: readonly string[]): Promise<Stored<RuleSetDoc>[]> {
   const sets: Stored<RuleSetDoc>[] = []

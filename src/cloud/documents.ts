@@ -1,0 +1,218 @@
+/**
+ * The documents the server stores, one interface per kind of record (without the store's `_id` and
+ * `_version`, unless a document names its `_id` itself), in the order of the collections that hold
+ * them (src/cloud/collections.ts maps each collection to its document). Types only, built from
+ * src/domain and the notifier port's `Notification`, so every module of src/cloud can import them
+ * without importing the handlers or adapters that write them, and no import circle runs through the
+ * collection registry.
+ */
+import type { MakeupView, MobileProfileFields, ReportView } from '../domain/api/views-mobile'
+import type { PlanItemView } from '../domain/api/views-planning'
+import type { DayRule } from '../domain/annual-plan'
+import type { AttendanceRecord, LeaveRecord, SignInSettings } from '../domain/attendance'
+import type { PeriodCounter } from '../domain/compliance'
+import type { NoticeDelivery } from '../domain/delivery'
+import type { RuleSet } from '../domain/kind-rules'
+import type { Meeting } from '../domain/meeting'
+import type { MeetingKind } from '../domain/meeting-kinds'
+import type { MinutesAttendance, MinutesContent } from '../domain/minutes'
+import type { Period } from '../domain/periods'
+import type { Notification } from './ports/notifier'
+
+// — meetings
+
+/** The meeting document as the attendance area reads and writes it (old meetings lack the extras). */
+export type AttendanceMeetingDoc = Omit<Meeting, 'id'> & {
+  _id: string
+  signIn?: SignInSettings | null
+  guestIds?: string[]
+  allowRemote?: boolean | null
+  videoLink?: string | null
+  attendanceRecordedAt?: number | null
+  quorumMet?: boolean | null
+  minutesFinalizedAt?: number | null
+}
+
+// — notifications, outbox
+
+/** A notice as kept for the in-app 消息 list (`notifications`). */
+export interface NoticeDoc extends Omit<Notification, 'id'> {
+  /** The branch whose organizers see whether it reached the person. */
+  branchId: string
+  /** The meeting it is about, if any. */
+  meetingId: string | null
+  createdAt: number
+  /** When the member opened it in the app; null while unread. */
+  readAt: number | null
+  /** What the notifier answered; null until it has. */
+  delivery: NoticeDelivery | null
+}
+
+/** A notification the host's outbox notifier queued (`outbox`, `_id` = the notification id). */
+export interface OutboxEntry extends Omit<Notification, 'id'> {
+  queuedAt: number
+}
+
+// — compliance counters, kind rules, plans
+
+/** One period's count of one kind of meeting for its owner (`compliance_counters`). */
+export interface CounterDoc {
+  /** The branch, or for a 党小组会 the group, that owes the meetings. */
+  ownerId: string
+  branchId: string
+  kind: MeetingKind
+  period: Period
+  periodKey: string
+  start: number
+  end: number
+  counter: PeriodCounter
+}
+
+/** A 党委's or 支部's kind rules (`rule_sets`, `_id` = the org id). */
+export interface RuleSetDoc extends RuleSet {
+  updatedAt: number
+  updatedBy: string
+}
+
+/** An item as the plan stores it: its view without what is derived when read. */
+export type PlanItemDoc = Omit<PlanItemView, 'kindLabel' | 'groupName' | 'warning'>
+
+/** A branch's annual plan (`plans`, `_id` = `${branchId}.${year}`). */
+export interface PlanDoc {
+  branchId: string
+  year: number
+  status: 'draft' | 'published'
+  themeDay: DayRule
+  items: PlanItemDoc[]
+  generatedAt: number
+  generatedBy: string
+  updatedAt: number
+  updatedBy: string
+  publishedAt: number | null
+  publishedBy: string | null
+}
+
+// — attendance
+
+/** The attendance document, `_id = ${meetingId}.${memberId}`. */
+export interface AttendanceDoc extends AttendanceRecord {
+  meetingId: string
+  branchId: string
+  receivedAt: number
+  /** Remote attendance: who confirmed it and when. */
+  confirmedBy: string | null
+  confirmedAt: number | null
+}
+
+/** A leave request and its decision (`leave_requests`). */
+export interface LeaveDoc extends LeaveRecord {
+  meetingId: string
+  branchId: string
+  createdAt: number
+  decidedBy: string | null
+  decidedAt: number | null
+  decisionNote: string | null
+}
+
+// — minutes
+
+/** The minutes document (`minutes`, `_id` = meeting id). */
+export interface MinutesDoc {
+  meetingId: string
+  branchId: string
+  meetingStartAt: number
+  kind: MeetingKind
+  status: 'draft' | 'final'
+  content: MinutesContent
+  updatedBy: string
+  updatedAt: number
+  /** Set at finalize, with the meeting as it was then; part of the locked content. */
+  title: string | null
+  meetingEndAt: number | null
+  attendance: MinutesAttendance | null
+  photos: { id: string; sha256: string; receivedAt: number }[] | null
+  finalizedAt: number | null
+  finalizedBy: string | null
+  late: boolean
+  contentHash: string | null
+  amendmentCount: number
+}
+
+/** One correction after finalize (`minutes_amendments`). */
+export interface AmendmentDoc {
+  meetingId: string
+  branchId: string
+  seq: number
+  reason: string
+  changes: { field: string; label: string; before: string; after: string }[]
+  by: string
+  at: number
+  contentHash: string
+}
+
+/** The head of a branch's minutes chain (`minutes_chain`, `_id` = `head.${branchId}`). */
+export interface ChainHeadDoc {
+  /** Not `branchId`, so the head never shows up among the entries of a branch. */
+  headOf: string
+  seq: number
+  hash: string
+  at: number
+}
+
+/** That a member read a meeting's final minutes (`minutes_reads`). */
+export interface ReadDoc {
+  meetingId: string
+  memberId: string
+  at: number
+}
+
+/** A photo received for a meeting's minutes (`photos`). */
+export interface PhotoDoc {
+  meetingId: string
+  branchId: string
+  fileId: string
+  sha256: string
+  size: number
+  contentType: string
+  receivedAt: number
+  by: string
+}
+
+// — 流动党员
+
+/** A 流动党员's profile (`mobile_profiles`, `_id` = memberId). */
+export interface ProfileDoc extends MobileProfileFields {
+  memberId: string
+  branchId: string
+  lastContactAt: number
+  lastCheckinAt: number | null
+  createdAt: number
+  updatedAt: number
+  updatedBy: string
+}
+
+/** `_id` = the device-made check-in id (or a server id for a contact the branch logged). */
+export interface CheckinDoc {
+  memberId: string
+  branchId: string
+  kind: 'checkin' | 'contact'
+  city: string
+  note: string
+  deviceTime: number
+  /** Server receive time. */
+  at: number
+  photoFileId: string | null
+  byId: string
+  byName: string
+}
+
+/** `_id` = the device-made report id. */
+export interface ReportDoc extends Omit<ReportView, 'id'> {
+  readBy: string | null
+}
+
+/** `_id` = `${meetingId}.${memberId}`. Never counted as attendance. */
+export interface MakeupDoc extends Omit<MakeupView, 'id'> {
+  branchId: string
+  acceptedBy: string | null
+}
