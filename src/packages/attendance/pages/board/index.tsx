@@ -12,9 +12,9 @@ import { Empty, Loaded } from '../../../../components/page-state'
 import type { AttendanceBoard, AttendancePerson } from '../../../../domain/api/views-attendance'
 import { ATTENDANCE_STATE_LABELS, LEAVE_CATEGORY_LABELS, VIA_LABELS } from '../../../../domain/attendance'
 import { beijing, formatSpan } from '../../../../domain/beijing-time'
-import { call, errorMessage, newRequestId } from '../../../../services/api'
 import { requestSubscribe } from '../../../../services/subscribe'
 import { useApi } from '../../../../services/use-api'
+import { useWrite, type WriteOutcome } from '../../../../services/use-write'
 import { GuestInvite } from '../../components/guest-invite'
 import { HeadLine, MeetingHead } from '../../components/meeting-head'
 import { SignInSettings } from '../../components/sign-in-settings'
@@ -66,21 +66,21 @@ function Counts({ b }: { b: Board }) {
 function PersonRow({ p, b, onDone }: { p: AttendancePerson; b: Board; onDone: () => void }) {
   const [editing, setEditing] = useState<'manual' | 'decline' | null>(null)
   const [text, setText] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
-  const act = async (run: () => Promise<unknown>) => {
-    setBusy(true)
-    setError('')
-    try {
-      await run()
-      setEditing(null)
-      setText('')
-      onDone()
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+  // One write per action; the row shows them as one: busy while any is on its way, the last failure.
+  const decide = useWrite('leave.decide')
+  const remoteConfirm = useWrite('attendance.remoteConfirm')
+  const markManual = useWrite('attendance.markManual')
+  const writes = [decide, remoteConfirm, markManual]
+  const busy = writes.some((w) => w.busy)
+  const error = writes.find((w) => w.message)?.message ?? ''
+  const act = async (send: () => Promise<WriteOutcome<unknown>>) => {
+    if (busy) return
+    writes.forEach((w) => w.clear())
+    const outcome = await send()
+    if (outcome.status !== 'done') return
+    setEditing(null)
+    setText('')
+    onDone()
   }
   const meetingId = b.meetingId
   const state =
@@ -118,13 +118,7 @@ function PersonRow({ p, b, onDone }: { p: AttendancePerson; b: Board; onDone: ()
                 loading={busy}
                 onClick={() => {
                   void requestSubscribe('leave.decide')
-                  void act(() =>
-                    call(
-                      'leave.decide',
-                      { meetingId, memberId: p.memberId, approve: true },
-                      { requestId: newRequestId() },
-                    ),
-                  )
+                  void act(() => decide.run({ meetingId, memberId: p.memberId, approve: true }))
                 }}
               >
                 准假
@@ -147,11 +141,7 @@ function PersonRow({ p, b, onDone }: { p: AttendancePerson; b: Board; onDone: ()
               type="primary"
               id={`confirm-remote-${p.memberId}`}
               loading={busy}
-              onClick={() =>
-                act(() =>
-                  call('attendance.remoteConfirm', { meetingId, memberId: p.memberId }, { requestId: newRequestId() }),
-                )
-              }
+              onClick={() => act(() => remoteConfirm.run({ meetingId, memberId: p.memberId }))}
             >
               确认远程参会
             </Button>
@@ -180,16 +170,8 @@ function PersonRow({ p, b, onDone }: { p: AttendancePerson; b: Board; onDone: ()
             onClick={() =>
               act(() =>
                 editing === 'manual'
-                  ? call(
-                      'attendance.markManual',
-                      { meetingId, memberId: p.memberId, reason: text },
-                      { requestId: newRequestId() },
-                    )
-                  : call(
-                      'leave.decide',
-                      { meetingId, memberId: p.memberId, approve: false, note: text },
-                      { requestId: newRequestId() },
-                    ),
+                  ? markManual.run({ meetingId, memberId: p.memberId, reason: text })
+                  : decide.run({ meetingId, memberId: p.memberId, approve: false, note: text }),
               )
             }
           >
@@ -206,20 +188,12 @@ function PersonRow({ p, b, onDone }: { p: AttendancePerson; b: Board; onDone: ()
 }
 
 function BoardView({ b, reload }: { b: Board; reload: () => void }) {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const write = useWrite('attendance.confirm')
   const confirm = async () => {
-    setBusy(true)
-    setError('')
-    try {
-      await call('attendance.confirm', { meetingId: b.meetingId }, { requestId: newRequestId() })
-      Taro.showToast({ title: '已确认考勤', icon: 'none' })
-      reload()
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    const outcome = await write.run({ meetingId: b.meetingId })
+    if (outcome.status !== 'done') return
+    Taro.showToast({ title: '已确认考勤', icon: 'none' })
+    reload()
   }
   // What needs the organizer's hand first, then who is missing, then who is here.
   const participants = sortForBoard(b.people.filter((p) => !p.guest))
@@ -253,16 +227,16 @@ function BoardView({ b, reload }: { b: Board; reload: () => void }) {
             block
             type="primary"
             id="confirm-attendance"
-            loading={busy}
+            loading={write.busy}
             disabled={Date.now() < b.startAt}
             onClick={confirm}
           >
             {b.recordedAt === null ? '确认考勤' : '重新确认考勤'}
           </Button>
           {Date.now() < b.startAt && <Text className="board__hint">会议开始后才能确认考勤。</Text>}
-          {error && (
+          {write.message && (
             <Text className="board__error" id="board-error">
-              {error}
+              {write.message}
             </Text>
           )}
           <Button
