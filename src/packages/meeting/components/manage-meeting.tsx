@@ -4,12 +4,11 @@
  */
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
-import { FieldMessage, problemFor } from '../../../components/field-message'
+import { FieldMessage } from '../../../components/field-message'
 import { Button } from '../../../components/nut'
 import type { MeetingDetail } from '../../../domain/api/views'
 import { formatDate, formatTime } from '../../../domain/beijing-time'
-import type { FieldProblem } from '../../../domain/errors'
-import { asCallError, call, newRequestId } from '../../../services/api'
+import { useWrite } from '../../../services/use-write'
 import './manage-meeting.scss'
 
 type Mode = 'edit' | 'reschedule' | 'cancel'
@@ -23,51 +22,38 @@ export function ManageMeeting({ m, onChanged }: { m: MeetingDetail; onChanged: (
   const [startTime, setStartTime] = useState(formatTime(m.startAt))
   const [endTime, setEndTime] = useState(formatTime(m.endAt))
   const [reason, setReason] = useState('')
-  const [problems, setProblems] = useState<FieldProblem[]>([])
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [requestId, setRequestId] = useState(newRequestId)
+  // One write per action (hooks are called unconditionally); the form uses the one its mode needs.
+  const edit = useWrite('meeting.edit')
+  const reschedule = useWrite('meeting.reschedule')
+  const cancel = useWrite('meeting.cancel')
+  const write = mode === 'edit' ? edit : mode === 'reschedule' ? reschedule : cancel
 
   const open = (next: Mode) => {
     setMode(next)
-    setProblems([])
-    setError('')
-    setRequestId(newRequestId())
+    edit.clear()
+    reschedule.clear()
+    cancel.clear()
   }
 
   const submit = async () => {
-    if (busy || !mode) return
-    setBusy(true)
-    setError('')
-    try {
-      const base = { meetingId: m.id, version: m.version }
-      const next =
-        mode === 'edit'
-          ? await call(
-              'meeting.edit',
-              {
-                ...base,
-                title,
-                place,
-                agenda: agenda.split('\n').filter((a) => a.trim() !== ''),
-                reason: reason || null,
-              },
-              { requestId },
-            )
-          : mode === 'reschedule'
-            ? await call('meeting.reschedule', { ...base, date, startTime, endTime, reason }, { requestId })
-            : await call('meeting.cancel', { ...base, reason }, { requestId })
-      setMode(null)
-      setReason('')
-      onChanged(next)
-    } catch (err) {
-      const e = asCallError(err)
-      setProblems(e.fields)
-      setError(e.message)
-      if (e.code === 'REQUEST_ID_REUSED') setRequestId(newRequestId())
-    } finally {
-      setBusy(false)
-    }
+    if (write.busy || !mode) return
+    const base = { meetingId: m.id, version: m.version }
+    const outcome =
+      mode === 'edit'
+        ? await edit.run({
+            ...base,
+            title,
+            place,
+            agenda: agenda.split('\n').filter((a) => a.trim() !== ''),
+            reason: reason || null,
+          })
+        : mode === 'reschedule'
+          ? await reschedule.run({ ...base, date, startTime, endTime, reason })
+          : await cancel.run({ ...base, reason })
+    if (outcome.status !== 'done') return
+    setMode(null)
+    setReason('')
+    onChanged(outcome.data)
   }
 
   if (!mode) {
@@ -91,13 +77,13 @@ export function ManageMeeting({ m, onChanged }: { m: MeetingDetail; onChanged: (
         <>
           <Text className="manage__label">会议主题</Text>
           <Input className="manage__input" value={title} maxlength={60} onInput={(e) => setTitle(e.detail.value)} />
-          <FieldMessage className="manage__problem" message={problemFor(problems, 'title', true)} />
+          <FieldMessage className="manage__problem" message={write.problem('title', true)} />
           <Text className="manage__label">会议地点</Text>
           <Input className="manage__input" value={place} maxlength={60} onInput={(e) => setPlace(e.detail.value)} />
-          <FieldMessage className="manage__problem" message={problemFor(problems, 'place', true)} />
+          <FieldMessage className="manage__problem" message={write.problem('place', true)} />
           <Text className="manage__label">议程（每行一项）</Text>
           <Textarea className="manage__input" value={agenda} autoHeight onInput={(e) => setAgenda(e.detail.value)} />
-          <FieldMessage className="manage__problem" message={problemFor(problems, 'agenda', true)} />
+          <FieldMessage className="manage__problem" message={write.problem('agenda', true)} />
         </>
       )}
       {mode === 'reschedule' && (
@@ -116,9 +102,9 @@ export function ManageMeeting({ m, onChanged }: { m: MeetingDetail; onChanged: (
           </Picker>
         </View>
       )}
-      <FieldMessage className="manage__problem" message={problemFor(problems, 'date', true)} />
-      <FieldMessage className="manage__problem" message={problemFor(problems, 'startTime', true)} />
-      <FieldMessage className="manage__problem" message={problemFor(problems, 'endTime', true)} />
+      <FieldMessage className="manage__problem" message={write.problem('date', true)} />
+      <FieldMessage className="manage__problem" message={write.problem('startTime', true)} />
+      <FieldMessage className="manage__problem" message={write.problem('endTime', true)} />
       <Text className="manage__label">
         {mode === 'cancel' ? '取消原因（必填）' : mode === 'reschedule' ? '改期原因（必填）' : '修改说明（选填）'}
       </Text>
@@ -130,14 +116,14 @@ export function ManageMeeting({ m, onChanged }: { m: MeetingDetail; onChanged: (
         autoHeight
         onInput={(e) => setReason(e.detail.value)}
       />
-      <FieldMessage className="manage__problem" message={problemFor(problems, 'reason', true)} />
-      {error && (
+      <FieldMessage className="manage__problem" message={write.problem('reason', true)} />
+      {write.message && (
         <Text className="manage__problem" id="manage-error">
-          {error}
+          {write.message}
         </Text>
       )}
       <View className="manage__buttons">
-        <Button id="manage-submit" type="primary" size="small" loading={busy} onClick={submit}>
+        <Button id="manage-submit" type="primary" size="small" loading={write.busy} onClick={submit}>
           {mode === 'cancel' ? '确认取消会议' : '保存并通知参会人员'}
         </Button>
         <Button size="small" onClick={() => setMode(null)}>
