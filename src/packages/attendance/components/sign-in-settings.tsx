@@ -9,8 +9,9 @@ import { Button } from '../../../components/nut'
 import { PrivacyPrompt } from '../../../components/privacy-prompt'
 import { attendanceConfigure } from '../../../domain/api/catalog-attendance'
 import type { AttendanceSettingsView } from '../../../domain/api/views-attendance'
-import { describeIssues, type FieldProblem } from '../../../domain/errors'
-import { call, errorMessage, newRequestId, ApiCallError } from '../../../services/api'
+import { describeIssues } from '../../../domain/errors'
+import { call, errorMessage } from '../../../services/api'
+import { useWrite } from '../../../services/use-write'
 import { currentPlace } from '../sign-in-submit'
 import './sign-in-settings.scss'
 
@@ -50,24 +51,32 @@ function formOf(s: AttendanceSettingsView): Form {
 export function SignInSettings({ meetingId }: { meetingId: string }) {
   const [open, setOpen] = useState(false)
   const [form, setForm] = useState<Form | null>(null)
-  const [problems, setProblems] = useState<FieldProblem[]>([])
-  const [message, setMessage] = useState('')
-  const [busy, setBusy] = useState(false)
+  // The one message line shows the latest of: a note (saved, or a load or location failure), the
+  // save's failure, the printed code's failure. The save's field problems stay until it runs again.
+  const [note, setNote] = useState('')
+  const [shown, setShown] = useState<'note' | 'configure' | 'printedCode'>('note')
+  const configure = useWrite('attendance.configure')
+  const printedCode = useWrite('attendance.printedCode')
   const [printed, setPrinted] = useState<string | null>(null)
+  const say = (text: string) => {
+    setNote(text)
+    setShown('note')
+  }
+  const message = shown === 'configure' ? configure.message : shown === 'printedCode' ? printedCode.message : note
 
   useEffect(() => {
     if (!open || form) return
     call('attendance.settings', { meetingId }).then(
       (s) => setForm(formOf(s)),
-      (err: unknown) => setMessage(errorMessage(err)),
+      (err: unknown) => say(errorMessage(err)),
     )
   }, [open, form, meetingId])
 
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => (f ? { ...f, [k]: v } : f))
-  const problem = (name: string) => problems.find((p) => p.field === name || p.field.startsWith(`${name}.`))?.message
+  const problem = (name: string) => configure.problem(name, true)
 
   const save = async () => {
-    if (!form || busy) return
+    if (!form || configure.busy) return
     const input = {
       meetingId,
       opensBefore: Number(form.opensBefore),
@@ -79,25 +88,15 @@ export function SignInSettings({ meetingId }: { meetingId: string }) {
         : null,
     }
     const check = attendanceConfigure.input.safeParse(input)
+    setShown('configure')
     if (!check.success) {
       const d = describeIssues(check.error.issues)
-      setProblems(d.fields)
-      setMessage(d.summary)
-      return
+      return configure.fail(d.summary, d.fields)
     }
-    setBusy(true)
-    setMessage('')
-    setProblems([])
-    try {
-      const saved = await call('attendance.configure', input, { requestId: newRequestId() })
-      setForm(formOf(saved))
-      setMessage('签到设置已保存')
-    } catch (err) {
-      if (err instanceof ApiCallError) setProblems(err.fields)
-      setMessage(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    const outcome = await configure.run(input)
+    if (outcome.status !== 'done') return
+    setForm(formOf(outcome.data))
+    say('签到设置已保存')
   }
 
   const here = async () => {
@@ -105,18 +104,14 @@ export function SignInSettings({ meetingId }: { meetingId: string }) {
       const p = await currentPlace()
       setForm((f) => (f ? { ...f, usePlace: true, lat: p.lat.toFixed(6), lng: p.lng.toFixed(6) } : f))
     } catch (err) {
-      setMessage(errorMessage(err))
+      say(errorMessage(err))
     }
   }
 
   const print = async () => {
-    setMessage('')
-    try {
-      const code = await call('attendance.printedCode', { meetingId }, { requestId: newRequestId() })
-      setPrinted(code.image)
-    } catch (err) {
-      setMessage(errorMessage(err))
-    }
+    setShown('printedCode')
+    const outcome = await printedCode.run({ meetingId })
+    if (outcome.status === 'done') setPrinted(outcome.data.image)
   }
 
   const problemLine = (name: string) => problem(name) && <Text className="form-problem">{problem(name)}</Text>
@@ -170,7 +165,7 @@ export function SignInSettings({ meetingId }: { meetingId: string }) {
           {switchRow('允许远程参会', 'settings-allow-remote', 'allowRemote')}
           {form.allowRemote && input('videoLink', 'settings-video-link', { placeholder: '视频会议链接或会议号' }, true)}
           {problemLine('videoLink')}
-          <Button type="primary" block id="settings-save" loading={busy} onClick={save}>
+          <Button type="primary" block id="settings-save" loading={configure.busy} onClick={save}>
             保存签到设置
           </Button>
           {form.usePlace && (
