@@ -7,7 +7,8 @@ import { useState } from 'react'
 import { TextInput } from '../../../components/form-fields'
 import { Button } from '../../../components/nut'
 import type { MemberRow } from '../../../domain/api/views'
-import { call, errorMessage, newRequestId } from '../../../services/api'
+import { call, errorMessage } from '../../../services/api'
+import { useWrite } from '../../../services/use-write'
 import './guest-invite.scss'
 
 export function GuestInvite({
@@ -22,32 +23,29 @@ export function GuestInvite({
 }) {
   const [search, setSearch] = useState('')
   const [rows, setRows] = useState<MemberRow[] | null>(null)
-  const [message, setMessage] = useState('')
-  const [busy, setBusy] = useState(false)
+  // The message line shows the search's failure or the invitation's outcome, whichever came last.
+  const [note, setNote] = useState('')
+  const write = useWrite('attendance.inviteGuests')
+  const message = write.message || note
 
   const find = async () => {
-    setMessage('')
+    setNote('')
+    write.clear()
     try {
       const page = await call('roster.list', { search: search.trim() || undefined, limit: 20 })
       setRows(page.items.filter((m) => !onTheList.includes(m.id)))
     } catch (err) {
-      setMessage(errorMessage(err))
+      setNote(errorMessage(err))
     }
   }
 
   const invite = async (m: MemberRow) => {
-    setBusy(true)
-    setMessage('')
-    try {
-      await call('attendance.inviteGuests', { meetingId, memberIds: [m.id] }, { requestId: newRequestId() })
-      setRows((r) => r?.filter((x) => x.id !== m.id) ?? null)
-      setMessage(`已邀请 ${m.name} 列席`)
-      onInvited()
-    } catch (err) {
-      setMessage(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    setNote('')
+    const outcome = await write.run({ meetingId, memberIds: [m.id] })
+    if (outcome.status !== 'done') return
+    setRows((r) => r?.filter((x) => x.id !== m.id) ?? null)
+    setNote(`已邀请 ${m.name} 列席`)
+    onInvited()
   }
 
   return (
@@ -76,7 +74,7 @@ export function GuestInvite({
             type="primary"
             fill="outline"
             id={`invite-${m.id}`}
-            loading={busy}
+            loading={write.busy}
             onClick={() => invite(m)}
           >
             邀请列席
