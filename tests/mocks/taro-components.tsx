@@ -36,6 +36,17 @@ function field(tag: 'input' | 'textarea') {
 export const Input = field('input')
 export const Textarea = field('textarea')
 
+/** A switch is a checkbox; a change hands `{ detail: { value: checked } }` to the page. */
+export function Switch({ id, checked, onChange }: Props) {
+  return createElement('input', {
+    id,
+    type: 'checkbox',
+    checked: Boolean(checked),
+    onChange: (e: { target: { checked: boolean } }) =>
+      (onChange as ((ev: unknown) => void) | undefined)?.({ detail: { value: e.target.checked } }),
+  })
+}
+
 /** A picker is a tap target around its child; tests set its value through `data-testid` inputs. */
 export function Picker({ children, value, onChange, mode }: Props) {
   return createElement(
