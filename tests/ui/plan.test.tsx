@@ -42,6 +42,30 @@ test('the secretary generates a draft, removes a meeting, saves, and publishes',
   expect(link.sent.map((e) => e.action)).toEqual(['plan.get', 'plan.generate', 'plan.update', 'plan.publish'])
 })
 
+test('保存 lost to the network: the failure is shown in Chinese and the retry is the same write', async () => {
+  resetTaroMock()
+  await openLink(SECRETARY_B1)
+  navigation.params = { branchId: 'org_b1', year: '2027' }
+  const { container } = render(<PlanPage />)
+  await waitFor(() => expect(container.querySelector('#plan-generate')).not.toBeNull())
+  await act(async () => fireEvent.click(container.querySelector('#plan-generate')!))
+  await waitFor(() => expect(container.querySelector('#plan-items')).not.toBeNull())
+  fireEvent.click(container.querySelector('#plan-item-0 .plan__item-main')!)
+  fireEvent.click(container.querySelector('#item-remove')!)
+
+  link.offline = true
+  await act(async () => fireEvent.click(container.querySelector('#plan-save')!))
+  await waitFor(() => expect(container.textContent).toMatch(/网络连接失败/))
+  link.offline = false
+  await act(async () => fireEvent.click(container.querySelector('#plan-save')!))
+  await waitFor(() => expect(container.textContent).not.toMatch(/网络连接失败/))
+  const updates = link.sent.filter((e) => e.action === 'plan.update')
+  expect(updates).toHaveLength(2)
+  expect(updates[1].requestId).toBe(updates[0].requestId)
+  const saved = await link.api!.ports.store.get<{ items: unknown[] }>('plans', 'org_b1.2027')
+  expect(saved!.items).toHaveLength(57)
+})
+
 test('the calendar shows the periods and days, switches months, and opens a meeting', async () => {
   resetTaroMock()
   await openLink(MEMBER_B1)

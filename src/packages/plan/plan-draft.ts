@@ -13,7 +13,6 @@ export interface PlanDraft {
   planId: string
   version: number
   items: EditableItem[]
-  requestId: string
 }
 
 export function draftKey(branchId: string, year: number): string {

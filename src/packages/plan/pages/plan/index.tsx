@@ -12,9 +12,9 @@ import type { PlanView } from '../../../../domain/api/views-planning'
 import { beijing } from '../../../../domain/beijing-time'
 import { WEEKDAY_NAMES, weekdayOfDate } from '../../../../domain/calendar'
 import { kindLabel } from '../../../../domain/meeting-kinds'
-import { asCallError, call, newRequestId, type ApiCallError } from '../../../../services/api'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
+import { useWrite } from '../../../../services/use-write'
 import {
   ADDABLE_KINDS,
   draftKey,
@@ -38,11 +38,16 @@ function Plan({ plan: initial, onReplace }: { plan: PlanView; onReplace: (p: Pla
     const saved = loadDraft<PlanDraft>(key)
     return saved && saved.planId === plan.id && saved.version === plan.version
       ? saved
-      : { planId: plan.id, version: plan.version, items: editableItems(plan.items), requestId: newRequestId() }
+      : { planId: plan.id, version: plan.version, items: editableItems(plan.items) }
   })
   const [open, setOpen] = useState<string | null>(null)
+  // Which button is at work: 发布 with unsaved changes is two writes, saved then published.
   const [busy, setBusy] = useState<'save' | 'publish' | 'regenerate' | null>(null)
-  const [error, setError] = useState<ApiCallError | null>(null)
+  // The unsettled attempts are kept with the draft: a retry after the app was closed is the same write.
+  const update = useWrite('plan.update', { draftKey: `${key}:update` })
+  const publish = useWrite('plan.publish')
+  const generate = useWrite('plan.generate', { draftKey: `${key}:generate` })
+  const error = generate.error ?? update.error ?? publish.error
   const [addKind, setAddKind] = useState<string | null>(null)
   const dirty = plan.canEdit && isDirty(plan, draft.items)
   useEffect(() => {
@@ -51,44 +56,38 @@ function Plan({ plan: initial, onReplace }: { plan: PlanView; onReplace: (p: Pla
 
   const accept = (next: PlanView) => {
     setPlan(next)
-    setDraft({ planId: next.id, version: next.version, items: editableItems(next.items), requestId: newRequestId() })
+    setDraft({ planId: next.id, version: next.version, items: editableItems(next.items) })
     if (!next.canEdit) clearDraft(key)
     onReplace(next)
   }
-  const run = async (what: 'save' | 'publish' | 'regenerate') => {
-    setBusy(what)
-    setError(null)
-    try {
-      const where = { branchId: plan.branch.id, year: plan.year }
-      let current = plan
-      if (what === 'regenerate') {
-        accept(await call('plan.generate', { ...where, themeDayRule: plan.themeDay }, { requestId: draft.requestId }))
-        return
-      }
-      if (dirty) {
-        current = await call(
-          'plan.update',
-          { ...where, version: plan.version, items: toUpdateItems(draft.items) },
-          { requestId: draft.requestId },
-        )
-        accept(current)
-      }
-      if (what === 'publish') {
-        const published = await call(
-          'plan.publish',
-          { ...where, version: current.version },
-          { requestId: newRequestId() },
-        )
-        accept(published)
-        Taro.showToast({ title: `已安排 ${published.items.length} 次会议`, icon: 'success' })
-      }
-    } catch (e) {
-      const err = asCallError(e)
-      if (err.code === 'REQUEST_ID_REUSED') setDraft((d) => ({ ...d, requestId: newRequestId() }))
-      setError(err)
-    } finally {
-      setBusy(null)
+  /** The writes behind one button; stops at the first failure, which the hooks show. */
+  const steps = async (what: 'save' | 'publish' | 'regenerate') => {
+    const where = { branchId: plan.branch.id, year: plan.year }
+    if (what === 'regenerate') {
+      const generated = await generate.run({ ...where, themeDayRule: plan.themeDay })
+      if (generated.status === 'done') accept(generated.data)
+      return
     }
+    let current = plan
+    if (dirty) {
+      const saved = await update.run({ ...where, version: plan.version, items: toUpdateItems(draft.items) })
+      if (saved.status !== 'done') return
+      current = saved.data
+      accept(current)
+    }
+    if (what === 'publish') {
+      const published = await publish.run({ ...where, version: current.version })
+      if (published.status !== 'done') return
+      accept(published.data)
+      Taro.showToast({ title: `已安排 ${published.data.items.length} 次会议`, icon: 'success' })
+    }
+  }
+  const run = async (what: 'save' | 'publish' | 'regenerate') => {
+    if (busy !== null) return
+    setBusy(what)
+    for (const w of [update, publish, generate]) w.clear()
+    await steps(what)
+    setBusy(null)
   }
   const setItems = (items: EditableItem[]) => setDraft((d) => ({ ...d, items }))
   const add = (kind: string) => {
