@@ -4,7 +4,7 @@ import CalendarPage from '../../src/packages/plan/pages/calendar/index'
 import MessagesPage from '../../src/packages/plan/pages/messages/index'
 import PlanPage from '../../src/packages/plan/pages/plan/index'
 import RulesPage from '../../src/packages/plan/pages/rules/index'
-import { MEMBER_B1, SECRETARY_B1 } from '../cloud/api-fixture'
+import { MEMBER_B1, scheduleInput, SECRETARY_B1 } from '../cloud/api-fixture'
 import { navigation, resetTaroMock } from '../mocks/taro'
 import { closeLink, link, openLink } from './real-api'
 
@@ -122,6 +122,32 @@ test('messages: unread first shown, opening one marks it read and goes to its pa
       })
     ).items[0].readAt,
   ).not.toBeNull()
+})
+
+test('messages: 全部标为已读 lost to the network says so in Chinese; the retry is the same write', async () => {
+  resetTaroMock()
+  await openLink(MEMBER_B1)
+  const api = link.api!
+  for (const [date, rid] of [
+    ['2026-12-04', 'ui-plan-schedule-2'],
+    ['2026-12-11', 'ui-plan-schedule-3'],
+  ]) {
+    await api.as(SECRETARY_B1).call('meeting.schedule', scheduleInput({ date }), rid)
+  }
+  const { container } = render(<MessagesPage />)
+  await waitFor(() => expect(container.querySelector('#messages-unread')!.textContent).toBe('2 条未读'))
+
+  link.offline = true
+  await act(async () => fireEvent.click(container.querySelector('#messages-read-all')!))
+  await waitFor(() => expect(container.querySelector('#messages-error')!.textContent).toMatch(/网络连接失败/))
+  expect(container.querySelector('#messages-unread')!.textContent).toBe('2 条未读')
+  link.offline = false
+  await act(async () => fireEvent.click(container.querySelector('#messages-read-all')!))
+  await waitFor(() => expect(container.querySelector('#messages-unread')!.textContent).toBe('全部已读'))
+  expect(container.querySelector('#messages-error')).toBeNull()
+  const marks = link.sent.filter((e) => e.action === 'message.markRead')
+  expect(marks).toHaveLength(2)
+  expect(marks[1].requestId).toBe(marks[0].requestId)
 })
 
 test('the 党委 sets 党课 to 每半年 for its branches; a branch member only reads the rules', async () => {

@@ -9,6 +9,7 @@ import { beijing } from '../../../../domain/beijing-time'
 import { call, newRequestId } from '../../../../services/api'
 import { requestSubscribe } from '../../../../services/subscribe'
 import { useApi, usePagedApi } from '../../../../services/use-api'
+import { useWrite } from '../../../../services/use-write'
 import { openUrl } from '../../../../services/navigation'
 import './index.scss'
 
@@ -32,10 +33,12 @@ export default function MessagesPage() {
     }
     if (m.page) void openUrl(m.page)
   }
+  const markAll = useWrite('message.markRead')
   const readAll = async () => {
-    const r = await call('message.markRead', { all: true }, { requestId: newRequestId() })
+    const outcome = await markAll.run({ all: true })
+    if (outcome.status !== 'done') return
     setReadHere(new Set(list.items.map((m) => m.id)))
-    setUnreadAdjust(r.unread)
+    setUnreadAdjust(outcome.data.unread)
   }
 
   return (
@@ -50,11 +53,16 @@ export default function MessagesPage() {
               <View className="messages__bar">
                 <Text id="messages-unread">{unread > 0 ? `${unread} 条未读` : '全部已读'}</Text>
                 {unread > 0 && (
-                  <Button size="small" fill="outline" id="messages-read-all" onClick={readAll}>
+                  <Button size="small" fill="outline" id="messages-read-all" loading={markAll.busy} onClick={readAll}>
                     全部标为已读
                   </Button>
                 )}
               </View>
+              {markAll.message && (
+                <Text className="form-problem" id="messages-error">
+                  {markAll.message}
+                </Text>
+              )}
               <View className="panel messages__list" id="messages-list">
                 {list.items.map((m) => {
                   const read = m.read || readHere.has(m.id)
