@@ -152,3 +152,40 @@ test('the read-only page shows the lock, the 补录 flag where due, and takes �
   )
   expect(page.container.querySelector('#confirm-read')).toBeNull()
 })
+
+test('定稿 lost to the network says so in Chinese; the retry is the same write and opens the locked minutes', async () => {
+  const m = await meeting()
+  const api = link.api!
+  api.clock.now = fromBeijing('2026-11-22', '14:10')
+  for (const p of m.participants) {
+    await as(SECRETARY_B1, 'attendance.markManual', { meetingId: m.id, memberId: p.id, reason: '会场登记' }, true)
+  }
+  api.clock.now = fromBeijing('2026-11-22', '16:30')
+  await as(SECRETARY_B1, 'attendance.confirm', { meetingId: m.id }, true)
+  const v = await as<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId: m.id })
+  const content = {
+    ...v.content!,
+    chair: '张建国',
+    recorder: '李晓红',
+    items: v.content!.items.map((i) => ({ ...i, speeches: '发言', decision: '决议' })),
+  }
+  await as(SECRETARY_B1, 'minutes.saveDraft', { meetingId: m.id, version: v.version, content }, true)
+
+  navigation.params = { meetingId: m.id }
+  const { container } = render(<MinutesEditPage />)
+  await waitFor(() => expect(container.querySelector('#finalize')).not.toBeNull())
+  fireEvent.click(container.querySelector('#finalize')!)
+  link.offline = true
+  await act(async () => fireEvent.click(container.querySelector('#finalize-confirm')!))
+  await waitFor(() => expect(container.querySelector('#form-error')!.textContent).toMatch(/网络连接失败/))
+  expect((await as<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId: m.id })).status).toBe('draft')
+
+  link.offline = false
+  fireEvent.click(container.querySelector('#finalize')!)
+  await act(async () => fireEvent.click(container.querySelector('#finalize-confirm')!))
+  await waitFor(() => expect(navigation.calls.at(-1)?.url).toBe(`/packages/minutes/pages/view/index?id=${m.id}`))
+  const sent = link.sent.filter((e) => e.action === 'minutes.finalize')
+  expect(sent).toHaveLength(2)
+  expect(sent[1].requestId).toBe(sent[0].requestId)
+  expect((await as<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId: m.id })).status).toBe('final')
+})

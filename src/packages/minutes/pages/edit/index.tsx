@@ -12,9 +12,9 @@ import { Empty, ErrorState, Loading } from '../../../../components/page-state'
 import { PrivacyPrompt } from '../../../../components/privacy-prompt'
 import type { MinutesView } from '../../../../domain/api/views-minutes'
 import { beijing, formatSpan } from '../../../../domain/beijing-time'
-import type { FieldProblem } from '../../../../domain/errors'
 import { photoUploadDir, type MinutesContent, type MinutesItem } from '../../../../domain/minutes'
-import { ApiCallError, asCallError, call, errorMessage, newRequestId } from '../../../../services/api'
+import { ApiCallError, errorMessage } from '../../../../services/api'
+import { useWrite } from '../../../../services/use-write'
 import { FinalizeButton } from '../../components/finalize-button'
 import { ItemEditor, LongText } from '../../components/item-editor'
 import { AttendanceLines } from '../../components/minutes-body'
@@ -35,9 +35,20 @@ export default function MinutesEditPage() {
   const { params } = useRouter()
   const meetingId = params.meetingId ?? ''
   const { view, setView, draft, sync, loadError, edit, push, resolve } = useMinutesDraft(meetingId)
-  const [problems, setProblems] = useState<FieldProblem[]>([])
-  const [message, setMessage] = useState('')
-  const [busy, setBusy] = useState(false)
+  const addPhotoWrite = useWrite('minutes.addPhoto')
+  const finalizeWrite = useWrite('minutes.finalize')
+  // 定稿 first syncs the typed draft (minutes.saveDraft through the draft hook), then finalizes.
+  const [syncing, setSyncing] = useState(false)
+  const busy = syncing || addPhotoWrite.busy || finalizeWrite.busy
+  // The message line shows the latest of: a device failure (taking the photo), the photo's write, 定稿.
+  const [note, setNote] = useState('')
+  const [shown, setShown] = useState<'note' | 'addPhoto' | 'finalize'>('note')
+  const message = shown === 'addPhoto' ? addPhotoWrite.message : shown === 'finalize' ? finalizeWrite.message : note
+  const problems = finalizeWrite.error?.fields ?? []
+  const say = (text: string) => {
+    setNote(text)
+    setShown('note')
+  }
 
   if (!meetingId) return <Empty>没有指定会议，请从会议详情进入会议记录。</Empty>
   if (loadError && !draft)
@@ -76,49 +87,37 @@ export default function MinutesEditPage() {
     }))
 
   const save = async () => {
-    setMessage('')
+    say('')
     await push()
   }
 
   const addPhoto = async () => {
-    setMessage('')
+    say('')
+    let photo: Awaited<ReturnType<typeof takePhoto>>
     try {
-      const photo = await takePhoto(photoUploadDir(meetingId))
-      if (!photo) return
-      setBusy(true)
-      setView(await call('minutes.addPhoto', { meetingId, ...photo }, { requestId: newRequestId() }))
+      photo = await takePhoto(photoUploadDir(meetingId))
     } catch (err) {
-      setMessage(err instanceof Error && !(err instanceof ApiCallError) ? err.message : errorMessage(err))
-    } finally {
-      setBusy(false)
+      return say(err instanceof Error && !(err instanceof ApiCallError) ? err.message : errorMessage(err))
     }
+    if (!photo) return
+    setShown('addPhoto')
+    const outcome = await addPhotoWrite.run({ meetingId, ...photo })
+    if (outcome.status === 'done') setView(outcome.data)
   }
 
   const finalize = async () => {
-    setBusy(true)
-    setMessage('')
-    setProblems([])
-    try {
-      const synced = draft.dirty ? await push() : view
-      if (!synced) {
-        setMessage('草稿还没有同步到服务器，请联网并保存后再定稿。')
-        return
-      }
-      const final = await call(
-        'minutes.finalize',
-        { meetingId, version: synced.version },
-        { requestId: newRequestId() },
-      )
-      setView(final)
-      Taro.showToast({ title: '已定稿并锁定', icon: 'none' })
-      await redirect('minutesView', { id: meetingId })
-    } catch (err) {
-      const e = asCallError(err)
-      setProblems(e.fields)
-      setMessage(e.message)
-    } finally {
-      setBusy(false)
-    }
+    if (busy) return
+    finalizeWrite.clear()
+    setShown('finalize')
+    setSyncing(true)
+    const synced = draft.dirty ? await push() : view
+    setSyncing(false)
+    if (!synced) return finalizeWrite.fail('草稿还没有同步到服务器，请联网并保存后再定稿。')
+    const outcome = await finalizeWrite.run({ meetingId, version: synced.version })
+    if (outcome.status !== 'done') return
+    setView(outcome.data)
+    Taro.showToast({ title: '已定稿并锁定', icon: 'none' })
+    await redirect('minutesView', { id: meetingId })
   }
 
   return (
