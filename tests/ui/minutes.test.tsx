@@ -153,7 +153,7 @@ test('the read-only page shows the lock, the 补录 flag where due, and takes �
   expect(page.container.querySelector('#confirm-read')).toBeNull()
 })
 
-test('定稿 lost to the network says so in Chinese; the retry is the same write and opens the locked minutes', async () => {
+test('定稿 lost to the network says so in Chinese; the retry is the same write and opens the locked minutes, then 更正', async () => {
   const m = await meeting()
   const api = link.api!
   api.clock.now = fromBeijing('2026-11-22', '14:10')
@@ -188,4 +188,23 @@ test('定稿 lost to the network says so in Chinese; the retry is the same write
   expect(sent).toHaveLength(2)
   expect(sent[1].requestId).toBe(sent[0].requestId)
   expect((await as<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId: m.id })).status).toBe('final')
+
+  // 更正 on the locked minutes: without a reason it is refused in Chinese; a change with a reason is recorded.
+  navigation.params = { id: m.id }
+  const view = render(<MinutesViewPage />)
+  await waitFor(() => expect(view.container.querySelector('#open-amend')).not.toBeNull())
+  fireEvent.click(view.container.querySelector('#open-amend')!)
+  await act(async () => fireEvent.click(view.container.querySelector('#amend-submit')!))
+  await waitFor(() =>
+    expect(view.container.querySelector('#amend-error')!.textContent).toBe('请填写更正原因。请修改后再提交。'),
+  )
+  typeInto(view.container, 'amend-text', '更正后的内容')
+  typeInto(view.container, 'amend-reason', '记录人姓名写错')
+  await act(async () => fireEvent.click(view.container.querySelector('#amend-submit')!))
+  await waitFor(() => expect(view.container.querySelector('#amend-error')).toBeNull())
+  const amends = link.sent.filter((e) => e.action === 'minutes.amend')
+  expect(amends).toHaveLength(2)
+  expect(amends[1].requestId).not.toBe(amends[0].requestId)
+  const after = await as<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId: m.id })
+  expect(JSON.stringify(after)).toContain('记录人姓名写错')
 })

@@ -11,8 +11,9 @@ import { Empty, Loaded } from '../../../../components/page-state'
 import type { MinutesView } from '../../../../domain/api/views-minutes'
 import { beijing, formatSpan } from '../../../../domain/beijing-time'
 import { amendableFields, fieldText } from '../../../../domain/minutes'
-import { call, errorMessage, newRequestId } from '../../../../services/api'
+import { call, errorMessage } from '../../../../services/api'
 import { useApi } from '../../../../services/use-api'
+import { useWrite } from '../../../../services/use-write'
 import { ChainCheck } from '../../components/chain-check'
 import { MinutesBody } from '../../components/minutes-body'
 import { MinutesHead } from '../../components/minutes-head'
@@ -29,23 +30,17 @@ function AmendForm({ v, onDone }: { v: MinutesView; onDone: (next: MinutesView) 
   const [field, setField] = useState(fields[0].field)
   const [text, setText] = useState(fieldText(current, fields[0].field) ?? '')
   const [reason, setReason] = useState('')
-  const { busy, problem, run } = useTask()
-  const [requestId, setRequestId] = useState(newRequestId)
+  const write = useWrite('minutes.amend')
   const choose = (f: string) => {
     setField(f)
     setText(fieldText(current, f) ?? '')
   }
-  const submit = () =>
-    run('amend', async () => {
-      const next = await call(
-        'minutes.amend',
-        { meetingId: v.meetingId, reason, changes: [{ field, text }] },
-        { requestId },
-      )
-      setRequestId(newRequestId())
-      setReason('')
-      onDone(next)
-    })
+  const submit = async () => {
+    const outcome = await write.run({ meetingId: v.meetingId, reason, changes: [{ field, text }] })
+    if (outcome.status !== 'done') return
+    setReason('')
+    onDone(outcome.data)
+  }
   return (
     <View className="panel mview__amend" id="amend-form">
       <Text className="mview__muted">选择要更正的内容：</Text>
@@ -80,12 +75,12 @@ function AmendForm({ v, onDone }: { v: MinutesView; onDone: (next: MinutesView) 
           onInput={(e) => setReason(e.detail.value)}
         />
       </View>
-      {problem && (
+      {write.message && (
         <Text className="mview__error" id="amend-error">
-          {problem}
+          {write.message}
         </Text>
       )}
-      <Button id="amend-submit" type="primary" size="small" loading={busy === 'amend'} onClick={submit}>
+      <Button id="amend-submit" type="primary" size="small" loading={write.busy} onClick={submit}>
         提交更正
       </Button>
     </View>
@@ -131,15 +126,23 @@ function Photos({ v }: { v: MinutesView }) {
 
 function Minutes({ v, onChanged }: { v: MinutesView; onChanged: (next: MinutesView) => void }) {
   const [showCorrected, setShowCorrected] = useState(false)
-  const { busy, problem: message, run } = useTask()
+  const { busy, problem: exportProblem, run } = useTask()
+  const read = useWrite('minutes.confirmRead')
+  // The error line shows the failure of the last of 阅签 and 导出.
+  const [shown, setShown] = useState<'read' | 'export'>('export')
+  const message = shown === 'read' ? read.message : exportProblem
   const [amending, setAmending] = useState(false)
   const final = v.status === 'final'
 
-  const confirmRead = () =>
-    run('read', async () =>
-      onChanged(await call('minutes.confirmRead', { meetingId: v.meetingId }, { requestId: newRequestId() })),
-    )
-  const exportDocx = () => run('export', async () => openDocx(await call('minutes.export', { meetingId: v.meetingId })))
+  const confirmRead = async () => {
+    setShown('read')
+    const outcome = await read.run({ meetingId: v.meetingId })
+    if (outcome.status === 'done') onChanged(outcome.data)
+  }
+  const exportDocx = () => {
+    setShown('export')
+    return run('export', async () => openDocx(await call('minutes.export', { meetingId: v.meetingId })))
+  }
   const year = beijing(v.startAt).year()
 
   const content = showCorrected && v.corrected ? v.corrected : v.content
@@ -249,7 +252,7 @@ function Minutes({ v, onChanged }: { v: MinutesView; onChanged: (next: MinutesVi
             已阅签 {v.reads.confirmed} / {v.reads.expected}
           </Text>
           {v.reads.iAmParticipant && !v.reads.iConfirmed && (
-            <Button id="confirm-read" type="primary" size="small" loading={busy === 'read'} onClick={confirmRead}>
+            <Button id="confirm-read" type="primary" size="small" loading={read.busy} onClick={confirmRead}>
               我已阅读，确认阅签
             </Button>
           )}
