@@ -112,8 +112,11 @@ test('two writers: the conflict shows theirs and mine; keeping mine saves it on 
   page.unmount()
 })
 
-test('the read-only page shows the lock, the 补录 flag where due, and takes 阅签 once', async () => {
-  const m = await meeting()
+/**
+ * Everyone marked present at 14:10, attendance confirmed at 16:30 on 2026-11-22, and a complete
+ * draft (主持人, 记录人, each item's speeches and decision) saved; returns the saved minutes.
+ */
+async function heldWithCompleteDraft(m: MeetingDetail): Promise<MinutesView> {
   const api = link.api!
   api.clock.now = fromBeijing('2026-11-22', '14:10')
   for (const p of m.participants) {
@@ -128,12 +131,13 @@ test('the read-only page shows the lock, the 补录 flag where due, and takes �
     recorder: '李晓红',
     items: v.content!.items.map((i) => ({ ...i, speeches: '发言', decision: '决议' })),
   }
-  const saved = await as<MinutesView>(
-    SECRETARY_B1,
-    'minutes.saveDraft',
-    { meetingId: m.id, version: v.version, content },
-    true,
-  )
+  return as<MinutesView>(SECRETARY_B1, 'minutes.saveDraft', { meetingId: m.id, version: v.version, content }, true)
+}
+
+test('the read-only page shows the lock, the 补录 flag where due, and takes 阅签 once', async () => {
+  const m = await meeting()
+  const api = link.api!
+  const saved = await heldWithCompleteDraft(m)
   api.clock.now = fromBeijing('2026-11-26', '09:00')
   await as(SECRETARY_B1, 'minutes.finalize', { meetingId: m.id, version: saved.version }, true)
 
@@ -155,21 +159,7 @@ test('the read-only page shows the lock, the 补录 flag where due, and takes �
 
 test('定稿 lost to the network says so in Chinese; the retry is the same write and opens the locked minutes, then 更正', async () => {
   const m = await meeting()
-  const api = link.api!
-  api.clock.now = fromBeijing('2026-11-22', '14:10')
-  for (const p of m.participants) {
-    await as(SECRETARY_B1, 'attendance.markManual', { meetingId: m.id, memberId: p.id, reason: '会场登记' }, true)
-  }
-  api.clock.now = fromBeijing('2026-11-22', '16:30')
-  await as(SECRETARY_B1, 'attendance.confirm', { meetingId: m.id }, true)
-  const v = await as<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId: m.id })
-  const content = {
-    ...v.content!,
-    chair: '张建国',
-    recorder: '李晓红',
-    items: v.content!.items.map((i) => ({ ...i, speeches: '发言', decision: '决议' })),
-  }
-  await as(SECRETARY_B1, 'minutes.saveDraft', { meetingId: m.id, version: v.version, content }, true)
+  await heldWithCompleteDraft(m)
 
   navigation.params = { meetingId: m.id }
   const { container } = render(<MinutesEditPage />)
