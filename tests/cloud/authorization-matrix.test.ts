@@ -14,6 +14,7 @@ import { ATTENDANCE_ROWS } from './matrix/attendance'
 import { MINUTES_ROWS } from './matrix/minutes'
 import { MOBILE_ROWS } from './matrix/mobile'
 import { PLANNING_ROWS } from './matrix/planning'
+import { SUPERVISION_ROWS } from './matrix/supervision'
 import {
   CELLS,
   branchEditors,
@@ -26,7 +27,7 @@ import {
   type Target,
 } from './matrix/table'
 
-const AREAS: MatrixRows<string>[] = [PLANNING_ROWS, ATTENDANCE_ROWS, MINUTES_ROWS, MOBILE_ROWS]
+const AREAS: MatrixRows<string>[] = [PLANNING_ROWS, ATTENDANCE_ROWS, MINUTES_ROWS, MOBILE_ROWS, SUPERVISION_ROWS]
 
 const EXPECTED: Record<string, Rule> = {
   'system.health': everyone,

@@ -16,6 +16,7 @@ import { PLANNING_HANDLERS } from './planning'
 import * as roster from './roster'
 import * as rosterImport from './roster-import'
 import * as session from './session'
+import { SUPERVISION_HANDLERS } from './supervision'
 import * as system from './system'
 
 export const HANDLERS = {
@@ -24,4 +25,5 @@ export const HANDLERS = {
   ...ATTENDANCE_HANDLERS,
   ...MINUTES_HANDLERS,
   ...MOBILE_HANDLERS,
+  ...SUPERVISION_HANDLERS,
 } satisfies HandlerMap

@@ -10,6 +10,7 @@ import { MOBILE_ACTIONS } from './catalog-mobile'
 import { PLANNING_ACTIONS } from './catalog-planning'
 import { ROSTER_ACTIONS } from './catalog-roster'
 import { SESSION_ACTIONS } from './catalog-session'
+import { SUPERVISION_ACTIONS } from './catalog-supervision'
 
 export * from './catalog-meetings'
 export * from './catalog-roster'
@@ -23,6 +24,7 @@ export const ACTIONS = {
   ...ATTENDANCE_ACTIONS,
   ...MINUTES_ACTIONS,
   ...MOBILE_ACTIONS,
+  ...SUPERVISION_ACTIONS,
 } as const
 
 export type Actions = typeof ACTIONS
