@@ -12,15 +12,21 @@
  * This app's codes: the rotating sign-in token (plain text `S1.…`, attendance-token.ts), the printed
  * venue code (`wxacode.getUnlimited` of the sign-in page with scene `s=<16 hex>`, or on the local
  * host a QR of the h5 address `…/#/packages/attendance/pages/signin/index?s=…`) and the invitation
- * (the binding page with scene `code=<8 characters>`, or `…/#/packages/roster/pages/bind/index?code=…`).
+ * (the binding page with scene `code=<8 characters>`, or `…/#/packages/roster/pages/bind/index?code=…`),
+ * and a browser's 扫码登录 ticket (the confirm page with scene `w=<ticketId>`, or on the local host a QR
+ * of `…/#/packages/account/pages/web-login/index?t=<ticketId>`).
  * Pure: no Taro, no clock.
  */
 import { parseSignInToken } from './attendance-token'
 import { BIND_PAGE, isInviteCode } from './invitation'
-import { pagePath } from './pages'
+import { pagePath, pageUrl } from './pages'
+import { TICKET_ID_RE, TICKET_QUERY_KEY, TICKET_SCENE_KEY } from './web-login'
 
 /** The page a printed venue code opens (no leading slash, no query). */
 export const SIGN_IN_PAGE = pagePath('signIn')
+
+/** The page a browser's login ticket opens on the phone (no leading slash, no query). */
+export const WEB_LOGIN_PAGE = pagePath('webLoginConfirm')
 
 /** A printed venue code's scene: `s=` and 16 hex digits derived from the meeting's secret. */
 const VENUE_SCENE = /^s=[0-9a-f]{16}$/
@@ -104,6 +110,43 @@ function invitationOrUnknown(code: string): ScanTarget {
       }
 }
 
+/** What the confirm page was opened with: the ticket to show, or why there is none. */
+export type WebLoginTicket =
+  | { kind: 'ticket'; ticketId: string }
+  /** Neither `t` nor `scene`: the page was opened without a code. */
+  | { kind: 'none' }
+  /** Something that is not a ticket: `message` says so and what to do. */
+  | { kind: 'unknown'; message: string }
+
+const RESCAN_LOGIN = '请在电脑上刷新二维码后重新扫码。'
+
+/**
+ * The login ticket in the confirm page's query: `t` (the local host's QR) or `scene` `w=<ticketId>`
+ * (a mini-program code; URL-encoded on iOS, plain on Android, as `queryParams` reads it).
+ *
+ * @param params the page's query parameters as `useRouter().params` gives them (values may be
+ *   URL-encoded).
+ * @returns the ticket id, `none` when the page was opened without one, or a Chinese message.
+ */
+export function webLoginTicket(params: { t?: string; scene?: string }): WebLoginTicket {
+  let raw: string | undefined
+  const t = params[TICKET_QUERY_KEY]
+  if (params.scene !== undefined && params.scene !== '') {
+    const scene = decodedOr(params.scene)
+    raw = queryParams(scene).get(TICKET_SCENE_KEY)
+    if (raw === undefined) {
+      return { kind: 'unknown', message: `这个小程序码不是网页版登录码（${shown(scene)}），${RESCAN_LOGIN}` }
+    }
+  } else if (t !== undefined && t !== '') {
+    raw = decodedOr(t)
+  }
+  if (raw === undefined) return { kind: 'none' }
+  const ticketId = raw.trim()
+  return TICKET_ID_RE.test(ticketId)
+    ? { kind: 'ticket', ticketId }
+    : { kind: 'unknown', message: `这个网页版登录码无法识别（${shown(raw)}），${RESCAN_LOGIN}` }
+}
+
 /**
  * What a page of this app with its query means: the sign-in page with a venue scene (`scene=s=…`
  * from a mini-program code, `s=…` from the host's QR), the binding page with an invitation, or a
@@ -119,6 +162,12 @@ function appTarget(page: string, query: string, appPages: readonly string[]): Sc
   if (page === BIND_PAGE) {
     if (scene !== undefined) return invitationOrUnknown(queryParams(scene).get('code') ?? scene)
     if (params.has('code')) return invitationOrUnknown(params.get('code') ?? '')
+  }
+  if (page === WEB_LOGIN_PAGE) {
+    const ticket = webLoginTicket({ t: params.get(TICKET_QUERY_KEY), scene })
+    if (ticket.kind === 'unknown') return ticket
+    // One address for both forms, so the confirm page is opened the same way from any scan.
+    if (ticket.kind === 'ticket') return { kind: 'app_page', url: pageUrl('webLoginConfirm', { t: ticket.ticketId }) }
   }
   if (!appPages.includes(page)) return null
   return { kind: 'app_page', url: `/${page}${query ? `?${query}` : ''}` }
