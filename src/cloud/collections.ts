@@ -14,6 +14,7 @@ import type {
   AmendmentDoc,
   AttendanceDoc,
   AttendanceMeetingDoc,
+  ChainAnchorDoc,
   ChainHeadDoc,
   CheckinDoc,
   CounterDoc,
@@ -28,6 +29,10 @@ import type {
   ReadDoc,
   ReportDoc,
   RuleSetDoc,
+  EscalationDoc,
+  SupervisionRowDoc,
+  WebLoginTicketDoc,
+  WebSessionDoc,
 } from './documents'
 
 export const COLLECTIONS = {
@@ -63,9 +68,21 @@ export const COLLECTIONS = {
   // issue 6 — minutes
   minutes: { indexes: [['branchId', 'meetingStartAt']] },
   minutes_amendments: { indexes: [['meetingId', 'at']] },
-  minutes_chain: { indexes: [['branchId', 'seq']] },
+  minutes_chain: {
+    indexes: [
+      ['branchId', 'seq'],
+      ['meetingId', 'seq'],
+    ],
+  },
   minutes_reads: { indexes: [['meetingId', 'at']] },
   photos: { indexes: [['meetingId', 'receivedAt']] },
+  // issue 14 — the chain heads witnessed in the supervising 党委's records
+  chain_anchors: {
+    indexes: [
+      ['branchId', 'seq'],
+      ['committeeId', 'at'],
+    ],
+  },
   // issue 7 — mobile members
   mobile_profiles: { indexes: [['branchId', 'lastContactAt']] },
   checkins: { indexes: [['memberId', 'at']] },
@@ -81,6 +98,18 @@ export const COLLECTIONS = {
       ['memberId', 'submittedAt'],
     ],
   },
+  // issue 13 — 扫码登录: login tickets (read by id only) and browser sessions by member
+  web_login_tickets: { indexes: [] },
+  web_sessions: { indexes: [['memberId', 'createdAt']] },
+  // issue 14 — the 党委's year matrix (one row per branch and year) and what it was told
+  supervision_rows: {
+    indexes: [
+      ['year', 'risk'],
+      ['year', 'name'],
+      ['year', 'nextChangeAt'],
+    ],
+  },
+  escalations: { indexes: [['branchId', 'at']] },
 } as const satisfies Record<string, { indexes: readonly (readonly string[])[] }>
 
 export type CollectionName = keyof typeof COLLECTIONS
@@ -128,10 +157,15 @@ export interface CollectionDocs {
   minutes_chain: ChainEntry | ChainHeadDoc
   minutes_reads: ReadDoc
   photos: PhotoDoc
+  chain_anchors: ChainAnchorDoc
   mobile_profiles: ProfileDoc
   checkins: CheckinDoc
   reports: ReportDoc
   makeups: MakeupDoc
+  supervision_rows: SupervisionRowDoc
+  escalations: EscalationDoc
+  web_login_tickets: WebLoginTicketDoc
+  web_sessions: WebSessionDoc
 }
 
 /** The document a collection holds. */

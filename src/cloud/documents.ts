@@ -15,8 +15,9 @@ import type { NoticeDelivery } from '../domain/delivery'
 import type { RuleSet } from '../domain/kind-rules'
 import type { Meeting } from '../domain/meeting'
 import type { MeetingKind } from '../domain/meeting-kinds'
-import type { MinutesAttendance, MinutesContent } from '../domain/minutes'
+import type { ChainEntryKind, MinutesAttendance, MinutesContent } from '../domain/minutes'
 import type { Period } from '../domain/periods'
+import type { AttendanceSummary, RowState } from '../domain/supervision'
 import type { Notification } from './ports/notifier'
 
 // — meetings
@@ -31,6 +32,8 @@ export type AttendanceMeetingDoc = Omit<Meeting, 'id'> & {
   attendanceRecordedAt?: number | null
   quorumMet?: boolean | null
   minutesFinalizedAt?: number | null
+  /** The board's counts when attendance was confirmed (the 党委's matrix sums them). */
+  attendanceSummary?: AttendanceSummary | null
 }
 
 // — notifications, outbox
@@ -164,6 +167,27 @@ export interface ReadDoc {
   meetingId: string
   memberId: string
   at: number
+  /** The chain entry that seals this 阅签 (absent on reads made before 阅签 were chained). */
+  chainSeq?: number
+}
+
+/**
+ * A branch's chain head as witnessed in the supervising 党委's own records (`chain_anchors`, `_id` =
+ * `${committeeId}.${branchId}.${seq}`): written by the server at each finalize, amendment and 阅签 and
+ * by the daily job, never by an action a branch role can call.
+ */
+export interface ChainAnchorDoc {
+  /** The supervising 党委 whose records these are. */
+  committeeId: string
+  branchId: string
+  seq: number
+  hash: string
+  /** Server time the head was witnessed. */
+  at: number
+  /** What the anchored entry links, so a deleted one can still be named. */
+  kind: ChainEntryKind
+  meetingId: string
+  by: 'finalize' | 'amend' | 'read' | 'daily'
 }
 
 /** A photo received for a meeting's minutes (`photos`). */
@@ -215,4 +239,84 @@ export interface ReportDoc extends Omit<ReportView, 'id'> {
 export interface MakeupDoc extends Omit<MakeupView, 'id'> {
   branchId: string
   acceptedBy: string | null
+}
+
+// — 扫码登录 (browser sessions)
+
+/**
+ * `web_login_tickets/<ticketId>`: a browser's login QR (src/domain/web-login.ts). The browser's
+ * secret is never stored, only its SHA-256; the ticket is single-use and lives 2 minutes.
+ */
+export interface WebLoginTicketDoc {
+  browserKeyHash: string
+  browser: string
+  /** The client IP the transport saw when the browser asked, and the place text made from it. */
+  ip: string | null
+  place: string
+  createdAt: number
+  expiresAt: number
+  confirmedAt: number | null
+  /** The confirming WeChat identity (openid) and its member. */
+  confirmedBy: string | null
+  memberId: string | null
+  /** When the browser collected its session, and which one (single use). */
+  usedAt: number | null
+  sessionId: string | null
+}
+
+/** Why a web session ended before its time: its member, or a change of the member's binding or status. */
+export type WebSessionEnd = 'member' | 'unbound' | 'transferred' | 'suspended'
+
+/** `web_sessions/<sessionId>`: a browser signed in as a member; its token is `<sessionId>.<HMAC>`. */
+export interface WebSessionDoc {
+  openid: string
+  memberId: string
+  ticketId: string
+  browser: string
+  ip: string | null
+  place: string
+  createdAt: number
+  /** Rewritten at most once a minute by the calls the session makes. */
+  lastSeenAt: number
+  revokedAt: number | null
+  revokedReason: WebSessionEnd | null
+}
+
+// — issue 14: the 党委's supervision
+/**
+ * One branch's year as the 党委's matrix reads it (`supervision_rows`, `_id` = `${branchId}.${year}`):
+ * the per-cell counters and per-owner sums, kept in the transactions of the meeting and 阅签 writes;
+ * the names, groups and 流动党员 count, and the snapshot the filters and risk order use, refreshed by
+ * those writes, by the matrix when a deadline passed and by the daily job.
+ */
+export interface SupervisionRowDoc extends RowState {
+  branchId: string
+  year: number
+  name: string
+  /** The branch's org path (root first), for "below this 党委 / 党总支". */
+  path: string[]
+  parentName: string
+  groups: { id: string; name: string }[]
+  /** Pieces of the name (src/domain/supervision.ts `nameGrams`), for search. */
+  nameGrams: string[]
+  mobileAtRisk: number
+  /** The snapshot: as judged at `judgedAt`, valid until `nextChangeAt` (MAX_SAFE_INTEGER: never changes). */
+  risk: number
+  statusKeys: string[]
+  nextChangeAt: number
+  judgedAt: number
+}
+/** One time the 党委 was told about a branch (`escalations`, `_id` = the cause, so once per cause). */
+export interface EscalationDoc {
+  branchId: string
+  cause: 'silent' | 'overdue'
+  ownerId: string
+  kind: MeetingKind | null
+  period: string | null
+  reason: string
+  /** Higher first within a day's notice. */
+  urgency: number
+  at: number
+  /** Supervisors told. */
+  told: string[]
 }

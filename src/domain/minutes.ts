@@ -284,25 +284,96 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
 }
 
-/** What a chain entry links: one finalized record or one amendment. */
+/** What a chain entry links: one finalized record, one amendment or one 阅签. */
+export type ChainEntryKind = 'minutes' | 'amendment' | 'read'
+
+/**
+ * The entry formats. v1 (issue 6, no `v` field) links finalized minutes and amendments by their
+ * content hash; v2 adds 阅签 entries and, for minutes, a seal of what lies outside the minutes
+ * document. Entries of both formats live on one chain: v1 entries are verified as before.
+ */
+export const CHAIN_FORMAT = 2
+
+/** The meeting's own fields as they were at finalize. */
+export interface MeetingSnapshot {
+  kind: MeetingKind
+  title: string
+  startAt: number
+  endAt: number
+  place: string
+}
+
+/** One stored record (an attendance or leave document) reduced to its SHA-256, to notice a later change. */
+export interface RecordDigest {
+  id: string
+  memberId: string
+  sha256: string
+}
+
+/** The parts of the locked minutes, hashed one by one so a change can be named. */
+export const LOCKED_PART_NAMES = ['meeting', 'content', 'attendance', 'photos', 'finalize'] as const
+export type LockedPartName = (typeof LOCKED_PART_NAMES)[number]
+
+export const LOCKED_PART_LABELS: Record<LockedPartName, string> = {
+  meeting: '会议类型、名称或时间',
+  content: '记录正文（主持人、记录人、地点、议程、发言、决议）',
+  attendance: '定稿时锁定的出席名单',
+  photos: '照片清单',
+  finalize: '定稿时间、定稿人或补录标记',
+}
+
+/** `locked` split into its parts (each hashed on its own in a v2 seal). */
+export function lockedParts(locked: LockedMinutes): Record<LockedPartName, unknown> {
+  return {
+    meeting: {
+      meetingId: locked.meetingId,
+      branchId: locked.branchId,
+      kind: locked.kind,
+      title: locked.title,
+      startAt: locked.startAt,
+      endAt: locked.endAt,
+    },
+    content: locked.content,
+    attendance: locked.attendance,
+    photos: locked.photos,
+    finalize: { finalizedAt: locked.finalizedAt, finalizedBy: locked.finalizedBy, late: locked.late },
+  }
+}
+
+/**
+ * What a v2 minutes entry seals besides the minutes document's own hash: the meeting document's
+ * fields, each attendance and leave record of the meeting, and the hash of each locked part.
+ * It lives in the entry, so the entry's own hash covers it.
+ */
+export interface ChainSeal {
+  meeting: MeetingSnapshot
+  parts: Record<LockedPartName, string>
+  attendance: RecordDigest[]
+  leaves: RecordDigest[]
+}
+
 export interface ChainEntry {
+  /** 2 for the current format; absent on v1 entries. */
+  v?: 2
   branchId: string
   seq: number
-  kind: 'minutes' | 'amendment'
-  /** The meeting id for minutes, the amendment id for an amendment. */
+  kind: ChainEntryKind
+  /** The meeting id for minutes, the amendment id for an amendment, the read id for a 阅签. */
   refId: string
   meetingId: string
   contentHash: string
   prevHash: string
   hash: string
   at: number
+  /** v2 minutes entries only. */
+  seal?: ChainSeal | null
 }
 
 export const GENESIS_HASH = '0'.repeat(64)
 
-/** The part of a chain entry its own hash covers (everything but the hash). */
+/** The part of a chain entry its own hash covers (everything but the hash); v1 entries as they always were. */
 export function linkPayload(e: Omit<ChainEntry, 'hash'>): string {
-  return canonicalJson({
+  const v1 = {
     branchId: e.branchId,
     seq: e.seq,
     kind: e.kind,
@@ -311,5 +382,33 @@ export function linkPayload(e: Omit<ChainEntry, 'hash'>): string {
     contentHash: e.contentHash,
     prevHash: e.prevHash,
     at: e.at,
-  })
+  }
+  return canonicalJson(e.v === 2 ? { ...v1, v: 2, seal: e.seal ?? null } : v1)
+}
+
+/** A branch's chain head as witnessed: the sequence number and hash of its last entry. */
+export interface ChainHead {
+  branchId: string
+  seq: number
+  hash: string
+  at: number
+}
+
+/** How many leading hex digits of a head's hash a printout shows large (64 bits). */
+export const HEAD_PREFIX_HEX = 16
+
+/** The head as printed and shown: `第 12 条 · 0123456789abcdef` (the full hash is printed small beside it). */
+export function chainHeadLabel(head: Pick<ChainHead, 'seq' | 'hash'>): string {
+  return `第 ${head.seq} 条 · ${head.hash.slice(0, HEAD_PREFIX_HEX)}`
+}
+
+/** Whether a typed or kept hash (its first 16 to 64 hex digits, any case) names `hash`. */
+export function hashMatches(given: string, hash: string): boolean {
+  const g = given.trim().toLowerCase()
+  return g.length >= HEAD_PREFIX_HEX && hash.startsWith(g)
+}
+
+/** `第 7 条` or `第 7–9 条`: a run of sequence numbers as a person reads it. */
+export function seqRange(from: number, to: number): string {
+  return from === to ? `第 ${from} 条` : `第 ${from}–${to} 条`
 }

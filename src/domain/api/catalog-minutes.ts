@@ -12,7 +12,14 @@ import { COMMITTEE_ROLES, MEETING_ORGANIZER_ROLES, ROLES } from '../org'
 import { catalogOf, defineAction, onMeetingRecord, onOrgInput, shape, targetIsBranch } from './define'
 import { cursorField, fileIdField, idField, limitField, textField } from './fields'
 import { REQUEST_LIMIT_BYTES, withinBytes } from './request-size'
-import type { ChainReport, DocxFile, MinutesBook, MinutesPhotoFile, MinutesView } from './views-minutes'
+import type {
+  ChainReport,
+  ConfirmReadView,
+  DocxFile,
+  MinutesBook,
+  MinutesPhotoFile,
+  MinutesView,
+} from './views-minutes'
 
 /** Minutes are kept by 党支部. */
 const MINUTES_BY_BRANCH = targetIsBranch('会议记录按党支部保存，请先选择一个党支部。', '请选择一个党支部')
@@ -171,18 +178,41 @@ export const minutesAmend = defineAction({
 
 export const minutesConfirmRead = defineAction({
   name: 'minutes.confirmRead',
-  summary: '阅签：参会党员阅读定稿的会议记录后确认（每人一次）',
+  summary:
+    '阅签：参会党员阅读定稿的会议记录后确认（每人一次）；阅签写入支部记录链，返回阅签回执（链头的序号和哈希），由本人手机保存，日后可用来核验记录链',
   input: () => meetingInput,
-  output: shape<MinutesView>(),
+  output: shape<ConfirmReadView>(),
   write: true,
   access: onMeetingRecord(BRANCH_MEMBER_ROLES, 'branch'),
   errors: ['CONFLICT', 'NOT_FOUND'],
 })
 
+/** A head typed from a printout (序号 and at least the first 16 hex digits) or sent from a 阅签 receipt. */
+export const givenHeadSchema = z
+  .object({
+    seq: z
+      .number({ error: '请填写链头序号' })
+      .int({ error: '链头序号应为整数' })
+      .min(1, { error: '链头序号从 1 开始' })
+      .max(10_000_000, { error: '链头序号过大，请核对' }),
+    hash: z
+      .string({ error: '请填写链头哈希' })
+      .trim()
+      .regex(/^[0-9a-fA-F]{16,64}$/, { error: '链头哈希应为 16 到 64 位十六进制数字（0–9、a–f），请照打印件核对' }),
+  })
+  .strict()
+
 export const minutesVerify = defineAction({
   name: 'minutes.verify',
-  summary: '校验支部会议记录链：逐条重算哈希，指出第一条对不上的记录（会议、日期，以及是内容还是链接被改动）',
-  input: () => z.object({ branchId: branchIdField }).strict(),
+  summary:
+    '校验支部会议记录链：逐条重算哈希（含定稿时的会议信息、签到与请假记录、照片内容、阅签），并与党委留存的锚点及给出的链头（打印件上的或阅签回执）比对，指出第一处不一致或缺失的记录',
+  input: () =>
+    z
+      .object({
+        branchId: branchIdField,
+        heads: z.array(givenHeadSchema).max(50, { error: '一次最多核对 50 个链头，请分几次核验' }).optional(),
+      })
+      .strict(),
   output: shape<ChainReport>(),
   write: false,
   access: onOrgInput(ROLES, 'subtree'),

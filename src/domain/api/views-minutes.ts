@@ -1,6 +1,6 @@
 /** What the minutes actions (catalog-minutes.ts) return. */
 import type { MeetingKind } from '../meeting-kinds'
-import type { MinutesAttendance, MinutesContent, VoteOutcome } from '../minutes'
+import type { ChainEntryKind, MinutesAttendance, MinutesContent, VoteOutcome } from '../minutes'
 
 export type MinutesStatus = 'none' | 'draft' | 'final'
 
@@ -38,6 +38,8 @@ export interface MinutesView {
   cancelled: boolean
   /** Finalized on paper before this app kept minutes (the meeting counts; there is no electronic record). */
   legacy: boolean
+  /** Finalized in this app, but the record is gone (deleted behind the app): never shown as a paper record. */
+  missing: boolean
   /** Store version of the minutes, for saveDraft; 0 when none is saved yet. */
   version: number
   /**
@@ -82,15 +84,47 @@ export interface MinutesPhotoFile {
   base64: string
 }
 
+/** What part of the evidence a chain problem is about. */
+export type ChainProblemField =
+  /** The record an entry links no longer matches its hash (the part is named in the message). */
+  | 'content'
+  /** The entry's own hash, or its link to the entry before. */
+  | 'link'
+  /** The entry differs from a head the 党委's records or a printout or receipt witnessed. */
+  | 'anchor'
+  /** Entries are missing: a gap in the sequence, or a witnessed head beyond the chain's end. */
+  | 'missing'
+  /** The chain's head document does not match its last entry. */
+  | 'head'
+  /** The meeting's own kind, title, time or place changed after finalize. */
+  | 'meeting'
+  /** A sign-in or leave record of the meeting changed, appeared or vanished after finalize. */
+  | 'attendance'
+  /** A photo's bytes no longer hash to what was locked, or the photo is gone. */
+  | 'photo'
+  /** A 阅签 record was deleted or altered. */
+  | 'read'
+
 export interface ChainProblem {
   seq: number
-  kind: 'minutes' | 'amendment'
+  /** The last of a run of missing entries (`第 7–9 条`); equal to `seq` otherwise. */
+  seqTo: number
+  /** What the entry links; null when it is unknown (a missing entry no witness describes). */
+  kind: ChainEntryKind | null
+  /** The meeting, as locked where the chain holds it; empty strings when unknown. */
   meetingId: string
   meetingTitle: string
   meetingDate: string
-  /** `content`: the record no longer matches its hash; `link`: the entry's own hash or its link to the one before. */
-  field: 'content' | 'link'
+  field: ChainProblemField
+  /** What is wrong, in Chinese, naming the record (e.g. `第 3 条：会议时间在定稿后被改动`). */
   message: string
+}
+
+/** A head to check the chain against (typed from a printout, or kept as a 阅签 receipt). */
+export interface GivenHead {
+  seq: number
+  /** The full hash, or at least its first 16 hex digits. */
+  hash: string
 }
 
 export interface ChainReport {
@@ -99,10 +133,33 @@ export interface ChainReport {
   /** Entries checked. */
   entries: number
   ok: boolean
-  /** The first entry that does not match, or null. */
+  /** The first divergence, or null. */
   firstProblem: ChainProblem | null
+  /** The verified head's hash; null when the chain did not verify or is empty. */
   headHash: string | null
+  /** The chain's head as stored (sequence number and hash of its last entry), verified or not; null when empty. */
+  head: { seq: number; hash: string; at: number } | null
+  /** Heads in the 党委's records compared, and when the newest was witnessed. */
+  anchorsChecked: number
+  latestAnchorAt: number | null
+  /** Heads given with the call that were compared. */
+  headsChecked: number
   checkedAt: number
+}
+
+/** What a member keeps on the device after 阅签: the chain head that seals their confirmation. */
+export interface ReadReceipt {
+  branchId: string
+  seq: number
+  hash: string
+  confirmedAt: number
+  meetingId: string
+  meetingTitle: string
+}
+
+/** The answer to 阅签: the minutes, and the receipt to keep. */
+export interface ConfirmReadView extends MinutesView {
+  receipt: ReadReceipt
 }
 
 /**
@@ -132,6 +189,8 @@ export interface BookEntry {
   finalizedAt: number | null
   /** Final before this app kept minutes (the demo's past meetings): no electronic record. */
   legacy: boolean
+  /** Finalized in this app but the record is gone: reported as missing, never as a paper record. */
+  missing: boolean
 }
 
 export interface MinutesBook {

@@ -16,19 +16,25 @@ import { minutesPhotoUpload } from '../../../domain/uploads'
 import type { MemberContext } from '../../action-context'
 import type { MeetingDoc } from '../../collections'
 import type { MinutesDoc } from '../../documents'
-import { sha256Hex } from '../../minutes-chain'
-import { StoreConflict, type Stored } from '../../ports/store'
+import { minutesMissing, sha256Hex } from '../../minutes-chain'
+import { StoreConflict, type Stored, type StorePort } from '../../ports/store'
 import { IMAGE_EXTENSIONS, imageTypeOf, readUpload, type ImageType } from '../../uploads'
 import { buildView, meetingMinutes } from './records'
 
 export const LOCKED_MESSAGE =
   '会议记录已经定稿锁定，不能再修改。如有错误，请由书记、副书记或组织委员在会议记录页提交更正（写明原因），原记录会保留。'
 
-function refuseIfClosed(meeting: MeetingDoc, doc: MinutesDoc | null): void {
+async function refuseIfClosed(store: StorePort, meeting: Stored<MeetingDoc>, doc: MinutesDoc | null): Promise<void> {
   if (meeting.status === 'cancelled') {
     throw new AppError('CONFLICT', '这次会议已经取消，不需要会议记录；如会议实际召开，请重新安排一次会议。')
   }
   if (doc?.status === 'final') throw new AppError('CONFLICT', LOCKED_MESSAGE)
+  if (await minutesMissing(store, meeting, doc !== null)) {
+    throw new AppError(
+      'CONFLICT',
+      '这次会议的记录已在本系统定稿，但现在找不到了（可能被删除），不能重新编写；请在会议记录本中校验记录链，并报告党委。',
+    )
+  }
   if (!doc && meeting.minutesFinalizedAt) {
     throw new AppError(
       'CONFLICT',
@@ -51,7 +57,7 @@ async function conflictMessage(ctx: MemberContext, current: Stored<MinutesDoc>):
 export const minutesSaveDraft = implement(minutesSaveDraftDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const { meeting, doc: existing } = await meetingMinutes(store, input.meetingId)
-  refuseIfClosed(meeting, existing)
+  await refuseIfClosed(store, meeting, existing)
   const known = new Set([...meeting.participantIds, ...(meeting.guestIds ?? [])])
   const stray = input.content.absenceNotes.findIndex((n) => !known.has(n.memberId))
   if (stray >= 0) {
@@ -114,7 +120,7 @@ async function photoContent(
 export const minutesAddPhoto = implement(minutesAddPhotoDecl, async (ctx, input) => {
   const { store, files } = ctx.ports
   const { meeting, doc } = await meetingMinutes(store, input.meetingId)
-  refuseIfClosed(meeting, doc)
+  await refuseIfClosed(store, meeting, doc)
   const { content, type } = await photoContent(ctx, input)
   const hash = sha256Hex(new Uint8Array(content))
   const id = `${meeting._id}-${hash.slice(0, 16)}`

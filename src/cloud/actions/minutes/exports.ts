@@ -17,7 +17,7 @@ import type { Org } from '../../../domain/org'
 import type { MemberContext } from '../../action-context'
 import type { MeetingDoc } from '../../collections'
 import type { MinutesDoc } from '../../documents'
-import { sha256Hex, verifyChain } from '../../minutes-chain'
+import { minutesMissing, sha256Hex, verifyChain } from '../../minutes-chain'
 import type { DocxMinutes } from '../../minutes-docx'
 import type { Page, QueryOptions, Stored, StorePort } from '../../ports/store'
 import { correctedContent, lateAfterDays } from '../../../domain/minutes'
@@ -26,9 +26,9 @@ import { amendmentViews, buildView, meetingMinutes, minutesRulesFor, readAmendme
 /** A year of a branch's meetings is some 60; the cap guards the export against broken data. */
 const MAX_BOOK_MEETINGS = 1000
 
-export const minutesVerify = implement(minutesVerifyDecl, async (ctx, _input) => {
+export const minutesVerify = implement(minutesVerifyDecl, async (ctx, input) => {
   const branch = ctx.target.org
-  return verifyChain(ctx.ports.store, branch, ctx.now)
+  return verifyChain(ctx.ports, branch, ctx.now, input.heads ?? [])
 })
 
 /**
@@ -111,6 +111,7 @@ async function bookEntry(
 ): Promise<BookEntry & { doc: Stored<MinutesDoc> | null }> {
   const doc = await store.get('minutes', m._id)
   const final = doc?.status === 'final'
+  const missing = await minutesMissing(store, m, doc !== null)
   const amendments = final ? await readAmendments(store, m._id) : []
   return {
     meetingId: m._id,
@@ -124,7 +125,8 @@ async function bookEntry(
     attendance: final ? doc.attendance : null,
     amendments: amendments.length,
     finalizedAt: doc?.finalizedAt ?? m.minutesFinalizedAt ?? null,
-    legacy: !final && !doc && m.minutesFinalizedAt != null,
+    legacy: !final && !doc && m.minutesFinalizedAt != null && !missing,
+    missing,
     doc,
   }
 }

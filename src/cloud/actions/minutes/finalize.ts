@@ -15,12 +15,22 @@ import {
   fieldText,
   finalizeProblems,
   isLateEntry,
+  type ChainEntry,
 } from '../../../domain/minutes'
 import { finalizeBlocked } from '../../../domain/minutes-attendance'
 import type { MeetingDoc } from '../../collections'
 import { rulesFor, updateCounters } from '../../compliance-counters'
 import type { MinutesDoc } from '../../documents'
-import { amendmentHash, appendToChain, minutesHash } from '../../minutes-chain'
+import {
+  amendmentHash,
+  appendToChain,
+  chainHeadOf,
+  committeeOf,
+  entryId,
+  minutesHash,
+  readHash,
+  sealOf,
+} from '../../minutes-chain'
 import { meetingFields, notify } from '../../notices'
 import { StoreConflict, type Stored, type StorePort } from '../../ports/store'
 import {
@@ -90,6 +100,7 @@ export const minutesFinalize = implement(minutesFinalizeDecl, async (ctx, input)
     contentHash: null,
   }
   const contentHash = minutesHash(locked)
+  const [seal, committeeId] = await Promise.all([sealOf(store, meeting, locked), committeeOf(store, branch)])
 
   const saved = await store.transaction(async (tx) => {
     const m = await tx.get('meetings', meeting._id)
@@ -99,14 +110,19 @@ export const minutesFinalize = implement(minutesFinalizeDecl, async (ctx, input)
     if (current._version !== doc._version || m._version !== meeting._version) {
       throw new StoreConflict('version', 'minutes', current._id)
     }
-    await appendToChain(tx, {
-      branchId: meeting.branchId,
-      kind: 'minutes',
-      refId: meeting._id,
-      meetingId: meeting._id,
-      contentHash,
-      at: ctx.now,
-    })
+    await appendToChain(
+      tx,
+      {
+        branchId: meeting.branchId,
+        kind: 'minutes',
+        refId: meeting._id,
+        meetingId: meeting._id,
+        contentHash,
+        at: ctx.now,
+        seal,
+      },
+      { committeeId, by: 'finalize' },
+    )
     const after = await tx.update('minutes', meeting._id, { ...locked, contentHash }, current._version)
     const meetingAfter = await tx.update(
       'meetings',
@@ -142,6 +158,7 @@ export const minutesAmend = implement(minutesAmendDecl, async (ctx, input) => {
     '会议记录还没有定稿，直接修改草稿即可，不需要提交更正。',
   )
   const current = correctedContent(doc.content, await readAmendments(store, meeting._id))
+  const committeeId = await committeeOf(store, await branchOf(store, meeting.branchId))
   const changes = input.changes.map((c, i) => {
     const before = fieldText(current, c.field)
     if (before === undefined) {
@@ -177,34 +194,91 @@ export const minutesAmend = implement(minutesAmendDecl, async (ctx, input) => {
       ...body,
       contentHash,
     })
-    await appendToChain(tx, {
-      branchId: meeting.branchId,
-      kind: 'amendment',
-      refId: amendment._id,
-      meetingId: meeting._id,
-      contentHash,
-      at: ctx.now,
-    })
+    await appendToChain(
+      tx,
+      {
+        branchId: meeting.branchId,
+        kind: 'amendment',
+        refId: amendment._id,
+        meetingId: meeting._id,
+        contentHash,
+        at: ctx.now,
+      },
+      { committeeId, by: 'amend' },
+    )
     // The count only orders amendments; it is not part of the locked content.
     return tx.update('minutes', m._id, { amendmentCount: seq }, m._version)
   })
   return buildView(ctx, meeting, saved)
 })
 
+/** Appends racing for one branch's head conflict; a 阅签 is retried this many times before the person is asked to. */
+const READ_ATTEMPTS = 5
+
 export const minutesConfirmRead = implement(minutesConfirmReadDecl, async (ctx, input) => {
-  const { meeting, doc } = await finalMinutes(
-    ctx.ports.store,
-    input.meetingId,
-    '会议记录还没有定稿，定稿后会通知你阅签。',
-  )
+  const { store } = ctx.ports
+  const { meeting, doc } = await finalMinutes(store, input.meetingId, '会议记录还没有定稿，定稿后会通知你阅签。')
   if (!meeting.participantIds.includes(ctx.actor.memberId)) {
     throw new AppError('CONFLICT', '你不在这次会议的应参会名单中，不需要阅签；可以照常阅读会议记录。')
   }
-  await ctx.createOnce('minutes_reads', {
-    _id: `${meeting._id}.${ctx.actor.memberId}`,
-    meetingId: meeting._id,
-    memberId: ctx.actor.memberId,
-    at: ctx.now,
-  })
-  return buildView(ctx, meeting, doc)
+  const readId = `${meeting._id}.${ctx.actor.memberId}`
+  const committeeId = await committeeOf(store, await branchOf(store, meeting.branchId))
+  // The 阅签 and the chain entry sealing it land together; the new head is the member's receipt.
+  let sealed: { seq: number; hash: string; at: number } | null = null
+  for (let attempt = 1; !sealed; attempt += 1) {
+    try {
+      sealed = await store.transaction(async (tx) => {
+        const existing = await tx.get('minutes_reads', readId)
+        if (existing) return null
+        const read = { meetingId: meeting._id, memberId: ctx.actor.memberId, at: ctx.now }
+        const entry = await appendToChain(
+          tx,
+          {
+            branchId: meeting.branchId,
+            kind: 'read',
+            refId: readId,
+            meetingId: meeting._id,
+            contentHash: readHash(read),
+            at: ctx.now,
+          },
+          { committeeId, by: 'read' },
+        )
+        await tx.insert('minutes_reads', { _id: readId, ...read, chainSeq: entry.seq })
+        return { seq: entry.seq, hash: entry.hash, at: ctx.now }
+      })
+      if (!sealed) break
+    } catch (err) {
+      if (!(err instanceof StoreConflict) || attempt >= READ_ATTEMPTS) throw err
+    }
+  }
+  const receipt = sealed ?? (await earlierReceipt(store, meeting.branchId, readId))
+  const view = await buildView(ctx, meeting, doc)
+  return {
+    ...view,
+    receipt: {
+      branchId: meeting.branchId,
+      seq: receipt.seq,
+      hash: receipt.hash,
+      confirmedAt: receipt.at,
+      meetingId: meeting._id,
+      meetingTitle: view.title,
+    },
+  }
 })
+
+/**
+ * The receipt of a 阅签 made before: its own chain entry; for one made before 阅签 were chained,
+ * the branch's current head (which covers it all the same).
+ */
+async function earlierReceipt(
+  store: StorePort,
+  branchId: string,
+  readId: string,
+): Promise<{ seq: number; hash: string; at: number }> {
+  const read = await store.get('minutes_reads', readId)
+  const entry = read?.chainSeq ? await store.get<ChainEntry>('minutes_chain', entryId(branchId, read.chainSeq)) : null
+  if (entry) return { seq: entry.seq, hash: entry.hash, at: read!.at }
+  const head = await chainHeadOf(store, branchId)
+  if (!head || !read) throw new AppError('CONFLICT', '暂时取不到记录链的链头，请稍后再阅签一次。')
+  return { seq: head.seq, hash: head.hash, at: read.at }
+}

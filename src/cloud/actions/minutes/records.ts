@@ -24,6 +24,7 @@ import type { Org } from '../../../domain/org'
 import type { MemberContext } from '../../action-context'
 import { readAttendanceBoard } from '../../attendance-board'
 import type { AmendmentDoc, MinutesDoc, PhotoDoc } from '../../documents'
+import { minutesMissing } from '../../minutes-chain'
 import type { Stored, StorePort } from '../../ports/store'
 import { readAll } from '../roster-reads'
 
@@ -116,7 +117,9 @@ export async function buildView(
   const rules = await minutesRulesFor(store, branch)
   const final = doc?.status === 'final'
   const cancelled = meeting.status === 'cancelled'
-  const legacy = !doc && meeting.minutesFinalizedAt != null
+  // Final with no record: lost (deleted behind the app) when it was finalized here, else kept on paper.
+  const missing = await minutesMissing(store, meeting, doc !== null)
+  const legacy = !doc && meeting.minutesFinalizedAt != null && !missing
   const writes = isAllowed(ctx.actor, minutesSaveDraft.access, { orgPath: branch.path })
   const finalizes = isAllowed(ctx.actor, minutesFinalize.access, { orgPath: branch.path })
   const nameOf = await namer(store)
@@ -170,6 +173,7 @@ export async function buildView(
     status: doc ? doc.status : 'none',
     cancelled,
     legacy,
+    missing,
     version: doc?._version ?? 0,
     content,
     corrected: final ? correctedContent(doc.content, amendments) : null,
@@ -191,9 +195,9 @@ export async function buildView(
       iConfirmed: mine !== null,
       iAmParticipant: meeting.participantIds.includes(ctx.actor.memberId),
     },
-    canWrite: writes && !final && !cancelled && !legacy,
-    canFinalize: finalizes && !cancelled && !legacy,
-    finalizeBlocked: final || legacy ? null : finalizeBlocked(meeting, ctx.now),
+    canWrite: writes && !final && !cancelled && !legacy && !missing,
+    canFinalize: finalizes && !cancelled && !legacy && !missing,
+    finalizeBlocked: final || legacy || missing ? null : finalizeBlocked(meeting, ctx.now),
     attendanceNote,
   }
 }
