@@ -27,6 +27,8 @@ const ATTENDANCE = 'packages/attendance'
 const MINUTES = 'packages/minutes'
 const PLAN = 'packages/plan'
 const MOBILE = 'packages/mobile'
+const SUPERVISION = 'packages/supervision'
+const ACCOUNT = 'packages/account'
 
 export const PAGE_TABLE = {
   home: entry(null, 'pages/index/index', {}),
@@ -61,6 +63,17 @@ export const PAGE_TABLE = {
   mobileList: entry(MOBILE, 'pages/list/index', { branchId: 'optional' }),
   mobileMember: entry(MOBILE, 'pages/member/index', { id: 'required' }),
   makeup: entry(MOBILE, 'pages/makeup/index', { meetingId: 'required' }),
+  /** 组织生活监督: the 党委's year matrix of every branch below it (`year`, this year when absent). */
+  supervision: entry(SUPERVISION, 'pages/matrix/index', { year: 'optional' }),
+  /** One branch as the 党委 sees it: its row, 党小组 rows, escalations and the ways into its records. */
+  supervisionBranch: entry(SUPERVISION, 'pages/branch/index', { branchId: 'required', year: 'optional' }),
+  /**
+   * 扫码登录 on the phone: a browser's login ticket, `t` from the local host's QR, `scene` (`w=…`)
+   * from a mini-program code.
+   */
+  webLoginConfirm: entry(ACCOUNT, 'pages/web-login/index', { t: 'optional', scene: 'optional' }),
+  /** 网页版登录: my browser sessions, each can be ended. */
+  webSessions: entry(ACCOUNT, 'pages/sessions/index', {}),
 } as const satisfies Record<string, PageEntry>
 
 export type PageName = keyof typeof PAGE_TABLE

@@ -6,7 +6,8 @@
 import type { ActionName, Actions } from '../domain/api/catalog'
 import type { InputOf, OutputOf } from '../domain/api/define'
 import type { ErrorCode, FieldProblem } from '../domain/errors'
-import { clearSession, usesDevLogin } from './session'
+import { rememberEndedSession } from './browser-login'
+import { clearSession, readSession, usesDevLogin } from './session'
 import { relaunch } from './navigation'
 import { send } from './transport'
 
@@ -60,6 +61,8 @@ export async function call<N extends ActionName>(
   if (result.ok) return result.data as OutputOf<Actions[N]>
   const { code, message, fields } = result.error
   if (code === 'UNAUTHENTICATED' && usesDevLogin) {
+    // A session that ended (revoked, idle): the login page says why, once.
+    if (readSession()) rememberEndedSession(message)
     clearSession()
     relaunch('login')
   }

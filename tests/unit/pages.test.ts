@@ -47,6 +47,8 @@ test('app.json lists the main package and the subpackages exactly as before the 
           'pages/makeup/index',
         ],
       },
+      { root: 'packages/supervision', pages: ['pages/matrix/index', 'pages/branch/index'] },
+      { root: 'packages/account', pages: ['pages/web-login/index', 'pages/sessions/index'] },
     ],
   })
 })

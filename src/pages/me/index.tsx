@@ -44,6 +44,11 @@ export default function Me() {
                 <Cell title="表决权" extra={profile.member.votingRights ? '有' : '无（预备党员没有表决权）'} />
                 <Cell title="手机号" extra={profile.member.phoneMasked} />
               </CellGroup>
+              <View className="actions">
+                <Button id="go-web-sessions" block onClick={() => navigate('webSessions')}>
+                  网页版登录
+                </Button>
+              </View>
               {usesDevLogin && (
                 <View className="actions">
                   <Button id="switch-account" block onClick={switchAccount}>
