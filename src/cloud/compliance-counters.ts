@@ -1,6 +1,7 @@
 /**
  * Keeps the per-period compliance counters (src/domain/compliance.ts) in step with meetings, inside
- * the same transaction as each meeting write, so the dashboard reads counters and never meetings.
+ * the same transaction as each meeting write, so the dashboard reads counters and never meetings;
+ * the 党委's year matrix rows (supervision-rows.ts) are kept in the same call.
  * A 党小组会 counts per group (each group owes its own), every other kind per branch.
  */
 import type { MeetingDoc } from './collections'
@@ -10,6 +11,7 @@ import type { Meeting } from '../domain/meeting'
 import { DEFAULT_KIND_RULES } from '../domain/meeting-kinds'
 import type { Org } from '../domain/org'
 import type { StoreReader, StoreTx } from './ports/store'
+import { tallyOf, updateSupervisionRows } from './supervision-rows'
 
 export function factsOf(m: MeetingDoc): MeetingFacts {
   return {
@@ -49,6 +51,14 @@ export async function updateCounters(
   if (!sample) return
   // Only the owner part of a move between groups would need two owners; a meeting keeps its group.
   const owner = ownerOf(sample)
+  // The 党委's year matrix (supervision-rows.ts) follows in the same transaction.
+  await updateSupervisionRows(
+    tx,
+    rules,
+    sample,
+    before && tallyOf(before, factsOf(before), owner),
+    after && tallyOf(after, factsOf(after), owner),
+  )
   const deltas = counterDeltas(owner, before && factsOf(before), after && factsOf(after), rules)
   for (const d of deltas) {
     const existing = await tx.get('compliance_counters', d.key)

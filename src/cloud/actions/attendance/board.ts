@@ -6,6 +6,7 @@ import {
 } from '../../../domain/api/catalog-attendance'
 import { peopleSeenBy } from '../../../domain/attendance'
 import { AppError } from '../../../domain/errors'
+import { attendanceSummaryOf } from '../../../domain/supervision'
 import { readAttendanceBoard } from '../../attendance-board'
 import { rulesFor, updateCounters } from '../../compliance-counters'
 import { organizes } from './meeting-access'
@@ -34,7 +35,7 @@ export const attendanceConfirm = implement(attendanceConfirmDecl, async (ctx) =>
     const after = await tx.update(
       'meetings',
       before._id,
-      { attendanceRecordedAt: at, quorumMet, updatedAt: ctx.now },
+      { attendanceRecordedAt: at, quorumMet, attendanceSummary: attendanceSummaryOf(board), updatedAt: ctx.now },
       before._version,
     )
     await updateCounters(tx, rules, before, after)
