@@ -54,14 +54,25 @@ export function ComplianceList({ branch }: { branch: BranchCompliance }) {
   )
 }
 
-/** The 党委's view: one line per branch, with its most urgent status. */
-export function BranchStatusList({ branches }: { branches: BranchCompliance[] }) {
+/** The 党委's view: one line per branch, with its most urgent status; `onOpen` (when given) opens a branch. */
+export function BranchStatusList({
+  branches,
+  onOpen,
+}: {
+  branches: BranchCompliance[]
+  onOpen?: (branchId: string) => void
+}) {
   return (
     <View className="panel compliance" id="compliance-branches">
       {branches.map((b) => {
         const urgent = b.items.filter((i) => i.status === 'overdue' || i.status === 'missed' || i.atRisk)
         return (
-          <View key={b.branch.id} className="compliance__item" id={`compliance-branch-${b.branch.id}`}>
+          <View
+            key={b.branch.id}
+            className="compliance__item"
+            id={`compliance-branch-${b.branch.id}`}
+            onClick={onOpen ? () => onOpen(b.branch.id) : undefined}
+          >
             <View className="compliance__head">
               <Text className="compliance__kind">{b.branch.name}</Text>
               <Tag type={b.atRisk ? 'warning' : STATUS_TAG[b.worst]}>{STATUS_LABELS[b.worst]}</Tag>

@@ -281,6 +281,7 @@ describe('the weapp build in a mini-program runtime simulation', () => {
         'packages/minutes/pages/view/index': `id=${past.id}`,
         'packages/mobile/pages/member/index': `id=${mobile.memberId}`,
         'packages/mobile/pages/makeup/index': `meetingId=${past.id}`,
+        'packages/supervision/pages/branch/index': 'branchId=org_b1',
       }
       const rendered: Record<string, number> = {}
       for (const route of mp.allPages()) {

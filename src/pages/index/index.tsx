@@ -43,6 +43,7 @@ function Upcoming({ bound }: { bound: boolean }) {
 function Compliance({ profile }: { profile: ProfileView }) {
   const summary = useApi('compliance.summary', { limit: 50 })
   const committee = profile.org.kind !== 'branch'
+  const supervises = committee && profile.member.roles.includes('supervisor')
   return (
     <>
       <Text className="section-title">{committee ? '所辖支部组织生活情况' : '本期应办的组织生活'}</Text>
@@ -51,7 +52,17 @@ function Compliance({ profile }: { profile: ProfileView }) {
           page.items.length === 0 ? (
             <Empty>没有需要统计的支部。</Empty>
           ) : committee ? (
-            <BranchStatusList branches={page.items} />
+            <>
+              <BranchStatusList
+                branches={page.items}
+                onOpen={supervises ? (branchId) => void navigate('supervisionBranch', { branchId }) : undefined}
+              />
+              {supervises && page.nextCursor && (
+                <Text className="home__more" id="home-all-branches" onClick={() => void navigate('supervision')}>
+                  这里列出前 {page.items.length} 个支部，在 组织生活监督 中查看全部 ›
+                </Text>
+              )}
+            </>
           ) : (
             <ComplianceList branch={page.items[0]} />
           )

@@ -37,6 +37,10 @@ export function meetingSteps(m: MeetingDetail): Step[] {
     if (m.phase !== 'upcoming' && !m.minutesFinal)
       steps.push({ id: 'go-minutes-edit', label: '填写会议记录', url: pageUrl('minutesEdit', q) })
   }
+  // Readers who neither organize nor attend it (the 党委 drilling down) see the confirmed attendance, read-only.
+  if (!m.canRecord && !m.iAmParticipant && m.held) {
+    steps.push({ id: 'go-attendance', label: '考勤情况', url: pageUrl('attendanceBoard', q) })
+  }
   if (m.iAmParticipant && open) {
     steps.push({
       id: 'go-signin',

@@ -6,6 +6,7 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { BranchPicker, ChosenBranch, needsBranch } from '../../../../components/branch-picker'
 import { Button, Tag } from '../../../../components/nut'
 import { Empty, LoadMore, Loaded } from '../../../../components/page-state'
 import type { BookEntry, MinutesBook } from '../../../../domain/api/views-minutes'
@@ -51,7 +52,9 @@ function Entry({ e, i }: { e: BookEntry; i: number }) {
 
 export default function MinutesBookPage() {
   const { params } = useRouter()
-  const branchId = params.branchId || undefined
+  // The 党委 (or a 党总支) opening the book without a branch chooses one (from 首页's 会议记录本).
+  const [chosen, setChosen] = useState<{ id: string; name: string } | null>(null)
+  const branchId = params.branchId || chosen?.id || undefined
   const [year, setYear] = useState(() => Number(params.year) || beijing(Date.now()).year())
   const book = usePagedApi('minutes.book', { branchId, year, limit: 20 })
   // The paged hook types its pages as items + cursor; the first page carries the whole MinutesBook.
@@ -59,8 +62,11 @@ export default function MinutesBookPage() {
   const { busy, problem, run } = useTask()
   const exportBook = () => run('export', async () => openDocx(await call('minutes.exportBook', { branchId, year })))
 
+  if (!branchId && needsBranch(book.first.error))
+    return <BranchPicker title="会议记录本按党支部保存" onPick={setChosen} />
   return (
     <View className="mbook">
+      {chosen && <ChosenBranch name={chosen.name} onChange={() => setChosen(null)} />}
       <View className="mbook__tools panel">
         <View className="mbook__row">
           <Text className="mbook__link" id="year-prev" onClick={() => setYear((y) => y - 1)}>

@@ -5,6 +5,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { BranchPicker, ChosenBranch, needsBranch } from '../../../../components/branch-picker'
 import { Empty, Loaded } from '../../../../components/page-state'
 import type { MobileBranchView } from '../../../../domain/api/views-mobile'
 import { formatDate } from '../../../../domain/beijing-time'
@@ -159,11 +160,19 @@ function List({ data, reload }: { data: MobileBranchView; reload: () => void }) 
 }
 
 export default function MobileList() {
-  const branchId = useRouter().params.branchId
+  // The 党委 (or a 党总支) opening the list without a branch chooses one here.
+  const [chosen, setChosen] = useState<{ id: string; name: string } | null>(null)
+  const branchId = useRouter().params.branchId || chosen?.id
   const state = useApi('mobile.listBranch', branchId ? { branchId } : {})
   usePullDownRefresh(() => {
     state.reload()
     Taro.stopPullDownRefresh()
   })
-  return <Loaded state={state}>{(data) => <List data={data} reload={state.reload} />}</Loaded>
+  if (!branchId && needsBranch(state.error)) return <BranchPicker title="流动党员名单按党支部查看" onPick={setChosen} />
+  return (
+    <>
+      {chosen && <ChosenBranch name={chosen.name} onChange={() => setChosen(null)} />}
+      <Loaded state={state}>{(data) => <List data={data} reload={state.reload} />}</Loaded>
+    </>
+  )
 }

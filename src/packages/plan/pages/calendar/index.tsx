@@ -5,6 +5,7 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { BranchPicker, ChosenBranch, needsBranch } from '../../../../components/branch-picker'
 import { Button, Tag } from '../../../../components/nut'
 import { Loaded } from '../../../../components/page-state'
 import type { CalendarDay, CalendarView } from '../../../../domain/api/views-planning'
@@ -155,7 +156,15 @@ export default function CalendarPage() {
   const [month, setMonth] = useState(() =>
     params.month && MONTH_RE.test(params.month) ? params.month : beijing(Date.now()).format('YYYY-MM'),
   )
-  const branchId = params.branchId || undefined
+  // The 党委 (or a 党总支) opening 月历 without a branch chooses one here.
+  const [chosen, setChosen] = useState<{ id: string; name: string } | null>(null)
+  const branchId = params.branchId || chosen?.id || undefined
   const cal = useApi('meeting.calendar', { month, ...(branchId ? { branchId } : {}) })
-  return <Loaded state={cal}>{(c) => <Month cal={c} onMonth={setMonth} />}</Loaded>
+  if (!branchId && needsBranch(cal.error)) return <BranchPicker title="月历按党支部查看" onPick={setChosen} />
+  return (
+    <>
+      {chosen && <ChosenBranch name={chosen.name} onChange={() => setChosen(null)} />}
+      <Loaded state={cal}>{(c) => <Month cal={c} onMonth={setMonth} />}</Loaded>
+    </>
+  )
 }
