@@ -1,7 +1,8 @@
 /**
  * Minutes as a Word document (.docx), generated on the server with `docx`: one meeting, or a
  * branch's 会议记录本 for a year. Every field of the minutes is written out, with the 补录 flag,
- * the amendments after the original, the content hash and the lines for the signatures.
+ * the amendments after the original, the content hash and the lines for the signatures, and the
+ * branch's chain head as printed witness (issue 14 §5).
  */
 import {
   AlignmentType,
@@ -17,10 +18,17 @@ import {
   TextRun,
   WidthType,
 } from 'docx'
-import type { MinutesAmendmentView } from '../domain/api/views-minutes'
+import type { ChainReport, MinutesAmendmentView } from '../domain/api/views-minutes'
 import { beijing, formatSpan } from '../domain/beijing-time'
 import { kindLabel, type MeetingKind } from '../domain/meeting-kinds'
-import { voteOutcome, type MinutesAttendance, type MinutesContent, type MinutesPerson } from '../domain/minutes'
+import {
+  chainHeadLabel,
+  voteOutcome,
+  type ChainHead,
+  type MinutesAttendance,
+  type MinutesContent,
+  type MinutesPerson,
+} from '../domain/minutes'
 
 /** One meeting's minutes as the document shows them. */
 export interface DocxMinutes {
@@ -29,7 +37,8 @@ export interface DocxMinutes {
   title: string
   startAt: number
   endAt: number
-  status: 'draft' | 'final' | 'legacy'
+  /** `missing`: finalized in this app, but its record is gone. */
+  status: 'draft' | 'final' | 'legacy' | 'missing'
   /** The original as locked (or the draft). */
   content: MinutesContent | null
   attendance: MinutesAttendance | null
@@ -41,6 +50,8 @@ export interface DocxMinutes {
   lateAfter: string
   contentHash: string | null
   reads: { confirmed: number; expected: number } | null
+  /** The record's own entry on the branch's chain, when it has one. */
+  chainSeq?: number | null
 }
 
 const FONT = 'SimSun'
@@ -137,6 +148,15 @@ function meetingSection(m: DocxMinutes): (Paragraph | Table)[] {
   out.push(line('支部', m.branchName))
   out.push(line('会议类型', kindLabel(m.kind)))
   out.push(line('会议时间', formatSpan(m.startAt, m.endAt)))
+  if (m.status === 'missing') {
+    out.push(
+      text('【记录缺失】本次会议的记录已在本系统定稿，但现在找不到了（可能被删除）。请校验记录链，并报告党委。', {
+        bold: true,
+        color: 'C00000',
+      }),
+    )
+    return out
+  }
   if (m.status === 'legacy' || !m.content) {
     out.push(text('本次会议的记录在启用本系统之前已定稿，系统中没有电子记录，请查阅纸质会议记录本。'))
     return out
@@ -205,6 +225,7 @@ function meetingSection(m: DocxMinutes): (Paragraph | Table)[] {
   }
   if (m.reads) out.push(line('阅签', `已阅签 ${m.reads.confirmed} / ${m.reads.expected}`))
   if (m.contentHash) out.push(text(`内容哈希（SHA-256）：${m.contentHash}`, { size: 16, color: '666666' }))
+  if (m.chainSeq) out.push(text(`本记录在支部记录链中为第 ${m.chainSeq} 条`, { size: 16, color: '666666' }))
   out.push(
     new Paragraph({
       spacing: { before: 300 },
@@ -214,7 +235,60 @@ function meetingSection(m: DocxMinutes): (Paragraph | Table)[] {
   return out
 }
 
-export async function minutesDocx(title: string, meetings: readonly DocxMinutes[]): Promise<Buffer> {
+/**
+ * The branch's chain head as every export prints it, so the paper witnesses the chain: the sequence
+ * number and the first 16 hex digits large enough to type back into 校验记录链, the full hash in small
+ * type, and when it was printed; with a verification report, its outcome. `head` null: nothing is on
+ * the chain yet. Used by the minutes exports and the 述职评议 packet.
+ */
+export function chainHeadParagraphs(
+  head: ChainHead | null,
+  printedAt: number,
+  report?: Pick<ChainReport, 'ok' | 'entries' | 'firstProblem'> | null,
+): Paragraph[] {
+  const out = [heading('记录链链头', HeadingLevel.HEADING_2)]
+  if (!head) {
+    out.push(text(`记录链链头：本支部还没有记录入链（${time(printedAt)} 导出）`))
+  } else {
+    out.push(
+      new Paragraph({
+        spacing: { after: 80 },
+        children: [
+          new TextRun({ text: '记录链链头：', bold: true, font: FONT }),
+          new TextRun({ text: chainHeadLabel(head), bold: true, font: 'Consolas' }),
+        ],
+      }),
+    )
+    out.push(text(`完整哈希（SHA-256）：${head.hash}`, { size: 14, color: '666666' }))
+    out.push(
+      text(
+        `链头写入于 ${time(head.at)}，本文件导出于 ${time(printedAt)}。核验时在「会议记录本 › 校验记录链」中填写上面的序号和哈希前 16 位；记录若在此后被改写，校验会指出来。`,
+        { size: 18 },
+      ),
+    )
+  }
+  if (report) {
+    out.push(
+      text(
+        report.ok
+          ? `校验结果：记录链完好，共 ${report.entries} 条，与党委留存的锚点一致。`
+          : `校验结果：未通过——${report.firstProblem?.message ?? '记录链不一致'}`,
+        { bold: !report.ok, color: report.ok ? undefined : 'C00000' },
+      ),
+    )
+  }
+  return out
+}
+
+/**
+ * The document: `title`, then each meeting's minutes on its own page, then the branch's chain head
+ * (`head`, printed at `printedAt`; omitted when `printedAt` is not given). Resolves to the .docx bytes.
+ */
+export async function minutesDocx(
+  title: string,
+  meetings: readonly DocxMinutes[],
+  chain?: { head: ChainHead | null; printedAt: number },
+): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -227,6 +301,7 @@ export async function minutesDocx(title: string, meetings: readonly DocxMinutes[
     if (i > 0) children.push(new Paragraph({ children: [new PageBreak()] }))
     children.push(...meetingSection(m))
   })
+  if (chain) children.push(...chainHeadParagraphs(chain.head, chain.printedAt))
   const doc = new Document({
     creator: '党支部组织生活',
     title,

@@ -17,7 +17,7 @@ import type { Org } from '../../../domain/org'
 import type { MemberContext } from '../../action-context'
 import type { MeetingDoc } from '../../collections'
 import type { MinutesDoc } from '../../documents'
-import { minutesMissing, sha256Hex, verifyChain } from '../../minutes-chain'
+import { chainHeadOf, minutesEntryOf, minutesMissing, sha256Hex, verifyChain } from '../../minutes-chain'
 import type { DocxMinutes } from '../../minutes-docx'
 import type { Page, QueryOptions, Stored, StorePort } from '../../ports/store'
 import { correctedContent, lateAfterDays } from '../../../domain/minutes'
@@ -40,9 +40,11 @@ async function docxFile(
   filename: string,
   title: string,
   meetings: readonly DocxMinutes[],
+  branchId: string,
 ): Promise<DocxFile> {
   const { DOCX_TYPE, minutesDocx } = await import('../../minutes-docx')
-  const content = await minutesDocx(title, meetings)
+  const head = await chainHeadOf(ctx.ports.store, branchId)
+  const content = await minutesDocx(title, meetings, { head, printedAt: ctx.now })
   const file = { filename, contentType: DOCX_TYPE, size: content.length }
   if (ctx.ports.host !== 'cloudbase') return { ...file, base64: content.toString('base64'), fileId: null }
   const stored = await ctx.ports.files.put(`exports/${sha256Hex(new Uint8Array(content))}.docx`, content, DOCX_TYPE)
@@ -74,12 +76,14 @@ export const minutesExport = implement(minutesExportDecl, async (ctx, input) => 
     lateAfter: view.lateAfter,
     contentHash: view.contentHash,
     reads: view.status === 'final' ? { confirmed: view.reads.confirmed, expected: view.reads.expected } : null,
+    chainSeq: view.status === 'final' ? ((await minutesEntryOf(ctx.ports.store, meeting._id))?.seq ?? null) : null,
   }
   return docxFile(
     ctx,
     `会议记录_${formatDate(view.startAt)}_${safeName(view.title)}.docx`,
     `${view.branchName}会议记录`,
     [doc],
+    meeting.branchId,
   )
 })
 
@@ -155,7 +159,7 @@ export const minutesExportBook = implement(minutesExportBookDecl, async (ctx, in
     const page = await yearMeetings(store, branch._id, input.year, ctx.now, { limit: 100, cursor })
     for (const m of page.items) {
       const e = await bookEntry(store, m)
-      if (e.status !== 'final' && !e.legacy) continue
+      if (e.status !== 'final' && !e.legacy && !e.missing) continue
       const doc = e.doc
       meetings.push({
         branchName: branch.name,
@@ -163,7 +167,7 @@ export const minutesExportBook = implement(minutesExportBookDecl, async (ctx, in
         title: e.title,
         startAt: e.startAt,
         endAt: e.endAt,
-        status: e.legacy ? 'legacy' : 'final',
+        status: e.missing ? 'missing' : e.legacy ? 'legacy' : 'final',
         // The book prints the original as locked, then its amendments.
         content: doc?.content ?? null,
         attendance: e.attendance,
@@ -175,6 +179,7 @@ export const minutesExportBook = implement(minutesExportBookDecl, async (ctx, in
         lateAfter,
         contentHash: doc?.contentHash ?? null,
         reads: null,
+        chainSeq: doc ? ((await minutesEntryOf(store, m._id))?.seq ?? null) : null,
       })
     }
     if (meetings.length > MAX_BOOK_MEETINGS) {
@@ -187,5 +192,6 @@ export const minutesExportBook = implement(minutesExportBookDecl, async (ctx, in
     `会议记录本_${safeName(branch.name)}_${input.year}.docx`,
     `${branch.name} ${input.year} 年会议记录本`,
     meetings,
+    branch._id,
   )
 })
