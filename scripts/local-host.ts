@@ -9,16 +9,22 @@
  *                     `cloud.uploadFile`, into the host's local files, where actions read it
  *                     (src/domain/uploads.ts); 401 without a session, 400 outside uploads/, 413 over 2 MB
  *   GET  /api/health  → 200 when the store answers, 503 otherwise
- *   GET  /*           → files of the h5 build (hash routes: /#/pages/...)
+ *   GET  /*           → files of the h5 build (hash routes: /#/pages/...), gzipped when the client accepts
+ *                     it; hashed files cached for a year, the rest revalidated; a missing file with an
+ *                     extension is a 404
  */
 import { createReadStream, existsSync, statSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { promisify } from 'node:util'
+import { gzip } from 'node:zlib'
 import { HANDLERS } from '../src/cloud/actions'
 import { openEmbedded } from '../src/cloud/embedded'
 import { scheduleDailyJobs } from '../src/cloud/functions/timer/run-jobs'
 import type { Ports } from '../src/cloud/ports'
+import type { HttpCallContext } from '../src/cloud/ports/identity'
 import { STORAGE_PATH_RE } from '../src/cloud/ports/files'
 import { createMain, type Main } from '../src/cloud/router'
 import { seedDemo } from '../src/cloud/seed/demo-branch'
@@ -95,15 +101,29 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 
 const badRequest = (message: string) => ({ ok: false, error: { code: 'VALIDATION_FAILED', message } })
 
-function sessionOf(req: http.IncomingMessage): { sessionToken?: string } {
+/** The call's transport context: the bearer token (a development or web session) and the client's address. */
+function sessionOf(req: http.IncomingMessage): HttpCallContext {
   const auth = req.headers.authorization
-  return { sessionToken: auth?.startsWith('Bearer ') ? auth.slice(7) : undefined }
+  return {
+    via: 'http',
+    sessionToken: auth?.startsWith('Bearer ') ? auth.slice(7) : undefined,
+    clientIp: req.socket.remoteAddress ?? null,
+  }
+}
+
+/** Whether the request's session identifies someone; an ended web session does not. */
+async function identified(ports: Ports, req: http.IncomingMessage): Promise<boolean> {
+  try {
+    return (await ports.identity.identify(sessionOf(req))) !== null
+  } catch {
+    return false
+  }
 }
 
 /** WeChat's storage takes uploads from signed-in users only, into any path; this host, into uploads/ only. */
 async function upload(ports: Ports, req: http.IncomingMessage, url: URL, res: http.ServerResponse): Promise<void> {
   if (req.method !== 'POST') return sendJson(res, 405, badRequest('请用 POST 上传文件。'))
-  if (!ports.identity.identify(sessionOf(req))) {
+  if (!(await identified(ports, req))) {
     return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录再上传文件。' } })
   }
   const target = url.searchParams.get('path') ?? ''
@@ -120,7 +140,36 @@ async function upload(ports: Ports, req: http.IncomingMessage, url: URL, res: ht
   sendJson(res, 200, { fileID: stored.fileId })
 }
 
-function serveStatic(staticDir: string | undefined, urlPath: string, res: http.ServerResponse): void {
+const gzipAsync = promisify(gzip)
+/** Build files worth compressing: text. Images and fonts of the build are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.ico', '.ttf'])
+/** A build file name with a content hash in it (js/app.78216633.js, css/370.4c8e1a33cd2e0424289c.css). */
+const HASHED_NAME = /\.[0-9a-f]{8,}\.[a-z0-9]+$/
+/** Gzipped build files by absolute path, valid while the file keeps its size and modification time. */
+const gzipped = new Map<string, { mtimeMs: number; size: number; body: Promise<Buffer> }>()
+
+function gzippedBody(file: string): Promise<Buffer> {
+  const { mtimeMs, size } = statSync(file)
+  const cached = gzipped.get(file)
+  if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return cached.body
+  const body = readFile(file).then((raw) => gzipAsync(raw, { level: 9 }))
+  gzipped.set(file, { mtimeMs, size, body })
+  body.catch(() => gzipped.delete(file))
+  return body
+}
+
+/**
+ * Serves a file of the h5 build: index.html for `/` and for any path without a file extension
+ * (routes are hash routes), 404 for a missing file with one (e.g. /favicon.ico). Hashed files may be
+ * cached for a year (`immutable`); the rest are revalidated each time. Text files go gzipped to a
+ * client that accepts gzip (on a slow network the build's JavaScript is most of the first load).
+ */
+async function serveStatic(
+  staticDir: string | undefined,
+  urlPath: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
   if (!staticDir || !existsSync(path.join(staticDir, 'index.html'))) {
     res.writeHead(503, { 'content-type': 'text/html; charset=utf-8' })
     res.end(
@@ -134,10 +183,29 @@ function serveStatic(staticDir: string | undefined, urlPath: string, res: http.S
     res.writeHead(404).end()
     return
   }
-  if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(root, 'index.html')
-  const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream'
-  const cache = file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable'
-  res.writeHead(200, { 'content-type': type, 'cache-control': cache })
+  if (!existsSync(file) || statSync(file).isDirectory()) {
+    if (path.extname(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' })
+      res.end('Not found')
+      return
+    }
+    file = path.join(root, 'index.html')
+  }
+  const ext = path.extname(file)
+  const headers: http.OutgoingHttpHeaders = {
+    'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
+    'cache-control': HASHED_NAME.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+  }
+  if (COMPRESSIBLE.has(ext)) {
+    headers.vary = 'accept-encoding'
+    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      const body = await gzippedBody(file)
+      res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length })
+      res.end(req.method === 'HEAD' ? undefined : body)
+      return
+    }
+  }
+  res.writeHead(200, headers)
   createReadStream(file).pipe(res)
 }
 
@@ -171,7 +239,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       } else if (url.pathname === '/api/upload') {
         await upload(ports, req, url, res)
       } else if (req.method === 'GET' || req.method === 'HEAD') {
-        serveStatic(options.staticDir, url.pathname, res)
+        await serveStatic(options.staticDir, url.pathname, req, res)
       } else {
         sendJson(res, 404, badRequest('没有这个接口。'))
       }

@@ -11,6 +11,10 @@ export interface ActionContext {
   /** Server time when the call arrived. */
   now: number
   openid: string | null
+  /** The browser session (扫码登录) the call came with; null for WeChat's own and development calls. */
+  webSessionId: string | null
+  /** The caller's IP address as an HTTP transport saw it; null from WeChat's callFunction. */
+  clientIp: string | null
   /** The bound member; the router guarantees it for actions with member access. */
   actor: Actor | null
   /** The org the action touches, resolved and authorized by the router. */

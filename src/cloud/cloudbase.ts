@@ -13,6 +13,7 @@ import {
   type SubscribeTemplates,
 } from './adapters/subscribe-notifier'
 import { systemClock } from './adapters/system-clock'
+import { WebSessionIdentity } from './adapters/web-session-identity'
 import { WxacodeImage, type WxacodeApi, type WxacodeGetUnlimitedParam } from './adapters/wxacode-image'
 import { WxContextIdentity, type WxContextApi } from './adapters/wx-context-identity'
 import type { ClockPort, Ports } from './ports'
@@ -28,6 +29,8 @@ export interface CloudBaseOptions {
   clock?: ClockPort
   /** Which version of the mini-program an invitation's code opens; WeChat's default is the released one. */
   codeEnvVersion?: WxacodeGetUnlimitedParam['envVersion']
+  /** The secret that signs browser sessions (扫码登录); without it the browser build cannot log in. */
+  webSessionSecret?: Buffer
 }
 
 /** Options from the cloud function's environment variables (set in the CloudBase console). */
@@ -40,10 +43,15 @@ export function cloudBaseOptionsFromEnv(env: Record<string, string | undefined>)
   if (codeEnv !== undefined && codeEnv !== 'release' && codeEnv !== 'trial' && codeEnv !== 'develop') {
     throw new Error('WXACODE_ENV_VERSION must be release, trial or develop')
   }
+  const webSecret = env.WEB_SESSION_SECRET
+  if (webSecret !== undefined && webSecret !== '' && Buffer.byteLength(webSecret, 'utf8') < 32) {
+    throw new Error('WEB_SESSION_SECRET must be at least 32 bytes (e.g. 64 hex digits from `openssl rand -hex 32`)')
+  }
   return {
     templates: parseSubscribeTemplates(env.SUBSCRIBE_TEMPLATES),
     miniprogramState: state,
     ...(codeEnv ? { codeEnvVersion: codeEnv } : {}),
+    ...(webSecret ? { webSessionSecret: Buffer.from(webSecret, 'utf8') } : {}),
   }
 }
 
@@ -58,7 +66,12 @@ export function openCloudBase(cloud: WxCloud, options: CloudBaseOptions = {}): P
       miniprogramState: options.miniprogramState,
     }),
     clock,
-    identity: new WxContextIdentity(cloud),
+    identity: new WebSessionIdentity({
+      secret: options.webSessionSecret ?? null,
+      store,
+      clock,
+      transport: new WxContextIdentity(cloud),
+    }),
     codes: new WxacodeImage(cloud, options.codeEnvVersion),
     host: 'cloudbase',
   }

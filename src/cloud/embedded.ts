@@ -12,6 +12,7 @@ import { OutboxNotifier } from './adapters/outbox-notifier'
 import { QrCodeImage } from './adapters/qr-code-image'
 import { SqliteStore } from './adapters/sqlite-store'
 import { systemClock } from './adapters/system-clock'
+import { WebSessionIdentity } from './adapters/web-session-identity'
 import type { ClockPort, Ports } from './ports'
 
 export interface EmbeddedOptions {
@@ -38,12 +39,14 @@ export function openEmbedded(options: EmbeddedOptions): Ports {
     indexes: COLLECTIONS,
     synchronous: options.synchronous,
   })
+  const secret = sessionSecret(options.dataDir)
   return {
     store,
     files: new LocalFiles(path.join(options.dataDir, 'files')),
     notifier: new OutboxNotifier(store, clock),
     clock,
-    identity: new DevSessionIdentity(sessionSecret(options.dataDir), clock),
+    // The development login's sessions and the 扫码登录 web sessions, both signed with session.key.
+    identity: new WebSessionIdentity({ secret, store, clock, transport: new DevSessionIdentity(secret, clock) }),
     codes: new QrCodeImage(options.publicUrl),
     host: 'embedded',
   }

@@ -66,7 +66,7 @@ async function dispatch(ports: Ports, handlers: HandlerMap, rawEvent: unknown, c
   if (!parsed.success) throw validationError(parsed.error.issues)
   const input = parsed.data as Record<string, unknown>
 
-  const identity = decl.access.kind === 'public' ? null : ports.identity.identify(context)
+  const identity = decl.access.kind === 'public' ? null : await ports.identity.identify(context)
   if (decl.access.kind !== 'public' && !identity) throw new AppError('UNAUTHENTICATED')
   const openid = identity?.openid ?? null
   const actor = openid ? await resolveActor(ports, openid) : null
@@ -98,6 +98,8 @@ async function dispatch(ports: Ports, handlers: HandlerMap, rawEvent: unknown, c
     ports,
     now,
     openid,
+    webSessionId: identity?.webSessionId ?? null,
+    clientIp: ports.identity.clientIp(context),
     actor,
     target,
     newId: requestIds(requestKey),

@@ -15,6 +15,7 @@ import { MINUTES_ROWS } from './matrix/minutes'
 import { MOBILE_ROWS } from './matrix/mobile'
 import { PLANNING_ROWS } from './matrix/planning'
 import { SUPERVISION_ROWS } from './matrix/supervision'
+import { WEBLOGIN_ROWS } from './matrix/weblogin'
 import {
   CELLS,
   branchEditors,
@@ -27,7 +28,14 @@ import {
   type Target,
 } from './matrix/table'
 
-const AREAS: MatrixRows<string>[] = [PLANNING_ROWS, ATTENDANCE_ROWS, MINUTES_ROWS, MOBILE_ROWS, SUPERVISION_ROWS]
+const AREAS: MatrixRows<string>[] = [
+  PLANNING_ROWS,
+  ATTENDANCE_ROWS,
+  MINUTES_ROWS,
+  MOBILE_ROWS,
+  SUPERVISION_ROWS,
+  WEBLOGIN_ROWS,
+]
 
 const EXPECTED: Record<string, Rule> = {
   'system.health': everyone,

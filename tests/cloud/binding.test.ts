@@ -255,7 +255,7 @@ test('the development new-user login is only on the embedded host and gives a fr
   const a = ok(await api.main({ action: 'session.devNewUser', input: {} })) as SessionGrant
   const b = ok(await api.main({ action: 'session.devNewUser', input: {} })) as SessionGrant
   expect(a.token).not.toBe(b.token)
-  expect(api.ports.identity.identify({ sessionToken: a.token })?.openid).toMatch(/^dev_guest_[0-9a-f]{16}$/)
+  expect((await api.ports.identity.identify({ sessionToken: a.token }))?.openid).toMatch(/^dev_guest_[0-9a-f]{16}$/)
   const { createMain } = await import('../../src/cloud/router')
   const { HANDLERS } = await import('../../src/cloud/actions')
   const prod = createMain({ ...api.ports, host: 'cloudbase' }, HANDLERS)

@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { HANDLERS } from '../../src/cloud/actions'
 import { WxContextIdentity } from '../../src/cloud/adapters/wx-context-identity'
+import { WebSessionIdentity } from '../../src/cloud/adapters/web-session-identity'
 import { openEmbedded } from '../../src/cloud/embedded'
 import type { Ports } from '../../src/cloud/ports'
 import { createMain } from '../../src/cloud/router'
@@ -51,7 +52,12 @@ export async function openCloud(clock: () => number, openid: string): Promise<Si
   // As deployed: identity from the WeChat context, and embedded-only actions (development login) refused.
   cloud.ports = {
     ...embedded,
-    identity: new WxContextIdentity({ getWXContext: () => ({ OPENID: cloud.openid }) }),
+    identity: new WebSessionIdentity({
+      secret: null,
+      store: embedded.store,
+      clock: embedded.clock,
+      transport: new WxContextIdentity({ getWXContext: () => ({ OPENID: cloud.openid }) }),
+    }),
     host: 'cloudbase',
   }
   await seedDemo(cloud.ports.store, clock())

@@ -26,6 +26,7 @@ import type { ActionContext } from '../action-context'
 import { StoreConflict, type Stored, type StorePort } from '../ports/store'
 import { bindingOf, memberDetail, type MemberDoc } from './roster'
 import { profileOf } from './session'
+import { endSessions, openSessionsOf } from './weblogin/sessions'
 
 type InvitationDoc = Stored<Invitation & { requestRef: string }>
 
@@ -231,11 +232,14 @@ export const bindingUnbind = implement(bindingUnbindDecl, async (ctx, input) => 
   const member = ctx.target.record
   const binding = await bindingOf(store, member._id)
   if (!binding) throw new AppError('CONFLICT', `${member.name}还没有绑定微信，无需解除。请刷新后查看。`)
+  const browsers = await openSessionsOf(store, member._id, ctx.now)
   const updated = await store.transaction(async (tx) => {
     const fresh = await tx.get<MemberDoc>('members', member._id)
     if (!fresh) throw new AppError('NOT_FOUND')
     // The binding document goes: the same WeChat, or another, can bind again with a new invitation.
     await tx.remove('bindings', binding._id, binding._version)
+    // The member's browsers (扫码登录) are logged out in the same write.
+    await endSessions(tx, browsers, 'unbound', ctx.now)
     const saved = await tx.update<MemberDoc>('members', member._id, {}, fresh._version)
     await tx.insert('member_history', {
       _id: ctx.newId('mh'),

@@ -18,6 +18,7 @@ import * as rosterImport from './roster-import'
 import * as session from './session'
 import { SUPERVISION_HANDLERS } from './supervision'
 import * as system from './system'
+import { WEBLOGIN_HANDLERS } from './weblogin'
 
 export const HANDLERS = {
   ...handlersIn(system, session, meetings, meetingChanges, org, compliance, roster, binding, rosterImport),
@@ -26,4 +27,5 @@ export const HANDLERS = {
   ...MINUTES_HANDLERS,
   ...MOBILE_HANDLERS,
   ...SUPERVISION_HANDLERS,
+  ...WEBLOGIN_HANDLERS,
 } satisfies HandlerMap

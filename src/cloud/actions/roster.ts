@@ -22,6 +22,7 @@ import { normalizeRoles, sameValue } from '../../domain/roster-csv'
 import type { MemberContext } from '../action-context'
 import { decodeCursor, encodeCursor, type Filter, type Stored, type StorePort, type StoreTx } from '../ports/store'
 import { membersByIds, membersOf, orgRef, readAll } from './roster-reads'
+import { endSessions, openSessionsOf } from './weblogin/sessions'
 
 export type MemberDoc = Stored<Omit<Member, 'id'>>
 
@@ -312,8 +313,12 @@ export const rosterUpdate = implement(rosterUpdateDecl, async (ctx, input) => {
   )
 
   if (changed.length === 0) return memberDetail(ctx, current, branch)
+  // Transferred out or suspended: the member's browsers (扫码登录) are logged out in the same write.
+  const ended = after.status === 'transferred' || after.status === 'suspended' ? after.status : null
+  const browsers = ended && before.status !== ended ? await openSessionsOf(store, _id, ctx.now) : []
   const updated = await store.transaction(async (tx) => {
     const saved = await tx.update<Omit<Member, 'id'>>('members', _id, patch, version)
+    if (ended) await endSessions(tx, browsers, ended, ctx.now)
     await recordChanges(tx, ctx.newId, before, after, {
       memberId: _id,
       reason: reason ?? null,

@@ -3,7 +3,7 @@
  * issued by the development login and carried by the transport, never by the request body.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import type { Identity, IdentityPort } from '../ports/identity'
+import type { Identity, TransportIdentity } from '../ports/identity'
 
 export interface DevSessionContext {
   sessionToken?: string
@@ -11,7 +11,7 @@ export interface DevSessionContext {
 
 const SESSION_MS = 7 * 24 * 3600 * 1000
 
-export class DevSessionIdentity implements IdentityPort {
+export class DevSessionIdentity implements TransportIdentity {
   constructor(
     private readonly secret: Buffer,
     private readonly clock: { now(): number },

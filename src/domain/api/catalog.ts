@@ -11,6 +11,7 @@ import { PLANNING_ACTIONS } from './catalog-planning'
 import { ROSTER_ACTIONS } from './catalog-roster'
 import { SESSION_ACTIONS } from './catalog-session'
 import { SUPERVISION_ACTIONS } from './catalog-supervision'
+import { WEBLOGIN_ACTIONS } from './catalog-weblogin'
 
 export * from './catalog-meetings'
 export * from './catalog-roster'
@@ -25,6 +26,7 @@ export const ACTIONS = {
   ...MINUTES_ACTIONS,
   ...MOBILE_ACTIONS,
   ...SUPERVISION_ACTIONS,
+  ...WEBLOGIN_ACTIONS,
 } as const
 
 export type Actions = typeof ACTIONS
