@@ -307,6 +307,8 @@ function Matrix({ orgId, initialYear }: { orgId: string; initialYear: number }) 
     }
   }
   const shownRows = matrix.rows
+  // `total` counts branches; each branch's 党小组 rows come with it.
+  const shownBranches = shownRows.filter((r) => r.orgKind === 'branch').length
 
   return (
     <View className="smx">
@@ -410,8 +412,9 @@ function Matrix({ orgId, initialYear }: { orgId: string; initialYear: number }) 
         {(v) => (
           <>
             <Text className="smx__total" id="matrix-total">
-              共 {v.total} 个支部和党小组符合条件，已显示 {shownRows.length} 个
-              {sort === 'risk' ? '；逾期、未完成多和久未开展组织生活的在前' : ''}。点状态格查看会议，点名称查看支部。
+              共 {v.total} 个党支部符合条件，已显示 {shownBranches} 个
+              {sort === 'risk' ? '，逾期、未完成多和久未开展组织生活的在前' : '，按名称排列'}
+              。点状态查看会议，点名称查看支部。
             </Text>
             {shownRows.length === 0 ? (
               <Empty>没有符合条件的支部。请放宽筛选条件或换个搜索词。</Empty>
@@ -428,7 +431,7 @@ function Matrix({ orgId, initialYear }: { orgId: string; initialYear: number }) 
             {matrix.hasMore && (
               <View className="actions">
                 <Button id="matrix-more" block loading={matrix.loadingMore} onClick={matrix.loadMore}>
-                  加载更多（还有 {v.total - shownRows.length} 个）
+                  加载更多（还有 {v.total - shownBranches} 个党支部）
                 </Button>
               </View>
             )}
