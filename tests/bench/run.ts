@@ -4,9 +4,17 @@
  */
 import { run as cloudLoad } from './cloud-load.bench'
 import { run as compliance } from './compliance.bench'
+import { run as h5Load } from './h5-load.bench'
 import { run as signin } from './signin.bench'
+import { run as supervision } from './supervision.bench'
 
-const BENCHES: Record<string, () => Promise<void>> = { compliance, signin, 'cloud-load': cloudLoad }
+const BENCHES: Record<string, () => Promise<void>> = {
+  compliance,
+  signin,
+  'cloud-load': cloudLoad,
+  'h5-load': h5Load,
+  supervision,
+}
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2)
