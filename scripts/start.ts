@@ -70,8 +70,14 @@ async function run(): Promise<void> {
   })
   const accounts = await host.main({ action: 'session.devAccounts', input: {} })
   console.log(`\n党支部组织生活 已启动：${host.url}\n`)
+  console.log('登录页有两种方式：')
+  console.log('  扫码登录（与正式环境相同）：登录页显示二维码和它的链接。在另一个标签页（最好是无痕窗口，免得两边共用')
+  console.log(
+    '    登录状态）打开该链接，由它扮演手机：用开发登录选一位党员，再点“确认登录”，原页面随即以该党员身份进入。',
+  )
+  console.log('  开发登录（仅本地演示环境）：在登录页下方直接点选演示账号。\n')
   if (accounts.ok) {
-    console.log('演示账号（在登录页点选即可进入）：')
+    console.log('演示账号（开发登录）：')
     for (const a of accounts.data as DemoAccount[]) {
       const roles = a.roles.filter((r) => r !== 'member').map((r) => ROLE_LABELS[r])
       console.log(`  ${a.orgName}  ${a.name}${roles.length ? `（${roles.join('、')}）` : ''}  ${a.memberId}`)
