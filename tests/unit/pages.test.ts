@@ -31,7 +31,10 @@ test('app.json lists the main package and the subpackages exactly as before the 
         root: 'packages/attendance',
         pages: ['pages/code/index', 'pages/signin/index', 'pages/board/index', 'pages/leave/index'],
       },
-      { root: 'packages/minutes', pages: ['pages/edit/index', 'pages/view/index', 'pages/book/index'] },
+      {
+        root: 'packages/minutes',
+        pages: ['pages/edit/index', 'pages/view/index', 'pages/book/index', 'pages/receipts/index'],
+      },
       {
         root: 'packages/plan',
         pages: ['pages/plan/index', 'pages/calendar/index', 'pages/messages/index', 'pages/rules/index'],

@@ -45,6 +45,11 @@ export default function Me() {
                 <Cell title="手机号" extra={profile.member.phoneMasked} />
               </CellGroup>
               <View className="actions">
+                <Button id="go-read-receipts" block onClick={() => navigate('minutesReceipts')}>
+                  阅签回执
+                </Button>
+              </View>
+              <View className="actions">
                 <Button id="go-web-sessions" block onClick={() => navigate('webSessions')}>
                   网页版登录
                 </Button>

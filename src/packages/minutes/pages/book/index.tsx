@@ -27,13 +27,22 @@ function Entry({ e, i }: { e: BookEntry; i: number }) {
     <View className="panel mbook__entry" id={`book-entry-${i}`}>
       <View className="mbook__row">
         <Text className="mbook__kind">{kindLabel(e.kind)}</Text>
-        <Tag type={e.status === 'final' ? 'primary' : 'default'}>{e.legacy ? '纸质记录' : STATUS_TEXT[e.status]}</Tag>
+        {e.missing ? (
+          <Tag type="danger">记录缺失</Tag>
+        ) : (
+          <Tag type={e.status === 'final' ? 'primary' : 'default'}>{e.legacy ? '纸质记录' : STATUS_TEXT[e.status]}</Tag>
+        )}
         {e.late && <Tag type="danger">补录</Tag>}
       </View>
       <Text className="mbook__title">{e.title}</Text>
       <Text className="mbook__muted">{formatSpan(e.startAt, e.endAt)}</Text>
       {e.late && <Text className="mbook__late">补录：定稿晚于会议结束超过规定时限</Text>}
       {e.legacy && <Text className="mbook__muted">本次会议的记录在启用本系统之前已定稿，请查阅纸质会议记录本。</Text>}
+      {e.missing && (
+        <Text className="mbook__late" id={`book-missing-${i}`}>
+          记录缺失：本次会议的记录已在本系统定稿，但现在找不到了（可能被删除）。请校验记录链，并报告党委。
+        </Text>
+      )}
       {e.content && (
         <>
           <MinutesBody content={e.content} attendance={e.attendance} idPrefix={`book-${i}`} />

@@ -1,19 +1,21 @@
 /**
  * 会议记录 (`?id=<meetingId>`), read-only: the locked original, the amendments after it, the 补录
  * flag, 阅签 (已阅签 x / y), export to Word, verification of the branch's chain, and for the
- * 书记/副书记/组织委员 the 更正 form. Readable by the branch's members (and the 党委) once final.
+ * 书记/副书记/组织委员 the 更正 form. A 阅签 keeps its receipt on the device; a record finalized here
+ * but gone from the database says so (never 纸质记录). Readable by the branch's members (and the 党委) once final.
  */
 import { Image, Text, Textarea, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Tag } from '../../../../components/nut'
 import { Empty, Loaded } from '../../../../components/page-state'
-import type { MinutesView } from '../../../../domain/api/views-minutes'
+import type { MinutesView, ReadReceipt } from '../../../../domain/api/views-minutes'
 import { beijing, formatSpan } from '../../../../domain/beijing-time'
-import { amendableFields, fieldText } from '../../../../domain/minutes'
+import { amendableFields, chainHeadLabel, fieldText } from '../../../../domain/minutes'
 import { call, errorMessage } from '../../../../services/api'
 import { useApi } from '../../../../services/use-api'
 import { useWrite } from '../../../../services/use-write'
+import { keepReceipt } from '../../../../services/read-receipts'
 import { ChainCheck } from '../../components/chain-check'
 import { MinutesBody } from '../../components/minutes-body'
 import { MinutesHead } from '../../components/minutes-head'
@@ -134,10 +136,15 @@ function Minutes({ v, onChanged }: { v: MinutesView; onChanged: (next: MinutesVi
   const [amending, setAmending] = useState(false)
   const final = v.status === 'final'
 
+  // The 阅签 receipt is kept on this device (我的 › 阅签回执), out of reach of whoever runs the database.
+  const [receipt, setReceipt] = useState<ReadReceipt | null>(null)
   const confirmRead = async () => {
     setShown('read')
     const outcome = await read.run({ meetingId: v.meetingId })
-    if (outcome.status === 'done') onChanged(outcome.data)
+    if (outcome.status !== 'done') return
+    keepReceipt(outcome.data.receipt)
+    setReceipt(outcome.data.receipt)
+    onChanged(outcome.data)
   }
   const exportDocx = () => {
     setShown('export')
@@ -187,7 +194,15 @@ function Minutes({ v, onChanged }: { v: MinutesView; onChanged: (next: MinutesVi
           </Text>
         </View>
       )}
-      {!final && !v.legacy && (
+      {v.missing && (
+        <View className="panel">
+          <Text className="mview__error" id="missing-note">
+            记录缺失：本次会议的记录已在本系统定稿，但现在找不到了（可能被删除）。请在下方校验记录链，并报告党委。
+          </Text>
+          <ChainCheck branchId={v.branchId} />
+        </View>
+      )}
+      {!final && !v.legacy && !v.missing && (
         <View className="panel">
           <Text className="mview__muted" id="not-final">
             会议记录尚未定稿{v.finalizeBlocked ? `：${v.finalizeBlocked}` : ''}。
@@ -257,6 +272,11 @@ function Minutes({ v, onChanged }: { v: MinutesView; onChanged: (next: MinutesVi
             </Button>
           )}
           {v.reads.iConfirmed && <Text className="mview__muted">你已阅签</Text>}
+          {receipt && (
+            <Text className="mview__muted" id="read-receipt">
+              阅签回执已保存在本机：记录链 {chainHeadLabel(receipt)}。可在「我的 › 阅签回执」中查看，并用它核验记录链。
+            </Text>
+          )}
         </View>
       )}
 
