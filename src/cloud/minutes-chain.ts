@@ -302,6 +302,15 @@ export async function verifyChain(
     if (!names.has(id)) names.set(id, (await store.get('members', id))?.name ?? '（已离开本支部）')
     return names.get(id)!
   }
+  // A meeting's 阅签 are read in one query when its first 阅签 entry comes up, not one get per entry.
+  const reads = new Map<string, Map<string, Stored<ReadDoc>>>()
+  const readOf = async (meetingId: string, readId: string) => {
+    if (!reads.has(meetingId)) {
+      const docs = await readAll(store, 'minutes_reads', [eq('meetingId', meetingId)], 'at', MAX_RECORDS)
+      reads.set(meetingId, new Map(docs.map((d) => [d._id, d])))
+    }
+    return reads.get(meetingId)!.get(readId) ?? null
+  }
 
   // Witnessed heads by sequence number: the 党委's anchors, then the heads given.
   const expected = new Map<number, Expected[]>()
@@ -408,7 +417,7 @@ export async function verifyChain(
             : `第 ${e.seq} 条记录与你提供的链头（${chainHeadLabel({ seq: e.seq, hash: witness.hash })}）不一致：这条或它之前的记录在打印或阅签之后被改写过`
         return report(checked, await problem(e, 'anchor', message), null)
       }
-      const found = await sourceProblem(ports, e, nameOf, meetingOf)
+      const found = await sourceProblem(ports, e, { nameOf, meetingOf, readOf })
       if (found) return report(checked, await problem(e, found.field, `第 ${e.seq} 条：${found.message}`), null)
       prev = e
     }
@@ -437,17 +446,21 @@ export async function verifyChain(
 async function sourceProblem(
   ports: { store: StorePort; files: FilesPort },
   e: ChainEntry,
-  nameOf: (memberId: string) => Promise<string>,
-  meetingOf: (id: string) => Promise<Stored<MeetingDoc> | null>,
+  cached: {
+    nameOf: (memberId: string) => Promise<string>
+    meetingOf: (id: string) => Promise<Stored<MeetingDoc> | null>
+    readOf: (meetingId: string, readId: string) => Promise<Stored<ReadDoc> | null>
+  },
 ): Promise<{ field: ChainProblemField; message: string } | null> {
   const { store } = ports
+  const { nameOf, meetingOf } = cached
   if (e.kind === 'amendment') {
     const a = await store.get('minutes_amendments', e.refId)
     if (!a || a.branchId !== e.branchId) return { field: 'content', message: '对应的更正记录已不存在' }
     return amendmentHash(a) === e.contentHash ? null : { field: 'content', message: '对应的更正记录内容被改动过' }
   }
   if (e.kind === 'read') {
-    const r = await store.get('minutes_reads', e.refId)
+    const r = await cached.readOf(e.meetingId, e.refId)
     const memberId = r?.memberId ?? e.refId.slice(e.meetingId.length + 1)
     if (!r || r.meetingId !== e.meetingId) {
       return { field: 'read', message: `${await nameOf(memberId)}的阅签记录已被删除` }
