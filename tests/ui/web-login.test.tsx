@@ -20,7 +20,8 @@ import Me from '../../src/pages/me/index'
 import type { Stored } from '../../src/cloud/ports/store'
 import { WEB_LOGIN_MESSAGES, WEB_LOGIN_RULES } from '../../src/domain/web-login'
 import { MEMBER_B1, MEMBER_B2, requestIds } from '../cloud/api-fixture'
-import { navigation } from '../mocks/taro'
+import { scanLoginCode } from '../../src/packages/account/scan-login'
+import { device, navigation } from '../mocks/taro'
 import { link, linkPerTest } from './real-api'
 
 jest.setTimeout(30_000)
@@ -366,5 +367,36 @@ describe('我的 › 网页版登录', () => {
   test('with no browser session it says how to log in on a computer', async () => {
     const { findByText } = render(<WebSessionsPage />)
     await findByText(/现在没有在电脑上登录的网页版.*用微信扫一扫页面上的二维码/)
+  })
+})
+
+describe('扫一扫 on 网页版登录 (WeChat)', () => {
+  test('a browser’s login code opens the confirm page; anything else says what to scan', async () => {
+    const ticketId = 'Ab3dE5fG7hJ9kL1mN3pQ5r-_'
+    device.scans.push(
+      { ok: { result: '', scanType: 'WX_CODE', path: `packages/account/pages/web-login/index?scene=w%3D${ticketId}` } },
+      {
+        ok: {
+          result: `http://127.0.0.1:10086/#/packages/account/pages/web-login/index?t=${ticketId}`,
+          scanType: 'QR_CODE',
+        },
+      },
+      { ok: { result: 'https://example.com/', scanType: 'QR_CODE' } },
+      {
+        ok: { result: `http://127.0.0.1:10086/#/packages/account/pages/web-login/index?t=short`, scanType: 'QR_CODE' },
+      },
+    )
+    expect(await scanLoginCode()).toBe('')
+    expect(await scanLoginCode()).toBe('')
+    const confirm = `/packages/account/pages/web-login/index?t=${ticketId}`
+    expect(navigation.calls).toEqual([
+      { method: 'navigateTo', url: confirm },
+      { method: 'navigateTo', url: confirm },
+    ])
+    expect(await scanLoginCode()).toMatch(/不是网页版登录二维码.*扫描登录页上的二维码/)
+    expect(await scanLoginCode()).toMatch(/网页版登录码无法识别.*刷新二维码后重新扫码/)
+    // The person closed the scanner: nothing to say.
+    expect(await scanLoginCode()).toBe('')
+    expect(navigation.calls).toHaveLength(2)
   })
 })
