@@ -260,6 +260,23 @@ test('the last record deleted and the head reset: reported missing, and the meet
   expect(!write.ok && write.error.message).toMatch(/找不到了/)
 })
 
+test('the last two records deleted and the head reset: named as a run, and the daily job reports it', async () => {
+  await threeRecords()
+  await removeEntry(3)
+  await removeEntry(2)
+  await rehashFrom(2)
+  const report = await verify()
+  expect(report.firstProblem).toMatchObject({ seq: 2, seqTo: 3, field: 'missing', meetingTitle: '第二次会议' })
+  expect(report.firstProblem!.message).toMatch(
+    /^第 2–3 条记录缺失（第 2 条原为「第二次会议」的会议记录）：党委留存的锚点记到第 3 条，而记录链只到第 1 条/,
+  )
+  const job = DAILY_JOBS.find((j) => j.name === 'chain-anchors')!
+  const run = await job.run(api.ports, api.clock.now + DAY)
+  expect(run.details).toEqual(['第一党支部：记录链只到第 1 条，党委的锚点已记到第 3 条，记录可能被删除，请核验'])
+  // The job never lowers the 党委's record to the forged head.
+  expect(await store.get('chain_anchors', anchorId(COMMITTEE, BRANCH, 3))).not.toBeNull()
+})
+
 test('a middle record deleted: a gap is named; relinked and renumbered, the anchor at its place names it', async () => {
   await threeRecords()
   const gone = await removeEntry(2)
