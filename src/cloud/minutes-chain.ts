@@ -208,8 +208,11 @@ export async function appendToChain(
   } else {
     await tx.insert<ChainHeadDoc>('minutes_chain', { _id: headId(e.branchId), headOf: e.branchId, seq, hash, at: e.at })
   }
+  // An anchor already at this number witnesses an entry that is gone (the chain was cut back): it
+  // stays as it is, for verify to report, and this head is witnessed beside it.
+  const id = anchorId(witness.committeeId, e.branchId, seq)
   await tx.insert('chain_anchors', {
-    _id: anchorId(witness.committeeId, e.branchId, seq),
+    _id: (await tx.get('chain_anchors', id)) ? `${id}.${e.at}` : id,
     committeeId: witness.committeeId,
     branchId: e.branchId,
     seq,

@@ -241,6 +241,10 @@ test('the last record deleted and the head reset: reported missing, and the meet
   expect(exported).toContain('【记录缺失】')
   const view = await ok(MEMBER_B1, 'minutes.get', { meetingId: third.id })
   expect(view).toMatchObject({ missing: true, legacy: false })
+  // The branch can go on finalizing; the 党委's anchor of the deleted entry stays and keeps naming it.
+  const next = await held('删除之后的会议')
+  await finalize(next.id, END + 5 * DAY)
+  expect((await verify()).firstProblem).toMatchObject({ seq: 3, field: 'anchor', meetingTitle: '删除之后的会议' })
   const write = await api.as(SECRETARY_B1).raw(
     'minutes.saveDraft',
     {
