@@ -18,6 +18,7 @@ import type {
 } from '../../src/domain/api/views'
 import type { MobileBranchView } from '../../src/domain/api/views-mobile'
 import { FIXED_NOW, MEMBER_B1, SECRETARY_B1, SUPERVISOR } from '../cloud/api-fixture'
+import { WEB_LOGIN_RULES } from '../../src/domain/web-login'
 import { demoOpenid, openCloud, type SimulatedCloud } from './cloud-api'
 import { MiniProgram } from './mini-program'
 import { allNodes, findById, visibleText, type ViewNode } from './wxml-view'
@@ -29,6 +30,7 @@ const ME = 'pages/me/index'
 const LOGIN = 'pages/login/index'
 const BIND = 'packages/roster/pages/bind/index'
 const MEETING_DETAIL = 'packages/meeting/pages/detail/index'
+const WEB_LOGIN = 'packages/account/pages/web-login/index'
 /** An OPENID WeChat would give a person who has never bound a member. */
 const UNBOUND_OPENID = 'oUnboundSimulatedWechatUser'
 
@@ -86,6 +88,29 @@ async function withApp(openid: string, body: (s: Session) => Promise<void>): Pro
   } finally {
     await cloud.close()
   }
+}
+
+/**
+ * A browser's login ticket as `webLogin.start` stores it (the browser reaches the function through
+ * HTTP access, which this simulation of WeChat's own calls has not: the ticket is put in the store).
+ */
+async function browserTicket(cloud: SimulatedCloud): Promise<string> {
+  const ticketId = 'SimTicket0123456789abcd_'
+  await cloud.ports.store.insert('web_login_tickets', {
+    _id: ticketId,
+    browserKeyHash: 'ab'.repeat(32),
+    browser: 'Chrome 126 · Windows',
+    ip: '203.0.113.7',
+    place: 'IP 203.0.113.7（未查询归属地）',
+    createdAt: FIXED_NOW,
+    expiresAt: FIXED_NOW + WEB_LOGIN_RULES.ticketLifeMs,
+    confirmedAt: null,
+    confirmedBy: null,
+    memberId: null,
+    usedAt: null,
+    sessionId: null,
+  })
+  return ticketId
 }
 
 /** The actions the mini-program sent through wx.cloud.callFunction, in order. */
@@ -261,12 +286,13 @@ describe('the weapp build in a mini-program runtime simulation', () => {
   })
 
   test('every page of the build opens with real demo records and renders without a problem', async () => {
-    await withApp(demoOpenid(SECRETARY_B1), async ({ mp, server }) => {
+    await withApp(demoOpenid(SECRETARY_B1), async ({ mp, server, cloud }) => {
       await mp.launch()
       const upcoming = (await server<{ items: MeetingSummary[] }>('meeting.listMine', { when: 'upcoming', limit: 1 }))
         .items[0]
       const past = (await server<{ items: MeetingSummary[] }>('meeting.listMine', { when: 'past', limit: 1 })).items[0]
       const mobile = (await server<MobileBranchView>('mobile.listBranch')).rows[0]
+      const ticketId = await browserTicket(cloud)
       // The query each page is opened with elsewhere in the app (src/routes.ts users).
       const queries: Record<string, string> = {
         [MEETING_DETAIL]: `id=${past.id}`,
@@ -282,6 +308,8 @@ describe('the weapp build in a mini-program runtime simulation', () => {
         'packages/mobile/pages/member/index': `id=${mobile.memberId}`,
         'packages/mobile/pages/makeup/index': `meetingId=${past.id}`,
         'packages/supervision/pages/branch/index': 'branchId=org_b1',
+        // As WeChat opens it from the browser's mini-program code (scene URL-encoded, as on iOS).
+        'packages/account/pages/web-login/index': `scene=${encodeURIComponent(`w=${ticketId}`)}`,
       }
       const rendered: Record<string, number> = {}
       for (const route of mp.allPages()) {
@@ -296,6 +324,27 @@ describe('the weapp build in a mini-program runtime simulation', () => {
       const detail = await mp.reLaunch(`/${MEETING_DETAIL}?id=${past.id}`)
       expect(detail.route).toBe(MEETING_DETAIL)
       expect(visibleText(mp.render())).toContain(past.title)
+    })
+  })
+
+  test('扫码登录 in WeChat: the browser’s mini-program code opens the confirm page, which shows what is asking and confirms', async () => {
+    await withApp(demoOpenid(MEMBER_B1), async ({ mp, cloud }) => {
+      const ticketId = await browserTicket(cloud)
+      await mp.launch()
+      // WeChat opens the page from the code with its scene, URL-encoded as on iOS.
+      await mp.reLaunch(`/${WEB_LOGIN}?scene=${encodeURIComponent(`w=${ticketId}`)}`)
+      let tree = mp.render()
+      expect(visibleText(byId(tree, 'web-login-browser'))).toBe('Chrome 126 · Windows')
+      expect(visibleText(byId(tree, 'web-login-place'))).toBe('IP 203.0.113.7（未查询归属地）')
+      expect(visibleText(byId(tree, 'web-login-warning'))).toBe(
+        '只有在你本人正在电脑前登录时才确认；如果不是你发起的，请点拒绝。',
+      )
+      expect(actionsCalled(mp)).toContain('webLogin.inspect')
+      await mp.tap(byId(tree, 'web-login-confirm'))
+      tree = mp.render()
+      expect(visibleText(byId(tree, 'web-login-confirmed'))).toContain('已确认登录')
+      const ticket = await cloud.ports.store.get('web_login_tickets', ticketId)
+      expect(ticket).toMatchObject({ confirmedBy: demoOpenid(MEMBER_B1), memberId: MEMBER_B1 })
     })
   })
 
