@@ -89,6 +89,9 @@ test('filters by status and kind, search by name and sort by name ask the server
   navigation.params = { year: '2026' }
   const { container } = render(<MatrixPage />)
   await waitFor(() => expect(container.querySelector('#card-org_b2')).not.toBeNull())
+  // On the phone the filters are folded under 筛选.
+  expect(container.querySelector('#matrix-filters')).toBeNull()
+  await act(async () => fireEvent.click(container.querySelector('#toggle-filters')!))
 
   await act(async () => fireEvent.click(container.querySelector('#status-overdue')!))
   await waitFor(() => expect(container.querySelector('#card-org_b2')).toBeNull())
@@ -114,6 +117,9 @@ test('filters by status and kind, search by name and sort by name ask the server
 
   await act(async () => fireEvent.click(container.querySelector('#sort-name')!))
   await waitFor(() => expect(matrixCalls().at(-1)!.input).toMatchObject({ sort: 'name', kinds: ['theme_day'] }))
+  expect(container.querySelector('#toggle-filters')!.textContent).toBe('收起筛选')
+  await act(async () => fireEvent.click(container.querySelector('#toggle-filters')!))
+  expect(container.querySelector('#toggle-filters')!.textContent).toBe('筛选（已选 1 项）')
 })
 
 test('thousands of branches come 50 at a time: 加载更多 adds the rest with no repeats', async () => {

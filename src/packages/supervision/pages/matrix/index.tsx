@@ -274,6 +274,8 @@ function Matrix({ orgId, initialYear }: { orgId: string; initialYear: number }) 
   const [exporting, setExporting] = useState(false)
   const [exportProblem, setExportProblem] = useState('')
   const desk = useDeskLayout()
+  // On the phone the filters fold away under 筛选 (a desk has the room to show them).
+  const [showFilters, setShowFilters] = useState(false)
 
   const filters: Filters = {
     orgId,
@@ -293,6 +295,7 @@ function Matrix({ orgId, initialYear }: { orgId: string; initialYear: number }) 
   useEffect(() => {
     if (view && !kind) setKinds([...new Set(view.columns.map((c) => c.kind))])
   }, [view, kind])
+  const activeFilters = (kind ? 1 : 0) + statuses.length + (parentId ? 1 : 0)
   const toggleStatus = (s: CellStatus) =>
     setStatuses((list) => (list.includes(s) ? list.filter((x) => x !== s) : [...list, s]))
   const exportXlsx = async () => {
@@ -356,6 +359,11 @@ function Matrix({ orgId, initialYear }: { orgId: string; initialYear: number }) 
           <Text className="smx__label">排序</Text>
           <Chip id="sort-risk" on={sort === 'risk'} label="风险高的在前" value="risk" onTap={setSort} />
           <Chip id="sort-name" on={sort === 'name'} label="按名称" value="name" onTap={setSort} />
+          {!desk && (
+            <Text className="smx__link" id="toggle-filters" onClick={() => setShowFilters((v) => !v)}>
+              {showFilters ? '收起筛选' : `筛选${activeFilters ? `（已选 ${activeFilters} 项）` : ''}`}
+            </Text>
+          )}
           <Button size="small" type="primary" id="export-matrix" loading={exporting} onClick={() => void exportXlsx()}>
             导出 Excel
           </Button>
@@ -367,44 +375,46 @@ function Matrix({ orgId, initialYear }: { orgId: string; initialYear: number }) 
         )}
       </View>
 
-      <View className="smx__filters">
-        <View className="chips" id="filter-kinds">
-          <Text className="smx__label">类型</Text>
-          <Chip id="kind-all" on={!kind} label="全部" value="" onTap={() => setKind(null)} />
-          {kinds.map((k) => (
-            <Chip key={k} id={`kind-${k}`} on={kind === k} label={kindLabel(k)} value={k} onTap={setKind} />
-          ))}
-        </View>
-        <View className="chips" id="filter-statuses">
-          <Text className="smx__label">状态</Text>
-          {CELL_STATUSES.map((s) => (
-            <Chip
-              key={s}
-              id={`status-${s}`}
-              on={statuses.includes(s)}
-              label={CELL_STATUS_LABELS[s]}
-              value={s}
-              onTap={toggleStatus}
-            />
-          ))}
-        </View>
-        {generalBranches.length > 0 && (
-          <View className="chips" id="filter-parents">
-            <Text className="smx__label">党总支</Text>
-            <Chip id="parent-all" on={!parentId} label="全部" value="" onTap={() => setParentId(null)} />
-            {generalBranches.map((g) => (
+      {(desk || showFilters) && (
+        <View className="smx__filters" id="matrix-filters">
+          <View className="chips" id="filter-kinds">
+            <Text className="smx__label">类型</Text>
+            <Chip id="kind-all" on={!kind} label="全部" value="" onTap={() => setKind(null)} />
+            {kinds.map((k) => (
+              <Chip key={k} id={`kind-${k}`} on={kind === k} label={kindLabel(k)} value={k} onTap={setKind} />
+            ))}
+          </View>
+          <View className="chips" id="filter-statuses">
+            <Text className="smx__label">状态</Text>
+            {CELL_STATUSES.map((s) => (
               <Chip
-                key={g.id}
-                id={`parent-${g.id}`}
-                on={parentId === g.id}
-                label={g.name}
-                value={g.id}
-                onTap={setParentId}
+                key={s}
+                id={`status-${s}`}
+                on={statuses.includes(s)}
+                label={CELL_STATUS_LABELS[s]}
+                value={s}
+                onTap={toggleStatus}
               />
             ))}
           </View>
-        )}
-      </View>
+          {generalBranches.length > 0 && (
+            <View className="chips" id="filter-parents">
+              <Text className="smx__label">党总支</Text>
+              <Chip id="parent-all" on={!parentId} label="全部" value="" onTap={() => setParentId(null)} />
+              {generalBranches.map((g) => (
+                <Chip
+                  key={g.id}
+                  id={`parent-${g.id}`}
+                  on={parentId === g.id}
+                  label={g.name}
+                  value={g.id}
+                  onTap={setParentId}
+                />
+              ))}
+            </View>
+          )}
+        </View>
+      )}
       <Legend />
       {opened && <CellSheet opened={opened} onClose={() => setOpened(null)} />}
 
