@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { PropsWithChildren } from 'react'
+import { createElement, Fragment, type ComponentType, type PropsWithChildren } from 'react'
 import { startOutbox } from './services/outbox'
 import { startPrivacyCheck } from './services/privacy'
 import './app.scss'
@@ -14,8 +14,16 @@ if (process.env.TARO_ENV === 'weapp') {
 // Writes made without a network (sign-ins, 报到) are sent when it returns or the app comes back.
 startOutbox()
 
+// The desk layout's frame (side navigation, page bar) exists only in the browser build: required
+// under the build's constant, so the WeChat bundle has none of it.
+const DeskShell: ComponentType | null =
+  process.env.TARO_ENV === 'h5'
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-var-requires
+      (require('./components/desk-shell') as typeof import('./components/desk-shell')).DeskShell
+    : null
+
 function App({ children }: PropsWithChildren) {
-  return children
+  return DeskShell ? createElement(Fragment, null, createElement(DeskShell), children) : children
 }
 
 export default App

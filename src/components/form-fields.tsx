@@ -6,6 +6,8 @@
  */
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import type { CSSProperties, ReactNode } from 'react'
+import { useDeskLayout } from '../services/desk-media'
+import { DeskDateInput } from './desk-date-input'
 import { FieldMessage } from './field-message'
 import { Button } from './nut'
 
@@ -118,8 +120,38 @@ export function TextAreaField(props: TypedProps & { autoHeight?: boolean; style?
 }
 
 /**
+ * A date (`YYYY-MM-DD`) or time (`HH:mm`) without a label: WeChat's picker around `children` (what
+ * it shows), opening at `start` (the value by default); at a desk in the browser the browser's own
+ * date or time input instead (typed, wheeled), with the input's id `id` and classes `className`.
+ * `onChange` gets the same text either way.
+ */
+export function DateTimePick(props: {
+  mode: 'date' | 'time'
+  value: string
+  onChange: (value: string) => void
+  start?: string
+  /** The picker's classes on a phone; the input's classes at a desk. */
+  className?: string
+  /** The native input's id at a desk (a phone's picker shows `children`, which carry their own id). */
+  id?: string
+  label?: string
+  children: ReactNode
+}) {
+  const { mode, value, onChange, start, className, id, label, children } = props
+  const desk = useDeskLayout()
+  if (desk)
+    return <DeskDateInput mode={mode} value={value} onChange={onChange} id={id} className={className} label={label} />
+  return (
+    <Picker className={className} mode={mode} value={start ?? value} onChange={(e) => onChange(String(e.detail.value))}>
+      {children}
+    </Picker>
+  )
+}
+
+/**
  * A date (`YYYY-MM-DD`) or time (`HH:mm`) chosen with WeChat's picker: the labelled block shows
- * `shown` (the value by default) and opens the picker at `start` (the value by default).
+ * `shown` (the value by default) and opens the picker at `start` (the value by default). At a desk
+ * in the browser the block holds the browser's own date or time input (typed, wheeled) instead.
  */
 export function PickerField(
   props: Omit<FieldProps, 'children'> & {
@@ -133,6 +165,22 @@ export function PickerField(
   },
 ) {
   const { mode, value, onChange, shown, start, className, ...field } = props
+  const desk = useDeskLayout()
+  if (desk)
+    return (
+      <View className={className}>
+        <Field {...field}>
+          <DeskDateInput
+            mode={mode}
+            value={value}
+            onChange={onChange}
+            id={field.id ? `${field.id}-input` : undefined}
+            className="form-field__input"
+            label={typeof field.label === 'string' ? field.label : undefined}
+          />
+        </Field>
+      </View>
+    )
   return (
     <Picker className={className} mode={mode} value={start ?? value} onChange={(e) => onChange(String(e.detail.value))}>
       <Field {...field}>
@@ -166,7 +214,14 @@ export function SubmitBar(props: {
         </Text>
       )}
       <View className={props.className ?? 'actions'}>
-        <Button type="primary" block loading={props.busy} id={props.buttonId} onClick={props.onSubmit}>
+        <Button
+          type="primary"
+          block
+          loading={props.busy}
+          id={props.buttonId}
+          className="form-submit"
+          onClick={props.onSubmit}
+        >
           {props.label}
         </Button>
         {props.children}

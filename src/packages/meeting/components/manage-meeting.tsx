@@ -2,9 +2,10 @@
  * The organizer's changes to a meeting that has not started: edit the subject, place and agenda,
  * reschedule, or cancel — each with a reason kept in the meeting's record and sent to participants.
  */
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import { FieldMessage } from '../../../components/field-message'
+import { DateTimePick } from '../../../components/form-fields'
 import { Button } from '../../../components/nut'
 import type { MeetingDetail } from '../../../domain/api/views'
 import { formatDate, formatTime } from '../../../domain/beijing-time'
@@ -88,18 +89,18 @@ export function ManageMeeting({ m, onChanged }: { m: MeetingDetail; onChanged: (
       )}
       {mode === 'reschedule' && (
         <View className="manage__row">
-          <Picker mode="date" value={date} onChange={(e) => setDate(String(e.detail.value))}>
+          <DateTimePick mode="date" value={date} onChange={setDate} id="reschedule-date" label="日期">
             <Text className="manage__value" id="reschedule-date">
               {date}
             </Text>
-          </Picker>
-          <Picker mode="time" value={startTime} onChange={(e) => setStartTime(String(e.detail.value))}>
+          </DateTimePick>
+          <DateTimePick mode="time" value={startTime} onChange={setStartTime} label="开始时间">
             <Text className="manage__value">{startTime}</Text>
-          </Picker>
+          </DateTimePick>
           <Text>至</Text>
-          <Picker mode="time" value={endTime} onChange={(e) => setEndTime(String(e.detail.value))}>
+          <DateTimePick mode="time" value={endTime} onChange={setEndTime} label="结束时间">
             <Text className="manage__value">{endTime}</Text>
-          </Picker>
+          </DateTimePick>
         </View>
       )}
       <FieldMessage className="manage__problem" message={write.problem('date', true)} />

@@ -1,5 +1,6 @@
 /** The editor of one meeting in a draft plan. */
-import { Input, Picker, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
+import { DateTimePick } from '../../../components/form-fields'
 import { Button } from '../../../components/nut'
 import type { EditableItem } from '../plan-draft'
 
@@ -26,21 +27,33 @@ export function PlanItemEditor({
         onInput={(e) => set('title', e.detail.value)}
       />
       <View className="plan__editor-row">
-        <Picker mode="date" value={item.date} onChange={(e) => set('date', String(e.detail.value))}>
+        <DateTimePick mode="date" value={item.date} onChange={(v) => set('date', v)} id="item-date" label="日期">
           <Text className="plan__pick" id="item-date">
             {item.date}
           </Text>
-        </Picker>
-        <Picker mode="time" value={item.startTime} onChange={(e) => set('startTime', String(e.detail.value))}>
+        </DateTimePick>
+        <DateTimePick
+          mode="time"
+          value={item.startTime}
+          onChange={(v) => set('startTime', v)}
+          id="item-start"
+          label="开始时间"
+        >
           <Text className="plan__pick" id="item-start">
             {item.startTime}
           </Text>
-        </Picker>
-        <Picker mode="time" value={item.endTime} onChange={(e) => set('endTime', String(e.detail.value))}>
+        </DateTimePick>
+        <DateTimePick
+          mode="time"
+          value={item.endTime}
+          onChange={(v) => set('endTime', v)}
+          id="item-end"
+          label="结束时间"
+        >
           <Text className="plan__pick" id="item-end">
             {item.endTime}
           </Text>
-        </Picker>
+        </DateTimePick>
       </View>
       <Input
         className="plan__input"

@@ -6,12 +6,13 @@
  */
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Button, Tag } from '../../../../components/nut'
 import { Empty, Loaded } from '../../../../components/page-state'
 import type { AttendanceBoard, AttendancePerson } from '../../../../domain/api/views-attendance'
 import { ATTENDANCE_STATE_LABELS, LEAVE_CATEGORY_LABELS, VIA_LABELS } from '../../../../domain/attendance'
 import { beijing, formatSpan } from '../../../../domain/beijing-time'
+import { useDeskLayout } from '../../../../services/desk-media'
 import { requestSubscribe } from '../../../../services/subscribe'
 import { useApi } from '../../../../services/use-api'
 import { useWrite, type WriteOutcome } from '../../../../services/use-write'
@@ -63,7 +64,7 @@ function Counts({ b }: { b: Board }) {
   )
 }
 
-function PersonRow({ p, b, onDone }: { p: AttendancePerson; b: Board; onDone: () => void }) {
+function PersonRow({ p, b, onDone, desk }: { p: AttendancePerson; b: Board; onDone: () => void; desk: boolean }) {
   const [editing, setEditing] = useState<'manual' | 'decline' | null>(null)
   const [text, setText] = useState('')
   // One write per action; the row shows them as one: busy while any is on its way, the last failure.
@@ -85,105 +86,151 @@ function PersonRow({ p, b, onDone }: { p: AttendancePerson; b: Board; onDone: ()
   const meetingId = b.meetingId
   const state =
     b.recordedAt === null && Date.now() < b.endAt && p.state === 'absent' ? '未签到' : ATTENDANCE_STATE_LABELS[p.state]
-  return (
-    <View className="board__person" id={`person-${p.memberId}`}>
-      <View className="board__person-line">
-        <Text className="board__name">
-          {p.name}
-          {p.guest ? '（列席）' : ''}
-        </Text>
-        <Tag type={STATE_TAG[p.state]}>{state}</Tag>
-        {p.late && <Tag type="warning">迟到</Tag>}
-        {p.offline && <Tag type="warning">离线补传</Tag>}
-      </View>
-      {(p.via || p.leave) && (
-        <Text className="board__detail">
-          {p.via
-            ? `${p.via === 'offline' ? '扫码（离线）' : VIA_LABELS[p.via]}${p.signedAt ? ` ${beijing(p.signedAt).format('HH:mm')}` : ''}`
-            : ''}
-          {p.manualReason ? `（${p.manualReason}）` : ''}
-          {p.leave && !p.via
-            ? `请假·${LEAVE_CATEGORY_LABELS[p.leave.category]}${p.leave.note ? `：${p.leave.note}` : ''}`
-            : ''}
-        </Text>
-      )}
-      {b.canManage && (
-        <View className="board__acts">
-          {p.state === 'leave_pending' && (
-            <>
-              <Button
-                size="small"
-                type="primary"
-                id={`approve-leave-${p.memberId}`}
-                loading={busy}
-                onClick={() => {
-                  void requestSubscribe('leave.decide')
-                  void act(() => decide.run({ meetingId, memberId: p.memberId, approve: true }))
-                }}
-              >
-                准假
-              </Button>
-              <Button
-                size="small"
-                id={`decline-leave-${p.memberId}`}
-                onClick={() => {
-                  void requestSubscribe('leave.decide')
-                  setEditing('decline')
-                }}
-              >
-                不准假
-              </Button>
-            </>
-          )}
-          {p.state === 'remote_pending' && (
-            <Button
-              size="small"
-              type="primary"
-              id={`confirm-remote-${p.memberId}`}
-              loading={busy}
-              onClick={() => act(() => remoteConfirm.run({ meetingId, memberId: p.memberId }))}
-            >
-              确认远程参会
-            </Button>
-          )}
-          {p.state === 'absent' && Date.now() >= b.startAt - 30 * 60_000 && (
-            <Button size="small" fill="outline" id={`mark-${p.memberId}`} onClick={() => setEditing('manual')}>
-              代为登记
-            </Button>
-          )}
-        </View>
-      )}
-      {editing && (
-        <View className="board__edit">
-          <Input
-            id={`${editing === 'manual' ? 'manual-reason' : 'decline-note'}-${p.memberId}`}
-            className="board__input"
-            value={text}
-            placeholder={editing === 'manual' ? '代为登记的原因，如：手机没电' : '不准假的原因'}
-            onInput={(e) => setText(e.detail.value)}
-          />
+  const name = (
+    <Text className="board__name">
+      {p.name}
+      {p.guest ? '（列席）' : ''}
+    </Text>
+  )
+  const tags = (
+    <>
+      <Tag type={STATE_TAG[p.state]}>{state}</Tag>
+      {p.late && <Tag type="warning">迟到</Tag>}
+      {p.offline && <Tag type="warning">离线补传</Tag>}
+    </>
+  )
+  const detail = (p.via || p.leave) && (
+    <Text className="board__detail">
+      {p.via
+        ? `${p.via === 'offline' ? '扫码（离线）' : VIA_LABELS[p.via]}${p.signedAt ? ` ${beijing(p.signedAt).format('HH:mm')}` : ''}`
+        : ''}
+      {p.manualReason ? `（${p.manualReason}）` : ''}
+      {p.leave && !p.via
+        ? `请假·${LEAVE_CATEGORY_LABELS[p.leave.category]}${p.leave.note ? `：${p.leave.note}` : ''}`
+        : ''}
+    </Text>
+  )
+  const acts = b.canManage && (
+    <View className="board__acts">
+      {p.state === 'leave_pending' && (
+        <>
           <Button
             size="small"
             type="primary"
-            id={`${editing === 'manual' ? 'manual-submit' : 'decline-submit'}-${p.memberId}`}
+            id={`approve-leave-${p.memberId}`}
             loading={busy}
-            onClick={() =>
-              act(() =>
-                editing === 'manual'
-                  ? markManual.run({ meetingId, memberId: p.memberId, reason: text })
-                  : decide.run({ meetingId, memberId: p.memberId, approve: false, note: text }),
-              )
-            }
+            onClick={() => {
+              void requestSubscribe('leave.decide')
+              void act(() => decide.run({ meetingId, memberId: p.memberId, approve: true }))
+            }}
           >
-            确定
+            准假
           </Button>
-          <Button size="small" fill="none" onClick={() => setEditing(null)}>
-            取消
+          <Button
+            size="small"
+            id={`decline-leave-${p.memberId}`}
+            onClick={() => {
+              void requestSubscribe('leave.decide')
+              setEditing('decline')
+            }}
+          >
+            不准假
           </Button>
-        </View>
+        </>
       )}
-      {error && <Text className="board__error">{error}</Text>}
+      {p.state === 'remote_pending' && (
+        <Button
+          size="small"
+          type="primary"
+          id={`confirm-remote-${p.memberId}`}
+          loading={busy}
+          onClick={() => act(() => remoteConfirm.run({ meetingId, memberId: p.memberId }))}
+        >
+          确认远程参会
+        </Button>
+      )}
+      {p.state === 'absent' && Date.now() >= b.startAt - 30 * 60_000 && (
+        <Button size="small" fill="outline" id={`mark-${p.memberId}`} onClick={() => setEditing('manual')}>
+          代为登记
+        </Button>
+      )}
     </View>
+  )
+  const edit = editing && (
+    <View className="board__edit">
+      <Input
+        id={`${editing === 'manual' ? 'manual-reason' : 'decline-note'}-${p.memberId}`}
+        className="board__input"
+        value={text}
+        placeholder={editing === 'manual' ? '代为登记的原因，如：手机没电' : '不准假的原因'}
+        onInput={(e) => setText(e.detail.value)}
+      />
+      <Button
+        size="small"
+        type="primary"
+        id={`${editing === 'manual' ? 'manual-submit' : 'decline-submit'}-${p.memberId}`}
+        className="form-submit"
+        loading={busy}
+        onClick={() =>
+          act(() =>
+            editing === 'manual'
+              ? markManual.run({ meetingId, memberId: p.memberId, reason: text })
+              : decide.run({ meetingId, memberId: p.memberId, approve: false, note: text }),
+          )
+        }
+      >
+        确定
+      </Button>
+      <Button size="small" fill="none" onClick={() => setEditing(null)}>
+        取消
+      </Button>
+    </View>
+  )
+  const problem = error && <Text className="board__error">{error}</Text>
+  // At a desk: one row of the table, the same actions in its last cell.
+  if (desk)
+    return (
+      <tr id={`person-${p.memberId}`}>
+        <td>{name}</td>
+        <td className="board__cell-tags">{tags}</td>
+        <td>{detail}</td>
+        {b.canManage && (
+          <td>
+            {acts}
+            {edit}
+            {problem}
+          </td>
+        )}
+      </tr>
+    )
+  return (
+    <View className="board__person" id={`person-${p.memberId}`}>
+      <View className="board__person-line">
+        {name}
+        {tags}
+      </View>
+      {detail}
+      {acts}
+      {edit}
+      {problem}
+    </View>
+  )
+}
+
+/** The people of the board as a table at a desk (`rows` are PersonRow's table rows). */
+function PeopleTable({ id, canManage, children }: { id: string; canManage: boolean; children: ReactNode }) {
+  return (
+    <table className="board__table" id={id}>
+      <thead>
+        <tr>
+          <th>姓名</th>
+          <th>状态</th>
+          <th>签到方式 / 请假</th>
+          {canManage && <th>操作</th>}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
   )
 }
 
@@ -198,8 +245,11 @@ function BoardView({ b, reload }: { b: Board; reload: () => void }) {
   // What needs the organizer's hand first, then who is missing, then who is here.
   const participants = sortForBoard(b.people.filter((p) => !p.guest))
   const guests = sortForBoard(b.people.filter((p) => p.guest))
+  const desk = useDeskLayout()
+  const rows = (people: AttendancePerson[]) =>
+    people.map((p) => <PersonRow key={p.memberId} p={p} b={b} onDone={reload} desk={desk} />)
   return (
-    <View className="board">
+    <View className={desk ? 'board board--desk' : 'board'}>
       <MeetingHead titleId="board-title" title={b.title}>
         <HeadLine>{formatSpan(b.startAt, b.endAt)}</HeadLine>
       </MeetingHead>
@@ -250,19 +300,27 @@ function BoardView({ b, reload }: { b: Board; reload: () => void }) {
         </View>
       )}
       <Text className="section-title">参会人员（{participants.length} 人）</Text>
-      <View className="panel board__people" id="board-people">
-        {participants.map((p) => (
-          <PersonRow key={p.memberId} p={p} b={b} onDone={reload} />
-        ))}
-      </View>
+      {desk ? (
+        <PeopleTable id="board-people" canManage={b.canManage}>
+          {rows(participants)}
+        </PeopleTable>
+      ) : (
+        <View className="panel board__people" id="board-people">
+          {rows(participants)}
+        </View>
+      )}
       {guests.length > 0 && (
         <>
           <Text className="section-title">列席人员（{guests.length} 人，不计入应到）</Text>
-          <View className="panel board__people" id="board-guests">
-            {guests.map((p) => (
-              <PersonRow key={p.memberId} p={p} b={b} onDone={reload} />
-            ))}
-          </View>
+          {desk ? (
+            <PeopleTable id="board-guests" canManage={b.canManage}>
+              {rows(guests)}
+            </PeopleTable>
+          ) : (
+            <View className="panel board__people" id="board-guests">
+              {rows(guests)}
+            </View>
+          )}
         </>
       )}
       {b.canManage && Date.now() < b.startAt && <SignInSettings meetingId={b.meetingId} />}

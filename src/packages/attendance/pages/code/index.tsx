@@ -4,7 +4,7 @@
  * list) and kept on this phone, so the code keeps rotating with no network. Live counts below.
  */
 import { Image, Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import qrcode from 'qrcode-generator'
 import { useEffect, useMemo, useState } from 'react'
 import { Button } from '../../../../components/nut'
@@ -13,6 +13,8 @@ import type { AttendanceBoard } from '../../../../domain/api/views-attendance'
 import { signInToken, windowEndsAt } from '../../../../domain/attendance-token'
 import { beijing } from '../../../../domain/beijing-time'
 import { ApiCallError, call, newRequestId } from '../../../../services/api'
+import { useDeskLayout } from '../../../../services/desk-media'
+import { enterFullscreen, fullscreenAvailable, leaveFullscreen, useFullscreen } from '../../../../services/fullscreen'
 import { loadCode, saveCode, type CachedCode } from '../../code-cache'
 import { usePolling } from '../../use-polling'
 import { navigate } from '../../../../services/navigation'
@@ -44,8 +46,15 @@ function RotatingCode({ cached, online }: { cached: CachedCode; online: boolean 
   const left = Math.ceil((windowEndsAt(now) - now) / 1000)
   const closed = now > code.closesAt
   const notYet = now < code.opensAt
+  // At a desk the code sits beside the counts, sized to the screen; full screen for a projector.
+  const desk = useDeskLayout()
+  const projecting = useFullscreen()
+  const toggleFullscreen = () => {
+    const done = projecting ? leaveFullscreen() : enterFullscreen('signin-code')
+    done.catch(() => Taro.showToast({ title: '浏览器未允许全屏，可按 F11 全屏', icon: 'none' }))
+  }
   return (
-    <View className="code">
+    <View className={`code${desk ? ' code--desk' : ''}${projecting ? ' code--projector' : ''}`} id="signin-code">
       <Text className="code__title" id="code-title">
         {code.title}
       </Text>
@@ -80,7 +89,12 @@ function RotatingCode({ cached, online }: { cached: CachedCode; online: boolean 
           <Text>迟到 {board.late}</Text>
         </View>
       )}
-      <View className="actions">
+      <View className="actions code__actions">
+        {fullscreenAvailable && desk && (
+          <Button block type="primary" id="code-fullscreen" className="code__fullscreen" onClick={toggleFullscreen}>
+            {projecting ? '退出全屏（Esc）' : '全屏（投影）'}
+          </Button>
+        )}
         <Button
           block
           type="primary"

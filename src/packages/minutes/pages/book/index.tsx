@@ -7,12 +7,15 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { BranchPicker, ChosenBranch, needsBranch } from '../../../../components/branch-picker'
+import { DeskTable, type DeskColumn } from '../../../../components/desk-table'
 import { Button, Tag } from '../../../../components/nut'
 import { Empty, LoadMore, Loaded } from '../../../../components/page-state'
 import type { BookEntry, MinutesBook } from '../../../../domain/api/views-minutes'
 import { beijing, formatSpan } from '../../../../domain/beijing-time'
 import { kindLabel } from '../../../../domain/meeting-kinds'
 import { call } from '../../../../services/api'
+import { useDeskLayout } from '../../../../services/desk-media'
+import { navigate } from '../../../../services/navigation'
 import { usePagedApi } from '../../../../services/use-api'
 import { ChainCheck } from '../../components/chain-check'
 import { MinutesBody } from '../../components/minutes-body'
@@ -22,16 +25,57 @@ import './index.scss'
 
 const STATUS_TEXT = { none: '未编写记录', draft: '记录未定稿', final: '已定稿' } as const
 
-function Entry({ e, i }: { e: BookEntry; i: number }) {
+/** The entry's record as one tag: 记录缺失, 纸质记录, or its status. */
+function RecordTag({ e }: { e: BookEntry }) {
+  if (e.missing) return <Tag type="danger">记录缺失</Tag>
+  return <Tag type={e.status === 'final' ? 'primary' : 'default'}>{e.legacy ? '纸质记录' : STATUS_TEXT[e.status]}</Tag>
+}
+
+const BOOK_COLUMNS: DeskColumn[] = [
+  { key: 'date', title: '时间', width: '13em' },
+  { key: 'kind', title: '会议类型', width: '7em' },
+  { key: 'title', title: '主题' },
+  { key: 'record', title: '记录' },
+  { key: 'finalized', title: '定稿时间', width: '9em' },
+  { key: 'amendments', title: '更正', num: true, width: '4em' },
+]
+
+/** The year's meetings as a table at a desk; a row opens the meeting's record. */
+function BookTable({ items }: { items: BookEntry[] }) {
   return (
-    <View className="panel mbook__entry" id={`book-entry-${i}`}>
+    <DeskTable
+      id="book-table"
+      caption="会议记录本"
+      columns={BOOK_COLUMNS}
+      rows={items.map((e, i) => ({
+        key: e.meetingId,
+        id: `book-row-${i}`,
+        onOpen: () => navigate('minutesView', { id: e.meetingId }),
+        cells: {
+          date: formatSpan(e.startAt, e.endAt),
+          kind: kindLabel(e.kind),
+          title: <Text className="mbook__cell-title">{e.title}</Text>,
+          record: (
+            <View className="mbook__cell-tags">
+              <RecordTag e={e} />
+              {e.late && <Tag type="danger">补录</Tag>}
+            </View>
+          ),
+          finalized: e.finalizedAt && !e.legacy ? beijing(e.finalizedAt).format('MM-DD HH:mm') : '',
+          amendments: e.amendments > 0 ? e.amendments : '',
+        },
+      }))}
+    />
+  )
+}
+
+/** One meeting in full; `printOnly` (at a desk, where the table lists them) shows it only on paper. */
+function Entry({ e, i, printOnly }: { e: BookEntry; i: number; printOnly?: boolean }) {
+  return (
+    <View className={`panel mbook__entry${printOnly ? ' mbook__entry--print-only' : ''}`} id={`book-entry-${i}`}>
       <View className="mbook__row">
         <Text className="mbook__kind">{kindLabel(e.kind)}</Text>
-        {e.missing ? (
-          <Tag type="danger">记录缺失</Tag>
-        ) : (
-          <Tag type={e.status === 'final' ? 'primary' : 'default'}>{e.legacy ? '纸质记录' : STATUS_TEXT[e.status]}</Tag>
-        )}
+        <RecordTag e={e} />
         {e.late && <Tag type="danger">补录</Tag>}
       </View>
       <Text className="mbook__title">{e.title}</Text>
@@ -69,6 +113,7 @@ export default function MinutesBookPage() {
   // The paged hook types its pages as items + cursor; the first page carries the whole MinutesBook.
   const meta = book.first.data as MinutesBook | null
   const { busy, problem, run } = useTask()
+  const desk = useDeskLayout()
   const exportBook = () => run('export', async () => openDocx(await call('minutes.exportBook', { branchId, year })))
 
   if (!branchId && needsBranch(book.first.error))
@@ -114,7 +159,12 @@ export default function MinutesBookPage() {
             {book.items.length === 0 ? (
               <Empty>这一年还没有已召开的会议。</Empty>
             ) : (
-              book.items.map((e, i) => <Entry key={e.meetingId} e={e} i={i} />)
+              <>
+                {desk && <BookTable items={book.items} />}
+                {book.items.map((e, i) => (
+                  <Entry key={e.meetingId} e={e} i={i} printOnly={desk} />
+                ))}
+              </>
             )}
             <LoadMore state={book} id="book-more" />
           </>

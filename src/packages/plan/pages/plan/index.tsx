@@ -5,13 +5,14 @@
  */
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { Fragment, useEffect, useState } from 'react'
 import { Button } from '../../../../components/nut'
 import { Empty, ErrorState, Loaded } from '../../../../components/page-state'
 import type { PlanView } from '../../../../domain/api/views-planning'
 import { beijing } from '../../../../domain/beijing-time'
 import { WEEKDAY_NAMES, weekdayOfDate } from '../../../../domain/calendar'
 import { kindLabel } from '../../../../domain/meeting-kinds'
+import { useDeskLayout } from '../../../../services/desk-media'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
 import { useWrite } from '../../../../services/use-write'
@@ -49,6 +50,7 @@ function Plan({ plan: initial, onReplace }: { plan: PlanView; onReplace: (p: Pla
   const generate = useWrite('plan.generate', { draftKey: `${key}:generate` })
   const error = generate.error ?? update.error ?? publish.error
   const [addKind, setAddKind] = useState<string | null>(null)
+  const desk = useDeskLayout()
   const dirty = plan.canEdit && isDirty(plan, draft.items)
   useEffect(() => {
     if (plan.canEdit) saveDraft(key, draft)
@@ -116,55 +118,106 @@ function Plan({ plan: initial, onReplace }: { plan: PlanView; onReplace: (p: Pla
   const notes = new Map(plan.items.map((i) => [i.id, i.note]))
   const meetings = new Map(plan.items.map((i) => [i.id, i.meetingId]))
   const shown = plan.canEdit ? draft.items : editableItems(plan.items)
+  // A published item opens its meeting; a draft item opens its editor under it (closes it again).
+  const openItem = (i: EditableItem) => {
+    const mid = i.id ? meetings.get(i.id) : null
+    if (mid) navigate('meetingDetail', { id: mid })
+    else if (plan.canEdit) setOpen(open === i.key ? null : i.key)
+  }
+  const editor = (i: EditableItem) => (
+    <PlanItemEditor
+      item={i}
+      onChange={(next) => setItems(draft.items.map((x) => (x.key === i.key ? next : x)))}
+      onRemove={() => {
+        setItems(draft.items.filter((x) => x.key !== i.key))
+        setOpen(null)
+      }}
+      onClose={() => {
+        setItems(sortByDate(draft.items))
+        setOpen(null)
+      }}
+    />
+  )
 
   return (
     <View className="plan">
       <PlanHead plan={plan} count={shown.length} />
 
-      <View className="panel plan__items" id="plan-items">
-        {shown.map((i, n) => (
-          <View key={i.key} id={`plan-item-${n}`} className="plan__item">
-            <View
-              className="plan__item-main"
-              onClick={() => {
-                const mid = i.id ? meetings.get(i.id) : null
-                if (mid) navigate('meetingDetail', { id: mid })
-                else if (plan.canEdit) setOpen(open === i.key ? null : i.key)
-              }}
-            >
-              <Text className="plan__date">
-                {i.date.slice(5)} 周{WEEKDAY_NAMES[weekdayOfDate(i.date)]}
-              </Text>
-              <View className="plan__item-text">
-                <Text className="plan__item-title">{i.title}</Text>
-                <Text className="plan__item-meta">
-                  {kindLabel(i.kind)} · {i.startTime}–{i.endTime} · {i.place}
-                </Text>
-                {i.id && notes.get(i.id) && <Text className="plan__note">{notes.get(i.id)}</Text>}
-                {i.id && warnings.get(i.id) && (
-                  <Text className="plan__item-warning" id={`plan-item-warning-${n}`}>
-                    ⚠ {warnings.get(i.id)}
-                  </Text>
+      {desk ? (
+        <table className="plan__table" id="plan-items">
+          <thead>
+            <tr>
+              <th>日期</th>
+              <th>会议类型</th>
+              <th>主题</th>
+              <th>时间</th>
+              <th>地点</th>
+              <th>说明</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((i, n) => (
+              <Fragment key={i.key}>
+                <tr
+                  id={`plan-item-${n}`}
+                  className="plan__row"
+                  tabIndex={0}
+                  onClick={() => openItem(i)}
+                  onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && openItem(i)}
+                >
+                  <td className="plan__cell-date">
+                    {i.date.slice(5)} 周{WEEKDAY_NAMES[weekdayOfDate(i.date)]}
+                  </td>
+                  <td>{kindLabel(i.kind)}</td>
+                  <td className="plan__cell-title">{i.title}</td>
+                  <td className="plan__cell-time">
+                    {i.startTime}–{i.endTime}
+                  </td>
+                  <td>{i.place}</td>
+                  <td>
+                    {i.id && notes.get(i.id) && <Text className="plan__note">{notes.get(i.id)}</Text>}
+                    {i.id && warnings.get(i.id) && (
+                      <Text className="plan__item-warning" id={`plan-item-warning-${n}`}>
+                        ⚠ {warnings.get(i.id)}
+                      </Text>
+                    )}
+                  </td>
+                </tr>
+                {open === i.key && plan.canEdit && (
+                  <tr className="plan__editor-tr">
+                    <td colSpan={6}>{editor(i)}</td>
+                  </tr>
                 )}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <View className="panel plan__items" id="plan-items">
+          {shown.map((i, n) => (
+            <View key={i.key} id={`plan-item-${n}`} className="plan__item">
+              <View className="plan__item-main" onClick={() => openItem(i)}>
+                <Text className="plan__date">
+                  {i.date.slice(5)} 周{WEEKDAY_NAMES[weekdayOfDate(i.date)]}
+                </Text>
+                <View className="plan__item-text">
+                  <Text className="plan__item-title">{i.title}</Text>
+                  <Text className="plan__item-meta">
+                    {kindLabel(i.kind)} · {i.startTime}–{i.endTime} · {i.place}
+                  </Text>
+                  {i.id && notes.get(i.id) && <Text className="plan__note">{notes.get(i.id)}</Text>}
+                  {i.id && warnings.get(i.id) && (
+                    <Text className="plan__item-warning" id={`plan-item-warning-${n}`}>
+                      ⚠ {warnings.get(i.id)}
+                    </Text>
+                  )}
+                </View>
               </View>
+              {open === i.key && plan.canEdit && editor(i)}
             </View>
-            {open === i.key && plan.canEdit && (
-              <PlanItemEditor
-                item={i}
-                onChange={(next) => setItems(draft.items.map((x) => (x.key === i.key ? next : x)))}
-                onRemove={() => {
-                  setItems(draft.items.filter((x) => x.key !== i.key))
-                  setOpen(null)
-                }}
-                onClose={() => {
-                  setItems(sortByDate(draft.items))
-                  setOpen(null)
-                }}
-              />
-            )}
-          </View>
-        ))}
-      </View>
+          ))}
+        </View>
+      )}
 
       {error && <ErrorState error={error} />}
 

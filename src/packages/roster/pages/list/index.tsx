@@ -2,6 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import { DeskTable, type DeskColumn } from '../../../../components/desk-table'
 import { TextInput } from '../../../../components/form-fields'
 import { Button, Tag } from '../../../../components/nut'
 import { Empty, Loaded, LoadMore } from '../../../../components/page-state'
@@ -17,6 +18,7 @@ import {
   type MemberStatus,
 } from '../../../../domain/org'
 import { call, errorMessage } from '../../../../services/api'
+import { useDeskLayout } from '../../../../services/desk-media'
 import { saveTextFile } from '../../../../services/file-saver'
 import { useApi, usePagedApi } from '../../../../services/use-api'
 import { navigate } from '../../../../services/navigation'
@@ -52,7 +54,46 @@ function MemberItem({ m }: { m: MemberRow }) {
   )
 }
 
+const MEMBER_COLUMNS: DeskColumn[] = [
+  { key: 'name', title: '姓名', width: '7em' },
+  { key: 'category', title: '类别', width: '6em' },
+  { key: 'roles', title: '职务' },
+  { key: 'group', title: '党小组' },
+  { key: 'phone', title: '手机号', width: '9em' },
+  { key: 'status', title: '状态', width: '6em' },
+  { key: 'bound', title: '微信', width: '6em' },
+]
+
+/** The members as a table at a desk: one row each, a click or Enter opens the member. */
+function MemberTable({ members }: { members: MemberRow[] }) {
+  return (
+    <DeskTable
+      id="member-table"
+      caption="支部成员"
+      columns={MEMBER_COLUMNS}
+      rows={members.map((m) => ({
+        key: m.id,
+        id: `member-${m.id}`,
+        onOpen: () => navigate('memberDetail', { id: m.id }),
+        cells: {
+          name: <Text className="roster__cell-name">{m.name}</Text>,
+          category: MEMBER_CATEGORY_LABELS[m.category],
+          roles: m.roles
+            .filter((r) => r !== 'member')
+            .map((r) => ROLE_LABELS[r])
+            .join('、'),
+          group: m.group?.name ?? '',
+          phone: m.phone,
+          status: MEMBER_STATUS_LABELS[m.status],
+          bound: m.bound ? '已绑定' : <Text className="roster__cell-unbound">未绑定</Text>,
+        },
+      }))}
+    />
+  )
+}
+
 export default function RosterList() {
+  const desk = useDeskLayout()
   const { params } = useRouter()
   const branchId = params.branchId || undefined
   const me = useApi('session.whoami', {})
@@ -163,10 +204,8 @@ export default function RosterList() {
           list.items.length === 0 ? (
             <Empty>没有符合条件的党员。可以换个关键词，或取消筛选条件。</Empty>
           ) : (
-            <View id="member-list">
-              {list.items.map((m) => (
-                <MemberItem key={m.id} m={m} />
-              ))}
+            <View id="member-list" className={desk ? 'roster__desk-list' : undefined}>
+              {desk ? <MemberTable members={list.items} /> : list.items.map((m) => <MemberItem key={m.id} m={m} />)}
               <LoadMore state={list} id="load-more-members" />
             </View>
           )

@@ -1,0 +1,182 @@
+/**
+ * The desk layout's frame, browser build only (src/app.ts mounts it when TARO_ENV is h5): the
+ * navigation at the side and a bar above the page with its title and 返回. The app renders it
+ * before the pages (Taro's router keeps the page shown last among its siblings), fixed in place;
+ * its stylesheet shows it only at desk width (`desk` mixin,
+ * src/styles/desk.scss), where it also bounds the pages' width and hides Taro's tab bar. At phone
+ * widths it is not displayed and the pages look exactly as without it.
+ */
+import Taro from '@tarojs/taro'
+import { useEffect, useState, type MouseEvent } from 'react'
+import type { ProfileView } from '../domain/api/views'
+import { PAGES, TAB_PAGES } from '../domain/pages'
+import { call } from '../services/api'
+import { DESK_MEDIA } from '../services/desk-media'
+import { openUrl } from '../services/navigation'
+import { readSession } from '../services/session'
+import './desk-shell.scss'
+
+interface NavItem {
+  id: string
+  label: string
+  url: string
+}
+
+const TAB_PATHS: readonly string[] = TAB_PAGES.map((name) => PAGES[name])
+/** Pages without the frame: the login page is shown alone. */
+const BARE_PATHS: readonly string[] = [PAGES.login]
+
+/**
+ * The side navigation for `profile` (null: not signed in or not bound): the tabs, and by role the
+ * tools a secretary or the 党委 works with at a desk. Each item's `url` is a page path of the page table.
+ */
+export function deskNavFor(profile: ProfileView | null): NavItem[] {
+  const items: NavItem[] = [
+    { id: 'desk-nav-home', label: '首页', url: PAGES.home },
+    { id: 'desk-nav-meetings', label: '会议', url: PAGES.meetings },
+  ]
+  if (profile) {
+    const inBranch = profile.org.kind === 'branch'
+    // The 党委's supervision page, once its package is in the page table.
+    const supervision = (PAGES as Readonly<Record<string, string | undefined>>).supervision
+    if (!inBranch && supervision) items.push({ id: 'desk-nav-supervision', label: '组织生活监督', url: supervision })
+    if (inBranch) items.push({ id: 'desk-nav-roster', label: '支部成员', url: PAGES.rosterList })
+    if (profile.canSchedule) items.push({ id: 'desk-nav-plan', label: '年度计划', url: PAGES.plan })
+    items.push({ id: 'desk-nav-calendar', label: '会议月历', url: PAGES.calendar })
+    if (inBranch) items.push({ id: 'desk-nav-book', label: '会议记录本', url: PAGES.minutesBook })
+    items.push({ id: 'desk-nav-messages', label: '消息', url: PAGES.messages })
+  }
+  items.push({ id: 'desk-nav-me', label: '我的', url: PAGES.me })
+  return items
+}
+
+/** The page shown now, as a path of the page table (`/packages/roster/pages/list/index`). */
+function currentPath(): string {
+  const hash = window.location.hash.replace(/^#/, '')
+  const path = hash.split('?')[0]
+  return path && path !== '/' ? path : PAGES.home
+}
+
+/** Follows Taro's router: the page's path and title after every switch. */
+function useRoute(): { path: string; title: string; depth: number } {
+  const read = () => ({ path: currentPath(), title: document.title, depth: Taro.getCurrentPages().length })
+  const [route, setRoute] = useState(read)
+  useEffect(() => {
+    const changed = () => setRoute(read())
+    const titled = (title: string) => setRoute((r) => ({ ...r, title }))
+    Taro.eventCenter.on('__afterTaroRouterChange', changed)
+    Taro.eventCenter.on('__taroH5SetNavigationBarTitle', titled)
+    window.addEventListener('hashchange', changed)
+    return () => {
+      Taro.eventCenter.off('__afterTaroRouterChange', changed)
+      Taro.eventCenter.off('__taroH5SetNavigationBarTitle', titled)
+      window.removeEventListener('hashchange', changed)
+    }
+  }, [])
+  return route
+}
+
+/** Who is signed in, read again when the session changes (a login, 切换账号). */
+function useProfile(path: string): ProfileView | null {
+  const token = readSession()?.token ?? null
+  const [known, setKnown] = useState<{ token: string | null; profile: ProfileView | null }>({
+    token: null,
+    profile: null,
+  })
+  useEffect(() => {
+    if (!token || BARE_PATHS.includes(path) || known.token === token) return
+    let live = true
+    call('session.whoami', {}).then(
+      (who) => live && setKnown({ token, profile: who.bound ? who : null }),
+      // Not signed in any more: the page itself says so and leads to the login page.
+      () => live && setKnown({ token, profile: null }),
+    )
+    return () => {
+      live = false
+    }
+  }, [token, path, known.token])
+  return token && known.token === token ? known.profile : null
+}
+
+/** Goes back a page, or to 首页 when this page was opened first (a link, a reload). */
+function back(): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.switchTab({ url: PAGES.home })
+}
+
+/**
+ * Opens a section from the side navigation: a tab by switchTab, any other section as the first page
+ * (its 返回 then leads to 首页), so moving between sections does not pile pages up.
+ */
+function openSection(url: string): void {
+  if (TAB_PATHS.includes(url)) void openUrl(url)
+  else void Taro.reLaunch({ url })
+}
+
+/**
+ * Enter in a one-line input submits its form at a desk: the first 提交-type button
+ * (SubmitBar's `.form-submit`) after the input on the same page is clicked. Not in a textarea,
+ * not while an input method is composing (Enter there picks the Chinese characters).
+ */
+function submitOnEnter(e: KeyboardEvent): void {
+  if (e.key !== 'Enter' || e.isComposing || e.keyCode === 229 || e.shiftKey || e.ctrlKey || e.altKey) return
+  const input = e.target
+  if (!(input instanceof HTMLInputElement) || ['checkbox', 'radio', 'button', 'submit', 'file'].includes(input.type))
+    return
+  if (!window.matchMedia(DESK_MEDIA).matches) return
+  const page = input.closest('.taro_page')
+  const submit = [...(page?.querySelectorAll<HTMLElement>('.form-submit') ?? [])].find(
+    (b) => input.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING && b.offsetParent !== null,
+  )
+  if (!submit) return
+  e.preventDefault()
+  submit.click()
+}
+
+/** The desk frame (h5 only): side navigation and the page bar. */
+export function DeskShell() {
+  const { path, title, depth } = useRoute()
+  const profile = useProfile(path)
+  useEffect(() => {
+    document.addEventListener('keydown', submitOnEnter)
+    return () => document.removeEventListener('keydown', submitOnEnter)
+  }, [])
+  if (BARE_PATHS.includes(path)) return null
+  const tab = TAB_PATHS.includes(path)
+  const follow = (url: string) => (e: MouseEvent) => {
+    e.preventDefault()
+    if (url !== path) openSection(url)
+  }
+  return (
+    <>
+      <nav className="desk-nav" id="desk-nav" aria-label="主导航">
+        <div className="desk-nav__brand">党支部组织生活</div>
+        {profile && (
+          <div className="desk-nav__who">
+            {profile.member.name} · {profile.org.name}
+          </div>
+        )}
+        {deskNavFor(profile).map((item) => (
+          <a
+            key={item.id}
+            id={item.id}
+            href={`#${item.url}`}
+            className={`desk-nav__item${item.url === path ? ' desk-nav__item--on' : ''}`}
+            aria-current={item.url === path ? 'page' : undefined}
+            onClick={follow(item.url)}
+          >
+            {item.label}
+          </a>
+        ))}
+      </nav>
+      <header className="desk-bar" id="desk-bar">
+        {!tab && (
+          <button type="button" id="desk-back" className="desk-bar__back" onClick={back}>
+            {depth > 1 ? '‹ 返回' : '‹ 返回首页'}
+          </button>
+        )}
+        <h1 className="desk-bar__title">{title}</h1>
+      </header>
+    </>
+  )
+}
