@@ -21,7 +21,7 @@ import type { Stored } from '../../src/cloud/ports/store'
 import { WEB_LOGIN_MESSAGES, WEB_LOGIN_RULES } from '../../src/domain/web-login'
 import { MEMBER_B1, MEMBER_B2, requestIds } from '../cloud/api-fixture'
 import { scanLoginCode } from '../../src/packages/account/scan-login'
-import { device, navigation } from '../mocks/taro'
+import { device, hidePage, navigation, showPage } from '../mocks/taro'
 import { link, linkPerTest } from './real-api'
 
 jest.setTimeout(30_000)
@@ -137,6 +137,25 @@ describe('the browser’s login page', () => {
     await waitFor(() => expect(qrBox(container)).not.toBeNull())
     expect(qrBox(container)!.getAttribute('data-ticket')).not.toBe(first)
     expect(navigation.calls).toEqual([])
+  })
+
+  test('polling stops while the page is hidden and picks up the confirmation when it is shown again', async () => {
+    link.user = null
+    const { container } = render(<Login />)
+    await waitFor(() => expect(qrBox(container)).not.toBeNull())
+    const ticketId = qrBox(container)!.getAttribute('data-ticket')!
+    const polls = () => link.sent.filter((e) => e.action === 'webLogin.poll').length
+    await waitFor(() => expect(polls()).toBeGreaterThan(0))
+    act(() => void hidePage())
+    const hiddenAt = polls()
+    await link.api!.as(MEMBER_B1).call('webLogin.confirm', { ticketId }, rid())
+    await new Promise((r) => setTimeout(r, 2_500))
+    expect(polls()).toBe(hiddenAt)
+    expect(navigation.calls).toEqual([])
+
+    act(() => void showPage())
+    await waitFor(() => expect(navigation.calls).toEqual([{ method: 'reLaunch', url: '/pages/index/index' }]))
+    expect(polls()).toBe(hiddenAt + 1)
   })
 
   test('a reload keeps waiting for the same ticket and collects what the phone confirmed meanwhile', async () => {
