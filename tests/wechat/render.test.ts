@@ -360,4 +360,23 @@ describe('the weapp build in a mini-program runtime simulation', () => {
       }
     })
   })
+
+  test('组织生活监督 in WeChat: the 党委 opens the matrix from 首页, a card per branch, a branch from its name', async () => {
+    await withApp(demoOpenid(SUPERVISOR), async ({ mp }) => {
+      await mp.launch()
+      await mp.tap(byId(mp.render(), 'go-supervision'))
+      expect(mp.currentPage.route).toBe('packages/supervision/pages/matrix/index')
+      const tree = mp.render()
+      // The phone's cards (never the desk table in WeChat), each status with its word in the legend.
+      expect(findById(tree, 'matrix-table')).toBeUndefined()
+      expect(visibleText(byId(tree, 'card-org_b1'))).toContain('第一党支部')
+      expect(visibleText(byId(tree, 'card-org_b2'))).toContain('第二党支部')
+      expect(visibleText(byId(tree, 'cell-legend'))).toBe('完 已完成补 补录逾 逾期未 未完成待 待召开')
+      await mp.tap(byId(tree, 'open-org_b2'))
+      expect(mp.currentPage.route).toBe('packages/supervision/pages/branch/index')
+      expect(mp.currentPage.query).toMatchObject({ branchId: 'org_b2' })
+      expect(visibleText(byId(mp.render(), 'branch-name'))).toBe('第二党支部')
+      expect(mp.errors).toEqual([])
+    })
+  })
 })
