@@ -31,6 +31,7 @@ import type {
   RuleSetDoc,
   EscalationDoc,
   SupervisionRowDoc,
+  SupervisionStateDoc,
   WebLoginTicketDoc,
   WebSessionDoc,
 } from './documents'
@@ -102,11 +103,12 @@ export const COLLECTIONS = {
   web_login_tickets: { indexes: [] },
   web_sessions: { indexes: [['memberId', 'createdAt']] },
   // issue 14 — the 党委's year matrix (one row per branch and year) and what it was told
+  supervision_state: { indexes: [] },
   supervision_rows: {
     indexes: [
-      ['year', 'risk'],
-      ['year', 'name'],
-      ['year', 'nextChangeAt'],
+      ['scope', 'risk'],
+      ['scopeByName', 'name'],
+      ['scopeDue', 'nextChangeAt'],
     ],
   },
   escalations: { indexes: [['branchId', 'at']] },
@@ -162,6 +164,7 @@ export interface CollectionDocs {
   checkins: CheckinDoc
   reports: ReportDoc
   makeups: MakeupDoc
+  supervision_state: SupervisionStateDoc
   supervision_rows: SupervisionRowDoc
   escalations: EscalationDoc
   web_login_tickets: WebLoginTicketDoc

@@ -17,7 +17,7 @@ import type { Meeting } from '../domain/meeting'
 import type { MeetingKind } from '../domain/meeting-kinds'
 import type { ChainEntryKind, MinutesAttendance, MinutesContent } from '../domain/minutes'
 import type { Period } from '../domain/periods'
-import type { AttendanceSummary, RowState } from '../domain/supervision'
+import type { AttendanceSummary, CompactOwner, RowState } from '../domain/supervision'
 import type { Notification } from './ports/notifier'
 
 // — meetings
@@ -284,14 +284,29 @@ export interface WebSessionDoc {
 
 // — issue 14: the 党委's supervision
 /**
- * One branch's year as the 党委's matrix reads it (`supervision_rows`, `_id` = `${branchId}.${year}`):
- * the per-cell counters and per-owner sums, kept in the transactions of the meeting and 阅签 writes;
- * the names, groups and 流动党员 count, and the snapshot the filters and risk order use, refreshed by
- * those writes, by the matrix when a deadline passed and by the daily job.
+ * One branch's year as the meeting and 阅签 writes keep it (`supervision_state`, `_id` =
+ * `${branchId}.${year}`): per-cell counters, per-owner sums and implausible flags, updated in those
+ * writes' transactions. Read only to judge the branch's row.
  */
-export interface SupervisionRowDoc extends RowState {
+export interface SupervisionStateDoc extends RowState {
   branchId: string
   year: number
+}
+/**
+ * One branch's row of the 党委's year matrix (`supervision_rows`, same `_id`): judged from its state
+ * and packed small, so a page of rows reads little whatever the number of meetings. A write marks it
+ * for judging (`nextChangeAt` 0); the next matrix read, or the daily job, judges it.
+ */
+export interface SupervisionRowDoc {
+  branchId: string
+  year: number
+  /**
+   * `${top 党委 id}:${year}`, repeated in three fields so each kind of query pins the index it reads
+   * in order (by risk, by name, by next change); a 党委's whole tree is then one index range.
+   */
+  scope: string
+  scopeByName: string
+  scopeDue: string
   name: string
   /** The branch's org path (root first), for "below this 党委 / 党总支". */
   path: string[]
@@ -299,10 +314,15 @@ export interface SupervisionRowDoc extends RowState {
   groups: { id: string; name: string }[]
   /** Pieces of the name (src/domain/supervision.ts `nameGrams`), for search. */
   nameGrams: string[]
+  /** 流动党员 in 预警 or 失联风险, as of the daily job. */
   mobileAtRisk: number
-  /** The snapshot: as judged at `judgedAt`, valid until `nextChangeAt` (MAX_SAFE_INTEGER: never changes). */
+  /** The column layout the owners' status letters follow (`layoutOf`). */
+  layout: string
+  /** The branch, then its 党小组. */
+  owners: CompactOwner[]
   risk: number
   statusKeys: string[]
+  /** When a deadline changes a cell next (MAX_SAFE_INTEGER: never); 0: marked by a write. */
   nextChangeAt: number
   judgedAt: number
 }

@@ -21,7 +21,7 @@ import {
   type PeriodCounter,
 } from './compliance'
 import type { EffectiveKindRule } from './kind-rules'
-import type { MeetingKind } from './meeting-kinds'
+import { DEFAULT_KIND_RULES, type MeetingKind } from './meeting-kinds'
 import type { OrgKind } from './org'
 import { periodSpan, periodsOfYear, type PeriodSpan } from './periods'
 
@@ -596,6 +596,101 @@ export function judgeRow(
     }),
     nextChangeAt,
   }
+}
+
+// ---- the compact row the matrix pages read ----
+
+/** One letter per status, for the compact rows. */
+export const STATUS_CODES: Record<CellStatus, string> = {
+  done: 'D',
+  backfilled: 'B',
+  overdue: 'O',
+  missed: 'M',
+  upcoming: 'U',
+}
+const STATUS_BY_CODE = Object.fromEntries(Object.entries(STATUS_CODES).map(([k, v]) => [v, k])) as Record<
+  string,
+  CellStatus
+>
+
+/**
+ * The column layout a branch's rules give: each owed kind with its period, in the rules' order
+ * (`branch_congress.quarter,committee_meeting.month,…`). Columns are rebuilt from it without the rules.
+ */
+export function layoutOf(rules: readonly EffectiveKindRule[]): string {
+  return rules
+    .filter((r) => r.audience !== 'pair')
+    .map((r) => `${r.kind}.${r.period}`)
+    .join(',')
+}
+
+/** A branch's or a 党小组's row, judged and packed: what a matrix page reads. */
+export interface CompactOwner {
+  id: string
+  name: string
+  group: boolean
+  /** One STATUS_CODES letter per column of the layout that applies (党小组会 for a group, the rest for the branch). */
+  s: string
+  /** Meeting ids of the cells that are not 已完成, by column index. */
+  ids: [number, string[]][]
+  ind: MatrixIndicators
+  flags: MatrixFlag[]
+}
+
+/** Packs judged cells (in their column order) with the owner's figures. */
+export function compactOwner(
+  owner: { id: string; name: string; group: boolean },
+  cells: readonly MatrixCell[],
+  ind: MatrixIndicators,
+  flags: MatrixFlag[],
+): CompactOwner {
+  return {
+    ...owner,
+    s: cells.map((c) => STATUS_CODES[c.status]).join(''),
+    ids: cells.flatMap((c, i): [number, string[]][] =>
+      c.status !== 'done' && c.meetingIds.length > 0 ? [[i, c.meetingIds]] : [],
+    ),
+    ind,
+    flags,
+  }
+}
+
+/** The columns of a layout in a year, each marked as a 党小组's or the branch's. */
+export function columnsOfLayout(layout: string, year: number): (MatrixColumn & { group: boolean })[] {
+  return layout
+    .split(',')
+    .filter(Boolean)
+    .flatMap((part) => {
+      const [kind, period] = part.split('.') as [MeetingKind, PeriodSpan['period']]
+      const rule = DEFAULT_KIND_RULES.find((r) => r.kind === kind)!
+      return periodsOfYear(year, period).map((span) => ({
+        kind,
+        period: span.key,
+        label: `${rule.label} ${COLUMN_PERIOD_LABEL[span.period](span)}`,
+        group: rule.audience === 'group',
+      }))
+    })
+}
+
+/** Unpacks an owner's cells against its layout's columns, keeping only `kinds` when given. */
+export function expandOwner(
+  owner: CompactOwner,
+  columns: readonly (MatrixColumn & { group: boolean })[],
+  kinds?: readonly MeetingKind[],
+): MatrixCell[] {
+  const mine = columns.filter((c) => c.group === owner.group)
+  const ids = new Map(owner.ids)
+  const out: MatrixCell[] = []
+  mine.forEach((col, i) => {
+    if (kinds && !kinds.includes(col.kind)) return
+    out.push({
+      kind: col.kind,
+      period: col.period,
+      status: STATUS_BY_CODE[owner.s[i]] ?? 'upcoming',
+      meetingIds: ids.get(i) ?? [],
+    })
+  })
+  return out
 }
 
 // ---- escalation ----

@@ -1,6 +1,6 @@
 /**
- * The 党委's year matrix and one branch's supervision view, read from the maintained rows
- * (src/cloud/supervision-rows.ts) only: a page costs one query of `limit` rows whatever the number of
+ * The 党委's year matrix and one branch's supervision view, read from the judged rows
+ * (src/cloud/supervision-rows.ts) only: a page reads `limit` small documents whatever the number of
  * meetings. Rows a write marked, or whose deadline passed, are judged first so the filters and the
  * risk order see the present.
  */
@@ -14,10 +14,11 @@ import type { EffectiveKindRule } from '../../../domain/kind-rules'
 import type { MeetingKind } from '../../../domain/meeting-kinds'
 import type { Org } from '../../../domain/org'
 import {
-  judgeRow,
+  columnsOfLayout,
+  expandOwner,
+  layoutOf,
   searchGrams,
   statusKey,
-  yearColumns,
   type CellStatus,
   type MatrixColumn,
   type MatrixRow,
@@ -25,7 +26,7 @@ import {
 import { rulesFor } from '../../compliance-counters'
 import type { SupervisionRowDoc } from '../../documents'
 import { encodeCursor, eq, MAX_PAGE, type Filter, type Stored, type StorePort } from '../../ports/store'
-import { ensureRows, judgeStale, rowId, type RulesOf } from '../../supervision-rows'
+import { ensureRows, inTree, judged, judgeStale, rowId, type RulesOf } from '../../supervision-rows'
 
 /** The filters of the matrix and its export. */
 export interface MatrixFilters {
@@ -47,97 +48,84 @@ export function rulesCache(store: StorePort): RulesOf {
   }
 }
 
-/** The columns for an org's rules (its branches may add their own overrides; cells carry kind and period). */
+type LayoutColumns = (MatrixColumn & { group: boolean })[]
+
+/** Columns per layout and year, made once per process (a handful of layouts exist). */
+const LAYOUTS = new Map<string, LayoutColumns>()
+function columnsFor(layout: string, year: number): LayoutColumns {
+  const key = `${year}:${layout}`
+  if (!LAYOUTS.has(key)) {
+    if (LAYOUTS.size > 200) LAYOUTS.clear()
+    LAYOUTS.set(key, columnsOfLayout(layout, year))
+  }
+  return LAYOUTS.get(key)!
+}
+
+/** The columns a matrix shows: the org's own rules' layout (a branch's overrides add cells by kind and period). */
 export function columnsOf(
   rules: readonly EffectiveKindRule[],
   year: number,
   kinds?: readonly MeetingKind[],
 ): MatrixColumn[] {
-  return yearColumns(rules, year, kinds).map(({ kind, period, label }) => ({ kind, period, label }))
+  return columnsFor(layoutOf(rules), year)
+    .filter((c) => !kinds || kinds.includes(c.kind))
+    .map(({ kind, period, label }) => ({ kind, period, label }))
 }
 
-/** A row document as matrix rows at `now`: the branch's, then its 党小组's when 党小组会 is shown. */
-export function rowsOf(
-  doc: SupervisionRowDoc,
-  rules: readonly EffectiveKindRule[],
-  now: number,
-  kinds?: readonly MeetingKind[],
-): { rows: MatrixRow[]; statuses: Set<CellStatus> } {
-  const judged = judgeRow(
-    doc,
-    doc.groups.map((g) => g.id),
-    doc.branchId,
-    rules,
-    doc.year,
-    now,
-    doc.mobileAtRisk,
-    kinds,
-  )
-  const rows: MatrixRow[] = [
-    {
-      orgId: doc.branchId,
-      name: doc.name,
-      orgKind: 'branch',
-      parentName: doc.parentName,
+/** A judged row as matrix rows: the branch's, then its 党小组's when 党小组会 is among the kinds. */
+export function rowsOf(doc: SupervisionRowDoc, columns: LayoutColumns, kinds?: readonly MeetingKind[]): MatrixRow[] {
+  const showGroups = columns.some((c) => c.group && (!kinds || kinds.includes(c.kind)))
+  const branchName = doc.name
+  return doc.owners
+    .filter((o) => !o.group || showGroups)
+    .map((o) => ({
+      orgId: o.id,
+      name: o.name,
+      orgKind: o.group ? ('group' as const) : ('branch' as const),
+      parentName: o.group ? branchName : doc.parentName,
       branchId: doc.branchId,
-      ...judged.branch,
-      risk: judged.risk,
-    },
-  ]
-  const showGroups = rules.some((r) => r.audience === 'group' && (!kinds || kinds.includes(r.kind)))
-  if (showGroups) {
-    for (const g of judged.groups) {
-      const name = doc.groups.find((x) => x.id === g.id)?.name ?? ''
-      rows.push({
-        orgId: g.id,
-        name,
-        orgKind: 'group',
-        parentName: doc.name,
-        branchId: doc.branchId,
-        cells: g.cells,
-        indicators: g.indicators,
-        flags: g.flags,
-        risk: judged.risk,
-      })
-    }
-  }
-  const statuses = new Set<CellStatus>(rows.flatMap((r) => r.cells.map((c) => c.status)))
-  return { rows, statuses }
+      cells: expandOwner(o, columns, kinds),
+      indicators: o.ind,
+      flags: o.flags,
+      risk: doc.risk,
+    }))
 }
 
 interface Query {
   where: Filter[]
   orderBy: { field: 'risk' | 'name'; direction: 'asc' | 'desc' }
   /** Checks the store cannot make: the whole search text, statuses among the chosen kinds only. */
-  keep: ((doc: SupervisionRowDoc, statuses: Set<CellStatus>) => boolean) | null
+  keep: ((doc: SupervisionRowDoc, rows: MatrixRow[]) => boolean) | null
 }
 
-function queryOf(orgId: string, f: MatrixFilters): Query {
-  const where: Filter[] = [eq('year', f.year), { field: 'path', op: 'contains', value: orgId }]
+function queryOf(org: Stored<Org>, f: MatrixFilters): Query {
+  const byName = f.sort === 'name'
+  // Each order reads its own index in order (`scope` + risk, `scopeByName` + name).
+  const where = inTree(org, f.year, byName ? 'scopeByName' : 'scope')
   if (f.parentId) where.push({ field: 'path', op: 'contains', value: f.parentId })
   if (f.statuses?.length) where.push({ field: 'statusKeys', op: 'contains', value: statusKey(f.statuses) })
   const search = f.search?.trim().toLowerCase() ?? ''
   for (const gram of searchGrams(search)) where.push({ field: 'nameGrams', op: 'contains', value: gram })
-  // Two-character pieces found in a name need not be found in a row (三个字 may be split); and a row's
-  // statuses span all kinds, so with kinds chosen the statuses are checked on those kinds' cells.
+  // Two-character pieces found in a name need not be found in a row (a longer text may be split);
+  // and a row's statuses span all kinds, so with kinds chosen the statuses are checked on their cells.
   const wholeText = [...search].length > 2
   const byKinds = !!f.kinds?.length && !!f.statuses?.length
   const keep =
     wholeText || byKinds
-      ? (doc: SupervisionRowDoc, statuses: Set<CellStatus>) =>
+      ? (doc: SupervisionRowDoc, rows: MatrixRow[]) =>
           (!wholeText || doc.name.toLowerCase().includes(search)) &&
-          (!byKinds || f.statuses!.some((s) => statuses.has(s)))
+          (!byKinds || rows.some((r) => r.cells.some((c) => f.statuses!.includes(c.status))))
       : null
   return {
     where,
-    orderBy: f.sort === 'name' ? { field: 'name', direction: 'asc' } : { field: 'risk', direction: 'desc' },
+    orderBy: byName ? { field: 'name', direction: 'asc' } : { field: 'risk', direction: 'desc' },
     keep,
   }
 }
 
 /**
  * One page of the matrix below `org`: judges what is stale, then reads rows in order until `limit`
- * branches pass the filters. Takes the org, the filters, the cursor and limit, and `now`.
+ * branches pass the filters. Takes the org, the filters, the cursor and limit, and `now` (epoch ms).
  */
 export async function matrixPage(
   store: StorePort,
@@ -148,9 +136,9 @@ export async function matrixPage(
   now: number,
 ): Promise<MatrixView> {
   const rulesOf = rulesCache(store)
-  await ensureRows(store, org, filters.year)
-  await judgeStale(store, org._id, filters.year, now, rulesOf)
-  const q = queryOf(org._id, filters)
+  await ensureRows(store, org, filters.year, now)
+  await judgeStale(store, org, filters.year, now, rulesOf)
+  const q = queryOf(org, filters)
   const rows: MatrixRow[] = []
   let branches = 0
   let next = cursor ?? null
@@ -164,9 +152,9 @@ export async function matrixPage(
     })
     let stoppedAt = -1
     for (const [i, doc] of page.items.entries()) {
-      const judged = rowsOf(doc, await rulesOf(doc), now, filters.kinds)
-      if (q.keep && !q.keep(doc, judged.statuses)) continue
-      rows.push(...judged.rows)
+      const mine = rowsOf(doc, columnsFor(doc.layout, doc.year), filters.kinds)
+      if (q.keep && !q.keep(doc, mine)) continue
+      rows.push(...mine)
       branches += 1
       if (branches === limit) {
         stoppedAt = i
@@ -182,21 +170,18 @@ export async function matrixPage(
     if (!page.nextCursor) break
     next = page.nextCursor
   }
-  const total = q.keep
-    ? await countKept(store, q, filters, now, rulesOf)
-    : await store.count('supervision_rows', q.where)
-  const orgRules = await rulesFor(store, org)
-  return { year: filters.year, columns: columnsOf(orgRules, filters.year, filters.kinds), rows, nextCursor, total }
+  const total = q.keep ? await countKept(store, q, filters) : await store.count('supervision_rows', q.where)
+  return {
+    year: filters.year,
+    columns: columnsOf(await rulesFor(store, org), filters.year, filters.kinds),
+    rows,
+    nextCursor,
+    total,
+  }
 }
 
-/** How many rows pass checks the store cannot make: read them all (only with such filters). */
-async function countKept(
-  store: StorePort,
-  q: Query,
-  filters: MatrixFilters,
-  now: number,
-  rulesOf: RulesOf,
-): Promise<number> {
+/** How many rows pass checks the store cannot make: reads them all (only with such filters). */
+async function countKept(store: StorePort, q: Query, filters: MatrixFilters): Promise<number> {
   let n = 0
   let cursor: string | null = null
   do {
@@ -205,7 +190,7 @@ async function countKept(
       { where: q.where, orderBy: q.orderBy, limit: MAX_PAGE, cursor },
     )
     for (const doc of page.items) {
-      if (q.keep!(doc, rowsOf(doc, await rulesOf(doc), now, filters.kinds).statuses)) n += 1
+      if (q.keep!(doc, rowsOf(doc, columnsFor(doc.layout, doc.year), filters.kinds))) n += 1
     }
     cursor = page.nextCursor
   } while (cursor)
@@ -234,16 +219,32 @@ export async function escalationsOf(store: StorePort, branchId: string): Promise
   }))
 }
 
+/**
+ * A branch's row of `year` judged at `now` (from its state, so it is current), creating it when the
+ * branch has none yet. Takes the store, the branch, the rules in force, the year and `now`.
+ */
+export async function branchRow(
+  store: StorePort,
+  branch: Stored<Org>,
+  rules: readonly EffectiveKindRule[],
+  year: number,
+  now: number,
+): Promise<SupervisionRowDoc> {
+  await ensureRows(store, branch, year, now)
+  const id = rowId(branch._id, year)
+  const [row, state] = await Promise.all([store.get('supervision_rows', id), store.get('supervision_state', id)])
+  return { ...row!, ...judged(row!, state, rules, now) }
+}
+
 export const supervisionBranch = implement(supervisionBranchDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const branch = ctx.target.org
   const rules = await rulesFor(store, branch)
-  await ensureRows(store, branch, input.year)
-  const doc = (await store.get('supervision_rows', rowId(branch._id, input.year)))!
+  const row = await branchRow(store, branch, rules, input.year, ctx.now)
   return {
     year: input.year,
     columns: columnsOf(rules, input.year),
-    rows: rowsOf(doc, rules, ctx.now).rows,
+    rows: rowsOf(row, columnsFor(row.layout, input.year)),
     escalations: await escalationsOf(store, branch._id),
   }
 })
