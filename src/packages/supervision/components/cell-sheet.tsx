@@ -29,7 +29,7 @@ function openCalendar(branchId: string, month: string) {
   void navigate('calendar', { branchId, month })
 }
 
-/** Opens a cell: the sheet when meetings are behind it (returns true), else the calendar at its period. */
+/** Opens a cell: `show`s the sheet when meetings are behind it, else the branch's calendar at its period. */
 export function openCell(opened: OpenedCell, show: (o: OpenedCell) => void): void {
   if (opened.cell.meetingIds.length > 0) show(opened)
   else openCalendar(opened.branchId, monthOfPeriod(opened.cell.period, thisMonth()))
@@ -40,20 +40,20 @@ export function CellSheet({ opened, onClose }: { opened: OpenedCell; onClose: ()
   const { cell } = opened
   const [meetings, setMeetings] = useState<MeetingDetail[] | null>(null)
   const [problem, setProblem] = useState('')
+  // The ids are the cell's identity (the array itself is new on every page load).
   const key = cell.meetingIds.join(',')
   useEffect(() => {
     let live = true
     setMeetings(null)
     setProblem('')
-    Promise.all(cell.meetingIds.map((meetingId) => call('meeting.get', { meetingId }))).then(
+    const ids = key.split(',').filter(Boolean)
+    Promise.all(ids.map((meetingId) => call('meeting.get', { meetingId }))).then(
       (list) => live && setMeetings(list),
       (err: unknown) => live && setProblem(errorMessage(err)),
     )
     return () => {
       live = false
     }
-    // The ids are the cell's identity; the array itself is new on every page load.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key])
   const first = meetings?.[0]
   const month = first ? beijing(first.startAt).format('YYYY-MM') : monthOfPeriod(cell.period, thisMonth())
