@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { ProfileView } from '../../src/domain/api/views'
 import type { SessionGrant } from '../../src/domain/api/views'
+import { rosterFileUpload, uploadPath } from '../../src/domain/uploads'
 import { WEB_LOGIN_MESSAGES, WEB_LOGIN_RULES } from '../../src/domain/web-login'
 import {
   apiPerTest,
@@ -328,6 +329,23 @@ describe('the member unbound, transferred or suspended: their browsers are logge
       expect(await api.ports.store.get('web_sessions', sessionId)).toMatchObject({ revokedReason: status })
     },
   )
+
+  test('a roster import that marks the member 已转出 revokes the sessions in the same write', async () => {
+    const { web, sessionId } = await loggedInBrowser()
+    const csv = [
+      '姓名,性别,手机号,党员类别,入党时间,转正时间,职务,党小组,状态',
+      '黄晓明,男,13800001259,正式党员,2016-08-15,2017-08-15,党员,第一党小组,已转出',
+    ].join('\r\n')
+    const file = await api.ports.files.put(
+      uploadPath(rosterFileUpload, 'web-login', 'csv'),
+      Buffer.from(csv),
+      'text/csv',
+    )
+    const result = await api.as(SECRETARY_B1).call('roster.importCommit', { fileId: file.fileId }, rid())
+    expect(result.updated).toBe(1)
+    expect(await api.ports.store.get('web_sessions', sessionId)).toMatchObject({ revokedReason: 'transferred' })
+    refused(await web.result('session.whoami', {}), 'UNAUTHENTICATED', escape(WEB_LOGIN_MESSAGES.sessionEnded))
+  })
 
   test('another change of the roster leaves the sessions alone', async () => {
     const { web, sessionId } = await loggedInBrowser()

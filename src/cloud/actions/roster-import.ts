@@ -24,10 +24,12 @@ import {
   type PlannedRow,
 } from '../../domain/roster-csv'
 import type { MemberContext } from '../action-context'
+import type { WebSessionDoc } from '../documents'
 import type { Stored } from '../ports/store'
 import { readUpload } from '../uploads'
 import { groupsOf, invalid, recordChanges } from './roster'
 import { membersOf } from './roster-reads'
+import { endSessions, openSessionsOf } from './weblogin/sessions'
 
 type ImportInput = ParsedInputOf<typeof rosterImportPreviewDecl>
 
@@ -101,6 +103,14 @@ export const rosterImportCommit = implement(rosterImportCommitDecl, async (ctx, 
       problems.map((p) => ({ field: `row ${p.row} ${p.column}`, message: p.message })),
     )
   }
+  // Members imported as transferred or suspended are logged out of their browsers (扫码登录) in the same write.
+  const browsers = new Map<string, Stored<WebSessionDoc>[]>()
+  for (const p of plan) {
+    const status = p.next.status
+    if (p.action === 'update' && p.existing && (status === 'transferred' || status === 'suspended')) {
+      browsers.set(p.existing.id, await openSessionsOf(store, p.existing.id, ctx.now))
+    }
+  }
   // All or nothing: every create and update, and their history, in one transaction.
   await store.transaction(async (tx) => {
     for (const p of plan) {
@@ -117,6 +127,9 @@ export const rosterImportCommit = implement(rosterImportCommitDecl, async (ctx, 
         const { _id, _version, ...before } = fresh
         const after = { ...before, ...p.next }
         await tx.update<Omit<Member, 'id'>>('members', _id, p.next, _version)
+        if (before.status !== after.status && (after.status === 'transferred' || after.status === 'suspended')) {
+          await endSessions(tx, browsers.get(_id) ?? [], after.status, ctx.now)
+        }
         await recordChanges(tx, ctx.newId, before, after, {
           memberId: _id,
           reason: '名单导入',
