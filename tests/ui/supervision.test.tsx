@@ -147,6 +147,34 @@ test('thousands of branches come 50 at a time: 加载更多 adds the rest with n
   expect(new Set(all).size).toBe(64)
 })
 
+test('a 党委 with 党总支: filtering by one shows only the branches below it', async () => {
+  const store = link.api!.ports.store
+  await store.insert('orgs', {
+    _id: 'org_gb1',
+    kind: 'general_branch',
+    name: '机关第一党总支',
+    parentId: 'org_cmte',
+    path: ['org_cmte', 'org_gb1'],
+  })
+  await store.insert('orgs', {
+    _id: 'org_gb1_b1',
+    kind: 'branch',
+    name: '总支下属第一党支部',
+    parentId: 'org_gb1',
+    path: ['org_cmte', 'org_gb1', 'org_gb1_b1'],
+  })
+  navigation.params = { year: '2026' }
+  const { container } = render(<MatrixPage />)
+  await waitFor(() => expect(container.querySelector('#card-org_gb1_b1')).not.toBeNull())
+  expect(container.querySelector('#card-org_gb1_b1')!.textContent).toContain('机关第一党总支')
+  await act(async () => fireEvent.click(container.querySelector('#toggle-filters')!))
+  await waitFor(() => expect(container.querySelector('#parent-org_gb1')).not.toBeNull())
+  await act(async () => fireEvent.click(container.querySelector('#parent-org_gb1')!))
+  await waitFor(() => expect(container.querySelector('#card-org_b1')).toBeNull())
+  expect(ids(container, '.smx-card')).toEqual(['card-org_gb1_b1'])
+  expect(matrixCalls().at(-1)!.input).toMatchObject({ parentId: 'org_gb1' })
+})
+
 describe('at a desk (browser build, a window 1024 px wide or wider)', () => {
   const env = process.env as Record<string, string | undefined>
   let taroEnv: string | undefined
