@@ -130,7 +130,8 @@ function submitOnEnter(e: KeyboardEvent): void {
   )
   if (!submit) return
   e.preventDefault()
-  submit.click()
+  // After the input's own handlers have run (Taro's input reports its last text on this key too).
+  setTimeout(() => submit.click(), 0)
 }
 
 /** The desk frame (h5 only): side navigation and the page bar. */
@@ -138,8 +139,9 @@ export function DeskShell() {
   const { path, title, depth } = useRoute()
   const profile = useProfile(path)
   useEffect(() => {
-    document.addEventListener('keydown', submitOnEnter)
-    return () => document.removeEventListener('keydown', submitOnEnter)
+    // Captured: Taro's input stops the key's native event and sends on its own, without the key.
+    document.addEventListener('keydown', submitOnEnter, true)
+    return () => document.removeEventListener('keydown', submitOnEnter, true)
   }, [])
   if (BARE_PATHS.includes(path)) return null
   const tab = TAB_PATHS.includes(path)
