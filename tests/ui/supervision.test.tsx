@@ -210,6 +210,9 @@ describe('at a desk (browser build, a window 1024 px wide or wider)', () => {
     const cell = container.querySelector('#cell-org_b1-party_lecture-2026-Q4')!
     expect(cell.textContent).toBe('逾期')
     expect(cell.closest('td')).not.toBeNull()
+    // A button: reached with Tab and named for a screen reader.
+    expect(cell.tagName).toBe('BUTTON')
+    expect(cell.getAttribute('title')).toBe('第一党支部 党课 第四季度：逾期')
     const words = new Set([...table.querySelectorAll('.cell')].map((c) => c.textContent))
     expect([...words].every((w) => ['已完成', '补录', '逾期', '未完成', '待召开'].includes(w!))).toBe(true)
     expect(container.querySelector('#ind-org_b1-attendanceRate')!.textContent).toMatch(/^(\d+%|—)$/)

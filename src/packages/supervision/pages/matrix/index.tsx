@@ -178,11 +178,16 @@ function DeskMatrix({ view, rows, onCell }: { view: MatrixView; rows: MatrixRow[
                     return (
                       <td key={`${c.kind}-${c.period}`} className={first(i)}>
                         {cell && (
-                          <CellMark
-                            cell={cell}
+                          // A real button at a desk: reached with Tab, opened with Enter, named for screen readers.
+                          <button
+                            type="button"
                             id={`cell-${row.orgId}-${c.kind}-${c.period}`}
-                            onOpen={() => onCell({ cell, orgName: row.name, branchId: row.branchId })}
-                          />
+                            className={`cell cell--${cell.status}`}
+                            title={`${row.name} ${c.label}：${CELL_STATUS_LABELS[cell.status]}`}
+                            onClick={() => onCell({ cell, orgName: row.name, branchId: row.branchId })}
+                          >
+                            {CELL_STATUS_LABELS[cell.status]}
+                          </button>
                         )}
                       </td>
                     )
