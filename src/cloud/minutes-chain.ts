@@ -269,8 +269,6 @@ export async function minutesMissing(
 
 /** A chain is read in pages; a branch adds some 60 records and their 阅签 a year. */
 const PAGE = 100
-/** At most this many heads may be given to one verification. */
-export const MAX_GIVEN_HEADS = 50
 
 interface Expected {
   hash: string
