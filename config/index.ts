@@ -1,5 +1,6 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { PreloadLaunchPage } from './preload-launch-page'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -86,6 +87,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // First screen: fetch 首页's chunks (the launch page, PAGE_TABLE.home) along with the entry.
+        chain.plugin('preload-launch-page').use(PreloadLaunchPage, ['pages/index/index'])
       },
     },
     rn: {

@@ -1,10 +1,12 @@
 /** 首页 in jsdom against the real server code: the 消息 shortcut's unread badge. */
 import { act, render, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import Home from '../../src/pages/index/index'
 import { unreadBadge } from '../../src/components/shortcuts'
 import { MEMBER_B1, SECRETARY_B1, requestIds, scheduleInput } from '../cloud/api-fixture'
 import { showPage } from '../mocks/taro'
 import { link, linkPerTest } from './real-api'
+import { saveSession } from '../../src/services/session'
 
 linkPerTest(MEMBER_B1)
 const rid = requestIds('ui-home')
@@ -39,4 +41,22 @@ test('the badge is hidden at 0 and capped at 99+', () => {
   expect(unreadBadge(7)).toBe('7')
   expect(unreadBadge(99)).toBe('99')
   expect(unreadBadge(100)).toBe('99+')
+})
+
+test('with a session, 首页 sends its reads together with whoami instead of after its answer', async () => {
+  saveSession({ token: link.api!.tokenFor(MEMBER_B1), expiresAt: Date.now() + 3_600_000 })
+  const { container } = render(<Home />)
+  // Right after the first render nothing has answered yet: all four reads are already out.
+  expect(link.sent.map((e) => e.action).sort()).toEqual(
+    ['compliance.summary', 'meeting.listMine', 'message.unreadCount', 'session.whoami'].sort(),
+  )
+  await waitFor(() => expect(container.querySelector('.home .meeting-card, .home #state-empty')).not.toBeNull())
+  expect(link.sent).toHaveLength(4)
+})
+
+test('without a stored session the other reads wait for whoami (which sends a browser not logged in to the login page)', async () => {
+  expect(Taro.getStorageSync('party.session')).toBe('')
+  render(<Home />)
+  expect(link.sent.map((e) => e.action)).toEqual(['session.whoami'])
+  await waitFor(() => expect(link.sent.length).toBeGreaterThan(1))
 })
