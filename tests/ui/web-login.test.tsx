@@ -158,6 +158,20 @@ describe('the browser’s login page', () => {
     expect(polls()).toBe(hiddenAt + 1)
   })
 
+  test('mounted again while its ticket is being made (a burst of relaunches), it shows the same QR', async () => {
+    link.user = null
+    const first = render(<Login />)
+    first.unmount()
+    const second = render(<Login />)
+    const third = render(<Login />)
+    await waitFor(() => expect(qrBox(second.container)).not.toBeNull())
+    await waitFor(() => expect(qrBox(third.container)).not.toBeNull())
+    expect(link.sent.filter((e) => e.action === 'webLogin.start')).toHaveLength(1)
+    expect(qrBox(third.container)!.getAttribute('data-ticket')).toBe(
+      qrBox(second.container)!.getAttribute('data-ticket'),
+    )
+  })
+
   test('a reload keeps waiting for the same ticket and collects what the phone confirmed meanwhile', async () => {
     link.user = null
     const first = render(<Login />)

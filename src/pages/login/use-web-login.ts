@@ -5,7 +5,7 @@
  */
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { asCallError, call, newRequestId } from '../../services/api'
+import { asCallError, call } from '../../services/api'
 import {
   canMakeBrowserKey,
   clearPendingLogin,
@@ -35,6 +35,39 @@ export type WebLoginState =
   | { step: 'failed'; message: string }
   /** This page is not https, so it cannot make the browser's secret. */
   | { step: 'unsupported' }
+
+/**
+ * The ticket being made, shared by every mount of the login page: a burst of refused calls (首页's
+ * reads without a session) relaunches the login page several times, and each mount must show the
+ * same QR, not a ticket of its own.
+ */
+let making: Promise<PendingLogin> | null = null
+
+/**
+ * A new ticket for this browser (or the one already being made), kept in this tab.
+ *
+ * @returns the ticket with its secret and QR, its end counted on this device's clock.
+ * @throws ApiCallError when the server refuses or cannot be reached.
+ */
+function makeTicket(): Promise<PendingLogin> {
+  making ??= (async () => {
+    const { browserKey, browserKeyHash } = await newBrowserKey()
+    const ticket = await call('webLogin.start', { browserKeyHash, browser: thisBrowser() })
+    const next: PendingLogin = {
+      ticketId: ticket.ticketId,
+      browserKey,
+      qrImage: ticket.qrImage,
+      // Counted on this device's clock from now, so a device clock set wrong does not end the QR
+      // early or late; the server's own expiresAt decides what a poll answers.
+      expiresAt: Date.now() + WEB_LOGIN_RULES.ticketLifeMs,
+    }
+    savePendingLogin(next)
+    return next
+  })().finally(() => {
+    making = null
+  })
+  return making
+}
 
 /**
  * The seconds left until `expiresAt` (ms, device clock), counted down once a second while `expiresAt`
@@ -128,22 +161,8 @@ export function useWebLogin(): { state: WebLoginState; refresh(): void } {
     }
     setState({ step: 'starting' })
     try {
-      const { browserKey, browserKeyHash } = await newBrowserKey()
-      const ticket = await call(
-        'webLogin.start',
-        { browserKeyHash, browser: thisBrowser() },
-        { requestId: newRequestId() },
-      )
+      const next = await makeTicket()
       if (gen !== generation.current) return
-      const next: PendingLogin = {
-        ticketId: ticket.ticketId,
-        browserKey,
-        qrImage: ticket.qrImage,
-        // Counted on this device's clock from now, so a device clock set wrong does not end the QR
-        // early or late; the server's own expiresAt decides what a poll answers.
-        expiresAt: Date.now() + WEB_LOGIN_RULES.ticketLifeMs,
-      }
-      savePendingLogin(next)
       pending.current = next
       void tick(gen)
     } catch (err) {
