@@ -8,7 +8,7 @@
  */
 import type { LeaveCategory } from './api/views-attendance'
 import { LEAVE_CATEGORY_LABELS } from './attendance'
-import { formatDate, formatSpan, formatTime, beijing } from './beijing-time'
+import { formatDate, formatSpan, formatTime, beijing, fromBeijing } from './beijing-time'
 import { DEFAULT_MINUTES_DUE_MS } from './compliance'
 import { kindLabel, type MeetingKind } from './meeting-kinds'
 import {
@@ -38,6 +38,9 @@ import {
 import { pagePath } from './pages'
 
 const DAY_MS = 86_400_000
+
+/** Noon of a Beijing `YYYY-MM-DD` (epoch ms), for a keyword that takes a date. */
+const fromBeijingDate = (date: string) => fromBeijing(date, '12:00')
 
 /** A meeting as every meeting notice names it. */
 export interface MeetingFields {
@@ -79,6 +82,16 @@ export interface NoticeFieldsByTopic {
     reason: string
     /** The calendar month the notice opens, `YYYY-MM`. */
     month: string
+  }
+  'supervision.escalation': {
+    /** The 党委 told. */
+    orgId: string
+    /** The Beijing day of the notice, `YYYY-MM-DD`. */
+    date: string
+    /** New causes today. */
+    count: number
+    /** One line per cause, most urgent first (at most 10). */
+    lines: string[]
   }
   'plan.published': {
     planId: string
@@ -239,6 +252,17 @@ const NOTICES: { [T in SubscribeTopic]: NoticeDecl<T> } = {
       task: `${f.periodLabel}${f.ownerName ?? ''}${f.kindLabel}`,
       deadline: f.periodEnd - 1,
       tip: f.reason,
+    }),
+  },
+  'supervision.escalation': {
+    title: (f) => `督办提醒：${f.count} 项组织生活需关注`,
+    body: (f) =>
+      `${f.lines.join('\n')}${f.count > f.lines.length ? `\n另有 ${f.count - f.lines.length} 项，请在组织生活监督中查看。` : ''}`,
+    query: (f) => `year=${f.date.slice(0, 4)}`,
+    values: (f) => ({
+      task: `${f.count}项组织生活督办`,
+      deadline: fromBeijingDate(f.date),
+      tip: f.lines[0] ?? '请在组织生活监督中查看',
     }),
   },
   'plan.published': {

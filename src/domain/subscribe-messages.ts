@@ -143,6 +143,7 @@ export const RECIPIENTS = {
   mobile: '流动党员',
   organizer: '支部书记、副书记、组织委员',
   secretary: '支部书记；支部没有书记时为副书记和组织委员',
+  supervisor: '党委组织员（党委的督办提醒）',
 } as const
 export type Recipient = keyof typeof RECIPIENTS
 
@@ -198,6 +199,12 @@ export const NOTICE_TOPICS = {
     to: ['organizer'],
     opens: 'calendar',
     when: '周期将结束仍未完成（每日定时）',
+  },
+  'supervision.escalation': {
+    template: 'quota.atRisk',
+    to: ['supervisor'],
+    opens: 'supervision',
+    when: '所辖支部久未开展组织生活或有逾期事项（每日定时，每个事由只报告一次）',
   },
   'plan.published': { template: 'plan.published', to: ['member'], opens: 'calendar', when: '年度计划发布后' },
   'mobile.checkinDue': {
@@ -288,6 +295,11 @@ export const CONSENT_TAPS = {
     templates: ['leave.notice', 'review.pending', 'quota.atRisk'],
     by: ['organizer', 'secretary'],
     where: '考勤 › 准假 / 不准假',
+  },
+  'supervision.open': {
+    templates: ['quota.atRisk', 'minutes.notice', 'review.pending'],
+    by: ['supervisor'],
+    where: '组织生活监督 › 点开一个支部',
   },
   'mobile.member': {
     templates: ['mobile.alert', 'review.pending', 'minutes.notice'],

@@ -102,6 +102,12 @@ function fieldsAtLimits(name: string, at: number): { [T in SubscribeTopic]: Noti
       reason: LONG_PLACE,
       month: '2026-12',
     },
+    'supervision.escalation': {
+      orgId: 'org_cmte',
+      date: '2026-12-31',
+      count: 120,
+      lines: Array.from({ length: 10 }, () => LONG_PLACE),
+    },
     'plan.published': {
       planId: 'plan_1',
       branchId: 'org_b1',

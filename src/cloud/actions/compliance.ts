@@ -21,6 +21,8 @@ import { orgRef, readAll } from './roster-reads'
 /** Which status needs attention first. */
 const URGENCY: ComplianceStatus[] = ['overdue', 'missed', 'due', 'in_progress', 'done']
 const MAX_GROUPS = 200
+/** The branch sees what its 党委 was told for this long. */
+const ESCALATIONS_SHOWN_MS = 30 * 86_400_000
 
 export const complianceSummary = implement(complianceSummaryDecl, async (ctx, input) => {
   const { store } = ctx.ports
@@ -98,10 +100,16 @@ async function branchCompliance(
   })
   const rank = (i: ComplianceItem) => URGENCY.indexOf(i.status) * 2 - (i.atRisk ? 1 : 0)
   const worst = items.reduce<ComplianceItem | null>((w, i) => (!w || rank(i) < rank(w) ? i : w), null)
+  const told = await store.query('escalations', {
+    where: [eq('branchId', branch._id), { field: 'at', op: 'gte', value: ctx.now - ESCALATIONS_SHOWN_MS }],
+    orderBy: { field: 'at', direction: 'desc' },
+    limit: 5,
+  })
   return {
     branch: orgRef(branch),
     items,
     worst: worst?.status ?? 'done',
     atRisk: items.some((i) => i.atRisk),
+    escalations: told.items.map((e) => ({ at: e.at, reason: e.reason })),
   }
 }

@@ -7,7 +7,8 @@
 import type { DailyJob } from './daily-job'
 import { PLANNING_JOBS } from './planning'
 import { mobileReminders } from './mobile-reminders'
+import { supervisionEscalation } from './supervision-escalation'
 import { chainAnchors } from './chain-anchors'
 
 /** Every daily job, in the order they run. Each area adds its own. */
-export const DAILY_JOBS: DailyJob[] = [...PLANNING_JOBS, mobileReminders, chainAnchors]
+export const DAILY_JOBS: DailyJob[] = [...PLANNING_JOBS, mobileReminders, chainAnchors, supervisionEscalation]

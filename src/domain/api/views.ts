@@ -233,4 +233,9 @@ export interface BranchCompliance {
   /** The item needing attention first: 逾期, then 未完成, 待召开 at risk, 待召开, 进行中, 已完成. */
   worst: ComplianceItem['status']
   atRisk: boolean
+  /**
+   * What the 党委 was told about this branch in the last 30 days (久未开展组织生活, 逾期), newest first,
+   * at most 5: the branch sees that its 党委 knows.
+   */
+  escalations: { at: number; reason: string }[]
 }

@@ -19,7 +19,7 @@ import {
 } from '../../../domain/minutes'
 import { finalizeBlocked } from '../../../domain/minutes-attendance'
 import type { MeetingDoc } from '../../collections'
-import { rulesFor, updateCounters } from '../../compliance-counters'
+import { ownerOf, rulesFor, updateCounters } from '../../compliance-counters'
 import type { MinutesDoc } from '../../documents'
 import {
   amendmentHash,
@@ -33,6 +33,7 @@ import {
 } from '../../minutes-chain'
 import { meetingFields, notify } from '../../notices'
 import { StoreConflict, type Stored, type StorePort } from '../../ports/store'
+import { addReadToRow } from '../../supervision-rows'
 import {
   branchOf,
   buildView,
@@ -244,6 +245,7 @@ export const minutesConfirmRead = implement(minutesConfirmReadDecl, async (ctx, 
           { committeeId, by: 'read' },
         )
         await tx.insert('minutes_reads', { _id: readId, ...read, chainSeq: entry.seq })
+        await addReadToRow(tx, meeting, ownerOf(meeting)) // the 党委's 阅签 rate
         return { seq: entry.seq, hash: entry.hash, at: ctx.now }
       })
       if (!sealed) break
