@@ -37,13 +37,14 @@ export function deskNavFor(profile: ProfileView | null): NavItem[] {
   ]
   if (profile) {
     const inBranch = profile.org.kind === 'branch'
-    // The 党委's supervision page, once its package is in the page table.
-    const supervision = (PAGES as Readonly<Record<string, string | undefined>>).supervision
-    if (!inBranch && supervision) items.push({ id: 'desk-nav-supervision', label: '组织生活监督', url: supervision })
+    // The 党委's staff: the year matrix of every branch (as on 首页).
+    if (!inBranch && profile.member.roles.includes('supervisor'))
+      items.push({ id: 'desk-nav-supervision', label: '组织生活监督', url: PAGES.supervision })
     if (inBranch) items.push({ id: 'desk-nav-roster', label: '支部成员', url: PAGES.rosterList })
     if (profile.canSchedule) items.push({ id: 'desk-nav-plan', label: '年度计划', url: PAGES.plan })
     items.push({ id: 'desk-nav-calendar', label: '会议月历', url: PAGES.calendar })
-    if (inBranch) items.push({ id: 'desk-nav-book', label: '会议记录本', url: PAGES.minutesBook })
+    // A branch opens its own book; the 党委 chooses a branch on the page.
+    items.push({ id: 'desk-nav-book', label: '会议记录本', url: PAGES.minutesBook })
     items.push({ id: 'desk-nav-messages', label: '消息', url: PAGES.messages })
   }
   items.push({ id: 'desk-nav-me', label: '我的', url: PAGES.me })

@@ -67,7 +67,7 @@ export function PlanItemEditor({
         <Button size="small" fill="outline" id="item-remove" onClick={onRemove}>
           删除这次会议
         </Button>
-        <Button size="small" type="primary" id="item-done" onClick={onClose}>
+        <Button size="small" type="primary" id="item-done" className="form-submit" onClick={onClose}>
           完成
         </Button>
       </View>
