@@ -21,6 +21,8 @@ import { navigation } from '../mocks/taro'
 import { link, linkPerTest } from './real-api'
 
 linkPerTest(SUPERVISOR)
+/** The first answers can take seconds on a busy machine (the real server code runs in-process). */
+const SLOW = { timeout: 8000 }
 const rid = requestIds('ui-supervision-readonly')
 
 /** The ids of every button on the page: what the 党委 can press. */
@@ -64,7 +66,7 @@ async function finalizedMeeting(): Promise<MeetingDetail> {
 
 test('首页: the 党委 opens a branch from its row, and has 组织生活监督 and 会议记录本 among its shortcuts', async () => {
   const { container } = render(<Home />)
-  await waitFor(() => expect(container.querySelector('#compliance-branch-org_b2')).not.toBeNull())
+  await waitFor(() => expect(container.querySelector('#compliance-branch-org_b2')).not.toBeNull(), SLOW)
   expect(container.querySelector('#go-supervision')!.textContent).toBe('组织生活监督')
   expect(container.querySelector('#go-minutes-book')!.textContent).toBe('会议记录本')
   expect(container.querySelector('#go-schedule')).toBeNull()
@@ -76,22 +78,22 @@ test('首页: the 党委 opens a branch from its row, and has 组织生活监督
 
 test('会议月历, 流动党员 and 会议记录本 without a branch: the 党委 chooses one instead of a dead end', async () => {
   const calendar = render(<CalendarPage />)
-  await waitFor(() => expect(calendar.container.querySelector('#pick-org_b1')).not.toBeNull())
+  await waitFor(() => expect(calendar.container.querySelector('#pick-org_b1')).not.toBeNull(), SLOW)
   expect(calendar.container.textContent).toContain('月历按党支部查看，请选择一个党支部')
   expect(calendar.container.querySelector('#pick-org_b1')!.textContent).toContain('第一党支部')
   await act(async () => fireEvent.click(calendar.container.querySelector('#pick-org_b2')!))
-  await waitFor(() => expect(calendar.container.querySelector('#month-label')).not.toBeNull())
+  await waitFor(() => expect(calendar.container.querySelector('#month-label')).not.toBeNull(), SLOW)
   expect(calendar.container.querySelector('#month-label')!.textContent).toContain('第二党支部')
   expect(calendar.container.querySelector('#open-plan')).toBeNull()
   // The way back to the list.
   await act(async () => fireEvent.click(calendar.container.querySelector('#change-branch')!))
-  await waitFor(() => expect(calendar.container.querySelector('#branch-picker')).not.toBeNull())
+  await waitFor(() => expect(calendar.container.querySelector('#branch-picker')).not.toBeNull(), SLOW)
   calendar.unmount()
 
   const mobile = render(<MobileList />)
-  await waitFor(() => expect(mobile.container.querySelector('#pick-org_b1')).not.toBeNull())
+  await waitFor(() => expect(mobile.container.querySelector('#pick-org_b1')).not.toBeNull(), SLOW)
   await act(async () => fireEvent.click(mobile.container.querySelector('#pick-org_b1')!))
-  await waitFor(() => expect(mobile.container.querySelector('#mobile-summary')).not.toBeNull())
+  await waitFor(() => expect(mobile.container.querySelector('#mobile-summary')).not.toBeNull(), SLOW)
   expect(mobile.container.querySelector('#mobile-summary')!.textContent).toContain('第一党支部')
   // The branch's own setting is not the 党委's to change.
   expect(mobile.container.querySelector('#cadence-chooser')).toBeNull()
@@ -99,10 +101,10 @@ test('会议月历, 流动党员 and 会议记录本 without a branch: the 党�
 
   navigation.params = { year: '2026' }
   const book = render(<MinutesBookPage />)
-  await waitFor(() => expect(book.container.querySelector('#pick-org_b1')).not.toBeNull())
+  await waitFor(() => expect(book.container.querySelector('#pick-org_b1')).not.toBeNull(), SLOW)
   expect(book.container.textContent).toContain('会议记录本按党支部保存')
   await act(async () => fireEvent.click(book.container.querySelector('#pick-org_b1')!))
-  await waitFor(() => expect(book.container.querySelector('#book-heading')).not.toBeNull())
+  await waitFor(() => expect(book.container.querySelector('#book-heading')).not.toBeNull(), SLOW)
   expect(book.container.querySelector('#book-heading')!.textContent).toContain('第一党支部 2026 年会议记录本')
   expect(book.container.querySelector('#chosen-branch')!.textContent).toContain('第一党支部')
 })
@@ -121,7 +123,7 @@ test('meeting, attendance board, minutes and book: the 党委 reads, exports and
 
   navigation.params = { meetingId: m.id }
   const board = render(<AttendanceBoardPage />)
-  await waitFor(() => expect(board.container.querySelector('#board-people')).not.toBeNull())
+  await waitFor(() => expect(board.container.querySelector('#board-people')).not.toBeNull(), SLOW)
   expect(board.container.querySelector('#board-present')!.textContent).toBe(String(m.participantCount))
   expect(board.container.querySelector('#board-recorded')!.textContent).toContain('确认考勤')
   expect(buttons(board.container)).toEqual([])
@@ -129,19 +131,19 @@ test('meeting, attendance board, minutes and book: the 党委 reads, exports and
 
   navigation.params = { id: m.id }
   const view = render(<MinutesViewPage />)
-  await waitFor(() => expect(view.container.querySelector('#locked-note')).not.toBeNull())
+  await waitFor(() => expect(view.container.querySelector('#locked-note')).not.toBeNull(), SLOW)
   expect(buttons(view.container).sort()).toEqual(['export-docx', 'open-book', 'verify-chain'])
   for (const write of ['#open-amend', '#confirm-read', '#open-edit', '#amend-form']) {
     expect(view.container.querySelector(write)).toBeNull()
   }
   await act(async () => fireEvent.click(view.container.querySelector('#verify-chain')!))
-  await waitFor(() => expect(view.container.querySelector('#verify-result')).not.toBeNull())
+  await waitFor(() => expect(view.container.querySelector('#verify-result')).not.toBeNull(), SLOW)
   expect(view.container.querySelector('#verify-result')!.textContent).toContain('第一党支部的记录链完好')
   view.unmount()
 
   navigation.params = { branchId: 'org_b1', year: '2026' }
   const book = render(<MinutesBookPage />)
-  await waitFor(() => expect(book.container.querySelector('#book-heading')).not.toBeNull())
+  await waitFor(() => expect(book.container.querySelector('#book-heading')).not.toBeNull(), SLOW)
   expect(
     buttons(book.container)
       .filter((id) => id !== 'book-more')
@@ -151,7 +153,7 @@ test('meeting, attendance board, minutes and book: the 党委 reads, exports and
 
   navigation.params = { branchId: 'org_b1', year: '2026' }
   const plan = render(<PlanPage />)
-  await waitFor(() => expect(plan.container.textContent).toMatch(/年度|计划/))
-  await waitFor(() => expect(plan.container.querySelector('#state-loading')).toBeNull())
+  await waitFor(() => expect(plan.container.textContent).toMatch(/年度|计划/), SLOW)
+  await waitFor(() => expect(plan.container.querySelector('#state-loading')).toBeNull(), SLOW)
   expect(buttons(plan.container).filter((id) => id !== 'open-calendar')).toEqual([])
 })

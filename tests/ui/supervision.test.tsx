@@ -15,6 +15,8 @@ import { navigation } from '../mocks/taro'
 import { link, linkPerTest, typeInto } from './real-api'
 
 linkPerTest(SUPERVISOR)
+/** The first answers can take seconds on a busy machine (the real server code runs in-process). */
+const SLOW = { timeout: 8000 }
 
 /**
  * A 党课 of the first branch on 2026-11-23 that was never recorded, the clock moved to 2026-11-27:
@@ -40,7 +42,7 @@ test('on the phone: a card per branch and 党小组, a 逾期 cell opens its mee
   const lecture = await overdueLecture()
   navigation.params = { year: '2026' }
   const { container, findByText } = render(<MatrixPage />)
-  await waitFor(() => expect(container.querySelector('#card-org_b1')).not.toBeNull())
+  await waitFor(() => expect(container.querySelector('#card-org_b1')).not.toBeNull(), SLOW)
   expect(ids(container, '.smx-card')).toEqual(
     expect.arrayContaining(['card-org_b1', 'card-org_b2', 'card-org_b1_g1', 'card-org_b2_g2']),
   )
@@ -77,7 +79,7 @@ test('a cell with no meeting behind it opens the branch’s 会议月历 at its 
   const empty = row.cells.find((c) => c.meetingIds.length === 0 && /^2026-(0[2-9]|1[0-2])$/.test(c.period))
   expect(empty).toBeDefined()
   const { container } = render(<MatrixPage />)
-  await waitFor(() => expect(container.querySelector('#card-org_b2')).not.toBeNull())
+  await waitFor(() => expect(container.querySelector('#card-org_b2')).not.toBeNull(), SLOW)
   await act(async () => fireEvent.click(container.querySelector(`#mcell-org_b2-${empty!.kind}-${empty!.period}`)!))
   const month = empty!.period === '2026-11' ? '2026-11' : empty!.period
   expect(navigation.calls.at(-1)!.url).toBe(pageUrl('calendar', { branchId: 'org_b2', month }))
@@ -88,35 +90,35 @@ test('filters by status and kind, search by name and sort by name ask the server
   await overdueLecture()
   navigation.params = { year: '2026' }
   const { container } = render(<MatrixPage />)
-  await waitFor(() => expect(container.querySelector('#card-org_b2')).not.toBeNull())
+  await waitFor(() => expect(container.querySelector('#card-org_b2')).not.toBeNull(), SLOW)
   // On the phone the filters are folded under 筛选.
   expect(container.querySelector('#matrix-filters')).toBeNull()
   await act(async () => fireEvent.click(container.querySelector('#toggle-filters')!))
 
   await act(async () => fireEvent.click(container.querySelector('#status-overdue')!))
-  await waitFor(() => expect(container.querySelector('#card-org_b2')).toBeNull())
+  await waitFor(() => expect(container.querySelector('#card-org_b2')).toBeNull(), SLOW)
   expect(container.querySelector('#card-org_b1')).not.toBeNull()
   expect(matrixCalls().at(-1)!.input).toMatchObject({ statuses: ['overdue'] })
   await act(async () => fireEvent.click(container.querySelector('#status-overdue')!))
-  await waitFor(() => expect(container.querySelector('#card-org_b2')).not.toBeNull())
+  await waitFor(() => expect(container.querySelector('#card-org_b2')).not.toBeNull(), SLOW)
 
   typeInto(container, 'matrix-search', '第二党支部')
   await act(async () => fireEvent.click(container.querySelector('#matrix-search-go')!))
-  await waitFor(() => expect(container.querySelector('#card-org_b1')).toBeNull())
+  await waitFor(() => expect(container.querySelector('#card-org_b1')).toBeNull(), SLOW)
   expect(container.querySelector('#card-org_b2')).not.toBeNull()
   expect(matrixCalls().at(-1)!.input).toMatchObject({ search: '第二党支部' })
   await act(async () => fireEvent.click(container.querySelector('#matrix-search-clear')!))
-  await waitFor(() => expect(container.querySelector('#card-org_b1')).not.toBeNull())
+  await waitFor(() => expect(container.querySelector('#card-org_b1')).not.toBeNull(), SLOW)
 
   await act(async () => fireEvent.click(container.querySelector('#kind-theme_day')!))
-  await waitFor(() => expect(matrixCalls().at(-1)!.input).toMatchObject({ kinds: ['theme_day'] }))
-  await waitFor(() => expect(container.querySelector('#mcell-org_b1-party_lecture-2026-Q4')).toBeNull())
+  await waitFor(() => expect(matrixCalls().at(-1)!.input).toMatchObject({ kinds: ['theme_day'] }), SLOW)
+  await waitFor(() => expect(container.querySelector('#mcell-org_b1-party_lecture-2026-Q4')).toBeNull(), SLOW)
   const cells = ids(container, '.smx-card .cell')
   expect(cells.length).toBeGreaterThan(0)
   expect(cells.every((id) => id.includes('-theme_day-'))).toBe(true)
 
   await act(async () => fireEvent.click(container.querySelector('#sort-name')!))
-  await waitFor(() => expect(matrixCalls().at(-1)!.input).toMatchObject({ sort: 'name', kinds: ['theme_day'] }))
+  await waitFor(() => expect(matrixCalls().at(-1)!.input).toMatchObject({ sort: 'name', kinds: ['theme_day'] }), SLOW)
   expect(container.querySelector('#toggle-filters')!.textContent).toBe('收起筛选')
   await act(async () => fireEvent.click(container.querySelector('#toggle-filters')!))
   expect(container.querySelector('#toggle-filters')!.textContent).toBe('筛选（已选 1 项）')
@@ -141,7 +143,7 @@ test('thousands of branches come 50 at a time: 加载更多 adds the rest with n
   expect(branchCards()).toHaveLength(50)
   expect(container.querySelector('#matrix-more')!.textContent).toContain('还有 14 个党支部')
   await act(async () => fireEvent.click(container.querySelector('#matrix-more')!))
-  await waitFor(() => expect(container.querySelector('#matrix-more')).toBeNull())
+  await waitFor(() => expect(container.querySelector('#matrix-more')).toBeNull(), SLOW)
   const all = branchCards()
   expect(all).toHaveLength(64)
   expect(new Set(all).size).toBe(64)
@@ -165,12 +167,12 @@ test('a 党委 with 党总支: filtering by one shows only the branches below it
   })
   navigation.params = { year: '2026' }
   const { container } = render(<MatrixPage />)
-  await waitFor(() => expect(container.querySelector('#card-org_gb1_b1')).not.toBeNull())
+  await waitFor(() => expect(container.querySelector('#card-org_gb1_b1')).not.toBeNull(), SLOW)
   expect(container.querySelector('#card-org_gb1_b1')!.textContent).toContain('机关第一党总支')
   await act(async () => fireEvent.click(container.querySelector('#toggle-filters')!))
-  await waitFor(() => expect(container.querySelector('#parent-org_gb1')).not.toBeNull())
+  await waitFor(() => expect(container.querySelector('#parent-org_gb1')).not.toBeNull(), SLOW)
   await act(async () => fireEvent.click(container.querySelector('#parent-org_gb1')!))
-  await waitFor(() => expect(container.querySelector('#card-org_b1')).toBeNull())
+  await waitFor(() => expect(container.querySelector('#card-org_b1')).toBeNull(), SLOW)
   expect(ids(container, '.smx-card')).toEqual(['card-org_gb1_b1'])
   expect(matrixCalls().at(-1)!.input).toMatchObject({ parentId: 'org_gb1' })
 })
@@ -197,7 +199,7 @@ describe('at a desk (browser build, a window 1024 px wide or wider)', () => {
     await overdueLecture()
     navigation.params = { year: '2026' }
     const { container, findByText } = render(<MatrixPage />)
-    await waitFor(() => expect(container.querySelector('#matrix-table')).not.toBeNull())
+    await waitFor(() => expect(container.querySelector('#matrix-table')).not.toBeNull(), SLOW)
     const table = container.querySelector('#matrix-table')!
     expect(table.tagName).toBe('TABLE')
     expect(container.querySelector('#matrix-cards')).toBeNull()
@@ -225,7 +227,7 @@ test('the branch page: indicators, every cell in words, 党小组 rows, escalati
   await overdueLecture()
   navigation.params = { branchId: 'org_b1', year: '2026' }
   const { container } = render(<SupervisionBranchPage />)
-  await waitFor(() => expect(container.querySelector('#branch-name')).not.toBeNull())
+  await waitFor(() => expect(container.querySelector('#branch-name')).not.toBeNull(), SLOW)
   expect(container.querySelector('#branch-name')!.textContent).toBe('第一党支部')
   const indicators = container.querySelector('#branch-indicators')!.textContent!
   for (const label of [
@@ -255,7 +257,7 @@ test('the branch page: indicators, every cell in words, 党小组 rows, escalati
   expect(await go('go-plan')).toBe(pageUrl('plan', { branchId: 'org_b1', year: 2026 }))
   // A cell with its meeting opens the sheet; from there the calendar of that month.
   await act(async () => fireEvent.click(container.querySelector('#bcell-org_b1-party_lecture-2026-Q4')!))
-  await waitFor(() => expect(container.querySelector('#cell-sheet')!.textContent).toContain('第四季度党课'))
+  await waitFor(() => expect(container.querySelector('#cell-sheet')!.textContent).toContain('第四季度党课'), SLOW)
   expect(await go('sheet-calendar')).toBe(pageUrl('calendar', { branchId: 'org_b1', month: '2026-11' }))
 })
 
@@ -263,7 +265,7 @@ test('a branch secretary is refused the 党委’s pages in Chinese', async () =
   link.user = SECRETARY_B1
   navigation.params = { branchId: 'org_b1', year: '2026' }
   const { container } = render(<SupervisionBranchPage />)
-  await waitFor(() => expect(container.querySelector('#state-error')).not.toBeNull())
+  await waitFor(() => expect(container.querySelector('#state-error')).not.toBeNull(), SLOW)
   expect(container.textContent).toMatch(/[\u4e00-\u9fff]/)
   expect(container.querySelector('#branch-links')).toBeNull()
 })
