@@ -37,12 +37,16 @@ export const COLD_START_BUDGET = 500 * 1024
 
 /**
  * Modules loaded only by the actions that need them, each bundled into `<name>.js` beside index.js:
- * the .docx generator with docx and jszip (minutes exports), and the CSV reader and writer with
- * iconv-lite and papaparse (roster import and export).
+ * the .docx generator with docx and jszip (minutes exports), the CSV reader and writer with
+ * iconv-lite and papaparse (roster import and export), and the 党委's .xlsx (exceljs) and .docx
+ * exports.
  */
 export const LAZY_PARTS: Record<string, string> = {
   'minutes-docx': path.join(ROOT, 'src', 'cloud', 'minutes-docx.ts'),
   'csv-file': path.join(ROOT, 'src', 'cloud', 'csv-file.ts'),
+  // The 党委's exports: the matrix as .xlsx (exceljs) and the 述职评议 packet as .docx.
+  'supervision-xlsx': path.join(ROOT, 'src', 'cloud', 'supervision-xlsx.ts'),
+  'supervision-docx': path.join(ROOT, 'src', 'cloud', 'supervision-docx.ts'),
 }
 
 /** Libraries that must never be in a cold start: they belong to a lazy part. */
@@ -51,6 +55,7 @@ const HEAVY = [
   /node_modules\/jszip\//,
   /node_modules\/iconv-lite\//,
   /node_modules\/papaparse\//,
+  /node_modules\/exceljs\//,
 ]
 
 /**

@@ -106,7 +106,7 @@ export const COLLECTIONS = {
   supervision_state: { indexes: [] },
   supervision_rows: {
     indexes: [
-      ['scope', 'risk'],
+      ['scope', 'riskRank'],
       ['scopeByName', 'name'],
       ['scopeDue', 'nextChangeAt'],
     ],

@@ -321,6 +321,11 @@ export interface SupervisionRowDoc {
   /** The branch, then its 党小组. */
   owners: CompactOwner[]
   risk: number
+  /**
+   * The risk order as one unique text (highest risk first, then by branch id), so the index reads a
+   * page in order even when many branches share a score.
+   */
+  riskRank: string
   statusKeys: string[]
   /** When a deadline changes a cell next (MAX_SAFE_INTEGER: never); 0: marked by a write. */
   nextChangeAt: number

@@ -38,6 +38,13 @@ export function rowId(branchId: string, year: number): string {
   return `${branchId}.${year}`
 }
 
+const RANK_TOP = 9_999_999
+
+/** The text that orders rows by risk, highest first, then by branch id (see SupervisionRowDoc). */
+export function riskRank(risk: number, branchId: string): string {
+  return `${String(RANK_TOP - Math.min(Math.max(0, Math.round(risk)), RANK_TOP)).padStart(7, '0')}:${branchId}`
+}
+
 /** The scope of a row: its tree's top 党委 and its year (see SupervisionRowDoc). */
 export function scopeOf(topId: string, year: number): string {
   return `${topId}:${year}`
@@ -100,6 +107,7 @@ export function newRow(
     layout: '',
     owners: [],
     risk: 0,
+    riskRank: riskRank(0, branch._id),
     statusKeys: [],
     nextChangeAt: 0,
     judgedAt: 0,
@@ -175,7 +183,7 @@ export function judged(
   state: RowState | null,
   rules: readonly EffectiveKindRule[],
   now: number,
-): Pick<SupervisionRowDoc, 'layout' | 'owners' | 'risk' | 'statusKeys' | 'nextChangeAt' | 'judgedAt'> {
+): Pick<SupervisionRowDoc, 'layout' | 'owners' | 'risk' | 'riskRank' | 'statusKeys' | 'nextChangeAt' | 'judgedAt'> {
   const j = judgeRow(
     stateOf(state),
     row.groups.map((g) => g.id),
@@ -204,6 +212,7 @@ export function judged(
       ),
     ],
     risk: j.risk,
+    riskRank: riskRank(j.risk, row.branchId),
     statusKeys: statusKeys(j.statuses),
     nextChangeAt: j.nextChangeAt ?? NEVER,
     judgedAt: now,

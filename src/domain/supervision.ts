@@ -104,6 +104,8 @@ export interface MatrixIndicators {
   readRate: number | null
   /** Whole days since the start of the last held meeting of the year; null when none. */
   daysSinceLast: number | null
+  /** Start of the last held meeting of the year (epoch ms); null when none. */
+  lastHeldAt: number | null
   /** 流动党员 in 预警 or 失联风险 (branch rows; 0 on 党小组 rows), as of the daily job. */
   mobileAtRisk: number
 }
@@ -454,6 +456,7 @@ export function indicatorsOf(sums: YearSums, now: number, mobileAtRisk: number):
     attendanceRate: share(sums.present, sums.expected),
     readRate: share(sums.readsConfirmed, sums.readsExpected),
     daysSinceLast: sums.lastHeldAt === null ? null : Math.max(0, Math.floor((now - sums.lastHeldAt) / DAY)),
+    lastHeldAt: sums.lastHeldAt,
     mobileAtRisk,
   }
 }

@@ -56,6 +56,7 @@ test('indicators against the fixture counted by hand; implausible meetings flagg
     attendanceRate: 28 / 35,
     readRate: 1 / 25,
     daysSinceLast: 11, // 11月10日 15:00 → 11月22日 10:00
+    lastHeldAt: fromBeijing('2026-11-10', '15:00'),
     mobileAtRisk: 0,
   })
   expect(rowOf(v, 'b_a_g1').indicators).toMatchObject({

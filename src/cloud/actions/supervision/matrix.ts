@@ -93,14 +93,14 @@ export function rowsOf(doc: SupervisionRowDoc, columns: LayoutColumns, kinds?: r
 
 interface Query {
   where: Filter[]
-  orderBy: { field: 'risk' | 'name'; direction: 'asc' | 'desc' }
+  orderBy: { field: 'riskRank' | 'name'; direction: 'asc' }
   /** Checks the store cannot make: the whole search text, statuses among the chosen kinds only. */
   keep: ((doc: SupervisionRowDoc, rows: MatrixRow[]) => boolean) | null
 }
 
 function queryOf(org: Stored<Org>, f: MatrixFilters): Query {
   const byName = f.sort === 'name'
-  // Each order reads its own index in order (`scope` + risk, `scopeByName` + name).
+  // Each order reads its own index in order (`scope` + riskRank, `scopeByName` + name).
   const where = inTree(org, f.year, byName ? 'scopeByName' : 'scope')
   if (f.parentId) where.push({ field: 'path', op: 'contains', value: f.parentId })
   if (f.statuses?.length) where.push({ field: 'statusKeys', op: 'contains', value: statusKey(f.statuses) })
@@ -118,7 +118,7 @@ function queryOf(org: Stored<Org>, f: MatrixFilters): Query {
       : null
   return {
     where,
-    orderBy: byName ? { field: 'name', direction: 'asc' } : { field: 'risk', direction: 'desc' },
+    orderBy: byName ? { field: 'name', direction: 'asc' } : { field: 'riskRank', direction: 'asc' },
     keep,
   }
 }
