@@ -46,6 +46,11 @@ test('a desk browser logs in by a phone’s confirmation, sees only that member�
   })
   const desk = await deskContext.newPage()
   desk.setDefaultTimeout(15_000)
+  const deskActions: string[] = []
+  desk.on('request', (req) => {
+    if (req.url().endsWith('/api/call'))
+      deskActions.push((JSON.parse(req.postData() ?? '{}') as { action: string }).action)
+  })
 
   // No session: the app lands on the login page, which shows the QR (and no 登录已失效: nothing ended).
   await desk.goto(`${url}/#/pages/index/index`)
@@ -57,6 +62,9 @@ test('a desk browser logs in by a phone’s confirmation, sees only that member�
   expect(await desk.locator('#login-ended:visible').count()).toBe(0)
   const ticketId = (await visible(desk, '#login-qr-box').getAttribute('data-ticket'))!
   expect(ticketId).toMatch(/^[A-Za-z0-9_-]{24}$/)
+  // 首页's several refused reads relaunch the login page more than once: still one ticket, one QR.
+  await visible(desk, '#login-countdown').waitFor()
+  expect(deskActions.filter((a) => a === 'webLogin.start')).toHaveLength(1)
   await expectText(desk, '#login-phone-link', `web-login/index?t=${ticketId}`)
   await desk.screenshot({ path: path.join(ARTIFACTS, 'web-login-1366.png') })
 
@@ -85,6 +93,9 @@ test('a desk browser logs in by a phone’s confirmation, sees only that member�
   await desk.screenshot({ path: path.join(ARTIFACTS, 'web-login-home-1366.png') })
   // Nothing of the other branch: its meetings are not listed, its roster is refused.
   await desk.goto(`${url}/#/pages/meetings/index`)
+  // 首页 has meeting cards too: wait for 会议 itself before reading its cards or going on (a
+  // navigation started while the router still switches tabs can be dropped).
+  await visible(desk, '#tab-past').waitFor()
   await visible(desk, '.meeting-card').waitFor()
   const ids = await desk.$$eval('.meeting-card', (els) => els.map((e) => e.id))
   expect(ids.length).toBeGreaterThan(0)
@@ -111,6 +122,7 @@ test('a desk browser logs in by a phone’s confirmation, sees only that member�
   const row = visible(phone.page, '.web-sessions__row', 'Chrome')
   await row.waitFor()
   await expectText(phone.page, '.web-sessions__row', /登录时间：\d{4}-\d\d-\d\d \d\d:\d\d/)
+  await phone.page.screenshot({ path: path.join(ARTIFACTS, 'web-sessions-375.png'), fullPage: true })
   await row.locator('button, taro-button-core').first().click()
   await expectText(phone.page, '#web-sessions-note', '已退出')
   await visible(phone.page, '#state-empty').waitFor()
