@@ -126,8 +126,10 @@ test('the 党委 at a desk: matrix → a 逾期 cell → the branch’s calendar
 
   // The cell opens the meeting behind it; from there the branch's calendar of that month.
   await visible(page, `#${cellId}`).click()
-  await expectText(page, '#cell-sheet', lecture.title)
-  await expectText(page, '#cell-sheet', '未确认考勤')
+  // The sheet floats (position: fixed, no offsetParent), so it is awaited by Playwright's own visibility.
+  await visible(page, '#cell-sheet', lecture.title).waitFor()
+  await visible(page, '#cell-sheet', '未确认考勤').waitFor()
+  await page.screenshot({ path: path.join(ARTIFACTS, 'supervision-cell-sheet-1366.png') })
   await visible(page, '#sheet-calendar').click()
   await page.waitForURL(new RegExp(`calendar/index\\?branchId=org_b1&month=${day.slice(0, 7)}`))
   await expectText(page, '#month-label', '第一党支部')
