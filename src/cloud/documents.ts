@@ -326,7 +326,8 @@ export interface SupervisionRowDoc {
    * page in order even when many branches share a score.
    */
   riskRank: string
-  statusKeys: string[]
+  /** The set of statuses among its cells (`statusKey`). */
+  statusSet: string
   /** When a deadline changes a cell next (MAX_SAFE_INTEGER: never); 0: marked by a write. */
   nextChangeAt: number
   judgedAt: number

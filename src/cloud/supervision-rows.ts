@@ -22,7 +22,7 @@ import {
   judgeRow,
   layoutOf,
   nameGrams,
-  statusKeys,
+  statusKey,
   yearOf,
   type MeetingTally,
   type RowState,
@@ -108,7 +108,7 @@ export function newRow(
     owners: [],
     risk: 0,
     riskRank: riskRank(0, branch._id),
-    statusKeys: [],
+    statusSet: '',
     nextChangeAt: 0,
     judgedAt: 0,
   }
@@ -183,7 +183,7 @@ export function judged(
   state: RowState | null,
   rules: readonly EffectiveKindRule[],
   now: number,
-): Pick<SupervisionRowDoc, 'layout' | 'owners' | 'risk' | 'riskRank' | 'statusKeys' | 'nextChangeAt' | 'judgedAt'> {
+): Pick<SupervisionRowDoc, 'layout' | 'owners' | 'risk' | 'riskRank' | 'statusSet' | 'nextChangeAt' | 'judgedAt'> {
   const j = judgeRow(
     stateOf(state),
     row.groups.map((g) => g.id),
@@ -213,7 +213,7 @@ export function judged(
     ],
     risk: j.risk,
     riskRank: riskRank(j.risk, row.branchId),
-    statusKeys: statusKeys(j.statuses),
+    statusSet: statusKey(j.statuses),
     nextChangeAt: j.nextChangeAt ?? NEVER,
     judgedAt: now,
   }
@@ -255,25 +255,29 @@ export async function judgeStale(
   return done
 }
 
-/** When each org's rows of a year were last made complete, per store, in this process (a cloud function's life). */
-const ensured = new WeakMap<StorePort, Map<string, number>>()
+/**
+ * Per store, when each org's rows of a year were last made complete and how many there were, in
+ * this process (a cloud function's life).
+ */
+const ensured = new WeakMap<StorePort, Map<string, { at: number; rows: number }>>()
 /** How long a completeness check is trusted before counting again. */
 const ENSURE_EVERY_MS = 10 * 60_000
 
 /**
  * Makes sure every branch below `org` has its row for `year` (a branch with no meeting that year has
  * none until then): compares two counts, at most every ENSURE_EVERY_MS per org and year in a process,
- * and inserts what is missing.
+ * and inserts what is missing. Resolves to the number of rows below `org` for `year`, which is also
+ * the matrix's total when nothing filters it.
  */
-export async function ensureRows(store: StorePort, org: Stored<Org>, year: number, now: number): Promise<void> {
+export async function ensureRows(store: StorePort, org: Stored<Org>, year: number, now: number): Promise<number> {
   const key = `${org._id}:${year}`
   if (!ensured.has(store)) ensured.set(store, new Map())
   const seen = ensured.get(store)!
   const last = seen.get(key)
-  if (last !== undefined && now - last < ENSURE_EVERY_MS && now >= last) return
+  if (last && now - last.at < ENSURE_EVERY_MS && now >= last.at) return last.rows
   const below = { field: 'path', op: 'contains', value: org._id } as const
   const branches = org.kind === 'branch' ? 1 : await store.count('orgs', [below, eq('kind', 'branch')])
-  const rows =
+  let rows =
     org.kind === 'branch'
       ? Number((await store.get('supervision_rows', rowId(org._id, year))) !== null)
       : await store.count('supervision_rows', inTree(org, year))
@@ -300,8 +304,10 @@ export async function ensureRows(store: StorePort, org: Stored<Org>, year: numbe
         if (!present.has(rowId(branch._id, year))) await insertRow(store, branch, year)
       }
     } while (cursor)
+    rows = branches
   }
-  seen.set(key, now)
+  seen.set(key, { at: now, rows })
+  return rows
 }
 
 async function insertRow(store: StorePort, branch: Stored<Org>, year: number): Promise<void> {

@@ -484,24 +484,22 @@ export function riskScore(f: RiskFactors): number {
   return 100 * f.overdue + 60 * f.missed + 30 * f.mobileAtRisk + 20 * f.backfilled + days
 }
 
+/** The key of a set of statuses, in CELL_STATUSES order (`done+overdue`); order and repeats do not matter. */
+export function statusKey(statuses: readonly CellStatus[]): string {
+  return CELL_STATUSES.filter((s) => statuses.includes(s)).join('+')
+}
+
 /**
- * Every key a row with these cell statuses answers to: one per non-empty set of statuses sharing at
- * least one with the row (`statusKey` of that set), so "any of these statuses" is one equality on
- * an array element. At most 31 keys.
+ * Every set of statuses a row may have that shares at least one with `wanted`, as keys: a row
+ * stores the key of its own set, and "any of these statuses" is one `in` over at most 31 keys.
  */
-export function statusKeys(statuses: Iterable<CellStatus>): string[] {
-  const mine = new Set(statuses)
+export function keysSharing(wanted: readonly CellStatus[]): string[] {
   const out: string[] = []
   for (let mask = 1; mask < 1 << CELL_STATUSES.length; mask += 1) {
     const set = CELL_STATUSES.filter((_, i) => mask & (1 << i))
-    if (set.some((s) => mine.has(s))) out.push(statusKey(set))
+    if (set.some((s) => wanted.includes(s))) out.push(statusKey(set))
   }
   return out
-}
-
-/** The key of a set of statuses (order and repeats do not matter). */
-export function statusKey(statuses: readonly CellStatus[]): string {
-  return CELL_STATUSES.filter((s) => statuses.includes(s)).join('+')
 }
 
 /** Every one- and two-character piece of a name, for search by part of it. */

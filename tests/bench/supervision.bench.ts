@@ -118,6 +118,7 @@ export async function build(dataDir: string, copies: number): Promise<{ ports: P
     const memory = memoryTx()
     await memory.tx.insert('orgs', (await store.get('orgs', branchId))!)
     await memory.tx.insert('orgs', (await store.get('orgs', 'cmte'))!)
+    for (const g of [1, 2]) await memory.tx.insert('orgs', (await store.get('orgs', `${branchId}_g${g}`))!)
     const docs: MeetingDoc[] = []
     for (const year of YEARS) {
       for (let month0 = 0; month0 < 12; month0 += 1) {

@@ -18,7 +18,7 @@ import {
   expandOwner,
   layoutOf,
   searchGrams,
-  statusKey,
+  keysSharing,
   type CellStatus,
   type MatrixColumn,
   type MatrixRow,
@@ -103,7 +103,7 @@ function queryOf(org: Stored<Org>, f: MatrixFilters): Query {
   // Each order reads its own index in order (`scope` + riskRank, `scopeByName` + name).
   const where = inTree(org, f.year, byName ? 'scopeByName' : 'scope')
   if (f.parentId) where.push({ field: 'path', op: 'contains', value: f.parentId })
-  if (f.statuses?.length) where.push({ field: 'statusKeys', op: 'contains', value: statusKey(f.statuses) })
+  if (f.statuses?.length) where.push({ field: 'statusSet', op: 'in', value: keysSharing(f.statuses) })
   const search = f.search?.trim().toLowerCase() ?? ''
   for (const gram of searchGrams(search)) where.push({ field: 'nameGrams', op: 'contains', value: gram })
   // Two-character pieces found in a name need not be found in a row (a longer text may be split);
@@ -136,7 +136,7 @@ export async function matrixPage(
   now: number,
 ): Promise<MatrixView> {
   const rulesOf = rulesCache(store)
-  await ensureRows(store, org, filters.year, now)
+  const all = await ensureRows(store, org, filters.year, now)
   await judgeStale(store, org, filters.year, now, rulesOf)
   const q = queryOf(org, filters)
   const rows: MatrixRow[] = []
@@ -170,7 +170,13 @@ export async function matrixPage(
     if (!page.nextCursor) break
     next = page.nextCursor
   }
-  const total = q.keep ? await countKept(store, q, filters) : await store.count('supervision_rows', q.where)
+  // Unfiltered, the total is the number of rows below the org, known from ensureRows.
+  const filtered = !!(filters.parentId || filters.statuses?.length || filters.search?.trim())
+  const total = q.keep
+    ? await countKept(store, q, filters)
+    : filtered
+      ? await store.count('supervision_rows', q.where)
+      : all
   return {
     year: filters.year,
     columns: columnsOf(await rulesFor(store, org), filters.year, filters.kinds),
