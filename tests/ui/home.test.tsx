@@ -60,3 +60,14 @@ test('without a stored session the other reads wait for whoami (which sends a br
   expect(link.sent.map((e) => e.action)).toEqual(['session.whoami'])
   await waitFor(() => expect(link.sent.length).toBeGreaterThan(1))
 })
+
+test('a signed-in user not bound to a member sees how to bind, and no error from the reads refused meanwhile', async () => {
+  link.user = 'o_not_bound' // a WeChat identity without a binding
+  saveSession({ token: link.api!.tokenFor('o_not_bound'), expiresAt: Date.now() + 3_600_000 })
+  const { container } = render(<Home />)
+  await waitFor(() => expect(container.querySelector('#unbound-notice')).not.toBeNull())
+  // The reads sent with whoami were refused (NOT_BOUND); 首页 shows none of that.
+  await waitFor(() => expect(link.sent).toHaveLength(4))
+  expect(container.querySelector('#state-error')).toBeNull()
+  expect(container.querySelector('#home-hello')).toBeNull()
+})
