@@ -220,6 +220,18 @@ describe('at a desk (browser build, a window 1024 px wide or wider)', () => {
     expect(container.querySelector('#ind-org_b1-attendanceRate')!.textContent).toMatch(/^(\d+%|—)$/)
     await act(async () => fireEvent.click(cell))
     await findByText('第四季度党课：学习支部工作条例')
+
+    // Filtered by 逾期, the table keeps only the columns holding one: the 党课 of the fourth quarter.
+    await act(async () => fireEvent.click(container.querySelector('#status-overdue')!))
+    await waitFor(() => expect(container.querySelector('#row-org_b2')).toBeNull(), SLOW)
+    const periods = [...container.querySelectorAll('#matrix-table thead tr:nth-child(2) th')].map(
+      (th) => th.textContent,
+    )
+    expect(periods.slice(-1)).toEqual(['四季度'])
+    expect(
+      [...container.querySelectorAll('#matrix-table thead tr:first-child th')].map((th) => th.textContent),
+    ).toEqual(['支部 / 党小组', '2026 年指标', '党课'])
+    expect(container.querySelector('#matrix-total')!.textContent).toContain('表格只列出含所选状态的周期')
   })
 })
 

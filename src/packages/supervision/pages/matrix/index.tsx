@@ -123,8 +123,27 @@ const SHORT_LABELS: Record<(typeof TABLE_INDICATORS)[number], string> = {
  * Desk width (browser build only, `useDeskLayout`): a table — the name column frozen on the left,
  * the indicators, then one column per kind × period under its kind's heading.
  */
-function DeskMatrix({ view, rows, onCell }: { view: MatrixView; rows: MatrixRow[]; onCell: (o: OpenedCell) => void }) {
-  const groups = columnGroups(view.columns)
+function DeskMatrix({
+  view,
+  rows,
+  statuses,
+  onCell,
+}: {
+  view: MatrixView
+  rows: MatrixRow[]
+  /** The status filter: when set, only the columns where a shown row has such a cell (the table stays narrow). */
+  statuses: CellStatus[]
+  onCell: (o: OpenedCell) => void
+}) {
+  const columns = statuses.length
+    ? view.columns.filter((c) =>
+        rows.some((r) => {
+          const cell = cellAt(r.cells, c)
+          return cell !== undefined && statuses.includes(cell.status)
+        }),
+      )
+    : view.columns
+  const groups = columnGroups(columns)
   const first = (i: number) => (i === 0 ? 'smx-table__first' : undefined)
   return (
     <View className="smx-table-wrap" id="matrix-scroll">
@@ -429,6 +448,7 @@ function Matrix({ orgId, initialYear }: { orgId: string; initialYear: number }) 
             <Text className="smx__total" id="matrix-total">
               共 {v.total} 个党支部符合条件，已显示 {shownBranches} 个
               {sort === 'risk' ? '，逾期、未完成多和久未开展组织生活的在前' : '，按名称排列'}
+              {desk && statuses.length ? '；表格只列出含所选状态的周期' : ''}
               。点状态查看会议，点名称查看支部。
             </Text>
             {shownRows.length === 0 ? (
@@ -436,7 +456,7 @@ function Matrix({ orgId, initialYear }: { orgId: string; initialYear: number }) 
             ) : (
               <>
                 {desk ? (
-                  <DeskMatrix view={v} rows={shownRows} onCell={(o) => openCell(o, setOpened)} />
+                  <DeskMatrix view={v} rows={shownRows} statuses={statuses} onCell={(o) => openCell(o, setOpened)} />
                 ) : (
                   <PhoneCards view={v} rows={shownRows} onCell={(o) => openCell(o, setOpened)} />
                 )}
