@@ -250,6 +250,17 @@ test('desk (1366×768): body text 14–16 px, side navigation, no tab bar, bound
   await visible(page, '#board-people tbody tr').waitFor()
   expect(await page.locator('#board-people tbody tr:visible').count()).toBe(board.people.filter((p) => !p.guest).length)
 
+  // 会议记录本: a table on the screen, the minutes in full on paper (without the frame).
+  const year = beijing(stage.clock.now()).year()
+  await show(page, `/packages/minutes/pages/book/index?branchId=org_b1&year=${year}`)
+  await visible(page, '#book-table tbody tr').waitFor()
+  expect(await page.locator('.mbook__entry:visible').count()).toBe(0)
+  await page.emulateMedia({ media: 'print' })
+  expect(await page.locator('#book-table:visible').count()).toBe(0)
+  expect(await page.locator('#desk-nav:visible').count()).toBe(0)
+  expect(await page.locator('.mbook__entry:visible').count()).toBeGreaterThan(0)
+  await page.emulateMedia({ media: 'screen' })
+
   // The side navigation opens a section; 返回 leads back (here to 首页: the section opened first).
   await show(page, '/pages/index/index')
   await visible(page, '#home-hello').waitFor()
