@@ -123,6 +123,11 @@ test('the 党委 at a desk: matrix → a 逾期 cell → the branch’s calendar
   await expectText(page, `#${cellId}`, '逾期')
   await expectText(page, '#matrix-table thead', '主题党日')
   await page.screenshot({ path: path.join(ARTIFACTS, 'supervision-matrix-1366.png') })
+  // As the 党委 would look for trouble: filtered by 逾期, the branch and the period that holds it.
+  await visible(page, '#status-overdue').click()
+  await expectText(page, '#matrix-total', '表格只列出含所选状态的周期')
+  expect(await page.locator('#row-org_b2:visible').count()).toBe(0)
+  await page.screenshot({ path: path.join(ARTIFACTS, 'supervision-matrix-overdue-1366.png') })
 
   // The cell opens the meeting behind it; from there the branch's calendar of that month.
   await visible(page, `#${cellId}`).click()
@@ -167,18 +172,27 @@ test('the 党委 at a desk: matrix → a 逾期 cell → the branch’s calendar
   await phone.page.screenshot({ path: path.join(ARTIFACTS, 'supervision-branch-375.png') })
   await phone.context.close()
 
-  // The export: the matrix with its indicators as a workbook, read back.
+  // The export: the matrix as filtered (逾期), with its indicators, as a workbook read back.
   await page.goto(`${stage.host.url}/#/packages/supervision/pages/matrix/index?year=${day.slice(0, 4)}`)
   await expectText(page, `#${cellId}`, '逾期')
+  if (!/chip--on/.test((await visible(page, '#status-overdue').getAttribute('class')) ?? '')) {
+    await visible(page, '#status-overdue').click()
+  }
+  await expectText(page, '#matrix-total', '表格只列出含所选状态的周期')
   const xlsx = await download(page, 'export-matrix')
   expect(xlsx.name).toMatch(/\.xlsx$/)
   const book = new ExcelJS.Workbook()
   await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer)
-  const sheet = book.worksheets[0]
-  const rows: string[] = []
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).map((v) => String(v ?? '')).join('|')))
-  expect(rows.some((r) => r.includes('第一党支部') && r.includes('逾期'))).toBe(true)
-  expect(rows.some((r) => r.includes('第二党支部'))).toBe(true)
+  const text = (i: number) => {
+    const rows: string[] = []
+    book.worksheets[i].eachRow((row) => rows.push((row.values as unknown[]).map((v) => String(v ?? '')).join('|')))
+    return rows
+  }
+  const matrix = text(0)
+  expect(matrix[0]).toContain(`党课 第${'一二三四'[Number(quarter.slice(-1)) - 1]}季度`)
+  expect(matrix.some((r) => r.startsWith('|第一党支部|党支部|') && r.includes('逾期'))).toBe(true)
+  expect(matrix.some((r) => r.includes('第二党支部'))).toBe(false)
+  expect(text(1).join('\n')).toContain('状态：逾期')
 
   await context.close()
 })
