@@ -196,17 +196,12 @@ export function judged(
   return {
     layout: layoutOf(rules),
     owners: [
-      compactOwner(
-        { id: row.branchId, name: row.name, group: false },
-        j.branch.cells,
-        j.branch.indicators,
-        j.branch.flags,
-      ),
+      compactOwner({ id: row.branchId, name: row.name, group: false }, j.branch.cells, j.branch.sums, j.branch.flags),
       ...j.groups.map((g) =>
         compactOwner(
           { id: g.id, name: row.groups.find((x) => x.id === g.id)?.name ?? '', group: true },
           g.cells,
-          g.indicators,
+          g.sums,
           g.flags,
         ),
       ),

@@ -521,8 +521,8 @@ export function searchGrams(query: string): string[] {
 
 /** A branch's rows judged at `now`: the branch's own, then one per 党小组 (when 党小组会 is shown). */
 export interface JudgedRows {
-  branch: { cells: MatrixCell[]; indicators: MatrixIndicators; flags: MatrixFlag[] }
-  groups: { id: string; cells: MatrixCell[]; indicators: MatrixIndicators; flags: MatrixFlag[] }[]
+  branch: { cells: MatrixCell[]; sums: YearSums; indicators: MatrixIndicators; flags: MatrixFlag[] }
+  groups: { id: string; cells: MatrixCell[]; sums: YearSums; indicators: MatrixIndicators; flags: MatrixFlag[] }[]
   /** Every status among the branch's and its groups' cells. */
   statuses: CellStatus[]
   risk: number
@@ -579,13 +579,15 @@ export function judgeRow(
   const groups = groupIds.map((id) => ({
     id,
     cells: cellsFor(id, true),
+    sums: sumsOf([id]),
     indicators: indicatorsOf(sumsOf([id]), now, 0),
     flags: flagsOf([id]),
   }))
   const all = [branchId, ...groupIds, ...state.sums.map((s) => s.owner)]
-  const indicators = indicatorsOf(sumsOf([...new Set(all)]), now, mobileAtRisk)
+  const branchSums = sumsOf([...new Set(all)])
+  const indicators = indicatorsOf(branchSums, now, mobileAtRisk)
   return {
-    branch: { cells: branchCells, indicators, flags: flagsOf([...new Set(all)]) },
+    branch: { cells: branchCells, sums: branchSums, indicators, flags: flagsOf([...new Set(all)]) },
     groups,
     statuses: [...statuses],
     risk: riskScore({
@@ -634,15 +636,32 @@ export interface CompactOwner {
   s: string
   /** Meeting ids of the cells that are not 已完成, by column index. */
   ids: [number, string[]][]
-  ind: MatrixIndicators
+  /** The owner's sums packed (`packSums`); its indicators are worked out when read, so days since are current. */
+  n: number[]
   flags: MatrixFlag[]
 }
 
-/** Packs judged cells (in their column order) with the owner's figures. */
+/** Sums as a short list of numbers, in a fixed order (`lastHeldAt` −1 for none). */
+export function packSums(s: YearSums): number[] {
+  return [...ADDITIVE.map((k) => s[k]), s.lastHeldAt ?? -1]
+}
+
+/** The sums `packSums` packed. */
+export function unpackSums(n: readonly number[]): YearSums {
+  const out = emptySums()
+  ADDITIVE.forEach((k, i) => {
+    out[k] = n[i] ?? 0
+  })
+  const last = n[ADDITIVE.length]
+  out.lastHeldAt = last === undefined || last < 0 ? null : last
+  return out
+}
+
+/** Packs judged cells (in their column order) with the owner's sums and flags. */
 export function compactOwner(
   owner: { id: string; name: string; group: boolean },
   cells: readonly MatrixCell[],
-  ind: MatrixIndicators,
+  sums: YearSums,
   flags: MatrixFlag[],
 ): CompactOwner {
   return {
@@ -651,9 +670,14 @@ export function compactOwner(
     ids: cells.flatMap((c, i): [number, string[]][] =>
       c.status !== 'done' && c.meetingIds.length > 0 ? [[i, c.meetingIds]] : [],
     ),
-    ind,
+    n: packSums(sums),
     flags,
   }
+}
+
+/** A packed owner's indicators at `now` (the branch's 流动党员 count goes on the branch row only). */
+export function ownerIndicators(owner: CompactOwner, now: number, mobileAtRisk: number): MatrixIndicators {
+  return indicatorsOf(unpackSums(owner.n), now, owner.group ? 0 : mobileAtRisk)
 }
 
 /** The columns of a layout in a year, each marked as a 党小组's or the branch's. */

@@ -15,6 +15,7 @@ import {
   keysSharing,
   layoutOf,
   nameGrams,
+  ownerIndicators,
   riskScore,
   searchGrams,
   silentSince,
@@ -177,21 +178,19 @@ test('a judged row packs and unpacks to the same cells', () => {
   const now = fromBeijing('2026-04-20', '10:00')
   const j = judgeRow(state, ['g1'], 'b1', RULES, 2026, now, 0)
   const columns = columnsOfLayout(layoutOf(RULES), 2026)
-  const packed = compactOwner(
-    { id: 'b1', name: '支部', group: false },
-    j.branch.cells,
-    j.branch.indicators,
-    j.branch.flags,
-  )
+  const packed = compactOwner({ id: 'b1', name: '支部', group: false }, j.branch.cells, j.branch.sums, j.branch.flags)
   expect(expandOwner(packed, columns)).toEqual(
     j.branch.cells.map((c) => (c.status === 'done' ? { ...c, meetingIds: [] } : c)),
   )
-  const group = compactOwner({ id: 'g1', name: '小组', group: true }, j.groups[0].cells, j.groups[0].indicators, [])
+  const group = compactOwner({ id: 'g1', name: '小组', group: true }, j.groups[0].cells, j.groups[0].sums, [])
   expect(expandOwner(group, columns).find((c) => c.period === '2026-04')).toMatchObject({
     status: 'overdue',
     meetingIds: ['g'],
   })
   expect(expandOwner(packed, columns, ['theme_day']).every((c) => c.kind === 'theme_day')).toBe(true)
+  // The figures come back as judged, and days since are worked out when read.
+  expect(ownerIndicators(packed, now, 0)).toEqual(j.branch.indicators)
+  expect(ownerIndicators(packed, now + 3 * DAY, 0).daysSinceLast).toBe(j.branch.indicators.daysSinceLast! + 3)
   // The next change is a deadline still to come.
   expect(j.nextChangeAt).toBe(fromBeijing('2026-05-01', '00:00'))
 })

@@ -16,6 +16,7 @@ import type { Org } from '../../../domain/org'
 import {
   columnsOfLayout,
   expandOwner,
+  ownerIndicators,
   layoutOf,
   searchGrams,
   keysSharing,
@@ -73,7 +74,12 @@ export function columnsOf(
 }
 
 /** A judged row as matrix rows: the branch's, then its 党小组's when 党小组会 is among the kinds. */
-export function rowsOf(doc: SupervisionRowDoc, columns: LayoutColumns, kinds?: readonly MeetingKind[]): MatrixRow[] {
+export function rowsOf(
+  doc: SupervisionRowDoc,
+  columns: LayoutColumns,
+  now: number,
+  kinds?: readonly MeetingKind[],
+): MatrixRow[] {
   const showGroups = columns.some((c) => c.group && (!kinds || kinds.includes(c.kind)))
   const branchName = doc.name
   return doc.owners
@@ -85,7 +91,7 @@ export function rowsOf(doc: SupervisionRowDoc, columns: LayoutColumns, kinds?: r
       parentName: o.group ? branchName : doc.parentName,
       branchId: doc.branchId,
       cells: expandOwner(o, columns, kinds),
-      indicators: o.ind,
+      indicators: ownerIndicators(o, now, doc.mobileAtRisk),
       flags: o.flags,
       risk: doc.risk,
     }))
@@ -152,7 +158,7 @@ export async function matrixPage(
     })
     let stoppedAt = -1
     for (const [i, doc] of page.items.entries()) {
-      const mine = rowsOf(doc, columnsFor(doc.layout, doc.year), filters.kinds)
+      const mine = rowsOf(doc, columnsFor(doc.layout, doc.year), now, filters.kinds)
       if (q.keep && !q.keep(doc, mine)) continue
       rows.push(...mine)
       branches += 1
@@ -173,7 +179,7 @@ export async function matrixPage(
   // Unfiltered, the total is the number of rows below the org, known from ensureRows.
   const filtered = !!(filters.parentId || filters.statuses?.length || filters.search?.trim())
   const total = q.keep
-    ? await countKept(store, q, filters)
+    ? await countKept(store, q, filters, now)
     : filtered
       ? await store.count('supervision_rows', q.where)
       : all
@@ -187,7 +193,7 @@ export async function matrixPage(
 }
 
 /** How many rows pass checks the store cannot make: reads them all (only with such filters). */
-async function countKept(store: StorePort, q: Query, filters: MatrixFilters): Promise<number> {
+async function countKept(store: StorePort, q: Query, filters: MatrixFilters, now: number): Promise<number> {
   let n = 0
   let cursor: string | null = null
   do {
@@ -196,7 +202,7 @@ async function countKept(store: StorePort, q: Query, filters: MatrixFilters): Pr
       { where: q.where, orderBy: q.orderBy, limit: MAX_PAGE, cursor },
     )
     for (const doc of page.items) {
-      if (q.keep!(doc, rowsOf(doc, columnsFor(doc.layout, doc.year), filters.kinds))) n += 1
+      if (q.keep!(doc, rowsOf(doc, columnsFor(doc.layout, doc.year), now, filters.kinds))) n += 1
     }
     cursor = page.nextCursor
   } while (cursor)
@@ -250,7 +256,7 @@ export const supervisionBranch = implement(supervisionBranchDecl, async (ctx, in
   return {
     year: input.year,
     columns: columnsOf(rules, input.year),
-    rows: rowsOf(row, columnsFor(row.layout, input.year)),
+    rows: rowsOf(row, columnsFor(row.layout, input.year), ctx.now),
     escalations: await escalationsOf(store, branch._id),
   }
 })
