@@ -1,17 +1,17 @@
 /**
  * The desk layout's frame, browser build only (src/app.ts mounts it when TARO_ENV is h5): the
  * navigation at the side and a bar above the page with its title and 返回. The app renders it
- * before the pages (Taro's router keeps the page shown last among its siblings), fixed in place;
- * its stylesheet shows it only at desk width (`desk` mixin,
- * src/styles/desk.scss), where it also bounds the pages' width and hides Taro's tab bar. At phone
- * widths it is not displayed and the pages look exactly as without it.
+ * before the pages (Taro's router keeps the page shown last among its siblings), fixed in place.
+ * It draws only at desk width (`useDeskLayout`); its stylesheet (`desk` mixin, src/styles/desk.scss)
+ * then also bounds the pages' width and hides Taro's tab bar. Below that width it draws nothing
+ * and the pages look exactly as without it.
  */
 import Taro from '@tarojs/taro'
 import { useEffect, useState, type MouseEvent } from 'react'
 import type { ProfileView } from '../domain/api/views'
 import { PAGES, TAB_PAGES } from '../domain/pages'
 import { call } from '../services/api'
-import { DESK_MEDIA } from '../services/desk-media'
+import { DESK_MEDIA, useDeskLayout } from '../services/desk-media'
 import { openUrl } from '../services/navigation'
 import { readSession } from '../services/session'
 import './desk-shell.scss'
@@ -77,15 +77,18 @@ function useRoute(): { path: string; title: string; depth: number } {
   return route
 }
 
-/** Who is signed in, read again when the session changes (a login, 切换账号). */
-function useProfile(path: string): ProfileView | null {
+/**
+ * Who is signed in, read again when the session changes (a login, 切换账号); only while `wanted`
+ * (at desk width: a phone-wide window shows no navigation and asks nothing).
+ */
+function useProfile(path: string, wanted: boolean): ProfileView | null {
   const token = readSession()?.token ?? null
   const [known, setKnown] = useState<{ token: string | null; profile: ProfileView | null }>({
     token: null,
     profile: null,
   })
   useEffect(() => {
-    if (!token || BARE_PATHS.includes(path) || known.token === token) return
+    if (!wanted || !token || BARE_PATHS.includes(path) || known.token === token) return
     let live = true
     call('session.whoami', {}).then(
       (who) => live && setKnown({ token, profile: who.bound ? who : null }),
@@ -95,7 +98,7 @@ function useProfile(path: string): ProfileView | null {
     return () => {
       live = false
     }
-  }, [token, path, known.token])
+  }, [wanted, token, path, known.token])
   return token && known.token === token ? known.profile : null
 }
 
@@ -138,13 +141,15 @@ function submitOnEnter(e: KeyboardEvent): void {
 /** The desk frame (h5 only): side navigation and the page bar. */
 export function DeskShell() {
   const { path, title, depth } = useRoute()
-  const profile = useProfile(path)
+  const desk = useDeskLayout()
+  const profile = useProfile(path, desk)
   useEffect(() => {
     // Captured: Taro's input stops the key's native event and sends on its own, without the key.
     document.addEventListener('keydown', submitOnEnter, true)
     return () => document.removeEventListener('keydown', submitOnEnter, true)
   }, [])
-  if (BARE_PATHS.includes(path)) return null
+  // Below desk width nothing is drawn: the phone layout is exactly Taro's.
+  if (!desk || BARE_PATHS.includes(path)) return null
   const tab = TAB_PATHS.includes(path)
   const follow = (url: string) => (e: MouseEvent) => {
     e.preventDefault()
