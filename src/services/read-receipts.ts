@@ -13,8 +13,8 @@ export const MAX_RECEIPTS = 300
 /** Heads per verification (the action's limit). */
 const HEADS_PER_CALL = 50
 
-/** The receipts on this device, newest first; empty when none (or storage cannot be read). */
-export function loadReceipts(): ReadReceipt[] {
+/** Every receipt on this device, of every member who used it, newest first. */
+function storedReceipts(): ReadReceipt[] {
   try {
     const value = Taro.getStorageSync(KEY) as ReadReceipt[] | ''
     return Array.isArray(value) ? value : []
@@ -24,17 +24,30 @@ export function loadReceipts(): ReadReceipt[] {
 }
 
 /**
- * Keeps `receipt` (one per meeting and branch: a later one replaces an earlier), newest first, at most
- * MAX_RECEIPTS. Returns the list as stored; storage that is full or unavailable keeps the old list.
+ * The receipts this device keeps for `memberId` (a device may be shared, e.g. a branch's desk PC),
+ * newest first; empty when none (or storage cannot be read).
+ */
+export function loadReceipts(memberId: string): ReadReceipt[] {
+  return storedReceipts().filter((r) => r.memberId === memberId)
+}
+
+/**
+ * Keeps `receipt` (one per member, meeting and branch: a later one replaces an earlier), newest first,
+ * at most MAX_RECEIPTS per member. Returns that member's receipts as stored; storage that is full or
+ * unavailable keeps the old list.
  */
 export function keepReceipt(receipt: ReadReceipt): ReadReceipt[] {
-  const others = loadReceipts().filter((r) => !(r.branchId === receipt.branchId && r.meetingId === receipt.meetingId))
-  const next = [receipt, ...others].sort((a, b) => b.confirmedAt - a.confirmedAt).slice(0, MAX_RECEIPTS)
+  const all = storedReceipts().filter(
+    (r) => !(r.memberId === receipt.memberId && r.branchId === receipt.branchId && r.meetingId === receipt.meetingId),
+  )
+  const mine = [receipt, ...all.filter((r) => r.memberId === receipt.memberId)]
+    .sort((a, b) => b.confirmedAt - a.confirmedAt)
+    .slice(0, MAX_RECEIPTS)
   try {
-    Taro.setStorageSync(KEY, next)
-    return next
+    Taro.setStorageSync(KEY, [...mine, ...all.filter((r) => r.memberId !== receipt.memberId)])
+    return mine
   } catch {
-    return loadReceipts()
+    return loadReceipts(receipt.memberId)
   }
 }
 

@@ -67,8 +67,8 @@ test('阅签 keeps its receipt on the device; 用回执核验 passes, then names
   await waitFor(() => expect(view.container.querySelector('#confirm-read')).not.toBeNull())
   await act(async () => fireEvent.click(view.container.querySelector('#confirm-read')!))
   await waitFor(() => expect(view.container.querySelector('#read-receipt')).not.toBeNull())
-  const [receipt] = loadReceipts()
-  expect(receipt).toMatchObject({ branchId: 'org_b1', seq: 2, meetingId: m.id, meetingTitle: '回执测试主题党日' })
+  const [receipt] = loadReceipts(MEMBER_B1)
+  expect(receipt).toMatchObject({ memberId: MEMBER_B1, branchId: 'org_b1', seq: 2, meetingId: m.id, meetingTitle: '回执测试主题党日' })
   expect(view.container.querySelector('#read-receipt')!.textContent).toContain(`第 2 条 · ${receipt.hash.slice(0, 16)}`)
   view.unmount()
 
@@ -80,6 +80,7 @@ test('阅签 keeps its receipt on the device; 用回执核验 passes, then names
   me.unmount()
 
   const page = render(<ReadReceiptsPage />)
+  await waitFor(() => expect(page.container.querySelector('#receipt-list')).not.toBeNull())
   expect(page.container.querySelector('#receipt-list')!.textContent).toContain('回执测试主题党日')
   expect(page.container.querySelector('#receipt-list')!.textContent).toContain(receipt.hash)
   await act(async () => fireEvent.click(page.container.querySelector('#verify-receipts')!))
@@ -106,6 +107,25 @@ test('阅签 keeps its receipt on the device; 用回执核验 passes, then names
   expect(page.container.querySelector('#verify-result')!.textContent).toContain(
     '第 2 条记录缺失：你提供的链头记到第 2 条，而记录链只到第 1 条',
   )
+})
+
+test('a device shared by two members shows each only their own 阅签回执', async () => {
+  const m = await finalized()
+  navigation.params = { id: m.id }
+  const view = render(<MinutesViewPage />)
+  await waitFor(() => expect(view.container.querySelector('#confirm-read')).not.toBeNull())
+  await act(async () => fireEvent.click(view.container.querySelector('#confirm-read')!))
+  await waitFor(() => expect(view.container.querySelector('#read-receipt')).not.toBeNull())
+  view.unmount()
+  expect(loadReceipts(MEMBER_B1)).toHaveLength(1)
+
+  // The secretary signs in on the same browser: the member's receipt stays, but is not shown to her.
+  link.user = SECRETARY_B1
+  const page = render(<ReadReceiptsPage />)
+  await waitFor(() => expect(page.container.textContent).toContain('本机还没有阅签回执'))
+  expect(page.container.querySelector('#receipt-list')).toBeNull()
+  expect(loadReceipts(SECRETARY_B1)).toHaveLength(0)
+  expect(loadReceipts(MEMBER_B1)).toHaveLength(1)
 })
 
 test('a head typed from a printout: malformed is refused on the phone, a head not on the chain is named', async () => {

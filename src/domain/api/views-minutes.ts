@@ -149,6 +149,8 @@ export interface ChainReport {
 
 /** What a member keeps on the device after 阅签: the chain head that seals their confirmation. */
 export interface ReadReceipt {
+  /** The member who confirmed: a shared device shows each member only their own receipts. */
+  memberId: string
   branchId: string
   seq: number
   hash: string

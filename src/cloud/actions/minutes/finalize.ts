@@ -258,6 +258,7 @@ export const minutesConfirmRead = implement(minutesConfirmReadDecl, async (ctx, 
   return {
     ...view,
     receipt: {
+      memberId: ctx.actor.memberId,
       branchId: meeting.branchId,
       seq: receipt.seq,
       hash: receipt.hash,

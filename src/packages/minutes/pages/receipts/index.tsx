@@ -7,21 +7,27 @@
  */
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Button } from '../../../../components/nut'
-import { Empty } from '../../../../components/page-state'
+import { Empty, Loaded } from '../../../../components/page-state'
+import { UnboundNotice } from '../../../../components/unbound-notice'
 import type { ChainReport, ReadReceipt } from '../../../../domain/api/views-minutes'
 import { beijing } from '../../../../domain/beijing-time'
 import { chainHeadLabel } from '../../../../domain/minutes'
 import { call } from '../../../../services/api'
 import { headsByBranch, loadReceipts } from '../../../../services/read-receipts'
+import { useApi } from '../../../../services/use-api'
 import { ChainResult } from '../../components/chain-check'
 import { useTask } from '../../use-task'
 import './index.scss'
 
 export default function ReadReceiptsPage() {
-  const [receipts, setReceipts] = useState<ReadReceipt[]>(() => loadReceipts())
-  useDidShow(() => setReceipts(loadReceipts()))
+  // Only the signed-in member's own receipts: a device may be shared (a branch's desk PC).
+  const me = useApi('session.whoami', {})
+  const memberId = me.data?.bound ? me.data.member.id : null
+  const [receipts, setReceipts] = useState<ReadReceipt[]>([])
+  useEffect(() => setReceipts(memberId ? loadReceipts(memberId) : []), [memberId])
+  useDidShow(() => setReceipts(memberId ? loadReceipts(memberId) : []))
   const [reports, setReports] = useState<ChainReport[]>([])
   const { busy, problem, run } = useTask()
   const verify = () =>
@@ -33,6 +39,7 @@ export default function ReadReceiptsPage() {
       setReports(out)
     })
 
+  if (!memberId) return <Loaded state={me}>{() => <UnboundNotice />}</Loaded>
   if (receipts.length === 0) {
     return (
       <Empty>
