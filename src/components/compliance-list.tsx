@@ -1,6 +1,7 @@
 /** What a branch owes this month, quarter and year, each with its status and what to do next. */
 import { Text, View } from '@tarojs/components'
 import type { BranchCompliance, ComplianceItem } from '../domain/api/views'
+import { beijing } from '../domain/beijing-time'
 import { kindLabel } from '../domain/meeting-kinds'
 import { Tag } from './nut'
 import './compliance-list.scss'
@@ -47,6 +48,16 @@ export function ComplianceList({ branch }: { branch: BranchCompliance }) {
   )
   return (
     <View className="panel compliance" id="compliance-list">
+      {branch.escalations.length > 0 && (
+        <View className="compliance__escalated" id="compliance-escalations">
+          <Text className="compliance__escalated-title">上级党委已收到以下督办提醒，请尽快安排并按时记录：</Text>
+          {branch.escalations.map((e) => (
+            <Text key={`${e.at}-${e.reason}`} className="compliance__escalated-line">
+              {beijing(e.at).format('M月D日')}：{e.reason}
+            </Text>
+          ))}
+        </View>
+      )}
       {items.map((i) => (
         <Item key={`${i.kind}-${i.owner.id}`} i={i} />
       ))}

@@ -71,3 +71,31 @@ test('a signed-in user not bound to a member sees how to bind, and no error from
   expect(container.querySelector('#state-error')).toBeNull()
   expect(container.querySelector('#home-hello')).toBeNull()
 })
+
+test('a branch sees on 首页 what its 党委 was told about it (督办提醒), and another branch does not', async () => {
+  const api = link.api!
+  const at = api.clock.now - 86_400_000
+  await api.ports.store.insert('escalations', {
+    _id: 'silent.org_b1.test',
+    branchId: 'org_b1',
+    cause: 'silent',
+    ownerId: 'org_b1',
+    kind: null,
+    period: null,
+    reason: '第一党支部已 31 天没有开展组织生活，超过 30 天',
+    urgency: 1,
+    at,
+    told: ['m_cmte_01'],
+  })
+  const { container } = render(<Home />)
+  await waitFor(() => expect(container.querySelector('#compliance-escalations')).not.toBeNull())
+  const text = container.querySelector('#compliance-escalations')!.textContent
+  expect(text).toContain('上级党委已收到以下督办提醒')
+  expect(text).toContain('第一党支部已 31 天没有开展组织生活，超过 30 天')
+
+  // The same escalation is not shown to the second branch.
+  link.user = 'm_b2_01'
+  const other = render(<Home />)
+  await waitFor(() => expect(other.container.querySelector('#compliance-list')).not.toBeNull())
+  expect(other.container.querySelector('#compliance-escalations')).toBeNull()
+})

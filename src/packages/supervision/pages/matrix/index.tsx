@@ -23,6 +23,7 @@ import { CELL_STATUS_LABELS, CELL_STATUSES, type CellStatus } from '../../../../
 import { asCallError, call, errorMessage, type ApiCallError } from '../../../../services/api'
 import { useDeskLayout } from '../../../../services/desk-media'
 import { navigate } from '../../../../services/navigation'
+import { requestSubscribe } from '../../../../services/subscribe'
 import { useApi } from '../../../../services/use-api'
 import { CellSheet, openCell, type OpenedCell } from '../../components/cell-sheet'
 import { CellMark, Legend, cellAt, columnGroups, indicatorList, percent, periodShort } from '../../components/cells'
@@ -72,8 +73,10 @@ function useMatrix(input: MatrixInput) {
   }
 }
 
-function openBranch(row: MatrixRow, year: number) {
-  void navigate('supervisionBranch', { branchId: row.branchId, year })
+/** Opening a branch is where the 党委's organizer agrees to its 督办提醒 (a consent tap, WeChat only). */
+async function openBranch(row: MatrixRow, year: number) {
+  await requestSubscribe('supervision.open')
+  await navigate('supervisionBranch', { branchId: row.branchId, year })
 }
 
 /** What a row's flags say, once per reason: `建议复核：会议时长不足 15 分钟` (flagged, never scored). */
@@ -83,7 +86,7 @@ function flagText(row: MatrixRow): string {
 
 function RowName({ row, year }: { row: MatrixRow; year: number }) {
   return (
-    <View className="smx-name" onClick={() => openBranch(row, year)}>
+    <View className="smx-name" onClick={() => void openBranch(row, year)}>
       <Text className="smx-name__title" id={`open-${row.orgId}`}>
         {row.name}
       </Text>
