@@ -23,6 +23,7 @@ import { MEMBER_B1, MEMBER_B2, requestIds } from '../cloud/api-fixture'
 import { scanLoginCode } from '../../src/packages/account/scan-login'
 import { device, hidePage, navigation, showPage } from '../mocks/taro'
 import { link, linkPerTest } from './real-api'
+import { readSession, saveSession } from '../../src/services/session'
 
 jest.setTimeout(30_000)
 
@@ -395,6 +396,32 @@ describe('我的 › 网页版登录', () => {
     )
     const still = await link.api!.withSession(office).call('session.whoami', {})
     expect(still.bound && still.member.id).toBe(MEMBER_B1)
+  })
+
+  test('我的 › 退出登录 in a 扫码登录 browser ends its session on the server, not only the local copy', async () => {
+    const t = await browserTicket('Chrome 126 · Windows')
+    await link.api!.as(MEMBER_B1).call('webLogin.confirm', { ticketId: t.ticketId }, rid())
+    const answer = await link.api!.as(null).call('webLogin.poll', { ticketId: t.ticketId, browserKey: t.browserKey })
+    if (answer.state !== 'confirmed') throw new Error(`not collected: ${answer.state}`)
+    expect(answer.session.webSessionId).toMatch(/\S/)
+    // The server's clock is pinned to 2026-11-22; the browser's copy is checked against the real clock.
+    saveSession({ ...answer.session, expiresAt: Date.now() + 3_600_000 })
+    carryToken(MEMBER_B1, answer.session.token)
+
+    const { container } = render(<Me />)
+    await waitFor(() => expect(container.querySelector('#switch-account')?.textContent).toBe('退出登录'))
+    await act(async () => fireEvent.click(container.querySelector('#switch-account')!))
+    await waitFor(() => expect(navigation.calls.at(-1)).toEqual({ method: 'reLaunch', url: '/pages/login/index' }))
+    expect(readSession()).toBeNull()
+    const record = await link.api!.ports.store.get('web_sessions', answer.session.webSessionId!)
+    expect(record?.revokedAt).toEqual(expect.any(Number))
+    const refused = await link.api!.withSession(answer.session.token).result('session.whoami', {})
+    expect(!refused.ok && refused.error.code).toBe('UNAUTHENTICATED')
+  })
+
+  test('a development session keeps 切换演示账号 (nothing to end on the server)', async () => {
+    const { container } = render(<Me />)
+    await waitFor(() => expect(container.querySelector('#switch-account')?.textContent).toBe('切换演示账号'))
   })
 
   test('with no browser session it says how to log in on a computer', async () => {

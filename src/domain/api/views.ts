@@ -102,6 +102,8 @@ export interface DemoAccount {
 export interface SessionGrant {
   token: string
   expiresAt: number
+  /** Set for a 扫码登录 web session: the record 退出登录 ends (`webLogin.revoke`); absent for a development session. */
+  webSessionId?: string
 }
 
 export interface HealthView {

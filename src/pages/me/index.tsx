@@ -4,14 +4,24 @@ import { Button, Cell, CellGroup } from '../../components/nut'
 import { Loaded } from '../../components/page-state'
 import { UnboundNotice } from '../../components/unbound-notice'
 import { MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, ROLE_LABELS } from '../../domain/org'
-import { clearSession, usesDevLogin } from '../../services/session'
+import { clearSession, readSession, usesDevLogin } from '../../services/session'
 import { useApi } from '../../services/use-api'
+import { useWrite } from '../../services/use-write'
 import { navigate, relaunch } from '../../services/navigation'
 import './index.scss'
 
 export default function Me() {
   const me = useApi('session.whoami', {})
-  const switchAccount = () => {
+  // A 扫码登录 session is ended on the server too, so the token left in this browser opens nothing.
+  const webSessionId = usesDevLogin ? (readSession()?.webSessionId ?? null) : null
+  const revoke = useWrite('webLogin.revoke')
+  const switchAccount = async () => {
+    if (webSessionId) {
+      const outcome = await revoke.run({ sessionId: webSessionId })
+      if (outcome.status === 'busy') return
+      // Already ended elsewhere (网页版登录 on the phone): nothing left to end but the local copy.
+      if (outcome.status === 'failed' && outcome.error.code !== 'NOT_FOUND') return
+    }
     clearSession()
     relaunch('login')
   }
@@ -56,9 +66,14 @@ export default function Me() {
               </View>
               {usesDevLogin && (
                 <View className="actions">
-                  <Button id="switch-account" block onClick={switchAccount}>
-                    切换演示账号
+                  <Button id="switch-account" block loading={revoke.busy} onClick={() => void switchAccount()}>
+                    {webSessionId ? '退出登录' : '切换演示账号'}
                   </Button>
+                  {revoke.message && (
+                    <Text className="me__error" id="logout-error">
+                      退出没有完成：{revoke.message}
+                    </Text>
+                  )}
                 </View>
               )}
             </>

@@ -160,7 +160,7 @@ export const webLoginPoll = implement(webLoginPollDecl, async (ctx, input): Prom
   }
   return {
     state: 'confirmed',
-    session: { token: sign(sessionId), expiresAt: sessionExpiresAt(ctx.now) },
+    session: { token: sign(sessionId), expiresAt: sessionExpiresAt(ctx.now), webSessionId: sessionId },
     memberName: member.name,
   }
 })
