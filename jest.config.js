@@ -1,6 +1,9 @@
 /** Unit (pure domain), cloud (actions on a temporary SQLite store) and UI (jsdom) test projects. */
 const common = {
   transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+  // Tests run the real server code on SQLite in-process: on a busy 2-core machine one can take
+  // longer than Jest's default 5 s without anything being wrong. A limit, not a speed target.
+  testTimeout: 20_000,
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
 }
 
