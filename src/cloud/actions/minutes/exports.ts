@@ -21,7 +21,8 @@ import { chainHeadOf, minutesEntryOf, minutesMissing, sha256Hex, verifyChain } f
 import type { DocxMinutes } from '../../minutes-docx'
 import type { Page, QueryOptions, Stored, StorePort } from '../../ports/store'
 import { correctedContent, lateAfterDays } from '../../../domain/minutes'
-import { amendmentViews, buildView, meetingMinutes, minutesRulesFor, readAmendments } from './records'
+import { minutesAttendanceSeenBy, type Viewer } from '../../../domain/visibility'
+import { amendmentViews, buildView, meetingMinutes, minutesRulesFor, minutesViewer, readAmendments } from './records'
 
 /** A year of a branch's meetings is some 60; the cap guards the export against broken data. */
 const MAX_BOOK_MEETINGS = 1000
@@ -109,9 +110,11 @@ function yearMeetings(
   })
 }
 
+/** One meeting of the book as `viewer` may read it (leave notes redacted by src/domain/visibility.ts). */
 async function bookEntry(
   store: StorePort,
   m: Stored<MeetingDoc>,
+  viewer: Viewer,
 ): Promise<BookEntry & { doc: Stored<MinutesDoc> | null }> {
   const doc = await store.get('minutes', m._id)
   const final = doc?.status === 'final'
@@ -126,7 +129,7 @@ async function bookEntry(
     status: doc ? doc.status : 'none',
     late: final ? doc.late : m.minutesLate === true,
     content: final ? correctedContent(doc.content, amendments) : null,
-    attendance: final ? doc.attendance : null,
+    attendance: final ? minutesAttendanceSeenBy(doc.attendance, doc.content, viewer) : null,
     amendments: amendments.length,
     finalizedAt: doc?.finalizedAt ?? m.minutesFinalizedAt ?? null,
     legacy: !final && !doc && m.minutesFinalizedAt != null && !missing,
@@ -139,7 +142,8 @@ export const minutesBook = implement(minutesBookDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const branch = ctx.target.org
   const page = await yearMeetings(store, branch._id, input.year, ctx.now, { limit: input.limit, cursor: input.cursor })
-  const items = await Promise.all(page.items.map((m) => bookEntry(store, m)))
+  const viewer = minutesViewer(ctx, branch)
+  const items = await Promise.all(page.items.map((m) => bookEntry(store, m, viewer)))
   return {
     branchId: branch._id,
     branchName: branch.name,
@@ -153,12 +157,13 @@ export const minutesExportBook = implement(minutesExportBookDecl, async (ctx, in
   const { store } = ctx.ports
   const branch: Stored<Org> = ctx.target.org
   const lateAfter = lateAfterDays(await minutesRulesFor(store, branch))
+  const viewer = minutesViewer(ctx, branch)
   const meetings: DocxMinutes[] = []
   let cursor: string | null = null
   do {
     const page = await yearMeetings(store, branch._id, input.year, ctx.now, { limit: 100, cursor })
     for (const m of page.items) {
-      const e = await bookEntry(store, m)
+      const e = await bookEntry(store, m, viewer)
       if (e.status !== 'final' && !e.legacy && !e.missing) continue
       const doc = e.doc
       meetings.push({

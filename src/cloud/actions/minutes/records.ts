@@ -20,12 +20,14 @@ import {
   type MinutesRules,
 } from '../../../domain/minutes'
 import { attendanceFromBoard, finalizeBlocked } from '../../../domain/minutes-attendance'
+import { minutesAttendanceSeenBy, type Viewer } from '../../../domain/visibility'
 import type { Org } from '../../../domain/org'
 import type { MemberContext } from '../../action-context'
 import { readAttendanceBoard } from '../../attendance-board'
 import type { AmendmentDoc, MinutesDoc, PhotoDoc } from '../../documents'
 import { minutesMissing } from '../../minutes-chain'
 import type { Stored, StorePort } from '../../ports/store'
+import { organizes } from '../attendance/meeting-access'
 import { readAll } from '../roster-reads'
 
 /** A meeting's photos and amendments are few; the caps guard against broken data only. */
@@ -107,6 +109,14 @@ export async function amendmentViews(
   )
 }
 
+/**
+ * Who reads minutes of `branch`'s meetings, for src/domain/visibility.ts: the actor, and whether they
+ * organize the branch (书记, 副书记, 组织委员 of it; the 党委 does not).
+ */
+export function minutesViewer(ctx: MemberContext, branch: Pick<Org, 'path'>): Viewer {
+  return { memberId: ctx.actor.memberId, organizes: organizes(ctx.actor, branch) }
+}
+
 export async function buildView(
   ctx: MemberContext,
   meeting: Stored<MeetingDoc>,
@@ -123,6 +133,7 @@ export async function buildView(
   const writes = isAllowed(ctx.actor, minutesSaveDraft.access, { orgPath: branch.path })
   const finalizes = isAllowed(ctx.actor, minutesFinalize.access, { orgPath: branch.path })
   const nameOf = await namer(store)
+  const viewer = minutesViewer(ctx, branch)
 
   const [photos, amendments, confirmed, mine] = await Promise.all([
     readPhotos(store, meeting._id),
@@ -177,7 +188,7 @@ export async function buildView(
     version: doc?._version ?? 0,
     content,
     corrected: final ? correctedContent(doc.content, amendments) : null,
-    attendance,
+    attendance: minutesAttendanceSeenBy(attendance, final ? doc.content : content, viewer),
     votes,
     kindVotes: kindRule(meeting.kind).votes,
     photos: photoViews,
