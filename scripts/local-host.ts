@@ -11,7 +11,10 @@
  *   GET  /api/health  → 200 when the store answers, 503 otherwise
  *   GET  /*           → files of the h5 build (hash routes: /#/pages/...), gzipped when the client accepts
  *                     it; hashed files cached for a year, the rest revalidated; a missing file with an
- *                     extension is a 404
+ *                     extension is a 404, and so is any path that leads outside the build
+ * Every reply of /api/* is JSON in the API's shape: 400 for a malformed URL escape or JSON, 413 for a
+ * body over 1 MB. Only requests naming this host (its own address, localhost, the public URL's host)
+ * are answered; any other Host header gets a 421, so a web page cannot reach it by DNS rebinding.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
@@ -71,9 +74,19 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 }
 
+/**
+ * Replies with `body` as JSON. A reply sent before the request's body was read to its end (a refusal)
+ * closes the connection after it, so a keep-alive client never writes its next request behind the
+ * unread rest.
+ */
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  const headers: http.OutgoingHttpHeaders = {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  }
+  if (!res.req.complete) headers.connection = 'close'
+  res.writeHead(status, headers)
   res.end(text)
 }
 
@@ -95,11 +108,62 @@ function readBytes(req: http.IncomingMessage, max: number): Promise<Buffer> {
   })
 }
 
+class BodyTooLarge extends Error {
+  constructor() {
+    super('body too large')
+  }
+}
+
+/** The request body as text, up to 1 MB; throws BodyTooLarge past that. */
 async function readBody(req: http.IncomingMessage): Promise<string> {
-  return (await readBytes(req, MAX_BODY)).toString('utf8')
+  try {
+    return (await readBytes(req, MAX_BODY)).toString('utf8')
+  } catch (err) {
+    if (err instanceof Error && err.message === 'too large') throw new BodyTooLarge()
+    throw err
+  }
 }
 
 const badRequest = (message: string) => ({ ok: false, error: { code: 'VALIDATION_FAILED', message } })
+
+/**
+ * The host names this host answers to, lower case without the port: the loopback names, the address
+ * it listens on and the public URL's host. Any other Host header is a page of another site reaching
+ * this host through DNS rebinding.
+ */
+function ownHostNames(listenAddress: string, publicUrl: string | undefined): Set<string> {
+  const names = new Set(['127.0.0.1', 'localhost', '[::1]'])
+  names.add(listenAddress.includes(':') ? `[${listenAddress}]` : listenAddress)
+  if (publicUrl) names.add(new URL(publicUrl).hostname.toLowerCase())
+  return names
+}
+
+/** The host name of a Host header value (without its port), lower case; null when it is not one. */
+function hostNameOf(value: string | undefined): string | null {
+  if (!value) return null
+  try {
+    const url = new URL(`http://${value}`)
+    return url.username || url.password || url.pathname !== '/' ? null : url.hostname.toLowerCase()
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Uploads to one path, one after another: two concurrent uploads of the same photo would otherwise
+ * race on the same temporary file. Takes the path and the write; returns the write's result.
+ */
+const uploadsInFlight = new Map<string, Promise<unknown>>()
+function oneAtATime<T>(key: string, write: () => Promise<T>): Promise<T> {
+  const previous = uploadsInFlight.get(key) ?? Promise.resolve()
+  const next = previous.then(write, write)
+  const settled = next.catch(() => undefined)
+  uploadsInFlight.set(key, settled)
+  void settled.then(() => {
+    if (uploadsInFlight.get(key) === settled) uploadsInFlight.delete(key)
+  })
+  return next
+}
 
 /** The call's transport context: the bearer token (a development or web session) and the client's address. */
 function sessionOf(req: http.IncomingMessage): HttpCallContext {
@@ -136,7 +200,8 @@ async function upload(ports: Ports, req: http.IncomingMessage, url: URL, res: ht
   } catch {
     return sendJson(res, 413, badRequest('文件超过 2 MB，请压缩或换一个文件后重新选择。'))
   }
-  const stored = await ports.files.put(target, content, req.headers['content-type'] ?? 'application/octet-stream')
+  const type = req.headers['content-type'] ?? 'application/octet-stream'
+  const stored = await oneAtATime(target, () => ports.files.put(target, content, type))
   sendJson(res, 200, { fileID: stored.fileId })
 }
 
@@ -159,13 +224,14 @@ function gzippedBody(file: string): Promise<Buffer> {
 }
 
 /**
- * Serves a file of the h5 build: index.html for `/` and for any path without a file extension
+ * Serves a file of the h5 build (`urlPath` decoded, `rawPath` as sent): index.html for `/` and for any path without a file extension
  * (routes are hash routes), 404 for a missing file with one (e.g. /favicon.ico). Hashed files may be
  * cached for a year (`immutable`); the rest are revalidated each time. Text files go gzipped to a
  * client that accepts gzip (on a slow network the build's JavaScript is most of the first load).
  */
 async function serveStatic(
   staticDir: string | undefined,
+  rawPath: string,
   urlPath: string,
   req: http.IncomingMessage,
   res: http.ServerResponse,
@@ -178,9 +244,13 @@ async function serveStatic(
     return
   }
   const root = path.resolve(staticDir)
-  let file = path.resolve(root, '.' + decodeURIComponent(urlPath))
-  if (!file.startsWith(root)) {
-    res.writeHead(404).end()
+  let file = path.resolve(root, '.' + urlPath)
+  // Only files inside the build: no encoded separator or NUL, and the resolved path under the root
+  // (a sibling folder such as `h5-old` starts with the root's name too, hence the separator).
+  const inside = file === root || file.startsWith(root + path.sep)
+  if (/%(2f|5c|00)/i.test(rawPath) || urlPath.includes('\\') || urlPath.includes('\0') || !inside) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' })
+    res.end('Not found')
     return
   }
   if (!existsSync(file) || statSync(file).isDirectory()) {
@@ -216,13 +286,33 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   let inFlight = 0
   let drained: (() => void) | null = null
 
+  let hostNames = new Set<string>()
   const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     inFlight += 1
     res.on('close', () => {
       inFlight -= 1
       if (inFlight === 0 && drained) drained()
     })
+    const hostName = hostNameOf(req.headers.host)
+    if (!hostName || !hostNames.has(hostName)) {
+      req.resume()
+      return sendJson(res, 421, {
+        ok: false,
+        error: {
+          code: 'FORBIDDEN',
+          message: '这个地址不是本服务的访问地址，请用 http://127.0.0.1 或管理员给出的网址打开。',
+        },
+      })
+    }
+    let url: URL
+    let urlPath: string
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      urlPath = decodeURIComponent(url.pathname)
+    } catch {
+      req.resume()
+      return sendJson(res, 400, badRequest('网址中有无效的 % 转义字符，请检查网址后重试。'))
+    }
     try {
       if (url.pathname === '/api/health' && req.method === 'GET') {
         const result = await main({ action: 'system.health', input: {} })
@@ -232,14 +322,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         let event: unknown
         try {
           event = JSON.parse(await readBody(req))
-        } catch {
-          return sendJson(res, 400, badRequest('请求内容不是有效的 JSON（或超过 1 MB），请检查后重试。'))
+        } catch (err) {
+          if (err instanceof BodyTooLarge) {
+            return sendJson(res, 413, badRequest('内容超过 1 MB，请删减后重试；照片和文件请通过上传按钮添加。'))
+          }
+          return sendJson(res, 400, badRequest('请求内容不是有效的 JSON，请检查后重试。'))
         }
         sendJson(res, 200, await main(event, sessionOf(req)))
       } else if (url.pathname === '/api/upload') {
         await upload(ports, req, url, res)
-      } else if (req.method === 'GET' || req.method === 'HEAD') {
-        await serveStatic(options.staticDir, url.pathname, req, res)
+      } else if ((req.method === 'GET' || req.method === 'HEAD') && !url.pathname.startsWith('/api/')) {
+        await serveStatic(options.staticDir, url.pathname, urlPath, req, res)
       } else {
         sendJson(res, 404, badRequest('没有这个接口。'))
       }
@@ -254,8 +347,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     server.once('error', reject)
     server.listen(options.port ?? 10086, '127.0.0.1', () => resolve())
   })
-  const port = (server.address() as AddressInfo).port
+  const { port, address } = server.address() as AddressInfo
   const url = `http://127.0.0.1:${port}`
+  hostNames = ownHostNames(address, options.publicUrl)
   ports.codes.setPublicUrl?.(options.publicUrl ?? url)
 
   const daily = options.dailyJobs
