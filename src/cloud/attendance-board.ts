@@ -15,7 +15,7 @@ import { membersByIds, readAll } from './actions/roster-reads'
 /** What a sign-in sets on a new record; the rest follows from the meeting, the member and the time. */
 export type SignInFields = Pick<
   AttendanceDoc,
-  'mode' | 'via' | 'signedAt' | 'offline' | 'manualReason' | 'recordedBy' | 'late' | 'confirmed'
+  'mode' | 'via' | 'signedAt' | 'offline' | 'manualReason' | 'recordedBy' | 'late' | 'confirmed' | 'belated'
 >
 
 /**
@@ -84,6 +84,13 @@ export async function readAttendanceBoard(
   ])
   const rules = branch ? await rulesFor(store, branch) : undefined
   const byId = new Map(people.map((m) => [m._id, m]))
+  const recorderIds = [...new Set(records.flatMap((r) => [r.recordedBy, r.confirmedBy]))].filter(
+    (id): id is string => !!id,
+  )
+  const missing = recorderIds.filter((id) => !byId.has(id))
+  for (const m of missing.length ? await membersByIds(store, missing) : []) byId.set(m._id, m)
+  const recorderNames: Record<string, string> = {}
+  for (const id of recorderIds) recorderNames[id] = byId.get(id)?.name ?? '（已离开本支部）'
   const person = (id: string): BoardPerson => boardPersonOf(id, byId.get(id), meeting.branchId)
   return computeBoard({
     meetingId: meeting._id,
@@ -93,5 +100,6 @@ export async function readAttendanceBoard(
     records,
     leaves,
     recordedAt: meeting.attendanceRecordedAt ?? null,
+    recorderNames,
   })
 }

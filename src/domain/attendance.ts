@@ -19,8 +19,30 @@ const MINUTE = 60_000
 
 export const DEFAULT_OPENS_BEFORE_MIN = 30
 export const DEFAULT_LATE_AFTER_MIN = 5
-/** Offline sign-ins may be uploaded up to this long after the meeting ends. */
-export const OFFLINE_UPLOAD_LIMIT_MS = 24 * 60 * MINUTE
+const HOUR = 60 * MINUTE
+
+/** Attendance limits kept as rule data (issue 18), in epoch-ms durations. */
+export interface AttendanceRules {
+  /** An offline sign-in may be uploaded up to this long after the meeting ends (exactly at it is accepted). */
+  offlineUploadMs: number
+  /** 代为登记 more than this long after the meeting ended is 补登 (exactly at it is not). */
+  manualBelatedAfterMs: number
+}
+
+export const DEFAULT_ATTENDANCE_RULES: AttendanceRules = {
+  offlineUploadMs: 2 * HOUR,
+  manualBelatedAfterMs: 24 * HOUR,
+}
+
+/** A duration in Chinese for messages: whole hours as "N 小时", else minutes. */
+export function hoursText(ms: number): string {
+  return ms % HOUR === 0 ? `${ms / HOUR} 小时` : `${Math.round(ms / MINUTE)} 分钟`
+}
+
+/** 补登: 代为登记 at `markedAt` more than the rule's limit after the meeting ended at `endAt` (epoch ms). */
+export function isBelatedManual(endAt: number, markedAt: number, rules: AttendanceRules): boolean {
+  return markedAt - endAt > rules.manualBelatedAfterMs
+}
 
 export const LEAVE_CATEGORY_LABELS: Record<LeaveCategory, string> = {
   work: '因公',
@@ -37,6 +59,7 @@ export const ATTENDANCE_STATE_LABELS: Record<AttendanceState, string> = {
   present: '现场出席',
   remote: '远程参会',
   remote_pending: '远程待确认',
+  offline_pending: '离线补传待确认',
   leave: '请假',
   leave_pending: '请假待批',
   absent: '缺席',
@@ -100,13 +123,16 @@ export function isLate(
 /**
  * Whether an offline scan's claimed device time fits its token and the meeting: the token's window
  * must lie inside the sign-in window, the device time must agree with the token (one window either
- * side) and must not be later than its arrival at the server. Null when acceptable.
+ * side) and must not be later than its arrival at the server, and it must arrive no later than
+ * `rules.offlineUploadMs` after sign-in closed (exactly at the limit is accepted). Null when acceptable.
+ * Acceptance makes a claim only: it counts once the organizer confirms it.
  */
 export function offlineRefusal(
   window: SignInWindow,
   tokenWindow: number,
   deviceTime: number,
   receivedAt: number,
+  rules: Pick<AttendanceRules, 'offlineUploadMs'> = DEFAULT_ATTENDANCE_RULES,
 ): string | null {
   const tokenStart = tokenWindow * TOKEN_WINDOW_MS
   const tokenEnd = tokenStart + TOKEN_WINDOW_MS
@@ -119,8 +145,8 @@ export function offlineRefusal(
   ) {
     return '离线签到记录的手机时间与签到码不符，无法补传；请校准手机时间，并联系支部书记代为登记。'
   }
-  if (receivedAt > window.closesAt + OFFLINE_UPLOAD_LIMIT_MS) {
-    return '离线签到须在会后 24 小时内上传，已超过期限；请联系支部书记代为登记。'
+  if (receivedAt > window.closesAt + rules.offlineUploadMs) {
+    return `离线签到须在会后 ${hoursText(rules.offlineUploadMs)}内上传，已超过期限；请联系支部书记代为登记。`
   }
   return null
 }
@@ -164,8 +190,12 @@ export interface AttendanceRecord {
   offline: boolean
   manualReason: string | null
   recordedBy: string | null
-  /** A remote attendance counts only once the secretary confirms it. */
+  /** A remote attendance or an offline claim counts only once the organizer confirms it. */
   confirmed: boolean
+  /** 代为登记 after the rule's limit (补登); absent on records older than issue 18. */
+  belated?: boolean
+  confirmedBy?: string | null
+  confirmedAt?: number | null
 }
 
 export interface LeaveRecord {
@@ -183,11 +213,14 @@ export interface BoardInput {
   records: readonly AttendanceRecord[]
   leaves: readonly LeaveRecord[]
   recordedAt: number | null
+  /** Names of the organizers named by `recordedBy` / `confirmedBy` (member id → name). */
+  recorderNames?: Record<string, string>
 }
 
 /**
  * One person's state at a meeting from their attendance record and leave request (either may be
- * missing): a record wins (现场出席, or 远程参会 once confirmed, else 远程待确认); without one, an
+ * missing): a record wins (现场出席, or 远程参会 once confirmed, else 远程待确认; an offline claim not yet
+ * confirmed is 离线补传待确认); without one, an
  * approved leave is 请假, a pending one 请假待批, and anything else (none, or 未准假) 缺席.
  */
 export function attendanceStateOf(
@@ -195,26 +228,12 @@ export function attendanceStateOf(
   leave: Pick<LeaveRecord, 'status'> | null | undefined,
 ): AttendanceState {
   if (record) {
-    if (record.mode === 'in_person') return 'present'
+    if (record.mode === 'in_person') return record.confirmed === false ? 'offline_pending' : 'present'
     return record.confirmed ? 'remote' : 'remote_pending'
   }
   if (leave?.status === 'approved') return 'leave'
   if (leave?.status === 'pending') return 'leave_pending'
   return 'absent'
-}
-
-/**
- * The board's people as `viewerId` may see them: why someone asked for leave (e.g. illness) is for
- * the organizers (`seesLeaveNotes`) and the person themself; everyone else gets the leave with an
- * empty note. Returns `people` itself when nothing is hidden.
- */
-export function peopleSeenBy(
-  people: AttendancePerson[],
-  viewerId: string,
-  seesLeaveNotes: boolean,
-): AttendancePerson[] {
-  if (seesLeaveNotes) return people
-  return people.map((p) => (p.leave && p.memberId !== viewerId ? { ...p, leave: { ...p.leave, note: '' } } : p))
 }
 
 export function computeBoard(input: BoardInput): AttendanceBoard {
@@ -236,6 +255,9 @@ export function computeBoard(input: BoardInput): AttendanceBoard {
       manualReason: record?.manualReason ?? null,
       recordedBy: record?.recordedBy ?? null,
       signedAt: record?.signedAt ?? null,
+      belated: record?.belated === true,
+      confirmedBy: record?.confirmedBy ?? null,
+      confirmedAt: record?.confirmedAt ?? null,
       leave: leave ? { category: leave.category, note: leave.note, status: leave.status } : null,
     }
   }
@@ -257,6 +279,8 @@ export function computeBoard(input: BoardInput): AttendanceBoard {
     late: people.filter((p) => (p.state === 'present' || p.state === 'remote') && p.late).length,
     leavePending: count('leave_pending'),
     remotePending: count('remote_pending'),
+    offlinePending: count('offline_pending'),
+    recorderNames: input.recorderNames ?? {},
     quorum,
     recordedAt: input.recordedAt,
     people: [...people, ...guests],

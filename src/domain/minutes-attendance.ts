@@ -5,6 +5,7 @@
  */
 import type { AttendanceBoard } from './api/views-attendance'
 import { LEAVE_CATEGORY_LABELS } from './attendance'
+import { howAttended, pendingMark } from './attendance-marks'
 import { formatSpan } from './beijing-time'
 import type { Meeting } from './meeting'
 import type { MinutesAttendance, MinutesContent, MinutesPerson } from './minutes'
@@ -25,7 +26,8 @@ export function attendanceFromBoard(board: AttendanceBoard, content: MinutesCont
   let votingPresent = 0
   for (const p of board.people) {
     const here = p.state === 'present' || p.state === 'remote'
-    const marks = [p.state === 'remote' ? '远程' : '', p.late ? '迟到' : ''].filter(Boolean).join('，')
+    // How they attended (远程, 迟到, 离线补传, 代为登记 with who/when/why, 补登) goes into the record.
+    const marks = howAttended(p, board.recorderNames ?? {})
     if (p.guest) {
       guests.push({ memberId: p.memberId, name: p.name, note: here ? marks : '未到' })
       continue
@@ -39,7 +41,7 @@ export function attendanceFromBoard(board: AttendanceBoard, content: MinutesCont
       const why = p.leave ? `${LEAVE_CATEGORY_LABELS[p.leave.category]}${p.leave.note ? `：${p.leave.note}` : ''}` : ''
       onLeave.push({ memberId: p.memberId, name: p.name, note: notes.get(p.memberId) ?? why })
     } else {
-      const pending = p.state === 'leave_pending' ? '请假未批' : p.state === 'remote_pending' ? '远程未确认' : ''
+      const pending = pendingMark(p.state)
       absent.push({ memberId: p.memberId, name: p.name, note: notes.get(p.memberId) ?? pending })
     }
   }

@@ -212,7 +212,8 @@ test('an offline scan uploaded later counts as 离线补传 at the device time; 
   const r = await ok<SignInResult>(
     signIn(MEMBER_B1, { meetingId: m.id, token, offline: true, deviceTime: scannedAt + 3_000 }),
   )
-  expect(r).toMatchObject({ via: 'offline', offline: true, signedAt: scannedAt + 3_000, late: false })
+  // A claim (issue 18): pending until the organizer confirms it; late by the server's time of arrival.
+  expect(r).toMatchObject({ via: 'offline', offline: true, signedAt: scannedAt + 3_000, late: true, confirmed: false })
   const doc = await api.ports.store.get<{ receivedAt: number }>('attendance', `${m.id}.${MEMBER_B1}`)
   expect(doc!.receivedAt).toBe(api.clock.now)
   expect((await board(m.id)).people.find((p) => p.memberId === MEMBER_B1)).toMatchObject({
@@ -363,6 +364,8 @@ test('the printed venue code signs in only within the radius; 列席 guests adde
   expect(await api.ports.store.count('meeting_history', [{ field: 'meetingId', op: 'eq', value: m.id }])).toBe(0)
   await openCode(m.id)
   await api.as(SECRETARY_B1).call('attendance.inviteGuests', { meetingId: m.id, memberIds: [MEMBER_B2] }, rid())
+  // A member of another branch joins the list once they accept (issue 18; tests/cloud/guests-other-branch.test.ts).
+  await api.as(MEMBER_B2).call('attendance.answerGuestInvite', { meetingId: m.id, accept: true }, rid())
   const history = await api.ports.store.query<{ summary: string[] }>('meeting_history', {
     where: [{ field: 'meetingId', op: 'eq', value: m.id }],
     limit: 10,

@@ -90,7 +90,13 @@ describe('windows', () => {
     expect(offlineRefusal(w, win, T + 120_000, T + 7_200_000)).toMatch(/手机时间与签到码不符/)
     expect(offlineRefusal(w, windowOf(w.opensAt - 60_000), w.opensAt - 60_000, T)).toMatch(/不在本次会议的签到时间内/)
     expect(offlineRefusal(w, win, T, T - 60_000)).toMatch(/手机时间与签到码不符/)
-    expect(offlineRefusal(w, win, T, meeting.endAt + 25 * 3_600_000)).toMatch(/24 小时内/)
+    // The upload window is rule data (default 2 hours after the end); exactly at the limit is accepted.
+    expect(offlineRefusal(w, win, T, meeting.endAt + 2 * 3_600_000)).toBeNull()
+    expect(offlineRefusal(w, win, T, meeting.endAt + 2 * 3_600_000 + 1)).toMatch(/会后 2 小时内上传/)
+    expect(offlineRefusal(w, win, T, meeting.endAt + 25 * 3_600_000)).toMatch(/会后 2 小时内上传/)
+    expect(offlineRefusal(w, win, T, meeting.endAt + 25 * 3_600_000, { offlineUploadMs: 30 * 60_000 })).toMatch(
+      /会后 30 分钟内上传/,
+    )
   })
 })
 

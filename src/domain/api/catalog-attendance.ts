@@ -10,6 +10,7 @@ import { idField, textField } from './fields'
 import type {
   AttendanceBoard,
   AttendanceSettingsView,
+  GuestInviteAnswerView,
   LeaveView,
   MySignInView,
   PrintedCodeView,
@@ -209,6 +210,28 @@ export const attendanceRemoteConfirm = defineAction({
   preconditions: NOT_CANCELLED,
 })
 
+export const attendanceOfflineConfirm = defineAction({
+  name: 'attendance.offlineConfirm',
+  summary:
+    '确认离线补传的签到（一键确认全部或逐个确认）：确认前只是本人申报，不计入出席；迟到按服务器收到时间，确认时可认定为准时；会议记录定稿后不能再确认',
+  input: () =>
+    z
+      .object({
+        meetingId: meetingIdField,
+        memberIds: z
+          .array(memberIdField)
+          .min(1, { error: '请至少选择一位待确认的党员' })
+          .max(500, { error: '一次最多确认 500 人，请分批确认' }),
+        onTime: z.boolean({ error: '是否准时请选择是或否' }).nullish(),
+      })
+      .strict(),
+  output: shape<AttendanceBoard>(),
+  write: true,
+  access: ORGANIZERS,
+  errors: WRITE_ERRORS,
+  preconditions: NOT_CANCELLED,
+})
+
 export const attendanceBoard = defineAction({
   name: 'attendance.board',
   summary: '签到看板：应到、实到（现场/远程）、请假、缺席、迟到，需要法定人数的会议显示是否达到',
@@ -245,6 +268,33 @@ export const attendanceInviteGuests = defineAction({
   output: shape<AttendanceSettingsView>(),
   write: true,
   access: ORGANIZERS,
+  errors: WRITE_ERRORS,
+  preconditions: NOT_CANCELLED,
+})
+
+export const attendanceAnswerGuestInvite = defineAction({
+  name: 'attendance.answerGuestInvite',
+  summary: '被邀请列席另一支部的会议：本人同意或谢绝；同意前邀请方看不到本人的姓名等信息，也不能为本人登记出席',
+  input: () =>
+    z
+      .object({
+        meetingId: meetingIdField,
+        accept: z.boolean({ error: '请选择同意或谢绝列席' }),
+      })
+      .strict(),
+  output: shape<GuestInviteAnswerView>(),
+  write: true,
+  access: SELF,
+  errors: WRITE_ERRORS,
+})
+
+export const attendanceApproveGuest = defineAction({
+  name: 'attendance.approveGuest',
+  summary: '党委代为同意另一支部党员列席（该党员属于本党委）；同意后其列入列席名单',
+  input: () => z.object({ meetingId: meetingIdField, memberId: memberIdField }).strict(),
+  output: shape<AttendanceSettingsView>(),
+  write: true,
+  access: onMeetingRecord(['supervisor'], 'subtree'),
   errors: WRITE_ERRORS,
   preconditions: NOT_CANCELLED,
 })
@@ -311,9 +361,12 @@ export const ATTENDANCE_ACTIONS = catalogOf(
   attendanceMarkManual,
   attendanceRemoteRequest,
   attendanceRemoteConfirm,
+  attendanceOfflineConfirm,
   attendanceBoard,
   attendanceConfirm,
   attendanceInviteGuests,
+  attendanceAnswerGuestInvite,
+  attendanceApproveGuest,
   leaveRequest,
   leaveDecide,
   leaveListMine,

@@ -10,7 +10,15 @@ export type LeaveCategory = 'work' | 'sick' | 'personal' | 'other'
 export type LeaveStatus = 'pending' | 'approved' | 'declined'
 
 /** One person's line on the board. */
-export type AttendanceState = 'present' | 'remote' | 'remote_pending' | 'leave' | 'leave_pending' | 'absent'
+export type AttendanceState =
+  | 'present'
+  | 'remote'
+  | 'remote_pending'
+  /** 离线补传 received, not yet confirmed by the organizer: a claim, counted in 缺席 until then. */
+  | 'offline_pending'
+  | 'leave'
+  | 'leave_pending'
+  | 'absent'
 
 export interface AttendancePerson {
   memberId: string
@@ -29,6 +37,11 @@ export interface AttendancePerson {
   recordedBy: string | null
   /** Server time of the first valid sign-in (device time for an offline scan, checked). */
   signedAt: number | null
+  /** 代为登记 more than the rule's limit after the meeting ended: 补登. */
+  belated: boolean
+  /** Who confirmed a remote attendance or an offline claim (member id), and when (epoch ms). */
+  confirmedBy: string | null
+  confirmedAt: number | null
   leave: { category: LeaveCategory; note: string; status: LeaveStatus } | null
 }
 
@@ -47,6 +60,10 @@ export interface AttendanceBoard {
   leavePending: number
   /** Said they attend remotely, not yet confirmed by the secretary (counted in 缺席 until then). */
   remotePending: number
+  /** 离线补传 claims waiting for the organizer's confirmation (counted in 缺席 until then). */
+  offlinePending: number
+  /** Names of the organizers who marked or confirmed someone (member id → name), for the record. */
+  recorderNames: Record<string, string>
   /** Null for kinds without quorum. */
   quorum: QuorumResult | null
   /** When the secretary confirmed attendance (the meeting counts as held from then); null before. */
@@ -77,6 +94,18 @@ export interface AttendanceSettingsView {
   /** When the participant list was frozen (sign-in first opened). */
   frozenAt: number | null
   guests: { id: string; name: string }[]
+  /** Members of another branch invited as 列席 who have not accepted yet: counted, never named. */
+  pendingGuests: number
+}
+
+/** The invited member's answer to a 列席 invitation from another branch. */
+export interface GuestInviteAnswerView {
+  meetingId: string
+  title: string
+  startAt: number
+  endAt: number
+  /** True: now on the meeting's 列席 list; false: declined. */
+  accepted: boolean
 }
 
 /** What the 签到码 screen needs to keep rotating codes with no network. Organizers only. */
@@ -115,7 +144,7 @@ export interface SignInResult {
   signedAt: number
   /** False when the person was already signed in and the first record stands. */
   created: boolean
-  /** For remote attendance: confirmed by the secretary. */
+  /** For remote attendance and offline claims: confirmed by the organizer (false = 待确认). */
   confirmed: boolean
 }
 

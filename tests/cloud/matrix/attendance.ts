@@ -1,6 +1,9 @@
 /** Matrix rows of the actions in src/domain/api/catalog-attendance.ts. */
 import type { ATTENDANCE_ACTIONS } from '../../../src/domain/api/catalog-attendance'
-import { branchEditors, everyone, withinReach, type MatrixRows } from './table'
+import { branchEditors, everyone, withinReach, type MatrixRows, type Rule } from './table'
+
+/** The 党委 (its staff) on meetings within its reach. */
+const supervisorInReach: Rule = (role, cell) => role === 'supervisor' && cell !== 'other'
 
 export const ATTENDANCE_ROWS: MatrixRows<keyof typeof ATTENDANCE_ACTIONS> = {
   expected: {
@@ -16,9 +19,13 @@ export const ATTENDANCE_ROWS: MatrixRows<keyof typeof ATTENDANCE_ACTIONS> = {
     'attendance.markManual': branchEditors,
     'attendance.remoteRequest': everyone,
     'attendance.remoteConfirm': branchEditors,
+    'attendance.offlineConfirm': branchEditors,
     'attendance.board': withinReach,
     'attendance.confirm': branchEditors,
     'attendance.inviteGuests': branchEditors,
+    // The invited member answers for themself; the handler then finds no invitation for the matrix actors.
+    'attendance.answerGuestInvite': everyone,
+    'attendance.approveGuest': supervisorInReach,
     'leave.request': everyone,
     'leave.decide': branchEditors,
     'leave.listMine': everyone,
@@ -41,9 +48,12 @@ export const ATTENDANCE_ROWS: MatrixRows<keyof typeof ATTENDANCE_ACTIONS> = {
     'attendance.markManual': (t) => ({ meetingId: t.meetingId, memberId: t.memberId, reason: '矩阵测试' }),
     'attendance.remoteRequest': (t) => ({ meetingId: t.meetingId }),
     'attendance.remoteConfirm': (t) => ({ meetingId: t.meetingId, memberId: t.memberId }),
+    'attendance.offlineConfirm': (t) => ({ meetingId: t.meetingId, memberIds: [t.memberId] }),
     'attendance.board': (t) => ({ meetingId: t.meetingId }),
     'attendance.confirm': (t) => ({ meetingId: t.meetingId }),
     'attendance.inviteGuests': (t) => ({ meetingId: t.meetingId, memberIds: [t.memberId] }),
+    'attendance.answerGuestInvite': (t) => ({ meetingId: t.meetingId, accept: true }),
+    'attendance.approveGuest': (t) => ({ meetingId: t.meetingId, memberId: t.memberId }),
     'leave.request': (t) => ({ meetingId: t.meetingId, category: 'work', note: '矩阵测试' }),
     'leave.decide': (t) => ({ meetingId: t.meetingId, memberId: t.memberId, approve: true }),
     'leave.listMine': () => ({}),

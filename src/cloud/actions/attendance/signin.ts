@@ -18,6 +18,8 @@ import {
 import type { SignInResult, SignInVia } from '../../../domain/api/views-attendance'
 import {
   attendanceStateOf,
+  DEFAULT_ATTENDANCE_RULES,
+  isBelatedManual,
   isLate,
   offlineRefusal,
   signInClosedReason,
@@ -92,7 +94,8 @@ async function upgrade(
   existing: Stored<AttendanceDoc>,
   doc: AttendanceDoc,
 ): Promise<{ record: AttendanceDoc; created: boolean }> {
-  if (existing.mode === 'remote' && !existing.confirmed && doc.mode === 'in_person') {
+  // An unconfirmed claim (remote, or an offline upload) gives way to an in-person sign-in that counts.
+  if (existing.confirmed === false && doc.mode === 'in_person' && doc.confirmed !== false) {
     try {
       const { meetingId: _m, memberId: _p, branchId: _b, ...patch } = doc
       return {
@@ -141,14 +144,21 @@ export const attendanceSignIn = implement(signInDecl, async (ctx, input) => {
   const check = checkSignInToken(s.secret, meeting._id, input.token, offline ? null : ctx.now)
   if (!check.ok) throw invalid('token', TOKEN_REFUSALS[check.reason])
   if (offline) {
-    const refusal = offlineRefusal(window, check.window, signedAt, ctx.now)
+    const refusal = offlineRefusal(window, check.window, signedAt, ctx.now, DEFAULT_ATTENDANCE_RULES)
     if (refusal) throw invalid('token', refusal)
   }
   checkPlace(s, input.location)
   const via: SignInVia = offline ? 'offline' : 'qr'
+  // An offline upload is a claim: pending until the organizer confirms it on the board, and late by
+  // the server's time of arrival (the organizer may confirm it as on time), never by the device's word.
   return signInOnce(
     store,
-    newAttendanceRecord(meeting, me, { via, signedAt, offline, late: isLate(meeting, s, signedAt) }, ctx.now),
+    newAttendanceRecord(
+      meeting,
+      me,
+      { via, signedAt, offline, late: isLate(meeting, s, ctx.now), confirmed: !offline },
+      ctx.now,
+    ),
     ctx.actor.name,
   )
 })
@@ -205,6 +215,7 @@ export const attendanceMarkManual = implement(manualDecl, async (ctx, input) => 
       signedAt: ctx.now,
       manualReason: input.reason,
       recordedBy: ctx.actor.memberId,
+      belated: isBelatedManual(meeting.endAt, ctx.now, DEFAULT_ATTENDANCE_RULES),
     }),
   )
 })

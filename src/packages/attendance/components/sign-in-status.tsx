@@ -14,7 +14,13 @@ export function SignedLine({ r }: { r: SignInResult }) {
   return (
     <View className="signin__done" id="signin-done">
       <Text className="signin__done-title">
-        {r.mode === 'remote' ? (r.confirmed ? '已确认远程参会' : '已报名远程参会，待书记确认') : '已签到'}
+        {r.mode === 'remote'
+          ? r.confirmed
+            ? '已确认远程参会'
+            : '已报名远程参会，待书记确认'
+          : r.confirmed
+            ? '已签到'
+            : '离线签到已上传，待书记确认（确认前不计入出席）'}
       </Text>
       <Text>
         {VIA_LABELS[r.via]} · {time(r.signedAt)}

@@ -29,12 +29,21 @@ const STATE_TAG: Record<AttendancePerson['state'], 'success' | 'primary' | 'warn
   present: 'success',
   remote: 'primary',
   remote_pending: 'warning',
+  offline_pending: 'warning',
   leave: 'default',
   leave_pending: 'warning',
   absent: 'danger',
 }
 
-const ORDER: AttendancePerson['state'][] = ['leave_pending', 'remote_pending', 'absent', 'present', 'remote', 'leave']
+const ORDER: AttendancePerson['state'][] = [
+  'leave_pending',
+  'remote_pending',
+  'offline_pending',
+  'absent',
+  'present',
+  'remote',
+  'leave',
+]
 
 function sortForBoard(people: AttendancePerson[]): AttendancePerson[] {
   return [...people].sort((a, b) => ORDER.indexOf(a.state) - ORDER.indexOf(b.state))
@@ -71,7 +80,8 @@ function PersonRow({ p, b, onDone, desk }: { p: AttendancePerson; b: Board; onDo
   const decide = useWrite('leave.decide')
   const remoteConfirm = useWrite('attendance.remoteConfirm')
   const markManual = useWrite('attendance.markManual')
-  const writes = [decide, remoteConfirm, markManual]
+  const offlineConfirm = useWrite('attendance.offlineConfirm')
+  const writes = [decide, remoteConfirm, markManual, offlineConfirm]
   const busy = writes.some((w) => w.busy)
   const error = writes.find((w) => w.message)?.message ?? ''
   const act = async (send: () => Promise<WriteOutcome<unknown>>) => {
@@ -97,6 +107,7 @@ function PersonRow({ p, b, onDone, desk }: { p: AttendancePerson; b: Board; onDo
       <Tag type={STATE_TAG[p.state]}>{state}</Tag>
       {p.late && <Tag type="warning">迟到</Tag>}
       {p.offline && <Tag type="warning">离线补传</Tag>}
+      {p.belated && <Tag type="danger">补登</Tag>}
     </>
   )
   const detail = (p.via || p.leave) && (
@@ -147,6 +158,17 @@ function PersonRow({ p, b, onDone, desk }: { p: AttendancePerson; b: Board; onDo
           onClick={() => act(() => remoteConfirm.run({ meetingId, memberId: p.memberId }))}
         >
           确认远程参会
+        </Button>
+      )}
+      {p.state === 'offline_pending' && (
+        <Button
+          size="small"
+          type="primary"
+          id={`confirm-offline-${p.memberId}`}
+          loading={busy}
+          onClick={() => act(() => offlineConfirm.run({ meetingId, memberIds: [p.memberId] }))}
+        >
+          确认离线签到
         </Button>
       )}
       {p.state === 'absent' && Date.now() >= b.startAt - 30 * 60_000 && (
@@ -234,6 +256,31 @@ function PeopleTable({ id, canManage, children }: { id: string; canManage: boole
   )
 }
 
+/** 一键确认: the names of every pending 离线补传 claim, confirmed in one tap. */
+function OfflineClaims({ b, reload }: { b: Board; reload: () => void }) {
+  const write = useWrite('attendance.offlineConfirm')
+  const pending = b.people.filter((p) => p.state === 'offline_pending')
+  if (!b.canManage || pending.length === 0) return null
+  const confirmAll = async () => {
+    const outcome = await write.run({ meetingId: b.meetingId, memberIds: pending.map((p) => p.memberId) })
+    if (outcome.status !== 'done') return
+    Taro.showToast({ title: `已确认 ${pending.length} 人的离线签到`, icon: 'none' })
+    reload()
+  }
+  return (
+    <View className="panel board__offline" id="board-offline">
+      <Text className="board__pending">
+        离线补传待确认（{pending.length} 人）：{pending.map((p) => p.name).join('、')}
+        。确认前不计入出席；请核对确实到会后再确认。
+      </Text>
+      <Button size="small" type="primary" id="confirm-offline-all" loading={write.busy} onClick={confirmAll}>
+        一键确认
+      </Button>
+      {write.message && <Text className="board__error">{write.message}</Text>}
+    </View>
+  )
+}
+
 function BoardView({ b, reload }: { b: Board; reload: () => void }) {
   const write = useWrite('attendance.confirm')
   const confirm = async () => {
@@ -266,6 +313,7 @@ function BoardView({ b, reload }: { b: Board; reload: () => void }) {
           {b.remotePending > 0 ? `${b.remotePending} 人远程参会待确认` : ''}
         </Text>
       )}
+      <OfflineClaims b={b} reload={reload} />
       {b.recordedAt !== null && (
         <Text className="board__recorded" id="board-recorded">
           已于 {beijing(b.recordedAt).format('MM月DD日 HH:mm')} 确认考勤
