@@ -27,6 +27,8 @@ export type AttendanceMeetingDoc = Omit<Meeting, 'id'> & {
   _id: string
   signIn?: SignInSettings | null
   guestIds?: string[]
+  /** 列席 invitations to members of another branch, waiting for their acceptance (or the 党委's). */
+  guestInvites?: GuestInviteDoc[]
   allowRemote?: boolean | null
   videoLink?: string | null
   attendanceRecordedAt?: number | null
@@ -34,6 +36,13 @@ export type AttendanceMeetingDoc = Omit<Meeting, 'id'> & {
   minutesFinalizedAt?: number | null
   /** The board's counts when attendance was confirmed (the 党委's matrix sums them). */
   attendanceSummary?: AttendanceSummary | null
+}
+
+/** A pending 列席 invitation: whom, by whom, when (epoch ms). */
+export interface GuestInviteDoc {
+  memberId: string
+  invitedBy: string
+  invitedAt: number
 }
 
 // — notifications, outbox
@@ -345,4 +354,16 @@ export interface EscalationDoc {
   at: number
   /** Supervisors told. */
   told: string[]
+}
+
+/**
+ * `guess_attempts/<key>`: guesses counted per attempt, whatever their request id, written before
+ * the guess is checked. `invite:<code>` counts the answers an invitation took (`count`);
+ * `bind:<openid>` and `signin:<openid>:<meetingId>` keep the times (epoch ms) of recent guesses
+ * inside their rate window (`times`).
+ */
+export interface GuessAttemptDoc {
+  count: number
+  times: number[]
+  updatedAt: number
 }

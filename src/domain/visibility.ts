@@ -78,3 +78,13 @@ export function minutesAttendanceSeenBy(
 export function phoneSeenBy(phone: string, full: boolean): string {
   return full ? phone : maskPhone(phone)
 }
+
+/**
+ * Whether inviting `invitee` as 列席 to a meeting of the branch at `branchPath` needs their own
+ * acceptance (or the 党委's) first: yes when they belong to another branch, so that the inviting
+ * branch learns nothing about them (name, phone) and cannot mark them present before. Members of
+ * the branch itself, and of the 党委 above it (whose path the branch's includes), are invited directly.
+ */
+export function guestNeedsAcceptance(invitee: { orgId: string }, branchPath: readonly string[]): boolean {
+  return !branchPath.includes(invitee.orgId)
+}

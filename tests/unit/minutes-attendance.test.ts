@@ -1,14 +1,9 @@
 import { newAttendanceRecord } from '../../src/cloud/attendance-board'
-import {
-  attendanceStateOf,
-  computeBoard,
-  peopleSeenBy,
-  type AttendanceRecord,
-  type BoardPerson,
-} from '../../src/domain/attendance'
+import { attendanceStateOf, computeBoard, type AttendanceRecord, type BoardPerson } from '../../src/domain/attendance'
 import { fromBeijing } from '../../src/domain/beijing-time'
 import type { MinutesContent } from '../../src/domain/minutes'
 import { attendanceFromBoard, finalizeBlocked } from '../../src/domain/minutes-attendance'
+import { boardPeopleSeenBy } from '../../src/domain/visibility'
 
 const T = fromBeijing('2026-06-12', '15:00')
 const person = (memberId: string, votingRights = true): BoardPerson => ({
@@ -139,11 +134,11 @@ describe('who sees why someone is on leave', () => {
   }).people
 
   test('the organizers see every note', () => {
-    expect(peopleSeenBy(people, 'x', true)).toBe(people)
+    expect(boardPeopleSeenBy(people, { memberId: 'x', organizes: true })).toBe(people)
   })
 
   test('a member sees their own note, and the others’ leave without its note', () => {
-    const seen = peopleSeenBy(people, 'a', false)
+    const seen = boardPeopleSeenBy(people, { memberId: 'a', organizes: false })
     expect(seen.map((p) => p.leave)).toEqual([
       { category: 'sick', note: '住院', status: 'approved' },
       { category: 'personal', note: '', status: 'pending' },

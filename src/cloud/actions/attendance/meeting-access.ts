@@ -100,6 +100,7 @@ export async function settingsView(store: StorePort, meeting: AttendanceMeetingD
     videoLink: meeting.videoLink ?? null,
     frozenAt: s.frozenAt,
     guests: guests.map((g) => ({ id: g._id, name: g.name })),
+    pendingGuests: (meeting.guestInvites ?? []).length,
   }
 }
 

@@ -14,6 +14,7 @@ import { signInWindow } from '../../../domain/attendance'
 import { TOKEN_WINDOW_MS } from '../../../domain/attendance-token'
 import { AppError } from '../../../domain/errors'
 import { pagePath } from '../../../domain/pages'
+import { guestNeedsAcceptance } from '../../../domain/visibility'
 import { meetingFields, notify } from '../../notices'
 import { membersByIds } from '../roster-reads'
 import { invalid, refuseCancelled, settingsOf, settingsView, withSecret } from './meeting-access'
@@ -108,6 +109,12 @@ export const attendancePrintedCode = implement(attendancePrintedCodeDecl, async 
   return { meetingId: meeting._id, image: await ctx.ports.codes.render(SIGNIN_PAGE, scene), scene, page: SIGNIN_PAGE }
 })
 
+/**
+ * 邀请列席. Members of the branch (or of the 党委 above it) join the 列席 list at once, as before;
+ * a member of another branch gets a pending invitation instead (src/domain/visibility.ts): they are
+ * told in 消息 and accept or decline (attendance.answerGuestInvite), or the 党委 approves
+ * (attendance.approveGuest). Until then the inviting branch sees only how many are pending.
+ */
 export const attendanceInviteGuests = implement(inviteDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const before = ctx.target.record
@@ -118,14 +125,26 @@ export const attendanceInviteGuests = implement(inviteDecl, async (ctx, input) =
     throw invalid('memberIds', '有所选人员不在名册中，请刷新后重新选择。')
   }
   const byId = new Map(people.map((p) => [p._id, p]))
-  const added = wanted.filter((id) => !before.participantIds.includes(id) && !(before.guestIds ?? []).includes(id))
-  if (added.length === 0) return settingsView(store, before)
+  const pendingIds = new Set((before.guestInvites ?? []).map((g) => g.memberId))
+  const fresh = wanted.filter(
+    (id) => !before.participantIds.includes(id) && !(before.guestIds ?? []).includes(id) && !pendingIds.has(id),
+  )
+  const asks = fresh.filter((id) => guestNeedsAcceptance(byId.get(id)!, ctx.target.org.path))
+  const added = fresh.filter((id) => !asks.includes(id))
+  if (fresh.length === 0) return settingsView(store, before)
   const after = await store.transaction(async (tx) => {
     const m = await tx.get('meetings', before._id)
     if (!m) throw new AppError('NOT_FOUND')
     const guestIds = [...new Set([...(m.guestIds ?? []), ...added])]
-    const updated = await tx.update('meetings', m._id, { guestIds, updatedAt: ctx.now }, m._version)
-    if (m.signIn?.frozenAt != null) {
+    const waiting = new Set((m.guestInvites ?? []).map((g) => g.memberId))
+    const guestInvites = [
+      ...(m.guestInvites ?? []),
+      ...asks
+        .filter((id) => !waiting.has(id))
+        .map((memberId) => ({ memberId, invitedBy: ctx.actor.memberId, invitedAt: ctx.now })),
+    ]
+    const updated = await tx.update('meetings', m._id, { guestIds, guestInvites, updatedAt: ctx.now }, m._version)
+    if (m.signIn?.frozenAt != null && added.length > 0) {
       // The list was frozen when sign-in opened: a change after that stays on the record.
       await tx.insert('meeting_history', {
         _id: ctx.newId('mch'),
@@ -140,7 +159,7 @@ export const attendanceInviteGuests = implement(inviteDecl, async (ctx, input) =
     }
     return updated
   })
-  for (const id of added) {
+  for (const id of fresh) {
     await notify(
       ctx.ports,
       {

@@ -1,0 +1,106 @@
+/**
+ * 列席 from another branch (issue 18 part 7): the invited member accepts or declines, or the 党委
+ * approves for them; only then do they join the meeting's 列席 list (named on the board, able to
+ * sign in or be marked present).
+ */
+import { implement } from '../handler'
+import {
+  attendanceAnswerGuestInvite as answerDecl,
+  attendanceApproveGuest as approveDecl,
+} from '../../../domain/api/catalog-attendance'
+import { AppError } from '../../../domain/errors'
+import type { MemberContext } from '../../action-context'
+import type { AttendanceMeetingDoc } from '../../documents'
+import type { StorePort, StoreTx } from '../../ports/store'
+import { invalid, liveMeetingOf, settingsView } from './meeting-access'
+
+/** Who settles an invitation: the acting member, the time (epoch ms) and a new history id. */
+interface Settler {
+  by: string
+  now: number
+  newId: (prefix: string) => string
+}
+
+/**
+ * Settles the pending invitation of `memberId` inside `tx`: accepted moves them onto the 列席 list
+ * (after sign-in opened, the change is kept in the meeting's history, as for any guest added then),
+ * declined drops the invitation. Takes the meeting's id; returns the meeting after, or null when
+ * there was no pending invitation for them (nothing is written then).
+ */
+async function settleInvite(
+  tx: StoreTx,
+  meetingId: string,
+  memberId: string,
+  accept: boolean,
+  who: Settler,
+): Promise<AttendanceMeetingDoc | null> {
+  const m = await tx.get('meetings', meetingId)
+  if (!m) throw new AppError('NOT_FOUND')
+  const invites = m.guestInvites ?? []
+  if (!invites.some((g) => g.memberId === memberId)) return null
+  const guestInvites = invites.filter((g) => g.memberId !== memberId)
+  const guestIds = accept ? [...new Set([...(m.guestIds ?? []), memberId])] : (m.guestIds ?? [])
+  const after = await tx.update('meetings', m._id, { guestIds, guestInvites, updatedAt: who.now }, m._version)
+  if (accept && m.signIn?.frozenAt != null) {
+    const name = (await tx.get('members', memberId))?.name ?? memberId
+    await tx.insert('meeting_history', {
+      _id: who.newId('mch'),
+      meetingId: m._id,
+      branchId: m.branchId,
+      change: 'edited',
+      summary: [`签到开放后增加列席人员：${name}（本人或党委已同意）`],
+      reason: null,
+      by: who.by,
+      at: who.now,
+    })
+  }
+  return after
+}
+
+export const attendanceAnswerGuestInvite = implement(answerDecl, async (ctx, input) => {
+  const { store } = ctx.ports
+  const me = ctx.actor.memberId
+  const meeting = await liveMeetingOf(store, input.meetingId)
+  const view = (accepted: boolean) => ({
+    meetingId: meeting._id,
+    title: meeting.title,
+    startAt: meeting.startAt,
+    endAt: meeting.endAt,
+    accepted,
+  })
+  // A retry after the answer landed gets the same answer back.
+  if ((meeting.guestIds ?? []).includes(me) && input.accept) return view(true)
+  if (!(meeting.guestInvites ?? []).some((g) => g.memberId === me)) {
+    throw invalid('meetingId', '没有待你确认的列席邀请：可能已经处理过，或邀请已撤回；请刷新消息后再看。')
+  }
+  if (input.accept && ctx.now > meeting.endAt) {
+    throw invalid('meetingId', '会议已经结束，这份列席邀请已失效。')
+  }
+  const after = await store.transaction((tx) => settleInvite(tx, meeting._id, me, input.accept, settler(ctx)))
+  if (!after) throw invalid('meetingId', '这份列席邀请刚刚已处理，请刷新消息后再看。')
+  return view(input.accept)
+})
+
+export const attendanceApproveGuest = implement(approveDecl, async (ctx, input) => {
+  const { store } = ctx.ports
+  const meeting = ctx.target.record
+  const invitee = await store.get('members', input.memberId)
+  // The 党委 approves for its own members only, and never for a branch's own officers acting as 党委.
+  const ours =
+    invitee && ctx.actor.orgKind !== 'branch' && (await orgPathOf(store, invitee.orgId)).includes(ctx.actor.orgId)
+  if (!ours || !(meeting.guestInvites ?? []).some((g) => g.memberId === input.memberId)) {
+    throw invalid('memberId', '这位同志没有待确认的列席邀请，或不属于本党委；请刷新后再试。')
+  }
+  if (ctx.now > meeting.endAt) throw invalid('meetingId', '会议已经结束，不能再同意列席。')
+  const after = await store.transaction((tx) => settleInvite(tx, meeting._id, input.memberId, true, settler(ctx)))
+  return settingsView(store, after ?? meeting)
+})
+
+function settler(ctx: MemberContext): Settler {
+  return { by: ctx.actor.memberId, now: ctx.now, newId: (prefix) => ctx.newId(prefix) }
+}
+
+/** The path of org `orgId` (root first), or empty when it is not found. */
+async function orgPathOf(store: StorePort, orgId: string): Promise<string[]> {
+  return (await store.get('orgs', orgId))?.path ?? []
+}
