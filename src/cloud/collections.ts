@@ -30,6 +30,7 @@ import type {
   ReportDoc,
   RuleSetDoc,
   EscalationDoc,
+  GuessAttemptDoc,
   SupervisionRowDoc,
   SupervisionStateDoc,
   WebLoginTicketDoc,
@@ -53,6 +54,7 @@ export const COLLECTIONS = {
   outbox: { indexes: [['memberId']] },
   member_history: { indexes: [['memberId', 'at']] },
   invitations: { indexes: [['memberId']] },
+  guess_attempts: { indexes: [] },
   meeting_history: { indexes: [['meetingId', 'at']] },
   compliance_counters: { indexes: [['branchId', 'periodKey']] },
   rule_sets: { indexes: [] },
@@ -146,6 +148,7 @@ export interface CollectionDocs {
   member_history: MemberChange
   /** An invitation, with the request that made it (a replay finds the same one). */
   invitations: Invitation & { requestRef: string }
+  guess_attempts: GuessAttemptDoc
   meeting_history: MeetingChange
   compliance_counters: CounterDoc
   /** By org id the 党委's or 支部's kind rules; by `mobileRuleSetId` its 流动党员 rules. */

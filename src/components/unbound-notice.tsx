@@ -11,7 +11,7 @@ export function UnboundNotice() {
   return (
     <View className="panel" id="unbound-notice">
       <Text>
-        你的微信还没有绑定党员身份。请向所在支部的书记或组织委员索取邀请：扫描邀请二维码，或点下面的按钮输入邀请码，核对姓名与手机号后四位即可完成绑定。
+        你的微信还没有绑定党员身份。请向所在支部的书记或组织委员索取邀请：扫描邀请二维码，或点下面的按钮输入邀请码，核对姓名与支部登记的完整手机号即可完成绑定。
       </Text>
       <View className="actions">
         <Button id="go-bind" type="primary" block onClick={() => navigate('bind')}>

@@ -8,7 +8,10 @@ import { pagePath } from './pages'
 export const INVITE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
 export const INVITE_CODE_LENGTH = 8
 export const INVITE_TTL_MS = 7 * 24 * 3600 * 1000
-/** Failed name/phone checks after which an invitation is revoked. */
+/**
+ * Answers (name and full phone number) an invitation takes; when the last of them is wrong too the
+ * invitation is void and the secretary issues a new one.
+ */
 export const MAX_BIND_ATTEMPTS = 5
 /** The binding page a scan opens; the code travels as `?code=` (h5) or `scene=code%3D…` (wxacode). */
 export const BIND_PAGE = pagePath('bind')
@@ -49,14 +52,11 @@ export interface Invitation {
   usedBy: string | null
   revokedAt: number | null
   revokedReason: 'replaced' | 'attempts' | null
-  failedAttempts: number
-  /** Request-derived ids of the failed attempts, so a retried request is not counted twice. */
-  failedAttemptIds: string[]
 }
 
 /**
  * A new invitation for `memberId` of `branchId`, made by `createdBy` at `createdAt` (epoch ms): not
- * used, not revoked, no failed attempts, expiring INVITE_TTL_MS (7 days) later.
+ * used, not revoked, expiring INVITE_TTL_MS (7 days) later.
  */
 export function newInvitation(made: Pick<Invitation, 'memberId' | 'branchId' | 'createdBy' | 'createdAt'>): Invitation {
   return {
@@ -66,8 +66,6 @@ export function newInvitation(made: Pick<Invitation, 'memberId' | 'branchId' | '
     usedBy: null,
     revokedAt: null,
     revokedReason: null,
-    failedAttempts: 0,
-    failedAttemptIds: [],
   }
 }
 
@@ -78,4 +76,27 @@ export function invitationState(inv: Invitation, now: number): InvitationState {
   if (inv.usedAt !== null) return 'used'
   if (inv.expiresAt <= now) return 'expired'
   return 'valid'
+}
+
+/**
+ * A phone number as typed, reduced to its digits: spaces, dashes and a leading +86 or 86 go, so
+ * `+86 138-0000-1555` reads as `13800001555`.
+ */
+export function phoneDigits(phone: string): string {
+  const digits = phone.replace(/[\s-]/g, '').replace(/^\+/, '')
+  return digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : digits
+}
+
+/**
+ * Whether the invited person's answer matches the member: the name as registered (spaces around it
+ * ignored) and the full phone number. The full number is asked because the app shows every member
+ * only the masked `138****1555` — its first three and last four digits — so no part that other
+ * members can see is enough. One answer, true or false: the caller never says which part was wrong.
+ */
+export function bindAnswerMatches(
+  member: { name: string; phone: string },
+  answer: { name: string; phone: string },
+): boolean {
+  const phone = phoneDigits(answer.phone)
+  return answer.name.trim() === member.name.trim() && phone.length > 0 && phone === phoneDigits(member.phone)
 }

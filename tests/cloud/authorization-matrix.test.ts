@@ -122,7 +122,7 @@ const SAMPLES: Record<string, (t: Target) => Record<string, unknown>> = {
   'roster.update': (t) => ({ memberId: t.memberId, version: t.version, reason: '矩阵测试' }),
   'invite.create': (t) => ({ memberId: t.memberId }),
   'invite.preview': () => ({ code: 'ABCDEFGH' }),
-  'binding.bind': () => ({ code: 'ABCDEFGH', name: '某某某', phoneLast4: '1234' }),
+  'binding.bind': () => ({ code: 'ABCDEFGH', name: '某某某', phone: '13800001234' }),
   'binding.unbind': (t) => ({ memberId: t.memberId, reason: '矩阵测试' }),
   'roster.importPreview': (t) => ({ branchId: t.org, fileId: csv(t) }),
   'roster.importCommit': (t) => ({ branchId: t.org, fileId: csv(t) }),

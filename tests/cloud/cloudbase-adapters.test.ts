@@ -418,7 +418,7 @@ describe('the router on openCloudBase() over the stand-ins', () => {
 
     const bound = await callAs('o_new_wechat_user', {
       action: 'binding.bind',
-      input: { code: inv.code, name: '郭子涵', phoneLast4: '1555' },
+      input: { code: inv.code, name: '郭子涵', phone: '13800001555' },
       requestId: 'req-cloud-bind-1',
     })
     expect(bound).toMatchObject({ ok: true, data: { bound: true, member: { id: 'm_b1_16' } } })

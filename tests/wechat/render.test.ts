@@ -258,9 +258,9 @@ describe('the weapp build in a mini-program runtime simulation', () => {
       await mp.tap(byId(mp.render(), 'submit-code'))
       expect(visibleText(byId(mp.render(), 'bind-branch'))).toBe(invitation.branchName)
       await mp.input(field('field-name'), detail.name)
-      // WeChat cuts typing at maxlength 4: the whole number typed leaves its first four digits.
-      await mp.input(field('field-phone4'), `${detail.phone.slice(-4)}99`)
-      expect(field('field-phone4').attr.value).toBe(detail.phone.slice(-4))
+      // WeChat cuts typing at maxlength 11: extra digits typed after the number are dropped.
+      await mp.input(field('field-phone'), `${detail.phone}99`)
+      expect(field('field-phone').attr.value).toBe(detail.phone)
       await mp.tap(byId(mp.render(), 'submit-bind'))
 
       expect(mp.currentPage.route).toBe(HOME)
@@ -273,7 +273,7 @@ describe('the weapp build in a mini-program runtime simulation', () => {
           c.api === 'cloud.callFunction' && (c.args[0] as { data: { action: string } }).data.action === 'binding.bind',
       )!.args[0] as { data: { requestId?: string; input: Record<string, unknown> } }
       expect(bind.data.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
-      expect(bind.data.input).toEqual({ code: invitation.code, name: detail.name, phoneLast4: detail.phone.slice(-4) })
+      expect(bind.data.input).toEqual({ code: invitation.code, name: detail.name, phone: detail.phone })
     })
   })
 

@@ -11,8 +11,10 @@ import {
   invitePreview as invitePreviewDecl,
 } from '../../domain/api/catalog'
 import type { InvitationView } from '../../domain/api/views'
-import { AppError, type FieldProblem } from '../../domain/errors'
+import { AppError } from '../../domain/errors'
+import { BIND_GUESS_LIMIT, waitText } from '../../domain/guess-limits'
 import {
+  bindAnswerMatches,
   BIND_PAGE,
   inviteCodeFromHex,
   invitationState,
@@ -24,6 +26,7 @@ import {
 import { isActiveMember, MEMBER_STATUS_LABELS, type Org } from '../../domain/org'
 import type { ActionContext } from '../action-context'
 import { StoreConflict, type Stored, type StorePort } from '../ports/store'
+import { invitationAttempts, takeGuess, takeInvitationAttempt } from '../guess-attempts'
 import { bindingOf, memberDetail, type MemberDoc } from './roster'
 import { profileOf } from './session'
 import { endSessions, openSessionsOf } from './weblogin/sessions'
@@ -32,7 +35,6 @@ type InvitationDoc = Stored<Invitation & { requestRef: string }>
 
 /** Codes tried before giving up; two 40-bit codes colliding even once is already unlikely. */
 const CODE_TRIES = 5
-const ATTEMPT_RETRIES = 3
 
 const codeMissing = () =>
   new AppError('NOT_FOUND', '邀请码不存在或已作废，请核对后重新输入；如果还是不行，请联系支部书记重新生成邀请。')
@@ -41,6 +43,13 @@ const codeMissing = () =>
 async function usableInvitation(store: StorePort, code: string, now: number): Promise<InvitationDoc> {
   const inv = await store.get('invitations', code)
   const state = inv ? invitationState(inv, now) : 'revoked'
+  if (
+    inv &&
+    state !== 'used' &&
+    (inv.revokedReason === 'attempts' || (await invitationAttempts(store, code)) >= MAX_BIND_ATTEMPTS)
+  ) {
+    throw attemptsUsedUp()
+  }
   if (!inv || state === 'revoked') throw codeMissing()
   if (state === 'used') throw new AppError('CONFLICT', '这个邀请已使用过，不能再次使用；请联系支部书记重新生成邀请。')
   if (state === 'expired') throw new AppError('CONFLICT', '这个邀请已过期（有效期 7 天），请联系支部书记重新生成邀请。')
@@ -129,29 +138,21 @@ export const invitePreview = implement(invitePreviewDecl, async (ctx, input) => 
   return { branchName: branch.name, maskedName: maskName(member.name), expiresAt: inv.expiresAt }
 })
 
-/** Counts a failed check once per request (a retried request is not a new attempt); revokes at the limit. */
-async function countFailure(store: StorePort, code: string, attemptId: string, now: number): Promise<number> {
-  for (let i = 0; ; i += 1) {
-    const inv = await store.get('invitations', code)
-    if (!inv) return MAX_BIND_ATTEMPTS
-    if (inv.failedAttemptIds.includes(attemptId)) return inv.failedAttempts
-    const failedAttempts = inv.failedAttempts + 1
-    const revoke = failedAttempts >= MAX_BIND_ATTEMPTS && inv.revokedAt === null
-    try {
-      await store.update(
-        'invitations',
-        code,
-        {
-          failedAttempts,
-          failedAttemptIds: [...inv.failedAttemptIds, attemptId],
-          ...(revoke ? { revokedAt: now, revokedReason: 'attempts' as const } : {}),
-        },
-        inv._version,
-      )
-      return failedAttempts
-    } catch (err) {
-      if (!(err instanceof StoreConflict && err.reason === 'version') || i >= ATTEMPT_RETRIES) throw err
-    }
+/** What the person reads once an invitation has taken all its answers. */
+const attemptsUsedUp = () =>
+  new AppError(
+    'NOT_FOUND',
+    `这个邀请码已核对 ${MAX_BIND_ATTEMPTS} 次信息都不一致，已经作废；请联系支部书记核对你登记的姓名和手机号，并重新生成邀请。`,
+  )
+
+/** Marks the invitation void after its last answer (best effort: the attempt record already refuses it). */
+async function voidInvitation(store: StorePort, code: string, now: number): Promise<void> {
+  const inv = await store.get('invitations', code)
+  if (!inv || inv.revokedAt !== null || inv.usedAt !== null) return
+  try {
+    await store.update('invitations', code, { revokedAt: now, revokedReason: 'attempts' }, inv._version)
+  } catch (err) {
+    if (!(err instanceof StoreConflict)) throw err
   }
 }
 
@@ -175,20 +176,33 @@ export const bindingBind = implement(bindingBindDecl, async (ctx, input) => {
     throw new AppError('CONFLICT', '这位党员的状态已变更，邀请不能再使用；请联系支部书记。')
   }
 
-  const wrong: FieldProblem[] = []
-  if (input.name !== member.name.trim()) wrong.push({ field: 'name', message: '姓名与支部登记的不一致' })
-  if (input.phoneLast4 !== member.phone.slice(-4)) {
-    wrong.push({ field: 'phoneLast4', message: '手机号后四位与支部登记的不一致' })
+  // Every answer is counted before it is checked, whatever its request id: first against this
+  // WeChat identity's hourly allowance, then as one of the invitation's MAX_BIND_ATTEMPTS answers.
+  const allowance = await takeGuess(store, `bind:${openid}`, BIND_GUESS_LIMIT, ctx.now)
+  if (!allowance.allowed) {
+    throw new AppError(
+      'CONFLICT',
+      `这个微信 1 小时内已核对 ${BIND_GUESS_LIMIT.max} 次，请 ${waitText(allowance.retryAt, ctx.now)}后再试；如记不清支部登记的手机号，请先向支部书记确认。`,
+    )
   }
-  if (wrong.length) {
-    const failed = await countFailure(store, inv._id, ctx.newId('try'), ctx.now)
-    const what = wrong.map((w) => w.message).join('，')
-    const left = MAX_BIND_ATTEMPTS - failed
-    const message =
-      left > 0
-        ? `${what}，请核对后重试（还可以再试 ${left} 次）。`
-        : `${what}。核对已失败 ${MAX_BIND_ATTEMPTS} 次，这个邀请码已作废，请联系支部书记重新生成邀请。`
-    throw new AppError('VALIDATION_FAILED', message, wrong)
+  const attempt = await takeInvitationAttempt(store, inv._id, MAX_BIND_ATTEMPTS, ctx.now)
+  if (attempt === null) {
+    await voidInvitation(store, inv._id, ctx.now)
+    throw attemptsUsedUp()
+  }
+  if (!bindAnswerMatches(member, input)) {
+    const left = MAX_BIND_ATTEMPTS - attempt
+    if (left > 0) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `信息不一致，请核对姓名和完整手机号是否与支部登记的相同后重试（这个邀请码还可以核对 ${left} 次）。`,
+      )
+    }
+    await voidInvitation(store, inv._id, ctx.now)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `信息不一致。这个邀请码已核对 ${MAX_BIND_ATTEMPTS} 次，已经作废；请联系支部书记核对你登记的姓名和手机号，并重新生成邀请。`,
+    )
   }
 
   try {

@@ -1,5 +1,7 @@
 /** 支部成员 (issue 3): the roster, invitations and WeChat binding, CSV import and export. */
 import { z } from 'zod'
+import { BIND_GUESS_LIMIT } from '../guess-limits'
+import { MAX_BIND_ATTEMPTS, phoneDigits } from '../invitation'
 import { BRANCH_ROLES, COMMITTEE_ROLES, MEMBER_CATEGORIES, MEMBER_STATUSES, ROLES, ROSTER_EDITOR_ROLES } from '../org'
 import { catalogOf, defineAction, onMemberRecord, onOrgInput, shape, targetIsBranch } from './define'
 import { cursorField, fileIdField, idField, limitField, textField } from './fields'
@@ -168,16 +170,22 @@ export const invitePreview = defineAction({
 
 export const bindingBind = defineAction({
   name: 'binding.bind',
-  summary: '用邀请码把当前微信绑定到党员身份：核对姓名和手机号后四位；一个微信只绑定一名党员',
+  summary: `用邀请码把当前微信绑定到党员身份：核对姓名和支部登记的完整 11 位手机号（其他成员只看到隐去中间四位的号码），不一致时只答“信息不一致”；每个邀请最多核对 ${MAX_BIND_ATTEMPTS} 次，之后作废须重新邀请；每个微信每小时最多核对 ${BIND_GUESS_LIMIT.max} 次；一个微信只绑定一名党员`,
   input: () =>
     z
       .object({
         code: inviteCodeField,
         name: textField('姓名', 20),
-        phoneLast4: z
-          .string({ error: '请填写手机号后四位' })
-          .trim()
-          .regex(/^\d{4}$/, { error: '手机号后四位应为 4 位数字' }),
+        /** The full number the branch registered; spaces, dashes and +86 are ignored. */
+        phone: z
+          .string({ error: '请填写手机号' })
+          .min(1, { error: '请填写手机号' })
+          .regex(/^\+?[\d\s-]{1,20}$/, { error: '手机号只能填数字，请填写完整的 11 位手机号' })
+          .describe(
+            '支部登记的完整手机号（11 位，以 1 开头；空格、短横线和 +86 不计）；只填后四位或照抄隐去中间四位的号码都不会通过',
+          )
+          .transform((v) => phoneDigits(v))
+          .pipe(z.string().regex(/^1\d{10}$/, { error: '请填写完整的 11 位手机号，以 1 开头' })),
       })
       .strict(),
   output: shape<ProfileView>(),

@@ -1,7 +1,8 @@
 /**
  * Binding: the person opened an invitation (a scan gives `?code=` on the host, `?scene=code%3D…`
- * from a mini-program code) or typed the code; they confirm their name and the last four digits
- * of their phone, and their WeChat is bound to that member.
+ * from a mini-program code) or typed the code; they confirm their name and their full phone number
+ * as the branch registered it (other members only ever see it masked), and their WeChat is bound to
+ * that member.
  */
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -10,6 +11,7 @@ import { SubmitBar, TextField } from '../../../../components/form-fields'
 import { Button } from '../../../../components/nut'
 import { ErrorState, Loading } from '../../../../components/page-state'
 import { beijing } from '../../../../domain/beijing-time'
+import { MAX_BIND_ATTEMPTS } from '../../../../domain/invitation'
 import { useApi } from '../../../../services/use-api'
 import { useWrite } from '../../../../services/use-write'
 import { codeFromParams } from '../../invite-code'
@@ -21,12 +23,12 @@ export default function BindPage() {
   const [code, setCode] = useState(() => codeFromParams(params))
   const [typedCode, setTypedCode] = useState('')
   const [name, setName] = useState('')
-  const [last4, setLast4] = useState('')
+  const [phone, setPhone] = useState('')
   const write = useWrite('binding.bind')
   const preview = useApi('invite.preview', code ? { code } : null)
 
   const submit = async () => {
-    const outcome = await write.run({ code, name, phoneLast4: last4 })
+    const outcome = await write.run({ code, name, phone })
     if (outcome.status !== 'done') return
     const profile = outcome.data
     Taro.showToast({ title: `绑定成功，欢迎你，${profile.bound ? profile.member.name : ''}`, icon: 'none' })
@@ -74,7 +76,9 @@ export default function BindPage() {
         {preview.data.branchName}
       </Text>
       <Text className="bind__hint">
-        邀请 {preview.data.maskedName} 绑定微信。请填写你的姓名和手机号后四位，核对无误后完成绑定。邀请
+        邀请 {preview.data.maskedName} 绑定微信。请填写你在支部登记的姓名和完整的 11 位手机号：
+        支部里其他人只能看到隐去中间四位的号码，所以只有你本人能填对，别人拿到邀请码也绑不走。最多核对{' '}
+        {MAX_BIND_ATTEMPTS} 次，都不一致时邀请作废，需请支部书记重新生成。邀请
         {beijing(preview.data.expiresAt).format('MM月DD日 HH:mm')}前有效。
       </Text>
       <TextField
@@ -86,13 +90,14 @@ export default function BindPage() {
         problem={write.problem('name')}
       />
       <TextField
-        id="field-phone4"
-        label="手机号后四位"
+        id="field-phone"
+        label="手机号（完整 11 位）"
         type="number"
-        value={last4}
-        maxlength={4}
-        onInput={setLast4}
-        problem={write.problem('phoneLast4')}
+        value={phone}
+        maxlength={11}
+        placeholder="支部登记的手机号"
+        onInput={setPhone}
+        problem={write.problem('phone')}
       />
       <SubmitBar message={write.message} buttonId="submit-bind" label="确认绑定" busy={write.busy} onSubmit={submit} />
     </View>

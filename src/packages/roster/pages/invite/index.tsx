@@ -44,7 +44,7 @@ export default function InvitePage() {
       </Text>
       <Text className="invite__hint">
         {beijing(invitation.expiresAt).format('YYYY年MM月DD日 HH:mm')}
-        前有效，只能使用一次。绑定时需核对姓名和手机号后四位。
+        前有效，只能使用一次。绑定时需核对姓名和支部登记的完整手机号（最多 5 次，都不一致则邀请作废）。
       </Text>
       <View className="actions">
         <Button id="renew-invite" block onClick={create}>
