@@ -90,7 +90,13 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(text)
 }
 
-/** The request body, up to `max` bytes; past that it rejects, and the rest is read and dropped so the reply still arrives. */
+class BodyTooLarge extends Error {
+  constructor() {
+    super('body too large')
+  }
+}
+
+/** The request body, up to `max` bytes; past that it rejects with BodyTooLarge, and the rest is read and dropped so the reply still arrives. */
 function readBytes(req: http.IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     let size = 0
@@ -100,7 +106,7 @@ function readBytes(req: http.IncomingMessage, max: number): Promise<Buffer> {
       if (size <= max) return void chunks.push(c)
       req.off('data', onData)
       req.resume()
-      reject(new Error('too large'))
+      reject(new BodyTooLarge())
     }
     req.on('data', onData)
     req.on('end', () => resolve(Buffer.concat(chunks)))
@@ -108,20 +114,9 @@ function readBytes(req: http.IncomingMessage, max: number): Promise<Buffer> {
   })
 }
 
-class BodyTooLarge extends Error {
-  constructor() {
-    super('body too large')
-  }
-}
-
 /** The request body as text, up to 1 MB; throws BodyTooLarge past that. */
 async function readBody(req: http.IncomingMessage): Promise<string> {
-  try {
-    return (await readBytes(req, MAX_BODY)).toString('utf8')
-  } catch (err) {
-    if (err instanceof Error && err.message === 'too large') throw new BodyTooLarge()
-    throw err
-  }
+  return (await readBytes(req, MAX_BODY)).toString('utf8')
 }
 
 const badRequest = (message: string) => ({ ok: false, error: { code: 'VALIDATION_FAILED', message } })
@@ -150,19 +145,21 @@ function hostNameOf(value: string | undefined): string | null {
 }
 
 /**
- * Uploads to one path, one after another: two concurrent uploads of the same photo would otherwise
- * race on the same temporary file. Takes the path and the write; returns the write's result.
+ * Runs writes to one key (a file path) one after another: two concurrent uploads of the same photo
+ * would otherwise race on the same temporary file. Returns the queue: it takes the key and the write
+ * and returns the write's result.
  */
-const uploadsInFlight = new Map<string, Promise<unknown>>()
-function oneAtATime<T>(key: string, write: () => Promise<T>): Promise<T> {
-  const previous = uploadsInFlight.get(key) ?? Promise.resolve()
-  const next = previous.then(write, write)
-  const settled = next.catch(() => undefined)
-  uploadsInFlight.set(key, settled)
-  void settled.then(() => {
-    if (uploadsInFlight.get(key) === settled) uploadsInFlight.delete(key)
-  })
-  return next
+function oneAtATime(): <T>(key: string, write: () => Promise<T>) => Promise<T> {
+  const inFlight = new Map<string, Promise<unknown>>()
+  return (key, write) => {
+    const next = (inFlight.get(key) ?? Promise.resolve()).then(write, write)
+    const settled = next.catch(() => undefined)
+    inFlight.set(key, settled)
+    void settled.then(() => {
+      if (inFlight.get(key) === settled) inFlight.delete(key)
+    })
+    return next
+  }
 }
 
 /** The call's transport context: the bearer token (a development or web session) and the client's address. */
@@ -185,7 +182,13 @@ async function identified(ports: Ports, req: http.IncomingMessage): Promise<bool
 }
 
 /** WeChat's storage takes uploads from signed-in users only, into any path; this host, into uploads/ only. */
-async function upload(ports: Ports, req: http.IncomingMessage, url: URL, res: http.ServerResponse): Promise<void> {
+async function upload(
+  ports: Ports,
+  queue: ReturnType<typeof oneAtATime>,
+  req: http.IncomingMessage,
+  url: URL,
+  res: http.ServerResponse,
+): Promise<void> {
   if (req.method !== 'POST') return sendJson(res, 405, badRequest('请用 POST 上传文件。'))
   if (!(await identified(ports, req))) {
     return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录再上传文件。' } })
@@ -201,7 +204,7 @@ async function upload(ports: Ports, req: http.IncomingMessage, url: URL, res: ht
     return sendJson(res, 413, badRequest('文件超过 2 MB，请压缩或换一个文件后重新选择。'))
   }
   const type = req.headers['content-type'] ?? 'application/octet-stream'
-  const stored = await oneAtATime(target, () => ports.files.put(target, content, type))
+  const stored = await queue(target, () => ports.files.put(target, content, type))
   sendJson(res, 200, { fileID: stored.fileId })
 }
 
@@ -224,8 +227,8 @@ function gzippedBody(file: string): Promise<Buffer> {
 }
 
 /**
- * Serves a file of the h5 build (`urlPath` decoded, `rawPath` as sent): index.html for `/` and for any path without a file extension
- * (routes are hash routes), 404 for a missing file with one (e.g. /favicon.ico). Hashed files may be
+ * Serves a file of the h5 build (`urlPath` decoded, `rawPath` as sent): index.html for `/` and for
+ * any path without a file extension (routes are hash routes), 404 for a missing file with one (e.g. /favicon.ico). Hashed files may be
  * cached for a year (`immutable`); the rest are revalidated each time. Text files go gzipped to a
  * client that accepts gzip (on a slow network the build's JavaScript is most of the first load).
  */
@@ -287,6 +290,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   let drained: (() => void) | null = null
 
   let hostNames = new Set<string>()
+  const uploads = oneAtATime()
   const server = http.createServer(async (req, res) => {
     inFlight += 1
     res.on('close', () => {
@@ -330,7 +334,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         }
         sendJson(res, 200, await main(event, sessionOf(req)))
       } else if (url.pathname === '/api/upload') {
-        await upload(ports, req, url, res)
+        await upload(ports, uploads, req, url, res)
       } else if ((req.method === 'GET' || req.method === 'HEAD') && !url.pathname.startsWith('/api/')) {
         await serveStatic(options.staticDir, url.pathname, urlPath, req, res)
       } else {
