@@ -1,6 +1,7 @@
 /**
  * 邀请列席 (organizers): find someone in the roster who is not expected at this meeting and invite
- * them to attend without a vote. They are told by a notice; 列席 never counts in 应到 or quorum.
+ * them to attend without a vote. They are told by a notice; 列席 never counts in 应到 or quorum. A
+ * member of another branch joins only once they (or the 党委) accept: until then only a count shows.
  */
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
@@ -8,6 +9,7 @@ import { TextInput } from '../../../components/form-fields'
 import { Button } from '../../../components/nut'
 import type { MemberRow } from '../../../domain/api/views'
 import { call, errorMessage } from '../../../services/api'
+import { useApi } from '../../../services/use-api'
 import { useWrite } from '../../../services/use-write'
 import './guest-invite.scss'
 
@@ -27,6 +29,10 @@ export function GuestInvite({
   const [note, setNote] = useState('')
   const write = useWrite('attendance.inviteGuests')
   const message = write.message || note
+  // Members of another branch wait for their own acceptance (or the 党委's): counted, never named.
+  const settings = useApi('attendance.settings', { meetingId })
+  const [pendingNow, setPendingNow] = useState<number | null>(null)
+  const pending = pendingNow ?? settings.data?.pendingGuests ?? 0
 
   const find = async () => {
     setNote('')
@@ -44,7 +50,11 @@ export function GuestInvite({
     const outcome = await write.run({ meetingId, memberIds: [m.id] })
     if (outcome.status !== 'done') return
     setRows((r) => r?.filter((x) => x.id !== m.id) ?? null)
-    setNote(`已邀请 ${m.name} 列席`)
+    setPendingNow(outcome.data.pendingGuests)
+    const listed = outcome.data.guests.some((g) => g.id === m.id)
+    setNote(
+      listed ? `已邀请 ${m.name} 列席` : '已发出列席邀请：对方不是本支部党员，本人同意（或党委同意）后才列入列席名单',
+    )
     onInvited()
   }
 
@@ -81,6 +91,11 @@ export function GuestInvite({
           </Button>
         </View>
       ))}
+      {pending > 0 && (
+        <Text className="guests__hint" id="guest-pending">
+          待对方确认的列席人员（{pending} 人）
+        </Text>
+      )}
       {message && (
         <Text className="guests__hint" id="guest-message">
           {message}

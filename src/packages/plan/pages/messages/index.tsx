@@ -2,6 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { Button } from '../../../../components/nut'
+import { GuestInviteAnswer, guestInviteMeetingOf } from '../../../../components/guest-invite-answer'
 import { BranchNotReached } from '../../../../components/not-reached'
 import { Empty, LoadMore, Loaded } from '../../../../components/page-state'
 import type { MessageView } from '../../../../domain/api/views-planning'
@@ -66,10 +67,12 @@ export default function MessagesPage() {
               <View className="panel messages__list" id="messages-list">
                 {list.items.map((m) => {
                   const read = m.read || readHere.has(m.id)
+                  const invitedTo = guestInviteMeetingOf(m)
+                  const domId = m.id.replace(/[^A-Za-z0-9_-]/g, '_')
                   return (
                     <View
                       key={m.id}
-                      id={`message-${m.id.replace(/[^A-Za-z0-9_-]/g, '_')}`}
+                      id={`message-${domId}`}
                       className={`messages__item ${read ? '' : 'messages__item--unread'}`}
                       onClick={() => open(m)}
                     >
@@ -79,6 +82,7 @@ export default function MessagesPage() {
                       </View>
                       <Text className="messages__body">{m.body}</Text>
                       <Text className="messages__time">{beijing(m.createdAt).format('YYYY-MM-DD HH:mm')}</Text>
+                      {invitedTo && <GuestInviteAnswer meetingId={invitedTo} idSuffix={domId} />}
                     </View>
                   )
                 })}
