@@ -60,9 +60,11 @@ export function webOriginFromEnv(value: string | undefined): string | null {
   return origin
 }
 
-/** A header's value whatever the case of its name (HTTP names are case-insensitive). */
+/** A header's value whatever the case of its name (HTTP names are case-insensitive); undefined unless text. */
 function header(headers: HttpAccessEvent['headers'], name: string): string | undefined {
-  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === name) return typeof value === 'string' ? value : undefined
+  }
   return undefined
 }
 
@@ -116,6 +118,9 @@ export async function handleHttpAccess(
   if (method === 'OPTIONS') return { statusCode: 204, headers: cors, body: '', isBase64Encoded: false }
   if (method !== 'POST') return reply(405, refusal('VALIDATION_FAILED', '请用 POST 调用接口。'), cors)
 
+  if (event.body != null && typeof event.body !== 'string') {
+    return reply(400, refusal('VALIDATION_FAILED', '请求内容不是有效的 JSON，请刷新页面后重试。'), cors)
+  }
   const encoded = event.isBase64Encoded === true || event.isBase64Encoded === 'true'
   const raw = Buffer.from(event.body ?? '', encoded ? 'base64' : 'utf8')
   if (raw.length > MAX_HTTP_BODY_BYTES) {
