@@ -29,6 +29,8 @@ import {
 import { distanceMeters, withinRadius, type GeoPoint } from '../../../domain/attendance-place'
 import { checkSignInToken, TOKEN_REFUSALS } from '../../../domain/attendance-token'
 import { AppError } from '../../../domain/errors'
+import { SIGNIN_GUESS_LIMIT, waitText } from '../../../domain/guess-limits'
+import { peekGuess, takeGuess } from '../../guess-attempts'
 import { meetingPhase } from '../../../domain/meeting'
 import type { MemberContext } from '../../action-context'
 import { attendanceId, newAttendanceRecord } from '../../attendance-board'
@@ -49,6 +51,10 @@ import {
 import { printedScene } from './settings'
 
 const DAY = 24 * 3600 * 1000
+
+/** Why sign-in stopped checking this person's codes for this meeting, and until when (Chinese). */
+const signInGuessRefusal = (retryAt: number, now: number) =>
+  `你的签到码 ${SIGNIN_GUESS_LIMIT.windowMs / 60_000} 分钟内已有 ${SIGNIN_GUESS_LIMIT.max} 次无效，请 ${waitText(retryAt, now)}后再扫书记手机上正在显示的签到码；如仍不行，请书记代为登记。`
 
 function checkPlace(settings: Pick<SignInSettings, 'place'>, location: GeoPoint | null | undefined): void {
   const place = settings.place
@@ -141,8 +147,15 @@ export const attendanceSignIn = implement(signInDecl, async (ctx, input) => {
     const closed = signInClosedReason(window, ctx.now)
     if (closed) throw invalid('token', closed)
   }
+  // Wrong codes are counted per person and meeting (guess_attempts): too many in a row stop being checked.
+  const guessKey = `signin:${ctx.openid ?? me}:${meeting._id}`
+  const guesses = await peekGuess(store, guessKey, SIGNIN_GUESS_LIMIT, ctx.now)
+  if (!guesses.allowed) throw invalid('token', signInGuessRefusal(guesses.retryAt, ctx.now))
   const check = checkSignInToken(s.secret, meeting._id, input.token, offline ? null : ctx.now)
-  if (!check.ok) throw invalid('token', TOKEN_REFUSALS[check.reason])
+  if (!check.ok) {
+    await takeGuess(store, guessKey, SIGNIN_GUESS_LIMIT, ctx.now)
+    throw invalid('token', TOKEN_REFUSALS[check.reason])
+  }
   if (offline) {
     const refusal = offlineRefusal(window, check.window, signedAt, ctx.now, DEFAULT_ATTENDANCE_RULES)
     if (refusal) throw invalid('token', refusal)
