@@ -68,7 +68,13 @@ test('阅签 keeps its receipt on the device; 用回执核验 passes, then names
   await act(async () => fireEvent.click(view.container.querySelector('#confirm-read')!))
   await waitFor(() => expect(view.container.querySelector('#read-receipt')).not.toBeNull())
   const [receipt] = loadReceipts(MEMBER_B1)
-  expect(receipt).toMatchObject({ memberId: MEMBER_B1, branchId: 'org_b1', seq: 2, meetingId: m.id, meetingTitle: '回执测试主题党日' })
+  expect(receipt).toMatchObject({
+    memberId: MEMBER_B1,
+    branchId: 'org_b1',
+    seq: 2,
+    meetingId: m.id,
+    meetingTitle: '回执测试主题党日',
+  })
   expect(view.container.querySelector('#read-receipt')!.textContent).toContain(`第 2 条 · ${receipt.hash.slice(0, 16)}`)
   view.unmount()
 
