@@ -38,6 +38,7 @@ export function attendanceFromBoard(board: AttendanceBoard, content: MinutesCont
     }
     if (here) attended.push({ memberId: p.memberId, name: p.name, note: marks })
     else if (p.state === 'leave') {
+      // `因病：<note>`: the locked record keeps the note; src/domain/visibility.ts cuts it to the category per viewer.
       const why = p.leave ? `${LEAVE_CATEGORY_LABELS[p.leave.category]}${p.leave.note ? `：${p.leave.note}` : ''}` : ''
       onLeave.push({ memberId: p.memberId, name: p.name, note: notes.get(p.memberId) ?? why })
     } else {

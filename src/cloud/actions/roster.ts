@@ -17,7 +17,8 @@ import {
 } from '../../domain/api/catalog'
 import type { MemberDetail, MemberHistoryEntry, MemberRow } from '../../domain/api/views'
 import { AppError } from '../../domain/errors'
-import { hasRosterKeeper, hasVotingRights, isActiveMember, maskPhone, type Member, type Org } from '../../domain/org'
+import { hasRosterKeeper, hasVotingRights, isActiveMember, type Member, type Org } from '../../domain/org'
+import { phoneSeenBy } from '../../domain/visibility'
 import { normalizeRoles, sameValue } from '../../domain/roster-csv'
 import type { MemberContext } from '../action-context'
 import { decodeCursor, encodeCursor, type Filter, type Stored, type StorePort, type StoreTx } from '../ports/store'
@@ -115,7 +116,7 @@ function rowOf(m: MemberDoc, full: boolean, groups: Map<string, Stored<Org>>, bo
     status: m.status,
     roles: m.roles,
     group: group ? orgRef(group) : null,
-    phone: full ? m.phone : maskPhone(m.phone),
+    phone: phoneSeenBy(m.phone, full),
     phoneMasked: !full,
     votingRights: hasVotingRights(m),
     bound,
@@ -210,9 +211,7 @@ export const rosterList = implement(rosterListDecl, async (ctx, input) => {
     const all = await readAll<Omit<Member, 'id'>>(store, 'members', where, 'name', MAX_SEARCHED)
     const digits = /^\d+$/.test(search)
     // Digits match only what this viewer sees of a number, so a search cannot reveal a hidden one.
-    const hits = all.filter(
-      (m) => m.name.includes(search) || (digits && (full ? m.phone : maskPhone(m.phone)).includes(search)),
-    )
+    const hits = all.filter((m) => m.name.includes(search) || (digits && phoneSeenBy(m.phone, full).includes(search)))
     page = pageOf(hits, input.cursor ?? null, input.limit)
   } else {
     page = await store.query<Omit<Member, 'id'>>('members', {
