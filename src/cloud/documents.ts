@@ -17,6 +17,7 @@ import type { Meeting } from '../domain/meeting'
 import type { MeetingKind } from '../domain/meeting-kinds'
 import type { ChainEntryKind, MinutesAttendance, MinutesContent } from '../domain/minutes'
 import type { Period } from '../domain/periods'
+import type { PhotoSource } from '../domain/photo-source'
 import type { AttendanceSummary, CompactOwner, RowState } from '../domain/supervision'
 import type { Notification } from './ports/notifier'
 
@@ -209,6 +210,8 @@ export interface PhotoDoc {
   contentType: string
   receivedAt: number
   by: string
+  /** Camera or album as the client said (issue 18); absent on older photos. */
+  source?: PhotoSource | null
 }
 
 // — 流动党员

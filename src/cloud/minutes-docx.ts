@@ -43,7 +43,7 @@ export interface DocxMinutes {
   content: MinutesContent | null
   attendance: MinutesAttendance | null
   amendments: MinutesAmendmentView[]
-  photos: { sha256: string; receivedAt: number }[]
+  photos: { sha256: string; receivedAt: number; flag?: string }[]
   finalizedAt: number | null
   finalizedBy: string | null
   late: boolean
@@ -209,7 +209,7 @@ function meetingSection(m: DocxMinutes): (Paragraph | Table)[] {
     out.push(
       line(
         '现场照片',
-        `${m.photos.length} 张（${m.photos.map((p) => `收到于 ${time(p.receivedAt)}，SHA-256 ${p.sha256.slice(0, 16)}…`).join('；')}）`,
+        `${m.photos.length} 张（${m.photos.map((p) => `收到于 ${time(p.receivedAt)}${p.flag ? `，${p.flag}` : ''}，SHA-256 ${p.sha256.slice(0, 16)}…`).join('；')}）`,
       ),
     )
   }

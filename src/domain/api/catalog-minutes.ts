@@ -12,6 +12,7 @@ import { COMMITTEE_ROLES, MEETING_ORGANIZER_ROLES, ROLES } from '../org'
 import { catalogOf, defineAction, onMeetingRecord, onOrgInput, shape, targetIsBranch } from './define'
 import { cursorField, fileIdField, idField, limitField, textField } from './fields'
 import { REQUEST_LIMIT_BYTES, withinBytes } from './request-size'
+import { PHOTO_SOURCES } from '../photo-source'
 import type {
   ChainReport,
   ConfirmReadView,
@@ -114,6 +115,8 @@ export const minutesAddPhoto = defineAction({
         meetingId: meetingIdField,
         /** The file uploaded under `minutesPhotoUpload(meetingId)` (src/domain/uploads.ts). */
         fileId: fileIdField('照片'),
+        /** How the photo was taken: in the app's camera or chosen from the album (flagged). */
+        source: z.enum(PHOTO_SOURCES, { error: '照片来源只能是现场拍摄或相册选取' }).nullish(),
       })
       .strict(),
   output: shape<MinutesView>(),

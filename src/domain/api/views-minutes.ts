@@ -1,6 +1,7 @@
 /** What the minutes actions (catalog-minutes.ts) return. */
 import type { MeetingKind } from '../meeting-kinds'
 import type { ChainEntryKind, MinutesAttendance, MinutesContent, VoteOutcome } from '../minutes'
+import type { PhotoSource } from '../photo-source'
 
 export type MinutesStatus = 'none' | 'draft' | 'final'
 
@@ -12,6 +13,10 @@ export interface MinutesPhotoView {
   /** Server time the photo arrived. */
   receivedAt: number
   by: string
+  /** Camera or album as the client said; null when unknown (an older client). */
+  source: PhotoSource | null
+  /** Why the record flags it (相册选取, 来源未知, 会后 N 天收到), or ''. */
+  flag: string
 }
 
 export interface MinutesAmendmentView {

@@ -9,24 +9,41 @@ import Taro from '@tarojs/taro'
 import { newRequestId } from '../../services/api'
 import { downloadInBrowser, writeUserFile } from '../../services/file-saver'
 import { uploadFile } from '../../services/file-upload'
+import type { PhotoSource } from '../../domain/photo-source'
 
 /** A photo ready for `minutes.addPhoto`: uploaded into the meeting's folder in storage. */
 export interface TakenPhoto {
   fileId: string
+  /** Taken with the camera just now, or chosen from the album (the record flags album photos). */
+  source: PhotoSource
 }
+
+/** A picked file counts as just taken when it was written this recently (the browser's only hint). */
+const JUST_TAKEN_MS = 2 * 60_000
 
 /** Long edge after compression: enough to read faces and a banner, small enough to upload. */
 const MAX_EDGE = 1280
 const QUALITY = 0.7
 
-/** WeChat: the compressed photo's temp file path, or null when the person chose none. */
-async function takeWeapp(): Promise<string | null> {
+/**
+ * WeChat: the compressed photo's temp file path and its source, or null when the person chose none.
+ * The person picks 拍照 or 从相册选择 first, so `chooseMedia` is asked for that one `sourceType` and
+ * the source is known.
+ */
+async function takeWeapp(): Promise<{ path: string; source: PhotoSource } | null> {
+  let source: PhotoSource
+  try {
+    const { tapIndex } = await Taro.showActionSheet({ itemList: ['拍照', '从相册选择'] })
+    source = tapIndex === 0 ? 'camera' : 'album'
+  } catch {
+    return null // closed without choosing
+  }
   let chosen
   try {
     chosen = await Taro.chooseMedia({
       count: 1,
       mediaType: ['image'],
-      sourceType: ['camera', 'album'],
+      sourceType: [source],
       sizeType: ['compressed'],
     })
   } catch {
@@ -39,7 +56,7 @@ async function takeWeapp(): Promise<string | null> {
     quality: Math.round(QUALITY * 100),
     compressedWidth: MAX_EDGE,
   })
-  return small.tempFilePath
+  return { path: small.tempFilePath, source }
 }
 
 /** Browser: the photo scaled down on a canvas, as a JPEG `data:` URL. */
@@ -68,7 +85,11 @@ function compressInBrowser(file: File): Promise<string> {
   })
 }
 
-function takeBrowser(): Promise<string | null> {
+/**
+ * Browser: the compressed photo and its source: 'camera' only when the picked file was written in
+ * the last two minutes (the `capture` input on a phone), else 'album'.
+ */
+function takeBrowser(): Promise<{ path: string; source: PhotoSource } | null> {
   return new Promise((resolve, reject) => {
     const input = document.createElement('input')
     input.type = 'file'
@@ -80,7 +101,8 @@ function takeBrowser(): Promise<string | null> {
       const file = input.files?.[0]
       input.remove()
       if (!file) return resolve(null)
-      compressInBrowser(file).then(resolve, reject)
+      const source: PhotoSource = Date.now() - file.lastModified <= JUST_TAKEN_MS ? 'camera' : 'album'
+      compressInBrowser(file).then((path) => resolve({ path, source }), reject)
     }
     document.body.appendChild(input)
     input.click()
@@ -89,13 +111,13 @@ function takeBrowser(): Promise<string | null> {
 
 /**
  * Takes or chooses a photo, compresses it and uploads it into `uploadDir` (`photoUploadDir(meetingId)`
- * in src/domain/minutes.ts). Returns its file id, or null when the person chose none; throws
+ * in src/domain/minutes.ts). Returns its file id and source, or null when the person chose none; throws
  * ApiCallError (src/services/file-upload.ts) when the upload fails.
  */
 export async function takePhoto(uploadDir: string): Promise<TakenPhoto | null> {
-  const path = process.env.TARO_ENV === 'weapp' ? await takeWeapp() : await takeBrowser()
-  if (!path) return null
-  return { fileId: await uploadFile(`${uploadDir}${newRequestId()}.jpg`, path) }
+  const taken = process.env.TARO_ENV === 'weapp' ? await takeWeapp() : await takeBrowser()
+  if (!taken) return null
+  return { fileId: await uploadFile(`${uploadDir}${newRequestId()}.jpg`, taken.path), source: taken.source }
 }
 
 /** Hands a generated document to the person. */

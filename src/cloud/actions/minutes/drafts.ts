@@ -137,6 +137,7 @@ export const minutesAddPhoto = implement(minutesAddPhotoDecl, async (ctx, input)
       contentType: type,
       receivedAt: ctx.now,
       by: ctx.actor.memberId,
+      source: input.source ?? null,
     })
   }
   // The upload was only a way in; the kept copy is the one at the content-addressed path.

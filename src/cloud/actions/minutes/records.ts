@@ -22,6 +22,7 @@ import {
 import { attendanceFromBoard, finalizeBlocked } from '../../../domain/minutes-attendance'
 import { minutesAttendanceSeenBy, type Viewer } from '../../../domain/visibility'
 import type { Org } from '../../../domain/org'
+import { photoFlag } from '../../../domain/photo-source'
 import type { MemberContext } from '../../action-context'
 import { readAttendanceBoard } from '../../attendance-board'
 import type { AmendmentDoc, MinutesDoc, PhotoDoc } from '../../documents'
@@ -170,6 +171,8 @@ export async function buildView(
     contentType: p.contentType,
     receivedAt: p.receivedAt,
     by: p.by,
+    source: p.source ?? null,
+    flag: photoFlag(p.source, meeting.endAt, p.receivedAt),
   }))
 
   return {

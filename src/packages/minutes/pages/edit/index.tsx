@@ -213,6 +213,7 @@ export default function MinutesEditPage() {
         {(view?.photos ?? []).map((p) => (
           <Text key={p.id} className="mwrite__photo">
             照片 · 收到于 {beijing(p.receivedAt).format('MM-DD HH:mm')} · {(p.size / 1024).toFixed(0)} KB
+            {p.flag ? ` · ${p.flag}` : ''}
           </Text>
         ))}
         <Button id="add-photo" size="small" loading={busy} disabled={!view?.canWrite} onClick={addPhoto}>
