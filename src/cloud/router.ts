@@ -14,7 +14,7 @@ import { createOnceIn, requestIds, type ActionContext } from './action-context'
 import type { HandlerMap } from './actions/handler'
 import type { RequestDoc } from './collections'
 import type { Ports } from './ports'
-import { InvalidCursor, StoreConflict, type Stored } from './ports/store'
+import { InvalidCursor, StoreConflict, type NewDoc, type Stored } from './ports/store'
 
 z.config(z.locales.zhCN())
 
@@ -58,7 +58,8 @@ export function validationError(issues: readonly z.core.$ZodIssue[]): AppError {
 
 async function dispatch(ports: Ports, handlers: HandlerMap, rawEvent: unknown, context: unknown): Promise<unknown> {
   const event = parseEvent(rawEvent)
-  const decl = (ACTIONS as Record<string, ActionDecl>)[event.action]
+  // Own properties only: `toString`, `constructor`, `__proto__` are names of Object.prototype, not actions.
+  const decl = Object.hasOwn(ACTIONS, event.action) ? (ACTIONS as Record<string, ActionDecl>)[event.action] : undefined
   if (!decl) throw new AppError('UNKNOWN_ACTION')
   if (decl.embeddedOnly && ports.host !== 'embedded') throw new AppError('NOT_AVAILABLE')
 
@@ -107,28 +108,43 @@ async function dispatch(ports: Ports, handlers: HandlerMap, rawEvent: unknown, c
   }
   if (target) checkPreconditions(decl, target)
   const handler = handlers[decl.name as ActionName] as (c: ActionContext, i: unknown) => Promise<unknown>
-  const result = await handler(ctx, input)
+  if (!requestKey) return handler(ctx, input)
 
-  if (requestKey) {
-    try {
-      await ports.store.insert('requests', {
-        _id: requestKey,
-        action: decl.name,
-        inputHash,
-        memberId: actor?.memberId ?? null,
-        result,
-        at: now,
-      })
-    } catch (err) {
-      // A concurrent replay finished first; its result stands.
-      if (err instanceof StoreConflict && err.reason === 'duplicate') {
-        const first = await ports.store.get('requests', requestKey)
-        if (first) return replay(first, decl.name, inputHash)
+  // The request record commits in the same transaction as the handler's writes, so a retry after
+  // a crash finds either both (and replays the first answer) or neither (and runs afresh).
+  const key = requestKey
+  const outcome = await ports.store
+    .writeScope(
+      async () => {
+        // Checked again inside: a concurrent call with this request id may have committed meanwhile.
+        const first = await ports.store.get('requests', key)
+        if (first) return { replayed: true, result: replay(first, decl.name, inputHash) }
+        return { replayed: false, result: await handler(ctx, input) }
+      },
+      ({ replayed, result }) =>
+        replayed
+          ? null
+          : {
+              collection: 'requests',
+              doc: {
+                _id: key,
+                action: decl.name,
+                inputHash,
+                memberId: actor?.memberId ?? null,
+                result,
+                at: now,
+              } satisfies NewDoc<RequestDoc>,
+            },
+    )
+    .catch(async (err: unknown) => {
+      // Where the seal is not written in the call's transaction, a concurrent replay may finish first.
+      if (err instanceof StoreConflict && err.reason === 'duplicate' && err.collection === 'requests') {
+        const first = await ports.store.get('requests', key)
+        if (first) return { replayed: true, result: replay(first, decl.name, inputHash) }
       }
       throw err
-    }
-  }
-  return result
+    })
+  return outcome.result
 }
 
 function replay(earlier: RequestDoc, action: string, inputHash: string): unknown {

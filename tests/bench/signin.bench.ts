@@ -23,6 +23,8 @@ export const CROWD_NOW = fromBeijing('2026-11-22', '10:00')
 export const CROWD_MEETING = 'mtg_crowd_lecture'
 const CROWD_BRANCH = 'org_b1'
 const SECRETARY = 'm_b1_01'
+/** The secretary of the crowd's branch, who opens the sign-in code. */
+export const crowdSecretary = SECRETARY
 
 export interface Crowd {
   host: RunningHost
@@ -35,12 +37,12 @@ export interface Crowd {
   close(): Promise<void>
 }
 
-/** A seeded host with `n` extra members of 第一党支部, all participants of one 党课 today, code open. */
-export async function startCrowd(n: number): Promise<Crowd> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'party-crowd-'))
-  const clock = { now: CROWD_NOW }
-  const ports = openEmbedded({ dataDir, clock: { now: () => clock.now } })
-  await seedDemo(ports.store, clock.now)
+/**
+ * Seeds the demo data, `n` extra members of 第一党支部 (bound to `dev_<id>`) and one 党课 at 10:10
+ * with all of them as participants; returns their member ids. `now` is the seeding time (ms).
+ */
+export async function seedCrowd(ports: Ports, n: number, now: number): Promise<string[]> {
+  await seedDemo(ports.store, now)
   const memberIds = Array.from({ length: n }, (_, i) => `m_crowd_${String(i).padStart(4, '0')}`)
   await ports.store.transaction(async (tx) => {
     for (const [i, id] of memberIds.entries()) {
@@ -57,7 +59,7 @@ export async function startCrowd(n: number): Promise<Crowd> {
         joinedAt: '2010-07-01',
         confirmedAt: '2011-07-01',
       })
-      await tx.insert('bindings', { _id: `dev_${id}`, memberId: id, boundAt: clock.now })
+      await tx.insert('bindings', { _id: `dev_${id}`, memberId: id, boundAt: now })
     }
     await tx.insert<Omit<Meeting, 'id'>>('meetings', {
       _id: CROWD_MEETING,
@@ -72,10 +74,19 @@ export async function startCrowd(n: number): Promise<Crowd> {
       participantIds: memberIds,
       status: 'scheduled',
       createdBy: SECRETARY,
-      createdAt: clock.now,
-      updatedAt: clock.now,
+      createdAt: now,
+      updatedAt: now,
     })
   })
+  return memberIds
+}
+
+/** A seeded host with `n` extra members of 第一党支部, all participants of one 党课 today, code open. */
+export async function startCrowd(n: number): Promise<Crowd> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'party-crowd-'))
+  const clock = { now: CROWD_NOW }
+  const ports = openEmbedded({ dataDir, clock: { now: () => clock.now } })
+  const memberIds = await seedCrowd(ports, n, clock.now)
   const host = await startHost({ dataDir, port: 0, ports })
   const tokens = new Map(
     [SECRETARY, ...memberIds].map((id) => [id, ports.identity.issueSession!(`dev_${id}`, clock.now).token]),

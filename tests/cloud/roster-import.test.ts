@@ -247,6 +247,7 @@ describe('commit', () => {
       count: (c: string, where?: readonly Filter[]) => store.count(c, where),
       close: () => store.close(),
       transaction: <R>(fn: (tx: StoreTx) => Promise<R>) => store.transaction((tx) => fn(failing(tx))),
+      writeScope: (run, seal) => store.writeScope(run, seal),
     }
     const main = createMain({ ...api.ports, store: flaky }, HANDLERS)
     const before = await counts()

@@ -14,6 +14,7 @@
  * - Range operators compare within one type only (a number never matches `gt: 'a'`).
  * - Missing and null order values sort first ascending and last descending, then by `_id`.
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
 import {
   assertCollectionName,
   assertFieldName,
@@ -26,6 +27,7 @@ import {
   type Page,
   type QueryOptions,
   type Scalar,
+  type SealDoc,
   type Stored,
   type StorePort,
   type StoreTx,
@@ -157,8 +159,36 @@ function newDocData(collection: string, doc: NewDoc<unknown>): Data {
   return { ...plain(bodyOf(doc as Data)), _id: id, _version: 1 }
 }
 
+/** An open write scope: the transaction every store call of the write call goes through. */
+interface WriteScope {
+  tx: StoreTx
+  /** Documents written so far, to tell whether a failed nested transaction left writes behind. */
+  writes: number
+  /** Set when a nested transaction failed after writing: the whole scope must roll back. */
+  aborted: ScopeAbort | null
+}
+
+/** Thrown inside a scope's transaction to roll all of it back; carries the error to rethrow. */
+class ScopeAbort extends Error {
+  constructor(readonly cause: unknown) {
+    super('write scope rolled back')
+  }
+}
+
+/**
+ * Whether a write scope runs the whole call in one CloudBase transaction. Off for now: CloudBase
+ * transactions cannot query, so a handler that queries what it just wrote would not see it.
+ */
+const ATOMIC_SCOPES = false
+
+/** wx-server-sdk's own failures (a conflict, an aborted transaction) carry a numeric errCode. */
+function isDatabaseError(err: unknown): boolean {
+  return typeof (err as { errCode?: unknown } | null)?.errCode === 'number'
+}
+
 export class CloudBaseStore implements StorePort {
   readonly kind = 'cloudbase' as const
+  private readonly scopes = new AsyncLocalStorage<WriteScope>()
 
   constructor(private readonly db: CloudBaseDb) {}
 
@@ -167,11 +197,15 @@ export class CloudBaseStore implements StorePort {
   }
 
   async get<T>(collection: string, id: string): Promise<Stored<T> | null> {
+    const scope = this.scopes.getStore()
+    if (scope) return scope.tx.get<T>(collection, id)
     assertCollectionName(collection)
     return readDoc<T>(this.db.collection(collection).doc(id))
   }
 
   async insert<T>(collection: string, doc: NewDoc<T>): Promise<Stored<T>> {
+    const scope = this.scopes.getStore()
+    if (scope) return scope.tx.insert<T>(collection, doc)
     const data = newDocData(collection, doc)
     const id = data._id as string
     try {
@@ -187,6 +221,8 @@ export class CloudBaseStore implements StorePort {
   }
 
   async update<T>(collection: string, id: string, patch: Partial<T>, expectedVersion: number): Promise<Stored<T>> {
+    const scope = this.scopes.getStore()
+    if (scope) return scope.tx.update<T>(collection, id, patch, expectedVersion)
     assertCollectionName(collection)
     const coll = this.db.collection(collection)
     // Read first: the port returns the updated document, and the version check makes it exactly this one.
@@ -205,6 +241,8 @@ export class CloudBaseStore implements StorePort {
   }
 
   async remove(collection: string, id: string, expectedVersion: number): Promise<void> {
+    const scope = this.scopes.getStore()
+    if (scope) return scope.tx.remove(collection, id, expectedVersion)
     assertCollectionName(collection)
     const coll = this.db.collection(collection)
     const current = await readDoc(coll.doc(id))
@@ -258,7 +296,88 @@ export class CloudBaseStore implements StorePort {
    * concurrent writer. The port allows only store calls inside, so a retry repeats nothing else.
    */
   transaction<R>(fn: (tx: StoreTx) => Promise<R>): Promise<R> {
-    return this.db.runTransaction(async (t) => {
+    const scope = this.scopes.getStore()
+    if (scope) return this.nested(scope, fn)
+    return this.db.runTransaction(async (t) => fn(this.txOf(t)))
+  }
+
+  /**
+   * A transaction inside a write scope joins the scope's transaction. MongoDB has no savepoints:
+   * when it fails after writing, the whole scope rolls back (and the call fails with its error).
+   */
+  private async nested<R>(scope: WriteScope, fn: (tx: StoreTx) => Promise<R>): Promise<R> {
+    const before = scope.writes
+    try {
+      return await fn(scope.tx)
+    } catch (err) {
+      if (scope.writes !== before && !(err instanceof ScopeAbort)) {
+        scope.aborted = new ScopeAbort(err)
+        throw scope.aborted
+      }
+      throw err
+    }
+  }
+
+  /**
+   * One CloudBase transaction around the whole call: its gets, inserts, updates and removes go
+   * through it, and the seal is added last, so the call's writes and its seal commit together.
+   * Queries and counts inside read committed data (CloudBase transactions cannot query). On a
+   * write conflict CloudBase runs the call again from the start, as it does any transaction.
+   */
+  async writeScope<R>(run: () => Promise<R>, seal: (result: R) => SealDoc | null): Promise<R> {
+    if (this.scopes.getStore() || !ATOMIC_SCOPES) return this.sequentialScope(run, seal)
+    let failure: { error: unknown } | null = null
+    let result: R | undefined
+    try {
+      await this.db.runTransaction(async (t) => {
+        failure = null
+        const scope: WriteScope = { tx: this.txOf(t), writes: 0, aborted: null }
+        const counted = scope.tx
+        const wrote = <W>(written: W): W => {
+          scope.writes += 1
+          return written
+        }
+        scope.tx = {
+          get: counted.get,
+          insert: async (c: string, doc: NewDoc<never>) => wrote(await counted.insert(c, doc)),
+          update: async (c: string, id: string, patch: Partial<never>, v: number) =>
+            wrote(await counted.update(c, id, patch, v)),
+          remove: async (c: string, id: string, v: number) => wrote(await counted.remove(c, id, v)),
+        } as StoreTx
+        try {
+          result = await this.scopes.run(scope, run)
+          if (scope.aborted) throw scope.aborted
+        } catch (error) {
+          // A refusal keeps the writes made before it, as without the scope; the database's own
+          // failures (a conflict to retry, an aborted transaction) and a failed nested transaction roll back.
+          if (error instanceof ScopeAbort || isDatabaseError(error)) throw error
+          failure = { error }
+          return
+        }
+        const sealed = seal(result)
+        if (sealed) await counted.insert(sealed.collection, sealed.doc)
+      })
+    } catch (err) {
+      throw err instanceof ScopeAbort ? err.cause : err
+    }
+    if (failure) throw (failure as { error: unknown }).error
+    return result as R
+  }
+
+  /**
+   * The seal written after the call's own writes, outside any transaction: what this adapter does
+   * until queries inside a scope see the scope's own writes (a crash between the two loses the seal).
+   */
+  private async sequentialScope<R>(run: () => Promise<R>, seal: (result: R) => SealDoc | null): Promise<R> {
+    const result = await run()
+    const sealed = seal(result)
+    if (sealed) await this.insert(sealed.collection, sealed.doc)
+    return result
+  }
+
+  /** The port's transaction calls over one CloudBase transaction. */
+  private txOf(t: CloudBaseTransaction): StoreTx {
+    {
       const docIn = (collection: string, id: string): CloudBaseDocument => {
         assertCollectionName(collection)
         return t.collection(collection).doc(id)
@@ -297,8 +416,8 @@ export class CloudBaseStore implements StorePort {
           await ref.remove()
         },
       }
-      return fn(tx)
-    })
+      return tx
+    }
   }
 
   /** Nothing to release: wx-server-sdk holds no connection of its own between calls. */

@@ -3,6 +3,7 @@
  * by an async lock (so a transaction's awaits cannot interleave with other writes) and one reader
  * connection that only ever sees committed data.
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
 import Database from 'better-sqlite3'
 import {
   assertCollectionName,
@@ -16,6 +17,7 @@ import {
   type Page,
   type QueryOptions,
   type Scalar,
+  type SealDoc,
   type Stored,
   type StorePort,
   type StoreTx,
@@ -26,6 +28,16 @@ interface Row {
   id: string
   version: number
   body: string
+}
+
+/**
+ * An open write scope: one SQLite transaction on the writer, holding the store's lock for the whole
+ * call. Its own writes queue on `lock` (so a nested transaction's savepoint holds only its writes).
+ */
+interface WriteScope {
+  open: boolean
+  lock: Promise<unknown>
+  savepoints: number
 }
 
 export interface SqliteStoreOptions {
@@ -59,6 +71,9 @@ export class SqliteStore implements StorePort {
   private readonly indexesOf = new Map<string, { name: string; fields: readonly string[] }[]>()
   private lock: Promise<unknown> = Promise.resolve()
   private closed = false
+  private readonly scopes = new AsyncLocalStorage<WriteScope>()
+  /** Commits made on the writer since the store opened (each fsync'ed with synchronous=FULL). */
+  commits = 0
 
   constructor(
     readonly file: string,
@@ -88,34 +103,65 @@ export class SqliteStore implements StorePort {
     this.reader.pragma('busy_timeout = 5000')
   }
 
-  /** Serializes every write and transaction on the single writer connection. */
+  /** The write scope this async call runs in, if one is open. */
+  private scope(): WriteScope | null {
+    const scope = this.scopes.getStore()
+    return scope?.open ? scope : null
+  }
+
+  /**
+   * Serializes every write and transaction on the single writer connection. Inside a write scope
+   * the scope already holds the store's lock, so its writes queue on the scope's own lock instead.
+   */
   private exclusive<R>(fn: () => Promise<R> | R): Promise<R> {
     if (this.closed) return Promise.reject(new Error('store is closed'))
+    const scope = this.scope()
+    if (scope) {
+      const run = scope.lock.then(fn, fn)
+      scope.lock = run.catch(() => undefined)
+      return run
+    }
     const run = this.lock.then(fn, fn)
     this.lock = run.catch(() => undefined)
     return run
   }
 
+  /** The writer inside a write scope (to see its uncommitted writes), else the reader. */
+  private readDb(): Db {
+    return this.scope() ? this.writer : this.reader
+  }
+
   async get<T>(collection: string, id: string): Promise<Stored<T> | null> {
-    return getIn<T>(this.reader, collection, id)
+    return getIn<T>(this.readDb(), collection, id)
   }
 
   insert<T>(collection: string, doc: NewDoc<T>): Promise<Stored<T>> {
-    return this.exclusive(() => insertIn<T>(this.writer, collection, doc))
+    return this.exclusive(() => this.autocommit(() => insertIn<T>(this.writer, collection, doc)))
   }
 
   update<T>(collection: string, id: string, patch: Partial<T>, expectedVersion: number): Promise<Stored<T>> {
-    return this.exclusive(() => updateIn<T>(this.writer, collection, id, patch, expectedVersion))
+    return this.exclusive(() => this.autocommit(() => updateIn<T>(this.writer, collection, id, patch, expectedVersion)))
   }
 
   remove(collection: string, id: string, expectedVersion: number): Promise<void> {
-    return this.exclusive(() => removeIn(this.writer, collection, id, expectedVersion))
+    return this.exclusive(() => this.autocommit(() => removeIn(this.writer, collection, id, expectedVersion)))
+  }
+
+  /** Runs one statement, counting the commit it makes when no transaction is open. */
+  private autocommit<R>(fn: () => R): R {
+    const inTx = this.writer.inTransaction
+    const result = fn()
+    if (!inTx) this.commits += 1
+    return result
   }
 
   transaction<R>(fn: (tx: StoreTx) => Promise<R>): Promise<R> {
+    const scope = this.scope()
     return this.exclusive(async () => {
       const db = this.writer
-      db.exec('BEGIN IMMEDIATE')
+      // Inside a write scope a transaction is a savepoint of the scope's transaction.
+      const savepoint = scope ? `tx_${++scope.savepoints}` : null
+      db.exec(savepoint ? `SAVEPOINT ${savepoint}` : 'BEGIN IMMEDIATE')
       const tx: StoreTx = {
         get: async <T>(c: string, id: string) => getIn<T>(db, c, id),
         insert: async <T>(c: string, doc: NewDoc<T>) => insertIn<T>(db, c, doc),
@@ -124,13 +170,55 @@ export class SqliteStore implements StorePort {
       }
       try {
         const result = await fn(tx)
-        db.exec('COMMIT')
+        if (savepoint) db.exec(`RELEASE ${savepoint}`)
+        else this.commit()
         return result
       } catch (err) {
-        if (db.inTransaction) db.exec('ROLLBACK')
+        if (savepoint) {
+          db.exec(`ROLLBACK TO ${savepoint}`)
+          db.exec(`RELEASE ${savepoint}`)
+        } else if (db.inTransaction) db.exec('ROLLBACK')
         throw err
       }
     })
+  }
+
+  /**
+   * One SQLite transaction around the whole call (BEGIN IMMEDIATE … COMMIT, one fsync), holding
+   * the store's lock meanwhile: other calls' reads go on from the reader, their writes wait.
+   */
+  writeScope<R>(run: () => Promise<R>, seal: (result: R) => SealDoc | null): Promise<R> {
+    if (this.scope()) return run()
+    const scope: WriteScope = { open: true, lock: Promise.resolve(), savepoints: 0 }
+    return this.exclusive(async () => {
+      const db = this.writer
+      db.exec('BEGIN IMMEDIATE')
+      try {
+        let outcome: { ok: true; result: R } | { ok: false; error: unknown }
+        try {
+          outcome = { ok: true, result: await this.scopes.run(scope, run) }
+        } catch (error) {
+          outcome = { ok: false, error }
+        }
+        await scope.lock
+        scope.open = false
+        if (outcome.ok) {
+          const sealed = seal(outcome.result)
+          if (sealed) insertIn(db, sealed.collection, sealed.doc)
+        }
+        this.commit()
+        if (!outcome.ok) throw outcome.error
+        return outcome.result
+      } finally {
+        scope.open = false
+        if (db.inTransaction) db.exec('ROLLBACK')
+      }
+    })
+  }
+
+  private commit(): void {
+    this.writer.exec('COMMIT')
+    this.commits += 1
   }
 
   async query<T>(collection: string, options: QueryOptions): Promise<Page<Stored<T>>> {
@@ -164,7 +252,9 @@ export class SqliteStore implements StorePort {
     const index = this.indexFor(collection, options.where ?? [])
     const from = index ? `documents INDEXED BY ${index}` : 'documents'
     const sql = `SELECT id, version, body FROM ${from} WHERE ${clauses.join(' AND ')} ORDER BY ${order} LIMIT ?`
-    const rows = this.reader.prepare(sql).all(...args, limit + 1) as Row[]
+    const rows = this.readDb()
+      .prepare(sql)
+      .all(...args, limit + 1) as Row[]
     const items = rows.slice(0, limit).map((r) => toDoc<T>(r))
     let nextCursor: string | null = null
     if (rows.length > limit) {
@@ -198,7 +288,7 @@ export class SqliteStore implements StorePort {
     const { sql, params } = whereClause(where)
     const index = this.indexFor(collection, where)
     const from = index ? `documents INDEXED BY ${index}` : 'documents'
-    const row = this.reader
+    const row = this.readDb()
       .prepare(`SELECT COUNT(*) AS n FROM ${from} WHERE ${['collection = ?', ...sql].join(' AND ')}`)
       .get(collection, ...params) as { n: number }
     return row.n

@@ -85,8 +85,23 @@ export interface StorePort extends StoreTx {
   count(collection: string, where?: readonly Filter[]): Promise<number>
   /** Runs `fn` atomically: all its writes land or none do. Only gets, inserts, updates and removes inside. */
   transaction<R>(fn: (tx: StoreTx) => Promise<R>): Promise<R>
+  /**
+   * Runs one write call exactly once across crashes: every write `run` makes through this store
+   * (directly or in its own `transaction`s) and the document `seal(result)` names land in one
+   * atomic commit, so after a crash either both are stored or neither is. `seal` returns null to
+   * write nothing more (a replay answered from an earlier seal). Reads inside `run` see its own
+   * writes by id. When `run` throws, the writes it made before are kept (as they would be without
+   * the scope) and nothing is sealed; the error propagates. Calls nested inside `run` join it.
+   */
+  writeScope<R>(run: () => Promise<R>, seal: (result: R) => SealDoc | null): Promise<R>
   /** Flushes and releases resources; pending writes finish first. */
   close(): Promise<void>
+}
+
+/** The document a write scope commits together with the call's writes (its request record). */
+export interface SealDoc {
+  collection: string
+  doc: NewDoc<unknown>
 }
 
 export class StoreConflict extends Error {
@@ -120,6 +135,11 @@ export function encodeCursor(value: Scalar, id: string): string {
   return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url')
 }
 
+/**
+ * Reads a cursor made by `encodeCursor`: returns the order value (a string, finite number, boolean
+ * or null) and the id. Throws InvalidCursor for anything else a client may send (not base64url,
+ * not JSON, another shape, an object, array or non-finite number as the value).
+ */
 export function decodeCursor(cursor: string): [Scalar, string] {
   let parsed: unknown
   try {
@@ -128,7 +148,14 @@ export function decodeCursor(cursor: string): [Scalar, string] {
     throw new InvalidCursor()
   }
   if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[1] !== 'string') throw new InvalidCursor()
-  return [parsed[0] as Scalar, parsed[1]]
+  const value: unknown = parsed[0]
+  const scalar =
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  if (!scalar) throw new InvalidCursor()
+  return [value, parsed[1]]
 }
 
 export class InvalidCursor extends Error {
