@@ -609,5 +609,72 @@ export function runStoreContract(
         timeout,
       )
     })
+
+    describe('write scopes', () => {
+      const seal = (id: string) => ({ collection: 'ct_pages', doc: { _id: id, rank: 1 } })
+
+      test(
+        'the writes of the call and its seal land together; reads inside see the call own writes',
+        async () => {
+          await store.insert<Item>('ct_items', item(1))
+          const seen = await store.writeScope(
+            async () => {
+              await store.insert<Item>('ct_items', item(2))
+              const one = await store.get<Item>('ct_items', 'i001')
+              await store.update<Item>('ct_items', 'i001', { name: 'changed' }, one!._version)
+              await store.transaction(async (tx) => tx.insert<Item>('ct_items', item(3)))
+              return (await store.get<Item>('ct_items', 'i002'))?.n ?? null
+            },
+            () => seal('sealed'),
+          )
+          expect(seen).toBe(2)
+          expect((await store.get<Item>('ct_items', 'i001'))?.name).toBe('changed')
+          expect(await store.get('ct_items', 'i003')).not.toBeNull()
+          expect(await store.get('ct_pages', 'sealed')).toMatchObject({ rank: 1 })
+        },
+        timeout,
+      )
+
+      test(
+        'a call that throws keeps the writes it made and is not sealed; its failed transaction is undone',
+        async () => {
+          const failing = store.writeScope(
+            async () => {
+              await store.insert<Item>('ct_items', item(4))
+              await store
+                .transaction(async (tx) => {
+                  await tx.insert<Item>('ct_items', item(5))
+                  throw new Error('refused')
+                })
+                .catch(() => undefined)
+              throw new Error('no')
+            },
+            () => seal('never'),
+          )
+          await expect(failing).rejects.toThrow('no')
+          expect(await store.get('ct_items', 'i004')).not.toBeNull()
+          expect(await store.get('ct_items', 'i005')).toBeNull()
+          expect(await store.get('ct_pages', 'never')).toBeNull()
+        },
+        timeout,
+      )
+
+      test(
+        'a null seal writes nothing more; writes outside the scope go on meanwhile',
+        async () => {
+          const [inside] = await Promise.all([
+            store.writeScope(
+              async () => (await store.insert<Item>('ct_items', item(6))).n,
+              () => null,
+            ),
+            store.insert<Item>('ct_items', item(7)),
+          ])
+          expect(inside).toBe(6)
+          expect(await store.count('ct_items')).toBe(2)
+          expect(await store.count('ct_pages')).toBe(0)
+        },
+        timeout,
+      )
+    })
   })
 }
