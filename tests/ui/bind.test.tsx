@@ -32,7 +32,7 @@ test('the page asks the full phone number and says why; a wrong one is refused a
   const container = await openInvitation()
   const text = container.textContent!
   expect(text).toContain('邀请 郭*涵 绑定微信')
-  expect(text).toMatch(/完整的 11 位手机号/)
+  expect(text).toMatch(/完整的 11 位手机号：支部里/)
   expect(text).toMatch(/其他人只能看到隐去中间四位的号码.*别人拿到邀请码也绑不走/)
   expect(text).toMatch(/最多核对 5 次.*邀请作废.*支部书记重新生成/)
   expect(container.querySelector('#field-phone')!.textContent).toContain('手机号（完整 11 位）')

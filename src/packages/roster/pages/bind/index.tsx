@@ -76,10 +76,10 @@ export default function BindPage() {
         {preview.data.branchName}
       </Text>
       <Text className="bind__hint">
-        邀请 {preview.data.maskedName} 绑定微信。请填写你在支部登记的姓名和完整的 11 位手机号：
-        支部里其他人只能看到隐去中间四位的号码，所以只有你本人能填对，别人拿到邀请码也绑不走。最多核对{' '}
-        {MAX_BIND_ATTEMPTS} 次，都不一致时邀请作废，需请支部书记重新生成。邀请
-        {beijing(preview.data.expiresAt).format('MM月DD日 HH:mm')}前有效。
+        {`邀请 ${preview.data.maskedName} 绑定微信。请填写你在支部登记的姓名和完整的 11 位手机号：` +
+          '支部里其他人只能看到隐去中间四位的号码，所以只有你本人能填对，别人拿到邀请码也绑不走。' +
+          `最多核对 ${MAX_BIND_ATTEMPTS} 次，都不一致时邀请作废，需请支部书记重新生成。` +
+          `邀请 ${beijing(preview.data.expiresAt).format('MM月DD日 HH:mm')} 前有效。`}
       </Text>
       <TextField
         id="field-name"
