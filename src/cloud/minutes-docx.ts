@@ -21,6 +21,7 @@ import {
 import type { ChainReport, MinutesAmendmentView } from '../domain/api/views-minutes'
 import { beijing, formatSpan } from '../domain/beijing-time'
 import { kindLabel, type MeetingKind } from '../domain/meeting-kinds'
+import { photoFlag, type PhotoSource } from '../domain/photo-source'
 import {
   chainHeadLabel,
   voteOutcome,
@@ -43,7 +44,8 @@ export interface DocxMinutes {
   content: MinutesContent | null
   attendance: MinutesAttendance | null
   amendments: MinutesAmendmentView[]
-  photos: { sha256: string; receivedAt: number; flag?: string }[]
+  /** `flag` as the view has it; without it, the flag is judged here from `source` and the end. */
+  photos: { sha256: string; receivedAt: number; source?: PhotoSource | null; flag?: string }[]
   finalizedAt: number | null
   finalizedBy: string | null
   late: boolean
@@ -55,6 +57,12 @@ export interface DocxMinutes {
 }
 
 const FONT = 'SimSun'
+
+/** '，<flag>' for a photo the record flags (相册选取, 来源未知, 会后 N 天收到), else ''. */
+function photoNote(p: DocxMinutes['photos'][number], endAt: number): string {
+  const flag = p.flag ?? photoFlag(p.source, endAt, p.receivedAt)
+  return flag ? `，${flag}` : ''
+}
 const time = (ms: number) => beijing(ms).format('YYYY年MM月DD日 HH:mm')
 
 function line(label: string, value: string, opts: { bold?: boolean } = {}): Paragraph {
@@ -209,7 +217,7 @@ function meetingSection(m: DocxMinutes): (Paragraph | Table)[] {
     out.push(
       line(
         '现场照片',
-        `${m.photos.length} 张（${m.photos.map((p) => `收到于 ${time(p.receivedAt)}${p.flag ? `，${p.flag}` : ''}，SHA-256 ${p.sha256.slice(0, 16)}…`).join('；')}）`,
+        `${m.photos.length} 张（${m.photos.map((p) => `收到于 ${time(p.receivedAt)}${photoNote(p, m.endAt)}，SHA-256 ${p.sha256.slice(0, 16)}…`).join('；')}）`,
       ),
     )
   }

@@ -5,6 +5,7 @@
  */
 import { kindRule, type MeetingKind, type MeetingKindRule } from './meeting-kinds'
 import { moreThanHalf, votePasses, type QuorumResult } from './quorum'
+import type { PhotoSource } from './photo-source'
 
 const DAY = 24 * 3_600_000
 
@@ -70,7 +71,8 @@ export interface LockedMinutes {
   endAt: number
   content: MinutesContent
   attendance: MinutesAttendance
-  photos: { id: string; sha256: string; receivedAt: number }[]
+  /** `source` (camera or album, issue 18) is locked too; absent on minutes finalized before it. */
+  photos: { id: string; sha256: string; receivedAt: number; source?: PhotoSource | null }[]
   finalizedAt: number
   finalizedBy: string
   late: boolean

@@ -54,3 +54,26 @@ test('each photo records its source; album, unknown and long-after photos are fl
   expect(text).toContain('相册选取')
   expect(text).toContain('会后 3 天收到')
 })
+
+test('the source is locked with the minutes, and the book .docx flags an album photo', async () => {
+  const m = await meetingAt(api, 'ended')
+  const sec = () => api.as(SECRETARY_B1)
+  await sec().call('minutes.addPhoto', { meetingId: m.id, fileId: await upload(m.id, 'album'), source: 'album' }, rid())
+  await sec().call('attendance.confirm', { meetingId: m.id }, rid())
+  const view = await sec().call('minutes.get', { meetingId: m.id })
+  const content = {
+    ...view.content!,
+    chair: '张建国',
+    recorder: '李晓红',
+    items: view.content!.items.map((item) => ({ ...item, speeches: '发言', decision: '决议' })),
+  }
+  const draft = await sec().call('minutes.saveDraft', { meetingId: m.id, version: view.version, content }, rid())
+  await sec().call('minutes.finalize', { meetingId: m.id, version: draft.version }, rid())
+  const locked = await api.ports.store.get<{ photos: { source?: string | null }[] }>('minutes', m.id)
+  expect(locked!.photos.map((p) => p.source)).toEqual(['album'])
+
+  const book: DocxFile = await sec().call('minutes.exportBook', { branchId: m.branchId, year: 2026 })
+  const zip = await JSZip.loadAsync(Buffer.from(book.base64!, 'base64'))
+  const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')
+  expect(text).toContain('相册选取')
+})

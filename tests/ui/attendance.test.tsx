@@ -67,11 +67,13 @@ test('offline: the scan waits as 待上传 and is sent as 离线补传 when the 
   })
   await waitFor(() => expect(container.querySelector('#signin-pending')).toBeNull())
   await waitFor(() => expect(container.querySelector('#signin-done')!.textContent).toMatch(/离线补传/))
+  // A claim (issue 18): 待书记确认 on the member's page, late by the server's time of arrival.
+  expect(container.querySelector('#signin-done')!.textContent).toMatch(/待书记确认/)
   const record = await link.api!.ports.store.get<{ via: string; offline: boolean; signedAt: number; late: boolean }>(
     'attendance',
     `${meeting.id}.${MEMBER_B1}`,
   )
-  expect(record).toMatchObject({ via: 'offline', offline: true, signedAt: scannedAt, late: false })
+  expect(record).toMatchObject({ via: 'offline', offline: true, signedAt: scannedAt, late: true, confirmed: false })
   // Sending again (a second flush, or a replay) changes nothing.
   expect(await flushOutbox()).toEqual({ sent: 0, refused: 0, stillPending: 0 })
   expect(await link.api!.ports.store.count('attendance', [{ field: 'meetingId', op: 'eq', value: meeting.id }])).toBe(1)

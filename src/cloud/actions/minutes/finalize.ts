@@ -81,6 +81,7 @@ export const minutesFinalize = implement(minutesFinalizeDecl, async (ctx, input)
     id: p._id,
     sha256: p.sha256,
     receivedAt: p.receivedAt,
+    source: p.source ?? null,
   }))
   const branch = await branchOf(store, meeting.branchId)
   const [rules, minutesRules] = await Promise.all([rulesFor(store, branch), minutesRulesFor(store, branch)])
