@@ -34,6 +34,32 @@ export const DEFAULT_ATTENDANCE_RULES: AttendanceRules = {
   manualBelatedAfterMs: 24 * HOUR,
 }
 
+/** Bounds on a committee's setting of each limit (epoch-ms durations). */
+export const ATTENDANCE_RULE_RANGES: Record<keyof AttendanceRules, { min: number; max: number }> = {
+  offlineUploadMs: { min: 15 * MINUTE, max: 24 * HOUR },
+  manualBelatedAfterMs: { min: HOUR, max: 7 * 24 * HOUR },
+}
+
+/**
+ * The attendance rules in force for a branch: the defaults, then each committee's
+ * `attendanceOfflineUploadMs` / `attendanceManualBelatedAfterMs` along the org path (root first,
+ * nearest last). A value that is not an integer inside its range is skipped, never trusted.
+ */
+export function attendanceRulesFrom(
+  setsAlongPath: readonly { attendanceOfflineUploadMs?: unknown; attendanceManualBelatedAfterMs?: unknown }[],
+): AttendanceRules {
+  const rules = { ...DEFAULT_ATTENDANCE_RULES }
+  const take = (key: keyof AttendanceRules, v: unknown) => {
+    const r = ATTENDANCE_RULE_RANGES[key]
+    if (typeof v === 'number' && Number.isInteger(v) && v >= r.min && v <= r.max) rules[key] = v
+  }
+  for (const set of setsAlongPath) {
+    take('offlineUploadMs', set.attendanceOfflineUploadMs)
+    take('manualBelatedAfterMs', set.attendanceManualBelatedAfterMs)
+  }
+  return rules
+}
+
 /** A duration in Chinese for messages: whole hours as "N 小时", else minutes. */
 export function hoursText(ms: number): string {
   return ms % HOUR === 0 ? `${ms / HOUR} 小时` : `${Math.round(ms / MINUTE)} 分钟`

@@ -148,3 +148,32 @@ test('a live scan during the meeting replaces a pending claim', async () => {
   expect(live).toMatchObject({ via: 'qr', confirmed: true, offline: false, late: true })
   expect((await personOn(m.id, MEMBER_B1)).state).toBe('present')
 })
+
+test('a committee may set the upload window in its rule set; an out-of-range value is not trusted', async () => {
+  const m = await meetingWithCode()
+  const setRule = async (value: unknown) => {
+    const current = await api.ports.store.get<Record<string, unknown>>('rule_sets', 'org_cmte')
+    if (current) {
+      await api.ports.store.update('rule_sets', 'org_cmte', { attendanceOfflineUploadMs: value }, current._version)
+    } else {
+      await api.ports.store.insert('rule_sets', {
+        _id: 'org_cmte',
+        orgId: 'org_cmte',
+        overrides: [],
+        attendanceOfflineUploadMs: value,
+      } as never)
+    }
+  }
+  await setRule(30 * 60_000)
+  api.clock.now = END + 30 * 60_000 + 1
+  const late = await upload(MEMBER_B1, m.id, m.token)
+  expect(!late.ok && late.error.message).toMatch(/会后 30 分钟内上传/)
+  api.clock.now = END + 30 * 60_000
+  expect((await okData<SignInResult>(upload(MEMBER_B1, m.id, m.token))).confirmed).toBe(false)
+
+  // A window of a week is outside what a committee may set: the 2-hour default stands.
+  await setRule(7 * 24 * 3_600_000)
+  api.clock.now = END + 2 * 3_600_000 + 1
+  const refused = await upload(PROBATIONARY_B1, m.id, m.token)
+  expect(!refused.ok && refused.error.message).toMatch(/会后 2 小时内上传/)
+})

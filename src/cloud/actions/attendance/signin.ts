@@ -18,7 +18,6 @@ import {
 import type { SignInResult, SignInVia } from '../../../domain/api/views-attendance'
 import {
   attendanceStateOf,
-  DEFAULT_ATTENDANCE_RULES,
   isBelatedManual,
   isLate,
   offlineRefusal,
@@ -34,6 +33,7 @@ import { peekGuess, takeGuess } from '../../guess-attempts'
 import { meetingPhase } from '../../../domain/meeting'
 import type { MemberContext } from '../../action-context'
 import { attendanceId, newAttendanceRecord } from '../../attendance-board'
+import { attendanceRulesFor } from '../../attendance-rules'
 import type { AttendanceDoc } from '../../documents'
 import { StoreConflict, type Stored, type StorePort } from '../../ports/store'
 import { leaveViewOf } from './leave'
@@ -157,7 +157,8 @@ export const attendanceSignIn = implement(signInDecl, async (ctx, input) => {
     throw invalid('token', TOKEN_REFUSALS[check.reason])
   }
   if (offline) {
-    const refusal = offlineRefusal(window, check.window, signedAt, ctx.now, DEFAULT_ATTENDANCE_RULES)
+    const rules = await attendanceRulesFor(store, meeting.branchId)
+    const refusal = offlineRefusal(window, check.window, signedAt, ctx.now, rules)
     if (refusal) throw invalid('token', refusal)
   }
   checkPlace(s, input.location)
@@ -228,7 +229,7 @@ export const attendanceMarkManual = implement(manualDecl, async (ctx, input) => 
       signedAt: ctx.now,
       manualReason: input.reason,
       recordedBy: ctx.actor.memberId,
-      belated: isBelatedManual(meeting.endAt, ctx.now, DEFAULT_ATTENDANCE_RULES),
+      belated: isBelatedManual(meeting.endAt, ctx.now, await attendanceRulesFor(store, meeting.branchId)),
     }),
   )
 })
