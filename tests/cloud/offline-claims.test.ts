@@ -177,3 +177,25 @@ test('a committee may set the upload window in its rule set; an out-of-range val
   const refused = await upload(PROBATIONARY_B1, m.id, m.token)
   expect(!refused.ok && refused.error.message).toMatch(/会后 2 小时内上传/)
 })
+
+test('once the minutes are final the attendance is locked: a claim can no longer be confirmed', async () => {
+  const m = await meetingWithCode()
+  api.clock.now = END + 10 * 60_000
+  await okData(upload(MEMBER_B1, m.id, m.token))
+  const sec = () => api.as(SECRETARY_B1)
+  await sec().call('attendance.confirm', { meetingId: m.id }, rid())
+  const view = await sec().call('minutes.get', { meetingId: m.id })
+  expect(view.attendance!.absent.find((p) => p.memberId === MEMBER_B1)!.note).toBe('离线补传未确认')
+  const content = {
+    ...view.content!,
+    chair: '张建国',
+    recorder: '李晓红',
+    items: view.content!.items.map((item) => ({ ...item, speeches: '发言', decision: '决议' })),
+  }
+  const draft = await sec().call('minutes.saveDraft', { meetingId: m.id, version: view.version, content }, rid())
+  await sec().call('minutes.finalize', { meetingId: m.id, version: draft.version }, rid())
+  const before = await api.ports.store.get('attendance', `${m.id}.${MEMBER_B1}`)
+  const refused = await sec().raw('attendance.offlineConfirm', { meetingId: m.id, memberIds: [MEMBER_B1] }, rid())
+  expect(!refused.ok && refused.error.message).toMatch(/会议记录已经定稿，考勤已锁定/)
+  expect(await api.ports.store.get('attendance', `${m.id}.${MEMBER_B1}`)).toEqual(before)
+})
