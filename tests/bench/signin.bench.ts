@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startHost, type RunningHost } from '../../scripts/local-host'
+import type { SqliteStore } from '../../src/cloud/adapters/sqlite-store'
 import { newAttendanceRecord } from '../../src/cloud/attendance-board'
 import { openEmbedded } from '../../src/cloud/embedded'
 import type { Ports } from '../../src/cloud/ports'
@@ -187,9 +188,12 @@ export async function run(): Promise<void> {
   const crowd = await startCrowd(2 * n + SEQUENTIAL)
   try {
     const rush = crowd.memberIds.slice(0, n)
+    const commitsOf = () => (crowd.ports.store as Partial<SqliteStore>).commits ?? NaN
+    const c0 = commitsOf()
     const t0 = performance.now()
     const outcomes = await crowdSignsIn(crowd, 2, rush)
     const seconds = (performance.now() - t0) / 1000
+    const rushCommits = commitsOf() - c0
     const tp = performance.now()
     const pool = await pooled(crowd, crowd.memberIds.slice(n, 2 * n), POOL)
     const poolSeconds = (performance.now() - tp) / 1000
@@ -220,6 +224,7 @@ export async function run(): Promise<void> {
       `rush: ${n} members each scanning twice at once (${outcomes.length} requests); errors: ${failed.length}`,
     )
     console.log(`attendance records: ${records} (expected ${2 * n + SEQUENTIAL})`)
+    console.log(`SQLite commits in the rush: ${rushCommits} (${(rushCommits / n).toFixed(2)} per sign-in)`)
     console.log(
       `sign-ins through HTTP: ${perSecond.toFixed(0)} per second (${(outcomes.length / seconds).toFixed(0)} requests/s)`,
     )

@@ -40,6 +40,19 @@ interface WriteScope {
   savepoints: number
 }
 
+/** A write call waiting for its turn in the next group commit. */
+interface QueuedCall {
+  run: () => Promise<unknown>
+  seal: (result: unknown) => SealDoc | null
+  resolve: (result: unknown) => void
+  reject: (error: unknown) => void
+}
+
+/** At most this many calls share one commit, so that the first does not wait long for the last. */
+const BATCH_MAX = 64
+/** How long a commit waits for more calls to join it once its queue is empty (ms). */
+const GATHER_MS = 1
+
 export interface SqliteStoreOptions {
   /** Indexed fields per collection (see collections.ts). */
   indexes?: Record<string, { indexes: readonly (readonly string[])[] }>
@@ -184,36 +197,72 @@ export class SqliteStore implements StorePort {
   }
 
   /**
-   * One SQLite transaction around the whole call (BEGIN IMMEDIATE … COMMIT, one fsync), holding
-   * the store's lock meanwhile: other calls' reads go on from the reader, their writes wait.
+   * The call runs inside one SQLite transaction (as a savepoint of it), holding the store's lock
+   * meanwhile: other calls' reads go on from the reader, their writes wait. Calls that arrive while
+   * one runs join the same transaction (group commit, at most BATCH_MAX), each in its own savepoint,
+   * and all answer after its one COMMIT: at most one fsync per call, fewer under load.
    */
   writeScope<R>(run: () => Promise<R>, seal: (result: R) => SealDoc | null): Promise<R> {
     if (this.scope()) return run()
-    const scope: WriteScope = { open: true, lock: Promise.resolve(), savepoints: 0 }
-    return this.exclusive(async () => {
-      const db = this.writer
+    return new Promise<R>((resolve, reject) => {
+      this.waitingCalls.push({ run, seal, resolve, reject } as QueuedCall)
+      if (this.waitingCalls.length === 1 && !this.batchRunning) void this.exclusive(() => this.runBatch())
+    })
+  }
+
+  private waitingCalls: QueuedCall[] = []
+  private batchRunning = false
+
+  /** Runs the queued calls in one transaction, each in a savepoint, then commits once and answers them. */
+  private async runBatch(): Promise<void> {
+    const db = this.writer
+    this.batchRunning = true
+    const done: { call: QueuedCall; outcome: { ok: true; result: unknown } | { ok: false; error: unknown } }[] = []
+    try {
       db.exec('BEGIN IMMEDIATE')
-      try {
-        let outcome: { ok: true; result: R } | { ok: false; error: unknown }
+      while (done.length < BATCH_MAX) {
+        // One turn of the event loop before committing lets calls whose requests arrived meanwhile
+        // join this commit: an fsync blocks the loop, so they cannot arrive during one.
+        if (this.waitingCalls.length === 0) await new Promise((resolve) => setTimeout(resolve, GATHER_MS))
+        const call = this.waitingCalls.shift()
+        if (!call) break
+        const scope: WriteScope = { open: true, lock: Promise.resolve(), savepoints: 0 }
+        db.exec('SAVEPOINT call')
+        let outcome: { ok: true; result: unknown } | { ok: false; error: unknown }
         try {
-          outcome = { ok: true, result: await this.scopes.run(scope, run) }
+          outcome = { ok: true, result: await this.scopes.run(scope, call.run) }
         } catch (error) {
           outcome = { ok: false, error }
         }
         await scope.lock
         scope.open = false
         if (outcome.ok) {
-          const sealed = seal(outcome.result)
-          if (sealed) insertIn(db, sealed.collection, sealed.doc)
+          try {
+            const sealed = call.seal(outcome.result)
+            if (sealed) insertIn(db, sealed.collection, sealed.doc)
+          } catch (error) {
+            // Not sealed, not kept: the call's writes go with it.
+            db.exec('ROLLBACK TO call')
+            outcome = { ok: false, error }
+          }
         }
-        this.commit()
-        if (!outcome.ok) throw outcome.error
-        return outcome.result
-      } finally {
-        scope.open = false
-        if (db.inTransaction) db.exec('ROLLBACK')
+        // A call that threw keeps the writes it made before, as it would without the scope.
+        db.exec('RELEASE call')
+        done.push({ call, outcome })
       }
-    })
+      this.commit()
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK')
+      for (const d of done) d.outcome = { ok: false, error }
+    } finally {
+      this.batchRunning = false
+      // Calls that arrived after the batch was full start the next one.
+      if (this.waitingCalls.length > 0) void this.exclusive(() => this.runBatch())
+    }
+    for (const { call, outcome } of done) {
+      if (outcome.ok) call.resolve(outcome.result)
+      else call.reject(outcome.error)
+    }
   }
 
   private commit(): void {
@@ -369,11 +418,23 @@ function whereClause(filters: readonly Filter[]): { sql: string[]; params: unkno
   return { sql, params }
 }
 
+/** Prepared statements per connection, by SQL text: preparing costs more than running a point read. */
+const statements = new WeakMap<Db, Map<string, Database.Statement>>()
+
+function statement(db: Db, sql: string): Database.Statement {
+  let byText = statements.get(db)
+  if (!byText) statements.set(db, (byText = new Map()))
+  let stmt = byText.get(sql)
+  if (!stmt) byText.set(sql, (stmt = db.prepare(sql)))
+  return stmt
+}
+
 function getIn<T>(db: Db, collection: string, id: string): Stored<T> | null {
   assertCollectionName(collection)
-  const row = db
-    .prepare('SELECT id, version, body FROM documents WHERE collection = ? AND id = ?')
-    .get(collection, id) as Row | undefined
+  const row = statement(db, 'SELECT id, version, body FROM documents WHERE collection = ? AND id = ?').get(
+    collection,
+    id,
+  ) as Row | undefined
   return row ? toDoc<T>(row) : null
 }
 
@@ -383,7 +444,7 @@ function insertIn<T>(db: Db, collection: string, doc: NewDoc<T>): Stored<T> {
   if (typeof id !== 'string' || id.length === 0) throw new Error('a document needs a string _id')
   const body = bodyOf(doc as Record<string, unknown>)
   try {
-    db.prepare('INSERT INTO documents (collection, id, version, body) VALUES (?, ?, 1, ?)').run(collection, id, body)
+    statement(db, 'INSERT INTO documents (collection, id, version, body) VALUES (?, ?, 1, ?)').run(collection, id, body)
   } catch (err) {
     if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT'))
       throw new StoreConflict('duplicate', collection, id)
@@ -398,9 +459,10 @@ function updateIn<T>(db: Db, collection: string, id: string, patch: Partial<T>, 
   if (current._version !== expectedVersion) throw new StoreConflict('version', collection, id)
   const next = { ...current, ...patch } as Record<string, unknown>
   const body = bodyOf(next)
-  const res = db
-    .prepare('UPDATE documents SET version = version + 1, body = ? WHERE collection = ? AND id = ? AND version = ?')
-    .run(body, collection, id, expectedVersion)
+  const res = statement(
+    db,
+    'UPDATE documents SET version = version + 1, body = ? WHERE collection = ? AND id = ? AND version = ?',
+  ).run(body, collection, id, expectedVersion)
   if (res.changes !== 1) throw new StoreConflict('version', collection, id)
   return { ...(JSON.parse(body) as T), _id: id, _version: expectedVersion + 1 }
 }
@@ -409,8 +471,10 @@ function removeIn(db: Db, collection: string, id: string, expectedVersion: numbe
   const current = getIn(db, collection, id)
   if (!current) throw new StoreConflict('missing', collection, id)
   if (current._version !== expectedVersion) throw new StoreConflict('version', collection, id)
-  const res = db
-    .prepare('DELETE FROM documents WHERE collection = ? AND id = ? AND version = ?')
-    .run(collection, id, expectedVersion)
+  const res = statement(db, 'DELETE FROM documents WHERE collection = ? AND id = ? AND version = ?').run(
+    collection,
+    id,
+    expectedVersion,
+  )
   if (res.changes !== 1) throw new StoreConflict('version', collection, id)
 }
