@@ -52,6 +52,53 @@ describe('CloudBaseStore over the fake: what the contract cannot see', () => {
   })
 })
 
+describe('CloudBaseStore with atomic write scopes, over the fake', () => {
+  const make = () => {
+    const db = new FakeCloudBaseDb(['ct_items', 'requests'])
+    return { db, store: new CloudBaseStore(db as unknown as CloudBaseDb, { atomicWriteScopes: true }) }
+  }
+
+  test('the call writes and its seal commit together; nothing is visible outside before the commit', async () => {
+    const { db, store } = make()
+    let outsideDuring: unknown = 'unread'
+    const result = await store.writeScope(
+      async () => {
+        await store.insert('ct_items', { _id: 'a', n: 1 })
+        const inside = await store.get<{ n: number }>('ct_items', 'a')
+        outsideDuring = db.dump('ct_items').length
+        return inside?.n
+      },
+      (n) => ({ collection: 'requests', doc: { _id: 'r1', n } }),
+    )
+    expect(result).toBe(1)
+    expect(outsideDuring).toBe(0)
+    expect(db.dump('ct_items')).toHaveLength(1)
+    expect(db.dump('requests')).toEqual([{ _id: 'r1', n: 1, _version: 1 }])
+  })
+
+  test('a failed seal or a failed inner transaction that wrote rolls back the whole call', async () => {
+    const { db, store } = make()
+    await store.insert('requests', { _id: 'taken' })
+    await expect(
+      store.writeScope(
+        async () => store.insert('ct_items', { _id: 'b' }),
+        () => ({ collection: 'requests', doc: { _id: 'taken' } }),
+      ),
+    ).rejects.toMatchObject({ reason: 'duplicate' })
+    await expect(
+      store.writeScope(
+        async () =>
+          store.transaction(async (tx) => {
+            await tx.insert('ct_items', { _id: 'c' })
+            throw new Error('refused')
+          }),
+        () => null,
+      ),
+    ).rejects.toThrow('refused')
+    expect(db.dump('ct_items')).toEqual([])
+  })
+})
+
 const realEnv = process.env.TCB_ENV
 const secretId = process.env.TENCENTCLOUD_SECRETID
 const secretKey = process.env.TENCENTCLOUD_SECRETKEY

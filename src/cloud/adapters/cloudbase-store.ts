@@ -175,12 +175,6 @@ class ScopeAbort extends Error {
   }
 }
 
-/**
- * Whether a write scope runs the whole call in one CloudBase transaction. Off for now: CloudBase
- * transactions cannot query, so a handler that queries what it just wrote would not see it.
- */
-const ATOMIC_SCOPES = false
-
 /** wx-server-sdk's own failures (a conflict, an aborted transaction) carry a numeric errCode. */
 function isDatabaseError(err: unknown): boolean {
   return typeof (err as { errCode?: unknown } | null)?.errCode === 'number'
@@ -190,7 +184,16 @@ export class CloudBaseStore implements StorePort {
   readonly kind = 'cloudbase' as const
   private readonly scopes = new AsyncLocalStorage<WriteScope>()
 
-  constructor(private readonly db: CloudBaseDb) {}
+  /**
+   * `atomicWriteScopes` runs each write scope as one CloudBase transaction (effect and seal commit
+   * together). Off by default: CloudBase transactions cannot query, so a handler that queries what
+   * it just wrote (binding.unbind's member detail) would not see it; until queries inside a scope
+   * see its writes, the seal is written after the call's writes.
+   */
+  constructor(
+    private readonly db: CloudBaseDb,
+    private readonly options: { atomicWriteScopes?: boolean } = {},
+  ) {}
 
   private get _(): CloudBaseCommand {
     return this.db.command
@@ -325,7 +328,8 @@ export class CloudBaseStore implements StorePort {
    * write conflict CloudBase runs the call again from the start, as it does any transaction.
    */
   async writeScope<R>(run: () => Promise<R>, seal: (result: R) => SealDoc | null): Promise<R> {
-    if (this.scopes.getStore() || !ATOMIC_SCOPES) return this.sequentialScope(run, seal)
+    if (this.scopes.getStore()) return run()
+    if (!this.options.atomicWriteScopes) return this.sequentialScope(run, seal)
     let failure: { error: unknown } | null = null
     let result: R | undefined
     try {
