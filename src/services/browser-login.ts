@@ -93,17 +93,22 @@ export function clearPendingLogin(): void {
   tabStorage()?.removeItem(PENDING_KEY)
 }
 
-/** Remembers why the session just ended (the server's message), for the login page to show once. */
+/** Remembers why the session just ended (the server's message), for the login page to show. */
 export function rememberEndedSession(message: string): void {
   tabStorage()?.setItem(ENDED_KEY, message)
 }
 
-/** Why the last session ended, once: the next call answers null. */
-export function takeEndedSession(): string | null {
-  const storage = tabStorage()
-  const message = storage?.getItem(ENDED_KEY) ?? null
-  storage?.removeItem(ENDED_KEY)
-  return message
+/**
+ * Why the last session ended, or null. Kept until the next login (`clearEndedSession`): a page's
+ * several refused reads each reopen the login page, and every one of those must still say why.
+ */
+export function endedSession(): string | null {
+  return tabStorage()?.getItem(ENDED_KEY) ?? null
+}
+
+/** Forgets why the last session ended: a new session has begun. */
+export function clearEndedSession(): void {
+  tabStorage()?.removeItem(ENDED_KEY)
 }
 
 const BROWSERS: [RegExp, string][] = [

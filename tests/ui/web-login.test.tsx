@@ -223,8 +223,16 @@ describe('the browser’s login page', () => {
     const login = render(<Login />)
     expect(login.container.querySelector('#login-ended')!.textContent).toBe(WEB_LOGIN_MESSAGES.sessionEnded)
     login.unmount()
+    // A page's other refused reads reopen the login page: it still says why (the tryout saw it vanish).
     const again = render(<Login />)
-    expect(again.container.querySelector('#login-ended')).toBeNull()
+    expect(again.container.querySelector('#login-ended')!.textContent).toBe(WEB_LOGIN_MESSAGES.sessionEnded)
+    // Once a new session begins, it is forgotten.
+    await waitFor(() => expect(again.container.querySelector(`#account-${MEMBER_B1}`)).not.toBeNull())
+    await act(async () => fireEvent.click(again.container.querySelector(`#account-${MEMBER_B1}`)!))
+    await waitFor(() => expect(Taro.getStorageSync('party.session')).not.toBe(''))
+    again.unmount()
+    const later = render(<Login />)
+    expect(later.container.querySelector('#login-ended')).toBeNull()
   })
 })
 

@@ -12,7 +12,7 @@ import type { DemoAccount, SessionGrant } from '../../domain/api/views'
 import { MEMBER_CATEGORY_LABELS, ROLE_LABELS } from '../../domain/org'
 import { pageUrl } from '../../domain/pages'
 import { call, errorMessage } from '../../services/api'
-import { browserAddress, openInNewTab, takeEndedSession } from '../../services/browser-login'
+import { browserAddress, clearEndedSession, endedSession, openInNewTab } from '../../services/browser-login'
 import { redirect } from '../../services/navigation'
 import { saveSession, usesDevLogin } from '../../services/session'
 import { useApi } from '../../services/use-api'
@@ -91,6 +91,7 @@ function DevLogin({ accounts, ticketId }: { accounts: DemoAccount[]; ticketId: s
     setProblem(null)
     try {
       saveSession(await login())
+      clearEndedSession()
       await redirect('home')
     } catch (err) {
       setProblem(errorMessage(err))
@@ -165,7 +166,7 @@ function BrowserLogin() {
   // The development login is there only where the server offers it (the local host).
   const accounts = useApi('session.devAccounts', {})
   const { state, refresh } = useWebLogin()
-  const [ended] = useState(takeEndedSession)
+  const [ended] = useState(endedSession)
   const ticketId = state.step === 'waiting' ? state.pending.ticketId : null
   return (
     <View className="login">

@@ -14,6 +14,7 @@ import {
   savePendingLogin,
   thisBrowser,
   type PendingLogin,
+  clearEndedSession,
 } from '../../services/browser-login'
 import { relaunch } from '../../services/navigation'
 import { saveSession } from '../../services/session'
@@ -122,6 +123,7 @@ export function useWebLogin(): { state: WebLoginState; refresh(): void } {
       if (gen !== generation.current) return
       if (answer.state === 'confirmed') {
         saveSession(answer.session)
+        clearEndedSession()
         clearPendingLogin()
         pending.current = null
         setState({ step: 'confirmed', memberName: answer.memberName })
