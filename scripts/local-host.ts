@@ -30,6 +30,7 @@ import type { Ports } from '../src/cloud/ports'
 import type { HttpCallContext } from '../src/cloud/ports/identity'
 import { STORAGE_PATH_RE } from '../src/cloud/ports/files'
 import { createMain, type Main } from '../src/cloud/router'
+import { refreshSupervisionRows } from '../src/cloud/jobs/supervision-escalation'
 import { seedDemo } from '../src/cloud/seed/demo-branch'
 import { UPLOAD_ROOT } from '../src/domain/uploads'
 
@@ -284,7 +285,10 @@ async function serveStatic(
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const ports = options.ports ?? openEmbedded({ dataDir: options.dataDir })
-  if (options.seed) await seedDemo(ports.store, ports.clock.now())
+  // A freshly seeded demo gets its 党委 matrix rows judged at once, not at the next daily run.
+  if (options.seed && (await seedDemo(ports.store, ports.clock.now()))) {
+    await refreshSupervisionRows(ports, ports.clock.now())
+  }
   const main = createMain(ports, HANDLERS)
   let inFlight = 0
   let drained: (() => void) | null = null

@@ -5,6 +5,7 @@
  */
 import path from 'node:path'
 import { openEmbedded } from '../src/cloud/embedded'
+import { refreshSupervisionRows } from '../src/cloud/jobs/supervision-escalation'
 import { seedDemo } from '../src/cloud/seed/demo-branch'
 
 async function run(): Promise<void> {
@@ -12,6 +13,7 @@ async function run(): Promise<void> {
   const ports = openEmbedded({ dataDir })
   try {
     const wrote = await seedDemo(ports.store, ports.clock.now())
+    if (wrote) await refreshSupervisionRows(ports, ports.clock.now())
     const [members, meetings] = await Promise.all([ports.store.count('members'), ports.store.count('meetings')])
     console.log(
       `${wrote ? '已写入演示数据' : '演示数据已存在，未改动'}：${dataDir}（党员 ${members} 人，会议 ${meetings} 次）`,

@@ -199,3 +199,30 @@ test('uploads go into the local files under uploads/ for a signed-in user, and a
     await host.close()
   }
 })
+
+test('a freshly seeded demo shows the 党委 the same 流动党员 预警 its branch sees, before any daily run', async () => {
+  const host = await startHost({ dataDir, port: 0, seed: true })
+  try {
+    const year = new Date(host.ports.clock.now() + 8 * 3600_000).getUTCFullYear()
+    const secretary = await login(host.url, SECRETARY_B1)
+    const mobile = await post(host.url, { action: 'mobile.listBranch', input: {} }, secretary)
+    expect(mobile.json.ok).toBe(true)
+    const counts = mobile.json.data.counts as Record<string, number>
+    const atRisk = (counts.warning ?? 0) + (counts.lost_risk ?? 0)
+    expect(atRisk).toBeGreaterThan(0)
+
+    const committee = await login(host.url, 'm_cmte_01')
+    const matrix = await post(
+      host.url,
+      { action: 'supervision.matrix', input: { orgId: 'org_cmte', year, sort: 'name', limit: 50 } },
+      committee,
+    )
+    expect(matrix.json.ok).toBe(true)
+    const b1 = (matrix.json.data.rows as { orgId: string; indicators: { mobileAtRisk: number } }[]).find(
+      (r) => r.orgId === 'org_b1',
+    )!
+    expect(b1.indicators.mobileAtRisk).toBe(atRisk)
+  } finally {
+    await host.close()
+  }
+})

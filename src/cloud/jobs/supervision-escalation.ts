@@ -145,6 +145,38 @@ async function silentCause(ports: Ports, branch: Stored<Org>, year: number, now:
   }
 }
 
+/**
+ * Refreshes every branch's matrix row of the year at `now` (ms) — 党小组, 流动党员 in 预警/失联风险 —
+ * without telling anyone: what the daily step does first. Used after seeding the demo, so the 党委's
+ * matrix agrees with the branches' own pages before the first daily run. Returns the branches refreshed.
+ */
+export async function refreshSupervisionRows(ports: Ports, now: number): Promise<number> {
+  const year = beijing(now).year()
+  let cursor: string | null = null
+  let count = 0
+  do {
+    const page: { items: Stored<Org>[]; nextCursor: string | null } = await ports.store.query('orgs', {
+      where: [eq('kind', 'branch')],
+      orderBy: { field: 'name', direction: 'asc' },
+      limit: 100,
+      cursor,
+    })
+    cursor = page.nextCursor
+    for (const branch of page.items) {
+      await refreshRow(
+        ports.store,
+        branch,
+        year,
+        await mobileAtRisk(ports, branch, now),
+        await rulesFor(ports.store, branch),
+        now,
+      )
+      count += 1
+    }
+  } while (cursor)
+  return count
+}
+
 export const supervisionEscalation: DailyJob = {
   name: 'supervision-escalation',
   async run(ports, now) {
