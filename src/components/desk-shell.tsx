@@ -148,8 +148,13 @@ export function DeskShell() {
     document.addEventListener('keydown', submitOnEnter, true)
     return () => document.removeEventListener('keydown', submitOnEnter, true)
   }, [])
+  const bare = BARE_PATHS.includes(path)
+  useEffect(() => {
+    // A page shown alone (the login page) takes the whole width: no room kept for the navigation.
+    document.body.classList.toggle('desk-bare', bare)
+  }, [bare])
   // Below desk width nothing is drawn: the phone layout is exactly Taro's.
-  if (!desk || BARE_PATHS.includes(path)) return null
+  if (!desk || bare) return null
   const tab = TAB_PATHS.includes(path)
   const follow = (url: string) => (e: MouseEvent) => {
     e.preventDefault()
