@@ -152,8 +152,24 @@ async function silentCause(ports: Ports, branch: Stored<Org>, year: number, now:
  */
 export async function refreshSupervisionRows(ports: Ports, now: number): Promise<number> {
   const year = beijing(now).year()
-  let cursor: string | null = null
   let count = 0
+  for await (const branch of allBranches(ports)) {
+    await refreshRow(
+      ports.store,
+      branch,
+      year,
+      await mobileAtRisk(ports, branch, now),
+      await rulesFor(ports.store, branch),
+      now,
+    )
+    count += 1
+  }
+  return count
+}
+
+/** Every 党支部, a page of 100 at a time, by name. */
+async function* allBranches(ports: Ports): AsyncGenerator<Stored<Org>> {
+  let cursor: string | null = null
   do {
     const page: { items: Stored<Org>[]; nextCursor: string | null } = await ports.store.query('orgs', {
       where: [eq('kind', 'branch')],
@@ -162,19 +178,8 @@ export async function refreshSupervisionRows(ports: Ports, now: number): Promise
       cursor,
     })
     cursor = page.nextCursor
-    for (const branch of page.items) {
-      await refreshRow(
-        ports.store,
-        branch,
-        year,
-        await mobileAtRisk(ports, branch, now),
-        await rulesFor(ports.store, branch),
-        now,
-      )
-      count += 1
-    }
+    yield* page.items
   } while (cursor)
-  return count
 }
 
 export const supervisionEscalation: DailyJob = {
@@ -195,36 +200,26 @@ export const supervisionEscalation: DailyJob = {
       return supervisorsOf.get(orgId)!
     }
     const fresh: Cause[] = []
-    let cursor: string | null = null
-    do {
-      const page: { items: Stored<Org>[]; nextCursor: string | null } = await ports.store.query('orgs', {
-        where: [eq('kind', 'branch')],
-        orderBy: { field: 'name', direction: 'asc' },
-        limit: 100,
-        cursor,
-      })
-      cursor = page.nextCursor
-      for (const branch of page.items) {
-        const rules = await rulesFor(ports.store, branch)
-        await refreshRow(ports.store, branch, year, await mobileAtRisk(ports, branch, now), rules, now)
-        const causes = [...(await overdueCauses(ports, branch, rules, year, now))]
-        const silent = await silentCause(ports, branch, year, now)
-        if (silent) causes.push(silent)
-        if (causes.length === 0) continue
-        const to = (await Promise.all(branch.path.slice(0, -1).map(staff))).flat()
-        for (const { id, ...c } of causes) {
-          const doc: EscalationDoc = { ...c, at: now, told: to }
-          try {
-            await ports.store.insert('escalations', { _id: id, ...doc })
-          } catch (err) {
-            if (err instanceof StoreConflict && err.reason === 'duplicate') continue // told before
-            throw err
-          }
-          fresh.push({ id, doc, to })
-          out.details.push(doc.reason)
+    for await (const branch of allBranches(ports)) {
+      const rules = await rulesFor(ports.store, branch)
+      await refreshRow(ports.store, branch, year, await mobileAtRisk(ports, branch, now), rules, now)
+      const causes = [...(await overdueCauses(ports, branch, rules, year, now))]
+      const silent = await silentCause(ports, branch, year, now)
+      if (silent) causes.push(silent)
+      if (causes.length === 0) continue
+      const to = (await Promise.all(branch.path.slice(0, -1).map(staff))).flat()
+      for (const { id, ...c } of causes) {
+        const doc: EscalationDoc = { ...c, at: now, told: to }
+        try {
+          await ports.store.insert('escalations', { _id: id, ...doc })
+        } catch (err) {
+          if (err instanceof StoreConflict && err.reason === 'duplicate') continue // told before
+          throw err
         }
+        fresh.push({ id, doc, to })
+        out.details.push(doc.reason)
       }
-    } while (cursor)
+    }
 
     // One notice a day per 党委组织员: the day's new causes, 逾期 first, then the longest silent.
     const date = formatDate(now)
