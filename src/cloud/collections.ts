@@ -18,6 +18,9 @@ import type {
   ChainHeadDoc,
   CheckinDoc,
   CounterDoc,
+  DuesBaseDoc,
+  DuesEntryDoc,
+  DuesHandoverDoc,
   LeaveDoc,
   MakeupDoc,
   MinutesDoc,
@@ -114,6 +117,20 @@ export const COLLECTIONS = {
     ],
   },
   escalations: { indexes: [['branchId', 'at']] },
+  // issue 15 — 党费: base declarations, payments and 减免 (corrections are entries too), 上缴
+  dues_bases: {
+    indexes: [
+      ['memberId', 'declaredAt'],
+      ['branchId', 'year'],
+    ],
+  },
+  dues_entries: {
+    indexes: [
+      ['branchId', 'lastMonth'],
+      ['memberId', 'lastMonth'],
+    ],
+  },
+  dues_handovers: { indexes: [['branchId', 'handedOn']] },
 } as const satisfies Record<string, { indexes: readonly (readonly string[])[] }>
 
 export type CollectionName = keyof typeof COLLECTIONS
@@ -170,6 +187,9 @@ export interface CollectionDocs {
   supervision_state: SupervisionStateDoc
   supervision_rows: SupervisionRowDoc
   escalations: EscalationDoc
+  dues_bases: DuesBaseDoc
+  dues_entries: DuesEntryDoc
+  dues_handovers: DuesHandoverDoc
   web_login_tickets: WebLoginTicketDoc
   web_sessions: WebSessionDoc
 }

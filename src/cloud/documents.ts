@@ -12,6 +12,7 @@ import type { DayRule } from '../domain/annual-plan'
 import type { AttendanceRecord, LeaveRecord, SignInSettings } from '../domain/attendance'
 import type { PeriodCounter } from '../domain/compliance'
 import type { NoticeDelivery } from '../domain/delivery'
+import type { DuesBaseDecl, DuesEntry, PaymentMethod } from '../domain/dues'
 import type { RuleSet } from '../domain/kind-rules'
 import type { Meeting } from '../domain/meeting'
 import type { MeetingKind } from '../domain/meeting-kinds'
@@ -369,4 +370,62 @@ export interface GuessAttemptDoc {
   count: number
   times: number[]
   updatedAt: number
+}
+
+// — 党费 (issue 15)
+
+/**
+ * `dues_bases`: one base declaration of a member for a year (each declaration kept; the latest of
+ * the year counts). Money in 分; the rate and monthly 应交 are fixed when it is declared.
+ */
+export interface DuesBaseDoc extends DuesBaseDecl {
+  branchId: string
+  /** Who entered it (组织委员 or 书记), by member id and name. */
+  declaredBy: string
+  declaredByName: string
+  note: string
+}
+
+/** The recorded approval of a 减免: who approved it, on which day, why. */
+export interface DuesApproval {
+  approvedBy: string
+  /** Beijing date 'YYYY-MM-DD'. */
+  approvedOn: string
+  reason: string
+}
+
+/**
+ * `dues_entries`: a payment or an approved 减免 of one member; a correction is a new entry whose
+ * `correctsId` names the original, which is kept. `firstMonth` / `lastMonth` bound `months`, so a
+ * range of months is read by index.
+ */
+export interface DuesEntryDoc extends Omit<DuesEntry, 'id'> {
+  branchId: string
+  firstMonth: string
+  lastMonth: string
+  /** Payments: how it was received (recorded only; nothing is processed). Null for a 减免. */
+  method: PaymentMethod | null
+  receiptNo: string
+  /** Beijing date the money was received, or the 减免 approved. */
+  paidOn: string
+  approval: DuesApproval | null
+  correctionReason: string | null
+  note: string
+  recordedBy: string
+  recordedByName: string
+}
+
+/** `dues_handovers`: an amount the branch handed up (上缴) to its 党委. */
+export interface DuesHandoverDoc {
+  branchId: string
+  committeeId: string
+  year: number
+  amountFen: number
+  /** Beijing date. */
+  handedOn: string
+  receiptNo: string
+  note: string
+  recordedBy: string
+  recordedByName: string
+  recordedAt: number
 }
