@@ -1,5 +1,5 @@
 /** Files on the local disk under `<DATA_DIR>/files`, addressed by a content-checked path. */
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises'
 import path from 'node:path'
 import { STORAGE_PATH_RE, type FilesPort, type StoredFile } from '../ports/files'
@@ -19,9 +19,16 @@ export class LocalFiles implements FilesPort {
     const fileId = `local:${filePath}`
     const full = this.resolve(fileId)
     await mkdir(path.dirname(full), { recursive: true })
-    const tmp = `${full}.${process.pid}.tmp`
-    await writeFile(tmp, content)
-    await rename(tmp, full)
+    // A name of its own per write: two writes of one path at once (a retried upload) each rename
+    // a whole file into place, and the last rename wins, instead of one renaming the other's half.
+    const tmp = `${full}.${randomUUID()}.tmp`
+    try {
+      await writeFile(tmp, content)
+      await rename(tmp, full)
+    } catch (err) {
+      await rm(tmp, { force: true })
+      throw err
+    }
     return { fileId, size: content.length, sha256: createHash('sha256').update(content).digest('hex') }
   }
 
