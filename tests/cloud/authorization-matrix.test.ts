@@ -13,6 +13,7 @@ import { openTestApi, type TestApi } from './api-fixture'
 import { ATTENDANCE_ROWS } from './matrix/attendance'
 import { MINUTES_ROWS } from './matrix/minutes'
 import { MOBILE_ROWS } from './matrix/mobile'
+import { ORGLIFE_ROWS } from './matrix/orglife'
 import { PLANNING_ROWS } from './matrix/planning'
 import { SUPERVISION_ROWS } from './matrix/supervision'
 import { WEBLOGIN_ROWS } from './matrix/weblogin'
@@ -33,6 +34,7 @@ const AREAS: MatrixRows<string>[] = [
   ATTENDANCE_ROWS,
   MINUTES_ROWS,
   MOBILE_ROWS,
+  ORGLIFE_ROWS,
   SUPERVISION_ROWS,
   WEBLOGIN_ROWS,
 ]

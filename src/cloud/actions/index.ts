@@ -6,12 +6,16 @@
 import { ATTENDANCE_HANDLERS } from './attendance'
 import * as binding from './binding'
 import * as compliance from './compliance'
+import { DUES_HANDLERS } from './dues'
 import { handlersIn, type HandlerMap } from './handler'
+import * as heartTalks from './heart-talks'
 import * as meetingChanges from './meeting-changes'
+import * as memberStates from './member-states'
 import * as meetings from './meetings'
 import { MINUTES_HANDLERS } from './minutes'
 import { MOBILE_HANDLERS } from './mobile'
 import * as org from './org'
+import { ORGLIFE_HANDLERS } from './orglife'
 import { PLANNING_HANDLERS } from './planning'
 import * as roster from './roster'
 import * as rosterImport from './roster-import'
@@ -22,10 +26,13 @@ import { WEBLOGIN_HANDLERS } from './weblogin'
 
 export const HANDLERS = {
   ...handlersIn(system, session, meetings, meetingChanges, org, compliance, roster, binding, rosterImport),
+  ...handlersIn(memberStates, heartTalks),
   ...PLANNING_HANDLERS,
   ...ATTENDANCE_HANDLERS,
   ...MINUTES_HANDLERS,
   ...MOBILE_HANDLERS,
+  ...ORGLIFE_HANDLERS,
   ...SUPERVISION_HANDLERS,
   ...WEBLOGIN_HANDLERS,
+  ...DUES_HANDLERS,
 } satisfies HandlerMap

@@ -4,9 +4,13 @@
  * them; docs/api.md is generated from them.
  */
 import { ATTENDANCE_ACTIONS } from './catalog-attendance'
+import { DUES_ACTIONS } from './catalog-dues'
+import { HEART_TALK_ACTIONS } from './catalog-heart-talks'
 import { MEETING_ACTIONS } from './catalog-meetings'
+import { MEMBER_STATE_ACTIONS } from './catalog-member-states'
 import { MINUTES_ACTIONS } from './catalog-minutes'
 import { MOBILE_ACTIONS } from './catalog-mobile'
+import { ORGLIFE_ACTIONS } from './catalog-orglife'
 import { PLANNING_ACTIONS } from './catalog-planning'
 import { ROSTER_ACTIONS } from './catalog-roster'
 import { SESSION_ACTIONS } from './catalog-session'
@@ -21,12 +25,16 @@ export const ACTIONS = {
   ...SESSION_ACTIONS,
   ...MEETING_ACTIONS,
   ...ROSTER_ACTIONS,
+  ...MEMBER_STATE_ACTIONS,
+  ...HEART_TALK_ACTIONS,
   ...PLANNING_ACTIONS,
   ...ATTENDANCE_ACTIONS,
   ...MINUTES_ACTIONS,
   ...MOBILE_ACTIONS,
+  ...ORGLIFE_ACTIONS,
   ...SUPERVISION_ACTIONS,
   ...WEBLOGIN_ACTIONS,
+  ...DUES_ACTIONS,
 } as const
 
 export type Actions = typeof ACTIONS

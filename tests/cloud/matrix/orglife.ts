@@ -1,0 +1,18 @@
+/** Matrix rows of the actions in src/domain/api/catalog-orglife.ts. */
+import type { ORGLIFE_ACTIONS } from '../../../src/domain/api/catalog-orglife'
+import { EDITORS, everyone, type MatrixRows, type Rule } from './table'
+
+/** The branch's 书记, 副书记 and 组织委员 for its members, and the 党委's staff below it; nobody else. */
+const organizersOrSupervisor: Rule = (role, cell) =>
+  (EDITORS.includes(role) || role === 'supervisor') && cell !== 'other'
+
+export const ORGLIFE_ROWS: MatrixRows<keyof typeof ORGLIFE_ACTIONS> = {
+  expected: {
+    'orgLife.mine': everyone,
+    'orgLife.member': organizersOrSupervisor,
+  },
+  samples: {
+    'orgLife.mine': () => ({ year: 2026 }),
+    'orgLife.member': (t) => ({ memberId: t.memberId, year: 2026 }),
+  },
+}
