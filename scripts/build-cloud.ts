@@ -47,6 +47,10 @@ export const LAZY_PARTS: Record<string, string> = {
   // The 党委's exports: the matrix as .xlsx (exceljs) and the 述职评议 packet as .docx.
   'supervision-xlsx': path.join(ROOT, 'src', 'cloud', 'supervision-xlsx.ts'),
   'supervision-docx': path.join(ROOT, 'src', 'cloud', 'supervision-docx.ts'),
+  // The roster as .xlsx (exceljs), written by roster.export and read by roster.import*.
+  'roster-xlsx': path.join(ROOT, 'src', 'cloud', 'roster-xlsx.ts'),
+  // Holidays of a year the chinese-days dataset lacks, computed with tyme4ts (lunar calendar tables).
+  'statutory-holidays': path.join(ROOT, 'src', 'domain', 'statutory-holidays.ts'),
 }
 
 /** Libraries that must never be in a cold start: they belong to a lazy part. */
@@ -56,6 +60,7 @@ const HEAVY = [
   /node_modules\/iconv-lite\//,
   /node_modules\/papaparse\//,
   /node_modules\/exceljs\//,
+  /node_modules\/tyme4ts\//,
 ]
 
 /**

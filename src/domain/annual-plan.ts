@@ -21,6 +21,11 @@ export interface HolidayCalendar {
   /** A weekend day made a working day by 调休 (调休上班日). */
   isAdjustedWorkday(date: string): boolean
   holidayName(date: string): string | null
+  /**
+   * True when the year is not in the dataset but its holidays are computed by rule
+   * (statutory-holidays.ts): holidays avoided, 调休 working days unknown. Absent: nothing computed.
+   */
+  computesYear?(year: number): boolean
 }
 
 export type Nth = 1 | 2 | 3 | 4 | -1
@@ -238,7 +243,9 @@ export function generatePlan(input: PlanInput): Plan {
   const warnings: string[] = []
   if (!calendar.hasYear(year)) {
     warnings.push(
-      `${year}年法定节假日安排尚未收录（国务院通常在上一年年底公布），计划仅避开了周末；公布后请更新依赖并重新生成。`,
+      calendar.computesYear?.(year)
+        ? `${year}年法定节假日安排尚未收录（国务院通常在上一年年底公布），计划按法定假日和农历推算避开了节假日，但调休上班日还不知道；公布后请更新依赖并重新生成。`
+        : `${year}年法定节假日安排尚未收录（国务院通常在上一年年底公布），计划仅避开了周末；公布后请更新依赖并重新生成。`,
     )
   }
   const items: PlanItem[] = []

@@ -13,55 +13,39 @@ import type { MeetingKind } from './meeting-kinds'
 import { periodsOfYear } from './periods'
 
 /**
- * Holidays fixed by date in 《全国年节及纪念日放假办法》 (2025): known for any year, even before the State
- * Council publishes that year's arrangement (春节, 清明, 端午, 中秋 follow the lunar calendar, and 调休 is
- * decided each year, so those wait for the dataset). Keyed by `MM-DD`.
- */
-export const FIXED_DATE_HOLIDAYS: Readonly<Record<string, string>> = {
-  '01-01': '元旦',
-  '05-01': '劳动节',
-  '05-02': '劳动节',
-  '10-01': '国庆节',
-  '10-02': '国庆节',
-  '10-03': '国庆节',
-}
-
-/**
- * The calendar plans use: `dataset` for the years it covers, and for a year it lacks, the fixed-date
- * holidays (no 调休 known). `hasYear` stays the dataset's, so a plan still says the year is uncovered.
- */
-export function withFixedDateHolidays(dataset: HolidayCalendar): HolidayCalendar {
-  const covered = (date: string) => dataset.hasYear(Number(date.slice(0, 4)))
-  return {
-    hasYear: (year) => dataset.hasYear(year),
-    isHoliday: (date) => (covered(date) ? dataset.isHoliday(date) : date.slice(5) in FIXED_DATE_HOLIDAYS),
-    isAdjustedWorkday: (date) => dataset.isAdjustedWorkday(date),
-    holidayName: (date) => (covered(date) ? dataset.holidayName(date) : (FIXED_DATE_HOLIDAYS[date.slice(5)] ?? null)),
-  }
-}
-
-/**
  * What the secretary should look at again about one plan date (`YYYY-MM-DD`) of the plan for
- * `year`, in Chinese; null when it is an ordinary working day (or a 调休 working day).
+ * `year`, in Chinese; null when it is an ordinary working day. A weekend day made a working day by
+ * 调休 is named too: it is a working day, but people may have made plans before the notice.
  */
 export function dateWarning(date: string, year: number, calendar: HolidayCalendar): string | null {
   if (Number.isNaN(fromBeijing(date, '00:00'))) return `${date} 这一天不存在，请重新选择日期`
   if (Number(date.slice(0, 4)) !== year) return `${date} 不在 ${year} 年内，请改到 ${year} 年的日期`
-  if (calendar.isAdjustedWorkday(date)) return null
+  const wd = weekdayOfDate(date)
+  if (calendar.isAdjustedWorkday(date)) {
+    return wd === 0 || wd === 6 ? `${date} 是星期${WEEKDAY_NAMES[wd]}，为调休上班日，请确认党员当天能参加` : null
+  }
   if (calendar.isHoliday(date)) {
     const name = calendar.holidayName(date)
     return `${date} 是${name ? `${name}假期` : '法定节假日'}，党员大多休假，请确认或改到工作日`
   }
-  const wd = weekdayOfDate(date)
   if (wd === 0 || wd === 6) return `${date} 是星期${WEEKDAY_NAMES[wd]}，不是工作日，请确认或改到工作日`
   return null
 }
 
-/** The plan-wide note when the calendar lacks `year`'s holiday arrangement, in Chinese; else null. */
-export function yearWarning(year: number, calendar: Pick<HolidayCalendar, 'hasYear'>): string | null {
-  return calendar.hasYear(year)
-    ? null
-    : `${year}年法定节假日安排尚未公布（国务院通常在上一年年底公布），计划只避开了周末和元旦、劳动节、国庆节；春节、清明、端午、中秋和调休公布后请核对再发布，或发布后逐次调整。`
+/**
+ * The plan-wide note when the dataset lacks `year`'s holiday arrangement, in Chinese; else null.
+ * With `computesYear` (statutory-holidays.ts) the note names the holidays computed and that the
+ * year's 调休 working days are not known yet.
+ */
+export function yearWarning(
+  year: number,
+  calendar: Pick<HolidayCalendar, 'hasYear'> & { computesYear?: (year: number) => boolean },
+): string | null {
+  if (calendar.hasYear(year)) return null
+  const head = `${year}年法定节假日安排尚未公布（国务院通常在上一年年底公布）`
+  return calendar.computesYear?.(year)
+    ? `${head}：计划已按《全国年节及纪念日放假办法》和农历推算，避开了元旦、春节（除夕起 8 天）、清明节、劳动节（5月1日至5日）、端午节、中秋节、国庆节（10月1日至7日）；${year}年的调休上班日还不知道，公布后请核对再发布，或发布后逐次调整。`
+    : `${head}，计划只避开了周末；节假日和调休公布后请核对再发布，或发布后逐次调整。`
 }
 
 /** The fields of a plan item the quota check reads. */

@@ -503,3 +503,29 @@ describe('a year without the State Council’s arrangement', () => {
     expect(updated.items.find((i) => i.date === '2031-05-01')!.warning).toContain('劳动节')
   })
 })
+
+describe('holidays computed for a year the dataset lacks (2027)', () => {
+  test('the plan avoids 元旦, 除夕, 端午, 中秋 and 国庆, says 调休 is unknown, and the month calendar names them', async () => {
+    const plan = await ok(SECRETARY_B1, 'plan.generate', { year: 2027 }, true)
+    expect(plan.calendarCovered).toBe(false)
+    expect(plan.warnings[0]).toContain('2027年的调休上班日还不知道')
+    // Dates the placement rules alone give (first Friday, second Wednesday, third Wednesday …).
+    for (const date of ['2027-01-01', '2027-02-05', '2027-06-09', '2027-09-15', '2027-10-01']) {
+      expect([date, plan.items.some((i) => i.date === date)]).toEqual([date, false])
+    }
+    expect(plan.items.find((i) => i.kind === 'theme_day' && i.periodKey === '2027-02')!.note).toContain('春节假期')
+    const month = await ok(SECRETARY_B1, 'meeting.calendar', { month: '2027-02' })
+    expect(month.days.find((d) => d.date === '2027-02-05')!.holiday).toBe('春节')
+  })
+
+  test('a plan date moved onto a weekend 调休 working day of a published year says so', async () => {
+    const plan = await ok(SECRETARY_B1, 'plan.generate', { year: 2026 }, true)
+    const items = plan.items
+      .map(asInput)
+      .map((i) => (i.kind === 'theme_day' && i.date.startsWith('2026-02') ? { ...i, date: '2026-02-14' } : i))
+    const updated = await ok(SECRETARY_B1, 'plan.update', { year: 2026, version: plan.version, items }, true)
+    expect(updated.items.find((i) => i.date === '2026-02-14')!.warning).toBe(
+      '2026-02-14 是星期六，为调休上班日，请确认党员当天能参加',
+    )
+  })
+})

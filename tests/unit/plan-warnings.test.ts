@@ -1,13 +1,8 @@
 import { ChineseDaysCalendar } from '../../src/cloud/adapters/chinese-days-calendar'
 import { effectiveRules } from '../../src/domain/kind-rules'
 import { DEFAULT_KIND_RULES, type MeetingKind } from '../../src/domain/meeting-kinds'
-import {
-  dateWarning,
-  quotaWarnings,
-  withFixedDateHolidays,
-  yearWarning,
-  type PlannedItem,
-} from '../../src/domain/plan-warnings'
+import { dateWarning, quotaWarnings, yearWarning, type PlannedItem } from '../../src/domain/plan-warnings'
+import { withComputedHolidays } from '../../src/domain/statutory-holidays'
 
 /** The dataset adapter over a small slice of the published 2026 arrangement (国庆 with 调休 on 10-10). */
 const dataset = new ChineseDaysCalendar({
@@ -18,12 +13,12 @@ const dataset = new ChineseDaysCalendar({
   },
   workdays: { '2026-10-10': 'National Day,国庆节,7' },
 })
-const calendar = withFixedDateHolidays(dataset)
+const calendar = withComputedHolidays(dataset)
 
 describe('dates in a plan', () => {
-  test('an ordinary working day and a 调休 Saturday need no second look', () => {
+  test('an ordinary working day needs no second look; a 调休 Saturday is named as a working day', () => {
     expect(dateWarning('2026-03-04', 2026, calendar)).toBeNull()
-    expect(dateWarning('2026-10-10', 2026, calendar)).toBeNull()
+    expect(dateWarning('2026-10-10', 2026, calendar)).toBe('2026-10-10 是星期六，为调休上班日，请确认党员当天能参加')
   })
 
   test('a holiday, a weekend, a date outside the year and a date that does not exist are named', () => {
@@ -34,11 +29,15 @@ describe('dates in a plan', () => {
     expect(dateWarning('2026-02-30', 2026, calendar)).toBe('2026-02-30 这一天不存在，请重新选择日期')
   })
 
-  test('a year the dataset lacks still knows the fixed-date holidays, and says it is not covered', () => {
+  test('a year the dataset lacks still knows its holidays, and says it is not covered', () => {
     expect(calendar.hasYear(2031)).toBe(false)
     expect(dateWarning('2031-05-01', 2031, calendar)).toBe('2031-05-01 是劳动节假期，党员大多休假，请确认或改到工作日')
-    // 2031-10-08 is a Wednesday: after the fixed 国庆 days, unknown 调休 is not guessed.
-    expect(dateWarning('2031-10-08', 2031, calendar)).toBeNull()
+    // 2031 中秋 falls on 10-01, so 国庆 runs to 10-08 (as in 2025); 10-09, a Thursday, is not
+    // guessed off: unknown 调休 is not invented.
+    expect(dateWarning('2031-10-08', 2031, calendar)).toBe('2031-10-08 是国庆节假期，党员大多休假，请确认或改到工作日')
+    expect(dateWarning('2031-10-09', 2031, calendar)).toBeNull()
+    // 2031 端午 (五月初五) is 06-24, a Tuesday, bridged from Monday 06-23.
+    expect(dateWarning('2031-06-23', 2031, calendar)).toBe('2031-06-23 是端午节假期，党员大多休假，请确认或改到工作日')
     // In a covered year the dataset alone decides: 2026-05-01 is not in this slice of it.
     expect(calendar.isHoliday('2026-05-01')).toBe(false)
     expect(calendar.holidayName('2031-10-02')).toBe('国庆节')

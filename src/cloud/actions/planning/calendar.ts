@@ -15,6 +15,7 @@ import { COMPLIANCE_LABELS, type ComplianceResult, type ComplianceStatus } from 
 import { MEETING_PHASE_LABELS } from '../../../domain/meeting'
 import { factsOf, rulesFor } from '../../compliance-counters'
 import { periodStatuses } from './period-status'
+import { chineseDaysCalendar } from '../../adapters/chinese-days-calendar'
 import { planCalendar } from './plans'
 import { meetingsStartingIn } from './rules'
 import { orgRef } from '../roster-reads'
@@ -30,9 +31,14 @@ export const meetingCalendar = implement(meetingCalendarDecl, async (ctx, input)
   const grid = monthGrid(input.month)
   const meetings = await meetingsStartingIn<MeetingDoc>(store, branch._id, grid.start, grid.end, MAX_MONTH_MEETINGS)
   const today = formatDate(ctx.now)
+  const rules = await rulesFor(store, branch)
   const byDate = new Map<string, CalendarDay['meetings']>()
   for (const m of meetings) {
-    const { status, counting } = meetingDayStatus({ ...factsOf(m), minutesLate: m.minutesLate }, ctx.now)
+    const { status, counting } = meetingDayStatus(
+      { ...factsOf(m), minutesLate: m.minutesLate },
+      ctx.now,
+      rules[0]?.minutesDueMs,
+    )
     const date = formatDate(m.startAt)
     const list = byDate.get(date) ?? []
     list.push({
@@ -52,12 +58,15 @@ export const meetingCalendar = implement(meetingCalendarDecl, async (ctx, input)
     byDate.set(date, list)
   }
 
-  const rules = await rulesFor(store, branch)
   const labels = new Map(rules.map((r) => [r.kind, r.label]))
+  // The dataset alone answers for the years it holds; tyme4ts is loaded only for a year it lacks.
+  const calendar = grid.days.every((d) => chineseDaysCalendar.hasYear(Number(d.date.slice(0, 4))))
+    ? chineseDaysCalendar
+    : await planCalendar()
   const days: CalendarDay[] = grid.days.map((d) => ({
     ...d,
     today: d.date === today,
-    holiday: planCalendar.holidayName(d.date),
+    holiday: calendar.holidayName(d.date),
     meetings: (byDate.get(d.date) ?? []).map((m) => ({ ...m, kindLabel: labels.get(m.kind) ?? m.kind })),
   }))
 

@@ -8,13 +8,7 @@
 import { implement } from '../handler'
 import { createHash } from 'node:crypto'
 import { isAllowed } from '../../../domain/access'
-import {
-  DEFAULT_PLAN_TIMES,
-  dayRuleText,
-  type HolidayCalendar,
-  generatePlan,
-  type DayRule,
-} from '../../../domain/annual-plan'
+import { DEFAULT_PLAN_TIMES, dayRuleText, generatePlan, type DayRule } from '../../../domain/annual-plan'
 import {
   planUpdate as planUpdateDecl,
   planGenerate as planGenerateDecl,
@@ -28,7 +22,8 @@ import { deriveParticipants, type Meeting } from '../../../domain/meeting'
 import { kindRule } from '../../../domain/meeting-kinds'
 import { isActiveMember, type Org } from '../../../domain/org'
 import { periodSpan } from '../../../domain/periods'
-import { dateWarning, quotaWarnings, withFixedDateHolidays, yearWarning } from '../../../domain/plan-warnings'
+import { dateWarning, quotaWarnings, yearWarning } from '../../../domain/plan-warnings'
+import type { PlanCalendar } from '../../../domain/statutory-holidays'
 import type { MemberContext } from '../../action-context'
 import { chineseDaysCalendar } from '../../adapters/chinese-days-calendar'
 import { rulesFor, updateCounters } from '../../compliance-counters'
@@ -50,19 +45,32 @@ export function plannedMeetingId(plan: string, itemId: string): string {
   return `mtg_p${createHash('sha256').update(`${plan}|${itemId}`).digest('hex').slice(0, 24)}`
 }
 
-/** The holiday calendar plans use: the dataset, and for a year it lacks, the fixed-date holidays. */
-export const planCalendar: HolidayCalendar = withFixedDateHolidays(chineseDaysCalendar)
+let computedCalendar: PlanCalendar | null = null
+
+/**
+ * The holiday calendar plans use: the chinese-days dataset, and for a year it lacks, the holidays
+ * computed from the law and the lunar calendar (domain/statutory-holidays.ts, with tyme4ts: a lazy
+ * part of the cloud bundle, loaded the first time a plan or a calendar month needs it).
+ */
+export async function planCalendar(): Promise<PlanCalendar> {
+  if (!computedCalendar) {
+    const { withComputedHolidays } = await import('../../../domain/statutory-holidays')
+    computedCalendar = withComputedHolidays(chineseDaysCalendar)
+  }
+  return computedCalendar
+}
 
 async function viewOf(ctx: MemberContext, branch: Stored<Org>, plan: Stored<PlanDoc>): Promise<PlanView> {
+  const calendar = await planCalendar()
   const groups = await groupsOf(ctx.ports.store, branch._id)
   const groupNames = new Map(groups.map((g) => [g._id, g.name]))
   const rules = await rulesFor(ctx.ports.store, branch)
-  const yw = yearWarning(plan.year, planCalendar)
+  const yw = yearWarning(plan.year, calendar)
   const items: PlanItemView[] = plan.items.map((i) => ({
     ...i,
     kindLabel: kindRule(i.kind).label,
     groupName: i.groupId ? (groupNames.get(i.groupId) ?? '（党小组已撤销）') : null,
-    warning: dateWarning(i.date, plan.year, planCalendar),
+    warning: dateWarning(i.date, plan.year, calendar),
   }))
   return {
     id: plan._id,
@@ -118,7 +126,7 @@ export const planGenerate = implement(planGenerateDecl, async (ctx, input) => {
     groups: groups.map((g) => ({ id: g._id, name: g.name })),
     themeDay,
     defaults: { times: { ...DEFAULT_PLAN_TIMES, ...(input.times ?? {}) } },
-    calendar: planCalendar,
+    calendar: await planCalendar(),
   })
   const seen = new Map<string, number>()
   const items = generated.items.map((i): PlanItemDoc => {
