@@ -31,6 +31,13 @@ export interface MeetingKindRule {
   requiredCount: number
   audience: Audience
   quorum: QuorumRule
+  /**
+   * Whether the meeting counts as held only with quorum. A 支部委员会会议 needs more than half of its
+   * members present to be held at all (《中国共产党支部工作条例（试行）》第十二条); for a 支部党员大会 quorum
+   * gates the vote, not the meeting (第十一条: 表决必须有半数以上有表决权的党员到会方可进行), so one without
+   * quorum still counts as held, with no vote. False where quorum does not apply.
+   */
+  quorumToHold: boolean
   /** Whether the kind can take votes (so its minutes record 赞成/反对/弃权). */
   votes: boolean
   frequencyText: string
@@ -44,6 +51,7 @@ export const DEFAULT_KIND_RULES: readonly MeetingKindRule[] = [
     requiredCount: 1,
     audience: 'all',
     quorum: 'voting_members_majority',
+    quorumToHold: false,
     votes: true,
     frequencyText: '一般每季度 1 次',
   },
@@ -54,6 +62,7 @@ export const DEFAULT_KIND_RULES: readonly MeetingKindRule[] = [
     requiredCount: 1,
     audience: 'committee',
     quorum: 'committee_majority',
+    quorumToHold: true,
     votes: true,
     frequencyText: '一般每月 1 次',
   },
@@ -64,6 +73,7 @@ export const DEFAULT_KIND_RULES: readonly MeetingKindRule[] = [
     requiredCount: 1,
     audience: 'group',
     quorum: 'none',
+    quorumToHold: false,
     votes: false,
     frequencyText: '一般每月 1 次',
   },
@@ -74,6 +84,7 @@ export const DEFAULT_KIND_RULES: readonly MeetingKindRule[] = [
     requiredCount: 1,
     audience: 'all',
     quorum: 'none',
+    quorumToHold: false,
     votes: false,
     frequencyText: '每季度 1 次（由党委确定）',
   },
@@ -84,6 +95,7 @@ export const DEFAULT_KIND_RULES: readonly MeetingKindRule[] = [
     requiredCount: 1,
     audience: 'all',
     quorum: 'none',
+    quorumToHold: false,
     votes: false,
     frequencyText: '每月相对固定 1 天',
   },
@@ -94,6 +106,7 @@ export const DEFAULT_KIND_RULES: readonly MeetingKindRule[] = [
     requiredCount: 1,
     audience: 'all',
     quorum: 'none',
+    quorumToHold: false,
     votes: false,
     frequencyText: '每年至少 1 次',
   },
@@ -104,6 +117,7 @@ export const DEFAULT_KIND_RULES: readonly MeetingKindRule[] = [
     requiredCount: 1,
     audience: 'all',
     quorum: 'none',
+    quorumToHold: false,
     votes: true,
     frequencyText: '一般每年 1 次',
   },
@@ -114,6 +128,7 @@ export const DEFAULT_KIND_RULES: readonly MeetingKindRule[] = [
     requiredCount: 1,
     audience: 'pair',
     quorum: 'none',
+    quorumToHold: false,
     votes: false,
     frequencyText: '每年一般不少于 1 次',
   },

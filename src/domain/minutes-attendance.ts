@@ -8,6 +8,7 @@ import { LEAVE_CATEGORY_LABELS } from './attendance'
 import { howAttended, pendingMark } from './attendance-marks'
 import { formatSpan } from './beijing-time'
 import type { Meeting } from './meeting'
+import { rollOf } from './decisions'
 import type { MinutesAttendance, MinutesContent, MinutesPerson } from './minutes'
 
 /**
@@ -24,8 +25,10 @@ export function attendanceFromBoard(board: AttendanceBoard, content: MinutesCont
   const guests: MinutesPerson[] = []
   let votingEntitled = 0
   let votingPresent = 0
+  const belated: string[] = []
   for (const p of board.people) {
     const here = p.state === 'present' || p.state === 'remote'
+    if (here && p.belated) belated.push(p.memberId)
     // How they attended (远程, 迟到, 离线补传, 代为登记 with who/when/why, 补登) goes into the record.
     const marks = howAttended(p, board.recorderNames ?? {})
     if (p.guest) {
@@ -50,7 +53,10 @@ export function attendanceFromBoard(board: AttendanceBoard, content: MinutesCont
     votingEntitled = board.quorum.entitled
     votingPresent = board.quorum.presentCounting
   }
+  // The roll (who may vote, how they attended) is kept where votes are counted: kinds with quorum.
+  const roll = board.quorum ? { roll: rollOf(board.people) } : {}
   return {
+    ...roll,
     expected: board.expected,
     present: board.present,
     votingEntitled,
@@ -61,7 +67,18 @@ export function attendanceFromBoard(board: AttendanceBoard, content: MinutesCont
     guests,
     quorum: board.quorum,
     recordedAt: board.recordedAt,
+    ...(belated.length ? { belated } : {}),
   }
+}
+
+/**
+ * The names of those whose attendance in `attendance` was 补登 (代为登记 later than the rule allows),
+ * attended and 列席 alike, in the record's order; empty when none or when the record predates the flag.
+ */
+export function belatedNames(attendance: Pick<MinutesAttendance, 'belated' | 'attended' | 'guests'> | null): string[] {
+  const ids = new Set(attendance?.belated ?? [])
+  if (!attendance || ids.size === 0) return []
+  return [...attendance.attended, ...attendance.guests].filter((p) => ids.has(p.memberId)).map((p) => p.name)
 }
 
 /** The meeting facts finalizing depends on (epoch ms; `attendanceRecordedAt` null or absent until 确认考勤). */

@@ -3,11 +3,12 @@
  * from, the vote rule, the 补录 (late entry) flag and the canonical form the hash chain is built on.
  * Pure: no I/O, no clock; times are passed in.
  */
+import { DEFAULT_MINUTES_DUE_MS, MINUTES_DUE_MS_RANGE, minutesDueFrom, minutesDueText } from './kind-rules'
 import { kindRule, type MeetingKind, type MeetingKindRule } from './meeting-kinds'
 import { moreThanHalf, votePasses, type QuorumResult } from './quorum'
 import type { PhotoSource } from './photo-source'
-
-const DAY = 24 * 3_600_000
+import { decisionKindsFor, DEFAULT_DECISION_RULES, type DecisionKindRule } from './decision-kinds'
+import { motionProblems, tallyOf, type DecisionTally, type Motion, type RollLine, type SubjectFacts } from './decisions'
 
 /** 赞成 / 反对 / 弃权 on one item, for kinds that vote. */
 export interface VoteCount {
@@ -21,8 +22,13 @@ export interface MinutesItem {
   topic: string
   speeches: string
   decision: string
-  /** Null where the item was not put to a vote (or the kind never votes). */
+  /**
+   * An untyped vote: how minutes recorded votes before typed decisions (issue 16). Kept so older
+   * records read and verify as they were; at a kind that takes typed decisions, new votes go in `motion`.
+   */
   vote: VoteCount | null
+  /** A typed decision (接收、转正、选举 …) with its rule; absent on minutes written before issue 16. */
+  motion?: Motion | null
 }
 
 /** What the recorder writes. Attendance is never typed: it comes from the attendance board. */
@@ -59,6 +65,19 @@ export interface MinutesAttendance {
   guests: MinutesPerson[]
   quorum: QuorumResult | null
   recordedAt: number | null
+  /**
+   * Each participant with their vote and how they attended, where the kind has quorum (issue 16);
+   * absent on minutes finalized before it.
+   */
+  roll?: RollLine[]
+  /** Each typed decision as counted at finalize, person by person (issue 16); absent before it. */
+  decisions?: DecisionTally[]
+  /**
+   * 补登 (issue 18 §4): member ids whose attendance was 代为登记 later than the branch's rule allows
+   * after the end (`AttendanceRules.manualBelatedAfterMs`); the minutes carry the flag like 补录.
+   * Absent when there is none, and on minutes finalized before it.
+   */
+  belated?: string[]
 }
 
 /** Everything the chain locks: the meeting as it was, the written minutes, attendance and photos. */
@@ -83,28 +102,24 @@ export const photoUploadDir = (meetingId: string) => `uploads/minutes/${meetingI
 
 /** Minutes rules that a supervising committee may set (as data, in its rule set). */
 export interface MinutesRules {
-  /** Minutes finalized more than this long after the meeting ended are flagged 补录. */
+  /**
+   * Minutes finalized more than this long after the meeting ended are flagged 补录: the one minutes
+   * deadline of `kind-rules.ts` (`minutesDueFrom`), the same value compliance calls 逾期 by.
+   */
   lateAfterMs: number
 }
 
-export const DEFAULT_MINUTES_RULES: MinutesRules = { lateAfterMs: 3 * DAY }
+export const DEFAULT_MINUTES_RULES: MinutesRules = { lateAfterMs: DEFAULT_MINUTES_DUE_MS }
 
 /** Bounds on a committee's setting: from one day to a month. */
-export const LATE_AFTER_RANGE_MS = { min: DAY, max: 31 * DAY } as const
+export const LATE_AFTER_RANGE_MS = MINUTES_DUE_MS_RANGE
 
 /**
  * The rules in force for a branch: the default, then each committee's `minutesLateAfterMs` along the
- * org path (root first, nearest last). An out-of-range value is skipped, never trusted.
+ * org path (root first, nearest last), by `minutesDueFrom`. An out-of-range value is skipped, never trusted.
  */
 export function minutesRulesFrom(setsAlongPath: readonly { minutesLateAfterMs?: unknown }[]): MinutesRules {
-  let lateAfterMs = DEFAULT_MINUTES_RULES.lateAfterMs
-  for (const set of setsAlongPath) {
-    const v = set.minutesLateAfterMs
-    if (typeof v === 'number' && Number.isInteger(v) && v >= LATE_AFTER_RANGE_MS.min && v <= LATE_AFTER_RANGE_MS.max) {
-      lateAfterMs = v
-    }
-  }
-  return { lateAfterMs }
+  return { lateAfterMs: minutesDueFrom(setsAlongPath).ms }
 }
 
 /** 补录: finalized more than `lateAfterMs` after the meeting ended (exactly at the limit is on time). */
@@ -113,8 +128,7 @@ export function isLateEntry(meetingEndAt: number, finalizedAt: number, rules: Mi
 }
 
 export function lateAfterDays(rules: MinutesRules): string {
-  const days = rules.lateAfterMs / DAY
-  return Number.isInteger(days) ? `${days} 天` : `${Math.round(rules.lateAfterMs / 3_600_000)} 小时`
+  return minutesDueText(rules.lateAfterMs)
 }
 
 /** Extra items a kind's minutes always carry, after the meeting's own agenda. */
@@ -188,7 +202,8 @@ export function kindVotes(kind: MeetingKind, rules?: readonly MeetingKindRule[])
 /** Problems that stop minutes from being finalized; empty when they are complete. */
 export function finalizeProblems(
   content: MinutesContent,
-  attendance: Pick<MinutesAttendance, 'votingEntitled' | 'votingPresent' | 'quorum'>,
+  attendance: Pick<MinutesAttendance, 'votingEntitled' | 'votingPresent' | 'quorum' | 'roll'>,
+  decisions?: DecisionContext,
 ): { field: string; message: string }[] {
   const out: { field: string; message: string }[] = []
   if (!content.chair.trim()) out.push({ field: 'chair', message: '请填写主持人' })
@@ -200,12 +215,51 @@ export function finalizeProblems(
     if (!item.speeches.trim() && !item.decision.trim()) {
       out.push({ field: `items.${i}.speeches`, message: `第 ${i + 1} 项议程还没有记录发言或决议` })
     }
-    if (item.vote) {
+    if (item.motion && decisions) {
+      const subjectId = item.motion.subject?.memberId
+      const subject = subjectId ? (decisions.subjects.get(subjectId) ?? null) : null
+      for (const message of motionProblems(
+        item.motion,
+        i,
+        attendance.roll ?? [],
+        decisions.meeting,
+        subject,
+        decisions.rules,
+      )) {
+        out.push({ field: `items.${i}.motion`, message })
+      }
+    } else if (item.vote && decisions && decisionKindsFor(decisions.meeting.kind, decisions.rules).length > 0) {
+      out.push({
+        field: `items.${i}.vote`,
+        message: `第 ${i + 1} 项的表决还没有选择类型（接收预备党员、转正、选举、一般决议等）：各类表决的到会和通过规则不同，请选择类型后再定稿`,
+      })
+    } else if (item.vote) {
       const outcome = voteOutcome(item.vote, attendance)
       if (outcome.problem) out.push({ field: `items.${i}.vote`, message: `第 ${i + 1} 项：${outcome.problem}` })
     }
   })
   return out
+}
+
+/** What checking typed decisions needs besides the minutes: the meeting's kind, the subjects' roster facts, the rules. */
+export interface DecisionContext {
+  meeting: { kind: MeetingKind; kindLabel: string; quorum: MeetingKindRule['quorum'] }
+  /** Roster facts of each member a motion names (member id → facts); missing = not on the roster. */
+  subjects: ReadonlyMap<string, SubjectFacts>
+  rules?: readonly DecisionKindRule[]
+}
+
+/**
+ * Each item's typed decision counted against the roll (null for items without one), for the view
+ * and to lock at finalize. `quorum` is the meeting kind's quorum rule (who is entitled).
+ */
+export function decisionTallies(
+  content: Pick<MinutesContent, 'items'>,
+  roll: readonly RollLine[],
+  quorum: MeetingKindRule['quorum'],
+  rules: readonly DecisionKindRule[] = DEFAULT_DECISION_RULES,
+): (DecisionTally | null)[] {
+  return content.items.map((item, i) => (item.motion ? tallyOf(item.motion, i, roll, quorum, rules) : null))
 }
 
 /** Fields an amendment may correct, as `chair`, `items.2.decision` and so on. */

@@ -13,6 +13,7 @@ import { catalogOf, defineAction, onMeetingRecord, onOrgInput, shape, targetIsBr
 import { cursorField, fileIdField, idField, limitField, textField } from './fields'
 import { REQUEST_LIMIT_BYTES, withinBytes } from './request-size'
 import { PHOTO_SOURCES } from '../photo-source'
+import { DECISION_KINDS } from '../decision-kinds'
 import type {
   ChainReport,
   ConfirmReadView,
@@ -36,15 +37,54 @@ const count = (label: string) =>
     .min(0, { error: `${label}票数不能为负数` })
     .max(10_000, { error: `${label}票数过大，请核对` })
 
+const voteCounts = z.object({ for: count('赞成'), against: count('反对'), abstain: count('弃权') }).strict()
+
+/** A typed decision on an item (issue 16); its rule is checked at finalize (src/domain/decisions.ts). */
+export const motionSchema = z
+  .object({
+    kind: z.enum(DECISION_KINDS, { error: '请选择表决事项的类型' }),
+    subject: z
+      .object({ memberId: idField('党员编号').nullable(), name: longText('表决涉及的人员姓名', 20) })
+      .strict()
+      .nullable(),
+    votes: voteCounts.nullable(),
+    writtenOpinions: z
+      .array(
+        z
+          .object({
+            memberId: idField('党员编号'),
+            choice: z.enum(['for', 'against', 'abstain'], { error: '书面意见只能是赞成、反对或弃权' }),
+          })
+          .strict(),
+      )
+      .max(500, { error: '书面意见过多，请核对' }),
+    election: z
+      .object({
+        ballots: count('收回选票'),
+        candidates: z
+          .array(
+            z
+              .object({
+                memberId: idField('党员编号').nullable(),
+                name: longText('候选人姓名', 20),
+                votes: count('候选人得票'),
+              })
+              .strict(),
+          )
+          .max(50, { error: '候选人最多 50 人' }),
+      })
+      .strict()
+      .nullable(),
+  })
+  .strict()
+
 export const minutesItemSchema = z
   .object({
     topic: longText('议程', 200),
     speeches: longText('发言情况', 5000),
     decision: longText('决议', 2000),
-    vote: z
-      .object({ for: count('赞成'), against: count('反对'), abstain: count('弃权') })
-      .strict()
-      .nullable(),
+    vote: voteCounts.nullable(),
+    motion: motionSchema.nullish(),
   })
   .strict()
 
