@@ -383,6 +383,8 @@ export interface DuesBaseDoc extends DuesBaseDecl {
   /** Who entered it (组织委员 or 书记), by member id and name. */
   declaredBy: string
   declaredByName: string
+  /** How the amount was reached, in Chinese (from duesQuote). */
+  basis: string
   note: string
 }
 
@@ -427,5 +429,23 @@ export interface DuesHandoverDoc {
   note: string
   recordedBy: string
   recordedByName: string
+  recordedAt: number
+}
+
+// — 谈心谈话 (issue 16 §4)
+
+/** `heart_talks`: one talk between two members, recorded by one of them or the branch's organizers. */
+export interface HeartTalkDoc {
+  branchId: string
+  /** Calendar year of `date`, for the yearly duty. */
+  year: number
+  /** `a+b`, the two member ids sorted (src/domain/heart-talks.ts `pairKey`). */
+  pairKey: string
+  memberIds: [string, string]
+  /** Beijing date of the talk. */
+  date: string
+  /** Brief note: the pair and the branch's 书记 only. */
+  note: string
+  recordedBy: string
   recordedAt: number
 }

@@ -289,6 +289,8 @@ export interface MonthLine {
   paidFen: number
   /** max(0, due − paid); 0 for months not yet due. */
   arrearsFen: number
+  /** Whether the month is owed by now: on or after the first month owed, not after the current month. */
+  owed: boolean
   state: MonthState
   /** The ids of the effective entries touching the month. */
   entryIds: string[]
@@ -318,7 +320,15 @@ export function memberMonths(input: {
     let line = lines.get(month)
     if (!line) {
       const base = latestBase.get(Number(month.slice(0, 4)))
-      line = { month, dueFen: base ? base.monthlyFen : null, paidFen: 0, arrearsFen: 0, state: 'unpaid', entryIds: [] }
+      line = {
+        month,
+        dueFen: base ? base.monthlyFen : null,
+        paidFen: 0,
+        arrearsFen: 0,
+        owed: false,
+        state: 'unpaid',
+        entryIds: [],
+      }
       lines.set(month, line)
     }
     return line
@@ -346,6 +356,7 @@ export function memberMonths(input: {
   return input.months.map((month) => {
     const line = lineOf(month)
     const owed = (input.firstMonth === null || month >= input.firstMonth) && month <= input.currentMonth
+    line.owed = owed
     if (exempt.has(month) && line.dueFen === 0 && line.paidFen === 0) line.state = 'exempt'
     else if (line.dueFen !== null && line.paidFen > 0 && line.paidFen >= line.dueFen) line.state = 'paid'
     else if (line.paidFen > 0) line.state = 'partial'

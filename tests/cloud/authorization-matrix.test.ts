@@ -11,6 +11,7 @@ import { ROLES, type Member, type Org, type Role } from '../../src/domain/org'
 import type { Meeting } from '../../src/domain/meeting'
 import { openTestApi, type TestApi } from './api-fixture'
 import { ATTENDANCE_ROWS } from './matrix/attendance'
+import { DUES_ROWS } from './matrix/dues'
 import { MINUTES_ROWS } from './matrix/minutes'
 import { MOBILE_ROWS } from './matrix/mobile'
 import { ORGLIFE_ROWS } from './matrix/orglife'
@@ -37,6 +38,7 @@ const AREAS: MatrixRows<string>[] = [
   ORGLIFE_ROWS,
   SUPERVISION_ROWS,
   WEBLOGIN_ROWS,
+  DUES_ROWS,
 ]
 
 const EXPECTED: Record<string, Rule> = {
