@@ -215,6 +215,40 @@ export function judged(
 }
 
 /**
+ * Marks every row of `year` below `org` for judging (`nextChangeAt: 0`), after a rule that every
+ * deadline depends on changed (the minutes deadline, issue 16): the next matrix read or the daily job
+ * judges them with the new rule. Takes the org and year; resolves to the number of rows marked.
+ * A row changed meanwhile is marked already or judged by its writer, so a conflict is skipped.
+ */
+export async function markTreeForJudging(
+  store: StorePort,
+  org: Pick<Org, 'path'> & { _id: string },
+  year: number,
+): Promise<number> {
+  let marked = 0
+  let cursor: string | undefined
+  for (;;) {
+    const page = await store.query('supervision_rows', {
+      where: [...inTree(org, year, 'scopeDue'), { field: 'nextChangeAt', op: 'gt', value: 0 }],
+      orderBy: { field: 'nextChangeAt', direction: 'asc' },
+      limit: 100,
+      cursor,
+    })
+    for (const row of page.items) {
+      try {
+        await store.update('supervision_rows', row._id, { nextChangeAt: 0 }, row._version)
+        marked += 1
+      } catch (err) {
+        if (!(err instanceof StoreConflict)) throw err
+      }
+    }
+    if (!page.nextCursor) break
+    cursor = page.nextCursor
+  }
+  return marked
+}
+
+/**
  * Judges the rows of `year` below `orgId` that a write marked or a deadline changed (nextChangeAt ≤
  * now), so the filters and the risk order see the present. A row changed meanwhile stays marked for
  * the next read. Resolves to the number judged.

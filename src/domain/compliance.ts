@@ -12,6 +12,7 @@
  * counter as a fresh build.
  */
 import { beijing, fromBeijing } from './beijing-time'
+import { DEFAULT_MINUTES_DUE_MS, minutesDueText } from './kind-rules'
 import { kindRule, type MeetingKind, type MeetingKindRule } from './meeting-kinds'
 import { periodSpan, type Period, type PeriodSpan } from './periods'
 
@@ -28,8 +29,11 @@ export const COMPLIANCE_LABELS: Record<ComplianceStatus, string> = {
   missed: '未完成',
 }
 
-/** Attendance and minutes are due this long after a meeting ends. */
-export const DEFAULT_MINUTES_DUE_MS = 3 * DAY
+/**
+ * Attendance and minutes are due this long after a meeting ends, unless a 党委 sets its own: the one
+ * minutes deadline, kept in `kind-rules.ts` and carried by each effective rule (`minutesDueMs`).
+ */
+export { DEFAULT_MINUTES_DUE_MS }
 
 /** A period whose quota is not yet covered by scheduled meetings is at risk this close to its end. */
 export const AT_RISK_DAYS: Record<Period, number> = { month: 7, quarter: 15, half: 15, year: 30 }
@@ -81,8 +85,16 @@ export function emptyCounter(): PeriodCounter {
   return { counted: 0, scheduledFuture: [], awaitingMinutes: [], quorumFailed: [] }
 }
 
+/**
+ * Whether a meeting without quorum fails to be held: only for kinds whose quorum holds the meeting
+ * (支委会, `quorumToHold`); a 党员大会 without quorum is still held, with no vote (issue 16).
+ */
+function quorumFailedToHold(m: MeetingFacts): boolean {
+  return m.quorumMet === false && kindRule(m.kind).quorumToHold
+}
+
 export function countsTowardQuota(m: MeetingFacts): boolean {
-  return !m.cancelled && m.attendanceRecordedAt !== null && m.minutesFinalizedAt !== null && m.quorumMet !== false
+  return !m.cancelled && m.attendanceRecordedAt !== null && m.minutesFinalizedAt !== null && !quorumFailedToHold(m)
 }
 
 type Contribution =
@@ -93,7 +105,7 @@ type Contribution =
 function contributionOf(m: MeetingFacts): Contribution | null {
   if (m.cancelled) return null
   if (countsTowardQuota(m)) return { list: 'counted' }
-  if (m.quorumMet === false) return { list: 'quorumFailed', entry: { id: m.id, endAt: m.endAt } }
+  if (quorumFailedToHold(m)) return { list: 'quorumFailed', entry: { id: m.id, endAt: m.endAt } }
   if (m.attendanceRecordedAt !== null || m.minutesFinalizedAt !== null) {
     return { list: 'awaitingMinutes', entry: { id: m.id, endAt: m.endAt } }
   }
@@ -209,20 +221,22 @@ function monthDayTime(ms: number): string {
   return `${monthDay(ms)} ${beijing(ms).format('HH:mm')}`
 }
 
-function durationText(ms: number): string {
-  return ms % DAY === 0 ? `${ms / DAY} 天` : `${Math.round(ms / HOUR)} 小时`
-}
-
 function earliest<T extends { id: string }>(entries: readonly T[], at: (e: T) => number): T {
   return entries.reduce((a, b) => (at(b) < at(a) || (at(b) === at(a) && b.id < a.id) ? b : a))
 }
 
+/**
+ * The status of one kind in one period at `now` (epoch ms), from its counter and the rule in force.
+ * Attendance and minutes are overdue (逾期) `minutesDueMs` after a meeting ends: by default the
+ * deadline the effective rule carries (`EffectiveKindRule.minutesDueMs`, the one value 补录 reads too),
+ * else DEFAULT_MINUTES_DUE_MS for a bare national rule.
+ */
 export function statusFromCounter(
   counter: PeriodCounter,
-  rule: MeetingKindRule,
+  rule: MeetingKindRule & { minutesDueMs?: number },
   span: PeriodSpan,
   now: number,
-  minutesDueMs: number = DEFAULT_MINUTES_DUE_MS,
+  minutesDueMs: number = rule.minutesDueMs ?? DEFAULT_MINUTES_DUE_MS,
 ): ComplianceResult {
   const required = rule.requiredCount
   const counted = counter.counted
@@ -238,7 +252,7 @@ export function statusFromCounter(
   const words = PERIOD_WORDS[span.period]
   const when = current ? words.current : span.label
   const label = rule.label
-  const due = durationText(minutesDueMs)
+  const due = minutesDueText(minutesDueMs)
   const result = (status: ComplianceStatus, reason: string, atRisk = false): ComplianceResult => ({
     status,
     counted,

@@ -16,6 +16,12 @@ export interface RuleOverride {
 export interface RuleSet {
   orgId: string
   overrides: RuleOverride[]
+  /**
+   * The one minutes deadline this org sets for its subtree (ms after a meeting ends, whole days):
+   * attendance and minutes are due by then (compliance 逾期), and minutes finalized later are 补录.
+   * Absent: inherited. Stored under this name since issue 6 (it first governed 补录 only).
+   */
+  minutesLateAfterMs?: number | null
 }
 
 /** Where a value came from: the national default, or the id of the org whose override set it. */
@@ -23,6 +29,55 @@ export type RuleSource = 'default' | string
 
 export interface EffectiveKindRule extends MeetingKindRule {
   source: { period: RuleSource; requiredCount: RuleSource }
+  /**
+   * The minutes deadline in force for the branch (ms after the meeting ends), the same for every
+   * kind: what `statusFromCounter` calls 逾期 and what `isLateEntry` calls 补录 both read it.
+   */
+  minutesDueMs: number
+}
+
+const DAY_MS = 24 * 3_600_000
+
+/**
+ * The minutes deadline (issue 16 §6): attendance recorded and minutes finalized within this many days
+ * after a meeting ends, else the period's status reads 逾期 and minutes finalized later carry 补录.
+ * No national text fixes the number of days — 《中国共产党支部工作条例（试行）》 asks that 组织生活 be
+ * recorded truthfully, not by when — so 3 days is this app's default and each 党委 sets its own
+ * (DESIGN.md §2: deadlines are data, nearest org wins).
+ */
+export const DEFAULT_MINUTES_DUE_DAYS = 3
+export const DEFAULT_MINUTES_DUE_MS = DEFAULT_MINUTES_DUE_DAYS * DAY_MS
+/** What a 党委 may set: from one day to a month, in whole days. */
+export const MINUTES_DUE_DAYS_RANGE = { min: 1, max: 31 } as const
+export const MINUTES_DUE_MS_RANGE = {
+  min: MINUTES_DUE_DAYS_RANGE.min * DAY_MS,
+  max: MINUTES_DUE_DAYS_RANGE.max * DAY_MS,
+} as const
+
+/** Whether a stored deadline (ms) is one a 党委 may set: whole hours within MINUTES_DUE_MS_RANGE. */
+function validMinutesDue(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= MINUTES_DUE_MS_RANGE.min && v <= MINUTES_DUE_MS_RANGE.max
+}
+
+/**
+ * The minutes deadline in force along an org path (root first, nearest last): the default, then each
+ * org's `minutesLateAfterMs`. Returns the deadline in ms and where it came from ('default' or the org
+ * id). An out-of-range or non-integer value is skipped, never trusted.
+ */
+export function minutesDueFrom(setsAlongPath: readonly { orgId?: string; minutesLateAfterMs?: unknown }[]): {
+  ms: number
+  source: RuleSource
+} {
+  let out: { ms: number; source: RuleSource } = { ms: DEFAULT_MINUTES_DUE_MS, source: 'default' }
+  for (const set of setsAlongPath) {
+    if (validMinutesDue(set.minutesLateAfterMs)) out = { ms: set.minutesLateAfterMs, source: set.orgId ?? 'default' }
+  }
+  return out
+}
+
+/** A deadline in Chinese: `3 天`, or hours (`36 小时`) when not whole days. */
+export function minutesDueText(ms: number): string {
+  return ms % DAY_MS === 0 ? `${ms / DAY_MS} 天` : `${Math.round(ms / 3_600_000)} 小时`
 }
 
 /**
@@ -40,6 +95,17 @@ export const ALLOWED_PERIODS: Record<MeetingKind, readonly Period[]> = {
   member_review: ['year'],
   heart_talk: ['year'],
 }
+
+/**
+ * What `rules.setMinutesDue` takes: whole days within MINUTES_DUE_DAYS_RANGE, or null to drop this
+ * org's own setting and follow the org above it (or the default).
+ */
+export const minutesDueDaysSchema = z
+  .number({ error: '期限请填写天数' })
+  .int({ error: '期限请填写整天数' })
+  .min(MINUTES_DUE_DAYS_RANGE.min, { error: `期限至少 ${MINUTES_DUE_DAYS_RANGE.min} 天，请调大天数` })
+  .max(MINUTES_DUE_DAYS_RANGE.max, { error: `期限最多 ${MINUTES_DUE_DAYS_RANGE.max} 天，请调小天数` })
+  .nullable()
 
 export const REQUIRED_COUNT_RANGE = { min: 1, max: 12 } as const
 
@@ -75,7 +141,7 @@ function frequencyText(period: Period, count: number): string {
 
 /**
  * The rules in force for a branch. `ruleSetsAlongPath` runs from the root committee down to the
- * branch. Each value (period, count) is taken from the nearest org that sets it.
+ * branch. Each value (period, count, the minutes deadline) is taken from the nearest org that sets it.
  *
  * An override that no longer validates (say, stored before ALLOWED_PERIODS narrowed) is skipped
  * rather than thrown: one stale setting must not take a branch's plan and dashboard down, and the
@@ -85,8 +151,13 @@ export function effectiveRules(
   defaults: readonly MeetingKindRule[],
   ruleSetsAlongPath: readonly RuleSet[],
 ): EffectiveKindRule[] {
+  const minutesDueMs = minutesDueFrom(ruleSetsAlongPath).ms
   return defaults.map((base) => {
-    const rule: EffectiveKindRule = { ...base, source: { period: 'default', requiredCount: 'default' } }
+    const rule: EffectiveKindRule = {
+      ...base,
+      source: { period: 'default', requiredCount: 'default' },
+      minutesDueMs,
+    }
     for (const set of ruleSetsAlongPath) {
       for (const override of set.overrides) {
         if (override.kind !== base.kind || !ruleOverrideSchema.safeParse(override).success) continue

@@ -9,7 +9,8 @@
 import type { LeaveCategory } from './api/views-attendance'
 import { LEAVE_CATEGORY_LABELS } from './attendance'
 import { formatDate, formatSpan, formatTime, beijing, fromBeijing } from './beijing-time'
-import { DEFAULT_MINUTES_DUE_MS } from './compliance'
+import { DEFAULT_MINUTES_DUE_MS, minutesDueText } from './kind-rules'
+import { LAPSE_CAUSE_LABELS, lapseReason, type LapseCause } from './lapse'
 import { kindLabel, type MeetingKind } from './meeting-kinds'
 import {
   CADENCE_LABELS,
@@ -37,8 +38,6 @@ import {
 } from './subscribe-messages'
 import { pagePath } from './pages'
 
-const DAY_MS = 86_400_000
-
 /** Noon of a Beijing `YYYY-MM-DD` (epoch ms), for a keyword that takes a date. */
 const fromBeijingDate = (date: string) => fromBeijing(date, '12:00')
 
@@ -65,7 +64,8 @@ export interface NoticeFieldsByTopic {
   'meeting.reminder': MeetingFields & { remindedAt: number }
   'leave.requested': MeetingFields & { applicant: string; category: LeaveCategory; note: string }
   'leave.decided': MeetingFields & { applicant: string; approved: boolean; note: string | null }
-  'minutes.overdue': MeetingFields
+  /** `dueMs`: the minutes deadline in force (ms after the end); absent on notices kept before issue 16. */
+  'minutes.overdue': MeetingFields & { dueMs?: number }
   'minutes.final': MeetingFields
   'quota.atRisk': {
     branchId: string
@@ -92,6 +92,29 @@ export interface NoticeFieldsByTopic {
     count: number
     /** One line per cause, most urgent first (at most 10). */
     lines: string[]
+  }
+  'lapse.warning': {
+    memberId: string
+    name: string
+    /** 组织生活 or 党费 (src/domain/lapse.ts). */
+    cause: LapseCause
+    /** Consecutive months, and the first of them (`YYYY-MM`). */
+    months: number
+    since: string
+    /** The threshold reached: 3 or 6. */
+    threshold: number
+    /** The Beijing day the threshold was reached, `YYYY-MM-DD`. */
+    date: string
+  }
+  'member.probationDue': {
+    memberId: string
+    name: string
+    /** Beijing date the 预备期 ends (extended end when extended). */
+    dueOn: string
+    /** Whether the 预备期 was extended (延长预备期). */
+    extended: boolean
+    /** A month before, or the day itself. */
+    reminder: 'month_before' | 'due_day'
   }
   'plan.published': {
     planId: string
@@ -234,7 +257,7 @@ const NOTICES: { [T in SubscribeTopic]: NoticeDecl<T> } = {
   'minutes.overdue': {
     title: (f) => `会议记录未定稿：${f.title}`,
     body: (f) =>
-      `${formatDate(f.endAt)} 的${kindLabel(f.kind)}已结束 ${DEFAULT_MINUTES_DUE_MS / DAY_MS} 天，出席登记和会议记录定稿后才计入完成情况，请尽快补齐`,
+      `${formatDate(f.endAt)} 的${kindLabel(f.kind)}已结束 ${minutesDueText(f.dueMs ?? DEFAULT_MINUTES_DUE_MS)}，出席登记和会议记录定稿后才计入完成情况，请尽快补齐`,
     query: meetingQuery,
     values: (f) => ({ title: f.title, date: f.startAt, status: '待定稿', tip: '请尽快确认考勤并定稿会议记录' }),
   },
@@ -263,6 +286,30 @@ const NOTICES: { [T in SubscribeTopic]: NoticeDecl<T> } = {
       task: `${f.count}项组织生活督办`,
       deadline: fromBeijingDate(f.date),
       tip: f.lines[0] ?? '请在组织生活监督中查看',
+    }),
+  },
+  'lapse.warning': {
+    title: (f) =>
+      `${f.threshold >= 6 ? '党章第九条提醒' : '组织生活提醒'}：${f.name}连续${f.months}个月未${LAPSE_CAUSE_LABELS[f.cause]}`,
+    body: (f) => lapseReason(f.name, f.cause, f),
+    query: (f) => `memberId=${f.memberId}`,
+    values: (f) => ({
+      task: `${f.name}连续${f.months}个月未${LAPSE_CAUSE_LABELS[f.cause]}`,
+      deadline: fromBeijingDate(f.date),
+      tip: f.threshold >= 6 ? '已满六个月，请核实原因、按规定处置' : '请及时谈心谈话、了解原因',
+    }),
+  },
+  'member.probationDue': {
+    title: (f) => (f.reminder === 'due_day' ? `预备期今天期满：${f.name}` : `预备期将满：${f.name}`),
+    body: (f) =>
+      `${f.name}的${f.extended ? '延长' : ''}预备期 ${f.dueOn} 期满。${
+        f.reminder === 'due_day' ? '已到期，' : '还有一个月，'
+      }请及时召开支部党员大会讨论其转正（党章第七条），并报上级党组织审批。`,
+    query: (f) => `id=${f.memberId}`,
+    values: (f) => ({
+      task: `${f.name}预备期满，讨论转正`,
+      deadline: fromBeijingDate(f.dueOn),
+      tip: f.reminder === 'due_day' ? '今天期满，请召开支部党员大会讨论转正' : '一个月后期满，请准备支部党员大会',
     }),
   },
   'plan.published': {

@@ -13,7 +13,6 @@ import { beijing, fromBeijing } from './beijing-time'
 import {
   applyMeetingChange,
   countsTowardQuota,
-  DEFAULT_MINUTES_DUE_MS,
   emptyCounter,
   statusFromCounter,
   type ComplianceResult,
@@ -43,7 +42,7 @@ export const CELL_STATUS_LABELS: Record<CellStatus, string> = {
 }
 
 /** Why a meeting is flagged for a second look. */
-export const FLAG_REASONS = ['short', 'night', 'all_manual'] as const
+export const FLAG_REASONS = ['short', 'night', 'all_manual', 'belated'] as const
 export type FlagReason = (typeof FLAG_REASONS)[number]
 
 /** A meeting shorter than this is flagged 'short'. */
@@ -56,6 +55,7 @@ export const FLAG_LABELS: Record<FlagReason, string> = {
   short: '会议时长不足 15 分钟',
   night: '会议在夜间（22:00–6:00）召开',
   all_manual: '全部签到均为代为登记',
+  belated: '有补登（会后超过时限才代为登记的出席），建议复核',
 }
 
 /** Meeting ids a cell keeps (earliest first); the branch's calendar has the rest. */
@@ -150,6 +150,8 @@ export interface AttendanceSummary {
   offline: number
   /** 远程参会. */
   remote: number
+  /** 补登: 代为登记 later than the rule allows after the end; absent on summaries recorded before issue 18. */
+  belated?: number
 }
 
 /**
@@ -164,6 +166,7 @@ export function attendanceSummaryOf(board: {
     state: string
     via: string | null
     offline: boolean
+    belated?: boolean
   }[]
 }): AttendanceSummary {
   const signedIn = board.people.filter((p) => !p.guest && (p.state === 'present' || p.state === 'remote'))
@@ -174,6 +177,7 @@ export function attendanceSummaryOf(board: {
     manual: signedIn.filter((p) => p.via === 'manual').length,
     offline: signedIn.filter((p) => p.offline).length,
     remote: signedIn.filter((p) => p.state === 'remote').length,
+    belated: signedIn.filter((p) => p.belated === true).length,
   }
 }
 
@@ -310,6 +314,7 @@ export function implausibleReasons(
   const hour = beijing(m.startAt).hour()
   if (hour >= NIGHT_FROM_HOUR || hour < NIGHT_UNTIL_HOUR) out.push('night')
   if (m.attendance && m.attendance.signIns > 0 && m.attendance.manual === m.attendance.signIns) out.push('all_manual')
+  if ((m.attendance?.belated ?? 0) > 0) out.push('belated')
   return out
 }
 
@@ -563,9 +568,9 @@ export function judgeRow(
         counts[status] += 1
         soonest(col.span.start)
         soonest(col.span.end)
-        for (const e of counter.scheduledFuture) [e.startAt, e.endAt, e.endAt + DEFAULT_MINUTES_DUE_MS].forEach(soonest)
+        for (const e of counter.scheduledFuture) [e.startAt, e.endAt, e.endAt + col.rule.minutesDueMs].forEach(soonest)
         for (const e of [...counter.awaitingMinutes, ...counter.quorumFailed]) {
-          ;[e.endAt, e.endAt + DEFAULT_MINUTES_DUE_MS].forEach(soonest)
+          ;[e.endAt, e.endAt + col.rule.minutesDueMs].forEach(soonest)
         }
         return { kind: col.kind, period: col.period, status, meetingIds: (cell?.meetings ?? []).map(([id]) => id) }
       })

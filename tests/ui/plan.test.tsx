@@ -6,7 +6,7 @@ import PlanPage from '../../src/packages/plan/pages/plan/index'
 import RulesPage from '../../src/packages/plan/pages/rules/index'
 import { MEMBER_B1, scheduleInput, SECRETARY_B1 } from '../cloud/api-fixture'
 import { navigation, resetTaroMock } from '../mocks/taro'
-import { closeLink, link, openLink } from './real-api'
+import { closeLink, link, openLink, typeInto } from './real-api'
 
 afterEach(closeLink)
 
@@ -169,4 +169,32 @@ test('the 党委 sets 党课 to 每半年 for its branches; a branch member only
   await waitFor(() => expect(member.container.querySelector('#rule-party_lecture')).not.toBeNull())
   expect(member.container.querySelector('#rule-party_lecture')!.textContent).toContain('每半年 1 次')
   expect(member.container.querySelector('#rules-editor')).toBeNull()
+})
+
+test('the 党委 sets the minutes deadline on the rules screen; out of range is refused there, and a branch member sees it', async () => {
+  resetTaroMock()
+  await openLink('m_cmte_01')
+  const { container, unmount } = render(<RulesPage />)
+  await waitFor(() => expect(container.querySelector('#minutes-due-editor')).not.toBeNull())
+  expect(container.querySelector('#minutes-due')!.textContent).toContain('3 天内')
+  expect(container.querySelector('#minutes-due')!.textContent).toContain('国家规定')
+
+  typeInto(container, 'minutes-due-days', '40')
+  await act(async () => fireEvent.click(container.querySelector('#minutes-due-save')!))
+  expect(container.querySelector('#field-minutes-due')!.textContent).toContain('最多 31 天')
+  expect(await link.api!.ports.store.get('rule_sets', 'org_cmte')).toBeNull()
+
+  typeInto(container, 'minutes-due-days', '5')
+  await act(async () => fireEvent.click(container.querySelector('#minutes-due-save')!))
+  await waitFor(() => expect(container.querySelector('#minutes-due-text')!.textContent).toBe('5 天内'))
+  expect(container.querySelector('#minutes-due')!.textContent).toContain('示范区机关党委')
+  const stored = await link.api!.ports.store.get<{ minutesLateAfterMs: number }>('rule_sets', 'org_cmte')
+  expect(stored!.minutesLateAfterMs).toBe(5 * 86_400_000)
+  unmount()
+
+  link.user = MEMBER_B1
+  const member = render(<RulesPage />)
+  await waitFor(() => expect(member.container.querySelector('#minutes-due-text')).not.toBeNull())
+  expect(member.container.querySelector('#minutes-due-text')!.textContent).toBe('5 天内')
+  expect(member.container.querySelector('#minutes-due-editor')).toBeNull()
 })

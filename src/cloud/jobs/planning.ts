@@ -135,20 +135,24 @@ export const quotaAtRisk: DailyJob = {
   },
 }
 
-/** (c) Minutes not final DEFAULT_MINUTES_DUE_MS after a meeting ended: to the branch's secretary. */
+/**
+ * (c) Minutes not final by the branch's minutes deadline (the one rule value, `minutesDueMs` of its
+ * effective rules, which 逾期 and 补录 read too) after a meeting ended: to the branch's secretary.
+ */
 export const minutesOverdue: DailyJob = {
   name: 'minutes-overdue',
   async run(ports, now) {
     const out = report(this.name)
     await forEachBranch(ports, async (branch) => {
+      const dueMs = (await rulesFor(ports.store, branch))[0]?.minutesDueMs ?? DEFAULT_MINUTES_DUE_MS
       // A meeting starts no later than it ends, so its start is in this window when its end is due.
       const due = (
-        await meetingsStarting(ports, branch._id, now - MINUTES_LOOKBACK_MS - DAY, now - DEFAULT_MINUTES_DUE_MS, true)
+        await meetingsStarting(ports, branch._id, now - MINUTES_LOOKBACK_MS - DAY, now - dueMs, true)
       ).filter(
         (m) =>
           m.status !== 'cancelled' &&
           !m.minutesFinalizedAt &&
-          m.endAt + DEFAULT_MINUTES_DUE_MS <= now &&
+          m.endAt + dueMs <= now &&
           m.endAt >= now - MINUTES_LOOKBACK_MS,
       )
       if (due.length === 0) return
@@ -162,7 +166,7 @@ export const minutesOverdue: DailyJob = {
               memberId: s._id,
               branchId: branch._id,
               topic: 'minutes.overdue',
-              fields: meetingFields(m),
+              fields: { ...meetingFields(m), dueMs },
             },
             now,
           )

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { dayRuleSchema } from '../annual-plan'
-import { ruleOverrideSchema } from '../kind-rules'
+import { minutesDueDaysSchema, ruleOverrideSchema } from '../kind-rules'
 import { MEETING_KINDS } from '../meeting-kinds'
 import { MEETING_ORGANIZER_ROLES, ROLES } from '../org'
 import { catalogOf, defineAction, onMeetingRecord, onOrgInput, shape, targetIsBranch } from './define'
@@ -66,6 +66,17 @@ export const rulesSetOverride = defineAction({
       })
       .strict(),
   output: shape<RulesChangeResult>(),
+  write: true,
+  access: onOrgInput(['supervisor'], 'subtree', 'orgId'),
+  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+})
+
+export const rulesSetMinutesDue = defineAction({
+  name: 'rules.setMinutesDue',
+  summary:
+    '党委为所辖支部设置会议记录期限（会后几天内登记出席并定稿）：超过期限首页和监督显示逾期，之后定稿的记录标为补录；填空则沿用上级设置',
+  input: () => z.object({ orgId: idField('组织编号'), days: minutesDueDaysSchema }).strict(),
+  output: shape<RulesView>(),
   write: true,
   access: onOrgInput(['supervisor'], 'subtree', 'orgId'),
   errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
@@ -266,6 +277,7 @@ export const messageNotReachedInBranch = defineAction({
 export const PLANNING_ACTIONS = catalogOf(
   rulesGet,
   rulesSetOverride,
+  rulesSetMinutesDue,
   planGenerate,
   planGet,
   planUpdate,

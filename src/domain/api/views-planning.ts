@@ -34,6 +34,12 @@ export interface RulesView {
   /** Whether the viewer may change this org's overrides (the 党委 on its own org). */
   canEdit: boolean
   updatedAt: number | null
+  /**
+   * The one minutes deadline in force (issue 16): attendance and minutes due this long after a
+   * meeting ends — 逾期 on the dashboards and 补录 on minutes finalized later both follow it.
+   * `ms` in milliseconds, `text` like `3 天`; `ownDays` is what this org itself sets (null: inherited).
+   */
+  minutesDue: { ms: number; text: string; source: RuleSourceView; ownDays: number | null }
 }
 
 export interface RulesChangeResult extends RulesView {

@@ -9,6 +9,7 @@ export const PLANNING_ROWS: MatrixRows<keyof typeof PLANNING_ACTIONS> = {
   expected: {
     'rules.get': withinReach,
     'rules.setOverride': supervisorInReach,
+    'rules.setMinutesDue': supervisorInReach,
     'plan.generate': branchEditors,
     'plan.get': withinReach,
     'plan.update': branchEditors,
@@ -24,6 +25,8 @@ export const PLANNING_ROWS: MatrixRows<keyof typeof PLANNING_ACTIONS> = {
     'rules.get': (t) => ({ orgId: t.org }),
     // The national defaults restated: an allowed call changes no rule and rebuilds nothing.
     'rules.setOverride': (t) => ({ orgId: t.org, overrides: [{ kind: 'party_lecture', period: 'quarter' }] }),
+    // The default restated (3 days): an allowed call moves no deadline.
+    'rules.setMinutesDue': (t) => ({ orgId: t.org, days: 3 }),
     'plan.generate': (t) => ({ branchId: t.org, year: 2028 }),
     'plan.get': (t) => ({ branchId: t.org, year: 2028 }),
     // Another year, never generated: an allowed call is answered NOT_FOUND by the handler and writes nothing.

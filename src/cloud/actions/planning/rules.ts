@@ -3,12 +3,15 @@
  * subtree. Statuses are computed from counter + rule when read, so a new count needs nothing else;
  * a new period (党课 每季度 → 每半年) changes which counter a meeting belongs to, so the counters of
  * the affected kinds are rebuilt from the meetings for every branch below, within a bounded window.
+ * rules.setMinutesDue: the one minutes deadline (逾期 and 补录 both read it, issue 16); the 党委's
+ * matrix rows of the year are marked for judging again, since their deadlines moved.
  */
 import { eq } from '../../ports/store'
 import { implement } from '../handler'
 import { isAllowed } from '../../../domain/access'
 import {
   rulesGet as rulesGetDecl,
+  rulesSetMinutesDue as rulesSetMinutesDueDecl,
   rulesSetOverride as rulesSetOverrideDecl,
 } from '../../../domain/api/catalog-planning'
 import { rulesSetOverride as rulesSetOverrideAccess } from '../../../domain/api/catalog-planning'
@@ -18,6 +21,8 @@ import { AppError } from '../../../domain/errors'
 import {
   ALLOWED_PERIODS,
   effectiveRules,
+  minutesDueFrom,
+  minutesDueText,
   kindsWithNewPeriod,
   type EffectiveKindRule,
   type RuleOverride,
@@ -32,6 +37,8 @@ import { factsOf, ownerOf } from '../../compliance-counters'
 import type { RuleSetDoc } from '../../documents'
 import type { Stored, StorePort } from '../../ports/store'
 import { orgRef, readAll } from '../roster-reads'
+import { markTreeForJudging } from '../../supervision-rows'
+import { beijing } from '../../../domain/beijing-time'
 
 /** A 党委 with more branches than this changes periods in steps (per 党总支), not in one call. */
 export const MAX_REBUILD_BRANCHES = 500
@@ -56,6 +63,8 @@ async function rulesView(ctx: MemberContext, org: Stored<Org>): Promise<RulesVie
   const source = (s: string) =>
     s === 'default' ? { orgId: null, name: '国家规定' } : { orgId: s, name: names.get(s) ?? s }
   const own = sets.find((s) => s.orgId === org._id) ?? null
+  const due = minutesDueFrom(sets)
+  const ownMs = own?.minutesLateAfterMs
   return {
     org: orgRef(org),
     rules: rules.map((r): RuleView => ({
@@ -73,6 +82,12 @@ async function rulesView(ctx: MemberContext, org: Stored<Org>): Promise<RulesVie
       (org.kind === 'committee' || org.kind === 'general_branch') &&
       isAllowed(ctx.actor, rulesSetOverrideAccess.access, { orgPath: org.path }),
     updatedAt: own?.updatedAt ?? null,
+    minutesDue: {
+      ms: due.ms,
+      text: minutesDueText(due.ms),
+      source: source(due.source),
+      ownDays: typeof ownMs === 'number' && due.source === org._id ? Math.round(ownMs / 86_400_000) : null,
+    },
   }
 }
 
@@ -158,6 +173,36 @@ export async function rebuildBranchCounters(
   }
   return written
 }
+
+export const rulesSetMinutesDue = implement(rulesSetMinutesDueDecl, async (ctx, input) => {
+  const { store } = ctx.ports
+  const org = ctx.target.org
+  if (org.kind === 'branch' || org.kind === 'group') {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      '会议记录期限由党委（党总支）为所辖支部统一设置，不能单独设在支部或党小组上；请在党委一级设置。',
+      [{ field: 'orgId', message: '请选择党委或党总支' }],
+    )
+  }
+  const minutesLateAfterMs = input.days === null ? null : input.days * 86_400_000
+  const existing = await store.get<RuleSetDoc>('rule_sets', org._id)
+  const stamp = { updatedAt: ctx.now, updatedBy: ctx.actor.memberId }
+  if (existing)
+    await store.update<RuleSetDoc>('rule_sets', org._id, { minutesLateAfterMs, ...stamp }, existing._version)
+  else
+    await ctx.createOnce<RuleSetDoc>('rule_sets', {
+      _id: org._id,
+      orgId: org._id,
+      overrides: [],
+      minutesLateAfterMs,
+      ...stamp,
+    })
+  // Every cell's deadline below moved: the matrix judges the rows of this year (and of last year,
+  // whose last meetings may still be within their deadline) again on its next read.
+  const year = beijing(ctx.now).year()
+  for (const y of [year - 1, year]) await markTreeForJudging(store, org, y)
+  return rulesView(ctx, org)
+})
 
 export const rulesSetOverride = implement(rulesSetOverrideDecl, async (ctx, input) => {
   const { store } = ctx.ports

@@ -1,14 +1,16 @@
 /**
- * 会议规则 (`?orgId=`): the frequencies in force and where each comes from (国家规定 or a 党委);
- * the 党委's 组织员 sets its own overrides here for every branch below it.
+ * 会议规则 (`?orgId=`): the frequencies in force and where each comes from (国家规定 or a 党委),
+ * and the one minutes deadline (逾期 and 补录 both follow it); the 党委's 组织员 sets its own
+ * overrides and deadline here for every branch below it.
  */
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button } from '../../../../components/nut'
+import { TextField } from '../../../../components/form-fields'
 import { ErrorState, Loaded } from '../../../../components/page-state'
 import type { RuleView, RulesView } from '../../../../domain/api/views-planning'
-import type { RuleOverride } from '../../../../domain/kind-rules'
+import { minutesDueDaysSchema, type RuleOverride } from '../../../../domain/kind-rules'
 import { PERIOD_LABELS, type Period } from '../../../../domain/periods'
 import { useApi } from '../../../../services/use-api'
 import { useWrite } from '../../../../services/use-write'
@@ -92,6 +94,43 @@ function Editor({ view, onSaved }: { view: RulesView; onSaved: (v: RulesView) =>
   )
 }
 
+/** The minutes deadline: what is in force and, for the 党委, its own setting (empty: follow the org above). */
+function MinutesDueEditor({ view, onSaved }: { view: RulesView; onSaved: (v: RulesView) => void }) {
+  const [days, setDays] = useState(view.minutesDue.ownDays === null ? '' : String(view.minutesDue.ownDays))
+  const [problem, setProblem] = useState<string | undefined>()
+  const write = useWrite('rules.setMinutesDue')
+  const save = async () => {
+    const text = days.trim()
+    const checked = minutesDueDaysSchema.safeParse(text === '' ? null : Number(text))
+    if (!checked.success) {
+      setProblem(checked.error.issues[0]?.message)
+      return
+    }
+    setProblem(undefined)
+    const outcome = await write.run({ orgId: view.org.id, days: checked.data })
+    if (outcome.status !== 'done') return
+    onSaved(outcome.data)
+    Taro.showToast({ title: '已保存', icon: 'success' })
+  }
+  return (
+    <View className="panel rules__editor" id="minutes-due-editor">
+      <TextField
+        id="field-minutes-due"
+        inputId="minutes-due-days"
+        label="会后几天内登记出席并定稿会议记录（1–31 天；留空则沿用上级或国家默认）"
+        type="number"
+        value={days}
+        onInput={setDays}
+        problem={problem}
+      />
+      {write.error && <ErrorState error={write.error} />}
+      <Button block type="primary" id="minutes-due-save" loading={write.busy} disabled={write.busy} onClick={save}>
+        保存期限
+      </Button>
+    </View>
+  )
+}
+
 export default function RulesPage() {
   const { params } = useRouter()
   const orgId = params.orgId || undefined
@@ -116,7 +155,23 @@ export default function RulesPage() {
                   </View>
                 ))}
               </View>
+              <Text className="section-title">会议记录期限</Text>
+              <View className="panel" id="minutes-due">
+                <View className="rules__row">
+                  <View className="rules__main">
+                    <Text className="rules__kind">会后登记出席并定稿会议记录</Text>
+                    <Text className="rules__source">来自：{view.minutesDue.source.name}</Text>
+                  </View>
+                  <Text className="rules__freq" id="minutes-due-text">
+                    {view.minutesDue.text}内
+                  </Text>
+                </View>
+                <Text className="rules__source">
+                  超过期限，首页和组织生活监督显示“逾期”；之后定稿的会议记录标为“补录”。
+                </Text>
+              </View>
               {view.canEdit && <Editor key={view.updatedAt ?? 0} view={view} onSaved={setSaved} />}
+              {view.canEdit && <MinutesDueEditor key={`due-${view.updatedAt ?? 0}`} view={view} onSaved={setSaved} />}
             </>
           )
         }}
