@@ -21,8 +21,15 @@
  *   was recomputed.
  */
 import { sha256 } from '@noble/hashes/sha2'
-import type { ChainProblem, ChainProblemField, ChainReport, GivenHead } from '../domain/api/views-minutes'
+import type {
+  ChainPhotoFlag,
+  ChainProblem,
+  ChainProblemField,
+  ChainReport,
+  GivenHead,
+} from '../domain/api/views-minutes'
 import { formatDate, formatSpan } from '../domain/beijing-time'
+import { photoFlag, PHOTO_SOURCE_LABELS } from '../domain/photo-source'
 import {
   CHAIN_FORMAT,
   canonicalJson,
@@ -335,6 +342,7 @@ export async function verifyChain(
   } while (cursor)
   for (const h of heads) expect(h.seq, { hash: h.hash, source: 'given', at: null, kind: null, meetingId: '' })
 
+  const photoFlags: ChainPhotoFlag[] = []
   const storedHead = await store.get<ChainHeadDoc>('minutes_chain', headId(branch._id))
   const report = (entries: number, firstProblem: ChainProblem | null, headHash: string | null): ChainReport => ({
     branchId: branch._id,
@@ -348,6 +356,7 @@ export async function verifyChain(
     latestAnchorAt,
     headsChecked: heads.length,
     checkedAt: now,
+    photoFlags,
   })
   const problem = async (
     at: { seq: number; seqTo?: number; kind: ChainEntryKind | null; meetingId: string; seal?: ChainSeal | null },
@@ -418,7 +427,18 @@ export async function verifyChain(
             : `第 ${e.seq} 条记录与你提供的链头（${chainHeadLabel({ seq: e.seq, hash: witness.hash })}）不一致：这条或它之前的记录在打印或阅签之后被改写过`
         return report(checked, await problem(e, 'anchor', message), null)
       }
-      const found = await sourceProblem(ports, e, { nameOf, meetingOf, readOf })
+      const notePhoto = (photo: number, flag: string) => {
+        const sealed = e.seal?.meeting
+        photoFlags.push({
+          seq: e.seq,
+          meetingId: e.meetingId,
+          meetingTitle: sealed?.title ?? '',
+          meetingDate: sealed ? formatDate(sealed.startAt) : '',
+          photo,
+          flag,
+        })
+      }
+      const found = await sourceProblem(ports, e, { nameOf, meetingOf, readOf, notePhoto })
       if (found) return report(checked, await problem(e, found.field, `第 ${e.seq} 条：${found.message}`), null)
       prev = e
     }
@@ -451,6 +471,8 @@ async function sourceProblem(
     nameOf: (memberId: string) => Promise<string>
     meetingOf: (id: string) => Promise<Stored<MeetingDoc> | null>
     readOf: (meetingId: string, readId: string) => Promise<Stored<ReadDoc> | null>
+    /** Notes a locked photo's flag (album, unknown source, received late): the 1-based photo and the flag. */
+    notePhoto: (photo: number, flag: string) => void
   },
 ): Promise<{ field: ChainProblemField; message: string } | null> {
   const { store } = ports
@@ -515,7 +537,7 @@ async function sourceProblem(
     if (added) return { field: 'attendance', message: `定稿后新增了${await nameOf(added.memberId)}的${label}` }
   }
 
-  const photos = doc.photos ?? []
+  const photos: LockedMinutes['photos'] = doc.photos ?? []
   for (const [i, locked] of photos.entries()) {
     const photo = await store.get('photos', locked.id)
     if (!photo) return { field: 'photo', message: `照片 ${i + 1} 的记录已不存在` }
@@ -529,6 +551,15 @@ async function sourceProblem(
     if (sha256Hex(new Uint8Array(bytes)) !== locked.sha256) {
       return { field: 'photo', message: `照片 ${i + 1} 的内容与定稿时不一致` }
     }
+    // The source is locked with the minutes: the photo's own record must still say the same.
+    if (locked.source != null && (photo.source ?? null) !== locked.source) {
+      return {
+        field: 'photo',
+        message: `照片 ${i + 1} 的来源记录在定稿后被改动（定稿时为${PHOTO_SOURCE_LABELS[locked.source]}）`,
+      }
+    }
+    const flag = photoFlag(locked.source, seal.meeting.endAt, locked.receivedAt)
+    if (flag) cached.notePhoto(i + 1, flag)
   }
   return null
 }

@@ -22,6 +22,7 @@ import type { ChainReport, MinutesAmendmentView } from '../domain/api/views-minu
 import { beijing, formatSpan } from '../domain/beijing-time'
 import { kindLabel, type MeetingKind } from '../domain/meeting-kinds'
 import { photoFlag, type PhotoSource } from '../domain/photo-source'
+import { belatedNames } from '../domain/minutes-attendance'
 import {
   chainHeadLabel,
   voteOutcome,
@@ -150,6 +151,12 @@ function meetingSection(m: DocxMinutes): (Paragraph | Table)[] {
         bold: true,
         color: 'C00000',
       }),
+    )
+  }
+  const belated = belatedNames(m.attendance)
+  if (belated.length > 0) {
+    out.push(
+      text(`【补登】${belated.join('、')} 的出席是会议结束超过规定时限后代为登记的。`, { bold: true, color: 'C00000' }),
     )
   }
   if (m.status === 'draft') out.push(text('【草稿】本记录尚未定稿，内容可能变动。', { bold: true, color: 'C00000' }))

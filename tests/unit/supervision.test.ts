@@ -112,15 +112,20 @@ test('flags: short, at night, all by hand; an unheld or cancelled meeting is nev
   expect(implausibleReasons(manual)).toEqual(['all_manual'])
   expect(implausibleReasons({ ...manual, cancelled: true })).toEqual([])
   expect(implausibleReasons({ ...manual, attendanceRecordedAt: null })).toEqual([])
+  // 补登 (代为登记 after the limit) asks for a second look; summaries from before issue 18 have no count.
+  const belated = { ...base, attendance: { ...base.attendance!, belated: 1 } }
+  expect(implausibleReasons(belated)).toEqual(['belated'])
+  expect(implausibleReasons({ ...belated, attendance: { ...base.attendance!, belated: 0 } })).toEqual([])
+  expect(implausibleReasons({ ...belated, cancelled: true })).toEqual([])
 })
 
 test('the attendance summary counts participants only', () => {
   const people = [
-    { guest: false, state: 'present', via: 'manual', offline: false },
+    { guest: false, state: 'present', via: 'manual', offline: false, belated: true },
     { guest: false, state: 'present', via: 'qr', offline: true },
     { guest: false, state: 'remote', via: 'remote', offline: false },
-    { guest: false, state: 'absent', via: null, offline: false },
-    { guest: true, state: 'present', via: 'manual', offline: false },
+    { guest: false, state: 'absent', via: null, offline: false, belated: true },
+    { guest: true, state: 'present', via: 'manual', offline: false, belated: true },
   ]
   expect(attendanceSummaryOf({ expected: 4, present: 3, people })).toEqual({
     expected: 4,
@@ -129,6 +134,7 @@ test('the attendance summary counts participants only', () => {
     manual: 1,
     offline: 1,
     remote: 1,
+    belated: 1,
   })
 })
 

@@ -1,4 +1,7 @@
 /** What the minutes actions (catalog-minutes.ts) return. */
+import type { DecisionKind, DecisionSubject } from '../decision-kinds'
+import type { DecisionTally } from '../decisions'
+import type { MemberCategory } from '../org'
 import type { MeetingKind } from '../meeting-kinds'
 import type { ChainEntryKind, MinutesAttendance, MinutesContent, VoteOutcome } from '../minutes'
 import type { PhotoSource } from '../photo-source'
@@ -58,6 +61,15 @@ export interface MinutesView {
   attendance: MinutesAttendance | null
   /** Per item, the vote outcome where a vote is recorded. */
   votes: (VoteOutcome | null)[]
+  /**
+   * Per item, its typed decision as counted (issue 16): locked at finalize, live on a draft; null for
+   * items without one. Each says how every participant was counted.
+   */
+  decisions: (DecisionTally | null)[]
+  /** The typed decisions this meeting may take (kind and label), in the editor's order; empty where none. */
+  decisionKinds: { kind: DecisionKind; label: string; subject: DecisionSubject; writtenOpinions: boolean }[]
+  /** Members the editor may pick as a decision's subject, voter with a written opinion or candidate. */
+  decisionRoster: { id: string; name: string; category: MemberCategory; votingRights: boolean }[]
   /** Whether the kind records 赞成/反对/弃权. */
   kindVotes: boolean
   photos: MinutesPhotoView[]
@@ -150,6 +162,25 @@ export interface ChainReport {
   /** Heads given with the call that were compared. */
   headsChecked: number
   checkedAt: number
+  /**
+   * Locked photos worth a second look (issue 18 §4), in chain order: chosen from the album, of
+   * unknown source, or received long after the meeting. Not a break of the chain: listed even when it verifies.
+   */
+  photoFlags: ChainPhotoFlag[]
+}
+
+/** One flagged photo of verified minutes. */
+export interface ChainPhotoFlag {
+  /** The chain entry of the minutes. */
+  seq: number
+  meetingId: string
+  meetingTitle: string
+  /** 'YYYY-MM-DD' (Beijing). */
+  meetingDate: string
+  /** The photo's place in the minutes, from 1. */
+  photo: number
+  /** E.g. '相册选取' or '来源未知，会后 3 天收到' (src/domain/photo-source.ts photoFlag). */
+  flag: string
 }
 
 /** What a member keeps on the device after 阅签: the chain head that seals their confirmation. */

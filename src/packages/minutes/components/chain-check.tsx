@@ -31,14 +31,34 @@ export function reportText(report: ChainReport): string {
   return `记录链校验未通过：${where}${p.message}`
 }
 
+/** The photos worth a second look, one line each (album, unknown source, received late), or []. */
+export function photoFlagLines(report: Pick<ChainReport, 'photoFlags'>): string[] {
+  return (report.photoFlags ?? []).map(
+    (f) => `${f.meetingDate}「${f.meetingTitle}」照片 ${f.photo}：${f.flag}，请核实是否为当次会议现场照片`,
+  )
+}
+
 export function ChainResult({ report }: { report: ChainReport }) {
+  const flags = photoFlagLines(report)
   return (
-    <Text
-      id="verify-result"
-      className={`chain-check__result ${report.ok ? 'chain-check__result--ok' : 'chain-check__result--bad'}`}
-    >
-      {reportText(report)}
-    </Text>
+    <View>
+      <Text
+        id="verify-result"
+        className={`chain-check__result ${report.ok ? 'chain-check__result--ok' : 'chain-check__result--bad'}`}
+      >
+        {reportText(report)}
+      </Text>
+      {flags.length > 0 && (
+        <View id="verify-photo-flags" className="chain-check__flags">
+          <Text className="chain-check__result">需要核实的照片（{flags.length} 张）：</Text>
+          {flags.map((line, i) => (
+            <Text key={i} className="chain-check__result">
+              {line}
+            </Text>
+          ))}
+        </View>
+      )}
+    </View>
   )
 }
 

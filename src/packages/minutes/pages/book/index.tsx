@@ -13,6 +13,7 @@ import { Empty, LoadMore, Loaded } from '../../../../components/page-state'
 import type { BookEntry, MinutesBook } from '../../../../domain/api/views-minutes'
 import { beijing, formatSpan } from '../../../../domain/beijing-time'
 import { kindLabel } from '../../../../domain/meeting-kinds'
+import { belatedNames } from '../../../../domain/minutes-attendance'
 import { call } from '../../../../services/api'
 import { useDeskLayout } from '../../../../services/desk-media'
 import { navigate } from '../../../../services/navigation'
@@ -59,6 +60,7 @@ function BookTable({ items }: { items: BookEntry[] }) {
             <View className="mbook__cell-tags">
               <RecordTag e={e} />
               {e.late && <Tag type="danger">补录</Tag>}
+              {belatedNames(e.attendance).length > 0 && <Tag type="danger">补登</Tag>}
             </View>
           ),
           finalized: e.finalizedAt && !e.legacy ? beijing(e.finalizedAt).format('MM-DD HH:mm') : '',
@@ -77,10 +79,16 @@ function Entry({ e, i, printOnly }: { e: BookEntry; i: number; printOnly?: boole
         <Text className="mbook__kind">{kindLabel(e.kind)}</Text>
         <RecordTag e={e} />
         {e.late && <Tag type="danger">补录</Tag>}
+        {belatedNames(e.attendance).length > 0 && <Tag type="danger">补登</Tag>}
       </View>
       <Text className="mbook__title">{e.title}</Text>
       <Text className="mbook__muted">{formatSpan(e.startAt, e.endAt)}</Text>
       {e.late && <Text className="mbook__late">补录：定稿晚于会议结束超过规定时限</Text>}
+      {belatedNames(e.attendance).length > 0 && (
+        <Text className="mbook__late" id={`book-belated-${i}`}>
+          补登：{belatedNames(e.attendance).join('、')} 的出席是会议结束超过规定时限后代为登记的
+        </Text>
+      )}
       {e.legacy && <Text className="mbook__muted">本次会议的记录在启用本系统之前已定稿，请查阅纸质会议记录本。</Text>}
       {e.missing && (
         <Text className="mbook__late" id={`book-missing-${i}`}>

@@ -12,6 +12,7 @@ import { Empty, Loaded } from '../../../../components/page-state'
 import type { MinutesView, ReadReceipt } from '../../../../domain/api/views-minutes'
 import { beijing, formatSpan } from '../../../../domain/beijing-time'
 import { amendableFields, chainHeadLabel, fieldText } from '../../../../domain/minutes'
+import { belatedNames } from '../../../../domain/minutes-attendance'
 import { call, errorMessage } from '../../../../services/api'
 import { useApi } from '../../../../services/use-api'
 import { useWrite } from '../../../../services/use-write'
@@ -153,6 +154,7 @@ function Minutes({ v, onChanged }: { v: MinutesView; onChanged: (next: MinutesVi
   const year = beijing(v.startAt).year()
 
   const content = showCorrected && v.corrected ? v.corrected : v.content
+  const belated = belatedNames(v.attendance)
   return (
     <View className="mview">
       <MinutesHead
@@ -166,6 +168,11 @@ function Minutes({ v, onChanged }: { v: MinutesView; onChanged: (next: MinutesVi
             {v.late && (
               <Tag type="danger" id="late-tag">
                 补录
+              </Tag>
+            )}
+            {belated.length > 0 && (
+              <Tag type="danger" id="belated-tag">
+                补登
               </Tag>
             )}
           </>
@@ -183,6 +190,11 @@ function Minutes({ v, onChanged }: { v: MinutesView; onChanged: (next: MinutesVi
         {v.late && (
           <Text className="mview__late" id="late-flag">
             补录：本记录定稿晚于会议结束超过 {v.lateAfter}
+          </Text>
+        )}
+        {belated.length > 0 && (
+          <Text className="mview__late" id="belated-flag">
+            补登：{belated.join('、')} 的出席是会议结束超过规定时限后代为登记的，请核实。
           </Text>
         )}
       </MinutesHead>
