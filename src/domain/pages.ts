@@ -29,6 +29,8 @@ const PLAN = 'packages/plan'
 const MOBILE = 'packages/mobile'
 const SUPERVISION = 'packages/supervision'
 const ACCOUNT = 'packages/account'
+const ORGLIFE = 'packages/orglife'
+const DUES = 'packages/dues'
 
 export const PAGE_TABLE = {
   home: entry(null, 'pages/index/index', {}),
@@ -41,6 +43,8 @@ export const PAGE_TABLE = {
   memberDetail: entry(ROSTER, 'pages/member/index', { id: 'required' }),
   memberEdit: entry(ROSTER, 'pages/edit/index', { id: 'optional' }),
   memberInvite: entry(ROSTER, 'pages/invite/index', { memberId: 'required' }),
+  /** 留党察看, 不计入应到 and 延长预备期 of one member (the roster keepers' forms). */
+  memberStates: entry(ROSTER, 'pages/states/index', { id: 'required' }),
   /** An invitation: `code` from the host's QR or typed, `scene` (`code=…`) from a mini-program code. */
   bind: entry(ROSTER, 'pages/bind/index', { code: 'optional', scene: 'optional' }),
   rosterImport: entry(ROSTER, 'pages/import/index', {}),
@@ -59,6 +63,8 @@ export const PAGE_TABLE = {
   calendar: entry(PLAN, 'pages/calendar/index', { branchId: 'optional', month: 'optional' }),
   messages: entry(PLAN, 'pages/messages/index', {}),
   rules: entry(PLAN, 'pages/rules/index', { orgId: 'optional' }),
+  /** 谈心谈话: the yearly duty per pair, the talks recorded, and the form to record one. */
+  heartTalks: entry(PLAN, 'pages/heart-talks/index', { branchId: 'optional', year: 'optional' }),
   mobileHome: entry(MOBILE, 'pages/home/index', {}),
   mobileCheckin: entry(MOBILE, 'pages/checkin/index', {}),
   mobileReport: entry(MOBILE, 'pages/report/index', { id: 'optional' }),
@@ -69,6 +75,8 @@ export const PAGE_TABLE = {
   supervision: entry(SUPERVISION, 'pages/matrix/index', { year: 'optional' }),
   /** One branch as the 党委 sees it: its row, 党小组 rows, escalations and the ways into its records. */
   supervisionBranch: entry(SUPERVISION, 'pages/branch/index', { branchId: 'required', year: 'optional' }),
+  /** 列席审批: the 党委's pending invitations of its members by another branch, approved one by one. */
+  supervisionGuests: entry(SUPERVISION, 'pages/guests/index', {}),
   /**
    * 扫码登录 on the phone: a browser's login ticket, `t` from the local host's QR, `scene` (`w=…`)
    * from a mini-program code.
@@ -76,6 +84,14 @@ export const PAGE_TABLE = {
   webLoginConfirm: entry(ACCOUNT, 'pages/web-login/index', { t: 'optional', scene: 'optional' }),
   /** 网页版登录: my browser sessions, each can be ended. */
   webSessions: entry(ACCOUNT, 'pages/sessions/index', {}),
+  /** 我的组织生活 (`year`, this year when absent); `memberId`: a member's, for the organizers and the 党委. */
+  orgLife: entry(ORGLIFE, 'pages/mine/index', { memberId: 'optional', year: 'optional' }),
+  /** 我的党费 (`year`, this year when absent). */
+  duesMine: entry(DUES, 'pages/mine/index', { year: 'optional' }),
+  /** 党费台账 of a branch, for its 书记 and 组织委员 (`branchId`: their own when absent). */
+  duesLedger: entry(DUES, 'pages/ledger/index', { branchId: 'optional', year: 'optional' }),
+  /** One member's 党费 for a year: recorded here by the branch, opened read-only by the 党委. */
+  duesMember: entry(DUES, 'pages/member/index', { memberId: 'required', year: 'optional' }),
 } as const satisfies Record<string, PageEntry>
 
 export type PageName = keyof typeof PAGE_TABLE

@@ -206,6 +206,18 @@ export const NOTICE_TOPICS = {
     opens: 'supervision',
     when: '所辖支部久未开展组织生活或有逾期事项（每日定时，每个事由只报告一次）',
   },
+  'lapse.warning': {
+    template: 'quota.atRisk',
+    to: ['secretary', 'supervisor'],
+    opens: 'orgLife',
+    when: '党员连续 3 个月、6 个月未参加组织生活或未交纳党费（每日定时，每人每个阶段只提醒一次；满 6 个月时也告知党委）',
+  },
+  'member.probationDue': {
+    template: 'quota.atRisk',
+    to: ['secretary'],
+    opens: 'memberDetail',
+    when: '预备党员预备期满前一个月和期满当天（每日定时）',
+  },
   'plan.published': { template: 'plan.published', to: ['member'], opens: 'calendar', when: '年度计划发布后' },
   'mobile.checkinDue': {
     template: 'mobile.checkinDue',

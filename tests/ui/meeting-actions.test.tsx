@@ -2,7 +2,7 @@
  * 会议办理 on the meeting detail: which next steps each person sees, against the real server code.
  * An organizer opens the 签到码 and the attendance board; a participant signs in and may ask for
  * leave before the start; once the minutes are final, everyone in the branch reads them and a
- * participant may write a 补学 note.
+ * participant who missed the meeting (never one who attended) may write a 补学 note.
  */
 import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import MeetingDetailPage from '../../src/packages/meeting/pages/detail/index'
@@ -44,17 +44,27 @@ test('before the meeting: the secretary sees 签到码 and 考勤; a member sees
   })
 })
 
-test('after a held meeting with final minutes: its card says 已完成 and a member may read the minutes or write 补学', async () => {
+test('after a held meeting with final minutes: its card says 已完成; a member who attended reads the minutes, one who missed it may also write 补学', async () => {
   await openLink(MEMBER_B1)
   const past = await firstMeeting(MEMBER_B1, 'past')
-  const done = past.find((p) => p.held && p.minutesFinal)
+  // Which held meetings the member missed, as 流动党员/补学 lists them (absent or on leave).
+  const missedIds = new Set((await link.api!.as(MEMBER_B1).call('mobile.getMine', {})).missed.map((x) => x.meetingId))
+  const done = past.find((p) => p.held && p.minutesFinal && !missedIds.has(p.id))
   expect(done).toBeDefined()
   navigation.params = { id: done!.id }
   const member = render(<MeetingDetailPage />)
   await member.findByText(done!.title)
-  expect(steps(member.container)).toEqual(['go-minutes-view', 'go-makeup'])
+  expect(steps(member.container)).toEqual(['go-minutes-view'])
   await waitFor(() => expect(member.container.querySelector('.record-tags__counts')?.textContent).toBe('已完成'))
   member.unmount()
+
+  const missed = past.find((p) => p.held && p.minutesFinal && missedIds.has(p.id))
+  expect(missed).toBeDefined()
+  navigation.params = { id: missed!.id }
+  const absentee = render(<MeetingDetailPage />)
+  await absentee.findByText(missed!.title)
+  expect(steps(absentee.container)).toEqual(['go-minutes-view', 'go-makeup'])
+  absentee.unmount()
 
   // A meeting that has just ended, with no attendance confirmed yet.
   const scheduled = await link.api!.as(SECRETARY_B1).result('meeting.schedule', scheduleInput(), 'req-ui-actions-1')

@@ -140,7 +140,7 @@ describe('orgLifeMonthFacts', () => {
         m('2026-04-08', { leave: { status: 'approved' } }),
         m('2026-05-08', { leave: { status: 'approved' } }),
         m('2026-05-20'),
-        m('2026-06-01', { leave: { status: 'rejected' } }),
+        m('2026-06-01', { leave: { status: 'declined' } }),
       ],
       now,
     )

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { fromBeijing } from '../../src/domain/beijing-time'
+import { formatDate, fromBeijing } from '../../src/domain/beijing-time'
 import { buildNotice, messageProblems, type KeywordValues, type NoticeFieldsByTopic } from '../../src/domain/notices'
 import {
   fitName,
@@ -108,6 +108,15 @@ function fieldsAtLimits(name: string, at: number): { [T in SubscribeTopic]: Noti
       count: 120,
       lines: Array.from({ length: 10 }, () => LONG_PLACE),
     },
+    'lapse.warning': {
+      memberId: 'm_b1_08',
+      name,
+      cause: 'org_life',
+      months: 12,
+      since: '2026-01',
+      threshold: 6,
+      date: formatDate(at),
+    },
     'plan.published': {
       planId: 'plan_1',
       branchId: 'org_b1',
@@ -128,6 +137,7 @@ function fieldsAtLimits(name: string, at: number): { [T in SubscribeTopic]: Noti
       days: 400,
     },
     'mobile.transferDue': { memberId: 'm1', name, city: LONG_PLACE, since: '2026-06-30' },
+    'member.probationDue': { memberId: 'm1', name, dueOn: '2026-12-30', extended: true, reminder: 'month_before' },
     'makeup.submitted': {
       meetingId: 'mtg_limits',
       meetingTitle: LONG_TITLE,

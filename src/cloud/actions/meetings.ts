@@ -19,6 +19,7 @@ import { kindRule } from '../../domain/meeting-kinds'
 import { deriveParticipants, meetingPhase, type Meeting } from '../../domain/meeting'
 import type { Member, Org } from '../../domain/org'
 import type { MemberContext } from '../action-context'
+import { attendanceId } from '../attendance-board'
 import { countsTowardQuota } from '../../domain/compliance'
 import { factsOf, rulesFor, updateCounters } from '../compliance-counters'
 import { meetingFields, notify } from '../notices'
@@ -202,6 +203,11 @@ export async function detailOf(
     canWriteMinutes:
       m.status !== 'cancelled' && isAllowed(ctx.actor, minutesSaveDraftDecl.access, { orgPath: branch.path }),
     allowRemote: m.allowRemote === true,
+    iMissed:
+      m.participantIds.includes(ctx.actor.memberId) &&
+      m.status !== 'cancelled' &&
+      m.endAt <= ctx.now &&
+      (await store.get('attendance', attendanceId(m._id, ctx.actor.memberId))) === null,
     history: await Promise.all(
       history.reverse().map(async (h) => ({
         change: h.change,

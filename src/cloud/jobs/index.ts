@@ -9,6 +9,15 @@ import { PLANNING_JOBS } from './planning'
 import { mobileReminders } from './mobile-reminders'
 import { supervisionEscalation } from './supervision-escalation'
 import { chainAnchors } from './chain-anchors'
+import { lapseWarning } from './lapse-warning'
+import { probationReminders } from './probation-reminders'
 
 /** Every daily job, in the order they run. Each area adds its own. */
-export const DAILY_JOBS: DailyJob[] = [...PLANNING_JOBS, mobileReminders, chainAnchors, supervisionEscalation]
+export const DAILY_JOBS: DailyJob[] = [
+  ...PLANNING_JOBS,
+  mobileReminders,
+  probationReminders,
+  chainAnchors,
+  supervisionEscalation,
+  lapseWarning,
+]

@@ -168,7 +168,7 @@ export async function refreshSupervisionRows(ports: Ports, now: number): Promise
 }
 
 /** Every 党支部, a page of 100 at a time, by name. */
-async function* allBranches(ports: Ports): AsyncGenerator<Stored<Org>> {
+export async function* allBranches(ports: Ports): AsyncGenerator<Stored<Org>> {
   let cursor: string | null = null
   do {
     const page: { items: Stored<Org>[]; nextCursor: string | null } = await ports.store.query('orgs', {

@@ -1,7 +1,15 @@
 /** What actions return: the shapes the client renders. */
 import type { MeetingKind } from '../meeting-kinds'
 import type { Meeting, MeetingPhase } from '../meeting'
-import type { MemberCategory, MemberStatus, OrgKind, Role } from '../org'
+import type {
+  ExpectedExclusion,
+  MemberCategory,
+  MemberChangeField,
+  MemberStatus,
+  OrgKind,
+  PartyProbation,
+  Role,
+} from '../org'
 
 export interface Page<T> {
   items: T[]
@@ -86,6 +94,11 @@ export interface MeetingDetail extends MeetingSummary {
   canWriteMinutes: boolean
   /** Members may attend by video (远程参会). */
   allowRemote: boolean
+  /**
+   * The viewer was expected, the meeting has ended and they have no sign-in (absent, or on leave):
+   * 补学 is for them. False for anyone who attended (a sign-in awaiting confirmation included).
+   */
+  iMissed: boolean
   /** Every change after scheduling, newest first. */
   history: MeetingHistoryEntry[]
 }
@@ -130,7 +143,7 @@ export interface MemberRow {
 }
 
 export interface MemberHistoryEntry {
-  field: 'status' | 'roles' | 'category' | 'groupId' | 'confirmedAt' | 'binding'
+  field: MemberChangeField
   from: unknown
   to: unknown
   reason: string | null
@@ -142,10 +155,29 @@ export interface MemberDetail extends MemberRow {
   org: OrgRef
   joinedAt: string
   confirmedAt: string | null
-  /** Status, role, category and group changes, newest first; only the committee and the 党委 see it. */
+  /** Name, status, role, category and group changes, newest first; only the committee and the 党委 see it. */
   history: MemberHistoryEntry[]
   /** Whether the viewer may edit this member, invite or unbind (the branch committee's editors). */
   canEdit: boolean
+  /**
+   * The member states (issue 16 §3), shown to the member themself, the committee and the 党委; null
+   * for anyone else (and when none). `probationDueOn`: the day 转正 is due for a 预备党员.
+   */
+  states: MemberStatesView | null
+}
+
+/** 留党察看, an exclusion from 应到 and the 预备期 of one member (src/domain/member-states.ts). */
+export interface MemberStatesView {
+  partyProbation: PartyProbation | null
+  /** Whether the 留党察看 runs today (no vote). */
+  partyProbationRunning: boolean
+  exclusion: ExpectedExclusion | null
+  /** Whether the exclusion applies today (not counted in 应到). */
+  excludedToday: boolean
+  probationDueOn: string | null
+  probationExtendedTo: string | null
+  /** The latest date the 预备期 may be extended to (a year past the regular end); null for a 正式党员. */
+  latestExtension: string | null
 }
 
 export interface InvitationView {
@@ -187,6 +219,8 @@ export interface ImportRowView {
 export interface ImportPreview {
   rows: ImportRowView[]
   problems: ImportProblem[]
+  /** What does not stop the import but deserves a look, e.g. a name another member has too. */
+  warnings: ImportProblem[]
   counts: { create: number; update: number; unchanged: number }
   /** Only a preview without problems can be committed. */
   canCommit: boolean
@@ -196,12 +230,6 @@ export interface ImportResult {
   created: number
   updated: number
   unchanged: number
-}
-
-export interface CsvFile {
-  filename: string
-  /** UTF-8 with a byte-order mark, so Excel opens it with Chinese intact. */
-  content: string
 }
 
 /** One org in a subtree, in tree order (parents before children). */
@@ -240,4 +268,9 @@ export interface BranchCompliance {
    * at most 5: the branch sees that its 党委 knows.
    */
   escalations: { at: number; reason: string }[]
+  /**
+   * Whether the branch has a 支部委员会 (7 正式党员 or more, 条例 第六章) and why; without one it owes no
+   * 支委会 and `items` leaves it out.
+   */
+  committee: { hasCommittee: boolean; fullMembers: number; reason: string }
 }

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup } from '../../components/nut'
 import { Loaded } from '../../components/page-state'
 import { UnboundNotice } from '../../components/unbound-notice'
+import { DUES_KEEPER_ROLES } from '../../domain/dues'
 import { MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, ROLE_LABELS } from '../../domain/org'
 import { clearSession, readSession, usesDevLogin } from '../../services/session'
 import { useApi } from '../../services/use-api'
@@ -54,6 +55,27 @@ export default function Me() {
                 <Cell title="表决权" extra={profile.member.votingRights ? '有' : '无（预备党员没有表决权）'} />
                 <Cell title="手机号" extra={profile.member.phoneMasked} />
               </CellGroup>
+              {profile.org.kind === 'branch' && (
+                <View className="actions">
+                  <Button id="go-org-life" block onClick={() => navigate('orgLife')}>
+                    我的组织生活
+                  </Button>
+                </View>
+              )}
+              {profile.org.kind === 'branch' && (
+                <View className="actions">
+                  <Button id="go-dues" block onClick={() => navigate('duesMine')}>
+                    我的党费
+                  </Button>
+                </View>
+              )}
+              {profile.org.kind === 'branch' && profile.member.roles.some((r) => DUES_KEEPER_ROLES.includes(r)) && (
+                <View className="actions">
+                  <Button id="go-dues-ledger" block onClick={() => navigate('duesLedger')}>
+                    党费台账
+                  </Button>
+                </View>
+              )}
               <View className="actions">
                 <Button id="go-read-receipts" block onClick={() => navigate('minutesReceipts')}>
                   阅签回执

@@ -39,7 +39,7 @@ async function refusal(store: StoreReader, meeting: Stored<MeetingDoc>, memberId
   if (meeting.status === 'cancelled') return '这次会议已经取消，不需要补学'
   if (!meeting.participantIds.includes(memberId)) return '你不是这次会议的应参会人员，不需要补学'
   if (meeting.endAt > now) return '会议还没有结束；请按时参会，或在会议结束后再补学'
-  if (await attended(store, meeting._id, memberId)) return '你已出席这次会议，不需要补学'
+  if (await attended(store, meeting._id, memberId)) return '你已出席这次会议；补学只面向缺席或请假的党员，不需要提交'
   if (!meeting.minutesFinalizedAt) return '会议记录还没有定稿；定稿后请先阅读会议记录，再写补学心得'
   return null
 }

@@ -1,7 +1,7 @@
 /**
  * 会议办理: where a meeting leads next, by who is looking and when. Organizers open the 签到码,
  * the attendance board and the minutes; participants sign in, ask for leave, read the minutes and,
- * when they missed a meeting, write a 补学 note.
+ * when they missed a meeting (absent or on leave; never when they attended), write a 补学 note.
  */
 import { View } from '@tarojs/components'
 import { Button } from '../../../components/nut'
@@ -63,7 +63,8 @@ export function meetingSteps(m: MeetingDetail): Step[] {
       label: m.minutesLate ? '会议记录（补录）' : '会议记录',
       url: pageUrl('minutesView', { id: m.id }),
     })
-    if (m.iAmParticipant)
+    // 补学 is for who missed it (absent or on leave), never for one who attended.
+    if (m.iAmParticipant && m.iMissed)
       steps.push({ id: 'go-makeup', label: '补学', url: pageUrl('makeup', q), subscribe: 'meeting.makeup' })
   }
   return steps
