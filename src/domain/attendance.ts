@@ -238,6 +238,8 @@ export interface BoardInput {
   guests: readonly BoardPerson[]
   records: readonly AttendanceRecord[]
   leaves: readonly LeaveRecord[]
+  /** Member id → the name as listed (sameNameLabels); the name itself for anyone not in it. */
+  labels?: ReadonlyMap<string, string>
   recordedAt: number | null
   /** Names of the organizers named by `recordedBy` / `confirmedBy` (member id → name). */
   recorderNames?: Record<string, string>
@@ -272,6 +274,7 @@ export function computeBoard(input: BoardInput): AttendanceBoard {
     return {
       memberId: p.memberId,
       name: p.name,
+      label: input.labels?.get(p.memberId) ?? p.name,
       state,
       late: record?.late ?? false,
       via: record?.via ?? null,

@@ -26,27 +26,28 @@ export function attendanceFromBoard(board: AttendanceBoard, content: MinutesCont
   let votingEntitled = 0
   let votingPresent = 0
   const belated: string[] = []
+  // Each person is named as the board lists them (`label`): two 黄晓明 are told apart in the record too.
   for (const p of board.people) {
     const here = p.state === 'present' || p.state === 'remote'
     if (here && p.belated) belated.push(p.memberId)
     // How they attended (远程, 迟到, 离线补传, 代为登记 with who/when/why, 补登) goes into the record.
     const marks = howAttended(p, board.recorderNames ?? {})
     if (p.guest) {
-      guests.push({ memberId: p.memberId, name: p.name, note: here ? marks : '未到' })
+      guests.push({ memberId: p.memberId, name: p.label, note: here ? marks : '未到' })
       continue
     }
     if (p.votingRights) {
       votingEntitled += 1
       if (here) votingPresent += 1
     }
-    if (here) attended.push({ memberId: p.memberId, name: p.name, note: marks })
+    if (here) attended.push({ memberId: p.memberId, name: p.label, note: marks })
     else if (p.state === 'leave') {
       // `因病：<note>`: the locked record keeps the note; src/domain/visibility.ts cuts it to the category per viewer.
       const why = p.leave ? `${LEAVE_CATEGORY_LABELS[p.leave.category]}${p.leave.note ? `：${p.leave.note}` : ''}` : ''
-      onLeave.push({ memberId: p.memberId, name: p.name, note: notes.get(p.memberId) ?? why })
+      onLeave.push({ memberId: p.memberId, name: p.label, note: notes.get(p.memberId) ?? why })
     } else {
       const pending = pendingMark(p.state)
-      absent.push({ memberId: p.memberId, name: p.name, note: notes.get(p.memberId) ?? pending })
+      absent.push({ memberId: p.memberId, name: p.label, note: notes.get(p.memberId) ?? pending })
     }
   }
   if (board.quorum?.applies) {

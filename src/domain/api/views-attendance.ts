@@ -23,6 +23,8 @@ export type AttendanceState =
 export interface AttendancePerson {
   memberId: string
   name: string
+  /** The name as listed: with the 党小组 or the phone's last digits when another person here shares it (same-names.ts). */
+  label: string
   state: AttendanceState
   late: boolean
   via: SignInVia | null
@@ -93,7 +95,8 @@ export interface AttendanceSettingsView {
   videoLink: string | null
   /** When the participant list was frozen (sign-in first opened). */
   frozenAt: number | null
-  guests: { id: string; name: string }[]
+  /** `label`: the name, told apart from a participant or guest of the same name (same-names.ts). */
+  guests: { id: string; name: string; label: string }[]
   /** Members of another branch invited as 列席 who have not accepted yet: counted, never named. */
   pendingGuests: number
 }
@@ -106,6 +109,26 @@ export interface GuestInviteAnswerView {
   endAt: number
   /** True: now on the meeting's 列席 list; false: declined. */
   accepted: boolean
+}
+
+/**
+ * One pending 列席 invitation as the 党委 sees it (attendance.pendingGuests): a member of the 党委
+ * invited by another branch of it, waiting for their own answer or the 党委's approval.
+ */
+export interface PendingGuestView {
+  meetingId: string
+  title: string
+  startAt: number
+  endAt: number
+  /** The inviting branch. */
+  branchId: string
+  branchName: string
+  memberId: string
+  name: string
+  /** The invitee's own branch. */
+  memberOrgName: string
+  invitedBy: string
+  invitedAt: number
 }
 
 /** What the 签到码 screen needs to keep rotating codes with no network. Organizers only. */

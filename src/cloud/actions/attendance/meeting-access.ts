@@ -16,6 +16,7 @@ import type { Actor } from '../../../domain/access'
 import type { AttendanceDoc, AttendanceMeetingDoc } from '../../documents'
 import type { Stored, StorePort } from '../../ports/store'
 import { membersByIds } from '../roster-reads'
+import { listedLabels } from '../../listed-labels'
 
 export type MeetingDoc = Stored<AttendanceMeetingDoc>
 
@@ -86,6 +87,15 @@ export async function settingsView(store: StorePort, meeting: AttendanceMeetingD
   const s = settingsOf(meeting)
   const window = signInWindow(meeting, s)
   const guests = await membersByIds(store, meeting.guestIds ?? [])
+  // A guest is told apart from anyone of the same name on the meeting's list, participants included.
+  const listed = await membersByIds(store, meeting.participantIds)
+  const byId = new Map([...listed, ...guests].map((m) => [m._id, m]))
+  const labels = await listedLabels(
+    store,
+    [...meeting.participantIds, ...guests.map((g) => g._id)],
+    byId,
+    meeting.branchId,
+  )
   return {
     meetingId: meeting._id,
     title: meeting.title,
@@ -99,7 +109,7 @@ export async function settingsView(store: StorePort, meeting: AttendanceMeetingD
     allowRemote: meeting.allowRemote === true,
     videoLink: meeting.videoLink ?? null,
     frozenAt: s.frozenAt,
-    guests: guests.map((g) => ({ id: g._id, name: g.name })),
+    guests: guests.map((g) => ({ id: g._id, name: g.name, label: labels.get(g._id) ?? g.name })),
     pendingGuests: (meeting.guestInvites ?? []).length,
   }
 }

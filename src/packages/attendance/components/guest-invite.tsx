@@ -8,6 +8,7 @@ import { useState } from 'react'
 import { TextInput } from '../../../components/form-fields'
 import { Button } from '../../../components/nut'
 import type { MemberRow } from '../../../domain/api/views'
+import { sameNameLabels } from '../../../domain/same-names'
 import { call, errorMessage } from '../../../services/api'
 import { useApi } from '../../../services/use-api'
 import { useWrite } from '../../../services/use-write'
@@ -25,6 +26,7 @@ export function GuestInvite({
 }) {
   const [search, setSearch] = useState('')
   const [rows, setRows] = useState<MemberRow[] | null>(null)
+  const [labels, setLabels] = useState<ReadonlyMap<string, string>>(new Map())
   // The message line shows the search's failure or the invitation's outcome, whichever came last.
   const [note, setNote] = useState('')
   const write = useWrite('attendance.inviteGuests')
@@ -39,6 +41,10 @@ export function GuestInvite({
     write.clear()
     try {
       const page = await call('roster.list', { search: search.trim() || undefined, limit: 20 })
+      // Labels over everyone found, those already listed included: a namesake there is told apart too.
+      setLabels(
+        sameNameLabels(page.items.map((m) => ({ id: m.id, name: m.name, unit: m.group?.name, phone: m.phone }))),
+      )
       setRows(page.items.filter((m) => !onTheList.includes(m.id)))
     } catch (err) {
       setNote(errorMessage(err))
@@ -53,7 +59,9 @@ export function GuestInvite({
     setPendingNow(outcome.data.pendingGuests)
     const listed = outcome.data.guests.some((g) => g.id === m.id)
     setNote(
-      listed ? `已邀请 ${m.name} 列席` : '已发出列席邀请：对方不是本支部党员，本人同意（或党委同意）后才列入列席名单',
+      listed
+        ? `已邀请 ${labels.get(m.id) ?? m.name} 列席`
+        : '已发出列席邀请：对方不是本支部党员，本人同意（或党委同意）后才列入列席名单',
     )
     onInvited()
   }
@@ -78,7 +86,7 @@ export function GuestInvite({
       )}
       {rows?.map((m) => (
         <View key={m.id} className="guests__row">
-          <Text>{m.name}</Text>
+          <Text>{labels.get(m.id) ?? m.name}</Text>
           <Button
             size="small"
             type="primary"

@@ -98,7 +98,7 @@ function PersonRow({ p, b, onDone, desk }: { p: AttendancePerson; b: Board; onDo
     b.recordedAt === null && Date.now() < b.endAt && p.state === 'absent' ? '未签到' : ATTENDANCE_STATE_LABELS[p.state]
   const name = (
     <Text className="board__name">
-      {p.name}
+      {p.label}
       {p.guest ? '（列席）' : ''}
     </Text>
   )
@@ -180,6 +180,9 @@ function PersonRow({ p, b, onDone, desk }: { p: AttendancePerson; b: Board; onDo
   )
   const edit = editing && (
     <View className="board__edit">
+      <Text className="board__edit-who" id={`${editing}-who-${p.memberId}`}>
+        {editing === 'manual' ? `为 ${p.label} 代为登记出席` : `不准 ${p.label} 的假`}
+      </Text>
       <Input
         id={`${editing === 'manual' ? 'manual-reason' : 'decline-note'}-${p.memberId}`}
         className="board__input"
@@ -270,7 +273,7 @@ function OfflineClaims({ b, reload }: { b: Board; reload: () => void }) {
   return (
     <View className="panel board__offline" id="board-offline">
       <Text className="board__pending">
-        离线补传待确认（{pending.length} 人）：{pending.map((p) => p.name).join('、')}
+        离线补传待确认（{pending.length} 人）：{pending.map((p) => p.label).join('、')}
         。确认前不计入出席；请核对确实到会后再确认。
       </Text>
       <Button size="small" type="primary" id="confirm-offline-all" loading={write.busy} onClick={confirmAll}>
