@@ -23,8 +23,11 @@ import { beijing, formatSpan } from '../domain/beijing-time'
 import { kindLabel, type MeetingKind } from '../domain/meeting-kinds'
 import { photoFlag, type PhotoSource } from '../domain/photo-source'
 import { belatedNames } from '../domain/minutes-attendance'
+import { kindRule } from '../domain/meeting-kinds'
+import { personCountLine, tallySummary } from '../domain/decisions'
 import {
   chainHeadLabel,
+  decisionTallies,
   voteOutcome,
   type ChainHead,
   type MinutesAttendance,
@@ -201,11 +204,18 @@ function meetingSection(m: DocxMinutes): (Paragraph | Table)[] {
     out.push(line('出席情况', '考勤尚未确认'))
   }
   out.push(heading('会议议程与记录', HeadingLevel.HEADING_2))
+  // Typed decisions: as locked at finalize; on a draft, counted now against the roll.
+  const locked = new Map((a?.decisions ?? []).map((t) => [t.item, t]))
+  const live = a && m.status === 'draft' ? decisionTallies(c, a.roll ?? [], kindRule(m.kind).quorum) : []
   c.items.forEach((item, i) => {
     out.push(text(`${i + 1}. ${item.topic}`, { bold: true }))
     out.push(line('发言情况', item.speeches || '（无）'))
     out.push(line('决议', item.decision || '（无）'))
-    if (item.vote) {
+    const tally = locked.get(i) ?? live[i] ?? null
+    if (item.motion && tally) {
+      out.push(line('表决', tallySummary(tally)))
+      out.push(line('计票情况', tally.people.map(personCountLine).join('；')))
+    } else if (item.vote) {
       const outcome = a ? voteOutcome(item.vote, a) : null
       const verdict = outcome
         ? outcome.problem

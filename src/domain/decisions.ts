@@ -272,3 +272,28 @@ export function motionProblems(
   }
   return out
 }
+
+/** How one person was counted, as the minutes print it: `王芳：会前提交书面意见（赞成），计入票数，不计入到会人数`. */
+export function personCountLine(p: PersonCount): string {
+  const how =
+    p.countedAs === 'written_opinion' && p.choice
+      ? `会前提交书面意见（${VOTE_CHOICE_LABELS[p.choice]}），计入票数，不计入到会人数`
+      : COUNTED_AS_LABELS[p.countedAs]
+  return `${p.name}：${how}`
+}
+
+/**
+ * A decision's count in one sentence, as the minutes, the view and the .docx print it: quorum,
+ * votes (written opinions included) against what was needed, the outcome and the rule's source.
+ */
+export function tallySummary(t: DecisionTally): string {
+  const about = t.subjectName ? `（${t.subjectName}）` : ''
+  const quorum = `应到会有表决权 ${t.entitled} 人，计入到会 ${t.present} 人，须到会 ${t.quorumNeeded} 人，${t.quorumMet ? '已达到' : '未达到，不能表决'}`
+  if (t.elected) {
+    const who = t.elected.map((c) => `${c.name} ${c.votes} 票${c.elected ? '，当选' : '，未当选'}`).join('；')
+    return `${t.label}${about}：${quorum}；当选须得赞成票 ${t.passNeeded} 张（超过到会有选举权人数的一半）；${who || '无候选人'}。依据：${t.source}`
+  }
+  const written = t.written > 0 ? `（含书面意见 ${t.written} 份）` : ''
+  const verdict = !t.quorumMet ? '未表决' : t.passes ? '通过' : '未通过'
+  return `${t.label}${about}：${quorum}；赞成 ${t.for} 票，反对 ${t.against} 票，弃权 ${t.abstain} 票${written}，通过须赞成 ${t.passNeeded} 票（超过应到会有表决权人数的半数）；${verdict}。依据：${t.source}`
+}

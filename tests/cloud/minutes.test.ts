@@ -409,11 +409,12 @@ test('concurrent finalizes in one branch serialize on the chain head and never f
   })
 })
 
+// Untyped votes, as kept by kinds without typed decisions (a 党员大会's are typed: tests/cloud/decisions.test.ts).
 test('votes: the pass rule is checked, impossible counts refuse finalize, the outcome is shown and exported', async () => {
   const m = await schedule({
-    kind: 'branch_congress',
-    title: '支部党员大会：讨论发展对象',
-    agenda: ['讨论接收预备党员'],
+    kind: 'member_review',
+    title: '民主评议党员',
+    agenda: ['民主测评'],
   })
   await holdMeeting(m)
   const view = await ok(SECRETARY_B1, 'minutes.get', { meetingId: m.id })

@@ -288,7 +288,13 @@ describe('finalize problems with typed decisions', () => {
 })
 
 test('the roll is taken from the board where the kind has quorum: 远程 kept apart from 现场', () => {
-  const person = (id: string, votingRights: boolean) => ({ memberId: id, name: id, votingRights, committee: false })
+  const person = (id: string, votingRights: boolean) => ({
+    memberId: id,
+    name: id,
+    votingRights,
+    committee: false,
+    visiting: false,
+  })
   const board = computeBoard({
     meetingId: 'x',
     rule: { quorum: 'voting_members_majority' },

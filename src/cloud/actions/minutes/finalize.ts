@@ -12,12 +12,16 @@ import { AppError } from '../../../domain/errors'
 import {
   amendableFieldLabel,
   correctedContent,
+  decisionTallies,
   fieldText,
   finalizeProblems,
   isLateEntry,
   type ChainEntry,
 } from '../../../domain/minutes'
 import { finalizeBlocked } from '../../../domain/minutes-attendance'
+import type { DecisionTally } from '../../../domain/decisions'
+import { kindRule } from '../../../domain/meeting-kinds'
+import { membersByIds } from '../roster-reads'
 import type { MeetingDoc } from '../../collections'
 import { ownerOf, rulesFor, updateCounters } from '../../compliance-counters'
 import type { MinutesDoc } from '../../documents'
@@ -37,6 +41,7 @@ import { addReadToRow } from '../../supervision-rows'
 import {
   branchOf,
   buildView,
+  decisionRulesFor,
   liveAttendance,
   meetingMinutes,
   minutesRulesFor,
@@ -65,8 +70,24 @@ export const minutesFinalize = implement(minutesFinalizeDecl, async (ctx, input)
   if (doc._version !== input.version) {
     throw new AppError('CONFLICT', '草稿在你查看之后又被修改过，请刷新、核对最新内容后再定稿。')
   }
-  const attendance = await liveAttendance(store, meeting, doc.content, ctx.now)
-  const problems = finalizeProblems(doc.content, attendance)
+  const branch = await branchOf(store, meeting.branchId)
+  const live = await liveAttendance(store, meeting, doc.content, ctx.now)
+  const kind = kindRule(meeting.kind)
+  const decisionRules = await decisionRulesFor(store, branch)
+  const subjectIds = [
+    ...new Set(doc.content.items.flatMap((i) => (i.motion?.subject?.memberId ? [i.motion.subject.memberId] : []))),
+  ]
+  // Only members of this branch may be a decision's subject.
+  const subjects = new Map(
+    (await membersByIds(store, subjectIds))
+      .filter((m) => m.orgId === meeting.branchId)
+      .map((m) => [m._id, { category: m.category, name: m.name }]),
+  )
+  const problems = finalizeProblems(doc.content, live, {
+    meeting: { kind: meeting.kind, kindLabel: kind.label, quorum: kind.quorum },
+    subjects,
+    rules: decisionRules,
+  })
   if (problems.length > 0) {
     throw new AppError(
       'VALIDATION_FAILED',
@@ -83,7 +104,11 @@ export const minutesFinalize = implement(minutesFinalizeDecl, async (ctx, input)
     receivedAt: p.receivedAt,
     source: p.source ?? null,
   }))
-  const branch = await branchOf(store, meeting.branchId)
+  // Each typed decision is locked as counted, person by person, with the attendance.
+  const tallies = decisionTallies(doc.content, live.roll ?? [], kind.quorum, decisionRules).filter(
+    (t): t is DecisionTally => t !== null,
+  )
+  const attendance = tallies.length > 0 ? { ...live, decisions: tallies } : live
   const [rules, minutesRules] = await Promise.all([rulesFor(store, branch), minutesRulesFor(store, branch)])
   const late = isLateEntry(meeting.endAt, ctx.now, minutesRules)
 

@@ -9,8 +9,12 @@ import { minutesFinalize, minutesSaveDraft } from '../../../domain/api/catalog-m
 import type { MinutesAmendmentView, MinutesPhotoView, MinutesView } from '../../../domain/api/views-minutes'
 import { AppError } from '../../../domain/errors'
 import { kindRule } from '../../../domain/meeting-kinds'
+import { decisionKindsFor, decisionRulesFrom, type DecisionKindRule } from '../../../domain/decision-kinds'
+import type { DecisionTally } from '../../../domain/decisions'
+import { hasVotingRights } from '../../../domain/org'
 import {
   correctedContent,
+  decisionTallies,
   lateAfterDays,
   minutesRulesFrom,
   minutesTemplate,
@@ -29,7 +33,7 @@ import type { AmendmentDoc, MinutesDoc, PhotoDoc } from '../../documents'
 import { minutesMissing } from '../../minutes-chain'
 import type { Stored, StorePort } from '../../ports/store'
 import { organizes } from '../attendance/meeting-access'
-import { readAll } from '../roster-reads'
+import { membersByIds, readAll } from '../roster-reads'
 
 /** A meeting's photos and amendments are few; the caps guard against broken data only. */
 const MAX_PHOTOS = 60
@@ -64,6 +68,35 @@ export async function minutesRulesFor(store: StorePort, branch: Pick<Org, 'path'
     if (set) sets.push(set)
   }
   return minutesRulesFrom(sets)
+}
+
+/** Decision rules along the branch's org path (a 党委 may set `decisionRemoteCounts` in its rule set). */
+export async function decisionRulesFor(store: StorePort, branch: Pick<Org, 'path'>): Promise<DecisionKindRule[]> {
+  const sets: { decisionRemoteCounts?: unknown }[] = []
+  for (const orgId of branch.path) {
+    const set = await store.get<{ decisionRemoteCounts?: unknown }>('rule_sets', orgId)
+    if (set) sets.push(set)
+  }
+  return decisionRulesFrom(sets)
+}
+
+/**
+ * Per item, its typed decision as counted: the tallies locked at finalize for final minutes, else
+ * counted live against the attendance's roll. Null for items without a typed decision.
+ */
+export function decisionsOf(
+  content: MinutesContent | null,
+  attendance: MinutesAttendance | null,
+  final: boolean,
+  quorum: ReturnType<typeof kindRule>['quorum'],
+  rules: readonly DecisionKindRule[],
+): (DecisionTally | null)[] {
+  if (!content || !attendance) return (content?.items ?? []).map(() => null)
+  if (final) {
+    const locked = new Map((attendance.decisions ?? []).map((t) => [t.item, t]))
+    return content.items.map((_item, i) => locked.get(i) ?? null)
+  }
+  return decisionTallies(content, attendance.roll ?? [], quorum, rules)
 }
 
 export async function liveAttendance(
@@ -163,6 +196,26 @@ export async function buildView(
   const votes = (content?.items ?? []).map((item) =>
     item.vote && attendance ? voteOutcome(item.vote, attendance) : null,
   )
+  const kind = kindRule(meeting.kind)
+  const decisionRules = await decisionRulesFor(store, branch)
+  const decisions = decisionsOf(content, attendance, final, kind.quorum, decisionRules)
+  const canWrite = writes && !final && !cancelled && !legacy && !missing
+  const decisionKinds = decisionKindsFor(meeting.kind, decisionRules).map((r) => ({
+    kind: r.kind,
+    label: r.label,
+    subject: r.subject,
+    writtenOpinions: r.writtenOpinionsCount,
+  }))
+  // The editor picks subjects, written opinions and candidates among the meeting's participants.
+  const decisionRoster =
+    canWrite && decisionKinds.length > 0
+      ? (await membersByIds(store, meeting.participantIds)).map((m) => ({
+          id: m._id,
+          name: m.name,
+          category: m.category,
+          votingRights: hasVotingRights(m),
+        }))
+      : []
 
   const photoViews: MinutesPhotoView[] = photos.map((p) => ({
     id: p._id,
@@ -193,7 +246,10 @@ export async function buildView(
     corrected: final ? correctedContent(doc.content, amendments) : null,
     attendance: minutesAttendanceSeenBy(attendance, final ? doc.content : content, viewer),
     votes,
-    kindVotes: kindRule(meeting.kind).votes,
+    decisions,
+    decisionKinds,
+    decisionRoster,
+    kindVotes: kind.votes,
     photos: photoViews,
     amendments: await amendmentViews(store, amendments),
     updatedAt: doc?.updatedAt ?? null,
@@ -209,7 +265,7 @@ export async function buildView(
       iConfirmed: mine !== null,
       iAmParticipant: meeting.participantIds.includes(ctx.actor.memberId),
     },
-    canWrite: writes && !final && !cancelled && !legacy && !missing,
+    canWrite,
     canFinalize: finalizes && !cancelled && !legacy && !missing,
     finalizeBlocked: final || legacy || missing ? null : finalizeBlocked(meeting, ctx.now),
     attendanceNote,
