@@ -77,7 +77,12 @@ describe('countsTowardQuota', () => {
     expect(countsTowardQuota({ ...held, cancelled: true })).toBe(false)
     expect(countsTowardQuota({ ...held, attendanceRecordedAt: null })).toBe(false)
     expect(countsTowardQuota({ ...held, minutesFinalizedAt: null })).toBe(false)
-    expect(countsTowardQuota({ ...held, quorumMet: false })).toBe(false)
+    expect(countsTowardQuota({ ...held, kind: 'committee_meeting', quorumMet: false })).toBe(false)
+  })
+
+  test('quorum gates the vote, not the meeting: a 党员大会 without quorum is still held (issue 16)', () => {
+    expect(countsTowardQuota({ ...held, kind: 'branch_congress', quorumMet: false })).toBe(true)
+    expect(countsTowardQuota({ ...held, kind: 'committee_meeting', quorumMet: false })).toBe(false)
   })
 })
 
@@ -249,33 +254,33 @@ describe('cancellation', () => {
   })
 })
 
-describe('quorum failure', () => {
-  const q4 = at('2026-11-01')
-  const failed = meeting('a', 'branch_congress', at('2026-10-15'), { quorumMet: false })
+describe('quorum failure: a 支委会 without more than half of its members is not held (支部工作条例 第十二条)', () => {
+  const q4 = at('2026-10-20')
+  const failed = meeting('a', 'committee_meeting', at('2026-10-15'), { quorumMet: false })
 
-  test('a congress without quorum does not count, and with no further meeting the quarter is overdue', () => {
-    expect(status('branch_congress', q4, [failed], at('2026-10-16'))).toMatchObject({
+  test('a 支委会 without quorum does not count, and with no further meeting the month is overdue', () => {
+    expect(status('committee_meeting', q4, [failed], at('2026-10-16'))).toMatchObject({
       status: 'overdue',
       counted: 0,
-      reason: '10月15日的支部党员大会到会人数未过半数，不能计入；本季度尚未另行安排，请尽快重新召开。',
+      reason: '10月15日的支部委员会到会人数未过半数，不能计入；本月尚未另行安排，请尽快重新召开。',
     })
   })
 
   test('scheduling a make-up meeting turns it back to due, holding it to in progress, then done', () => {
-    const makeUp = planned('b', 'branch_congress', at('2026-11-05'))
-    expect(status('branch_congress', q4, [failed, makeUp], at('2026-10-16')).status).toBe('due')
-    expect(status('branch_congress', q4, [failed, makeUp], at('2026-11-05', '13:00')).status).toBe('in_progress')
+    const makeUp = planned('b', 'committee_meeting', at('2026-10-25'))
+    expect(status('committee_meeting', q4, [failed, makeUp], at('2026-10-16')).status).toBe('due')
+    expect(status('committee_meeting', q4, [failed, makeUp], at('2026-10-25', '13:00')).status).toBe('in_progress')
     const held = {
       ...makeUp,
-      attendanceRecordedAt: at('2026-11-05', '14:00'),
-      minutesFinalizedAt: at('2026-11-06'),
+      attendanceRecordedAt: at('2026-10-25', '14:00'),
+      minutesFinalizedAt: at('2026-10-26'),
       quorumMet: true,
     }
-    expect(status('branch_congress', q4, [failed, held], at('2026-11-06', '13:00')).status).toBe('done')
+    expect(status('committee_meeting', q4, [failed, held], at('2026-10-26', '13:00')).status).toBe('done')
   })
 
-  test('a quarter closed with only a failed congress is missed', () => {
-    expect(status('branch_congress', q4, [failed], at('2027-01-02')).status).toBe('missed')
+  test('a month closed with only a failed 支委会 is missed', () => {
+    expect(status('committee_meeting', q4, [failed], at('2026-11-02')).status).toBe('missed')
   })
 })
 
