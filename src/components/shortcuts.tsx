@@ -22,8 +22,11 @@ export function shortcutsFor(profile: ProfileView): Shortcut[] {
     list.push({ id: 'go-mobile-home', label: '流动党员报到', url: PAGES.mobileHome })
   if (profile.canSchedule || !inBranch) list.push({ id: 'go-mobile-list', label: '流动党员', url: PAGES.mobileList })
   // The 党委's staff: the year matrix of every branch; their 会议记录本 first asks which branch.
-  if (!inBranch && profile.member.roles.includes('supervisor'))
+  if (!inBranch && profile.member.roles.includes('supervisor')) {
     list.unshift({ id: 'go-supervision', label: '组织生活监督', url: PAGES.supervision })
+    // Invitations of the 党委's members to another branch's meeting, waiting for its approval.
+    list.push({ id: 'go-guest-approvals', label: '列席审批', url: PAGES.supervisionGuests })
+  }
   list.push({ id: 'go-minutes-book', label: '会议记录本', url: PAGES.minutesBook })
   list.push({ id: 'go-rules', label: '会议制度', url: PAGES.rules })
   return list

@@ -5,13 +5,14 @@
  */
 import { z } from 'zod'
 import { MEETING_ORGANIZER_ROLES, ROLES } from '../org'
-import { catalogOf, defineAction, onMeetingRecord, shape, targetNotCancelled } from './define'
+import { catalogOf, defineAction, onMeetingRecord, onOrgInput, shape, targetNotCancelled } from './define'
 import { idField, textField } from './fields'
 import type {
   AttendanceBoard,
   AttendanceSettingsView,
   GuestInviteAnswerView,
   LeaveView,
+  PendingGuestView,
   MySignInView,
   PrintedCodeView,
   SignInCodeView,
@@ -299,6 +300,17 @@ export const attendanceApproveGuest = defineAction({
   preconditions: NOT_CANCELLED,
 })
 
+export const attendancePendingGuests = defineAction({
+  name: 'attendance.pendingGuests',
+  summary:
+    '党委查看待确认的列席邀请：所辖支部邀请本党委其他支部党员列席、尚待本人或党委同意的（会议未结束的），按开会时间排列；党委可逐条代为同意',
+  input: () => z.object({ orgId: idField('组织编号') }).strict(),
+  output: shape<PendingGuestView[]>(),
+  write: false,
+  access: onOrgInput(['supervisor'], 'subtree', 'orgId'),
+  errors: READ_ERRORS,
+})
+
 export const LEAVE_CATEGORIES = ['work', 'sick', 'personal', 'other'] as const
 
 export const leaveRequestInput = z
@@ -367,6 +379,7 @@ export const ATTENDANCE_ACTIONS = catalogOf(
   attendanceInviteGuests,
   attendanceAnswerGuestInvite,
   attendanceApproveGuest,
+  attendancePendingGuests,
   leaveRequest,
   leaveDecide,
   leaveListMine,

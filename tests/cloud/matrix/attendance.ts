@@ -26,6 +26,7 @@ export const ATTENDANCE_ROWS: MatrixRows<keyof typeof ATTENDANCE_ACTIONS> = {
     // The invited member answers for themself; the handler then finds no invitation for the matrix actors.
     'attendance.answerGuestInvite': everyone,
     'attendance.approveGuest': supervisorInReach,
+    'attendance.pendingGuests': supervisorInReach,
     'leave.request': everyone,
     'leave.decide': branchEditors,
     'leave.listMine': everyone,
@@ -54,6 +55,7 @@ export const ATTENDANCE_ROWS: MatrixRows<keyof typeof ATTENDANCE_ACTIONS> = {
     'attendance.inviteGuests': (t) => ({ meetingId: t.meetingId, memberIds: [t.memberId] }),
     'attendance.answerGuestInvite': (t) => ({ meetingId: t.meetingId, accept: true }),
     'attendance.approveGuest': (t) => ({ meetingId: t.meetingId, memberId: t.memberId }),
+    'attendance.pendingGuests': (t) => ({ orgId: t.org }),
     'leave.request': (t) => ({ meetingId: t.meetingId, category: 'work', note: '矩阵测试' }),
     'leave.decide': (t) => ({ meetingId: t.meetingId, memberId: t.memberId, approve: true }),
     'leave.listMine': () => ({}),

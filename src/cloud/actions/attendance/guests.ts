@@ -7,7 +7,11 @@ import { implement } from '../handler'
 import {
   attendanceAnswerGuestInvite as answerDecl,
   attendanceApproveGuest as approveDecl,
+  attendancePendingGuests as pendingDecl,
 } from '../../../domain/api/catalog-attendance'
+import type { PendingGuestView } from '../../../domain/api/views-attendance'
+import { eq } from '../../ports/store'
+import { membersByIds, readAll } from '../roster-reads'
 import { AppError } from '../../../domain/errors'
 import type { MemberContext } from '../../action-context'
 import type { AttendanceMeetingDoc } from '../../documents'
@@ -94,6 +98,93 @@ export const attendanceApproveGuest = implement(approveDecl, async (ctx, input) 
   if (ctx.now > meeting.endAt) throw invalid('meetingId', '会议已经结束，不能再同意列席。')
   const after = await store.transaction((tx) => settleInvite(tx, meeting._id, input.memberId, true, settler(ctx)))
   return settingsView(store, after ?? meeting)
+})
+
+/** A 党委 has at most a few hundred branches; past this the data is wrong, not big. */
+const MAX_BRANCHES = 2000
+/** Meetings are at most a day long: one that started longer ago than this has ended. */
+const LONGEST_MEETING_MS = 2 * 24 * 3_600_000
+
+/**
+ * The 党委's pending 列席 invitations: for each branch below `orgId`, its meetings not yet ended
+ * (started at most two days ago) with invitations waiting; only invitees who are members of the
+ * 党委 (those it may approve for) are listed, soonest meeting first. Reads only.
+ */
+export const attendancePendingGuests = implement(pendingDecl, async (ctx) => {
+  const { store } = ctx.ports
+  const org = ctx.target.org
+  const branches =
+    org.kind === 'branch'
+      ? [org]
+      : await readAll(
+          store,
+          'orgs',
+          [
+            { field: 'path', op: 'contains', value: org._id },
+            { field: 'kind', op: 'eq', value: 'branch' },
+          ],
+          'name',
+          MAX_BRANCHES,
+        )
+  const found: {
+    meeting: AttendanceMeetingDoc & { _id: string }
+    branchName: string
+    memberId: string
+    invitedBy: string
+    invitedAt: number
+  }[] = []
+  for (const branch of branches) {
+    const meetings = await readAll(
+      store,
+      'meetings',
+      [eq('branchId', branch._id), { field: 'startAt', op: 'gte', value: ctx.now - LONGEST_MEETING_MS }],
+      'startAt',
+      MAX_BRANCHES,
+    )
+    for (const m of meetings) {
+      if (m.status === 'cancelled' || m.endAt < ctx.now) continue
+      for (const g of m.guestInvites ?? []) {
+        found.push({
+          meeting: m,
+          branchName: branch.name,
+          memberId: g.memberId,
+          invitedBy: g.invitedBy,
+          invitedAt: g.invitedAt,
+        })
+      }
+    }
+  }
+  const people = new Map(
+    (await membersByIds(store, [...new Set(found.flatMap((f) => [f.memberId, f.invitedBy]))])).map((p) => [p._id, p]),
+  )
+  const orgs = new Map<string, { name: string; path: string[] } | null>()
+  const orgOf = async (id: string) => {
+    if (!orgs.has(id)) orgs.set(id, await store.get('orgs', id))
+    return orgs.get(id)!
+  }
+  const out: PendingGuestView[] = []
+  for (const f of found) {
+    const invitee = people.get(f.memberId)
+    const home = invitee ? await orgOf(invitee.orgId) : null
+    // Only the 党委's own members: those it may approve for (attendance.approveGuest).
+    if (!invitee || !home || !home.path.includes(org._id)) continue
+    out.push({
+      meetingId: f.meeting._id,
+      title: f.meeting.title,
+      startAt: f.meeting.startAt,
+      endAt: f.meeting.endAt,
+      branchId: f.meeting.branchId,
+      branchName: f.branchName,
+      memberId: invitee._id,
+      name: invitee.name,
+      memberOrgName: home.name,
+      invitedBy: people.get(f.invitedBy)?.name ?? '（未知）',
+      invitedAt: f.invitedAt,
+    })
+  }
+  return out.sort(
+    (a, b) => a.startAt - b.startAt || a.meetingId.localeCompare(b.meetingId) || a.name.localeCompare(b.name),
+  )
 })
 
 function settler(ctx: MemberContext): Settler {
