@@ -236,3 +236,55 @@ describe('the six-month warning (党章 第九条)', () => {
     expect((await api.as(ON_LEAVE).call('orgLife.mine', { year: 2027 })).lapses).toEqual([])
   })
 })
+
+describe('the six-month warning for dues (党章 第九条)', () => {
+  test('a declared year unpaid: the secretary is told on the day the 3rd month completes; an approved 减免 is never warned', async () => {
+    for (const memberId of [MEMBER_B1, ON_LEAVE]) {
+      await api
+        .as(SECRETARY_B1)
+        .call('dues.setBase', { memberId, year: 2027, category: 'employed', baseFen: 600_000 }, rid())
+    }
+    api.clock.now = at('2027-03-31')
+    await api.as(SECRETARY_B1).call(
+      'dues.recordExemption',
+      {
+        memberId: ON_LEAVE,
+        months: ['2027-01', '2027-02', '2027-03'],
+        monthlyFen: 0,
+        approvedBy: '示范区机关党委',
+        approvedOn: '2027-01-05',
+        reason: '因病长期住院，生活困难',
+      },
+      rid(),
+    )
+    const dues = async () => (await lapseNotices(api)).filter((n) => n.includes(' dues '))
+    await lapseWarning.run(api.ports, api.clock.now)
+    expect(await dues()).toEqual([])
+
+    api.clock.now = at('2027-04-01')
+    await lapseWarning.run(api.ports, api.clock.now)
+    expect(await dues()).toEqual([`${SECRETARY_B1} ${MEMBER_B1} dues 3`])
+    const mine = await api.as(MEMBER_B1).call('orgLife.mine', { year: 2027 })
+    expect(mine.lapses.find((l) => l.cause === 'dues')).toEqual({
+      cause: 'dues',
+      months: 3,
+      since: '2027-01',
+      line: '你已连续 3 个月没有交纳党费（2027年1月起），请与支部组织委员联系交纳。',
+    })
+
+    // Paid in arrears: the run ends, nothing more is said.
+    await api.as(SECRETARY_B1).call(
+      'dues.recordPayment',
+      {
+        memberId: MEMBER_B1,
+        months: ['2027-01', '2027-02', '2027-03'],
+        amountFen: 3 * 9_000,
+        method: 'cash',
+        receiptNo: 'DF-2027-001',
+        paidOn: '2027-04-01',
+      },
+      rid(),
+    )
+    expect((await api.as(MEMBER_B1).call('orgLife.mine', { year: 2027 })).lapses).toEqual([])
+  })
+})

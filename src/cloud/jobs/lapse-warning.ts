@@ -2,8 +2,8 @@
  * Issue 15's daily step — 党章 第九条: a member who, without good reason, goes six consecutive months
  * without taking part in organizational life or without paying dues is regarded as having left the
  * Party. Each day, for every branch, each active member's run of lapsed months is counted
- * (src/domain/lapse.ts) from the branch's meetings, sign-ins and leave (and from the dues ledger,
- * src/cloud/lapse-sources.ts); at 3 months the branch's secretary is told, at 6 the secretary and the
+ * (src/domain/lapse.ts) from the branch's meetings, sign-ins and leave, and from the 党费 ledger's
+ * paid, exempted (减免) and unpaid months (src/cloud/lapse-sources.ts); at 3 months the branch's secretary is told, at 6 the secretary and the
  * 党委's 组织员 above. Approved leave keeps a month; a month with nothing owed is neutral. One notice
  * per person, cause, run and threshold (its id says so), so a later run tells nothing twice; the most
  * urgent (6 before 3, longer runs first) are sent first. The app never acts on it by itself.
@@ -12,7 +12,7 @@ import { formatDate, fromBeijing } from '../../domain/beijing-time'
 import { completeMonths, lapseReason, lapseRun, type LapseCause, type LapseRun } from '../../domain/lapse'
 import { isActiveMember, secretariesAmong, type Member } from '../../domain/org'
 import { membersOf } from '../actions/roster-reads'
-import { duesMonthFacts } from '../lapse-sources'
+import { branchDuesFacts } from '../lapse-sources'
 import { notify } from '../notices'
 import { branchOrgLifeFacts } from '../org-life-reads'
 import type { Ports } from '../ports'
@@ -55,10 +55,11 @@ export const lapseWarning: DailyJob = {
       const secretaries = secretariesAmong(members).map((m) => m._id)
       const above = (await Promise.all(branch.path.slice(0, -1).map(staff))).flat()
       const orgLife = await branchOrgLifeFacts(ports.store, branch._id, from, now, now)
+      const dues = await branchDuesFacts(ports.store, branch._id, now, LOOKBACK_MONTHS)
       for (const member of members) {
         const facts = {
           org_life: orgLife.get(member._id) ?? {},
-          dues: await duesMonthFacts(ports, member._id, now),
+          dues: dues.get(member._id) ?? {},
         }
         for (const cause of ['org_life', 'dues'] as const) {
           const run = lapseRun(facts[cause], now, LOOKBACK_MONTHS)

@@ -17,7 +17,7 @@ export interface OrgLifeView {
   totals: OrgLifeTotals
   /**
    * 党章 第九条, gently: the member's current run of months without organizational life (or without
-   * paying dues, once the dues ledger is read), each with the line shown. Empty when nothing to say.
+   * paying dues, from the 党费 ledger), each with the line shown. Empty when nothing to say.
    */
   lapses: { cause: LapseCause; months: number; since: string; line: string }[]
   /** Whether the viewer is the member (so 补学 can be offered). */

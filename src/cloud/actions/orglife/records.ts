@@ -8,7 +8,7 @@ import { fromBeijing } from '../../../domain/beijing-time'
 import { lapseLine, lapseRun, type LapseCause, type MonthFact } from '../../../domain/lapse'
 import { isCommitteeMember, type Member, type Org } from '../../../domain/org'
 import { orgLifeEntry, orgLifeMonthFacts, orgLifeTotals, requiredHours } from '../../../domain/org-life'
-import { duesMonthFacts } from '../../lapse-sources'
+import { branchDuesFacts } from '../../lapse-sources'
 import { owedMeetings, studyRulesFor } from '../../org-life-reads'
 import type { Ports } from '../../ports'
 import type { Stored } from '../../ports/store'
@@ -44,7 +44,7 @@ async function orgLifeView(
     const recent = since >= from && now <= to ? owed : await owedMeetings(store, org._id, member._id, since, now)
     const facts: Record<LapseCause, Record<string, MonthFact>> = {
       org_life: orgLifeMonthFacts(recent, now),
-      dues: await duesMonthFacts(ports, member._id, now),
+      dues: (await branchDuesFacts(store, org._id, now, LAPSE_LOOKBACK_MONTHS)).get(member._id) ?? {},
     }
     for (const cause of ['org_life', 'dues'] as const) {
       const run = lapseRun(facts[cause], now, LAPSE_LOOKBACK_MONTHS)
