@@ -19,7 +19,10 @@
  * monthly amount is rounded half up to 1 分 (四舍五入, the ordinary accounting convention), e.g. a base
  * of 3999.99 元 at 1% is 40.00 元 (3999.99 × 1% = 39.9999). Computed in integers: no float error.
  */
-import { z } from 'zod'
+import type { Role } from './org'
+
+/** Who keeps a branch's dues: its 书记 and 组织委员 (the branch collects, 中组发〔2008〕3号 第十条). */
+export const DUES_KEEPER_ROLES: readonly Role[] = ['secretary', 'organizer']
 
 export const DUES_CATEGORIES = ['employed', 'retired', 'farmer', 'student', 'unemployed', 'subsistence'] as const
 export type DuesCategory = (typeof DUES_CATEGORIES)[number]
@@ -167,7 +170,7 @@ export function duesQuote(
 
 // — months
 
-const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/
+export const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/
 
 export function isMonth(s: string): boolean {
   return MONTH_RE.test(s)
@@ -380,25 +383,6 @@ export function coveredMonths(entries: readonly DuesEntry[]): { paid: string[]; 
   }
   return { paid: [...paid].sort(), exempt: [...exempt].sort() }
 }
-
-// — input checks shared by the actions and their forms
-
-/** Amount in 分 typed as 元 in forms; the API takes 分. */
-export const fenField = (label: string) =>
-  z
-    .number({ error: `请填写${label}` })
-    .int({ error: `${label}以分为单位，应为整数` })
-    .min(0, { error: `${label}不能为负数` })
-    .max(100_000_000, { error: `${label}太大了，请检查（最多 100 万元）` })
-
-export const monthField = z.string({ error: '请选择月份' }).regex(MONTH_RE, { error: '月份格式应为 年-月，如 2026-03' })
-
-export const monthsField = z
-  .array(monthField, { error: '请选择所交月份' })
-  .min(1, { error: '请至少选择一个月份' })
-  .max(24, { error: '一次最多登记 24 个月' })
-  .refine((ms) => new Set(ms).size === ms.length, { error: '月份有重复，请检查' })
-  .transform((ms) => [...ms].sort())
 
 /** Parses a 元 amount typed in a form ('3000', '3000.5', '3000.01') to 分; null when it is not one. */
 export function parseYuan(text: string): number | null {

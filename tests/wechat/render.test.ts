@@ -308,6 +308,7 @@ describe('the weapp build in a mini-program runtime simulation', () => {
         'packages/mobile/pages/member/index': `id=${mobile.memberId}`,
         'packages/mobile/pages/makeup/index': `meetingId=${past.id}`,
         'packages/supervision/pages/branch/index': 'branchId=org_b1',
+        'packages/dues/pages/member/index': `memberId=${MEMBER_B1}`,
         // As WeChat opens it from the browser's mini-program code (scene URL-encoded, as on iOS).
         'packages/account/pages/web-login/index': `scene=${encodeURIComponent(`w=${ticketId}`)}`,
       }

@@ -10,8 +10,8 @@
  * carries totals per branch only.
  */
 import { z } from 'zod'
-import { DUES_CATEGORIES, PAYMENT_METHODS, fenField, monthsField } from '../dues'
-import { ROLES, type Role } from '../org'
+import { DUES_CATEGORIES, MONTH_RE, PAYMENT_METHODS } from '../dues'
+import { ROLES } from '../org'
 import { catalogOf, defineAction, onMemberRecord, onOrgInput, shape, targetIsBranch } from './define'
 import { dateField, idField } from './fields'
 import type {
@@ -25,9 +25,28 @@ import type {
 } from './views-dues'
 import type { ExportFile } from './views-supervision'
 
-/** Who keeps a branch's dues: its 书记 and 组织委员 (中组发〔2008〕3号: the branch collects). */
-export const DUES_KEEPER_ROLES: readonly Role[] = ['secretary', 'organizer']
+export { DUES_KEEPER_ROLES } from '../dues'
+
+/** The branch's dues keepers (DUES_KEEPER_ROLES), as a literal for the declarations' types. */
 const KEEPERS = ['secretary', 'organizer'] as const
+
+/** An amount in 分 (forms take 元 and convert with parseYuan). */
+export const fenField = (label: string) =>
+  z
+    .number({ error: `请填写${label}` })
+    .int({ error: `${label}以分为单位，应为整数` })
+    .min(0, { error: `${label}不能为负数` })
+    .max(100_000_000, { error: `${label}太大了，请检查（最多 100 万元）` })
+
+export const monthField = z.string({ error: '请选择月份' }).regex(MONTH_RE, { error: '月份格式应为 年-月，如 2026-03' })
+
+export const monthsField = z
+  .array(monthField, { error: '请选择所交月份' })
+  .min(1, { error: '请至少选择一个月份' })
+  .max(24, { error: '一次最多登记 24 个月' })
+  .refine((ms) => new Set(ms).size === ms.length, { error: '月份有重复，请检查' })
+  .transform((ms) => [...ms].sort())
+
 const SELF = { kind: 'member', roles: ROLES, scope: 'self', target: { from: 'actor' } } as const
 
 const DUES_BRANCH = targetIsBranch('党费按党支部收缴，请选择一个党支部。', '请选择党支部')
