@@ -51,6 +51,9 @@ export const LAZY_PARTS: Record<string, string> = {
   'roster-xlsx': path.join(ROOT, 'src', 'cloud', 'roster-xlsx.ts'),
   // Holidays of a year the chinese-days dataset lacks, computed with tyme4ts (lunar calendar tables).
   'statutory-holidays': path.join(ROOT, 'src', 'domain', 'statutory-holidays.ts'),
+  // A branch's published annual plan for the notice board: .xlsx (exceljs) and .docx (docx).
+  'plan-xlsx': path.join(ROOT, 'src', 'cloud', 'plan-xlsx.ts'),
+  'plan-docx': path.join(ROOT, 'src', 'cloud', 'plan-docx.ts'),
 }
 
 /** Libraries that must never be in a cold start: they belong to a lazy part. */

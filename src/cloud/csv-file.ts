@@ -35,9 +35,10 @@ export function parseCsv(text: string): { records: string[][]; unpairedQuoteRows
 }
 
 /**
- * A table (header first) as CSV text with CRLF line ends. A cell starting with = + - @ is escaped,
- * so Excel shows it instead of running it as a formula.
+ * A table (header first) as CSV text with CRLF line ends, cells quoted where they hold a comma, a
+ * quote or a line break. Cells are written as given: the caller escapes formula-like text
+ * (src/domain/spreadsheet-text.ts), so that its import can take the escape off again exactly.
  */
 export function unparseCsv(table: string[][]): string {
-  return Papa.unparse(table, { newline: '\r\n', escapeFormulae: true })
+  return Papa.unparse(table, { newline: '\r\n', escapeFormulae: false })
 }

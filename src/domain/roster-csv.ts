@@ -1,8 +1,9 @@
 /**
- * The roster as a spreadsheet: the columns of an import or export file, how each cell maps to a
- * member's field, what is wrong with a row (in Chinese, by row and column as a spreadsheet numbers
- * them), and what an import would create, update or leave unchanged. Pure: decoding and CSV syntax
- * are the server's (src/cloud/actions/roster-import.ts).
+ * The roster as a spreadsheet (CSV or .xlsx): the columns of an import or export file, how each
+ * cell maps to a member's field, what is wrong with a row (in Chinese, by row and column as a
+ * spreadsheet numbers them), and what an import would create, update or leave unchanged — never
+ * over a name that looks damaged by an encoding (src/domain/text-damage.ts). Pure: decoding, CSV
+ * syntax and workbooks are the server's (src/cloud/actions/roster-import.ts).
  */
 import { z } from 'zod'
 import { memberFields, memberProblems } from './api/catalog'
@@ -18,8 +19,11 @@ import {
   type Member,
   type MemberCategory,
   type MemberStatus,
+  maskPhone,
   type Role,
 } from './org'
+import { escapeFormula, unescapeFormula } from './spreadsheet-text'
+import { encodingDamage } from './text-damage'
 
 export const ROSTER_COLUMNS = [
   '姓名',
@@ -115,6 +119,21 @@ export function normalizeDate(text: string): string | null {
   return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }
 
+/** A number as Excel shows it in a narrow General column: 1.38E+10, 1.3800138E+10. */
+const SCIENTIFIC = /^\d(\.\d+)?e\+?\d+$/i
+
+/**
+ * Why a phone such as `1.38E+10` is refused and what to do. Excel keeps only what it shows when it
+ * saves a CSV, so the lost digits cannot be worked out and are never guessed.
+ */
+function scientificPhone(phone: string): string {
+  return (
+    `手机号列已被 Excel 改成科学计数法（“${phone}”），后几位数字已经丢失，无法还原。` +
+    '请在 Excel 中选中手机号列，设置单元格格式为“文本”，再逐个重新输入 11 位号码后保存；' +
+    '或在名单页“导出名单（Excel）”得到 .xlsx 文件，在其中修改后直接导入 .xlsx，手机号不会被改动'
+  )
+}
+
 interface HeaderMap {
   index: Map<RosterColumn, number>
   problems: ImportProblem[]
@@ -160,14 +179,20 @@ function readHeader(header: readonly string[], body: readonly string[][]): Heade
 }
 
 /**
- * Reads the records of a CSV file (the first is the header) into members, or explains each bad
- * row. Groups are the branch's 党小组, matched by name.
+ * Reads the records of a file (the first is the header) into members, or explains each bad row.
+ * Groups are the branch's 党小组, matched by name. `from` is the file's kind: a CSV's cells carry
+ * the apostrophe rosterTable put before formula-like text, which is taken off here; a
+ * workbook's text cells are read as they are.
  */
 export function readRosterTable(
   records: readonly (readonly string[])[],
   groups: readonly GroupRef[],
+  from: 'csv' | 'xlsx' = 'csv',
 ): { rows: ImportedRow[]; problems: ImportProblem[] } {
-  const [header = [], ...body] = records.map((r) => r.map((c) => String(c ?? '')))
+  const asText = from === 'csv' ? unescapeFormula : (c: string) => c
+  const [header = [], ...body] = records.map((r, i) =>
+    r.map((c) => (i === 0 ? String(c ?? '') : asText(String(c ?? '')))),
+  )
   if (header.every((c) => !c.trim())) {
     return {
       rows: [],
@@ -218,12 +243,8 @@ export function readRosterTable(
     candidate.name = cell('姓名') ?? ''
     fromLabel('性别', 'gender', GENDERS)
     const phone = (cell('手机号') ?? '').replace(/[\s-]/g, '')
-    if (/^\d(\.\d+)?e\+?\d+$/i.test(phone)) {
-      problem(
-        '手机号',
-        `手机号“${phone}”被表格软件显示成了科学计数法；请把这一列设为“文本”格式，重新填写 11 位号码后再保存`,
-      )
-    } else candidate.phone = phone
+    if (SCIENTIFIC.test(phone)) problem('手机号', scientificPhone(phone))
+    else candidate.phone = phone
     fromLabel('党员类别', 'category', CATEGORIES)
     date('入党时间', 'joinedAt', true)
     date('转正时间', 'confirmedAt', false)
@@ -310,17 +331,64 @@ const COMPARED: (keyof RosterFields)[] = [
 ]
 
 /**
+ * Why a row's name is refused: it looks damaged by an encoding (text-damage.ts), so it must not
+ * replace the stored name nor become a new member's. Says what to do; null for a sound name.
+ */
+function damagedName(name: string, current: ExistingMember | null): string | null {
+  if (current && name === current.name) return null
+  const why = encodingDamage(name, current?.name ?? null)
+  if (!why) return null
+  const keep = current ? `，系统中的姓名“${current.name}”保持不变` : ''
+  return (
+    `姓名${why}${keep}。这一行没有导入：请在名单页“导出名单（Excel）”得到 .xlsx 文件，在其中修改后导入；` +
+    `或把这一格改成正确的姓名，另存为“CSV UTF-8（逗号分隔）”后重新导入`
+  )
+}
+
+/**
+ * Same names, which are allowed (two people may share one) but easy to get wrong: a warning for
+ * each planned row whose name another member of the branch, or another row of the file, has too.
+ */
+function sameNameWarnings(plan: readonly PlannedRow[], existing: readonly ExistingMember[]): ImportProblem[] {
+  const touched = new Set(plan.map((p) => p.existing?.id).filter(Boolean))
+  const holders = new Map<string, string[]>()
+  const hold = (name: string, who: string) => holders.set(name, [...(holders.get(name) ?? []), who])
+  for (const m of existing) if (!touched.has(m.id)) hold(m.name, `名单中的${m.name}（${maskPhone(m.phone)}）`)
+  for (const p of plan) hold(p.next.name, `第 ${p.row} 行（${maskPhone(p.next.phone)}）`)
+  const warnings: ImportProblem[] = []
+  for (const p of plan) {
+    const me = `第 ${p.row} 行（${maskPhone(p.next.phone)}）`
+    const others = (holders.get(p.next.name) ?? []).filter((w) => w !== me)
+    if (!others.length) continue
+    warnings.push({
+      row: p.row,
+      column: '姓名',
+      message:
+        `本支部还有同名的${others.join('、')}：如果是同一个人，请把手机号改成一致，以免重复登记；` +
+        '确是不同的人可以照常导入，之后请在名单中用手机号尾号区分',
+    })
+  }
+  return warnings
+}
+
+/**
  * What importing these rows into a branch does: each phone that matches a member updates them (or
- * leaves them unchanged), any other creates one. Also refuses a file that would leave the branch
- * with nobody to keep its roster.
+ * leaves them unchanged), any other creates one. A row whose name looks damaged by an encoding is
+ * left out of the plan and refused; a name another member has too is a warning. Also refuses a
+ * file that would leave the branch with nobody to keep its roster.
  */
 export function planImport(
   rows: readonly ImportedRow[],
   existing: readonly ExistingMember[],
-): { plan: PlannedRow[]; problems: ImportProblem[] } {
+): { plan: PlannedRow[]; problems: ImportProblem[]; warnings: ImportProblem[] } {
   const byPhone = new Map(existing.map((m) => [m.phone, m]))
   const problems: ImportProblem[] = []
-  const plan = rows.map(({ row, member }): PlannedRow => {
+  const sound = rows.filter(({ row, member }) => {
+    const why = damagedName(member.name, byPhone.get(member.phone) ?? null)
+    if (why) problems.push({ row, column: '姓名', message: why })
+    return !why
+  })
+  const plan = sound.map(({ row, member }): PlannedRow => {
     const current = byPhone.get(member.phone) ?? null
     const base: RosterFields = current ?? {
       ...member,
@@ -359,12 +427,21 @@ export function planImport(
       })
     }
   }
-  return { plan, problems }
+  return { plan, problems, warnings: sameNameWarnings(plan, existing) }
 }
 
-/** The roster as records (header first) that readRosterTable reads back unchanged. */
-export function rosterTable(members: readonly RosterFields[], groups: readonly GroupRef[]): string[][] {
+/**
+ * The roster as records (header first) that readRosterTable reads back unchanged from a file of
+ * the same kind: for a CSV, text a spreadsheet would run as a formula gets an apostrophe before
+ * it (src/domain/spreadsheet-text.ts); a workbook holds every cell as text and needs none.
+ */
+export function rosterTable(
+  members: readonly RosterFields[],
+  groups: readonly GroupRef[],
+  to: 'csv' | 'xlsx' = 'csv',
+): string[][] {
   const groupName = new Map(groups.map((g) => [g.id, g.name]))
+  const asCell = to === 'csv' ? escapeFormula : (c: string) => c
   const body = members.map((m) => {
     const roles = m.roles.filter((r) => r !== 'member').map((r) => ROLE_LABELS[r])
     return [
@@ -377,7 +454,7 @@ export function rosterTable(members: readonly RosterFields[], groups: readonly G
       roles.length ? roles.join('、') : ROLE_LABELS.member,
       m.groupId ? (groupName.get(m.groupId) ?? '') : '',
       MEMBER_STATUS_LABELS[m.status],
-    ]
+    ].map(asCell)
   })
   return [[...ROSTER_COLUMNS], ...body]
 }

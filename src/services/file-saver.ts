@@ -4,6 +4,7 @@
  * or opened (documents).
  */
 import Taro from '@tarojs/taro'
+import type { ExportFile } from '../domain/api/views-supervision'
 
 /** Writes a file into the mini-program's own storage and returns its path (WeChat only). */
 export function writeUserFile(filename: string, data: string, encoding: 'utf8' | 'base64'): Promise<string> {
@@ -25,11 +26,27 @@ export function downloadInBrowser(filename: string, data: BlobPart, mime: string
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-export async function saveTextFile(filename: string, content: string, mime: string): Promise<void> {
+/**
+ * Hands over an exported file as the server gives it (`ExportFile`: inline base64 on the local
+ * host, a cloud `fileId` in production). In WeChat a workbook or document opens with
+ * `openDocument` (forwardable from its menu) and any other file (a CSV) is offered to forward to a
+ * chat; in the browser it is downloaded. Throws an Error with a Chinese message when the browser
+ * gets a file kept only in cloud storage; WeChat's own failures propagate.
+ */
+export async function saveExportFile(file: ExportFile): Promise<void> {
+  const ext = file.filename.slice(file.filename.lastIndexOf('.') + 1).toLowerCase()
   if (process.env.TARO_ENV === 'weapp') {
-    const filePath = await writeUserFile(filename, content, 'utf8')
-    await Taro.shareFileMessage({ filePath, fileName: filename })
+    const filePath = file.fileId
+      ? (await Taro.cloud.downloadFile({ fileID: file.fileId })).tempFilePath
+      : await writeUserFile(file.filename, file.base64 ?? '', 'base64')
+    if (DOCUMENT_TYPES.has(ext)) await Taro.openDocument({ filePath, fileType: ext as 'xlsx', showMenu: true })
+    else await Taro.shareFileMessage({ filePath, fileName: file.filename })
     return
   }
-  downloadInBrowser(filename, content, mime)
+  if (!file.base64) throw new Error('这份文件保存在云存储中，请在微信小程序中导出。')
+  const bytes = Uint8Array.from(atob(file.base64), (ch) => ch.charCodeAt(0))
+  downloadInBrowser(file.filename, bytes, file.contentType)
 }
+
+/** What `openDocument` opens in WeChat. */
+const DOCUMENT_TYPES = new Set(['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'pdf'])

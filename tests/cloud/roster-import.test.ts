@@ -285,33 +285,35 @@ describe('the uploaded file', () => {
     expect(await refusal('local:uploads/roster/never-uploaded.csv')).toMatch(/已不在存储中/)
   })
 
-  test('is refused when empty, over 512 KB or an Excel workbook, saying what to do', async () => {
+  test('is refused when empty, over 512 KB or a broken workbook, saying what to do', async () => {
     expect(await refusal(await uploaded(Buffer.alloc(0)))).toMatch(/空的/)
     const big = Buffer.from(HEADER + '\r\n' + 'x'.repeat(rosterFileUpload.maxBytes))
     expect(await refusal(await uploaded(big))).toMatch(/太大.*最大 512 KB/)
-    const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)])
-    expect(await refusal(await uploaded(xlsx))).toMatch(/另存为.*CSV/)
+    const broken = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)])
+    expect(await refusal(await uploaded(broken))).toMatch(/不是完好的 Excel 工作簿.*另存为/)
   })
 })
 
 describe('export', () => {
   test('a CSV with BOM, the import columns and full phones, named after the branch and the Beijing date', async () => {
-    const file = await api.as(SECRETARY_B1).call('roster.export', {})
+    const file = await api.as(SECRETARY_B1).call('roster.export', { format: 'csv' })
     expect(file.filename).toBe('第一党支部-党员名单-20261122.csv')
-    expect(file.content.startsWith('\uFEFF' + HEADER + '\r\n')).toBe(true)
-    const lines = file.content.trim().split('\r\n')
+    expect(file.contentType).toBe('text/csv;charset=utf-8')
+    const content = Buffer.from(file.base64 ?? '', 'base64').toString('utf8')
+    expect(content.startsWith('\uFEFF' + HEADER + '\r\n')).toBe(true)
+    const lines = content.trim().split('\r\n')
     expect(lines).toHaveLength(17)
     expect(lines).toContain('张建国,男,13800001000,正式党员,1995-01-15,1996-01-15,书记,第一党小组,正常')
     expect(lines).toContain('吴俊杰,男,13800001333,正式党员,2002-01-15,2003-01-15,党员,第二党小组,流动')
     const sup = await api.as(SUPERVISOR).call('roster.export', { branchId: 'org_b2' })
-    expect(sup.filename).toMatch(/^第二党支部-党员名单-/)
+    expect(sup.filename).toMatch(/^第二党支部-党员名单-\d{8}\.xlsx$/)
     expect((await api.as(MEMBER_B1).result('roster.export', {})).ok).toBe(false)
   })
 
   test('export then import is all unchanged, in either branch', async () => {
     for (const who of [SECRETARY_B1, SECRETARY_B2]) {
-      const file = await api.as(who).call('roster.export', {})
-      const fileId = await uploaded(Buffer.from(file.content, 'utf8'))
+      const file = await api.as(who).call('roster.export', { format: 'csv' })
+      const fileId = await uploaded(Buffer.from(file.base64 ?? '', 'base64'))
       const preview = await api.as(who).call('roster.importPreview', { fileId })
       expect(preview.problems).toEqual([])
       expect(preview.rows.every((r) => r.action === 'unchanged')).toBe(true)

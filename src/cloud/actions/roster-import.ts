@@ -1,7 +1,8 @@
 /**
- * Roster import and export as CSV. The file's bytes and syntax are read by src/cloud/csv-file.ts,
- * loaded only here (it carries iconv-lite and papaparse); what the cells mean and what is wrong with
- * them is the pure src/domain/roster-csv.ts.
+ * Roster import and export as an Excel workbook (.xlsx) or CSV. The file's bytes and syntax are
+ * read and written by src/cloud/roster-xlsx.ts (exceljs) and src/cloud/csv-file.ts (iconv-lite,
+ * papaparse), each loaded only here; what the cells mean and what is wrong with them is the pure
+ * src/domain/roster-csv.ts.
  */
 import { implement } from './handler'
 import {
@@ -24,6 +25,7 @@ import {
   type PlannedRow,
 } from '../../domain/roster-csv'
 import type { MemberContext } from '../action-context'
+import { exportFile } from '../export-file'
 import type { WebSessionDoc } from '../documents'
 import type { Stored } from '../ports/store'
 import { readUpload } from '../uploads'
@@ -40,15 +42,49 @@ interface Analysis {
   branch: Stored<Org>
   plan: PlannedRow[]
   problems: ImportProblem[]
+  warnings: ImportProblem[]
 }
 
 async function analyse(ctx: MemberContext, input: ImportInput): Promise<Analysis> {
   const { store } = ctx.ports
   const branch = ctx.target.org
   const bytes = await readUpload(ctx.ports.files, input.fileId, rosterFileUpload, 'fileId')
-  if (isZip(bytes)) {
-    throw invalid('fileId', '这是 Excel 工作簿（.xlsx），不是 CSV：请在 Excel 中“另存为” CSV 格式后重新选择')
+  const { records, syntax, from } = isZip(bytes) ? await workbookRecords(bytes) : await csvRecords(bytes)
+  const dataRows = records.slice(1).filter((r) => r.some((c) => c.trim())).length
+  if (dataRows > MAX_IMPORT_ROWS) {
+    throw invalid('fileId', `一次最多导入 ${MAX_IMPORT_ROWS} 名党员，这个文件有 ${dataRows} 行，请分成几个文件导入`)
   }
+  const groups = (await groupsOf(store, branch._id)).map((g) => ({ id: g._id, name: g.name }))
+  const { rows, problems } = readRosterTable(records, groups, from)
+  const existing = (await membersOf(store, branch._id)).map((m) => ({ ...m, id: m._id, version: m._version }))
+  const planned = planImport(rows, existing)
+  const all = [...syntax, ...problems, ...planned.problems].sort((a, b) => a.row - b.row)
+  return { branch, plan: planned.plan, problems: all, warnings: planned.warnings }
+}
+
+interface FileRecords {
+  records: string[][]
+  /** Rows the file's syntax already spoils. */
+  syntax: ImportProblem[]
+  from: 'csv' | 'xlsx'
+}
+
+/** The first sheet of a workbook; refuses an .xls or a damaged workbook, saying what to do. */
+async function workbookRecords(bytes: Buffer): Promise<FileRecords> {
+  const { NotAWorkbook, readXlsx } = await import('../roster-xlsx')
+  try {
+    return { records: await readXlsx(bytes), syntax: [], from: 'xlsx' }
+  } catch (err) {
+    if (!(err instanceof NotAWorkbook)) throw err
+    throw invalid(
+      'fileId',
+      '这个文件打不开：它不是完好的 Excel 工作簿（.xlsx），可能已损坏或设置了密码；请在 Excel 中打开后“另存为” Excel 工作簿（.xlsx）再导入',
+    )
+  }
+}
+
+/** A CSV in UTF-8 (with or without BOM), UTF-16, GBK or GB18030, and its rows whose quotes do not pair. */
+async function csvRecords(bytes: Buffer): Promise<FileRecords> {
   const { decodeCsv, parseCsv } = await import('../csv-file')
   const { records, unpairedQuoteRows } = parseCsv(decodeCsv(bytes))
   const syntax: ImportProblem[] = unpairedQuoteRows.map((row) => ({
@@ -56,16 +92,7 @@ async function analyse(ctx: MemberContext, input: ImportInput): Promise<Analysis
     column: WHOLE_ROW,
     message: '这一行的英文双引号不配对：某个单元格以引号开始却没有结束，请删去多余的引号或补上结束的引号',
   }))
-  const dataRows = records.slice(1).filter((r) => r.some((c) => c.trim())).length
-  if (dataRows > MAX_IMPORT_ROWS) {
-    throw invalid('fileId', `一次最多导入 ${MAX_IMPORT_ROWS} 名党员，这个文件有 ${dataRows} 行，请分成几个文件导入`)
-  }
-  const groups = (await groupsOf(store, branch._id)).map((g) => ({ id: g._id, name: g.name }))
-  const { rows, problems } = readRosterTable(records, groups)
-  const existing = (await membersOf(store, branch._id)).map((m) => ({ ...m, id: m._id, version: m._version }))
-  const planned = planImport(rows, existing)
-  const all = [...syntax, ...problems, ...planned.problems].sort((a, b) => a.row - b.row)
-  return { branch, plan: planned.plan, problems: all }
+  return { records, syntax, from: 'csv' }
 }
 
 function counts(plan: readonly PlannedRow[]): ImportPreview['counts'] {
@@ -77,7 +104,7 @@ function counts(plan: readonly PlannedRow[]): ImportPreview['counts'] {
 }
 
 export const rosterImportPreview = implement(rosterImportPreviewDecl, async (ctx, input) => {
-  const { plan, problems } = await analyse(ctx, input)
+  const { plan, problems, warnings } = await analyse(ctx, input)
   return {
     rows: plan.map((p) => ({
       row: p.row,
@@ -87,6 +114,7 @@ export const rosterImportPreview = implement(rosterImportPreviewDecl, async (ctx
       changes: p.changes,
     })),
     problems,
+    warnings,
     counts: counts(plan),
     canCommit: problems.length === 0 && plan.length > 0,
   }
@@ -145,15 +173,22 @@ export const rosterImportCommit = implement(rosterImportCommitDecl, async (ctx, 
   return { created: c.create, updated: c.update, unchanged: c.unchanged }
 })
 
-export const rosterExport = implement(rosterExportDecl, async (ctx) => {
+/** Column widths (characters) of the exported workbook, in the order of ROSTER_COLUMNS. */
+const XLSX_WIDTHS = [12, 6, 14, 10, 12, 12, 16, 12, 8]
+
+export const rosterExport = implement(rosterExportDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const branch = ctx.target.org
   const members = await membersOf(store, branch._id)
   const groups = (await groupsOf(store, branch._id)).map((g) => ({ id: g._id, name: g.name }))
-  const { unparseCsv } = await import('../csv-file')
-  const csv = unparseCsv(rosterTable(members, groups))
-  return {
-    filename: `${branch.name}-党员名单-${beijing(ctx.now).format('YYYYMMDD')}.csv`,
-    content: `\uFEFF${csv}`,
+  const filename = `${branch.name}-党员名单-${beijing(ctx.now).format('YYYYMMDD')}.${input.format}`
+  if (input.format === 'xlsx') {
+    const { XLSX_TYPE, tableXlsx } = await import('../roster-xlsx')
+    const content = await tableXlsx(rosterTable(members, groups, 'xlsx'), '党员名单', XLSX_WIDTHS)
+    return exportFile(ctx, filename, XLSX_TYPE, 'xlsx', content)
   }
+  const { unparseCsv } = await import('../csv-file')
+  // UTF-8 with a byte-order mark, so Excel opens it with Chinese intact.
+  const content = Buffer.from(`\uFEFF${unparseCsv(rosterTable(members, groups, 'csv'))}`, 'utf8')
+  return exportFile(ctx, filename, 'text/csv;charset=utf-8', 'csv', content)
 })

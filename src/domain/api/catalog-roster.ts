@@ -5,8 +5,8 @@ import { MAX_BIND_ATTEMPTS, phoneDigits } from '../invitation'
 import { BRANCH_ROLES, COMMITTEE_ROLES, MEMBER_CATEGORIES, MEMBER_STATUSES, ROLES, ROSTER_EDITOR_ROLES } from '../org'
 import { catalogOf, defineAction, onMemberRecord, onOrgInput, shape, targetIsBranch } from './define'
 import { cursorField, fileIdField, idField, limitField, textField } from './fields'
+import type { ExportFile } from './views-supervision'
 import type {
-  CsvFile,
   ImportPreview,
   ImportResult,
   InvitationPreview,
@@ -32,9 +32,27 @@ const optionalDate = (label: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 年-月-日，如 2020-07-01` })
     .nullish()
 
-/** A member's fields as roster.create takes them; roster.update and the CSV import use the same schemas. */
+/** The most characters a member's name may have; a character outside the BMP (𠮷, 𬌗) counts as one. */
+export const NAME_MAX_CHARS = 20
+
+/** A name: trimmed, not empty, at most NAME_MAX_CHARS characters — refused with the count, never cut. */
+const nameField = z
+  .string({ error: '请填写姓名' })
+  .trim()
+  .min(1, { error: '请填写姓名' })
+  .superRefine((name, ctx) => {
+    const chars = [...name].length
+    if (chars > NAME_MAX_CHARS) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `姓名不能超过 ${NAME_MAX_CHARS} 个字，这里有 ${chars} 个字；请核对后改短，系统不会替你截断`,
+      })
+    }
+  })
+
+/** A member's fields as roster.create takes them; roster.update and the roster import use the same schemas. */
 export const memberFields = {
-  name: textField('姓名', 20),
+  name: nameField,
   gender: z.enum(['male', 'female'], { error: '请选择性别' }),
   phone: phoneField,
   category: z.enum(MEMBER_CATEGORIES, { error: '请选择党员类别：正式党员或预备党员' }),
@@ -99,7 +117,7 @@ export const rosterList = defineAction({
 
 export const rosterGet = defineAction({
   name: 'roster.get',
-  summary: '一位党员的详细信息；支委和党委还能看到状态、职务变动记录',
+  summary: '一位党员的详细信息；支委和党委还能看到姓名、状态、职务变动记录',
   input: () => z.object({ memberId: idField('党员编号') }).strict(),
   output: shape<MemberDetail>(),
   write: false,
@@ -124,7 +142,7 @@ export const rosterCreate = defineAction({
 
 export const rosterUpdate = defineAction({
   name: 'roster.update',
-  summary: '修改党员信息；状态、职务、类别、党小组的变动连同原因、修改人和时间一并记录',
+  summary: '修改党员信息；姓名、状态、职务、类别、党小组的变动连同原因、修改人和时间一并记录',
   input: () =>
     z
       .object({
@@ -175,7 +193,7 @@ export const bindingBind = defineAction({
     z
       .object({
         code: inviteCodeField,
-        name: textField('姓名', 20),
+        name: nameField,
         /** The full number the branch registered; spaces, dashes and +86 are ignored. */
         phone: z
           .string({ error: '请填写手机号' })
@@ -204,13 +222,17 @@ export const bindingUnbind = defineAction({
   errors: ['NOT_FOUND', 'CONFLICT'],
 })
 
-/** The roster CSV, uploaded first under `rosterFileUpload` (src/domain/uploads.ts); its encoding is read on the server. */
-const csvFileField = () => fileIdField('名单文件')
+/**
+ * The roster file (.xlsx, or CSV in UTF-8, GBK or GB18030), uploaded first under `rosterFileUpload`
+ * (src/domain/uploads.ts); its kind and encoding are read on the server.
+ */
+const rosterFileField = () => fileIdField('名单文件')
 
 export const rosterImportPreview = defineAction({
   name: 'roster.importPreview',
-  summary: '预览导入名单：逐行说明将新增、更新还是不变，以及每个有问题的行、列和改法；不写入任何数据',
-  input: () => z.object({ branchId: idField('支部编号').optional(), fileId: csvFileField() }).strict(),
+  summary:
+    '预览导入名单（.xlsx 或 CSV）：逐行说明将新增、更新还是不变，每个有问题的行、列和改法（像是编码损坏的姓名不会覆盖原姓名），以及同名提醒；不写入任何数据',
+  input: () => z.object({ branchId: idField('支部编号').optional(), fileId: rosterFileField() }).strict(),
   output: shape<ImportPreview>(),
   write: false,
   access: onOrgInput(ROSTER_EDITOR_ROLES, 'branch'),
@@ -221,7 +243,7 @@ export const rosterImportPreview = defineAction({
 export const rosterImportCommit = defineAction({
   name: 'roster.importCommit',
   summary: '确认导入名单：全部成功或全部不导入，绝不导入一半；有任何问题行时拒绝',
-  input: () => z.object({ branchId: idField('支部编号').optional(), fileId: csvFileField() }).strict(),
+  input: () => z.object({ branchId: idField('支部编号').optional(), fileId: rosterFileField() }).strict(),
   output: shape<ImportResult>(),
   write: true,
   access: onOrgInput(ROSTER_EDITOR_ROLES, 'branch'),
@@ -229,11 +251,21 @@ export const rosterImportCommit = defineAction({
   preconditions: [IMPORT_TO_BRANCH],
 })
 
+/** What a roster export is written as: an Excel workbook (every cell text) or a CSV (UTF-8 with BOM). */
+export const ROSTER_FILE_FORMATS = ['xlsx', 'csv'] as const
+
 export const rosterExport = defineAction({
   name: 'roster.export',
-  summary: '导出支部名单为 CSV（含完整手机号，仅支委和党委可导出），可直接再导入',
-  input: () => z.object({ branchId: idField('支部编号').optional() }).strict(),
-  output: shape<CsvFile>(),
+  summary:
+    '导出支部名单为 Excel 工作簿（.xlsx，每格都是文本，Excel 不会改动手机号和日期）或 CSV（UTF-8）；含完整手机号，仅支委和党委可导出；不经修改再导入时每一行都是“不变”',
+  input: () =>
+    z
+      .object({
+        branchId: idField('支部编号').optional(),
+        format: z.enum(ROSTER_FILE_FORMATS, { error: '导出格式只能是 xlsx 或 csv' }).default('xlsx'),
+      })
+      .strict(),
+  output: shape<ExportFile>(),
   write: false,
   access: onOrgInput([...COMMITTEE_ROLES, 'supervisor'], 'subtree'),
   errors: ['NOT_FOUND'],

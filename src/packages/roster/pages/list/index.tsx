@@ -19,7 +19,7 @@ import {
 } from '../../../../domain/org'
 import { call, errorMessage } from '../../../../services/api'
 import { useDeskLayout } from '../../../../services/desk-media'
-import { saveTextFile } from '../../../../services/file-saver'
+import { saveExportFile } from '../../../../services/file-saver'
 import { useApi, usePagedApi } from '../../../../services/use-api'
 import { navigate } from '../../../../services/navigation'
 import './index.scss'
@@ -109,7 +109,7 @@ export default function RosterList() {
     limit: 50,
   }
   const list = usePagedApi('roster.list', query)
-  const [exporting, setExporting] = useState(false)
+  const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null)
 
   // Search as the person pauses typing, not on every keystroke.
   useEffect(() => {
@@ -122,15 +122,15 @@ export default function RosterList() {
     Taro.stopPullDownRefresh()
   })
 
-  const exportCsv = async () => {
-    setExporting(true)
+  const exportRoster = async (format: 'xlsx' | 'csv') => {
+    if (exporting) return
+    setExporting(format)
     try {
-      const file = await call('roster.export', branchId ? { branchId } : {})
-      await saveTextFile(file.filename, file.content, 'text/csv;charset=utf-8')
+      await saveExportFile(await call('roster.export', { ...(branchId ? { branchId } : {}), format }))
     } catch (err) {
       Taro.showModal({ title: '导出失败', content: errorMessage(err), showCancel: false })
     } finally {
-      setExporting(false)
+      setExporting(null)
     }
   }
 
@@ -194,8 +194,11 @@ export default function RosterList() {
               导入名单
             </Button>
           )}
-          <Button id="export-roster" size="small" loading={exporting} onClick={exportCsv}>
-            导出名单
+          <Button id="export-roster" size="small" loading={exporting === 'xlsx'} onClick={() => exportRoster('xlsx')}>
+            导出名单（Excel）
+          </Button>
+          <Button id="export-roster-csv" size="small" loading={exporting === 'csv'} onClick={() => exportRoster('csv')}>
+            导出 CSV
           </Button>
         </View>
       )}
