@@ -7,6 +7,10 @@ import { eq } from './ports/store'
 import type { AttendanceBoard } from '../domain/api/views-attendance'
 import { boardPersonOf, computeBoard, type BoardPerson } from '../domain/attendance'
 import { kindRule } from '../domain/meeting-kinds'
+import { beijing } from '../domain/beijing-time'
+import { excludedFromExpected } from '../domain/org'
+import type { Member } from '../domain/org'
+import { listedLabels } from './listed-labels'
 import { rulesFor } from './compliance-counters'
 import type { AttendanceDoc, AttendanceMeetingDoc, LeaveDoc } from './documents'
 import type { Stored, StorePort } from './ports/store'
@@ -92,14 +96,34 @@ export async function readAttendanceBoard(
   const recorderNames: Record<string, string> = {}
   for (const id of recorderIds) recorderNames[id] = byId.get(id)?.name ?? '（已离开本支部）'
   const person = (id: string): BoardPerson => boardPersonOf(id, byId.get(id), meeting.branchId)
+  const labels = await listedLabels(store, [...meeting.participantIds, ...guestIds], byId, meeting.branchId)
   return computeBoard({
     meetingId: meeting._id,
     rule: kindRule(meeting.kind, rules),
-    participants: meeting.participantIds.map(person),
+    participants: expectedIds(meeting, byId, records).map(person),
     guests: guestIds.map(person),
     records,
     leaves,
     recordedAt: meeting.attendanceRecordedAt ?? null,
     recorderNames,
+    labels,
+  })
+}
+
+/**
+ * 应到: the meeting's participants but those excluded from 应到 with approval on the meeting's Beijing
+ * day (issue 16 §3; not expected, not in the quorum) — unless they came after all, when they count as
+ * any attendee. Someone no longer on the roster stays (the record shows them as left).
+ */
+export function expectedIds(
+  meeting: Pick<AttendanceMeetingDoc, 'participantIds' | 'startAt'>,
+  byId: ReadonlyMap<string, Pick<Member, 'exclusion'>>,
+  records: readonly Pick<AttendanceDoc, 'memberId'>[],
+): string[] {
+  const day = beijing(meeting.startAt).format('YYYY-MM-DD')
+  const attended = new Set(records.map((r) => r.memberId))
+  return meeting.participantIds.filter((id) => {
+    const m = byId.get(id)
+    return !m || attended.has(id) || !excludedFromExpected(m, day)
   })
 }

@@ -17,6 +17,8 @@ import type {
   ChainAnchorDoc,
   ChainHeadDoc,
   CheckinDoc,
+  MobileSearchDoc,
+  StopProposalDoc,
   CounterDoc,
   DuesBaseDoc,
   DuesEntryDoc,
@@ -34,6 +36,7 @@ import type {
   RuleSetDoc,
   EscalationDoc,
   GuessAttemptDoc,
+  HeartTalkDoc,
   SupervisionRowDoc,
   SupervisionStateDoc,
   WebLoginTicketDoc,
@@ -92,6 +95,14 @@ export const COLLECTIONS = {
   // issue 7 — mobile members
   mobile_profiles: { indexes: [['branchId', 'lastContactAt']] },
   checkins: { indexes: [['memberId', 'at']] },
+  // issue 16 — 失联 handling: 查找记录 and proposals for 停止党籍 to the 党委
+  mobile_searches: { indexes: [['memberId', 'recordedAt']] },
+  stop_proposals: {
+    indexes: [
+      ['memberId', 'proposedAt'],
+      ['branchId', 'proposedAt'],
+    ],
+  },
   reports: {
     indexes: [
       ['branchId', 'submittedAt'],
@@ -131,6 +142,8 @@ export const COLLECTIONS = {
     ],
   },
   dues_handovers: { indexes: [['branchId', 'handedOn']] },
+  // issue 16 — 谈心谈话 per pair, by branch and year
+  heart_talks: { indexes: [['branchId', 'year', 'date']] },
 } as const satisfies Record<string, { indexes: readonly (readonly string[])[] }>
 
 export type CollectionName = keyof typeof COLLECTIONS
@@ -182,6 +195,8 @@ export interface CollectionDocs {
   chain_anchors: ChainAnchorDoc
   mobile_profiles: ProfileDoc
   checkins: CheckinDoc
+  mobile_searches: MobileSearchDoc
+  stop_proposals: StopProposalDoc
   reports: ReportDoc
   makeups: MakeupDoc
   supervision_state: SupervisionStateDoc
@@ -190,6 +205,7 @@ export interface CollectionDocs {
   dues_bases: DuesBaseDoc
   dues_entries: DuesEntryDoc
   dues_handovers: DuesHandoverDoc
+  heart_talks: HeartTalkDoc
   web_login_tickets: WebLoginTicketDoc
   web_sessions: WebSessionDoc
 }

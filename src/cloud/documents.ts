@@ -7,6 +7,7 @@
  * collection registry.
  */
 import type { MakeupView, MobileProfileFields, ReportView } from '../domain/api/views-mobile'
+import type { SearchMethod } from '../domain/mobile'
 import type { PlanItemView } from '../domain/api/views-planning'
 import type { DayRule } from '../domain/annual-plan'
 import type { AttendanceRecord, LeaveRecord, SignInSettings } from '../domain/attendance'
@@ -241,6 +242,45 @@ export interface CheckinDoc {
   photoFileId: string | null
   byId: string
   byName: string
+}
+
+/** A 查找记录 (issue 16 §7): who looked for a member out of contact, when, how, with what result. */
+export interface MobileSearchDoc {
+  memberId: string
+  branchId: string
+  /** Beijing date of the search (`YYYY-MM-DD`). */
+  date: string
+  method: SearchMethod
+  result: string
+  found: boolean
+  byId: string
+  byName: string
+  /** Server time it was recorded. */
+  recordedAt: number
+}
+
+/**
+ * A branch's proposal to its 党委 for 停止党籍 of a member lost six months (issue 16 §7). A record the
+ * 党委 reads; nothing in the app changes the member's status because of it.
+ */
+export interface StopProposalDoc {
+  memberId: string
+  memberName: string
+  branchId: string
+  /** The nearest 党委 above the branch, which the proposal goes to. */
+  committeeId: string
+  /** The branch's org path, root first (a 党总支 reads the proposals below it). */
+  path: string[]
+  lastContactAt: number
+  lostSince: string
+  reason: string
+  /** Ids of the searches recorded since the last contact, when proposed. */
+  searchIds: string[]
+  /** `open` until the 党委 answers (answering is the 党委's own procedure, outside the app for now). */
+  status: 'open'
+  proposedAt: number
+  proposedBy: string
+  proposedByName: string
 }
 
 /** `_id` = the device-made report id. */

@@ -90,15 +90,85 @@ export interface Member {
   status: MemberStatus
   joinedAt: string
   confirmedAt: string | null
+  /** 留党察看 (党章 第四十条), null or absent when none was decided. See member-states.ts. */
+  partyProbation?: PartyProbation | null
+  /** An approved exclusion from 应到 (DESIGN.md §2), null or absent when none. See member-states.ts. */
+  exclusion?: ExpectedExclusion | null
+  /** 延长预备期: the new end of the 预备期 (Beijing date); null or absent when not extended. */
+  probationExtendedTo?: string | null
+}
+
+/**
+ * 留党察看 (党章 第四十条: at most two years; the member has no vote, no right to elect or be
+ * elected while it runs). `from`/`to` are Beijing dates of the decided period; `decidedBy` names the
+ * body that decided it (e.g. 示范区机关党委); `liftedOn` is the date rights were restored (恢复党员权利),
+ * null while it runs — the period's end alone does not restore them, a decision does.
+ */
+export interface PartyProbation {
+  from: string
+  to: string
+  decidedBy: string
+  liftedOn: string | null
+}
+
+/** Why a member may be left out of 应到 with approval (DESIGN.md §2). */
+export const EXCLUSION_REASONS = ['long_sick_leave', 'away_untransferred', 'cannot_express_will', 'other'] as const
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number]
+export const EXCLUSION_REASON_LABELS: Record<ExclusionReason, string> = {
+  long_sick_leave: '长期病休',
+  away_untransferred: '外出半年以上应转未转',
+  cannot_express_will: '丧失行为能力、不能表达意志',
+  other: '其他经批准的情形',
+}
+
+/**
+ * An approved exclusion from 应到: the member is not counted among those expected (nor in a vote's
+ * quorum) from `from` to `to` (Beijing dates, inclusive; `to` null = until lifted). `approvedBy` names
+ * who approved it (a person or body, as written on the approval) and `approvedOn` when.
+ */
+export interface ExpectedExclusion {
+  reason: ExclusionReason
+  /** What the approval says, e.g. 住院治疗，经党委同意. */
+  note: string
+  approvedBy: string
+  approvedOn: string
+  from: string
+  to: string | null
+}
+
+/** Whether a 留党察看 runs on Beijing date `on`; without a date, whether it has not been lifted. */
+export function underPartyProbation(member: Pick<Member, 'partyProbation'>, on?: string): boolean {
+  const p = member.partyProbation
+  if (!p) return false
+  if (on === undefined) return p.liftedOn === null
+  return p.from <= on && (p.liftedOn === null || on < p.liftedOn)
+}
+
+/** Whether an approved exclusion leaves the member out of 应到 on Beijing date `on`. */
+export function excludedFromExpected(member: Pick<Member, 'exclusion'>, on: string): boolean {
+  const e = member.exclusion
+  if (!e) return false
+  return e.from <= on && (e.to === null || on <= e.to)
 }
 
 export function isCommitteeMember(roles: readonly Role[]): boolean {
   return roles.some((r) => COMMITTEE_ROLES.includes(r))
 }
 
-/** 预备党员 have no vote (党章); neither do members no longer active in the branch. */
-export function hasVotingRights(member: Pick<Member, 'category' | 'status'>): boolean {
-  return member.category === 'full' && (member.status === 'normal' || member.status === 'mobile')
+/**
+ * 预备党员 have no vote (党章 第七条); neither do members under 留党察看 (第四十条) nor members no
+ * longer active in the branch. `on` (a Beijing date) judges 留党察看 on that day; without it, one that
+ * has not been lifted counts.
+ */
+export function hasVotingRights(
+  member: Pick<Member, 'category' | 'status'> & Partial<Pick<Member, 'partyProbation'>>,
+  on?: string,
+): boolean {
+  return (
+    member.category === 'full' &&
+    (member.status === 'normal' || member.status === 'mobile') &&
+    !underPartyProbation(member, on)
+  )
 }
 
 /** Members who are expected at the branch's meetings. */
@@ -121,11 +191,24 @@ export function maskPhone(phone: string): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****'
 }
 
+/** What a member history entry is about. */
+export type MemberChangeField =
+  | 'name'
+  | 'status'
+  | 'roles'
+  | 'category'
+  | 'groupId'
+  | 'confirmedAt'
+  | 'binding'
+  | 'partyProbation'
+  | 'exclusion'
+  | 'probationExtendedTo'
+
 /** A change to a member's status, roles, category or group, kept with who made it and when. */
 export interface MemberChange {
   memberId: string
   orgId: string
-  field: 'status' | 'roles' | 'category' | 'groupId' | 'confirmedAt' | 'binding'
+  field: MemberChangeField
   from: unknown
   to: unknown
   reason: string | null

@@ -22,6 +22,7 @@ test('app.json lists the main package and the subpackages exactly as before the 
           'pages/member/index',
           'pages/edit/index',
           'pages/invite/index',
+          'pages/states/index',
           'pages/bind/index',
           'pages/import/index',
           'pages/orgs/index',
@@ -37,7 +38,13 @@ test('app.json lists the main package and the subpackages exactly as before the 
       },
       {
         root: 'packages/plan',
-        pages: ['pages/plan/index', 'pages/calendar/index', 'pages/messages/index', 'pages/rules/index'],
+        pages: [
+          'pages/plan/index',
+          'pages/calendar/index',
+          'pages/messages/index',
+          'pages/rules/index',
+          'pages/heart-talks/index',
+        ],
       },
       {
         root: 'packages/mobile',

@@ -299,6 +299,7 @@ describe('the weapp build in a mini-program runtime simulation', () => {
         'packages/roster/pages/member/index': `id=${MEMBER_B1}`,
         'packages/roster/pages/edit/index': `id=${MEMBER_B1}`,
         'packages/roster/pages/invite/index': `memberId=${MEMBER_B1}`,
+        'packages/roster/pages/states/index': `id=${MEMBER_B1}`,
         'packages/attendance/pages/code/index': `meetingId=${upcoming.id}`,
         'packages/attendance/pages/signin/index': `meetingId=${upcoming.id}`,
         'packages/attendance/pages/board/index': `meetingId=${upcoming.id}`,

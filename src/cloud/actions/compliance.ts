@@ -14,6 +14,7 @@ import type { Org } from '../../domain/org'
 import { periodSpan } from '../../domain/periods'
 import { AppError } from '../../domain/errors'
 import type { MemberContext } from '../action-context'
+import { committeeStandingOf, rulesOwed } from '../branch-committee'
 import { counterKey, rulesFor } from '../compliance-counters'
 import type { Stored } from '../ports/store'
 import { orgRef, readAll } from './roster-reads'
@@ -68,7 +69,8 @@ async function branchCompliance(
   const groups = (await readAll(store, 'orgs', [eq('parentId', branch._id)], 'name', MAX_GROUPS)).filter(
     (g) => g.kind === 'group',
   )
-  const owed = rules
+  const committee = await committeeStandingOf(store, branch._id)
+  const owed = rulesOwed(rules, committee)
     .filter((r) => r.audience !== 'pair')
     .flatMap((rule) => {
       const span = periodSpan(at, rule.period)
@@ -111,5 +113,6 @@ async function branchCompliance(
     worst: worst?.status ?? 'done',
     atRisk: items.some((i) => i.atRisk),
     escalations: told.items.map((e) => ({ at: e.at, reason: e.reason })),
+    committee,
   }
 }

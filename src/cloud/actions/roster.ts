@@ -24,6 +24,8 @@ import type { MemberContext } from '../action-context'
 import { decodeCursor, encodeCursor, type Filter, type Stored, type StorePort, type StoreTx } from '../ports/store'
 import { membersByIds, membersOf, orgRef, readAll } from './roster-reads'
 import { endSessions, openSessionsOf } from './weblogin/sessions'
+import { memberStatesView } from '../../domain/member-states'
+import { beijing } from '../../domain/beijing-time'
 
 export type MemberDoc = Stored<Omit<Member, 'id'>>
 
@@ -34,7 +36,7 @@ const MAX_SEARCHED = 2000
 const HISTORY_SHOWN = 100
 
 /** Fields whose changes are kept with who, when and why. */
-export const TRACKED_FIELDS = ['status', 'roles', 'category', 'groupId', 'confirmedAt'] as const
+export const TRACKED_FIELDS = ['name', 'status', 'roles', 'category', 'groupId', 'confirmedAt'] as const
 
 export function invalid(field: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', `${message}。`, [{ field, message }])
@@ -144,7 +146,7 @@ async function historyOf(store: StorePort, memberId: string): Promise<MemberHist
 
 /** One member as the viewer may see them. `org` is the org the member belongs to. */
 export async function memberDetail(
-  ctx: Pick<MemberContext, 'ports' | 'actor'>,
+  ctx: Pick<MemberContext, 'ports' | 'actor' | 'now'>,
   m: MemberDoc,
   org: Stored<Org>,
 ): Promise<MemberDetail> {
@@ -159,6 +161,8 @@ export async function memberDetail(
     confirmedAt: m.confirmedAt ?? null,
     history: full ? await historyOf(store, m._id) : [],
     canEdit: mayEdit(ctx.actor, org),
+    // The member sees their own states; the committee and the 党委 everyone's.
+    states: full || ctx.actor.memberId === m._id ? memberStatesView(m, beijing(ctx.now).format('YYYY-MM-DD')) : null,
   }
 }
 

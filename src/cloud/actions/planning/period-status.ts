@@ -7,6 +7,7 @@ import { emptyCounter, statusFromCounter, type ComplianceResult } from '../../..
 import type { EffectiveKindRule } from '../../../domain/kind-rules'
 import type { Org } from '../../../domain/org'
 import { periodSpan, type PeriodSpan } from '../../../domain/periods'
+import { committeeStandingOf, rulesOwed } from '../../branch-committee'
 import { counterKey } from '../../compliance-counters'
 import type { Stored, StorePort } from '../../ports/store'
 import { groupsOf } from '../roster'
@@ -22,7 +23,7 @@ export interface KindPeriodStatus {
   owners: { owner: Stored<Org>; result: ComplianceResult }[]
 }
 
-/** Every kind but 谈心谈话, in its period containing `at`, as of `now`. */
+/** Every kind the branch owes but 谈心谈话, in its period containing `at`, as of `now`. */
 export async function periodStatuses(
   store: StorePort,
   branch: Stored<Org>,
@@ -31,7 +32,8 @@ export async function periodStatuses(
   now: number,
 ): Promise<KindPeriodStatus[]> {
   const groups = await groupsOf(store, branch._id)
-  const owed = rules
+  // A branch without a 支部委员会 (fewer than 7 正式党员) owes no 支委会.
+  const owed = rulesOwed(rules, await committeeStandingOf(store, branch._id))
     .filter((r) => r.audience !== 'pair')
     .map((rule) => ({
       rule,

@@ -6,19 +6,31 @@ import { Button, Cell, CellGroup } from '../../../../components/nut'
 import { Empty, Loaded } from '../../../../components/page-state'
 import type { MemberDetail, MemberHistoryEntry } from '../../../../domain/api/views'
 import { beijing } from '../../../../domain/beijing-time'
-import { MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, ROLE_LABELS, type Role } from '../../../../domain/org'
+import {
+  EXCLUSION_REASON_LABELS,
+  MEMBER_CATEGORY_LABELS,
+  MEMBER_STATUS_LABELS,
+  ROLE_LABELS,
+  type Role,
+} from '../../../../domain/org'
+import { stateValueText } from '../../../../domain/member-states'
+import { MemberStates } from '../../components/member-states'
 import { useApi } from '../../../../services/use-api'
 import { useWrite } from '../../../../services/use-write'
 import { navigate } from '../../../../services/navigation'
 import './index.scss'
 
 const FIELD_LABELS: Record<MemberHistoryEntry['field'], string> = {
+  name: '姓名',
   status: '状态',
   roles: '职务',
   category: '党员类别',
   groupId: '党小组',
   confirmedAt: '转正时间',
   binding: '微信绑定',
+  partyProbation: '留党察看',
+  exclusion: '不计入应到',
+  probationExtendedTo: '延长预备期',
 }
 
 function valueText(field: MemberHistoryEntry['field'], v: unknown, groupNames: Map<string, string>): string {
@@ -28,6 +40,9 @@ function valueText(field: MemberHistoryEntry['field'], v: unknown, groupNames: M
   if (field === 'category') return MEMBER_CATEGORY_LABELS[v as keyof typeof MEMBER_CATEGORY_LABELS] ?? String(v)
   if (field === 'roles' && Array.isArray(v)) return (v as Role[]).map((r) => ROLE_LABELS[r] ?? r).join('、')
   if (field === 'binding') return v ? '已绑定' : '未绑定'
+  if (field === 'partyProbation' || field === 'exclusion' || field === 'probationExtendedTo') {
+    return stateValueText(field, v, EXCLUSION_REASON_LABELS)
+  }
   return String(v)
 }
 
@@ -92,6 +107,7 @@ function Detail({ m, reload }: { m: MemberDetail; reload: () => void }) {
         <Cell title="转正时间" extra={m.confirmedAt ?? (m.category === 'probationary' ? '预备期中' : '未记录')} />
         <Cell title="表决权" extra={m.votingRights ? '有' : '无'} />
       </CellGroup>
+      {m.states && <MemberStates m={m} states={m.states} />}
       {m.canEdit && (
         <View className="actions member__actions">
           <Button id="edit-member" type="primary" block onClick={() => navigate('memberEdit', { id: m.id })}>
