@@ -191,7 +191,7 @@ test('补交 beyond six months is refused with what to do, and nothing is writte
   const refused = await api.as(ORGANIZER_B2).result('dues.recordPayment', input, rid())
   expectRefused(refused, 'VALIDATION_FAILED', /2026年4月的党费已超过 6 个月的补交期限（最早可补交2026年5月）/)
   expect(refused.ok ? [] : refused.error.fields?.[0].field).toBe('months')
-  expect(await api.ports.store.count('dues_entries')).toBe(0)
+  expect(await api.ports.store.count('dues_entries', [{ field: 'memberId', op: 'eq', value: MEMBER_B2 }])).toBe(0)
   ok(await api.as(ORGANIZER_B2).result('dues.recordPayment', { ...input, months: ['2026-05'] }, rid()))
 })
 

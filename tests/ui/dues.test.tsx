@@ -8,7 +8,7 @@ import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import DuesLedgerPage from '../../src/packages/dues/pages/ledger/index'
 import DuesMemberPage from '../../src/packages/dues/pages/member/index'
 import DuesMinePage from '../../src/packages/dues/pages/mine/index'
-import { MEMBER_B1, ORGANIZER_B1 } from '../cloud/api-fixture'
+import { MEMBER_B1, ORGANIZER_B1, PROBATIONARY_B1 } from '../cloud/api-fixture'
 import { navigation } from '../mocks/taro'
 import { link, linkPerTest, typeInto } from './real-api'
 
@@ -47,17 +47,20 @@ const pickDate = (container: HTMLElement, formId: string, value: string) =>
 const click = (container: HTMLElement, selector: string) =>
   act(async () => fireEvent.click(container.querySelector(selector)!))
 
+/** 朱浩然, 预备党员 since 2026-07-01: the demo has not declared his base yet. */
+const NEW_MEMBER = PROBATIONARY_B1
+
 async function declareAndPay(): Promise<string> {
   const organizer = link.api!.as(ORGANIZER_B1)
   await organizer.call(
     'dues.setBase',
-    { memberId: MEMBER_B1, year: 2026, category: 'employed', baseFen: 450000, note: '' },
+    { memberId: NEW_MEMBER, year: 2026, category: 'employed', baseFen: 450000, note: '' },
     'ui-dues-base',
   )
   const entry = await organizer.call(
     'dues.recordPayment',
     {
-      memberId: MEMBER_B1,
+      memberId: NEW_MEMBER,
       months: ['2026-10'],
       amountFen: 4500,
       method: 'wechat_transfer',
@@ -71,7 +74,7 @@ async function declareAndPay(): Promise<string> {
 
 test('我的党费 shows the base, each month, what is owed and the receipts', async () => {
   await declareAndPay()
-  link.user = MEMBER_B1
+  link.user = NEW_MEMBER
   navigation.params = { year: '2026' }
   const { container } = render(<DuesMinePage />)
   await waitFor(() => expect(container.querySelector('#dues-monthly')).not.toBeNull(), SLOW)
@@ -79,14 +82,27 @@ test('我的党费 shows the base, each month, what is owed and the receipts', a
   expect(container.querySelector('#month-2026-10')!.textContent).toContain('已交')
   expect(container.querySelector('#month-2026-11')!.textContent).toContain('欠交')
   expect(container.querySelector('#month-2026-12')!.textContent).toContain('未到期')
+  expect(container.querySelector('#month-2026-06')!.textContent).toContain('未到期') // before he joined
   expect(container.querySelector('#dues-entries')!.textContent).toContain('收据号 DF-UI-10')
-  // January–September and November are owed and unpaid: 10 × 45 元.
-  expect(container.querySelector('#dues-totals-arrears')!.textContent).toBe('450.00 元')
+  // July–September and November are owed and unpaid: 4 × 45 元.
+  expect(container.querySelector('#dues-totals-arrears')!.textContent).toBe('180.00 元')
   expect(container.querySelector('#dues-arrears-hint')!.textContent).toContain('请尽快交给支部组织委员')
 })
 
+test('我的党费 of a member in the demo: a year paid month by month, with receipts', async () => {
+  link.user = MEMBER_B1
+  navigation.params = { year: '2026' }
+  const { container } = render(<DuesMinePage />)
+  await waitFor(() => expect(container.querySelector('#dues-monthly')).not.toBeNull(), SLOW)
+  expect(container.querySelector('#dues-monthly')!.textContent).toBe('每月应交 45.00 元')
+  expect(container.querySelector('#dues-base')!.textContent).toContain('王志强')
+  expect(container.querySelectorAll('.dues__state--paid')).toHaveLength(10) // January–October
+  expect(container.querySelector('#month-2026-11')!.textContent).toContain('欠交')
+  expect(container.querySelectorAll('#dues-entries .dues__entry')).toHaveLength(10)
+})
+
 test('the 组织委员 records a base and a payment, is refused 补交 beyond six months, and corrects an entry', async () => {
-  navigation.params = { memberId: MEMBER_B1, year: '2026' }
+  navigation.params = { memberId: NEW_MEMBER, year: '2026' }
   const { container } = render(<DuesMemberPage />)
   await waitFor(() => expect(container.querySelector('#form-base')).not.toBeNull(), SLOW)
   expect(container.querySelector('#dues-no-base')).not.toBeNull()
@@ -94,11 +110,11 @@ test('the 组织委员 records a base and a payment, is refused 补交 beyond si
   await click(container, '#base-submit')
   await waitFor(() => expect(container.querySelector('#dues-monthly')?.textContent).toBe('每月应交 30.00 元'), SLOW)
 
-  // The payment form preselects the months owed within the 补交 window (May–November) and their sum.
+  // The payment form preselects the months owed (since he joined in July) and their sum.
   await click(container, '#task-payment')
-  expect(container.querySelector('#pay-month-2026-05')!.className).toContain('chip--on')
-  expect(container.querySelector('#pay-month-2026-04')!.className).not.toContain('chip--on')
-  expect((container.querySelector('#pay-amount') as HTMLInputElement).value).toBe('210.00')
+  expect(container.querySelector('#pay-month-2026-07')!.className).toContain('chip--on')
+  expect(container.querySelector('#pay-month-2026-06')!.className).not.toContain('chip--on')
+  expect((container.querySelector('#pay-amount') as HTMLInputElement).value).toBe('150.00')
   // Adding April, beyond six months back, is refused with what to do, and what was typed stays.
   await click(container, '#pay-month-2026-04')
   typeInto(container, 'pay-receipt', 'DF-UI-1')
@@ -108,41 +124,44 @@ test('the 组织委员 records a base and a payment, is refused 补交 beyond si
   expect(container.querySelector('#pay-message')!.textContent).toContain('2026年4月的党费已超过 6 个月的补交期限')
   expect(container.querySelector('#field-months')!.textContent).toContain('报党委研究处理')
   expect((container.querySelector('#pay-receipt') as HTMLInputElement).value).toBe('DF-UI-1')
-  expect(await link.api!.ports.store.count('dues_entries')).toBe(0)
+  const before = await link.api!.ports.store.count('dues_entries')
 
   await click(container, '#pay-month-2026-04')
-  typeInto(container, 'pay-amount', '21')
+  typeInto(container, 'pay-amount', '15')
   await click(container, '#pay-submit')
   await waitFor(() => expect(container.querySelector('#dues-entries')).not.toBeNull(), SLOW)
-  const [entry] = (await link.api!.ports.store.query('dues_entries', { limit: 10 })).items
+  expect(await link.api!.ports.store.count('dues_entries')).toBe(before + 1)
+  const where = [{ field: 'memberId', op: 'eq' as const, value: NEW_MEMBER }]
+  const [entry] = (await link.api!.ports.store.query('dues_entries', { where, limit: 10 })).items
   expect(entry).toMatchObject({
-    amountFen: 2100,
+    amountFen: 1500,
     receiptNo: 'DF-UI-1',
     method: 'wechat_transfer',
     recordedBy: ORGANIZER_B1,
   })
+  expect(container.querySelector('#month-2026-07')!.textContent).toContain('未交足')
 
-  // 21 元 was a typo for 210: the correction is a new entry; the original stays, struck.
+  // 15 元 was a typo for 150: the correction is a new entry; the original stays, struck.
   await click(container, `#correct-${entry._id}`)
-  typeInto(container, 'fix-amount', '210')
-  typeInto(container, 'fix-reason', '金额录错，应为 210 元')
+  typeInto(container, 'fix-amount', '150')
+  typeInto(container, 'fix-reason', '金额录错，应为 150 元')
   pickDate(container, 'form-correct', '2026-11-20')
   await click(container, '#fix-submit')
   await waitFor(() => expect(container.querySelector(`#entry-${entry._id}`)!.className).toContain('struck'), SLOW)
   expect(container.querySelector(`#entry-${entry._id}`)!.textContent).toContain('已更正')
-  expect(container.querySelector('#dues-entries')!.textContent).toContain('更正原因：金额录错，应为 210 元')
-  expect(container.querySelector('#month-2026-05')!.textContent).toContain('已交')
-  expect(container.querySelector('#dues-totals-arrears')!.textContent).toBe('120.00 元') // January–April
+  expect(container.querySelector('#dues-entries')!.textContent).toContain('更正原因：金额录错，应为 150 元')
+  expect(container.querySelector('#month-2026-07')!.textContent).toContain('已交')
+  expect(container.querySelector('#dues-totals-arrears')!.textContent).toBe('0.00 元')
 })
 
 test('the ledger: cards on the phone, a table of twelve months at a desk; a row opens the member', async () => {
   await declareAndPay()
   navigation.params = { year: '2026' }
   const phone = render(<DuesLedgerPage />)
-  await waitFor(() => expect(phone.container.querySelector(`#row-${MEMBER_B1}`)).not.toBeNull(), SLOW)
+  await waitFor(() => expect(phone.container.querySelector(`#row-${NEW_MEMBER}`)).not.toBeNull(), SLOW)
   expect(phone.container.querySelector('#ledger-cards')).not.toBeNull()
-  expect(phone.container.querySelector(`#row-${MEMBER_B1}`)!.textContent).toContain('欠 450.00 元')
-  expect(phone.container.querySelector('#ledger-summary')!.textContent).toContain('1 人欠交')
+  expect(phone.container.querySelector(`#row-${NEW_MEMBER}`)!.textContent).toContain('欠 180.00 元')
+  expect(phone.container.querySelector(`#row-${MEMBER_B1}`)!.textContent).toContain('欠 45.00 元')
   phone.unmount()
 
   browserAt(1366)
@@ -157,20 +176,21 @@ test('the ledger: cards on the phone, a table of twelve months at a desk; a row 
     '已交',
     '欠交',
   ])
-  const row = desk.container.querySelector(`#row-${MEMBER_B1}`)!
+  const row = desk.container.querySelector(`#row-${NEW_MEMBER}`)!
   expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
-    '黄晓明',
+    '朱浩然',
     '在职党员',
     '45.00',
-    ...Array(9).fill('欠'),
+    ...Array(6).fill(''),
+    ...Array(3).fill('欠'),
     '✓',
     '欠',
     '',
     '45.00',
-    '450.00',
+    '180.00',
   ])
   await act(async () => fireEvent.click(row))
-  expect(navigation.calls.at(-1)!.url).toBe(`/packages/dues/pages/member/index?memberId=${MEMBER_B1}&year=2026`)
+  expect(navigation.calls.at(-1)!.url).toBe(`/packages/dues/pages/member/index?memberId=${NEW_MEMBER}&year=2026`)
 })
 
 test('登记上缴 from the ledger adds to what was handed up', async () => {
@@ -184,7 +204,7 @@ test('登记上缴 from the ledger adds to what was handed up', async () => {
   pickDate(container, 'form-handover', '2026-11-20')
   await click(container, '#up-submit')
   await waitFor(
-    () => expect(container.querySelector('#ledger-summary')!.textContent).toContain('已上缴党委 300.50 元'),
+    () => expect(container.querySelector('#ledger-summary')!.textContent).toContain('已上缴党委 3300.50 元'),
     SLOW,
   )
   expect(container.querySelector('#handovers')!.textContent).toContain('收据号 SJ-UI-1')

@@ -8,6 +8,7 @@ import { DEFAULT_KIND_RULES, kindRule, type MeetingKind } from '../../domain/mee
 import { effectiveRules } from '../../domain/kind-rules'
 import { updateCounters } from '../compliance-counters'
 import { seedDemoAttendance } from './demo-attendance'
+import { seedDemoDues } from './demo-dues'
 import { seedDemoMobile } from './demo-mobile'
 import { deriveParticipants, type Meeting } from '../../domain/meeting'
 import type { Member, Org, Role } from '../../domain/org'
@@ -300,6 +301,7 @@ export async function seedDemo(store: StorePort, now: number): Promise<boolean> 
       await updateCounters(tx, rules, null, { ...mtg, ...held })
     }
     await seedDemoMobile(tx, now)
+    await seedDemoDues(tx, now)
   })
   await seedDemoAttendance(store, now)
   return true
