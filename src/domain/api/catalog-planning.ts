@@ -23,6 +23,7 @@ import type {
   RulesView,
   UnreadCountView,
 } from './views-planning'
+import type { DocxFile } from './views-minutes'
 
 /** Plans are made by 党支部. */
 const PLAN_BY_BRANCH = targetIsBranch('年度计划按党支部制定，请先选择一个党支部。', '请选择党支部')
@@ -126,6 +127,27 @@ export const planGet = defineAction({
   write: false,
   access: onOrgInput(ANY_ROLE, 'subtree'),
   errors: ['VALIDATION_FAILED'],
+  preconditions: [PLAN_BY_BRANCH],
+})
+
+/** The formats a published plan is exported in for the notice board. */
+export const PLAN_EXPORT_FORMATS = ['xlsx', 'docx'] as const
+
+export const planExport = defineAction({
+  name: 'plan.export',
+  summary:
+    '导出已发布的年度组织生活计划（Excel .xlsx 或 Word .docx），供张贴和存档；按各次会议当前的时间、地点列出，改期和取消的注明',
+  input: () =>
+    z
+      .object({
+        ...planKey,
+        format: z.enum(PLAN_EXPORT_FORMATS, { error: '请选择导出格式：Excel（xlsx）或 Word（docx）' }),
+      })
+      .strict(),
+  output: shape<DocxFile>(),
+  write: false,
+  access: onOrgInput(ANY_ROLE, 'subtree'),
+  errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT'],
   preconditions: [PLAN_BY_BRANCH],
 })
 
@@ -282,6 +304,7 @@ export const PLANNING_ACTIONS = catalogOf(
   planGet,
   planUpdate,
   planPublish,
+  planExport,
   meetingCalendar,
   messageListMine,
   messageUnreadCount,

@@ -14,6 +14,7 @@ export const PLANNING_ROWS: MatrixRows<keyof typeof PLANNING_ACTIONS> = {
     'plan.get': withinReach,
     'plan.update': branchEditors,
     'plan.publish': branchEditors,
+    'plan.export': withinReach,
     'meeting.calendar': withinReach,
     'message.listMine': everyone,
     'message.unreadCount': everyone,
@@ -46,6 +47,8 @@ export const PLANNING_ROWS: MatrixRows<keyof typeof PLANNING_ACTIONS> = {
       ],
     }),
     'plan.publish': (t) => ({ branchId: t.org, year: 2029, version: 1 }),
+    // A year never published: an allowed call is answered NOT_FOUND by the handler.
+    'plan.export': (t) => ({ branchId: t.org, year: 2029, format: 'xlsx' }),
     'meeting.calendar': (t) => ({ branchId: t.org, month: '2026-11' }),
     'message.listMine': () => ({ limit: 1 }),
     'message.unreadCount': () => ({}),
