@@ -273,13 +273,13 @@ export function motionProblems(
   return out
 }
 
-/** How one person was counted, as the minutes print it: `王芳：会前提交书面意见（赞成），计入票数，不计入到会人数`. */
+/**
+ * How one person was counted, as the minutes print it: `王芳：会前提交书面意见，计入票数（不计入到会人数）`.
+ * A written opinion's choice is not printed beside the name (the totals carry it), as a vote at the
+ * meeting is not.
+ */
 export function personCountLine(p: PersonCount): string {
-  const how =
-    p.countedAs === 'written_opinion' && p.choice
-      ? `会前提交书面意见（${VOTE_CHOICE_LABELS[p.choice]}），计入票数，不计入到会人数`
-      : COUNTED_AS_LABELS[p.countedAs]
-  return `${p.name}：${how}`
+  return `${p.name}：${COUNTED_AS_LABELS[p.countedAs]}`
 }
 
 /**

@@ -153,10 +153,11 @@ test('a 转正 with one remote attendee and two written opinions is locked perso
   const zip = await JSZip.loadAsync(Buffer.from(file.base64!, 'base64'))
   const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')
   expect(text).toContain('预备党员转正')
+  expect(text).toMatch(/赞成 \d+ 票，反对 1 票，弃权 0 票（含书面意见 2 份）/)
   const remoteName = final.attendance!.roll!.find((l) => l.memberId === MEMBER_B1)!.name
   expect(text).toContain(`${remoteName}：远程参会，本项表决不计入到会人数和票数`)
   const writtenName = final.attendance!.roll!.find((l) => l.memberId === absentees[0])!.name
-  expect(text).toContain(`${writtenName}：会前提交书面意见（赞成），计入票数`)
+  expect(text).toContain(`${writtenName}：会前提交书面意见，计入票数（不计入到会人数）`)
 })
 
 describe('finalize refuses a decision that breaks its rule, saying which', () => {

@@ -1,5 +1,5 @@
 /** What the minutes actions (catalog-minutes.ts) return. */
-import type { DecisionKind, DecisionSubject } from '../decision-kinds'
+import type { DecisionKindRule } from '../decision-kinds'
 import type { DecisionTally } from '../decisions'
 import type { MemberCategory } from '../org'
 import type { MeetingKind } from '../meeting-kinds'
@@ -66,8 +66,8 @@ export interface MinutesView {
    * items without one. Each says how every participant was counted.
    */
   decisions: (DecisionTally | null)[]
-  /** The typed decisions this meeting may take (kind and label), in the editor's order; empty where none. */
-  decisionKinds: { kind: DecisionKind; label: string; subject: DecisionSubject; writtenOpinions: boolean }[]
+  /** The typed decisions this meeting may take, with their rules as in force for the branch; empty where none. */
+  decisionKinds: DecisionKindRule[]
   /** Members the editor may pick as a decision's subject, voter with a written opinion or candidate. */
   decisionRoster: { id: string; name: string; category: MemberCategory; votingRights: boolean }[]
   /** Whether the kind records 赞成/反对/弃权. */

@@ -200,12 +200,7 @@ export async function buildView(
   const decisionRules = await decisionRulesFor(store, branch)
   const decisions = decisionsOf(content, attendance, final, kind.quorum, decisionRules)
   const canWrite = writes && !final && !cancelled && !legacy && !missing
-  const decisionKinds = decisionKindsFor(meeting.kind, decisionRules).map((r) => ({
-    kind: r.kind,
-    label: r.label,
-    subject: r.subject,
-    writtenOpinions: r.writtenOpinionsCount,
-  }))
+  const decisionKinds = decisionKindsFor(meeting.kind, decisionRules)
   // The editor picks subjects, written opinions and candidates among the meeting's participants.
   const decisionRoster =
     canWrite && decisionKinds.length > 0

@@ -1,12 +1,14 @@
 /**
- * One agenda item of the minutes editor: topic, 发言, 决议 and, for kinds that vote, 赞成/反对/弃权
- * checked against the pass rule as they are typed.
+ * One agenda item of the minutes editor: topic, 发言, 决议 and, for kinds that vote, either a typed
+ * decision (decision-editor.tsx, kinds that take them) or 赞成/反对/弃权 checked against the pass rule
+ * as they are typed.
  */
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { FieldMessage, problemFor } from '../../../components/field-message'
 import type { MinutesView } from '../../../domain/api/views-minutes'
 import type { FieldProblem } from '../../../domain/errors'
 import { speechLabel, voteOutcome, type MinutesItem } from '../../../domain/minutes'
+import { DecisionEditor } from './decision-editor'
 
 function count(text: string): number {
   const n = Number.parseInt(text, 10)
@@ -99,7 +101,11 @@ export function ItemEditor({
         placeholder="会议决定的事项"
         onInput={(decision) => onChange({ ...item, decision })}
       />
-      {votes && (
+      {/* Kinds that take typed decisions (党员大会, 支委会) record them typed; others keep the plain vote. */}
+      {(view.decisionKinds ?? []).length > 0 ? (
+        <DecisionEditor item={item} i={i} view={view} problems={problems} onChange={onChange} />
+      ) : null}
+      {votes && (view.decisionKinds ?? []).length === 0 && (
         <View className="mwrite__vote">
           {item.vote ? (
             <>

@@ -1,6 +1,7 @@
 /** Minutes as read: attendance, agenda with 发言/决议/表决, other matters. Used by 查看 and 记录本. */
 import { Text, View } from '@tarojs/components'
 import { voteOutcome, type MinutesAttendance, type MinutesContent, type MinutesPerson } from '../../../domain/minutes'
+import { personCountLine, tallySummary, type DecisionTally } from '../../../domain/decisions'
 import './minutes-body.scss'
 
 function names(list: readonly MinutesPerson[]): string {
@@ -28,15 +29,37 @@ export function AttendanceLines({ a, idPrefix }: { a: MinutesAttendance; idPrefi
   )
 }
 
+/** A typed decision as counted: the sentence, then how each participant was counted. */
+function DecisionLines({ tally, id }: { tally: DecisionTally; id: string }) {
+  return (
+    <View id={id}>
+      <Text className={`mbody__line ${tally.quorumMet ? '' : 'mbody__warn'}`}>表决：{tallySummary(tally)}</Text>
+      <Text className="mbody__label">计票情况</Text>
+      {tally.people.map((p) => (
+        <Text className="mbody__line" key={p.memberId}>
+          {personCountLine(p)}
+        </Text>
+      ))}
+    </View>
+  )
+}
+
+/**
+ * The minutes' body. `decisions` (per item, as the view gives them) shows typed decisions as counted;
+ * without it, the counts locked in the attendance at finalize are shown.
+ */
 export function MinutesBody({
   content,
   attendance,
   idPrefix,
+  decisions,
 }: {
   content: MinutesContent
   attendance: MinutesAttendance | null
   idPrefix: string
+  decisions?: readonly (DecisionTally | null)[]
 }) {
+  const locked = new Map((attendance?.decisions ?? []).map((t) => [t.item, t]))
   return (
     <View className="mbody">
       <Text className="mbody__line" id={`${idPrefix}-place`}>
@@ -56,6 +79,7 @@ export function MinutesBody({
       <Text className="mbody__heading">会议议程</Text>
       {content.items.map((item, i) => {
         const outcome = item.vote && attendance ? voteOutcome(item.vote, attendance) : null
+        const tally = item.motion ? (decisions?.[i] ?? locked.get(i) ?? null) : null
         return (
           <View className="mbody__item" key={i} id={`${idPrefix}-item-${i}`}>
             <Text className="mbody__topic">
@@ -65,6 +89,7 @@ export function MinutesBody({
             <Text className="mbody__text">{item.speeches || '（无）'}</Text>
             <Text className="mbody__label">决议</Text>
             <Text className="mbody__text">{item.decision || '（无）'}</Text>
+            {tally && <DecisionLines tally={tally} id={`${idPrefix}-item-${i}-decision`} />}
             {item.vote && (
               <Text className={`mbody__line ${outcome?.problem ? 'mbody__warn' : ''}`}>
                 表决：赞成 {item.vote.for}，反对 {item.vote.against}，弃权 {item.vote.abstain}

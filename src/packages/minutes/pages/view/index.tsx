@@ -245,7 +245,7 @@ function Minutes({ v, onChanged }: { v: MinutesView; onChanged: (next: MinutesVi
             )}
           </View>
           <View className="panel" id="minutes-body">
-            <MinutesBody content={content} attendance={v.attendance} idPrefix="view" />
+            <MinutesBody content={content} attendance={v.attendance} decisions={v.decisions} idPrefix="view" />
           </View>
         </>
       )}
