@@ -322,6 +322,7 @@ export interface PlannedRow {
 const COMPARED: (keyof RosterFields)[] = [
   'name',
   'gender',
+  'phone',
   'category',
   'joinedAt',
   'confirmedAt',
@@ -372,8 +373,32 @@ function sameNameWarnings(plan: readonly PlannedRow[], existing: readonly Existi
 }
 
 /**
- * What importing these rows into a branch does: each phone that matches a member updates them (or
- * leaves them unchanged), any other creates one. A row whose name looks damaged by an encoding is
+ * Which member each row is about (by its spreadsheet row): the member with the row's phone; else,
+ * when the phone is new, the one member of that name whose own phone no row of the file has — a
+ * phone changed in the file — as long as no other such row or member shares the name (then the
+ * row is a new member, and sameNameWarnings says so).
+ */
+function matchMembers(rows: readonly ImportedRow[], existing: readonly ExistingMember[]): Map<number, ExistingMember> {
+  const byPhone = new Map(existing.map((m) => [m.phone, m]))
+  const matched = new Map<number, ExistingMember>()
+  for (const { row, member } of rows) {
+    const m = byPhone.get(member.phone)
+    if (m) matched.set(row, m)
+  }
+  const taken = new Set([...matched.values()].map((m) => m.id))
+  const unmatched = rows.filter((r) => !matched.has(r.row))
+  for (const { row, member } of unmatched) {
+    const holders = existing.filter((m) => m.name === member.name)
+    const claimants = unmatched.filter((r) => r.member.name === member.name)
+    if (holders.length === 1 && claimants.length === 1 && !taken.has(holders[0].id)) matched.set(row, holders[0])
+  }
+  return matched
+}
+
+/**
+ * What importing these rows into a branch does: a row that matches a member (by phone, or by a
+ * unique name when only the phone changed: matchMembers) updates them or leaves them unchanged,
+ * any other creates one. A row whose name looks damaged by an encoding is
  * left out of the plan and refused; a name another member has too is a warning. Also refuses a
  * file that would leave the branch with nobody to keep its roster.
  */
@@ -381,15 +406,15 @@ export function planImport(
   rows: readonly ImportedRow[],
   existing: readonly ExistingMember[],
 ): { plan: PlannedRow[]; problems: ImportProblem[]; warnings: ImportProblem[] } {
-  const byPhone = new Map(existing.map((m) => [m.phone, m]))
+  const matched = matchMembers(rows, existing)
   const problems: ImportProblem[] = []
   const sound = rows.filter(({ row, member }) => {
-    const why = damagedName(member.name, byPhone.get(member.phone) ?? null)
+    const why = damagedName(member.name, matched.get(row) ?? null)
     if (why) problems.push({ row, column: '姓名', message: why })
     return !why
   })
   const plan = sound.map(({ row, member }): PlannedRow => {
-    const current = byPhone.get(member.phone) ?? null
+    const current = matched.get(row) ?? null
     const base: RosterFields = current ?? {
       ...member,
       confirmedAt: null,

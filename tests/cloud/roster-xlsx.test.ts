@@ -184,6 +184,31 @@ describe('phones Excel already spoiled', () => {
   })
 })
 
+test('a phone changed in the workbook is an update of that phone alone, applied as previewed', async () => {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load((await exported('xlsx')) as unknown as ArrayBuffer)
+  const ws = wb.worksheets[0]
+  const row = ws.getColumn(3).values.indexOf('13800001259') // 黄晓明
+  ws.getRow(row).getCell(3).value = '13912345678'
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer())
+  const p = await preview(bytes, 'xlsx')
+  expect(p.problems).toEqual([])
+  expect(p.counts).toEqual({ create: 0, update: 1, unchanged: 15 })
+  expect(p.rows.find((r) => r.action === 'update')).toEqual({
+    row,
+    name: '黄晓明',
+    phoneMasked: '139****5678',
+    action: 'update',
+    changes: ['手机号'],
+  })
+  const members = await api.ports.store.count('members')
+  await api
+    .as(SECRETARY_B1)
+    .call('roster.importCommit', { fileId: await uploaded(bytes, 'xlsx') }, 'req-phone-change-1')
+  expect(await api.ports.store.count('members')).toBe(members)
+  expect(await api.ports.store.get('members', 'm_b1_08')).toMatchObject({ name: '黄晓明', phone: '13912345678' })
+})
+
 describe('names are never damaged silently', () => {
   test('a GBK CSV with ? for stored rare characters: the preview refuses those rows, the names stay', async () => {
     const ids = await addAdversarial()

@@ -7,7 +7,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { Field, PickerField, SubmitBar, TextAreaField, TextField } from '../../../../components/form-fields'
 import { Loaded } from '../../../../components/page-state'
-import type { MemberDetail } from '../../../../domain/api/views'
+import type { MemberDetail, MemberRow } from '../../../../domain/api/views'
 import {
   BRANCH_ROLES,
   MEMBER_CATEGORIES,
@@ -53,6 +53,23 @@ function Chips<T extends string>({
   )
 }
 
+/**
+ * The other members of the branch with exactly the name being typed (a pause of 400 ms after
+ * typing), for a warning — two people may share a name, so it never stops the save.
+ */
+function useSameName(typed: string, memberId: string | null, existing: MemberDetail | null): MemberRow[] {
+  const [name, setName] = useState(typed.trim())
+  useEffect(() => {
+    const t = setTimeout(() => setName(typed.trim()), 400)
+    return () => clearTimeout(t)
+  }, [typed])
+  const found = useApi(
+    'roster.list',
+    name ? { ...(existing ? { branchId: existing.org.id } : {}), search: name.slice(0, 20), limit: 20 } : null,
+  )
+  return (found.data?.items ?? []).filter((m) => m.name === name && m.id !== memberId)
+}
+
 function Editor({ memberId, existing }: { memberId: string | null; existing: MemberDetail | null }) {
   const draftKey = `member.${memberId ?? 'new'}`
   const [draft, setDraft] = useState<Draft>(() => {
@@ -71,6 +88,7 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
   const groups = useApi('org.listGroups', existing ? { branchId: existing.org.id } : {})
   const form = draft.form
   useEffect(() => saveDraft(draftKey, draft), [draft, draftKey])
+  const sameName = useSameName(form.name, memberId, existing)
 
   const set = <K extends keyof MemberForm>(key: K, value: MemberForm[K]) =>
     setDraft((d) => ({ ...d, form: { ...d.form, [key]: value } }))
@@ -105,10 +123,15 @@ function Editor({ memberId, existing }: { memberId: string | null; existing: Mem
         id="field-name"
         label="姓名"
         value={form.name}
-        maxlength={20}
         onInput={(v) => set('name', v)}
         problem={problem('name')}
       />
+      {sameName.length > 0 && (
+        <Text id="same-name-warning" className="medit__warning">
+          本支部已有同名党员：{sameName.map((m) => `${m.name}（手机尾号 ${m.phone.slice(-4)}）`).join('、')}
+          。如果是同一个人，请不要重复{memberId ? '登记' : '新增'}；确是另一人，可以照常保存，之后用手机尾号区分。
+        </Text>
+      )}
       <Field label="性别">
         <Chips
           idPrefix="gender"

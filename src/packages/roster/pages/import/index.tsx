@@ -1,7 +1,9 @@
 /**
- * Import a roster from a CSV file: preview first (every bad row explained: which row, which column,
- * what to fix), commit only a clean file, and then all of it or nothing. The file is uploaded once
- * (a call carries no file, src/domain/uploads.ts); preview and import name it by its file id.
+ * Import a roster from an Excel workbook (.xlsx) or a CSV file: preview first (every bad row
+ * explained: which row, which column, what to fix; names that look damaged by an encoding are
+ * refused; same names are pointed out), commit only a clean file, and then all of it or nothing.
+ * The file is uploaded once (a call carries no file, src/domain/uploads.ts); preview and import
+ * name it by its file id.
  */
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -29,7 +31,7 @@ export default function ImportPage() {
   const choose = async () => {
     setProblem('')
     try {
-      const picked = await pickFile(['csv'])
+      const picked = await pickFile(['xlsx', 'csv'])
       if (!picked) return
       if (picked.size > rosterFileUpload.maxBytes) {
         setProblem(
@@ -41,7 +43,8 @@ export default function ImportPage() {
       setPreview(null)
       setRequestId(newRequestId())
       setBusy(true)
-      const fileId = await uploadFile(uploadPath(rosterFileUpload, newRequestId(), 'csv'), picked.path)
+      const ext = /\.xlsx$/i.test(picked.name) ? 'xlsx' : 'csv'
+      const fileId = await uploadFile(uploadPath(rosterFileUpload, newRequestId(), ext), picked.path)
       setFile({ name: picked.name, fileId })
       setPreview(await call('roster.importPreview', { fileId }))
     } catch (err) {
@@ -74,13 +77,14 @@ export default function ImportPage() {
     <View className="import">
       <View className="panel">
         <Text className="import__hint">
-          CSV 文件第一行为表头，列为：{COLUMNS}
-          。可先在名单页“导出名单”得到模板。手机号与本支部已有党员相同的行会更新该党员，其余为新增。
+          支持 Excel 工作簿（.xlsx）和 CSV 文件，第一行为表头，列为：{COLUMNS}
+          。建议先在名单页“导出名单（Excel）”，在导出的 .xlsx 中修改后导入：手机号、日期和生僻字都不会被 Excel
+          改动。手机号与本支部已有党员相同的行会更新该党员（只改了手机号的，按姓名对应），其余为新增。
         </Text>
       </View>
       <View className="actions">
         <Button id="choose-file" type="primary" block loading={busy && !preview} onClick={choose}>
-          {file ? `重新选择文件（当前：${file.name}）` : '选择 CSV 文件'}
+          {file ? `重新选择文件（当前：${file.name}）` : '选择名单文件（.xlsx 或 CSV）'}
         </Button>
       </View>
       {problem && (
@@ -103,6 +107,16 @@ export default function ImportPage() {
               {preview.problems.map((p, i) => (
                 <Text key={i} className="import__problem">
                   第 {p.row} 行「{p.column}」：{p.message}
+                </Text>
+              ))}
+            </View>
+          )}
+          {preview.warnings.length > 0 && (
+            <View className="panel import__warnings" id="import-warnings">
+              <Text className="import__problems-title">请留意（不影响导入）：</Text>
+              {preview.warnings.map((w, i) => (
+                <Text key={i} className="import__warning">
+                  第 {w.row} 行「{w.column}」：{w.message}
                 </Text>
               ))}
             </View>
