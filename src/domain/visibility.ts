@@ -7,6 +7,11 @@
  *   organizers of the meeting's branch (书记, 副书记, 组织委员). Everyone else, the 党委 included,
  *   sees only the leave category (因公/因病/因事/其他), or 请假 when none is known.
  * - Phone number: in full for those who keep the roster, masked (138****1518) for everyone else.
+ *   A 流动党员's contact phone (流动党员 registry) follows the same rule.
+ * - 流动党员 reports (思想汇报 and the like: body and the branch's reply) and the free text of a
+ *   报到 or logged contact: the member themself and the committee of their branch (支委, who read and
+ *   answer them). The 党委 sees that a report came and was read (kind, title, dates) and where a 报到
+ *   came from, never what it says.
  *
  * Pure: the caller says who is looking and whether they organize the branch.
  */
@@ -87,4 +92,40 @@ export function phoneSeenBy(phone: string, full: boolean): string {
  */
 export function guestNeedsAcceptance(invitee: { orgId: string }, branchPath: readonly string[]): boolean {
   return !branchPath.includes(invitee.orgId)
+}
+
+/** Who reads 流动党员 data: their member id, and whether they sit on the member's branch committee. */
+export interface MobileViewer {
+  memberId: string
+  /** 支委 of the branch the 流动党员 belongs to (they read and answer reports). */
+  branchCommittee: boolean
+}
+
+/** What stands in for report or 报到 text the viewer may not read. */
+export const MOBILE_TEXT_HIDDEN = '（内容仅本人和支部委员可见）'
+
+/** Whether `viewer` may read the contents of `authorId`'s reports and 报到 notes. */
+export function seesMobileContent(viewer: MobileViewer, authorId: string): boolean {
+  return viewer.branchCommittee || viewer.memberId === authorId
+}
+
+/**
+ * A report as `viewer` sees it: body and reply replaced by MOBILE_TEXT_HIDDEN when they may not read
+ * them (a missing reply stays null). Returns `report` itself when nothing is hidden.
+ */
+export function reportSeenBy<R extends { memberId: string; body: string; reply: string | null }>(
+  report: R,
+  viewer: MobileViewer,
+): R {
+  if (seesMobileContent(viewer, report.memberId)) return report
+  return { ...report, body: MOBILE_TEXT_HIDDEN, reply: report.reply === null ? null : MOBILE_TEXT_HIDDEN }
+}
+
+/**
+ * A 报到 (or a contact the branch logged) as `viewer` sees it: its note emptied when they may not
+ * read it (city and times stay). Returns `checkin` itself when nothing is hidden.
+ */
+export function checkinSeenBy<C extends { memberId: string; note: string }>(checkin: C, viewer: MobileViewer): C {
+  if (!checkin.note || seesMobileContent(viewer, checkin.memberId)) return checkin
+  return { ...checkin, note: MOBILE_TEXT_HIDDEN }
 }
