@@ -12,6 +12,7 @@ import type { Meeting } from '../../src/domain/meeting'
 import { openTestApi, type TestApi } from './api-fixture'
 import { ATTENDANCE_ROWS } from './matrix/attendance'
 import { DUES_ROWS } from './matrix/dues'
+import { MEMBER_STATE_ROWS } from './matrix/member-states'
 import { MINUTES_ROWS } from './matrix/minutes'
 import { MOBILE_ROWS } from './matrix/mobile'
 import { ORGLIFE_ROWS } from './matrix/orglife'
@@ -39,6 +40,7 @@ const AREAS: MatrixRows<string>[] = [
   SUPERVISION_ROWS,
   WEBLOGIN_ROWS,
   DUES_ROWS,
+  MEMBER_STATE_ROWS,
 ]
 
 const EXPECTED: Record<string, Rule> = {
