@@ -133,3 +133,24 @@ export function lapseReason(name: string, cause: LapseCause, run: Pick<LapseRun,
       : '请及时谈心谈话、了解原因'
   return `${name}已连续 ${run.months} 个月${what}${since}，${advice}。`
 }
+
+/**
+ * The facts with every month touched by an approved exclusion from 应到 (长期病休 and the like,
+ * DESIGN.md §2: `from`/`to` Beijing dates, `to` null while it lasts) marked `kept`: good reason, so
+ * a run ends there. Takes the facts, the exclusion (or null) and `now` (ms); returns a new record.
+ */
+export function withExclusion(
+  facts: Readonly<Record<string, MonthFact>>,
+  exclusion: { from: string; to: string | null } | null | undefined,
+  now: number,
+): Record<string, MonthFact> {
+  const out = { ...facts }
+  if (!exclusion || !/^\d{4}-\d{2}/.test(exclusion.from)) return out
+  const last = exclusion.to && /^\d{4}-\d{2}/.test(exclusion.to) ? exclusion.to.slice(0, 7) : monthKeyOf(now)
+  let month = exclusion.from.slice(0, 7)
+  for (let i = 0; i < 600 && month <= last; i += 1) {
+    out[month] = 'kept'
+    month = nextMonthKey(month)
+  }
+  return out
+}

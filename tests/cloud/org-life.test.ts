@@ -112,6 +112,7 @@ describe('我的组织生活', () => {
 // ---- 党章 第九条 ----
 
 const ON_LEAVE = 'm_b1_09'
+const EXCLUDED = 'm_b1_12'
 
 /** A 主题党日 of the first branch on a Beijing date, scheduled now; returns its id. */
 async function themeDay(t: TestApi, date: string): Promise<string> {
@@ -182,6 +183,23 @@ describe('the six-month warning (党章 第九条)', () => {
       await approvedLeave(api, id, ON_LEAVE, at(date) - 86_400_000)
     }
     const about = (notices: string[], member: string) => notices.filter((n) => n.split(' ')[1] === member)
+    // An approved exclusion from 应到 (长期病休) for another member who, like MEMBER_B1, attends nothing.
+    const excluded = (await api.ports.store.get('members', EXCLUDED))!
+    await api.ports.store.update(
+      'members',
+      EXCLUDED,
+      {
+        exclusion: {
+          reason: 'long_sick_leave',
+          note: '住院治疗，经党委同意',
+          approvedBy: '示范区机关党委',
+          approvedOn: '2026-11-25',
+          from: '2026-12-01',
+          to: null,
+        },
+      },
+      excluded._version,
+    )
 
     // The last day of February: two months complete (December, January) — nothing yet.
     api.clock.now = at('2027-02-28')
@@ -220,12 +238,13 @@ describe('the six-month warning (党章 第九条)', () => {
         `${SUPERVISOR} ${MEMBER_B1} org_life 6`,
       ].sort(),
     )
-    // Approved leave for every meeting: never warned.
+    // Approved leave for every meeting, or an approved exclusion from 应到: never warned.
     expect(about(await lapseNotices(api), ON_LEAVE)).toEqual([])
+    expect(about(await lapseNotices(api), EXCLUDED)).toEqual([])
 
     // The member reads it gently on 我的组织生活.
     const mine = await api.as(MEMBER_B1).call('orgLife.mine', { year: 2027 })
-    expect(mine.lapses).toEqual([
+    expect(mine.lapses.filter((l) => l.cause === 'org_life')).toEqual([
       {
         cause: 'org_life',
         months: 6,
@@ -233,43 +252,48 @@ describe('the six-month warning (党章 第九条)', () => {
         line: '你已连续 6 个月没有参加组织生活（2026年12月起），请留意近期的会议，或与支部联系。',
       },
     ])
-    expect((await api.as(ON_LEAVE).call('orgLife.mine', { year: 2027 })).lapses).toEqual([])
+    const onLeave = await api.as(ON_LEAVE).call('orgLife.mine', { year: 2027 })
+    expect(onLeave.lapses.filter((l) => l.cause === 'org_life')).toEqual([])
   })
 })
 
 describe('the six-month warning for dues (党章 第九条)', () => {
-  test('a declared year unpaid: the secretary is told on the day the 3rd month completes; an approved 减免 is never warned', async () => {
+  test('months owed and unpaid: the secretary is told on the day the 3rd completes; an approved 减免 is never warned; paying ends it', async () => {
+    // The demo has 2026's bases declared and payments through October (the seed's last month).
     for (const memberId of [MEMBER_B1, ON_LEAVE]) {
       await api
         .as(SECRETARY_B1)
         .call('dues.setBase', { memberId, year: 2027, category: 'employed', baseFen: 600_000 }, rid())
     }
-    api.clock.now = at('2027-03-31')
+    api.clock.now = at('2027-01-31')
     await api.as(SECRETARY_B1).call(
       'dues.recordExemption',
       {
         memberId: ON_LEAVE,
-        months: ['2027-01', '2027-02', '2027-03'],
+        months: ['2026-11', '2026-12', '2027-01'],
         monthlyFen: 0,
         approvedBy: '示范区机关党委',
-        approvedOn: '2027-01-05',
+        approvedOn: '2026-11-05',
         reason: '因病长期住院，生活困难',
       },
       rid(),
     )
-    const dues = async () => (await lapseNotices(api)).filter((n) => n.includes(' dues '))
+    const dues = async () =>
+      (await lapseNotices(api)).filter((n) => n.includes(' dues ') && [MEMBER_B1, ON_LEAVE].includes(n.split(' ')[1]))
+    // 31 January: November and December complete — two months, nothing yet.
     await lapseWarning.run(api.ports, api.clock.now)
     expect(await dues()).toEqual([])
 
-    api.clock.now = at('2027-04-01')
+    // 1 February: January completes the third month.
+    api.clock.now = at('2027-02-01')
     await lapseWarning.run(api.ports, api.clock.now)
     expect(await dues()).toEqual([`${SECRETARY_B1} ${MEMBER_B1} dues 3`])
     const mine = await api.as(MEMBER_B1).call('orgLife.mine', { year: 2027 })
     expect(mine.lapses.find((l) => l.cause === 'dues')).toEqual({
       cause: 'dues',
       months: 3,
-      since: '2027-01',
-      line: '你已连续 3 个月没有交纳党费（2027年1月起），请与支部组织委员联系交纳。',
+      since: '2026-11',
+      line: '你已连续 3 个月没有交纳党费（2026年11月起），请与支部组织委员联系交纳。',
     })
 
     // Paid in arrears: the run ends, nothing more is said.
@@ -277,14 +301,15 @@ describe('the six-month warning for dues (党章 第九条)', () => {
       'dues.recordPayment',
       {
         memberId: MEMBER_B1,
-        months: ['2027-01', '2027-02', '2027-03'],
-        amountFen: 3 * 9_000,
+        months: ['2026-11', '2026-12', '2027-01'],
+        amountFen: 2 * 4_500 + 9_000,
         method: 'cash',
         receiptNo: 'DF-2027-001',
-        paidOn: '2027-04-01',
+        paidOn: '2027-02-01',
       },
       rid(),
     )
-    expect((await api.as(MEMBER_B1).call('orgLife.mine', { year: 2027 })).lapses).toEqual([])
+    const after = await api.as(MEMBER_B1).call('orgLife.mine', { year: 2027 })
+    expect(after.lapses.filter((l) => l.cause === 'dues')).toEqual([])
   })
 })

@@ -8,6 +8,7 @@ import {
   monthKeyOf,
   nextMonthKey,
   previousMonthKey,
+  withExclusion,
   type MonthFact,
 } from '../../src/domain/lapse'
 
@@ -132,5 +133,19 @@ describe('lines', () => {
     const six = lapseReason('黄晓明', 'dues', { months: 6, since: '2026-01' })
     expect(six).toContain('第九条')
     expect(six).toContain('不要自动除名')
+  })
+})
+
+describe('withExclusion', () => {
+  test('an approved exclusion from 应到 keeps every month it touches, ending a run; open-ended until now', () => {
+    const facts: Record<string, MonthFact> = { '2026-01': 'lapsed', '2026-02': 'lapsed', '2026-04': 'lapsed' }
+    const now = at('2026-06-10')
+    const excused = withExclusion(facts, { from: '2026-02-20', to: '2026-03-05' }, now)
+    expect(excused).toEqual({ '2026-01': 'lapsed', '2026-02': 'kept', '2026-03': 'kept', '2026-04': 'lapsed' })
+    expect(lapseRun(excused, now).months).toBe(1)
+    const open = withExclusion(facts, { from: '2025-12-01', to: null }, now)
+    expect(Object.entries(open).filter(([, f]) => f === 'lapsed')).toEqual([])
+    expect(open['2026-06']).toBe('kept')
+    expect(withExclusion(facts, null, now)).toEqual(facts)
   })
 })

@@ -3,13 +3,21 @@
  * without taking part in organizational life or without paying dues is regarded as having left the
  * Party. Each day, for every branch, each active member's run of lapsed months is counted
  * (src/domain/lapse.ts) from the branch's meetings, sign-ins and leave, and from the 党费 ledger's
- * paid, exempted (减免) and unpaid months (src/cloud/lapse-sources.ts); at 3 months the branch's secretary is told, at 6 the secretary and the
- * 党委's 组织员 above. Approved leave keeps a month; a month with nothing owed is neutral. One notice
- * per person, cause, run and threshold (its id says so), so a later run tells nothing twice; the most
- * urgent (6 before 3, longer runs first) are sent first. The app never acts on it by itself.
+ * paid, exempted (减免) and unpaid months (src/cloud/lapse-sources.ts). At 3 months the branch's
+ * secretary is told; at 6 the secretary and the 党委's 组织员 above. Approved leave, and an approved
+ * exclusion from 应到, keep a month; a month with nothing owed is neutral. One notice per person,
+ * cause, run and threshold (its id says so), so a later run tells nothing twice; the most urgent (6
+ * before 3, longer runs first) are sent first. The app never acts on it by itself.
  */
 import { formatDate, fromBeijing } from '../../domain/beijing-time'
-import { completeMonths, lapseReason, lapseRun, type LapseCause, type LapseRun } from '../../domain/lapse'
+import {
+  completeMonths,
+  lapseReason,
+  lapseRun,
+  withExclusion,
+  type LapseCause,
+  type LapseRun,
+} from '../../domain/lapse'
 import { isActiveMember, secretariesAmong, type Member } from '../../domain/org'
 import { membersOf } from '../actions/roster-reads'
 import { branchDuesFacts } from '../lapse-sources'
@@ -58,7 +66,7 @@ export const lapseWarning: DailyJob = {
       const dues = await branchDuesFacts(ports.store, branch._id, now, LOOKBACK_MONTHS)
       for (const member of members) {
         const facts = {
-          org_life: orgLife.get(member._id) ?? {},
+          org_life: withExclusion(orgLife.get(member._id) ?? {}, member.exclusion, now),
           dues: dues.get(member._id) ?? {},
         }
         for (const cause of ['org_life', 'dues'] as const) {

@@ -5,7 +5,7 @@
 import { orgLifeMember as memberDecl, orgLifeMine as mineDecl } from '../../../domain/api/catalog-orglife'
 import type { OrgLifeView } from '../../../domain/api/views-orglife'
 import { fromBeijing } from '../../../domain/beijing-time'
-import { lapseLine, lapseRun, type LapseCause, type MonthFact } from '../../../domain/lapse'
+import { lapseLine, lapseRun, withExclusion, type LapseCause, type MonthFact } from '../../../domain/lapse'
 import { isCommitteeMember, type Member, type Org } from '../../../domain/org'
 import { orgLifeEntry, orgLifeMonthFacts, orgLifeTotals, requiredHours } from '../../../domain/org-life'
 import { branchDuesFacts } from '../../lapse-sources'
@@ -43,7 +43,7 @@ async function orgLifeView(
     const since = now - (LAPSE_LOOKBACK_MONTHS + 1) * MONTH_MS
     const recent = since >= from && now <= to ? owed : await owedMeetings(store, org._id, member._id, since, now)
     const facts: Record<LapseCause, Record<string, MonthFact>> = {
-      org_life: orgLifeMonthFacts(recent, now),
+      org_life: withExclusion(orgLifeMonthFacts(recent, now), member.exclusion, now),
       dues: (await branchDuesFacts(store, org._id, now, LAPSE_LOOKBACK_MONTHS)).get(member._id) ?? {},
     }
     for (const cause of ['org_life', 'dues'] as const) {
