@@ -1,8 +1,11 @@
 /**
  * 流动党员 (mobile members), DESIGN.md §2: the registry's vocabulary, the contact state derived from
- * the last contact, the check-in cadence, the 6-month transfer reminder and the yearly 思想汇报.
+ * the last contact, the check-in cadence, the 6-month transfer reminder, the yearly 思想汇报 and
+ * 失联 handling (查找记录 and the proposal to the 党委, issue 16 §7).
  * Pure: time is passed in; thresholds and cadence are data with defaults here and overrides stored
- * in `rule_sets` (see MobileRuleSet).
+ * in `rule_sets` (see MobileRuleSet). Every "six months" is six calendar months on Beijing dates
+ * (`addMonths`, dayjs month arithmetic clamped to the month's end: 08-31 + 6 months = 02-28, or 02-29
+ * in a leap year), never 180 days.
  */
 import { beijing, fromBeijing } from './beijing-time'
 import { periodSpan, type Period, type PeriodSpan } from './periods'
@@ -29,34 +32,79 @@ export const CONTACT_STATE_LABELS: Record<ContactState, string> = {
 }
 
 /**
- * Days without contact after which each state begins. A "day" is 24 hours of elapsed time (Beijing
- * has no daylight saving, so a Beijing day is always 24 hours): the state changes the instant more
- * than `days × 24 h` have passed since the last contact — at exactly 30 days a member is still 正常,
- * one millisecond later 需联系.
+ * When each state begins. 需联系 and 预警 are counted in days of elapsed time (Beijing has no daylight
+ * saving, so a day is always 24 hours): the state changes the instant more than `days × 24 h` have
+ * passed since the last contact — at exactly 30 days a member is still 正常, one millisecond later
+ * 需联系. 失联风险 is counted in calendar months: from the Beijing date `lostRiskMonths` calendar
+ * months after the last contact's Beijing date (see `lostSince`).
  */
 export interface ContactThresholds {
   needsContactDays: number
   warningDays: number
-  lostRiskDays: number
+  lostRiskMonths: number
 }
 
-/** 需联系 after 30 days, 预警 after 90, 失联风险 after 180 (失联 handling starts at 6 months, §2). */
+/**
+ * 失联: six calendar months without contact. 《中国共产党党员教育管理工作条例》(2019, 党籍和组织关系管理):
+ * a member out of contact with the Party organization for more than 6 months whom every means of
+ * searching has not reached is to have membership stopped (停止党籍), decided by the branch or a
+ * higher organization; 党章 第九条 counts six consecutive months without organizational life as
+ * leaving the Party. The app only records the search and the proposal (`stopProposalProblem`).
+ */
+export const LOST_CONTACT_MONTHS = 6
+
+/** 需联系 after 30 days, 预警 after 90, 失联风险 at six calendar months (失联 handling starts then, §2). */
 export const DEFAULT_CONTACT_THRESHOLDS: ContactThresholds = {
   needsContactDays: 30,
   warningDays: 90,
-  lostRiskDays: 180,
+  lostRiskMonths: LOST_CONTACT_MONTHS,
 }
 
-export const CHECKIN_CADENCES = ['month', 'quarter', 'half'] as const satisfies readonly Period[]
+/** What a 党委 may set for 失联风险: earlier than six months as a warning, never later than 失联 itself. */
+export const LOST_RISK_MONTHS_RANGE = { min: 1, max: LOST_CONTACT_MONTHS } as const
+
+/**
+ * The thresholds a stored set carries, or null when it carries none usable. Sets stored before issue
+ * 16 counted 失联风险 in days (`lostRiskDays`, an approximation of six months): their 需联系 and 预警
+ * days are kept and 失联风险 takes the national six calendar months.
+ */
+export function storedThresholds(t: unknown): ContactThresholds | null {
+  if (!t || typeof t !== 'object') return null
+  const v = t as Partial<ContactThresholds>
+  if (typeof v.needsContactDays !== 'number' || typeof v.warningDays !== 'number') return null
+  const months = v.lostRiskMonths
+  const lostRiskMonths =
+    typeof months === 'number' &&
+    Number.isInteger(months) &&
+    months >= LOST_RISK_MONTHS_RANGE.min &&
+    months <= LOST_RISK_MONTHS_RANGE.max
+      ? months
+      : LOST_CONTACT_MONTHS
+  return { needsContactDays: v.needsContactDays, warningDays: v.warningDays, lostRiskMonths }
+}
+
+export const CHECKIN_CADENCES = ['month', 'quarter', 'half', 'year'] as const satisfies readonly Period[]
 export type CheckinCadence = (typeof CHECKIN_CADENCES)[number]
 export const CADENCE_LABELS: Record<CheckinCadence, string> = {
   month: '每月一次',
   quarter: '每季度一次',
   half: '每半年一次',
+  year: '每年一次',
 }
-export const DEFAULT_CHECKIN_CADENCE: CheckinCadence = 'month'
+/**
+ * 报到 once a year by default; a branch may ask more often (`mobile.setCadence`). Why yearly: a
+ * 流动党员 reports to the home branch at least once a year (DESIGN.md §2, the issue's reading), and
+ * 《关于防治"指尖上的形式主义"的若干意见》 (中央网络安全和信息化委员会, 2023-12-18) says apps should in
+ * principle not impose 打卡签到 or require regular log-ins (限制强制功能, 防止强制使用), so the app asks
+ * for no more than the rule does unless the branch chooses to.
+ */
+export const DEFAULT_CHECKIN_CADENCE: CheckinCadence = 'year'
 
-/** Away this many months or more at one place → remind the branch to transfer the membership (§2). */
+/**
+ * Away this many months or more at one place → remind the branch to transfer the membership (§2):
+ * 《中国共产党党员教育管理工作条例》 — a member away for study, work or life 6 months or more at a
+ * relatively fixed place should transfer the organization relationship.
+ */
 export const TRANSFER_AFTER_MONTHS = 6
 
 /**
@@ -93,8 +141,9 @@ export function effectiveMobileRules(
     source: { thresholds: 'default', cadence: 'default' },
   }
   for (const set of setsRootFirst) {
-    if (set.thresholds) {
-      out.thresholds = set.thresholds
+    const thresholds = storedThresholds(set.thresholds)
+    if (thresholds) {
+      out.thresholds = thresholds
       out.source = { ...out.source, thresholds: set.orgId }
     }
     if (set.cadence) {
@@ -105,26 +154,58 @@ export function effectiveMobileRules(
   return out
 }
 
-/** Thresholds must grow strictly; returns each problem in Chinese (none when they do). */
+/** The fewest days `months` calendar months can span (each month has at least 28 days). */
+const SHORTEST_MONTH_DAYS = 28
+
+/**
+ * Thresholds must grow strictly: 需联系 before 预警, and 预警 before the shortest span 失联风险's
+ * months can have (28 days a month). Returns each problem in Chinese (none when they do).
+ */
 export function thresholdProblems(t: ContactThresholds): { field: keyof ContactThresholds; message: string }[] {
   const problems: { field: keyof ContactThresholds; message: string }[] = []
   if (t.warningDays <= t.needsContactDays) {
     problems.push({ field: 'warningDays', message: '“预警”天数应大于“需联系”天数' })
   }
-  if (t.lostRiskDays <= t.warningDays) {
-    problems.push({ field: 'lostRiskDays', message: '“失联风险”天数应大于“预警”天数' })
+  if (t.warningDays >= t.lostRiskMonths * SHORTEST_MONTH_DAYS) {
+    problems.push({
+      field: 'lostRiskMonths',
+      message: `“失联风险”应晚于“预警”：${t.lostRiskMonths} 个月最短只有 ${t.lostRiskMonths * SHORTEST_MONTH_DAYS} 天，请调大月数或调小预警天数`,
+    })
   }
   return problems
 }
 
-/** The contact state at `now` of a member last in contact at `lastContactAt`. */
+/** The Beijing date (`YYYY-MM-DD`) of an instant (epoch ms). */
+function beijingDate(ms: number): string {
+  return beijing(ms).format('YYYY-MM-DD')
+}
+
+/**
+ * The Beijing date from which a member last in contact at `lastContactAt` (epoch ms) has gone
+ * `months` calendar months without contact: the last contact's Beijing date plus `months` months
+ * (clamped to the month's end). On that date the months are complete.
+ */
+export function lostSince(lastContactAt: number, months: number = LOST_CONTACT_MONTHS): string {
+  return addMonths(beijingDate(lastContactAt), months)
+}
+
+/** Whether, at `now`, `months` calendar months have passed without contact since `lastContactAt` (both epoch ms). */
+export function monthsWithoutContact(
+  lastContactAt: number,
+  now: number,
+  months: number = LOST_CONTACT_MONTHS,
+): boolean {
+  return beijingDate(now) >= lostSince(lastContactAt, months)
+}
+
+/** The contact state at `now` (epoch ms) of a member last in contact at `lastContactAt` (epoch ms). */
 export function contactState(
   lastContactAt: number,
   now: number,
   t: ContactThresholds = DEFAULT_CONTACT_THRESHOLDS,
 ): ContactState {
   const elapsed = now - lastContactAt
-  if (elapsed > t.lostRiskDays * DAY_MS) return 'lost_risk'
+  if (monthsWithoutContact(lastContactAt, now, t.lostRiskMonths)) return 'lost_risk'
   if (elapsed > t.warningDays * DAY_MS) return 'warning'
   if (elapsed > t.needsContactDays * DAY_MS) return 'needs_contact'
   return 'normal'
@@ -235,4 +316,51 @@ export function reportRequirement(
   const year = beijing(now).year()
   const met = reports.some((r) => r.kind === 'thought' && r.year === year)
   return { year, met, label: met ? '已完成' : '待提交', deadline: `${year}-12-31` }
+}
+
+/** How the branch looked for a member it lost contact with (查找记录). */
+export const SEARCH_METHODS = ['phone', 'message', 'visit', 'relatives', 'host_org', 'other'] as const
+export type SearchMethod = (typeof SEARCH_METHODS)[number]
+export const SEARCH_METHOD_LABELS: Record<SearchMethod, string> = {
+  phone: '电话',
+  message: '短信或微信',
+  visit: '上门走访',
+  relatives: '联系亲属',
+  host_org: '联系流入地党组织',
+  other: '其他方式',
+}
+
+/** One search as the problem check needs it: its Beijing date and whether it reached the member. */
+export interface SearchFacts {
+  /** Beijing date of the search (`YYYY-MM-DD`). */
+  date: string
+  found: boolean
+}
+
+/**
+ * Why the branch may not yet propose 停止党籍 to its 党委 for a member, in Chinese with what to do
+ * next, or null when it may. The proposal needs six calendar months without contact
+ * (LOST_CONTACT_MONTHS, from `lostSince`), at least one search since the last contact that did not
+ * reach the member (the 条例: "通过各种方式查找仍然没有取得联系"), and no proposal still open.
+ * The proposal is only a record the 党委 sees: the decision and any change of membership are the
+ * 党组织's, made by its own procedure, never by the app.
+ * Takes the last contact (epoch ms), the searches, `now` (epoch ms) and whether a proposal is open.
+ */
+export function stopProposalProblem(input: {
+  lastContactAt: number
+  searches: readonly SearchFacts[]
+  now: number
+  openProposal: boolean
+}): string | null {
+  if (input.openProposal) return '已经向党委提请过，党委尚未答复；请等待党委的答复，期间可继续查找并记录'
+  const since = lostSince(input.lastContactAt)
+  if (!monthsWithoutContact(input.lastContactAt, input.now)) {
+    return `与党组织失去联系还不满 ${LOST_CONTACT_MONTHS} 个月（${since} 起满 ${LOST_CONTACT_MONTHS} 个月）；请继续联系和查找，并记录每次查找的情况`
+  }
+  const lastContactDate = beijingDate(input.lastContactAt)
+  const searched = input.searches.filter((s) => !s.found && s.date >= lastContactDate)
+  if (searched.length === 0) {
+    return '失去联系以来还没有查找记录；请先通过电话、走访、联系亲属或流入地党组织等方式查找，记录查找情况后再提请'
+  }
+  return null
 }

@@ -211,13 +211,13 @@ test('registering a member who became 流动, and a stale edit is refused', asyn
 test('thresholds are data set by the 党委; cadence by the branch', async () => {
   const rules = await api
     .as(SUPERVISOR)
-    .call('mobile.setThresholds', { needsContactDays: 10, warningDays: 20, lostRiskDays: 60 }, rid())
+    .call('mobile.setThresholds', { needsContactDays: 10, warningDays: 20, lostRiskMonths: 3 }, rid())
   expect(rules.source.thresholds).toBe('org_cmte')
   const list = await api.as(SECRETARY_B1).call('mobile.listBranch', {})
   expect(rowOf(list, MOBILE_B1).state).toBe('lost_risk')
   const bad = await api
     .as(SUPERVISOR)
-    .result('mobile.setThresholds', { needsContactDays: 30, warningDays: 20, lostRiskDays: 60 }, rid())
+    .result('mobile.setThresholds', { needsContactDays: 30, warningDays: 20, lostRiskMonths: 3 }, rid())
   expect(!bad.ok && bad.error.fields?.[0].field).toBe('warningDays')
 
   const cadence = await api.as(SECRETARY_B1).call('mobile.setCadence', { cadence: 'quarter' }, rid())
@@ -387,7 +387,13 @@ test('the list and the member page say what the viewer may change, from the acti
   const committee = await api.as(SUPERVISOR).call('mobile.listBranch', { branchId: 'org_b1' })
   expect(committee.can).toEqual({ setCadence: false, setThresholds: true })
   const member = await api.as(SECRETARY_B1).call('mobile.get', { memberId: MOBILE_B1 })
-  expect(member.can).toEqual({ editProfile: true, recordContact: true, markReports: true })
+  expect(member.can).toEqual({
+    editProfile: true,
+    recordContact: true,
+    markReports: true,
+    recordSearch: true,
+    proposeStop: true,
+  })
   const fromAbove = await api.as(SUPERVISOR).call('mobile.get', { memberId: MOBILE_B1 })
   expect(fromAbove.can.editProfile).toBe(false)
 })

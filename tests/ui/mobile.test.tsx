@@ -6,6 +6,7 @@ import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import CheckinPage from '../../src/packages/mobile/pages/checkin/index'
 import MobileHome from '../../src/packages/mobile/pages/home/index'
 import MobileList from '../../src/packages/mobile/pages/list/index'
+import MobileMember from '../../src/packages/mobile/pages/member/index'
 import { flushOutbox, pendingWrites } from '../../src/services/outbox'
 import { navigation, resetTaroMock } from '../mocks/taro'
 import { closeLink, link, openLink, typeInto } from './real-api'
@@ -72,9 +73,35 @@ test('the 党委 sets the thresholds on the list; the branch list follows', asyn
   expect(container.querySelector('#cadence-chooser')).toBeNull()
   typeInto(container, 'threshold-needsContactDays', '10')
   typeInto(container, 'threshold-warningDays', '20')
-  typeInto(container, 'threshold-lostRiskDays', '40')
+  // 失联风险 is counted in calendar months, at most six: 7 is refused by the action's own rule.
+  typeInto(container, 'threshold-lostRiskMonths', '7')
+  await act(async () => fireEvent.click(container.querySelector('#threshold-save')!))
+  await waitFor(() => expect(container.querySelector('#threshold-editor')!.textContent).toContain('最多 6 个月'))
+  expect(await link.api!.ports.store.get('rule_sets', 'mobile.org_cmte')).toBeNull()
+  typeInto(container, 'threshold-lostRiskMonths', '3')
   await act(async () => fireEvent.click(container.querySelector('#threshold-save')!))
   await waitFor(() => expect(container.querySelector('#state-m_b1_10')!.textContent).toBe('失联风险'))
   const set = await link.api!.ports.store.get<{ thresholds: unknown }>('rule_sets', 'mobile.org_cmte')
-  expect(set!.thresholds).toEqual({ needsContactDays: 10, warningDays: 20, lostRiskDays: 40 })
+  expect(set!.thresholds).toEqual({ needsContactDays: 10, warningDays: 20, lostRiskMonths: 3 })
+})
+
+test('失联 handling: the secretary records a search, then proposes 停止党籍 to the 党委; the member is unchanged', async () => {
+  link.user = 'm_b2_01'
+  navigation.params = { id: 'm_b2_09' }
+  const { container } = render(<MobileMember />)
+  await waitFor(() => expect(container.querySelector('#member-lost')).not.toBeNull())
+  expect(container.querySelector('#member-searches')!.textContent).toContain('已停机')
+
+  fireEvent.click(container.querySelector('#search-method-relatives')!)
+  typeInto(container, 'search-result', '联系其父亲，也不知其下落')
+  await act(async () => fireEvent.click(container.querySelector('#search-save')!))
+  await waitFor(() => expect(container.querySelector('#member-searches')!.textContent).toContain('联系其父亲'))
+  expect(container.querySelector('#member-searches')!.textContent).toContain('联系亲属')
+
+  typeInto(container, 'stop-reason', '失联已满六个月，电话、亲属均联系不上。')
+  await act(async () => fireEvent.click(container.querySelector('#stop-propose')!))
+  await waitFor(() => expect(container.querySelector('#stop-proposal-made')).not.toBeNull())
+  expect(container.querySelector('#stop-proposal')!.textContent).toContain('附查找记录 2 条')
+  expect(container.querySelector('#stop-proposal')!.textContent).toContain('不会自动改变党员状态')
+  expect(await link.api!.ports.store.get('members', 'm_b2_09')).toMatchObject({ status: 'mobile' })
 })

@@ -10,9 +10,14 @@ import {
   contactState,
   daysSince,
   effectiveMobileRules,
+  LOST_CONTACT_MONTHS,
+  lostSince,
+  monthsWithoutContact,
   needsTransfer,
   reportRequirement,
+  stopProposalProblem,
   thresholdProblems,
+  DEFAULT_CHECKIN_CADENCE,
   type ContactThresholds,
 } from '../../src/domain/mobile'
 
@@ -22,7 +27,6 @@ describe('contact state: a day is 24 h of elapsed time; a state starts 1 ms afte
   test.each([
     [30, 'normal', 'needs_contact'],
     [90, 'needs_contact', 'warning'],
-    [180, 'warning', 'lost_risk'],
   ] as const)('%i days exactly is %s; 1 ms earlier the same, 1 ms later %s', (days, atAndBefore, after) => {
     expect(contactState(last, last + days * DAY_MS - 1)).toBe(atAndBefore)
     expect(contactState(last, last + days * DAY_MS)).toBe(atAndBefore)
@@ -34,12 +38,21 @@ describe('contact state: a day is 24 h of elapsed time; a state starts 1 ms afte
     expect(contactState(last, last - 5000)).toBe('normal')
   })
 
+  test('失联风险 starts on the Beijing date six calendar months after the last contact, not after 180 days', () => {
+    // Last contact 2026-05-10 09:30: six calendar months is 2026-11-10 (184 days later), not 11-06.
+    expect(lostSince(last)).toBe('2026-11-10')
+    expect(contactState(last, last + 180 * DAY_MS + 1)).toBe('warning')
+    expect(contactState(last, fromBeijing('2026-11-09', '23:59'))).toBe('warning')
+    expect(contactState(last, fromBeijing('2026-11-10', '00:00'))).toBe('lost_risk')
+  })
+
   test('thresholds are data: a committee override moves the boundaries', () => {
-    const t = { needsContactDays: 15, warningDays: 45, lostRiskDays: 120 }
+    const t = { needsContactDays: 15, warningDays: 45, lostRiskMonths: 4 }
     expect(contactState(last, last + 15 * DAY_MS, t)).toBe('normal')
     expect(contactState(last, last + 15 * DAY_MS + 1, t)).toBe('needs_contact')
     expect(contactState(last, last + 45 * DAY_MS + 1, t)).toBe('warning')
-    expect(contactState(last, last + 120 * DAY_MS + 1, t)).toBe('lost_risk')
+    expect(contactState(last, fromBeijing('2026-09-09', '23:59'), t)).toBe('warning')
+    expect(contactState(last, fromBeijing('2026-09-10', '00:00'), t)).toBe('lost_risk')
   })
 
   test('days since is whole days, rounded down', () => {
@@ -50,20 +63,42 @@ describe('contact state: a day is 24 h of elapsed time; a state starts 1 ms afte
   test('threshold sets must grow', () => {
     const fields = (t: ContactThresholds) => thresholdProblems(t).map((p) => p.field)
     expect(fields(DEFAULT_CONTACT_THRESHOLDS)).toEqual([])
-    expect(fields({ needsContactDays: 30, warningDays: 30, lostRiskDays: 180 })).toEqual(['warningDays'])
-    expect(fields({ needsContactDays: 30, warningDays: 90, lostRiskDays: 90 })).toEqual(['lostRiskDays'])
-    expect(fields({ needsContactDays: 90, warningDays: 60, lostRiskDays: 30 })).toEqual(['warningDays', 'lostRiskDays'])
+    expect(fields({ needsContactDays: 30, warningDays: 30, lostRiskMonths: 6 })).toEqual(['warningDays'])
+    // Three months can be as short as 84 days (28 a month): a warning at 84 days is not before it.
+    expect(fields({ needsContactDays: 30, warningDays: 83, lostRiskMonths: 3 })).toEqual([])
+    expect(fields({ needsContactDays: 30, warningDays: 84, lostRiskMonths: 3 })).toEqual(['lostRiskMonths'])
+    expect(fields({ needsContactDays: 90, warningDays: 60, lostRiskMonths: 1 })).toEqual([
+      'warningDays',
+      'lostRiskMonths',
+    ])
+  })
+
+  test('a set stored before issue 16 in days keeps its 需联系/预警 days and takes six calendar months', () => {
+    const rules = effectiveMobileRules([
+      { orgId: 'org_cmte', thresholds: { needsContactDays: 20, warningDays: 60, lostRiskDays: 150 } as never },
+    ])
+    expect(rules.thresholds).toEqual({ needsContactDays: 20, warningDays: 60, lostRiskMonths: LOST_CONTACT_MONTHS })
+    // A months value past six (失联 itself) is not trusted either.
+    const late = effectiveMobileRules([
+      { orgId: 'org_cmte', thresholds: { needsContactDays: 20, warningDays: 60, lostRiskMonths: 9 } },
+    ])
+    expect(late.thresholds.lostRiskMonths).toBe(LOST_CONTACT_MONTHS)
   })
 
   test('the nearest org on the path wins, thresholds and cadence separately', () => {
     const rules = effectiveMobileRules([
-      { orgId: 'org_cmte', thresholds: { needsContactDays: 20, warningDays: 60, lostRiskDays: 150 } },
+      { orgId: 'org_cmte', thresholds: { needsContactDays: 20, warningDays: 60, lostRiskMonths: 5 } },
       { orgId: 'org_b1', cadence: 'quarter' },
     ])
     expect(rules.thresholds.needsContactDays).toBe(20)
     expect(rules.cadence).toBe('quarter')
     expect(rules.source).toEqual({ thresholds: 'org_cmte', cadence: 'org_b1' })
     expect(effectiveMobileRules([]).source).toEqual({ thresholds: 'default', cadence: 'default' })
+  })
+
+  test('报到 is yearly unless the branch asks more often', () => {
+    expect(DEFAULT_CHECKIN_CADENCE).toBe('year')
+    expect(effectiveMobileRules([]).cadence).toBe('year')
   })
 
   test('most urgent first: by state, then longest without contact', () => {
@@ -139,9 +174,82 @@ describe('six months away → transfer membership', () => {
     expect(needsTransfer('2025-08-31', at('2026-02-28', '00:00'))).toBe(true)
   })
 
+  test('leap years: 31 August 2023 + 6 months is 29 February 2024; 29 February + 6 months is 29 August', () => {
+    expect(addMonths('2023-08-31', 6)).toBe('2024-02-29')
+    expect(needsTransfer('2023-08-31', at('2024-02-28', '23:59'))).toBe(false)
+    expect(needsTransfer('2023-08-31', at('2024-02-29', '00:00'))).toBe(true)
+    expect(addMonths('2024-02-29', 6)).toBe('2024-08-29')
+    expect(addMonths('2026-02-28', 6)).toBe('2026-08-28')
+  })
+
   function at(date: string, time: string) {
     return fromBeijing(date, time)
   }
+})
+
+describe('失联: six calendar months without contact, on Beijing dates', () => {
+  const at = (date: string, time = '12:00') => fromBeijing(date, time)
+
+  test.each([
+    // last contact (Beijing), six months complete on, the instant before is still short
+    ['2025-08-31', '2026-02-28'],
+    ['2023-08-31', '2024-02-29'],
+    ['2024-02-29', '2024-08-29'],
+    ['2026-03-31', '2026-09-30'],
+    ['2026-06-30', '2026-12-30'],
+    ['2026-07-15', '2027-01-15'],
+  ])('last contact %s → 失联 from %s', (contact, from) => {
+    const lastAt = at(contact, '18:00')
+    expect(lostSince(lastAt)).toBe(from)
+    expect(monthsWithoutContact(lastAt, fromBeijing(from, '00:00') - 1)).toBe(false)
+    expect(monthsWithoutContact(lastAt, fromBeijing(from, '00:00'))).toBe(true)
+  })
+
+  test('a contact late in the evening counts on its Beijing date, not its UTC date', () => {
+    // 2026-05-31 23:30 Beijing is 15:30 UTC on 05-31; 2026-06-01 00:30 Beijing is 05-31 UTC.
+    expect(lostSince(fromBeijing('2026-05-31', '23:30'))).toBe('2026-11-30')
+    expect(lostSince(fromBeijing('2026-06-01', '00:30'))).toBe('2026-12-01')
+  })
+})
+
+describe('the proposal to the 党委 for 停止党籍: only after six months and a search, never twice', () => {
+  const lastAt = fromBeijing('2026-03-31', '10:00')
+  const sixMonths = fromBeijing('2026-09-30', '00:00')
+  const searched = [{ date: '2026-09-01', found: false }]
+
+  test('before six calendar months it is refused, saying from which date', () => {
+    const problem = stopProposalProblem({
+      lastContactAt: lastAt,
+      searches: searched,
+      now: sixMonths - 1,
+      openProposal: false,
+    })
+    expect(problem).toContain('不满 6 个月')
+    expect(problem).toContain('2026-09-30')
+  })
+
+  test('at six months it needs a search since the last contact that did not reach the member', () => {
+    expect(stopProposalProblem({ lastContactAt: lastAt, searches: [], now: sixMonths, openProposal: false })).toContain(
+      '还没有查找记录',
+    )
+    // A search before the last contact, or one that reached the member, is not a search for the lost member.
+    const stale = [
+      { date: '2026-03-01', found: false },
+      { date: '2026-09-01', found: true },
+    ]
+    expect(
+      stopProposalProblem({ lastContactAt: lastAt, searches: stale, now: sixMonths, openProposal: false }),
+    ).toContain('还没有查找记录')
+    expect(
+      stopProposalProblem({ lastContactAt: lastAt, searches: searched, now: sixMonths, openProposal: false }),
+    ).toBeNull()
+  })
+
+  test('an open proposal is not made again', () => {
+    expect(
+      stopProposalProblem({ lastContactAt: lastAt, searches: searched, now: sixMonths, openProposal: true }),
+    ).toContain('已经向党委提请过')
+  })
 })
 
 describe('yearly 思想汇报', () => {

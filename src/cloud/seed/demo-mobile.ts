@@ -1,10 +1,13 @@
 /**
  * The demo's 流动党员 registry: the two members whose status is 流动 get a profile, one last in
- * contact about 100 days before the seed time (预警) and one about 200 days before (失联风险), with a
- * few earlier check-ins, so the branch list and the reminders have something to show. Ids are fixed.
+ * contact about 100 days before the seed time (预警) and one about 200 days before (失联风险, past six
+ * calendar months, with one 查找记录 that did not reach him, so 失联 handling has something to show),
+ * with a few earlier check-ins, so the branch list and the reminders have something to show. The first
+ * branch asks for 报到 every month (a branch may ask more often than the yearly default); the second
+ * keeps the default. Ids are fixed.
  */
 import { beijing } from '../../domain/beijing-time'
-import { DAY_MS } from '../../domain/mobile'
+import { DAY_MS, mobileRuleSetId, type MobileRuleSet } from '../../domain/mobile'
 import type { ProfileDoc } from '../documents'
 import type { StoreTx } from '../ports/store'
 
@@ -50,6 +53,29 @@ export const DEMO_MOBILE: readonly DemoMobile[] = [
 
 /** Writes the registry inside the demo's seeding transaction. */
 export async function seedDemoMobile(tx: StoreTx, now: number): Promise<void> {
+  await tx.insert<MobileRuleSet>('rule_sets', {
+    _id: mobileRuleSetId('org_b1'),
+    kind: 'mobile',
+    orgId: 'org_b1',
+    cadence: 'month',
+    updatedBy: 'seed',
+    updatedAt: now - 400 * DAY_MS,
+  })
+  // 韩磊, six months out of contact: the second branch's secretary looked for him once, without result.
+  const searchedAt = now - 10 * DAY_MS
+  const secretary = await tx.get<{ name: string }>('members', 'm_b2_01')
+  await tx.insert('mobile_searches', {
+    _id: 'search_seed_m_b2_09_1',
+    memberId: 'm_b2_09',
+    branchId: 'org_b2',
+    date: beijing(searchedAt).format('YYYY-MM-DD'),
+    method: 'phone',
+    result: '拨打登记的手机号，提示已停机；微信留言未回复。',
+    found: false,
+    byId: 'm_b2_01',
+    byName: secretary?.name ?? '支部书记',
+    recordedAt: searchedAt,
+  })
   for (const d of DEMO_MOBILE) {
     const lastContactAt = now - d.lastContactDaysAgo * DAY_MS
     const member = await tx.get<{ phone: string }>('members', d.memberId)

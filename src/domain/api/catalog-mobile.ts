@@ -3,7 +3,14 @@
  * merged into ACTIONS there; views go in views-mobile.ts.
  */
 import { z } from 'zod'
-import { CHECKIN_CADENCES, MOBILE_REASONS, REPORT_KINDS, thresholdProblems } from '../mobile'
+import {
+  CHECKIN_CADENCES,
+  LOST_RISK_MONTHS_RANGE,
+  MOBILE_REASONS,
+  REPORT_KINDS,
+  SEARCH_METHODS,
+  thresholdProblems,
+} from '../mobile'
 import { COMMITTEE_ROLES, MEETING_ORGANIZER_ROLES, ROLES, ROSTER_EDITOR_ROLES, type Role } from '../org'
 import { catalogOf, defineAction, onMeetingRecord, onMemberRecord, onOrgInput, shape, targetIsBranch } from './define'
 import { fileIdField, idField, textField } from './fields'
@@ -17,6 +24,9 @@ import type {
   MobileProfileView,
   MobileRulesView,
   ReportView,
+  SearchRecordView,
+  StopProposalPage,
+  StopProposalView,
 } from './views-mobile'
 
 const SELF = { kind: 'member', roles: ROLES, scope: 'self', target: { from: 'actor' } } as const
@@ -196,7 +206,8 @@ export const mobileReportMarkRead = defineAction({
 
 export const mobileRules = defineAction({
   name: 'mobile.rules',
-  summary: '流动党员规则：报到周期（支部设定）和联系状态天数（党委设定，默认 30/90/180 天）',
+  summary:
+    '流动党员规则：报到周期（支部设定，默认每年一次）和联系状态的期限（党委设定，默认 30 天需联系、90 天预警、满 6 个月失联风险）',
   input: () => z.object({ branchId: idField('组织编号').optional() }).strict(),
   output: shape<MobileRulesView>(),
   write: false,
@@ -206,12 +217,12 @@ export const mobileRules = defineAction({
 
 export const mobileSetCadence = defineAction({
   name: 'mobile.setCadence',
-  summary: '设定本支部流动党员的报到周期：每月、每季度或每半年一次',
+  summary: '设定本支部流动党员的报到周期：每月、每季度、每半年或每年一次（默认每年一次）',
   input: () =>
     z
       .object({
         branchId: idField('支部编号').optional(),
-        cadence: z.enum(CHECKIN_CADENCES, { error: '报到周期只能是每月、每季度或每半年' }),
+        cadence: z.enum(CHECKIN_CADENCES, { error: '报到周期只能是每月、每季度、每半年或每年' }),
       })
       .strict(),
   output: shape<MobileRulesView>(),
@@ -235,14 +246,21 @@ const daysField = (label: string) =>
 
 export const mobileSetThresholds = defineAction({
   name: 'mobile.setThresholds',
-  summary: '党委设定所辖支部流动党员联系状态的天数：超过几天为需联系、预警、失联风险',
+  summary:
+    '党委设定所辖支部流动党员联系状态的期限：超过几天为需联系、预警，满几个月（按日历月，最多 6 个月）为失联风险',
   input: () =>
     z
       .object({
         orgId: idField('组织编号').optional(),
         needsContactDays: daysField('需联系'),
         warningDays: daysField('预警'),
-        lostRiskDays: daysField('失联风险'),
+        lostRiskMonths: z
+          .number({ error: '请填写失联风险的月数' })
+          .int({ error: '失联风险的月数请填写整数' })
+          .min(LOST_RISK_MONTHS_RANGE.min, { error: `失联风险至少 ${LOST_RISK_MONTHS_RANGE.min} 个月` })
+          .max(LOST_RISK_MONTHS_RANGE.max, {
+            error: `失联风险最多 ${LOST_RISK_MONTHS_RANGE.max} 个月：满 6 个月未联系即按失联党员处理`,
+          }),
       })
       .strict()
       .superRefine((v, ctx) => {
@@ -252,6 +270,55 @@ export const mobileSetThresholds = defineAction({
   write: true,
   access: onOrgInput(['supervisor'], 'subtree', 'orgId'),
   errors: ['VALIDATION_FAILED'],
+})
+
+export const mobileRecordSearch = defineAction({
+  name: 'mobile.recordSearch',
+  summary:
+    '记录一次查找失联流动党员的情况：哪天、用什么方式（电话、走访、联系亲属或流入地党组织等）、结果；找到则更新最近联系时间',
+  input: () =>
+    z
+      .object({
+        memberId: idField('党员编号'),
+        date: dateText('查找日期'),
+        method: z.enum(SEARCH_METHODS, {
+          error: '请选择查找方式：电话、短信或微信、上门走访、联系亲属、联系流入地党组织或其他方式',
+        }),
+        result: textField('查找结果', 300),
+        found: z.boolean({ error: '请选择是否取得联系' }),
+      })
+      .strict(),
+  output: shape<SearchRecordView>(),
+  write: true,
+  access: onMemberRecord(COMMITTEE_ROLES, 'branch'),
+  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+})
+
+export const mobileProposeStop = defineAction({
+  name: 'mobile.proposeStop',
+  summary:
+    '与党组织失去联系满 6 个月、查找仍未取得联系的党员，支部向党委提请停止党籍：只作记录并告知党委，由党组织按规定决定，程序不会自动停止党籍',
+  input: () =>
+    z
+      .object({
+        memberId: idField('党员编号'),
+        reason: textField('提请说明（失联经过和查找情况）', 500),
+      })
+      .strict(),
+  output: shape<StopProposalView>(),
+  write: true,
+  access: onMemberRecord(ROSTER_EDITOR_ROLES, 'branch'),
+  errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT'],
+})
+
+export const mobileStopProposals = defineAction({
+  name: 'mobile.stopProposals',
+  summary: '党委查看所辖支部提请停止党籍的失联党员：提请时间、失联以来的查找记录、提请说明',
+  input: () => z.object({ orgId: idField('组织编号').optional() }).strict(),
+  output: shape<StopProposalPage>(),
+  write: false,
+  access: onOrgInput(COMMITTEE_OR_SUPERVISOR, 'subtree', 'orgId'),
+  errors: ['NOT_FOUND'],
 })
 
 export const makeupGet = defineAction({
@@ -297,6 +364,9 @@ export const MOBILE_ACTIONS = catalogOf(
   mobileRules,
   mobileSetCadence,
   mobileSetThresholds,
+  mobileRecordSearch,
+  mobileProposeStop,
+  mobileStopProposals,
   makeupGet,
   makeupSubmit,
   makeupAccept,

@@ -7,6 +7,7 @@ import type {
   MobileReason,
   ReportKind,
   ReportRequirement,
+  SearchMethod,
 } from '../mobile'
 import type { OrgRef } from './views'
 
@@ -36,7 +37,54 @@ export interface MobileProfileView extends MobileProfileFields {
   daysSinceContact: number
   /** Away six months or more at one place: the branch should start 组织关系转接. */
   transferDue: boolean
+  /** Beijing date from which six calendar months have passed without contact (失联 handling from then). */
+  lostSince: string
+  /** Six calendar months without contact have passed: search and record, then propose to the 党委. */
+  lost: boolean
   version: number
+}
+
+/** One 查找记录: who searched, when, how and with what result. */
+export interface SearchRecordView {
+  id: string
+  memberId: string
+  /** Beijing date of the search (`YYYY-MM-DD`). */
+  date: string
+  method: SearchMethod
+  methodLabel: string
+  result: string
+  /** Whether the search reached the member (then it counts as a contact). */
+  found: boolean
+  byName: string
+  /** Server time it was recorded. */
+  recordedAt: number
+}
+
+/**
+ * A branch's proposal to its 党委 to stop the membership (停止党籍) of a member lost six months: a
+ * record the 党委 sees, never an automatic change (the 党组织 decides by its own procedure).
+ */
+export interface StopProposalView {
+  id: string
+  memberId: string
+  memberName: string
+  branch: OrgRef
+  /** The 党委 it goes to (the nearest 党委 above the branch). */
+  committee: OrgRef
+  /** Server time of the last contact when proposed, and the Beijing date six months after it. */
+  lastContactAt: number
+  lostSince: string
+  reason: string
+  /** The searches recorded since the last contact, as they stood when proposed. */
+  searches: SearchRecordView[]
+  proposedAt: number
+  proposedByName: string
+}
+
+export interface StopProposalPage {
+  org: OrgRef
+  /** Newest first. */
+  items: StopProposalView[]
 }
 
 export interface MobileRulesView {
@@ -131,7 +179,7 @@ export interface MobileBranchView {
 
 export interface TimelineEntry {
   at: number
-  kind: 'checkin' | 'contact' | 'report' | 'makeup'
+  kind: 'checkin' | 'contact' | 'report' | 'makeup' | 'search'
   title: string
   detail: string
 }
@@ -145,8 +193,20 @@ export interface MobileMemberView {
   reports: ReportView[]
   makeups: MakeupView[]
   timeline: TimelineEntry[]
+  /** 查找记录, newest first. */
+  searches: SearchRecordView[]
+  /** The proposal to the 党委 for 停止党籍, when one was made. */
+  proposal: StopProposalView | null
+  /** Why a proposal cannot be made now (Chinese, with what to do next); null when it can. */
+  proposalProblem: string | null
   /** What the viewer may do here (from the actions' declarations). */
-  can: { editProfile: boolean; recordContact: boolean; markReports: boolean }
+  can: {
+    editProfile: boolean
+    recordContact: boolean
+    markReports: boolean
+    recordSearch: boolean
+    proposeStop: boolean
+  }
 }
 
 export interface MakeupPageView {

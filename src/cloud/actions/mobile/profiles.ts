@@ -12,6 +12,8 @@ import {
   mobileGet as getDecl,
   mobileListBranch as listDecl,
   mobileRules as rulesDecl,
+  mobileRecordSearch as searchDecl,
+  mobileProposeStop as proposeDecl,
 } from '../../../domain/api/catalog-mobile'
 import type { MobileProfileView, TimelineEntry } from '../../../domain/api/views-mobile'
 import { beijing } from '../../../domain/beijing-time'
@@ -22,6 +24,8 @@ import {
   mobileRuleSetId,
   REPORT_KIND_LABELS,
   reportRequirement,
+  SEARCH_METHOD_LABELS,
+  stopProposalProblem,
   type ContactState,
   type MobileRuleSet,
 } from '../../../domain/mobile'
@@ -29,7 +33,10 @@ import type { MemberContext } from '../../action-context'
 import type { CheckinDoc, MakeupDoc, ProfileDoc, ReportDoc } from '../../documents'
 import { StoreConflict, type Stored, type StorePort } from '../../ports/store'
 import { membersOf, orgRef } from '../roster-reads'
+import { seesPrivate } from '../roster'
+import { checkinSeenBy, phoneSeenBy, reportSeenBy, type MobileViewer } from '../../../domain/visibility'
 import { makeupView } from './registry'
+import { proposalId, proposalView, searchesOf, searchView } from './lost-contact'
 import { missedMeetings } from './makeups'
 import {
   checkinView,
@@ -41,6 +48,18 @@ import {
   rulesView,
   touchContact,
 } from './registry'
+
+/**
+ * The actor as src/domain/visibility.ts sees them on a 流动党员 of the branch at `orgPath`: whether
+ * they read reports and 报到 notes (the branch committee, who answer them) and whole phone numbers.
+ */
+function mobileViewer(ctx: MemberContext, org: { path: string[] }): MobileViewer & { fullPhones: boolean } {
+  return {
+    memberId: ctx.actor.memberId,
+    branchCommittee: isAllowed(ctx.actor, markReadDecl.access, { orgPath: org.path }),
+    fullPhones: seesPrivate(ctx.actor, org),
+  }
+}
 
 /** A member's records shown at once; older ones stay stored. */
 const RECENT = 50
@@ -75,6 +94,7 @@ export const mobileListBranch = implement(listDecl, async (ctx, _input) => {
   const { store } = ctx.ports
   const branch = ctx.target.org
   const rules = await mobileRulesFor(store, branch)
+  const viewer = mobileViewer(ctx, branch)
   const members = await membersOf(store, branch._id)
   const names = new Map(members.map((m) => [m._id, m.name]))
   const rows: MobileProfileView[] = []
@@ -92,7 +112,8 @@ export const mobileListBranch = implement(listDecl, async (ctx, _input) => {
       // A profile stays when the member comes back; only members still 流动 are listed.
       if (!member || member.status !== 'mobile') continue
       seen.add(p.memberId)
-      rows.push(profileView(p, names.get(p.memberId) ?? p.memberId, ctx.now, rules))
+      const row = profileView(p, names.get(p.memberId) ?? p.memberId, ctx.now, rules)
+      rows.push({ ...row, contact: phoneSeenBy(row.contact, viewer.fullPhones) })
     }
     cursor = page.nextCursor
   } while (cursor && rows.length < 2000)
@@ -118,10 +139,20 @@ export const mobileGet = implement(getDecl, async (ctx, input) => {
   const { store } = ctx.ports
   const member = ctx.target.record
   const rules = await mobileRulesFor(store, ctx.target.org)
+  // Reports and 报到 notes for the member's branch committee, whole phones for roster keepers only.
+  const viewer = mobileViewer(ctx, ctx.target.org)
   const profile = await store.get('mobile_profiles', input.memberId)
-  const checkins = await recentOf<CheckinDoc>(store, 'checkins', input.memberId, 'at')
-  const reports = await recentOf<ReportDoc>(store, 'reports', input.memberId, 'submittedAt')
+  const checkins = (await recentOf<CheckinDoc>(store, 'checkins', input.memberId, 'at')).map((c) =>
+    checkinSeenBy(c, viewer),
+  )
+  const reports = (await recentOf<ReportDoc>(store, 'reports', input.memberId, 'submittedAt')).map((r) =>
+    reportSeenBy(r, viewer),
+  )
   const makeups = await recentOf<MakeupDoc>(store, 'makeups', input.memberId, 'submittedAt')
+  const searches = await searchesOf(store, input.memberId)
+  const proposalDoc = profile
+    ? await store.get('stop_proposals', proposalId(input.memberId, profile.lastContactAt))
+    : null
   const timeline: TimelineEntry[] = [
     ...checkins.map((c) => ({
       at: c.at,
@@ -141,19 +172,42 @@ export const mobileGet = implement(getDecl, async (ctx, input) => {
       title: m.meetingTitle,
       detail: m.acceptedAt ? '已确认' : '待确认',
     })),
+    ...searches.map((q) => ({
+      at: q.recordedAt,
+      kind: 'search' as const,
+      title: `${q.date} ${SEARCH_METHOD_LABELS[q.method]}查找，${q.found ? '已取得联系' : '未取得联系'}`,
+      detail: `${q.result}（${q.byName}）`,
+    })),
   ].sort((a, b) => b.at - a.at)
   return {
-    profile: profile ? profileView(profile, member.name, ctx.now, rules) : null,
+    profile: profile
+      ? (() => {
+          const view = profileView(profile, member.name, ctx.now, rules)
+          return { ...view, contact: phoneSeenBy(view.contact, viewer.fullPhones) }
+        })()
+      : null,
     member: { id: member._id, name: member.name, status: member.status, branchId: member.orgId },
     requirement: reportRequirement(reports, ctx.now),
     due: dueView(profile?.lastCheckinAt ?? null, ctx.now, rules.cadence),
     reports: reports.map(reportView),
     makeups: makeups.map(makeupView),
     timeline,
+    searches: searches.map(searchView),
+    proposal: proposalDoc ? await proposalView(store, proposalDoc) : null,
+    proposalProblem: profile
+      ? stopProposalProblem({
+          lastContactAt: profile.lastContactAt,
+          searches,
+          now: ctx.now,
+          openProposal: proposalDoc !== null,
+        })
+      : '还没有登记流动信息',
     can: {
       editProfile: isAllowed(ctx.actor, updateDecl.access, { orgPath: ctx.target.org.path }),
       recordContact: isAllowed(ctx.actor, contactDecl.access, { orgPath: ctx.target.org.path }),
       markReports: isAllowed(ctx.actor, markReadDecl.access, { orgPath: ctx.target.org.path }),
+      recordSearch: isAllowed(ctx.actor, searchDecl.access, { orgPath: ctx.target.org.path }),
+      proposeStop: isAllowed(ctx.actor, proposeDecl.access, { orgPath: ctx.target.org.path }),
     },
   }
 })
@@ -261,13 +315,13 @@ export const mobileSetCadence = implement(cadenceDecl, async (ctx, input) => {
 export const mobileSetThresholds = implement(thresholdsDecl, async (ctx, input) => {
   const kind = ctx.target.org.kind
   if (kind !== 'committee' && kind !== 'general_branch') {
-    throw invalid('orgId', '联系状态的天数由党委或党总支统一设定，请选择党委或党总支')
+    throw invalid('orgId', '联系状态的期限由党委或党总支统一设定，请选择党委或党总支')
   }
   return saveRuleSet(ctx, {
     thresholds: {
       needsContactDays: input.needsContactDays,
       warningDays: input.warningDays,
-      lostRiskDays: input.lostRiskDays,
+      lostRiskMonths: input.lostRiskMonths,
     },
   })
 })

@@ -18,6 +18,8 @@ import {
   contactState,
   daysSince,
   effectiveMobileRules,
+  lostSince,
+  monthsWithoutContact,
   mobileRuleSetId,
   needsTransfer,
   type CheckinCadence,
@@ -66,6 +68,8 @@ export function profileView(doc: Stored<ProfileDoc>, name: string, now: number, 
     state: contactState(doc.lastContactAt, now, rules.thresholds),
     daysSinceContact: daysSince(doc.lastContactAt, now),
     transferDue: needsTransfer(doc.since, now),
+    lostSince: lostSince(doc.lastContactAt),
+    lost: monthsWithoutContact(doc.lastContactAt, now),
     version: doc._version,
   }
 }

@@ -54,13 +54,16 @@ function CadenceChooser({ data, onSaved }: { data: MobileBranchView; onSaved: ()
   )
 }
 
-/** The 党委's 组织员 set the days after which each state begins, for every branch below the 党委. */
+/**
+ * The 党委's 组织员 set when each state begins, for every branch below the 党委: 需联系 and 预警 in
+ * days, 失联风险 in calendar months (at most six: 满 6 个月 is 失联 itself).
+ */
 function ThresholdEditor({ data, onSaved }: { data: MobileBranchView; onSaved: () => void }) {
   const t = data.rules.thresholds
   const [form, setForm] = useState({
     needsContactDays: String(t.needsContactDays),
     warningDays: String(t.warningDays),
-    lostRiskDays: String(t.lostRiskDays),
+    lostRiskMonths: String(t.lostRiskMonths),
   })
   const write = useWrite('mobile.setThresholds')
   const message = write.message
@@ -68,7 +71,7 @@ function ThresholdEditor({ data, onSaved }: { data: MobileBranchView; onSaved: (
     const outcome = await write.run({
       needsContactDays: Number(form.needsContactDays),
       warningDays: Number(form.warningDays),
-      lostRiskDays: Number(form.lostRiskDays),
+      lostRiskMonths: Number(form.lostRiskMonths),
     })
     if (outcome.status !== 'done') return
     Taro.showToast({ title: '已保存，所辖支部统一使用', icon: 'none' })
@@ -89,14 +92,37 @@ function ThresholdEditor({ data, onSaved }: { data: MobileBranchView; onSaved: (
   )
   return (
     <View className="form-field" id="threshold-editor">
-      <Text className="form-field__label">联系状态天数（本党委所辖支部统一使用）</Text>
+      <Text className="form-field__label">联系状态期限（本党委所辖支部统一使用）</Text>
       {field('needsContactDays', '超过几天未联系为“需联系”')}
       {field('warningDays', '超过几天为“预警”')}
-      {field('lostRiskDays', '超过几天为“失联风险”')}
+      {field('lostRiskMonths', '满几个月（按日历月，最多 6 个月）为“失联风险”')}
       {message && <Text className="form-problem">{message}</Text>}
       <Text className="mob__link" id="threshold-save" onClick={() => void save()}>
         保存
       </Text>
+    </View>
+  )
+}
+
+/** The branch's proposals to its 党委 for 停止党籍 (失联满六个月): what the 党委 is asked to decide. */
+function StopProposals({ branchId }: { branchId: string }) {
+  const state = useApi('mobile.stopProposals', { orgId: branchId })
+  const items = state.data?.items ?? []
+  if (items.length === 0) return null
+  return (
+    <View className="mob__card" id="stop-proposals">
+      <Text className="mob__title">提请党委停止党籍（{items.length} 人）</Text>
+      {items.map((p) => (
+        <View key={p.id} className="mob__item" id={`proposal-${p.memberId}`} onClick={() => open(p.memberId)}>
+          <Text className="mob__item-title">
+            {p.memberName} · {formatDate(p.proposedAt)} 由{p.proposedByName}提请{p.committee.name}
+          </Text>
+          <Text className="mob__item-sub">
+            自 {formatDate(p.lastContactAt)} 起失去联系，{p.lostSince} 满六个月；查找 {p.searches.length}{' '}
+            次仍未取得联系。由党组织按规定决定，程序不会自动停止党籍。
+          </Text>
+        </View>
+      ))}
     </View>
   )
 }
@@ -118,9 +144,10 @@ function List({ data, reload }: { data: MobileBranchView; reload: () => void }) 
         </View>
         <Text className="mob__item-sub">
           报到{CADENCE_LABELS[data.rules.cadence]}；超过 {t.needsContactDays} 天未联系为需联系，{t.warningDays}{' '}
-          天为预警，{t.lostRiskDays} 天为失联风险
+          天为预警，满 {t.lostRiskMonths} 个月为失联风险；满 6 个月未联系，请记录查找情况，仍联系不上的向党委提请处理
         </Text>
       </View>
+      <StopProposals branchId={data.branch.id} />
       {data.can.setCadence && <CadenceChooser data={data} onSaved={reload} />}
       {data.can.setThresholds && <ThresholdEditor data={data} onSaved={reload} />}
       {data.unregistered.length > 0 && (

@@ -1,7 +1,9 @@
 /**
  * One 流动党员 for the branch committee (`?id=`): contact state, the registry fields (editable by the
  * 书记/副书记/组织委员, and registered here the first time), logging a contact, the reports to mark
- * read and reply to, and the timeline of check-ins, reports, 补学 and contacts.
+ * read and reply to, the timeline of check-ins, reports, 补学, contacts and searches, and 失联 handling:
+ * 查找记录 (who, when, how, result) and, at six calendar months without contact, the proposal to the
+ * 党委 for 停止党籍 — a record the 党委 reads, never a change the app makes by itself.
  */
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
@@ -16,7 +18,15 @@ import type {
   ReportView,
 } from '../../../../domain/api/views-mobile'
 import { beijing, formatDate } from '../../../../domain/beijing-time'
-import { CADENCE_LABELS, MOBILE_REASON_LABELS, MOBILE_REASONS, REPORT_KIND_LABELS } from '../../../../domain/mobile'
+import {
+  CADENCE_LABELS,
+  MOBILE_REASON_LABELS,
+  MOBILE_REASONS,
+  REPORT_KIND_LABELS,
+  SEARCH_METHOD_LABELS,
+  SEARCH_METHODS,
+  type SearchMethod,
+} from '../../../../domain/mobile'
 import { useApi } from '../../../../services/use-api'
 import { useWrite } from '../../../../services/use-write'
 import { checkProfile, type ProfileInput } from '../../mobile-forms'
@@ -25,7 +35,7 @@ import { ChoiceChips } from '../../components/choice-chips'
 import { navigate } from '../../../../services/navigation'
 import '../../components/mobile.scss'
 
-const TIMELINE_LABELS = { checkin: '报到', contact: '联系', report: '汇报', makeup: '补学' } as const
+const TIMELINE_LABELS = { checkin: '报到', contact: '联系', report: '汇报', makeup: '补学', search: '查找' } as const
 
 /** The registry fields as typed: an empty 预计返回时间 is sent as null. */
 type ProfileForm = Omit<MobileProfileFields, 'expectedReturn'> & { expectedReturn: string }
@@ -175,6 +185,133 @@ function ContactLogger({ memberId, onDone }: { memberId: string; onDone: () => v
   )
 }
 
+/** 查找记录: the day, the way, the result and whether it reached the member. */
+function SearchLogger({ memberId, onDone }: { memberId: string; onDone: () => void }) {
+  const [form, setForm] = useState({
+    date: beijing(Date.now()).format('YYYY-MM-DD'),
+    method: 'phone' as SearchMethod,
+    result: '',
+    found: false,
+  })
+  const write = useWrite('mobile.recordSearch')
+  const save = async () => {
+    const outcome = await write.run({ memberId, ...form })
+    if (outcome.status !== 'done') return
+    setForm((f) => ({ ...f, result: '', found: false }))
+    Taro.showToast({ title: '已记录查找情况', icon: 'none' })
+    onDone()
+  }
+  return (
+    <View id="search-logger">
+      <TextField
+        id="field-search-date"
+        label="查找日期"
+        inputId="search-date"
+        value={form.date}
+        placeholder="年-月-日"
+        onInput={(v) => setForm((f) => ({ ...f, date: v }))}
+        problem={write.problem('date')}
+      />
+      <Field label="查找方式">
+        <ChoiceChips
+          options={SEARCH_METHODS}
+          labels={SEARCH_METHOD_LABELS}
+          value={form.method}
+          idPrefix="search-method"
+          onChoose={(m) => setForm((f) => ({ ...f, method: m }))}
+        />
+      </Field>
+      <TextField
+        id="field-search-result"
+        label="查找结果"
+        inputId="search-result"
+        value={form.result}
+        maxlength={300}
+        placeholder="如：拨打登记的手机号，已停机；联系其父亲，也不知其下落"
+        onInput={(v) => setForm((f) => ({ ...f, result: v }))}
+        problem={write.problem('result')}
+      />
+      <Field label="是否取得联系">
+        <ChoiceChips
+          options={['no', 'yes'] as const}
+          labels={{ no: '仍未取得联系', yes: '已取得联系' }}
+          value={form.found ? 'yes' : 'no'}
+          idPrefix="search-found"
+          onChoose={(v) => setForm((f) => ({ ...f, found: v === 'yes' }))}
+        />
+      </Field>
+      <SubmitBar
+        className="mob__actions"
+        message={write.message}
+        messageId="search-message"
+        buttonId="search-save"
+        label="记录查找情况"
+        busy={write.busy}
+        onSubmit={save}
+      />
+    </View>
+  )
+}
+
+/** The proposal to the 党委 for 停止党籍: shown once made; offered only when the rule allows it. */
+function StopProposal({ data, onDone }: { data: MobileMemberView; onDone: () => void }) {
+  const [reason, setReason] = useState('')
+  const write = useWrite('mobile.proposeStop')
+  const propose = async () => {
+    const outcome = await write.run({ memberId: data.member.id, reason })
+    if (outcome.status !== 'done') return
+    setReason('')
+    onDone()
+  }
+  const made = data.proposal
+  return (
+    <View className="mob__card" id="stop-proposal">
+      {made ? (
+        <View>
+          <Text className="mob__item-title" id="stop-proposal-made">
+            {formatDate(made.proposedAt)} 已由{made.proposedByName}向{made.committee.name}提请停止党籍
+          </Text>
+          <Text className="mob__item-sub">
+            自 {formatDate(made.lastContactAt)} 起失去联系，{made.lostSince} 满六个月；附查找记录 {made.searches.length}{' '}
+            条
+          </Text>
+          <Text className="mob__body">{made.reason}</Text>
+          <Text className="mob__muted">是否停止党籍由党组织按规定决定，本程序不会自动改变党员状态。</Text>
+        </View>
+      ) : data.proposalProblem ? (
+        <Text className="mob__muted" id="stop-proposal-problem">
+          {data.proposalProblem}
+        </Text>
+      ) : data.can.proposeStop ? (
+        <View>
+          <TextField
+            id="field-stop-reason"
+            label="向党委提请停止党籍（失联满六个月，多方查找仍未取得联系）"
+            inputId="stop-reason"
+            value={reason}
+            maxlength={500}
+            placeholder="失联经过和查找情况"
+            onInput={setReason}
+            problem={write.problem('reason')}
+          />
+          <Text className="mob__muted">提请只作记录并告知党委，由党组织按规定决定，程序不会自动停止党籍。</Text>
+          <SubmitBar
+            className="mob__actions"
+            message={write.message}
+            messageId="stop-message"
+            buttonId="stop-propose"
+            label="提请党委处理"
+            busy={write.busy}
+            onSubmit={propose}
+          />
+        </View>
+      ) : (
+        <Text className="mob__muted">已满六个月未联系，可由支部书记、副书记或组织委员向党委提请处理。</Text>
+      )}
+    </View>
+  )
+}
+
 function Member({ data, reload }: { data: MobileMemberView; reload: () => void }) {
   const [editing, setEditing] = useState(false)
   const canEdit = data.can.editProfile
@@ -252,6 +389,35 @@ function Member({ data, reload }: { data: MobileMemberView; reload: () => void }
         />
       )}
       {data.can.recordContact && p && <ContactLogger memberId={data.member.id} onDone={reload} />}
+
+      {p && (p.lost || data.searches.length > 0 || data.proposal) && (
+        <>
+          <Text className="mob__section">失联查找</Text>
+          <View className="mob__card" id="member-searches">
+            {p.lost && (
+              <Text className="mob__notice" id="member-lost">
+                自 {formatDate(p.lastContactAt)} 起未联系，{p.lostSince} 已满六个月：请多方查找并逐次记录。
+              </Text>
+            )}
+            {data.searches.length === 0 ? (
+              <Text className="mob__muted">还没有查找记录</Text>
+            ) : (
+              data.searches.map((q) => (
+                <View key={q.id} className="mob__item" id={`search-${q.id}`}>
+                  <Text className="mob__item-title">
+                    {q.date} · {q.methodLabel} · {q.found ? '已取得联系' : '仍未取得联系'}
+                  </Text>
+                  <Text className="mob__item-sub">
+                    {q.result}（{q.byName}记录）
+                  </Text>
+                </View>
+              ))
+            )}
+          </View>
+          {data.can.recordSearch && <SearchLogger memberId={data.member.id} onDone={reload} />}
+          {p.lost && <StopProposal data={data} onDone={reload} />}
+        </>
+      )}
 
       <Text className="mob__section">汇报</Text>
       <View className="mob__card" id="member-reports">
