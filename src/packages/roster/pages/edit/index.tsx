@@ -55,7 +55,8 @@ function Chips<T extends string>({
 
 /**
  * The other members of the branch with exactly the name being typed (a pause of 400 ms after
- * typing), for a warning — two people may share a name, so it never stops the save.
+ * typing), for a warning — two people may share a name, so it never stops the save. An edit that
+ * keeps the member's name asks nothing.
  */
 function useSameName(typed: string, memberId: string | null, existing: MemberDetail | null): MemberRow[] {
   const [name, setName] = useState(typed.trim())
@@ -65,8 +66,11 @@ function useSameName(typed: string, memberId: string | null, existing: MemberDet
   }, [typed])
   const found = useApi(
     'roster.list',
-    name ? { ...(existing ? { branchId: existing.org.id } : {}), search: name.slice(0, 20), limit: 20 } : null,
+    name && name !== existing?.name
+      ? { ...(existing ? { branchId: existing.org.id } : {}), search: name.slice(0, 20), limit: 20 }
+      : null,
   )
+  if (name === existing?.name) return []
   return (found.data?.items ?? []).filter((m) => m.name === name && m.id !== memberId)
 }
 
