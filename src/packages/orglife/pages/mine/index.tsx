@@ -78,7 +78,11 @@ function Entries({ entries, desk }: { entries: OrgLifeEntry[]; desk: boolean }) 
               date: formatDate(e.startAt).slice(5),
               kind: kindLabel(e.kind),
               title: e.title,
-              outcome: <Tag type={TAG_TYPE[e.outcome]}>{outcomeText(e)}</Tag>,
+              outcome: (
+                <View className="orglife__tags">
+                  <Tag type={TAG_TYPE[e.outcome]}>{outcomeText(e)}</Tag>
+                </View>
+              ),
               hours: e.hours || '',
               next: <MakeupLink e={e} i={i} />,
             },
