@@ -31,6 +31,11 @@ export interface CloudBaseOptions {
   codeEnvVersion?: WxacodeGetUnlimitedParam['envVersion']
   /** The secret that signs browser sessions (扫码登录); without it the browser build cannot log in. */
   webSessionSecret?: Buffer
+  /**
+   * False: write the request record after the call's writes instead of in their transaction
+   * (CloudBaseStore `atomicWriteScopes`); env `ATOMIC_WRITE_SCOPES=off`. On by default.
+   */
+  atomicWriteScopes?: boolean
 }
 
 /** Options from the cloud function's environment variables (set in the CloudBase console). */
@@ -47,17 +52,22 @@ export function cloudBaseOptionsFromEnv(env: Record<string, string | undefined>)
   if (webSecret !== undefined && webSecret !== '' && Buffer.byteLength(webSecret, 'utf8') < 32) {
     throw new Error('WEB_SESSION_SECRET must be at least 32 bytes (e.g. 64 hex digits from `openssl rand -hex 32`)')
   }
+  const atomic = env.ATOMIC_WRITE_SCOPES
+  if (atomic !== undefined && atomic !== '' && atomic !== 'on' && atomic !== 'off') {
+    throw new Error('ATOMIC_WRITE_SCOPES must be on or off')
+  }
   return {
     templates: parseSubscribeTemplates(env.SUBSCRIBE_TEMPLATES),
     miniprogramState: state,
     ...(codeEnv ? { codeEnvVersion: codeEnv } : {}),
     ...(webSecret ? { webSessionSecret: Buffer.from(webSecret, 'utf8') } : {}),
+    ...(atomic === 'off' ? { atomicWriteScopes: false } : {}),
   }
 }
 
 export function openCloudBase(cloud: WxCloud, options: CloudBaseOptions = {}): Ports {
   const clock = options.clock ?? systemClock
-  const store = new CloudBaseStore(cloud.database())
+  const store = new CloudBaseStore(cloud.database(), { atomicWriteScopes: options.atomicWriteScopes !== false })
   return {
     store,
     files: new CloudBaseFiles(cloud),

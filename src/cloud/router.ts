@@ -119,6 +119,9 @@ async function dispatch(ports: Ports, handlers: HandlerMap, rawEvent: unknown, c
         // Checked again inside: a concurrent call with this request id may have committed meanwhile.
         const first = await ports.store.get('requests', key)
         if (first) return { replayed: true, result: replay(first, decl.name, inputHash) }
+        // The store may run the call again after rolling it back (a CloudBase conflict, or a query of
+        // its own writes): each run makes the same ids, as a retry after a crash does.
+        ctx.newId = requestIds(key)
         return { replayed: false, result: await handler(ctx, input) }
       },
       ({ replayed, result }) =>

@@ -238,6 +238,10 @@ describe('SubscribeNotifier', () => {
       cloudBaseOptionsFromEnv({ SUBSCRIBE_TEMPLATES: '{"meeting.notice":"T"}', SUBSCRIBE_STATE: 'developer' }),
     ).toEqual({ templates: { 'meeting.notice': 'T' }, miniprogramState: 'developer' })
     expect(() => cloudBaseOptionsFromEnv({ SUBSCRIBE_STATE: 'prod' })).toThrow(/SUBSCRIBE_STATE/)
+    // The request record commits with the write unless turned off.
+    expect(cloudBaseOptionsFromEnv({ ATOMIC_WRITE_SCOPES: 'off' }).atomicWriteScopes).toBe(false)
+    expect(cloudBaseOptionsFromEnv({ ATOMIC_WRITE_SCOPES: 'on' }).atomicWriteScopes).toBeUndefined()
+    expect(() => cloudBaseOptionsFromEnv({ ATOMIC_WRITE_SCOPES: 'yes' })).toThrow(/ATOMIC_WRITE_SCOPES/)
   })
 })
 

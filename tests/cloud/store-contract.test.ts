@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { CLOUDBASE_SERVER_GET_MAX, CloudBaseStore, type CloudBaseDb } from '../../src/cloud/adapters/cloudbase-store'
 import { SqliteStore } from '../../src/cloud/adapters/sqlite-store'
+import { eq } from '../../src/cloud/ports/store'
 import { FakeCloudBaseDb } from './fake-cloudbase-db'
 import { CONTRACT_COLLECTIONS, runStoreContract } from './store-contract'
 
@@ -52,11 +53,72 @@ describe('CloudBaseStore over the fake: what the contract cannot see', () => {
   })
 })
 
-describe('CloudBaseStore with atomic write scopes, over the fake', () => {
+describe('CloudBaseStore with atomic write scopes (the default), over the fake', () => {
   const make = () => {
     const db = new FakeCloudBaseDb(['ct_items', 'requests'])
-    return { db, store: new CloudBaseStore(db as unknown as CloudBaseDb, { atomicWriteScopes: true }) }
+    return { db, store: new CloudBaseStore(db as unknown as CloudBaseDb) }
   }
+
+  test('a call that queries what it wrote is rolled back and run again with the seal after its writes', async () => {
+    const { db, store } = make()
+    await store.insert('ct_items', { _id: 'old', kind: 'x' })
+    let runs = 0
+    const result = await store.writeScope(
+      async () => {
+        runs += 1
+        await store.insert('ct_items', { _id: `new${runs}`, kind: 'x' })
+        // Caught by the handler: the call is rolled back all the same.
+        const page = await store.query('ct_items', { where: [eq('kind', 'x')], limit: 10 }).catch(() => null)
+        return page ? page.items.map((d) => d._id).sort() : 'stale'
+      },
+      (ids) => ({ collection: 'requests', doc: { _id: 'r-query', ids } }),
+    )
+    expect(runs).toBe(2)
+    // The first run's insert went with its transaction; the second saw its own write.
+    expect(result).toEqual(['new2', 'old'])
+    expect(
+      db
+        .dump('ct_items')
+        .map((d) => d._id)
+        .sort(),
+    ).toEqual(['new2', 'old'])
+    expect(db.dump('requests')).toEqual([{ _id: 'r-query', ids: ['new2', 'old'], _version: 1 }])
+  })
+
+  test('a query before the call writes that collection stays in the transaction', async () => {
+    const { db, store } = make()
+    await store.insert('ct_items', { _id: 'old', kind: 'x' })
+    let outsideDuring: unknown = 'unread'
+    let runs = 0
+    await store.writeScope(
+      async () => {
+        runs += 1
+        const before = await store.count('ct_items', [eq('kind', 'x')])
+        await store.insert('ct_items', { _id: 'second', kind: 'x', before })
+        outsideDuring = db.dump('ct_items').length
+        return before
+      },
+      (before) => ({ collection: 'requests', doc: { _id: 'r-count', before } }),
+    )
+    expect(runs).toBe(1)
+    expect(outsideDuring).toBe(1)
+    expect(db.dump('requests')).toEqual([{ _id: 'r-count', before: 1, _version: 1 }])
+  })
+
+  test('atomicWriteScopes: false writes the seal after the call, outside its transaction', async () => {
+    const db = new FakeCloudBaseDb(['ct_items', 'requests'])
+    const store = new CloudBaseStore(db as unknown as CloudBaseDb, { atomicWriteScopes: false })
+    let outsideDuring: unknown = 'unread'
+    await store.writeScope(
+      async () => {
+        await store.insert('ct_items', { _id: 'a' })
+        outsideDuring = db.dump('ct_items').length
+      },
+      () => ({ collection: 'requests', doc: { _id: 'r-seq' } }),
+    )
+    expect(outsideDuring).toBe(1)
+    expect(db.dump('requests')).toHaveLength(1)
+  })
 
   test('the call writes and its seal commit together; nothing is visible outside before the commit', async () => {
     const { db, store } = make()

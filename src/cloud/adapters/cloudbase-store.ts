@@ -166,6 +166,22 @@ interface WriteScope {
   writes: number
   /** Set when a nested transaction failed after writing: the whole scope must roll back. */
   aborted: ScopeAbort | null
+  /** Collections the scope has written to: a query of one of them cannot see those writes. */
+  written: Set<string>
+  /** Set when the call queried a collection it had written: the scope rolls back and runs sequentially. */
+  queried?: QueryAfterWrite
+}
+
+/**
+ * Thrown inside an atomic scope when the call queries (or counts) a collection it has already
+ * written to: CloudBase transactions cannot query, so the answer would miss the call's own writes.
+ * The transaction rolls back (nothing of the call is kept) and the call runs again with its seal
+ * written after its writes.
+ */
+class QueryAfterWrite extends Error {
+  constructor(readonly collection: string) {
+    super(`a write scope queried ${collection} after writing to it`)
+  }
 }
 
 /** Thrown inside a scope's transaction to roll all of it back; carries the error to rethrow. */
@@ -185,10 +201,12 @@ export class CloudBaseStore implements StorePort {
   private readonly scopes = new AsyncLocalStorage<WriteScope>()
 
   /**
-   * `atomicWriteScopes` runs each write scope as one CloudBase transaction (effect and seal commit
-   * together). Off by default: CloudBase transactions cannot query, so a handler that queries what
-   * it just wrote (binding.unbind's member detail) would not see it; until queries inside a scope
-   * see its writes, the seal is written after the call's writes.
+   * `atomicWriteScopes` (on unless `false`) runs each write scope as one CloudBase transaction: the
+   * call's writes and its seal (the request record) commit together, so a retry after a crash
+   * replays the first answer. CloudBase transactions cannot query, so a call that queries a
+   * collection it has already written to (binding.unbind's member detail) would miss its own
+   * writes: such a call is rolled back as soon as it asks and run again with the seal written after
+   * its writes (a crash between the two then loses the seal, as with `atomicWriteScopes: false`).
    */
   constructor(
     private readonly db: CloudBaseDb,
@@ -258,8 +276,20 @@ export class CloudBaseStore implements StorePort {
     }
   }
 
+  /** Refuses a query inside an atomic scope of a collection the scope has written (see QueryAfterWrite). */
+  private checkQueryable(collection: string): void {
+    const scope = this.scopes.getStore()
+    if (scope?.written.has(collection)) {
+      const abort = new QueryAfterWrite(collection)
+      // Kept on the scope too: a handler that catches the error still has its call rolled back.
+      scope.queried ??= abort
+      throw abort
+    }
+  }
+
   async query<T>(collection: string, options: QueryOptions): Promise<Page<Stored<T>>> {
     assertCollectionName(collection)
+    this.checkQueryable(collection)
     const limit = clampLimit(options.limit)
     const desc = options.orderBy?.direction === 'desc'
     const field = options.orderBy && options.orderBy.field !== '_id' ? options.orderBy.field : null
@@ -290,6 +320,7 @@ export class CloudBaseStore implements StorePort {
 
   async count(collection: string, where: readonly Filter[] = []): Promise<number> {
     assertCollectionName(collection)
+    this.checkQueryable(collection)
     const res = await this.filtered(this.db.collection(collection), this.conditions(where)).count()
     return res.total
   }
@@ -306,7 +337,8 @@ export class CloudBaseStore implements StorePort {
 
   /**
    * A transaction inside a write scope joins the scope's transaction. MongoDB has no savepoints:
-   * when it fails after writing, the whole scope rolls back (and the call fails with its error).
+   * when it fails after writing, the whole scope rolls back and the call runs again without the
+   * scope's transaction (see writeScope), where that transaction is undone alone.
    */
   private async nested<R>(scope: WriteScope, fn: (tx: StoreTx) => Promise<R>): Promise<R> {
     const before = scope.writes
@@ -324,36 +356,43 @@ export class CloudBaseStore implements StorePort {
   /**
    * One CloudBase transaction around the whole call: its gets, inserts, updates and removes go
    * through it, and the seal is added last, so the call's writes and its seal commit together.
-   * Queries and counts inside read committed data (CloudBase transactions cannot query). On a
-   * write conflict CloudBase runs the call again from the start, as it does any transaction.
+   * Queries and counts inside read committed data (CloudBase transactions cannot query): one of a
+   * collection the call already wrote, or a nested transaction that fails after writing, rolls the
+   * transaction back and runs the call again with its seal written after its writes. On a write
+   * conflict CloudBase runs the call again from the start, as it does any transaction.
    */
   async writeScope<R>(run: () => Promise<R>, seal: (result: R) => SealDoc | null): Promise<R> {
     if (this.scopes.getStore()) return run()
-    if (!this.options.atomicWriteScopes) return this.sequentialScope(run, seal)
+    if (this.options.atomicWriteScopes === false) return this.sequentialScope(run, seal)
     let failure: { error: unknown } | null = null
     let result: R | undefined
     try {
       await this.db.runTransaction(async (t) => {
         failure = null
-        const scope: WriteScope = { tx: this.txOf(t), writes: 0, aborted: null }
+        const scope: WriteScope = { tx: this.txOf(t), writes: 0, aborted: null, written: new Set() }
         const counted = scope.tx
-        const wrote = <W>(written: W): W => {
+        const wrote = <W>(collection: string, written: W): W => {
           scope.writes += 1
+          scope.written.add(collection)
           return written
         }
         scope.tx = {
           get: counted.get,
-          insert: async (c: string, doc: NewDoc<never>) => wrote(await counted.insert(c, doc)),
+          insert: async (c: string, doc: NewDoc<never>) => wrote(c, await counted.insert(c, doc)),
           update: async (c: string, id: string, patch: Partial<never>, v: number) =>
-            wrote(await counted.update(c, id, patch, v)),
-          remove: async (c: string, id: string, v: number) => wrote(await counted.remove(c, id, v)),
+            wrote(c, await counted.update(c, id, patch, v)),
+          remove: async (c: string, id: string, v: number) => wrote(c, await counted.remove(c, id, v)),
         } as StoreTx
         try {
           result = await this.scopes.run(scope, run)
+          if (scope.queried) throw scope.queried
           if (scope.aborted) throw scope.aborted
         } catch (error) {
           // A refusal keeps the writes made before it, as without the scope; the database's own
-          // failures (a conflict to retry, an aborted transaction) and a failed nested transaction roll back.
+          // failures (a conflict to retry, an aborted transaction), a failed nested transaction and
+          // a query of the call's own writes roll back.
+          if (scope.queried) throw scope.queried
+          if (scope.aborted) throw scope.aborted
           if (error instanceof ScopeAbort || isDatabaseError(error)) throw error
           failure = { error }
           return
@@ -362,7 +401,11 @@ export class CloudBaseStore implements StorePort {
         if (sealed) await counted.insert(sealed.collection, sealed.doc)
       })
     } catch (err) {
-      throw err instanceof ScopeAbort ? err.cause : err
+      // Nothing of the call was kept: it runs again, its seal after its writes, where its nested
+      // transactions are CloudBase's own (one that fails is undone alone, as on SQLite) and its
+      // queries see what it wrote.
+      if (err instanceof QueryAfterWrite || err instanceof ScopeAbort) return this.sequentialScope(run, seal)
+      throw err
     }
     if (failure) throw (failure as { error: unknown }).error
     return result as R
