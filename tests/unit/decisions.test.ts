@@ -10,7 +10,8 @@ import {
   moreThanFourFifths,
 } from '../../src/domain/decision-kinds'
 import { motionProblems, tallyOf, type Motion, type Presence, type RollLine } from '../../src/domain/decisions'
-import { finalizeProblems, type MinutesContent } from '../../src/domain/minutes'
+import { canonicalJson, finalizeProblems, type MinutesContent } from '../../src/domain/minutes'
+import { minutesContentSchema } from '../../src/domain/api/catalog-minutes'
 import { attendanceFromBoard } from '../../src/domain/minutes-attendance'
 import { computeBoard } from '../../src/domain/attendance'
 
@@ -316,4 +317,18 @@ test('the roll is taken from the board where the kind has quorum: 远程 kept ap
     { memberId: 'd', name: 'd', votingRights: true, presence: 'absent' },
   ])
   expect(attendanceFromBoard({ ...board, quorum: null }, null).roll).toBeUndefined()
+})
+
+test('older minutes keep their canonical form: an untyped item parses back without a motion key', () => {
+  const old: MinutesContent = {
+    chair: '张',
+    recorder: '李',
+    place: '会议室',
+    items: [{ topic: '表决', speeches: '发言', decision: '通过', vote: { for: 7, against: 0, abstain: 0 } }],
+    absenceNotes: [],
+    notes: '',
+  }
+  const parsed = minutesContentSchema.parse(old)
+  expect(canonicalJson(parsed)).toBe(canonicalJson(old))
+  expect('motion' in parsed.items[0]).toBe(false)
 })
