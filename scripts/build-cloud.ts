@@ -47,6 +47,8 @@ export const LAZY_PARTS: Record<string, string> = {
   // The 党委's exports: the matrix as .xlsx (exceljs) and the 述职评议 packet as .docx.
   'supervision-xlsx': path.join(ROOT, 'src', 'cloud', 'supervision-xlsx.ts'),
   'supervision-docx': path.join(ROOT, 'src', 'cloud', 'supervision-docx.ts'),
+  // A branch's yearly 党费 ledger as .xlsx (exceljs), written by dues.exportLedger.
+  'dues-xlsx': path.join(ROOT, 'src', 'cloud', 'dues-xlsx.ts'),
   // The roster as .xlsx (exceljs), written by roster.export and read by roster.import*.
   'roster-xlsx': path.join(ROOT, 'src', 'cloud', 'roster-xlsx.ts'),
   // Holidays of a year the chinese-days dataset lacks, computed with tyme4ts (lunar calendar tables).

@@ -81,12 +81,19 @@ test('each function folder becomes index.js, package.json and config.json in WeC
   // The heavy libraries load only with the actions that need them, each from its own file.
   const heavy = /node_modules\/(docx|jszip|iconv-lite|papaparse|exceljs)\//
   expect(api.inputs.filter((f) => heavy.test(f))).toEqual([])
-  expect(api.parts.map((p) => p.name)).toEqual(['csv-file', 'minutes-docx', 'supervision-docx', 'supervision-xlsx'])
+  expect(api.parts.map((p) => p.name)).toEqual([
+    'csv-file',
+    'dues-xlsx',
+    'minutes-docx',
+    'supervision-docx',
+    'supervision-xlsx',
+  ])
   const code = readFileSync(apiFile('index.js'), 'utf8')
   expect(code).toContain('require("./minutes-docx.js")')
   expect(code).toContain('require("./csv-file.js")')
   expect(code).toContain('require("./supervision-xlsx.js")')
   expect(code).toContain('require("./supervision-docx.js")')
+  expect(code).toContain('require("./dues-xlsx.js")')
   // zod's JSON Schema conversion and compiler never run here and are left out.
   expect(code).toContain('zod/to-json-schema.js is not bundled in the cloud function')
   expect(code).toContain('zod/compile.js is not bundled in the cloud function')

@@ -179,7 +179,7 @@ test('the ledger: cards on the phone, a table of twelve months at a desk; a row 
   const row = desk.container.querySelector(`#row-${NEW_MEMBER}`)!
   expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
     '朱浩然',
-    '在职党员',
+    '在职',
     '45.00',
     ...Array(6).fill(''),
     ...Array(3).fill('欠'),

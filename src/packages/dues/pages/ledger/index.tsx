@@ -48,8 +48,8 @@ function DeskLedger({ view }: { view: DuesBranchView }) {
         id="ledger-table"
         caption={`${view.branch.name}${view.year}年党费台账`}
         columns={[
-          { key: 'name', title: '姓名', width: '6em' },
-          { key: 'category', title: '类别', width: '7em' },
+          { key: 'name', title: '姓名', width: '5em' },
+          { key: 'category', title: '类别', width: '5em' },
           { key: 'monthly', title: '月应交', num: true, width: '6em' },
           ...months.map((m) => ({ key: m, title: `${Number(m.slice(5))}月`, width: '2.6em' })),
           { key: 'paid', title: '已交', num: true, width: '6em' },
@@ -60,8 +60,8 @@ function DeskLedger({ view }: { view: DuesBranchView }) {
           id: `row-${r.memberId}`,
           onOpen: () => openMember(r, view.year),
           cells: {
-            name: r.name,
-            category: r.categoryLabel ?? '未核定',
+            name: <Text className="dues-ledger__nowrap">{r.name}</Text>,
+            category: <Text className="dues-ledger__nowrap">{r.categoryLabel?.replace(/党员$/, '') ?? '未核定'}</Text>,
             monthly: r.monthlyFen === null ? '—' : (r.monthlyFen / 100).toFixed(2),
             paid: (r.totals.paidFen / 100).toFixed(2),
             arrears: (
@@ -96,9 +96,13 @@ function PhoneLedger({ view }: { view: DuesBranchView }) {
               {r.monthlyFen !== null ? ` · 每月 ${money(r.monthlyFen)}` : ''}
             </Text>
           </View>
-          <Text className={r.totals.arrearsFen > 0 ? 'dues__due' : 'dues__ok'}>
-            {r.totals.arrearsFen > 0 ? `欠 ${money(r.totals.arrearsFen)}` : '已交清'}
-          </Text>
+          {r.monthlyFen === null ? (
+            <Text className="dues__muted">待核定基数</Text>
+          ) : (
+            <Text className={r.totals.arrearsFen > 0 ? 'dues__due' : 'dues__ok'}>
+              {r.totals.arrearsFen > 0 ? `欠 ${money(r.totals.arrearsFen)}` : '已交清'}
+            </Text>
+          )}
         </View>
       ))}
     </View>
