@@ -68,7 +68,8 @@ export const planExport = implement(planExportDecl, async (ctx, input) => {
       cancelled,
     }
   })
-  rows.sort((a, b) => a.date.localeCompare(b.date) || a.time.localeCompare(b.time))
+  // By day and start; otherwise in the plan's own order (the sort is stable).
+  rows.sort((a, b) => a.date.localeCompare(b.date) || a.time.slice(0, 5).localeCompare(b.time.slice(0, 5)))
   const sheet: PlanSheet = {
     branchName: branch.name,
     year: plan.year,

@@ -29,6 +29,8 @@ import {
 import { Generate } from '../../components/plan-generate'
 import { PlanHead } from '../../components/plan-head'
 import { PlanItemEditor } from '../../components/plan-item-editor'
+import { PlanExport } from '../../components/plan-export'
+import { YearSwitch } from '../../components/year-switch'
 import { navigate } from '../../../../services/navigation'
 import './index.scss'
 
@@ -262,6 +264,7 @@ function Plan({ plan: initial, onReplace }: { plan: PlanView; onReplace: (p: Pla
           </Text>
         </View>
       )}
+      {plan.status === 'published' && <PlanExport branchId={plan.branch.id} year={plan.year} />}
       {!plan.canEdit && (
         <View className="actions">
           <Button
@@ -278,10 +281,8 @@ function Plan({ plan: initial, onReplace }: { plan: PlanView; onReplace: (p: Pla
   )
 }
 
-export default function PlanPage() {
-  const { params } = useRouter()
-  const year = Number(params.year) || beijing(Date.now()).year() + 1
-  const branchId = params.branchId || undefined
+/** One year's plan: its own read and state, so switching years starts clean. */
+function PlanYear({ year, branchId }: { year: number; branchId: string | undefined }) {
   const state = useApi('plan.get', { year, ...(branchId ? { branchId } : {}) })
   const [replaced, setReplaced] = useState<PlanView | null>(null)
   return (
@@ -295,7 +296,8 @@ export default function PlanPage() {
             {!p.calendarCovered && (
               <View className="panel plan__warnings" id="plan-warnings">
                 <Text className="plan__warning">
-                  ⚠ {year}年法定节假日安排尚未公布，生成的计划只能避开周末；可以先生成，发布前请逐项核对。
+                  ⚠ {year}
+                  年放假安排国务院尚未公布：生成的计划会按法定节假日和农历避开元旦、春节、清明、劳动节、端午、中秋、国庆，但调休上班日还不知道；发布前请逐项核对。
                 </Text>
               </View>
             )}
@@ -304,5 +306,18 @@ export default function PlanPage() {
         )
       }}
     </Loaded>
+  )
+}
+
+export default function PlanPage() {
+  const { params } = useRouter()
+  const thisYear = beijing(Date.now()).year()
+  const [year, setYear] = useState(() => Number(params.year) || thisYear + 1)
+  const branchId = params.branchId || undefined
+  return (
+    <>
+      <YearSwitch year={year} thisYear={thisYear} onChange={setYear} />
+      <PlanYear key={year} year={year} branchId={branchId} />
+    </>
   )
 }
