@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import type { BranchCompliance, ComplianceItem } from '../domain/api/views'
 import { beijing } from '../domain/beijing-time'
 import { kindLabel } from '../domain/meeting-kinds'
+import { navigate } from '../services/navigation'
 import { Tag } from './nut'
 import './compliance-list.scss'
 
@@ -40,6 +41,30 @@ function Item({ i }: { i: ComplianceItem }) {
   )
 }
 
+/** 谈心谈话 per pair this year (条例 第五章): done / owed, opening the list of pairs still owed. */
+function HeartTalks({ branch }: { branch: BranchCompliance }) {
+  const t = branch.heartTalks
+  if (t.owed === 0) return null
+  const open = () => void navigate('heartTalks', { branchId: branch.branch.id, year: String(t.year) })
+  return (
+    <View className="compliance__item" id="compliance-heart-talks" onClick={open}>
+      <View className="compliance__head">
+        <Text className="compliance__kind">
+          谈心谈话<Text className="compliance__period"> {t.year}年</Text>
+        </Text>
+        <Tag type={t.done >= t.owed ? 'success' : 'default'}>
+          {t.done >= t.owed ? '已完成' : `已谈 ${t.done}/${t.owed} 对`}
+        </Tag>
+      </View>
+      <Text className="compliance__reason">
+        {t.done >= t.owed
+          ? '委员之间、委员与党员今年都已谈过。'
+          : `委员之间、委员与党员每年一般不少于 1 次，还有 ${t.owed - t.done} 对未谈，点此查看 ›`}
+      </Text>
+    </View>
+  )
+}
+
 /** A branch's list, the items needing attention first. */
 export function ComplianceList({ branch }: { branch: BranchCompliance }) {
   const order: ComplianceItem['status'][] = ['overdue', 'missed', 'due', 'in_progress', 'done']
@@ -61,6 +86,13 @@ export function ComplianceList({ branch }: { branch: BranchCompliance }) {
       {items.map((i) => (
         <Item key={`${i.kind}-${i.owner.id}`} i={i} />
       ))}
+      <HeartTalks branch={branch} />
+      {!branch.committee.hasCommittee && (
+        <View className="compliance__item" id="compliance-no-committee">
+          <Text className="compliance__kind">不设支部委员会</Text>
+          <Text className="compliance__reason">{branch.committee.reason}</Text>
+        </View>
+      )}
     </View>
   )
 }

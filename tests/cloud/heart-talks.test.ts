@@ -124,6 +124,14 @@ describe('small branches (条例 第六章)', () => {
     // The month calendar's period statuses (and so the quota warnings) leave it out too.
     expect(cal.periods.some((p) => p.kind === 'committee_meeting')).toBe(false)
     expect(cal.periods.some((p) => p.kind === 'theme_day')).toBe(true)
+    // So does the plan, and it says why.
+    const plan = await api.as(SECRETARY_B1).call('plan.generate', { year: 2027 }, rid())
+    expect(plan.items.some((i) => i.kind === 'committee_meeting')).toBe(false)
+    expect(plan.items.some((i) => i.kind === 'theme_day')).toBe(true)
+    expect(plan.warnings.some((w) => w.includes('不设支部委员会'))).toBe(true)
+    // 首页's 谈心谈话 line: the year's pairs, done and owed.
+    expect(s.heartTalks).toMatchObject({ year: 2026, done: 0 })
+    expect(s.heartTalks.owed).toBeGreaterThan(0)
   })
 
   test('7 正式党员: a 支部委员会 that owes its 支委会', async () => {
@@ -131,5 +139,8 @@ describe('small branches (条例 第六章)', () => {
     const s = await summary()
     expect(s.committee).toMatchObject({ hasCommittee: true, fullMembers: 7 })
     expect(s.items.some((i) => i.kind === 'committee_meeting')).toBe(true)
+    const plan = await api.as(SECRETARY_B1).call('plan.generate', { year: 2027 }, rid())
+    expect(plan.items.filter((i) => i.kind === 'committee_meeting')).toHaveLength(12)
+    expect(plan.warnings.some((w) => w.includes('不设支部委员会'))).toBe(false)
   })
 })

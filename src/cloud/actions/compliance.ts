@@ -7,17 +7,19 @@ import { eq } from '../ports/store'
 import { implement } from './handler'
 import { complianceSummary as complianceSummaryDecl } from '../../domain/api/catalog'
 import type { BranchCompliance, ComplianceItem } from '../../domain/api/views'
-import { fromBeijing } from '../../domain/beijing-time'
+import { beijing, fromBeijing } from '../../domain/beijing-time'
 import { emptyCounter, statusFromCounter, type ComplianceStatus } from '../../domain/compliance'
 import type { EffectiveKindRule } from '../../domain/kind-rules'
 import type { Org } from '../../domain/org'
 import { periodSpan } from '../../domain/periods'
 import { AppError } from '../../domain/errors'
 import type { MemberContext } from '../action-context'
-import { committeeStandingOf, rulesOwed } from '../branch-committee'
+import { rulesOwed } from '../branch-committee'
+import { committeeStanding } from '../../domain/branch-committee'
+import { heartTalkTally } from './heart-talks'
 import { counterKey, rulesFor } from '../compliance-counters'
 import type { Stored } from '../ports/store'
-import { orgRef, readAll } from './roster-reads'
+import { membersOf, orgRef, readAll } from './roster-reads'
 
 /** Which status needs attention first. */
 const URGENCY: ComplianceStatus[] = ['overdue', 'missed', 'due', 'in_progress', 'done']
@@ -69,7 +71,8 @@ async function branchCompliance(
   const groups = (await readAll(store, 'orgs', [eq('parentId', branch._id)], 'name', MAX_GROUPS)).filter(
     (g) => g.kind === 'group',
   )
-  const committee = await committeeStandingOf(store, branch._id)
+  const members = await membersOf(store, branch._id)
+  const committee = committeeStanding(members)
   const owed = rulesOwed(rules, committee)
     .filter((r) => r.audience !== 'pair')
     .flatMap((rule) => {
@@ -114,5 +117,6 @@ async function branchCompliance(
     atRisk: items.some((i) => i.atRisk),
     escalations: told.items.map((e) => ({ at: e.at, reason: e.reason })),
     committee,
+    heartTalks: await heartTalkTally(store, branch._id, members, beijing(at).year()),
   }
 }

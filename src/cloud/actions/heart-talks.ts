@@ -13,7 +13,7 @@ import { owedPairs, pairDuty, pairKey, seesTalkNote } from '../../domain/heart-t
 import type { Actor } from '../../domain/access'
 import { isActiveMember, MEETING_ORGANIZER_ROLES, type Member, type Org } from '../../domain/org'
 import type { HeartTalkDoc } from '../documents'
-import type { Stored } from '../ports/store'
+import type { Stored, StorePort } from '../ports/store'
 import { invalid, seesPrivate } from './roster'
 import { membersByIds, membersOf, readAll } from './roster-reads'
 
@@ -46,6 +46,23 @@ function talkView(
     recordedBy: ref(t.recordedBy),
     recordedAt: t.recordedAt,
   }
+}
+
+/**
+ * The year's done / owed pair counts of a branch from its members (already read) and one read of its
+ * talks that year, for the compliance summary.
+ */
+export async function heartTalkTally(
+  store: StorePort,
+  branchId: string,
+  members: readonly Stored<Member>[],
+  year: number,
+): Promise<{ year: number; owed: number; done: number }> {
+  const pairs = owedPairs(members.map((m) => ({ ...m, id: m._id })))
+  if (pairs.length === 0) return { year, owed: 0, done: 0 }
+  const talks = await readAll(store, 'heart_talks', [eq('branchId', branchId), eq('year', year)], 'date', MAX_TALKS)
+  const duty = pairDuty(pairs, talks, year)
+  return { year, owed: duty.owed, done: duty.done }
 }
 
 export const record = implement(heartTalkRecord, async (ctx, input) => {

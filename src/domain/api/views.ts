@@ -273,4 +273,6 @@ export interface BranchCompliance {
    * 支委会 and `items` leaves it out.
    */
   committee: { hasCommittee: boolean; fullMembers: number; reason: string }
+  /** 谈心谈话 this year per pair (委员之间, 委员与党员; 条例 第五章): pairs done and owed. */
+  heartTalks: { year: number; owed: number; done: number }
 }

@@ -8,7 +8,13 @@
 import { implement } from '../handler'
 import { createHash } from 'node:crypto'
 import { isAllowed } from '../../../domain/access'
-import { DEFAULT_PLAN_TIMES, dayRuleText, generatePlan, type DayRule } from '../../../domain/annual-plan'
+import {
+  DEFAULT_PLAN_PLACE,
+  DEFAULT_PLAN_TIMES,
+  DEFAULT_THEME_DAY,
+  dayRuleText,
+  generatePlan,
+} from '../../../domain/annual-plan'
 import {
   planUpdate as planUpdateDecl,
   planGenerate as planGenerateDecl,
@@ -26,15 +32,13 @@ import { dateWarning, quotaWarnings, yearWarning } from '../../../domain/plan-wa
 import type { PlanCalendar } from '../../../domain/statutory-holidays'
 import type { MemberContext } from '../../action-context'
 import { chineseDaysCalendar } from '../../adapters/chinese-days-calendar'
+import { committeeStandingOf, rulesOwed } from '../../branch-committee'
 import { rulesFor, updateCounters } from '../../compliance-counters'
 import type { PlanDoc, PlanItemDoc } from '../../documents'
 import { notify } from '../../notices'
 import type { Stored } from '../../ports/store'
 import { groupsOf } from '../roster'
 import { membersOf, orgRef } from '../roster-reads'
-
-const DEFAULT_THEME_DAY: DayRule = { nth: 1, weekday: 5 }
-const DEFAULT_PLACE = '党员活动室'
 
 export function planId(branchId: string, year: number): string {
   return `${branchId}.${year}`
@@ -64,7 +68,9 @@ async function viewOf(ctx: MemberContext, branch: Stored<Org>, plan: Stored<Plan
   const calendar = await planCalendar()
   const groups = await groupsOf(ctx.ports.store, branch._id)
   const groupNames = new Map(groups.map((g) => [g._id, g.name]))
-  const rules = await rulesFor(ctx.ports.store, branch)
+  // A branch without a 支部委员会 (fewer than 7 正式党员) owes no 支委会: no quota warning, and why.
+  const standing = await committeeStandingOf(ctx.ports.store, branch._id)
+  const rules = rulesOwed(await rulesFor(ctx.ports.store, branch), standing)
   const yw = yearWarning(plan.year, calendar)
   const items: PlanItemView[] = plan.items.map((i) => ({
     ...i,
@@ -83,6 +89,7 @@ async function viewOf(ctx: MemberContext, branch: Stored<Org>, plan: Stored<Plan
     items,
     warnings: [
       ...(yw ? [yw] : []),
+      ...(standing.hasCommittee ? [] : [standing.reason]),
       ...(plan.status === 'draft'
         ? quotaWarnings(
             plan.items,
@@ -122,7 +129,7 @@ export const planGenerate = implement(planGenerateDecl, async (ctx, input) => {
   const generated = generatePlan({
     year: input.year,
     branchId: branch._id,
-    rules: await rulesFor(store, branch),
+    rules: rulesOwed(await rulesFor(store, branch), await committeeStandingOf(store, branch._id)),
     groups: groups.map((g) => ({ id: g._id, name: g.name })),
     themeDay,
     defaults: { times: { ...DEFAULT_PLAN_TIMES, ...(input.times ?? {}) } },
@@ -141,7 +148,7 @@ export const planGenerate = implement(planGenerateDecl, async (ctx, input) => {
       startTime: i.startTime,
       endTime: i.endTime,
       title: i.title,
-      place: input.place ?? DEFAULT_PLACE,
+      place: input.place ?? DEFAULT_PLAN_PLACE,
       groupId: i.groupId,
       note: i.note ?? null,
       meetingId: null,
