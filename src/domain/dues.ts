@@ -86,6 +86,9 @@ export interface DuesRuleSet {
   orgId: string
   /** The 农民党员 monthly amount it chose, in 分 (20–100). */
   farmerFen?: number
+  /** Who set it, when (epoch ms). */
+  updatedBy?: string
+  updatedAt?: number
 }
 
 export function duesRuleSetId(orgId: string): string {

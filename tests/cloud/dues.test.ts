@@ -258,3 +258,19 @@ test('privacy: a member sees only their own; the branch keepers their branch; th
   expect(own.member.id).toBe(MEMBER_B1)
   expect(JSON.stringify(own)).not.toContain(MEMBER_B2)
 })
+
+test('the 党委 chooses the 农民党员 amount within 0.2–1 元; a base declared after uses it', async () => {
+  api.clock.now = FIXED_NOW
+  const refused = await api.as(SUPERVISOR).result('dues.setRules', { farmerFen: 120 }, rid())
+  expectRefused(refused, 'VALIDATION_FAILED', /最多交纳 1 元/)
+  expectRefused(await api.as(SECRETARY_B2).result('dues.setRules', { farmerFen: 50 }, rid()), 'FORBIDDEN')
+  const branch = await api.as(SUPERVISOR).result('dues.setRules', { orgId: 'org_b2', farmerFen: 50 }, rid())
+  expectRefused(branch, 'VALIDATION_FAILED', /由党委或党总支确定/)
+  const set = await api.as(SUPERVISOR).call('dues.setRules', { farmerFen: 50 }, rid())
+  expect(set).toEqual({ orgId: 'org_cmte', farmerFen: 50, farmerSource: 'org_cmte', backPayMonths: 6 })
+  const base = await api
+    .as(ORGANIZER_B2)
+    .call('dues.setBase', { memberId: MEMBER_B2, year: 2026, category: 'farmer', note: '' }, rid())
+  expect(base).toMatchObject({ monthlyFen: 50, rateBp: null, basis: '农民党员每月定额' })
+  expect(await api.as(MEMBER_B2).call('dues.preview', { category: 'farmer' })).toMatchObject({ monthlyFen: 50 })
+})

@@ -10,7 +10,7 @@
  * carries totals per branch only.
  */
 import { z } from 'zod'
-import { DUES_CATEGORIES, MONTH_RE, PAYMENT_METHODS } from '../dues'
+import { DUES_CATEGORIES, FARMER_RANGE_FEN, MONTH_RE, PAYMENT_METHODS } from '../dues'
 import { ROLES } from '../org'
 import { catalogOf, defineAction, onMemberRecord, onOrgInput, shape, targetIsBranch } from './define'
 import { dateField, idField } from './fields'
@@ -22,6 +22,7 @@ import type {
   DuesMemberView,
   DuesQuoteView,
   DuesRollupView,
+  DuesRulesView,
 } from './views-dues'
 import type { ExportFile } from './views-supervision'
 
@@ -274,6 +275,26 @@ export const duesRecordHandover = defineAction({
   preconditions: [DUES_BRANCH],
 })
 
+export const duesSetRules = defineAction({
+  name: 'dues.setRules',
+  summary: '党委（或党总支）在每月 0.2 元至 1 元之间确定所辖农民党员每月交纳党费的金额（分）；最近一级党组织的设定生效',
+  input: () =>
+    z
+      .object({
+        orgId: idField('组织编号').optional(),
+        farmerFen: z
+          .number({ error: '请填写农民党员每月交纳的金额' })
+          .int({ error: '金额以分为单位，应为整数' })
+          .min(FARMER_RANGE_FEN.min, { error: '农民党员每月至少交纳 0.2 元，请调高' })
+          .max(FARMER_RANGE_FEN.max, { error: '农民党员每月最多交纳 1 元，请调低' }),
+      })
+      .strict(),
+  output: shape<DuesRulesView>(),
+  write: true,
+  access: onOrgInput(['supervisor'], 'subtree', 'orgId'),
+  errors: ['VALIDATION_FAILED'],
+})
+
 export const DUES_ACTIONS = catalogOf(
   duesPreview,
   duesMine,
@@ -286,4 +307,5 @@ export const DUES_ACTIONS = catalogOf(
   duesRecordExemption,
   duesCorrect,
   duesRecordHandover,
+  duesSetRules,
 )

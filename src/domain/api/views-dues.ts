@@ -146,3 +146,12 @@ export interface DuesRollupView {
   }[]
   totals: DuesTotals & { handedUpFen: number }
 }
+
+/** The dues rules in force for an org (the 农民党员 amount its 党委 chose, the 补交 window). */
+export interface DuesRulesView {
+  orgId: string
+  farmerFen: number
+  /** 'default' (0.2 元) or the id of the org whose choice is in force. */
+  farmerSource: string
+  backPayMonths: number
+}

@@ -27,6 +27,7 @@ export const DUES_ROWS: MatrixRows<keyof typeof DUES_ACTIONS> = {
     'dues.recordExemption': keepers,
     'dues.correct': keepers,
     'dues.recordHandover': keepers,
+    'dues.setRules': committee,
   },
   samples: {
     'dues.preview': () => ({ category: 'employed', baseFen: 300001 }),
@@ -66,6 +67,7 @@ export const DUES_ROWS: MatrixRows<keyof typeof DUES_ACTIONS> = {
       handedOn: '2026-11-20',
       receiptNo: `UP-${t.seq}`,
     }),
+    'dues.setRules': (t) => ({ orgId: t.org, farmerFen: 50 }),
   },
   prepare: async (api) => {
     for (const org of ENTRY_ORGS) {

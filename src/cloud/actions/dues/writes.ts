@@ -9,9 +9,10 @@ import {
   duesRecordHandover as handoverDecl,
   duesRecordPayment as paymentDecl,
   duesSetBase as setBaseDecl,
+  duesSetRules as setRulesDecl,
 } from '../../../domain/api/catalog-dues'
 import { beijing } from '../../../domain/beijing-time'
-import { duesQuote, paymentMonthsProblem } from '../../../domain/dues'
+import { duesQuote, duesRuleSetId, paymentMonthsProblem, type DuesRuleSet } from '../../../domain/dues'
 import { AppError } from '../../../domain/errors'
 import type { DuesEntryDoc } from '../../documents'
 import { duesRulesFor, monthOf } from '../../dues-ledger'
@@ -179,4 +180,24 @@ export const duesRecordHandover = implement(handoverDecl, async (ctx, input) => 
     recordedAt: ctx.now,
   })
   return handoverView(saved)
+})
+
+export const duesSetRules = implement(setRulesDecl, async (ctx, input) => {
+  const { store } = ctx.ports
+  const org = ctx.target.org
+  if (org.kind !== 'committee' && org.kind !== 'general_branch') {
+    throw invalid('orgId', '农民党员交纳党费的金额由党委或党总支确定，请选择党委或党总支。')
+  }
+  const id = duesRuleSetId(org._id)
+  const body = { farmerFen: input.farmerFen, updatedBy: ctx.actor.memberId, updatedAt: ctx.now }
+  const current = await store.get<DuesRuleSet>('rule_sets', id)
+  if (current) await store.update<DuesRuleSet>('rule_sets', id, body, current._version)
+  else await store.insert<DuesRuleSet>('rule_sets', { _id: id, orgId: org._id, ...body })
+  const rules = await duesRulesFor(store, org)
+  return {
+    orgId: org._id,
+    farmerFen: rules.flatFen.farmer,
+    farmerSource: rules.farmerSource,
+    backPayMonths: rules.backPayMonths,
+  }
 })
