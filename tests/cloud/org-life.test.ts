@@ -109,6 +109,34 @@ describe('我的组织生活', () => {
   })
 })
 
+describe('study rules as data per 党委', () => {
+  test('the 党委 sets the yearly 学时 and a kind’s hours; members below read them; a branch cannot set them', async () => {
+    const set = await api
+      .as(SUPERVISOR)
+      .call('orgLife.setStudyRules', { orgId: 'org_cmte', memberHours: 40, hoursByKind: { party_lecture: 8 } }, rid())
+    expect(set.rules).toMatchObject({ memberHours: 40, committeeHours: 56 })
+    expect(set.rules.hoursByKind).toMatchObject({ party_lecture: 8, theme_day: 4 })
+    const view = await api.as(MEMBER_B1).call('orgLife.mine', { year: 2026 })
+    expect(view.totals.requiredHours).toBe(40)
+    const lecture = view.entries.find((e) => e.kind === 'party_lecture' && e.outcome === 'present')!
+    expect(lecture.hours).toBe(8)
+
+    expectRefused(
+      await api.as(SUPERVISOR).result('orgLife.setStudyRules', { orgId: 'org_b1', memberHours: 10 }, rid()),
+      'VALIDATION_FAILED',
+      /请在党委一级设置/,
+    )
+    expectRefused(
+      await api
+        .as(SUPERVISOR)
+        .raw('orgLife.setStudyRules', { orgId: 'org_cmte', hoursByKind: { theme_day: -2 } }, rid()),
+      'VALIDATION_FAILED',
+      /学时不能为负数/,
+    )
+    expect((await api.as(MEMBER_B1).call('orgLife.mine', { year: 2026 })).totals.requiredHours).toBe(40)
+  })
+})
+
 // ---- 党章 第九条 ----
 
 const ON_LEAVE = 'm_b1_09'

@@ -1,6 +1,6 @@
 /** What the 我的组织生活 actions return (catalog-orglife.ts). */
 import type { LapseCause } from '../lapse'
-import type { OrgLifeEntry, OrgLifeTotals } from '../org-life'
+import type { OrgLifeEntry, OrgLifeTotals, StudyRules } from '../org-life'
 
 export interface OrgLifeView {
   member: {
@@ -22,4 +22,10 @@ export interface OrgLifeView {
   lapses: { cause: LapseCause; months: number; since: string; line: string }[]
   /** Whether the viewer is the member (so 补学 can be offered). */
   mine: boolean
+}
+
+/** The study rules in force at an org after a change (the national defaults with the overrides along its path). */
+export interface StudyRulesView {
+  orgId: string
+  rules: StudyRules
 }

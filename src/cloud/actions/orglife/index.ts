@@ -2,5 +2,6 @@
 import type { ORGLIFE_ACTIONS } from '../../../domain/api/catalog-orglife'
 import { handlersIn, type HandlersOf } from '../handler'
 import * as records from './records'
+import * as studyRules from './study-rules'
 
-export const ORGLIFE_HANDLERS = handlersIn(records) satisfies HandlersOf<typeof ORGLIFE_ACTIONS>
+export const ORGLIFE_HANDLERS = handlersIn(records, studyRules) satisfies HandlersOf<typeof ORGLIFE_ACTIONS>
