@@ -1,0 +1,104 @@
+/**
+ * The member-state forms and the 谈心谈话 page in jsdom, against the real server code (issue 16 §3–4):
+ * a 延长预备期 beyond a year is refused in Chinese and keeps what was typed; one within a year and an
+ * exclusion from 应到 are saved with their reasons in the history; a member sees their own states; a
+ * member records a talk with the 书记 and the duty counts it.
+ */
+import { act, fireEvent, render, waitFor } from '@testing-library/react'
+import MemberStatesPage from '../../src/packages/roster/pages/states/index'
+import MemberPage from '../../src/packages/roster/pages/member/index'
+import HeartTalksPage from '../../src/packages/plan/pages/heart-talks/index'
+import { MEMBER_B1, PROBATIONARY_B1, SECRETARY_B1 } from '../cloud/api-fixture'
+import { navigation } from '../mocks/taro'
+import { link, linkPerTest, typeInto } from './real-api'
+
+linkPerTest(SECRETARY_B1)
+
+const pick = (container: HTMLElement, fieldId: string, value: string) =>
+  fireEvent.change(
+    container.querySelector(`#${fieldId}`)!.parentElement!.querySelector('[data-testid="picker-date"]')!,
+    {
+      target: { value },
+    },
+  )
+
+const click = (container: HTMLElement, selector: string) =>
+  act(async () => fireEvent.click(container.querySelector(selector)!))
+
+async function stored(id: string) {
+  return (await link.api!.ports.store.get<{ probationExtendedTo?: string; exclusion?: unknown }>('members', id))!
+}
+
+test('延长预备期 beyond a year is refused in Chinese and keeps the form; within a year it is saved with its reason', async () => {
+  navigation.params = { id: PROBATIONARY_B1 }
+  const { container } = render(<MemberStatesPage />)
+  await waitFor(() => expect(container.querySelector('#form-extension')).not.toBeNull())
+  expect(container.querySelector('#form-extension')!.textContent).toContain('最晚到 2028-07-01')
+  pick(container, 'field-until', '2028-08-01')
+  typeInto(container, 'field-extension-reason', '支部大会决议延长')
+  await click(container, '#save-extension')
+  await waitFor(() => expect(container.querySelector('#extension-error')!.textContent).toMatch(/不能超过一年/))
+  expect((container.querySelector('#field-extension-reason textarea') as HTMLTextAreaElement).value).toBe(
+    '支部大会决议延长',
+  )
+  expect((await stored(PROBATIONARY_B1)).probationExtendedTo).toBeUndefined()
+
+  pick(container, 'field-until', '2028-01-01')
+  await click(container, '#save-extension')
+  await waitFor(async () => expect((await stored(PROBATIONARY_B1)).probationExtendedTo).toBe('2028-01-01'))
+  const detail = await link.api!.as(SECRETARY_B1).call('roster.get', { memberId: PROBATIONARY_B1 })
+  expect(detail.history[0]).toMatchObject({ field: 'probationExtendedTo', reason: '支部大会决议延长' })
+})
+
+test('an exclusion from 应到 is saved with its approval, and the member page shows it', async () => {
+  navigation.params = { id: MEMBER_B1 }
+  const { container } = render(<MemberStatesPage />)
+  await waitFor(() => expect(container.querySelector('#form-exclusion')).not.toBeNull())
+  // A 正式党员 has no 预备期 to extend.
+  expect(container.querySelector('#form-extension')).toBeNull()
+  await click(container, '#save-exclusion')
+  expect(container.querySelector('#exclusion-error')!.textContent).toMatch(/请选择不计入应到的事由/)
+  fireEvent.click(container.querySelector('#exclusion-long_sick_leave')!)
+  typeInto(container, 'field-ex-note', '住院治疗，党委同意')
+  typeInto(container, 'field-ex-approver', '示范区机关党委')
+  pick(container, 'field-ex-from', '2026-11-20')
+  pick(container, 'field-ex-approved', '2026-11-20')
+  typeInto(container, 'field-ex-reason', '长期住院')
+  await click(container, '#save-exclusion')
+  await waitFor(async () => expect((await stored(MEMBER_B1)).exclusion).toMatchObject({ reason: 'long_sick_leave' }))
+
+  const page = render(<MemberPage />)
+  await waitFor(() => expect(page.container.querySelector('#member-states')).not.toBeNull())
+  expect(page.container.querySelector('#member-states')!.textContent).toContain('长期病休')
+  expect(page.container.querySelector('#member-history')!.textContent).toContain('不计入应到')
+  expect(page.container.querySelector('#member-history')!.textContent).toContain('长期住院')
+})
+
+test('a member sees their own states and no forms', async () => {
+  link.user = MEMBER_B1
+  navigation.params = { id: MEMBER_B1 }
+  const { container } = render(<MemberPage />)
+  await waitFor(() => expect(container.querySelector('#member-states')).not.toBeNull())
+  expect(container.querySelector('#edit-states')).toBeNull()
+  const forms = render(<MemberStatesPage />)
+  await waitFor(() => expect(forms.container.textContent).toContain('只有本支部的书记、副书记、组织委员可以登记'))
+})
+
+test('谈心谈话: a member records a talk with the 书记 and the pair is no longer owed', async () => {
+  link.user = MEMBER_B1
+  navigation.params = {}
+  const { container } = render(<HeartTalksPage />)
+  await waitFor(() => expect(container.querySelector('#talk-summary')).not.toBeNull())
+  expect(container.querySelector('#talk-summary')!.textContent).toContain('已谈 0 对')
+  const owedBefore = container.querySelectorAll('#owed-pairs .talks__row').length
+  expect(owedBefore).toBeGreaterThan(0)
+  await click(container, '#save-talk')
+  expect(container.querySelector('#form-error')!.textContent).toMatch(/请选择谈话双方/)
+  fireEvent.click(container.querySelector(`#second-${SECRETARY_B1}`)!)
+  pick(container, 'field-date', '2026-11-20')
+  typeInto(container, 'field-note', '谈学习体会')
+  await click(container, '#save-talk')
+  await waitFor(() => expect(container.querySelector('#talk-summary')!.textContent).toContain('已谈 1 对'))
+  expect(container.querySelectorAll('#owed-pairs .talks__row')).toHaveLength(owedBefore - 1)
+  expect(container.querySelector('#talk-list')!.textContent).toContain('谈学习体会')
+})
