@@ -21,6 +21,12 @@ import './index.scss'
 const COLUMNS = '姓名、性别、手机号、党员类别、入党时间、转正时间、职务、党小组、状态'
 const ACTION_LABELS = { create: '新增', update: '更新', unchanged: '不变' } as const
 
+/** The rows that create or update first (what the person checks), then the unchanged, each in file order. */
+const changedFirst = (rows: ImportPreview['rows']) => [
+  ...rows.filter((r) => r.action !== 'unchanged'),
+  ...rows.filter((r) => r.action === 'unchanged'),
+]
+
 export default function ImportPage() {
   const [file, setFile] = useState<{ name: string; fileId: string } | null>(null)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
@@ -122,7 +128,7 @@ export default function ImportPage() {
             </View>
           )}
           <View className="panel">
-            {preview.rows.map((r) => (
+            {changedFirst(preview.rows).map((r) => (
               <View key={r.row} className="import__row">
                 <Text>
                   第 {r.row} 行 {r.name} {r.phoneMasked}
