@@ -23,8 +23,9 @@ describe('谈心谈话 per pair', () => {
   test('a talk counts for its pair; the note is for the pair and the 书记 only', async () => {
     const before = await api.as(SECRETARY_B1).call('heartTalk.duty', { year: 2026 })
     expect(before.whole).toBe(true)
-    expect(before.done).toBe(0)
-    expect(before.owed).toBeGreaterThan(0)
+    // The demo's 书记 has talked with the other committee members and two members this year.
+    expect(before.done).toBe(5)
+    expect(before.owed).toBeGreaterThan(before.done)
     const key = [SECRETARY_B1, MEMBER_B1].sort().join('+')
     expect(before.outstanding.some((p) => p.key === key && p.kind === 'committee_member')).toBe(true)
 
@@ -38,7 +39,7 @@ describe('谈心谈话 per pair', () => {
     expect(talk.note).toBe('谈工作和学习')
 
     const after = await api.as(SECRETARY_B1).call('heartTalk.duty', { year: 2026 })
-    expect(after.done).toBe(1)
+    expect(after.done).toBe(before.done + 1)
     expect(after.owed).toBe(before.owed)
     expect(after.outstanding.some((p) => p.key === key)).toBe(false)
     expect(after.talks[0].note).toBe('谈工作和学习')
@@ -48,7 +49,7 @@ describe('谈心谈话 per pair', () => {
     expect(propaganda.talks[0].note).toBeNull()
     // The 党委 sees the counts of a branch, not the note.
     const supervisor = await api.as(SUPERVISOR).call('heartTalk.duty', { branchId: 'org_b1', year: 2026 })
-    expect(supervisor.done).toBe(1)
+    expect(supervisor.done).toBe(before.done + 1)
     expect(supervisor.talks[0].note).toBeNull()
     // A member sees only their own pairs.
     const mine = await api.as(MEMBER_B1).call('heartTalk.duty', { year: 2026 })
@@ -130,8 +131,8 @@ describe('small branches (条例 第六章)', () => {
     expect(plan.items.some((i) => i.kind === 'theme_day')).toBe(true)
     expect(plan.warnings.some((w) => w.includes('不设支部委员会'))).toBe(true)
     // 首页's 谈心谈话 line: the year's pairs, done and owed.
-    expect(s.heartTalks).toMatchObject({ year: 2026, done: 0 })
-    expect(s.heartTalks.owed).toBeGreaterThan(0)
+    expect(s.heartTalks.year).toBe(2026)
+    expect(s.heartTalks.owed).toBeGreaterThan(s.heartTalks.done)
   })
 
   test('7 正式党员: a 支部委员会 that owes its 支委会', async () => {

@@ -89,7 +89,8 @@ test('谈心谈话: a member records a talk with the 书记 and the pair is no l
   navigation.params = {}
   const { container } = render(<HeartTalksPage />)
   await waitFor(() => expect(container.querySelector('#talk-summary')).not.toBeNull())
-  expect(container.querySelector('#talk-summary')!.textContent).toContain('已谈 0 对')
+  // The demo's 书记 has had five of the branch's talks this year.
+  expect(container.querySelector('#talk-summary')!.textContent).toContain('已谈 5 对')
   const owedBefore = container.querySelectorAll('#owed-pairs .talks__row').length
   expect(owedBefore).toBeGreaterThan(0)
   await click(container, '#save-talk')
@@ -98,7 +99,7 @@ test('谈心谈话: a member records a talk with the 书记 and the pair is no l
   pick(container, 'field-date', '2026-11-20')
   typeInto(container, 'field-note', '谈学习体会')
   await click(container, '#save-talk')
-  await waitFor(() => expect(container.querySelector('#talk-summary')!.textContent).toContain('已谈 1 对'))
+  await waitFor(() => expect(container.querySelector('#talk-summary')!.textContent).toContain('已谈 6 对'))
   expect(container.querySelectorAll('#owed-pairs .talks__row')).toHaveLength(owedBefore - 1)
   expect(container.querySelector('#talk-list')!.textContent).toContain('谈学习体会')
 })

@@ -9,6 +9,7 @@ import { effectiveRules } from '../../domain/kind-rules'
 import { updateCounters } from '../compliance-counters'
 import { seedDemoAttendance } from './demo-attendance'
 import { seedDemoDues } from './demo-dues'
+import { seedDemoHeartTalks } from './demo-heart-talks'
 import { seedDemoMobile } from './demo-mobile'
 import { deriveParticipants, type Meeting } from '../../domain/meeting'
 import type { Member, Org, Role } from '../../domain/org'
@@ -302,6 +303,7 @@ export async function seedDemo(store: StorePort, now: number): Promise<boolean> 
     }
     await seedDemoMobile(tx, now)
     await seedDemoDues(tx, now)
+    await seedDemoHeartTalks(tx, now)
   })
   await seedDemoAttendance(store, now)
   return true

@@ -64,8 +64,22 @@ export default function Me() {
               )}
               {profile.org.kind === 'branch' && (
                 <View className="actions">
+                  <Button id="go-heart-talks" block onClick={() => navigate('heartTalks')}>
+                    谈心谈话
+                  </Button>
+                </View>
+              )}
+              {profile.org.kind === 'branch' && (
+                <View className="actions">
                   <Button id="go-dues" block onClick={() => navigate('duesMine')}>
                     我的党费
+                  </Button>
+                </View>
+              )}
+              {profile.org.kind !== 'branch' && profile.member.roles.includes('supervisor') && (
+                <View className="actions">
+                  <Button id="go-dues-rollup" block onClick={() => navigate('duesRollup')}>
+                    党费汇总
                   </Button>
                 </View>
               )}
