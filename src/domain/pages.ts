@@ -92,6 +92,8 @@ export const PAGE_TABLE = {
   duesLedger: entry(DUES, 'pages/ledger/index', { branchId: 'optional', year: 'optional' }),
   /** One member's 党费 for a year: recorded here by the branch, opened read-only by the 党委. */
   duesMember: entry(DUES, 'pages/member/index', { memberId: 'required', year: 'optional' }),
+  /** 党费汇总 of the 党委 (`orgId`: its own when absent): totals per branch only. */
+  duesRollup: entry(DUES, 'pages/rollup/index', { orgId: 'optional', year: 'optional' }),
 } as const satisfies Record<string, PageEntry>
 
 export type PageName = keyof typeof PAGE_TABLE

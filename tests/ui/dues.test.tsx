@@ -8,7 +8,8 @@ import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import DuesLedgerPage from '../../src/packages/dues/pages/ledger/index'
 import DuesMemberPage from '../../src/packages/dues/pages/member/index'
 import DuesMinePage from '../../src/packages/dues/pages/mine/index'
-import { MEMBER_B1, ORGANIZER_B1, PROBATIONARY_B1 } from '../cloud/api-fixture'
+import DuesRollupPage from '../../src/packages/dues/pages/rollup/index'
+import { MEMBER_B1, ORGANIZER_B1, PROBATIONARY_B1, SUPERVISOR } from '../cloud/api-fixture'
 import { navigation } from '../mocks/taro'
 import { link, linkPerTest, typeInto } from './real-api'
 
@@ -208,4 +209,18 @@ test('登记上缴 from the ledger adds to what was handed up', async () => {
     SLOW,
   )
   expect(container.querySelector('#handovers')!.textContent).toContain('收据号 SJ-UI-1')
+})
+
+test('党费汇总: the 党委 sees each branch’s totals and nobody’s payments', async () => {
+  link.user = SUPERVISOR
+  navigation.params = { year: '2026' }
+  const { container } = render(<DuesRollupPage />)
+  await waitFor(() => expect(container.querySelector('#rollup-org_b1')).not.toBeNull(), SLOW)
+  const b1 = await link.api!.as(ORGANIZER_B1).call('dues.branch', { year: 2026 })
+  const card = container.querySelector('#rollup-org_b1')!.textContent!
+  expect(card).toContain(`已交 ${(b1.totals.paidFen / 100).toFixed(2)} 元`)
+  expect(card).toContain(`（${b1.membersInArrears} 人）`)
+  expect(card).toContain('已上缴党委 3000.00 元')
+  expect(container.querySelector('#rollup-org_b2')!.textContent).toContain('已交 0.00 元')
+  expect(container.textContent).not.toContain('黄晓明')
 })

@@ -60,7 +60,10 @@ test('app.json lists the main package and the subpackages exactly as before the 
       { root: 'packages/supervision', pages: ['pages/matrix/index', 'pages/branch/index', 'pages/guests/index'] },
       { root: 'packages/account', pages: ['pages/web-login/index', 'pages/sessions/index'] },
       { root: 'packages/orglife', pages: ['pages/mine/index'] },
-      { root: 'packages/dues', pages: ['pages/mine/index', 'pages/ledger/index', 'pages/member/index'] },
+      {
+        root: 'packages/dues',
+        pages: ['pages/mine/index', 'pages/ledger/index', 'pages/member/index', 'pages/rollup/index'],
+      },
     ],
   })
 })

@@ -52,9 +52,25 @@ export default function Me() {
               )}
               <CellGroup title="个人信息">
                 <Cell title="入党时间" extra={profile.member.joinedAt} />
-                <Cell title="表决权" extra={profile.member.votingRights ? '有' : '无（预备党员没有表决权）'} />
+                <Cell
+                  title="表决权"
+                  extra={
+                    profile.member.votingRights
+                      ? '有'
+                      : profile.member.category === 'probationary'
+                        ? '无（预备党员没有表决权）'
+                        : '无（详见我的党员状态）'
+                  }
+                />
                 <Cell title="手机号" extra={profile.member.phoneMasked} />
               </CellGroup>
+              {profile.org.kind === 'branch' && (
+                <View className="actions">
+                  <Button id="go-my-record" block onClick={() => navigate('memberDetail', { id: profile.member.id })}>
+                    我的党员状态（预备期、留党察看、不计入应到）
+                  </Button>
+                </View>
+              )}
               {profile.org.kind === 'branch' && (
                 <View className="actions">
                   <Button id="go-org-life" block onClick={() => navigate('orgLife')}>
