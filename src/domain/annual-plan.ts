@@ -66,6 +66,13 @@ export const PLAN_PLACEMENT: Partial<Record<MeetingKind, KindPlacement>> = {
   member_review: { day: { nth: 3, weekday: 4 } },
 }
 
+/** The 主题党日's day when the branch has not chosen one: its placement above (每月第一个星期五). */
+export const DEFAULT_THEME_DAY: DayRule = PLAN_PLACEMENT.theme_day!.day
+
+/** Where a planned or added meeting is held until the secretary says otherwise. */
+export const DEFAULT_PLAN_PLACE = '党员活动室'
+
+/** The time of day each kind is planned at until the secretary changes it (a 支委会 in the morning, the rest afternoons). */
 export const DEFAULT_PLAN_TIMES: Record<MeetingKind, PlanTime> = {
   theme_day: { startTime: '15:00', endTime: '17:00' },
   committee_meeting: { startTime: '09:00', endTime: '10:30' },

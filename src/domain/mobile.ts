@@ -308,14 +308,25 @@ export interface ReportRequirement {
   deadline: string
 }
 
-/** The yearly 思想汇报: met when one for this Beijing year was submitted; else due by 31 December. */
+/**
+ * The report a 流动党员 owes the home branch: one 思想汇报 per Beijing year, due by the year's last day
+ * (DESIGN.md §2: a 流动党员 reports to the home branch at least once a year — the issue's reading;
+ * no national text found fixes the form or the date).
+ */
+export const REPORT_RULE = { kind: 'thought', perYear: 1, dueMonthDay: '12-31' } as const satisfies {
+  kind: ReportKind
+  perYear: number
+  dueMonthDay: string
+}
+
+/** The yearly 思想汇报 (REPORT_RULE): met when enough for this Beijing year were submitted; else due by the rule's day. */
 export function reportRequirement(
   reports: readonly { kind: ReportKind; year: number }[],
   now: number,
 ): ReportRequirement {
   const year = beijing(now).year()
-  const met = reports.some((r) => r.kind === 'thought' && r.year === year)
-  return { year, met, label: met ? '已完成' : '待提交', deadline: `${year}-12-31` }
+  const met = reports.filter((r) => r.kind === REPORT_RULE.kind && r.year === year).length >= REPORT_RULE.perYear
+  return { year, met, label: met ? '已完成' : '待提交', deadline: `${year}-${REPORT_RULE.dueMonthDay}` }
 }
 
 /** How the branch looked for a member it lost contact with (查找记录). */

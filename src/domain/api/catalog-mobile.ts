@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import {
   CHECKIN_CADENCES,
+  LOST_CONTACT_MONTHS,
   LOST_RISK_MONTHS_RANGE,
   MOBILE_REASONS,
   REPORT_KINDS,
@@ -206,8 +207,7 @@ export const mobileReportMarkRead = defineAction({
 
 export const mobileRules = defineAction({
   name: 'mobile.rules',
-  summary:
-    '流动党员规则：报到周期（支部设定，默认每年一次）和联系状态的期限（党委设定，默认 30 天需联系、90 天预警、满 6 个月失联风险）',
+  summary: `流动党员规则：报到周期（支部设定，默认每年一次）和联系状态的期限（党委设定，默认 30 天需联系、90 天预警、满 ${LOST_CONTACT_MONTHS} 个月失联风险）`,
   input: () => z.object({ branchId: idField('组织编号').optional() }).strict(),
   output: shape<MobileRulesView>(),
   write: false,
@@ -246,8 +246,7 @@ const daysField = (label: string) =>
 
 export const mobileSetThresholds = defineAction({
   name: 'mobile.setThresholds',
-  summary:
-    '党委设定所辖支部流动党员联系状态的期限：超过几天为需联系、预警，满几个月（按日历月，最多 6 个月）为失联风险',
+  summary: `党委设定所辖支部流动党员联系状态的期限：超过几天为需联系、预警，满几个月（按日历月，最多 ${LOST_RISK_MONTHS_RANGE.max} 个月）为失联风险`,
   input: () =>
     z
       .object({
@@ -259,7 +258,7 @@ export const mobileSetThresholds = defineAction({
           .int({ error: '失联风险的月数请填写整数' })
           .min(LOST_RISK_MONTHS_RANGE.min, { error: `失联风险至少 ${LOST_RISK_MONTHS_RANGE.min} 个月` })
           .max(LOST_RISK_MONTHS_RANGE.max, {
-            error: `失联风险最多 ${LOST_RISK_MONTHS_RANGE.max} 个月：满 6 个月未联系即按失联党员处理`,
+            error: `失联风险最多 ${LOST_RISK_MONTHS_RANGE.max} 个月：满 ${LOST_CONTACT_MONTHS} 个月未联系即按失联党员处理`,
           }),
       })
       .strict()
@@ -296,8 +295,7 @@ export const mobileRecordSearch = defineAction({
 
 export const mobileProposeStop = defineAction({
   name: 'mobile.proposeStop',
-  summary:
-    '与党组织失去联系满 6 个月、查找仍未取得联系的党员，支部向党委提请停止党籍：只作记录并告知党委，由党组织按规定决定，程序不会自动停止党籍',
+  summary: `与党组织失去联系满 ${LOST_CONTACT_MONTHS} 个月、查找仍未取得联系的党员，支部向党委提请停止党籍：只作记录并告知党委，由党组织按规定决定，程序不会自动停止党籍`,
   input: () =>
     z
       .object({

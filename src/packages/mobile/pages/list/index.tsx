@@ -14,6 +14,8 @@ import {
   CHECKIN_CADENCES,
   CONTACT_STATE_LABELS,
   CONTACT_STATES,
+  LOST_CONTACT_MONTHS,
+  LOST_RISK_MONTHS_RANGE,
   MOBILE_REASON_LABELS,
   type CheckinCadence,
 } from '../../../../domain/mobile'
@@ -95,7 +97,7 @@ function ThresholdEditor({ data, onSaved }: { data: MobileBranchView; onSaved: (
       <Text className="form-field__label">联系状态期限（本党委所辖支部统一使用）</Text>
       {field('needsContactDays', '超过几天未联系为“需联系”')}
       {field('warningDays', '超过几天为“预警”')}
-      {field('lostRiskMonths', '满几个月（按日历月，最多 6 个月）为“失联风险”')}
+      {field('lostRiskMonths', `满几个月（按日历月，最多 ${LOST_RISK_MONTHS_RANGE.max} 个月）为“失联风险”`)}
       {message && <Text className="form-problem">{message}</Text>}
       <Text className="mob__link" id="threshold-save" onClick={() => void save()}>
         保存
@@ -118,8 +120,8 @@ function StopProposals({ branchId }: { branchId: string }) {
             {p.memberName} · {formatDate(p.proposedAt)} 由{p.proposedByName}提请{p.committee.name}
           </Text>
           <Text className="mob__item-sub">
-            自 {formatDate(p.lastContactAt)} 起失去联系，{p.lostSince} 满六个月；查找 {p.searches.length}{' '}
-            次仍未取得联系。由党组织按规定决定，程序不会自动停止党籍。
+            自 {formatDate(p.lastContactAt)} 起失去联系，{p.lostSince} 满 {LOST_CONTACT_MONTHS} 个月；查找{' '}
+            {p.searches.length} 次仍未取得联系。由党组织按规定决定，程序不会自动停止党籍。
           </Text>
         </View>
       ))}
@@ -144,7 +146,8 @@ function List({ data, reload }: { data: MobileBranchView; reload: () => void }) 
         </View>
         <Text className="mob__item-sub">
           报到{CADENCE_LABELS[data.rules.cadence]}；超过 {t.needsContactDays} 天未联系为需联系，{t.warningDays}{' '}
-          天为预警，满 {t.lostRiskMonths} 个月为失联风险；满 6 个月未联系，请记录查找情况，仍联系不上的向党委提请处理
+          天为预警，满 {t.lostRiskMonths} 个月为失联风险；满 {LOST_CONTACT_MONTHS}{' '}
+          个月未联系，请记录查找情况，仍联系不上的向党委提请处理
         </Text>
       </View>
       <StopProposals branchId={data.branch.id} />

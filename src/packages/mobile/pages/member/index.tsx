@@ -20,11 +20,13 @@ import type {
 import { beijing, formatDate } from '../../../../domain/beijing-time'
 import {
   CADENCE_LABELS,
+  LOST_CONTACT_MONTHS,
   MOBILE_REASON_LABELS,
   MOBILE_REASONS,
   REPORT_KIND_LABELS,
   SEARCH_METHOD_LABELS,
   SEARCH_METHODS,
+  TRANSFER_AFTER_MONTHS,
   type SearchMethod,
 } from '../../../../domain/mobile'
 import { useApi } from '../../../../services/use-api'
@@ -272,8 +274,8 @@ function StopProposal({ data, onDone }: { data: MobileMemberView; onDone: () => 
             {formatDate(made.proposedAt)} 已由{made.proposedByName}向{made.committee.name}提请停止党籍
           </Text>
           <Text className="mob__item-sub">
-            自 {formatDate(made.lastContactAt)} 起失去联系，{made.lostSince} 满六个月；附查找记录 {made.searches.length}{' '}
-            条
+            自 {formatDate(made.lastContactAt)} 起失去联系，{made.lostSince} 满 {LOST_CONTACT_MONTHS} 个月；附查找记录{' '}
+            {made.searches.length} 条
           </Text>
           <Text className="mob__body">{made.reason}</Text>
           <Text className="mob__muted">是否停止党籍由党组织按规定决定，本程序不会自动改变党员状态。</Text>
@@ -286,7 +288,7 @@ function StopProposal({ data, onDone }: { data: MobileMemberView; onDone: () => 
         <View>
           <TextField
             id="field-stop-reason"
-            label="向党委提请停止党籍（失联满六个月，多方查找仍未取得联系）"
+            label={`向党委提请停止党籍（失联满 ${LOST_CONTACT_MONTHS} 个月，多方查找仍未取得联系）`}
             inputId="stop-reason"
             value={reason}
             maxlength={500}
@@ -306,7 +308,9 @@ function StopProposal({ data, onDone }: { data: MobileMemberView; onDone: () => 
           />
         </View>
       ) : (
-        <Text className="mob__muted">已满六个月未联系，可由支部书记、副书记或组织委员向党委提请处理。</Text>
+        <Text className="mob__muted">
+          已满 {LOST_CONTACT_MONTHS} 个月未联系，可由支部书记、副书记或组织委员向党委提请处理。
+        </Text>
       )}
     </View>
   )
@@ -368,7 +372,9 @@ function Member({ data, reload }: { data: MobileMemberView; reload: () => void }
                 {data.requirement.met ? '已完成' : `待提交（截止 ${data.requirement.deadline}）`}
               </Text>
             </View>
-            {p.transferDue && <Text className="mob__notice">外出已满六个月，请按规定办理组织关系转接。</Text>}
+            {p.transferDue && (
+              <Text className="mob__notice">外出已满 {TRANSFER_AFTER_MONTHS} 个月，请按规定办理组织关系转接。</Text>
+            )}
           </View>
         ) : (
           <Text className="mob__muted">还没有登记流动信息{canEdit ? '，请在下方登记' : ''}。</Text>
@@ -396,7 +402,8 @@ function Member({ data, reload }: { data: MobileMemberView; reload: () => void }
           <View className="mob__card" id="member-searches">
             {p.lost && (
               <Text className="mob__notice" id="member-lost">
-                自 {formatDate(p.lastContactAt)} 起未联系，{p.lostSince} 已满六个月：请多方查找并逐次记录。
+                自 {formatDate(p.lastContactAt)} 起未联系，{p.lostSince} 已满 {LOST_CONTACT_MONTHS}{' '}
+                个月：请多方查找并逐次记录。
               </Text>
             )}
             {data.searches.length === 0 ? (
