@@ -86,12 +86,24 @@ function cellText(cell: ExcelJS.Cell): string {
 /** The bytes look like a zip but exceljs cannot read them as a workbook. */
 export class NotAWorkbook extends Error {}
 
+/** A cell holds something beyond the rows or columns the caller reads (`row`, `column` 1-based). */
+export class BeyondLimits extends Error {
+  constructor(
+    readonly row: number,
+    readonly column: number,
+  ) {
+    super(`a cell at row ${row}, column ${column} is beyond the limits`)
+  }
+}
+
 /**
  * The records (header first; row i of the sheet is record i − 1, empty rows kept as empty records
- * so row numbers stay those Excel shows) of a workbook's first sheet. Throws NotAWorkbook when the
- * bytes are not a readable .xlsx (an .xls, a damaged or encrypted file).
+ * so row numbers stay those Excel shows) of a workbook's first sheet, reading at most `limits.rows`
+ * rows and `limits.columns` columns. Throws NotAWorkbook when the bytes are not a readable .xlsx
+ * (an .xls, a damaged or encrypted file), BeyondLimits when a cell with content lies outside the
+ * limits (so a stray cell in row 1,048,576 costs nothing).
  */
-export async function readXlsx(bytes: Buffer): Promise<string[][]> {
+export async function readXlsx(bytes: Buffer, limits: { rows: number; columns: number }): Promise<string[][]> {
   const wb = new ExcelJS.Workbook()
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer)
@@ -100,13 +112,21 @@ export async function readXlsx(bytes: Buffer): Promise<string[][]> {
   }
   const ws = wb.worksheets[0]
   if (!ws) return []
-  const records: string[][] = []
-  const width = ws.columnCount
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r)
-    const record: string[] = []
-    for (let c = 1; c <= width; c++) record.push(cellText(row.getCell(c)))
-    records.push(record)
-  }
-  return records
+  const cells = new Map<number, Map<number, string>>()
+  let lastRow = 0
+  let lastColumn = 0
+  ws.eachRow((row, r) => {
+    row.eachCell((cell, c) => {
+      const text = cellText(cell)
+      if (!text) return
+      if (r > limits.rows || c > limits.columns) throw new BeyondLimits(r, c)
+      if (!cells.has(r)) cells.set(r, new Map())
+      cells.get(r)!.set(c, text)
+      lastRow = Math.max(lastRow, r)
+      lastColumn = Math.max(lastColumn, c)
+    })
+  })
+  return Array.from({ length: lastRow }, (_, i) =>
+    Array.from({ length: lastColumn }, (_, j) => cells.get(i + 1)?.get(j + 1) ?? ''),
+  )
 }

@@ -209,6 +209,26 @@ test('a phone changed in the workbook is an update of that phone alone, applied 
   expect(await api.ports.store.get('members', 'm_b1_08')).toMatchObject({ name: '黄晓明', phone: '13912345678' })
 })
 
+test('a workbook with a stray cell far below or beside the roster is refused, saying where', async () => {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load((await exported('xlsx')) as unknown as ArrayBuffer)
+  wb.worksheets[0].getCell('A1048576').value = '备注'
+  const r = await api
+    .as(SECRETARY_B1)
+    .result('roster.importPreview', { fileId: await uploaded(Buffer.from(await wb.xlsx.writeBuffer()), 'xlsx') })
+  expect(r.ok).toBe(false)
+  if (!r.ok)
+    expect(r.error.fields?.[0].message).toMatch(/^工作表第 1048576 行第 1 列还有内容：名单最多 2000 名党员、9 列/)
+  const side = new ExcelJS.Workbook()
+  await side.xlsx.load((await exported('xlsx')) as unknown as ArrayBuffer)
+  side.worksheets[0].getCell('XFD2').value = '备注'
+  const s2 = await api
+    .as(SECRETARY_B1)
+    .result('roster.importPreview', { fileId: await uploaded(Buffer.from(await side.xlsx.writeBuffer()), 'xlsx') })
+  expect(s2.ok).toBe(false)
+  if (!s2.ok) expect(s2.error.fields?.[0].message).toMatch(/^工作表第 2 行第 16384 列还有内容/)
+})
+
 describe('names are never damaged silently', () => {
   test('a GBK CSV with ? for stored rare characters: the preview refuses those rows, the names stay', async () => {
     const ids = await addAdversarial()

@@ -20,6 +20,7 @@ import {
   MAX_IMPORT_ROWS,
   planImport,
   readRosterTable,
+  ROSTER_COLUMNS,
   rosterTable,
   WHOLE_ROW,
   type PlannedRow,
@@ -69,12 +70,24 @@ interface FileRecords {
   from: 'csv' | 'xlsx'
 }
 
-/** The first sheet of a workbook; refuses an .xls or a damaged workbook, saying what to do. */
+/**
+ * How far into a sheet an import reads: the header and MAX_IMPORT_ROWS members with room for blank
+ * rows between them, and the roster's columns with room for notes beside them.
+ */
+const SHEET_LIMITS = { rows: 1 + 2 * MAX_IMPORT_ROWS, columns: 2 * ROSTER_COLUMNS.length }
+
+/** The first sheet of a workbook; refuses an .xls, a damaged workbook or far-off cells, saying what to do. */
 async function workbookRecords(bytes: Buffer): Promise<FileRecords> {
-  const { NotAWorkbook, readXlsx } = await import('../roster-xlsx')
+  const { BeyondLimits, NotAWorkbook, readXlsx } = await import('../roster-xlsx')
   try {
-    return { records: await readXlsx(bytes), syntax: [], from: 'xlsx' }
+    return { records: await readXlsx(bytes, SHEET_LIMITS), syntax: [], from: 'xlsx' }
   } catch (err) {
+    if (err instanceof BeyondLimits) {
+      throw invalid(
+        'fileId',
+        `工作表第 ${err.row} 行第 ${err.column} 列还有内容：名单最多 ${MAX_IMPORT_ROWS} 名党员、${ROSTER_COLUMNS.length} 列，请删去名单以外的内容，或分成几个文件导入`,
+      )
+    }
     if (!(err instanceof NotAWorkbook)) throw err
     throw invalid(
       'fileId',
