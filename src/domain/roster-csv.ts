@@ -398,9 +398,10 @@ function matchMembers(rows: readonly ImportedRow[], existing: readonly ExistingM
 /**
  * What importing these rows into a branch does: a row that matches a member (by phone, or by a
  * unique name when only the phone changed: matchMembers) updates them or leaves them unchanged,
- * any other creates one. A row whose name looks damaged by an encoding is
- * left out of the plan and refused; a name another member has too is a warning. Also refuses a
- * file that would leave the branch with nobody to keep its roster.
+ * any other creates one. A row whose name looks damaged by an encoding is left out of the plan
+ * and refused; a name another member has too is a warning. Also refuses a file that would leave
+ * the branch with nobody to keep its roster. Returns the plan, the problems (any one stops the
+ * import) and the warnings (which do not), each by spreadsheet row.
  */
 export function planImport(
   rows: readonly ImportedRow[],
