@@ -28,6 +28,7 @@ import { personCountLine, tallySummary } from '../domain/decisions'
 import {
   chainHeadLabel,
   decisionTallies,
+  missedQuorumText,
   voteOutcome,
   type ChainHead,
   type MinutesAttendance,
@@ -196,7 +197,7 @@ function meetingSection(m: DocxMinutes): (Paragraph | Table)[] {
       out.push(
         line(
           '到会情况',
-          `有表决权的党员 ${a.quorum.entitled} 人，到会 ${a.quorum.presentCounting} 人，${a.quorum.met ? '超过半数' : '未过半数'}`,
+          `有表决权的党员 ${a.quorum.entitled} 人，到会 ${a.quorum.presentCounting} 人，${a.quorum.met ? '超过半数' : `未过半数${missedQuorumText(m.kind)}`}`,
         ),
       )
     }

@@ -194,6 +194,16 @@ export function voteOutcome(
   return { counted, needed, passes: problem === null && votePasses(vote.for, attendance.votingEntitled), problem }
 }
 
+/**
+ * What a missed quorum means for a meeting of `kind`, appended to the quorum line of the minutes
+ * (issue 16): a 支委会 is not held (支部工作条例 第十二条); a 党员大会 is held and recorded, with no vote
+ * (第十一条). Without the kind, only that no vote can be taken.
+ */
+export function missedQuorumText(kind: MeetingKind | undefined): string {
+  if (kind && kindRule(kind).quorumToHold) return '：委员未过半数到会，本次会议不能计为已召开'
+  return '：会议照常记录，但不能表决'
+}
+
 /** Whether the kind records 赞成/反对/弃权. */
 export function kindVotes(kind: MeetingKind, rules?: readonly MeetingKindRule[]): boolean {
   return kindRule(kind, rules).votes

@@ -10,7 +10,7 @@ import {
   moreThanFourFifths,
 } from '../../src/domain/decision-kinds'
 import { motionProblems, tallyOf, type Motion, type Presence, type RollLine } from '../../src/domain/decisions'
-import { canonicalJson, finalizeProblems, type MinutesContent } from '../../src/domain/minutes'
+import { canonicalJson, finalizeProblems, missedQuorumText, type MinutesContent } from '../../src/domain/minutes'
 import { minutesContentSchema } from '../../src/domain/api/catalog-minutes'
 import { attendanceFromBoard } from '../../src/domain/minutes-attendance'
 import { computeBoard } from '../../src/domain/attendance'
@@ -331,4 +331,9 @@ test('older minutes keep their canonical form: an untyped item parses back witho
   const parsed = minutesContentSchema.parse(old)
   expect(canonicalJson(parsed)).toBe(canonicalJson(old))
   expect('motion' in parsed.items[0]).toBe(false)
+})
+
+test('a missed quorum: a 党员大会 is still held without a vote; a 支委会 is not held', () => {
+  expect(missedQuorumText('branch_congress')).toBe('：会议照常记录，但不能表决')
+  expect(missedQuorumText('committee_meeting')).toBe('：委员未过半数到会，本次会议不能计为已召开')
 })

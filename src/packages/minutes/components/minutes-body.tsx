@@ -1,7 +1,14 @@
 /** Minutes as read: attendance, agenda with 发言/决议/表决, other matters. Used by 查看 and 记录本. */
 import { Text, View } from '@tarojs/components'
-import { voteOutcome, type MinutesAttendance, type MinutesContent, type MinutesPerson } from '../../../domain/minutes'
+import {
+  missedQuorumText,
+  voteOutcome,
+  type MinutesAttendance,
+  type MinutesContent,
+  type MinutesPerson,
+} from '../../../domain/minutes'
 import { personCountLine, tallySummary, type DecisionTally } from '../../../domain/decisions'
+import type { MeetingKind } from '../../../domain/meeting-kinds'
 import './minutes-body.scss'
 
 function names(list: readonly MinutesPerson[]): string {
@@ -9,7 +16,7 @@ function names(list: readonly MinutesPerson[]): string {
   return list.map((p) => (p.note ? `${p.name}（${p.note}）` : p.name)).join('、')
 }
 
-export function AttendanceLines({ a, idPrefix }: { a: MinutesAttendance; idPrefix: string }) {
+export function AttendanceLines({ a, idPrefix, kind }: { a: MinutesAttendance; idPrefix: string; kind?: MeetingKind }) {
   return (
     <View className="mbody__attendance" id={`${idPrefix}-attendance`}>
       <Text className="mbody__line">
@@ -22,7 +29,7 @@ export function AttendanceLines({ a, idPrefix }: { a: MinutesAttendance; idPrefi
       {a.quorum?.applies && (
         <Text className={`mbody__line ${a.quorum.met ? '' : 'mbody__warn'}`}>
           {a.quorum.met ? '到会人数超过半数' : '到会人数未过半数'}（有表决权 {a.quorum.entitled} 人，到会{' '}
-          {a.quorum.presentCounting} 人）
+          {a.quorum.presentCounting} 人）{a.quorum.met ? '' : missedQuorumText(kind)}
         </Text>
       )}
     </View>
@@ -53,11 +60,14 @@ export function MinutesBody({
   attendance,
   idPrefix,
   decisions,
+  kind,
 }: {
   content: MinutesContent
   attendance: MinutesAttendance | null
   idPrefix: string
   decisions?: readonly (DecisionTally | null)[]
+  /** The meeting's kind, to say what a missed quorum means for it. */
+  kind?: MeetingKind
 }) {
   const locked = new Map((attendance?.decisions ?? []).map((t) => [t.item, t]))
   return (
@@ -72,7 +82,7 @@ export function MinutesBody({
         记录人：{content.recorder}
       </Text>
       {attendance ? (
-        <AttendanceLines a={attendance} idPrefix={idPrefix} />
+        <AttendanceLines a={attendance} idPrefix={idPrefix} kind={kind} />
       ) : (
         <Text className="mbody__line mbody__muted">出席情况：考勤尚未确认</Text>
       )}

@@ -97,7 +97,7 @@ function Entry({ e, i, printOnly }: { e: BookEntry; i: number; printOnly?: boole
       )}
       {e.content && (
         <>
-          <MinutesBody content={e.content} attendance={e.attendance} idPrefix={`book-${i}`} />
+          <MinutesBody content={e.content} attendance={e.attendance} kind={e.kind} idPrefix={`book-${i}`} />
           {e.amendments > 0 && (
             <Text className="mbook__muted">（以上为更正后的全文，含 {e.amendments} 次更正；原始记录见会议记录页）</Text>
           )}

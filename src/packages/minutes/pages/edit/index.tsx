@@ -159,7 +159,7 @@ export default function MinutesEditPage() {
         {view?.attendanceNote && <Text className="mwrite__warn">{view.attendanceNote}</Text>}
         {view?.attendance ? (
           <>
-            <AttendanceLines a={view.attendance} idPrefix="edit" />
+            <AttendanceLines a={view.attendance} idPrefix="edit" kind={view.kind} />
             {view.attendance.absent.map((p) => (
               <View className="mwrite__absence" key={p.memberId} id={`absence-${p.memberId}`}>
                 <Text className="form-field__label">{p.name} 缺席原因</Text>

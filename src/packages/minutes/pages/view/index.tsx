@@ -245,7 +245,13 @@ function Minutes({ v, onChanged }: { v: MinutesView; onChanged: (next: MinutesVi
             )}
           </View>
           <View className="panel" id="minutes-body">
-            <MinutesBody content={content} attendance={v.attendance} decisions={v.decisions} idPrefix="view" />
+            <MinutesBody
+              content={content}
+              attendance={v.attendance}
+              decisions={v.decisions}
+              kind={v.kind}
+              idPrefix="view"
+            />
           </View>
         </>
       )}
