@@ -58,11 +58,7 @@ test('the year switch reads each year; a published plan downloads as .xlsx and .
   await waitFor(() => expect(container.querySelector('#plan-status')).not.toBeNull())
   // Next year by default, among last year, this year and next year.
   const chips = [...container.querySelectorAll('#plan-years .chip')]
-  expect(chips.map((c) => c.textContent)).toEqual([
-    `${thisYear - 1}年（去年）`,
-    `${thisYear}年（今年）`,
-    `${next}年（明年）`,
-  ])
+  expect(chips.map((c) => c.textContent)).toEqual([`${thisYear - 1}年 去年`, `${thisYear}年 今年`, `${next}年 明年`])
   expect(container.querySelector(`#plan-year-${next}`)!.className).toContain('chip--on')
   expect(container.querySelector('#plan-title')!.textContent).toContain(`${next} 年组织生活计划`)
   expect(container.querySelector('#plan-status')!.textContent).toBe('已发布')

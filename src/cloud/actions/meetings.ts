@@ -25,6 +25,7 @@ import { factsOf, rulesFor, updateCounters } from '../compliance-counters'
 import { meetingFields, notify } from '../notices'
 import type { Filter, Stored } from '../ports/store'
 import { membersByIds, membersOf, orgOfKind, orgRef, readAll } from './roster-reads'
+import { listedLabels } from '../listed-labels'
 
 /** A meeting's changes are few; the cap only guards against broken data. */
 const MAX_HISTORY = 500
@@ -188,12 +189,14 @@ export async function detailOf(
   const history = await readAll(store, 'meeting_history', [eq('meetingId', m._id)], 'at', MAX_HISTORY)
   const phase = meetingPhase(m, ctx.now)
   const organizes = isAllowed(ctx.actor, meetingEditDecl.access, { orgPath: branch.path })
+  const labels = await listedLabels(store, m.participantIds, new Map(people.map((p) => [p._id, p])), m.branchId)
   return {
     ...summaryOf(m, ctx.now, ctx.actor.memberId),
     agenda: m.agenda,
     branchName: branch.name,
     group: group ? orgRef(group) : null,
-    participants: m.participantIds.map((id) => ({ id, name: names.get(id) ?? '（未知）' })),
+    // Listed as on the board: two of the same name are told apart (same-names.ts).
+    participants: m.participantIds.map((id) => ({ id, name: labels.get(id) ?? names.get(id) ?? '（未知）' })),
     createdBy: { id: m.createdBy, name: await nameOf(m.createdBy) },
     createdAt: m.createdAt,
     version: m._version,

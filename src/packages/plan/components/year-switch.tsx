@@ -32,7 +32,7 @@ export function YearSwitch({
             className={`chip${y === year ? ' chip--on' : ''}`}
             onClick={() => y !== year && onChange(y)}
           >
-            {y}年{name ? `（${name}）` : ''}
+            {y}年{name ? ` ${name}` : ''}
           </Text>
         )
       })}
