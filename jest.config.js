@@ -8,6 +8,8 @@ const common = {
 }
 
 module.exports = {
+  // Jest reads the limit from the global config (a project's own testTimeout is not applied).
+  testTimeout: common.testTimeout,
   projects: [
     { ...common, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     { ...common, displayName: 'cloud', testEnvironment: 'node', testMatch: ['<rootDir>/tests/cloud/**/*.test.ts'] },
