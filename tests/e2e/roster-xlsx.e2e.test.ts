@@ -2,10 +2,12 @@
  * Issue 17 §1 in a real browser: the secretary 张建国 exports the roster as .xlsx from 支部成员,
  * changes one phone in the workbook (exceljs, as Excel would save it), and imports it through
  * 导入名单: the preview shows exactly that change (黄晓明, 更新：手机号; everyone else 不变), and
- * the import applies exactly that. Screenshots of the preview at 375×812 and 1366×768 go to
- * tests/.artifacts.
+ * the import applies exactly that. Then a CSV re-saved by Excel as GBK, with `?` for a member's
+ * rare characters: the preview refuses that row and the name stays. Screenshots of the previews at
+ * 375×812 and 1366×768 go to tests/.artifacts.
  */
 import ExcelJS from 'exceljs'
+import iconv from 'iconv-lite'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
@@ -18,11 +20,11 @@ const SECRETARY = 'm_b1_01'
 const MEMBER = { id: 'm_b1_08', name: '黄晓明', phone: '13800001259' }
 const NEW_PHONE = '13912345678'
 
-async function openImportPreview(page: Page, file: string): Promise<void> {
+async function openImportPreview(page: Page, file: string, counts = '新增 0，更新 1，不变 15'): Promise<void> {
   await page.goto(`${stage.host.url}/#/packages/roster/pages/import/index`)
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '#choose-file').click()])
   await chooser.setFiles(file)
-  await expectText(page, '#import-counts', '新增 0，更新 1，不变 15')
+  await expectText(page, '#import-counts', counts)
 }
 
 test('export .xlsx, change one phone in it, import: exactly that change is previewed and applied', async () => {
@@ -73,4 +75,27 @@ test('export .xlsx, change one phone in it, import: exactly that change is previ
     limit: 50,
   })
   expect(others.items.filter((m) => m.phone === MEMBER.phone)).toEqual([])
+})
+
+test('a CSV Excel saved as GBK, with ? for a rare character: the preview refuses that row, the name stays', async () => {
+  const RARE = { id: 'm_b1_12', name: '𠮷田𬌗' }
+  const stored = (await stage.host.ports.store.get('members', RARE.id))!
+  await stage.host.ports.store.update('members', RARE.id, { name: RARE.name }, stored._version)
+  const phone = await stage.browser.newPhone()
+  await loginAs(stage.host.url, phone.page, SECRETARY)
+  await phone.page.goto(`${stage.host.url}/#/packages/roster/pages/list/index`)
+  const [dl] = await Promise.all([
+    phone.page.waitForEvent('download'),
+    visible(phone.page, '#export-roster-csv').click(),
+  ])
+  const csv = path.join(ARTIFACTS, 'roster-export.csv')
+  await dl.saveAs(csv)
+  // Excel's 「CSV（逗号分隔）」 on Chinese Windows: code page 936, ? for what it lacks.
+  const gbk = path.join(ARTIFACTS, 'roster-gbk.csv')
+  writeFileSync(gbk, iconv.encode(readFileSync(csv, 'utf8').replace(/^\uFEFF/, ''), 'gbk'))
+  await openImportPreview(phone.page, gbk, '1 处问题需要修改')
+  await expectText(phone.page, '#import-problems', '姓名“?田?”中的问号处原本是“𠮷田𬌗”里的生僻字')
+  await expectText(phone.page, '#commit-import', '有问题未修改，不能导入')
+  await phone.page.screenshot({ path: path.join(ARTIFACTS, 'roster-import-damaged-375.png'), fullPage: true })
+  expect((await stage.host.ports.store.get('members', RARE.id))!.name).toBe(RARE.name)
 })
