@@ -160,3 +160,40 @@ test('updates list the changed columns; a file may not leave the branch without 
   ])
   expect(withDeputy.problems).toEqual([])
 })
+
+test('a new phone updates the one member of that name; with two of that name it is a new member and a warning', () => {
+  const huang = member({ id: 'm2', name: '黄晓明', phone: '13800001259', roles: ['member'] })
+  const row = (phone: string) => ({ row: 2, member: { ...huang, phone } })
+  const single = planImport([row('13912345678')], [member(), huang])
+  expect(single.plan).toEqual([expect.objectContaining({ action: 'update', changes: ['手机号'], existing: huang })])
+  expect(single.warnings).toEqual([])
+
+  const twin = member({ id: 'm3', name: '黄晓明', phone: '13800009999', roles: ['member'] })
+  const twins = planImport([row('13912345678')], [member(), huang, twin])
+  expect(twins.plan).toEqual([expect.objectContaining({ action: 'create', existing: null })])
+  expect(twins.warnings).toEqual([
+    {
+      row: 2,
+      column: '姓名',
+      message: expect.stringMatching(/^本支部还有同名的名单中的黄晓明（138\*{4}1259）、名单中的黄晓明（138\*{4}9999）/),
+    },
+  ])
+  // Its phone taken by another row of the file, the member is that row's, and the new phone a new person's.
+  const moved = planImport([row('13912345678'), { row: 3, member: { ...huang } }], [member(), huang])
+  expect(moved.plan.map((p) => [p.row, p.action])).toEqual([
+    [2, 'create'],
+    [3, 'unchanged'],
+  ])
+})
+
+test('the CSV table escapes formula-like cells, the workbook table does not, and each reads back as stored', () => {
+  const m = member({ name: '=HYPERLINK("x")', roles: ['member'] })
+  const csv = rosterTable([m], GROUPS, 'csv')
+  const xlsx = rosterTable([m], GROUPS, 'xlsx')
+  expect(csv[1][0]).toBe('\'=HYPERLINK("x")')
+  expect(xlsx[1][0]).toBe('=HYPERLINK("x")')
+  expect(readRosterTable(csv, GROUPS, 'csv').rows[0].member.name).toBe('=HYPERLINK("x")')
+  expect(readRosterTable(xlsx, GROUPS, 'xlsx').rows[0].member.name).toBe('=HYPERLINK("x")')
+  // A workbook cell that happens to start with an apostrophe is text as typed, never unescaped.
+  expect(readRosterTable(csv, GROUPS, 'xlsx').rows[0].member.name).toBe('\'=HYPERLINK("x")')
+})
