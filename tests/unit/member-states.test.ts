@@ -8,6 +8,7 @@ import {
   probationDueOn,
   probationRemindersOwed,
   regularProbationEnd,
+  stateValueText,
 } from '../../src/domain/member-states'
 import { excludedFromExpected, hasVotingRights, underPartyProbation, type Member } from '../../src/domain/org'
 
@@ -114,5 +115,27 @@ describe('不计入应到', () => {
       probationDueOn: '2026-12-30',
       latestExtension: '2027-12-30',
     })
+  })
+})
+
+describe('history wording', () => {
+  const labels = { long_sick_leave: '长期病休' }
+  it('says each state change in Chinese', () => {
+    expect(stateValueText('probationExtendedTo', '2028-01-01', labels)).toBe('预备期延长至 2028-01-01')
+    expect(stateValueText('probationExtendedTo', null, labels)).toBe('无')
+    expect(
+      stateValueText(
+        'partyProbation',
+        { from: '2026-03-01', to: '2027-02-28', decidedBy: '示范区机关党委', liftedOn: '2027-03-01' },
+        labels,
+      ),
+    ).toBe('留党察看 2026-03-01 至 2027-02-28（示范区机关党委决定），2027-03-01 恢复党员权利')
+    expect(
+      stateValueText(
+        'exclusion',
+        { reason: 'long_sick_leave', from: '2026-05-01', to: null, approvedBy: '党委', approvedOn: '2026-04-30' },
+        labels,
+      ),
+    ).toBe('长期病休，2026-05-01 起不计入应到（党委 2026-04-30 批准）')
   })
 })
