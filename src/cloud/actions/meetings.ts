@@ -26,6 +26,7 @@ import { meetingFields, notify } from '../notices'
 import type { Filter, Stored } from '../ports/store'
 import { membersByIds, membersOf, orgOfKind, orgRef, readAll } from './roster-reads'
 import { listedLabels } from '../listed-labels'
+import { myMeetingView } from '../my-meeting'
 
 /** A meeting's changes are few; the cap only guards against broken data. */
 const MAX_HISTORY = 500
@@ -173,6 +174,7 @@ function summaryOf(m: MeetingRecordDoc, now: number, viewerId: string): MeetingS
     minutesLate: m.minutesLate === true,
     quorumMet: facts.quorumMet,
     counts: countsTowardQuota(facts),
+    allowRemote: m.allowRemote === true,
   }
 }
 
@@ -211,6 +213,7 @@ export async function detailOf(
       m.status !== 'cancelled' &&
       m.endAt <= ctx.now &&
       (await store.get('attendance', attendanceId(m._id, ctx.actor.memberId))) === null,
+    mine: await myMeetingView(store, m, ctx.actor.memberId, ctx.now),
     history: await Promise.all(
       history.reverse().map(async (h) => ({
         change: h.change,

@@ -1,6 +1,7 @@
 /** What actions return: the shapes the client renders. */
 import type { MeetingKind } from '../meeting-kinds'
 import type { Meeting, MeetingPhase } from '../meeting'
+import type { MyMeetingState } from '../my-meeting-state'
 import type {
   ExpectedExclusion,
   MemberCategory,
@@ -65,6 +66,8 @@ export interface MeetingSummary extends Pick<
   quorumMet: boolean | null
   /** Counts toward the period's quota (held, minutes final, quorum not failed). */
   counts: boolean
+  /** Members may attend by video (远程参会); a list offers the way only then. */
+  allowRemote: boolean
 }
 
 export interface MeetingHistoryEntry {
@@ -99,6 +102,11 @@ export interface MeetingDetail extends MeetingSummary {
    * 补学 is for them. False for anyone who attended (a sign-in awaiting confirmation included).
    */
   iMissed: boolean
+  /**
+   * The viewer's own state on the meeting (src/domain/my-meeting-state.ts) with what to do next, and
+   * whether they still owe its 阅签; null for a viewer not expected at it.
+   */
+  mine: { state: MyMeetingState; hint: string; readOwed: boolean } | null
   /** Every change after scheduling, newest first. */
   history: MeetingHistoryEntry[]
 }

@@ -1,5 +1,5 @@
 /**
- * 签到看板: 应到, 实到 (现场/远程), 请假, 缺席, 迟到 and, where the kind needs it, whether quorum is met
+ * 签到看板: 应到, 实到 (现场/远程), 请假, 缺席 (未签到 until the meeting ends), 迟到 and, where the kind needs it, whether quorum is met
  * (voting members only). Refreshes every few seconds while shown. Organizers approve leave, mark
  * someone present by hand (代为登记, with a reason), confirm remote attendance, 确认考勤, and set up
  * sign-in before the meeting.
@@ -49,6 +49,15 @@ function sortForBoard(people: AttendancePerson[]): AttendancePerson[] {
   return [...people].sort((a, b) => ORDER.indexOf(a.state) - ORDER.indexOf(b.state))
 }
 
+/**
+ * Whether someone without a sign-in is still 未签到 rather than 缺席: until the meeting ends (before
+ * its start and while it runs), unless the attendance was already confirmed. Nobody is absent from
+ * a meeting that has not finished.
+ */
+function stillNotSigned(b: Pick<Board, 'recordedAt' | 'endAt'>, now: number): boolean {
+  return b.recordedAt === null && now < b.endAt
+}
+
 function Counts({ b }: { b: Board }) {
   const cells: [string, string, number][] = [
     ['board-expected', '应到', b.expected],
@@ -56,7 +65,7 @@ function Counts({ b }: { b: Board }) {
     ['board-in-person', '现场', b.inPerson],
     ['board-remote', '远程', b.remote],
     ['board-leave', '请假', b.onLeave],
-    ['board-absent', '缺席', b.absent],
+    ['board-absent', stillNotSigned(b, Date.now()) ? '未签到' : '缺席', b.absent],
     ['board-late', '迟到', b.late],
   ]
   return (
@@ -94,8 +103,8 @@ function PersonRow({ p, b, onDone, desk }: { p: AttendancePerson; b: Board; onDo
     onDone()
   }
   const meetingId = b.meetingId
-  const state =
-    b.recordedAt === null && Date.now() < b.endAt && p.state === 'absent' ? '未签到' : ATTENDANCE_STATE_LABELS[p.state]
+  const notSigned = p.state === 'absent' && stillNotSigned(b, Date.now())
+  const state = notSigned ? '未签到' : ATTENDANCE_STATE_LABELS[p.state]
   const name = (
     <Text className="board__name">
       {p.label}
@@ -104,7 +113,7 @@ function PersonRow({ p, b, onDone, desk }: { p: AttendancePerson; b: Board; onDo
   )
   const tags = (
     <>
-      <Tag type={STATE_TAG[p.state]}>{state}</Tag>
+      <Tag type={notSigned ? 'default' : STATE_TAG[p.state]}>{state}</Tag>
       {p.late && <Tag type="warning">迟到</Tag>}
       {p.offline && <Tag type="warning">离线补传</Tag>}
       {p.belated && <Tag type="danger">补登</Tag>}

@@ -1,4 +1,4 @@
-/** 会议详情: what, when, where, the agenda and who is expected. */
+/** 会议详情: what, when, where, the agenda and who is expected; for a participant, their own state on it. */
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
@@ -13,6 +13,7 @@ import { RecordTags } from '../../../../components/meeting-card'
 import { MeetingNotReached } from '../../../../components/not-reached'
 import { ManageMeeting } from '../../components/manage-meeting'
 import { MeetingActions } from '../../components/meeting-actions'
+import { MyState } from '../../components/my-state'
 import './index.scss'
 
 function Detail({ m, onChanged }: { m: MeetingDetail; onChanged: (next: MeetingDetail) => void }) {
@@ -33,6 +34,7 @@ function Detail({ m, onChanged }: { m: MeetingDetail; onChanged: (next: MeetingD
           已取消：{m.cancelReason}
         </Text>
       )}
+      <MyState m={m} />
       <MeetingActions m={m} />
       {m.canRecord && <MeetingNotReached meetingId={m.id} />}
       {m.canManage && <ManageMeeting m={m} onChanged={onChanged} />}
