@@ -12,7 +12,7 @@
  * counter as a fresh build.
  */
 import { beijing, fromBeijing } from './beijing-time'
-import { DEFAULT_MINUTES_DUE_MS, minutesDueText } from './kind-rules'
+import { AT_RISK_DAYS, DEFAULT_MINUTES_DUE_MS, minutesDueText } from './kind-rules'
 import { kindRule, type MeetingKind, type MeetingKindRule } from './meeting-kinds'
 import { periodSpan, type Period, type PeriodSpan } from './periods'
 
@@ -35,8 +35,8 @@ export const COMPLIANCE_LABELS: Record<ComplianceStatus, string> = {
  */
 export { DEFAULT_MINUTES_DUE_MS }
 
-/** A period whose quota is not yet covered by scheduled meetings is at risk this close to its end. */
-export const AT_RISK_DAYS: Record<Period, number> = { month: 7, quarter: 15, half: 15, year: 30 }
+/** A period whose quota is not yet covered by scheduled meetings is at risk this close to its end (kind-rules.ts). */
+export { AT_RISK_DAYS }
 
 const PERIOD_WORDS: Record<Period, { current: string; end: string }> = {
   month: { current: '本月', end: '月底' },
@@ -229,11 +229,12 @@ function earliest<T extends { id: string }>(entries: readonly T[], at: (e: T) =>
  * The status of one kind in one period at `now` (epoch ms), from its counter and the rule in force.
  * Attendance and minutes are overdue (逾期) `minutesDueMs` after a meeting ends: by default the
  * deadline the effective rule carries (`EffectiveKindRule.minutesDueMs`, the one value 补录 reads too),
- * else DEFAULT_MINUTES_DUE_MS for a bare national rule.
+ * else DEFAULT_MINUTES_DUE_MS for a bare national rule. A quota not covered by scheduled meetings is at
+ * risk `rule.atRiskDays` before the period ends (AT_RISK_DAYS for a bare national rule).
  */
 export function statusFromCounter(
   counter: PeriodCounter,
-  rule: MeetingKindRule & { minutesDueMs?: number },
+  rule: MeetingKindRule & { minutesDueMs?: number; atRiskDays?: number },
   span: PeriodSpan,
   now: number,
   minutesDueMs: number = rule.minutesDueMs ?? DEFAULT_MINUTES_DUE_MS,
@@ -301,7 +302,10 @@ export function statusFromCounter(
 
   const remaining = required - counted
   const msLeft = span.end - now
-  const atRisk = upcoming.length < remaining && msLeft < AT_RISK_DAYS[span.period] * DAY
+  // The effective rule carries the 党委's days for its period; a bare national rule takes AT_RISK_DAYS.
+  const riskDays =
+    rule.period === span.period && rule.atRiskDays !== undefined ? rule.atRiskDays : AT_RISK_DAYS[span.period]
+  const atRisk = upcoming.length < remaining && msLeft < riskDays * DAY
   if (upcoming.length >= remaining) {
     const next = earliest(upcoming, (e) => e.startAt)
     const what =

@@ -22,6 +22,11 @@ export interface RuleSet {
    * Absent: inherited. Stored under this name since issue 6 (it first governed 补录 only).
    */
   minutesLateAfterMs?: number | null
+  /**
+   * Days before a period's end at which a quota not covered by scheduled meetings is at risk, per
+   * period, set by this org for its subtree (issue 16 §8). A period absent: inherited.
+   */
+  atRiskDays?: Partial<Record<Period, number>> | null
 }
 
 /** Where a value came from: the national default, or the id of the org whose override set it. */
@@ -34,7 +39,74 @@ export interface EffectiveKindRule extends MeetingKindRule {
    * kind: what `statusFromCounter` calls 逾期 and what `isLateEntry` calls 补录 both read it.
    */
   minutesDueMs: number
+  /** Days before the end of this kind's period at which an uncovered quota is at risk (AT_RISK_DAYS, or a 党委's). */
+  atRiskDays: number
 }
+
+/**
+ * A period whose quota is not yet covered by scheduled meetings is at risk this close to its end
+ * (days). No national text sets these: they are this app's defaults for the warning (a week before a
+ * month ends, about two weeks before a quarter or half-year, a month before the year), and a 党委 may
+ * set its own (`rules.setAtRiskDays`).
+ */
+export const AT_RISK_DAYS: Record<Period, number> = { month: 7, quarter: 15, half: 15, year: 30 }
+
+/** What a 党委 may set per period: at least a day, and less than the shortest such period. */
+export const AT_RISK_DAYS_RANGE: Record<Period, { min: number; max: number }> = {
+  month: { min: 1, max: 27 },
+  quarter: { min: 1, max: 88 },
+  half: { min: 1, max: 180 },
+  year: { min: 1, max: 364 },
+}
+
+function validAtRisk(period: Period, v: unknown): v is number {
+  const r = AT_RISK_DAYS_RANGE[period]
+  return typeof v === 'number' && Number.isInteger(v) && v >= r.min && v <= r.max
+}
+
+/**
+ * The at-risk days in force per period along an org path (root first, nearest last): AT_RISK_DAYS,
+ * then each org's `atRiskDays`, period by period. Returns the days and, per period, where they came
+ * from ('default' or the org id). A value out of range is skipped, never trusted.
+ */
+export function atRiskDaysFrom(setsAlongPath: readonly { orgId?: string; atRiskDays?: unknown }[]): {
+  days: Record<Period, number>
+  source: Record<Period, RuleSource>
+} {
+  const days = { ...AT_RISK_DAYS }
+  const source: Record<Period, RuleSource> = { month: 'default', quarter: 'default', half: 'default', year: 'default' }
+  for (const set of setsAlongPath) {
+    const own = set.atRiskDays
+    if (!own || typeof own !== 'object') continue
+    for (const period of Object.keys(AT_RISK_DAYS) as Period[]) {
+      const v = (own as Record<string, unknown>)[period]
+      if (validAtRisk(period, v)) {
+        days[period] = v
+        source[period] = set.orgId ?? 'default'
+      }
+    }
+  }
+  return { days, source }
+}
+
+/** What `rules.setAtRiskDays` takes: days per period within AT_RISK_DAYS_RANGE; a period left out is inherited. */
+export const atRiskDaysSchema = z
+  .object(
+    Object.fromEntries(
+      (Object.keys(AT_RISK_DAYS) as Period[]).map((p) => [
+        p,
+        z
+          .number({ error: `${PERIOD_LABELS[p]}的提前天数请填写数字` })
+          .int({ error: `${PERIOD_LABELS[p]}的提前天数请填写整数` })
+          .min(AT_RISK_DAYS_RANGE[p].min, { error: `${PERIOD_LABELS[p]}至少提前 ${AT_RISK_DAYS_RANGE[p].min} 天` })
+          .max(AT_RISK_DAYS_RANGE[p].max, {
+            error: `${PERIOD_LABELS[p]}最多提前 ${AT_RISK_DAYS_RANGE[p].max} 天，请调小天数`,
+          })
+          .optional(),
+      ]),
+    ) as Record<Period, z.ZodOptional<z.ZodNumber>>,
+  )
+  .strict()
 
 const DAY_MS = 24 * 3_600_000
 
@@ -152,11 +224,13 @@ export function effectiveRules(
   ruleSetsAlongPath: readonly RuleSet[],
 ): EffectiveKindRule[] {
   const minutesDueMs = minutesDueFrom(ruleSetsAlongPath).ms
+  const atRisk = atRiskDaysFrom(ruleSetsAlongPath).days
   return defaults.map((base) => {
     const rule: EffectiveKindRule = {
       ...base,
       source: { period: 'default', requiredCount: 'default' },
       minutesDueMs,
+      atRiskDays: atRisk[base.period],
     }
     for (const set of ruleSetsAlongPath) {
       for (const override of set.overrides) {
@@ -164,6 +238,7 @@ export function effectiveRules(
         if (override.period !== undefined) {
           rule.period = override.period
           rule.source.period = set.orgId
+          rule.atRiskDays = atRisk[override.period]
         }
         if (override.requiredCount !== undefined) {
           rule.requiredCount = override.requiredCount

@@ -116,7 +116,7 @@ test('clearing the 党委 setting returns to the default 3 days; the deadline is
     ms: 3 * DAY,
     text: '3 天',
     ownDays: null,
-    source: { orgId: null, name: '国家规定' },
+    source: { orgId: null, name: '系统默认' },
   })
 })
 
@@ -132,4 +132,33 @@ test('a branch cannot set its own deadline, and a value out of range changes not
   const bySecretary = await api.as(SECRETARY_B1).raw('rules.setMinutesDue', { orgId: 'org_cmte', days: 2 }, rid())
   expect(bySecretary.ok).toBe(false)
   expect((await ok(SUPERVISOR, 'rules.get', { orgId: 'org_cmte' })).minutesDue.text).toBe('3 天')
+})
+
+test('the at-risk days are the 党委’s too: 40 days before the quarter ends, the unplanned 党课 is at risk on 首页', async () => {
+  // 22 November: 39 days are left in 2026-Q4, whose 党课 is neither held nor scheduled.
+  const lecture = async () =>
+    (await ok(SECRETARY_B1, 'compliance.summary', { orgId: 'org_b1' })).items[0].items.find(
+      (i) => i.kind === 'party_lecture',
+    )!
+  expect(await lecture()).toMatchObject({ status: 'due', atRisk: false })
+  const view = await ok(SUPERVISOR, 'rules.setAtRiskDays', { orgId: 'org_cmte', atRiskDays: { quarter: 40 } }, true)
+  expect(view.atRisk.find((r) => r.period === 'quarter')).toMatchObject({
+    days: 40,
+    ownDays: 40,
+    source: { orgId: 'org_cmte' },
+  })
+  expect(view.atRisk.find((r) => r.period === 'month')).toMatchObject({
+    days: 7,
+    ownDays: null,
+    source: { orgId: null },
+  })
+  expect(await lecture()).toMatchObject({ status: 'due', atRisk: true })
+
+  const bad = await api
+    .as(SUPERVISOR)
+    .raw('rules.setAtRiskDays', { orgId: 'org_cmte', atRiskDays: { month: 28 } }, rid())
+  expect(!bad.ok && bad.error.code).toBe('VALIDATION_FAILED')
+  // Cleared: back to the default 15 days.
+  await ok(SUPERVISOR, 'rules.setAtRiskDays', { orgId: 'org_cmte', atRiskDays: {} }, true)
+  expect(await lecture()).toMatchObject({ atRisk: false })
 })

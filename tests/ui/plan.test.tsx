@@ -177,7 +177,7 @@ test('the 党委 sets the minutes deadline on the rules screen; out of range is 
   const { container, unmount } = render(<RulesPage />)
   await waitFor(() => expect(container.querySelector('#minutes-due-editor')).not.toBeNull())
   expect(container.querySelector('#minutes-due')!.textContent).toContain('3 天内')
-  expect(container.querySelector('#minutes-due')!.textContent).toContain('国家规定')
+  expect(container.querySelector('#minutes-due')!.textContent).toContain('系统默认')
 
   typeInto(container, 'minutes-due-days', '40')
   await act(async () => fireEvent.click(container.querySelector('#minutes-due-save')!))
@@ -197,4 +197,26 @@ test('the 党委 sets the minutes deadline on the rules screen; out of range is 
   await waitFor(() => expect(member.container.querySelector('#minutes-due-text')).not.toBeNull())
   expect(member.container.querySelector('#minutes-due-text')!.textContent).toBe('5 天内')
   expect(member.container.querySelector('#minutes-due-editor')).toBeNull()
+})
+
+test('the 党委 sets the at-risk days per period on the rules screen; a value past the period is refused there', async () => {
+  resetTaroMock()
+  await openLink('m_cmte_01')
+  const { container } = render(<RulesPage />)
+  await waitFor(() => expect(container.querySelector('#at-risk-editor')).not.toBeNull())
+  expect(container.querySelector('#at-risk-row-quarter')!.textContent).toContain('结束前 15 天')
+
+  typeInto(container, 'at-risk-month', '30')
+  await act(async () => fireEvent.click(container.querySelector('#at-risk-save')!))
+  expect(container.querySelector('#at-risk-problem')!.textContent).toContain('最多提前 27 天')
+  expect(await link.api!.ports.store.get('rule_sets', 'org_cmte')).toBeNull()
+
+  typeInto(container, 'at-risk-month', '')
+  typeInto(container, 'at-risk-quarter', '40')
+  await act(async () => fireEvent.click(container.querySelector('#at-risk-save')!))
+  await waitFor(() => expect(container.querySelector('#at-risk-row-quarter')!.textContent).toContain('结束前 40 天'))
+  expect(container.querySelector('#at-risk-row-quarter')!.textContent).toContain('示范区机关党委')
+  expect(container.querySelector('#at-risk-row-month')!.textContent).toContain('系统默认')
+  const stored = await link.api!.ports.store.get<{ atRiskDays: unknown }>('rule_sets', 'org_cmte')
+  expect(stored!.atRiskDays).toEqual({ quarter: 40 })
 })

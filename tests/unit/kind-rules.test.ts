@@ -1,4 +1,15 @@
-import { effectiveRules, kindsWithNewPeriod, ruleOverrideSchema, type RuleSet } from '../../src/domain/kind-rules'
+import {
+  AT_RISK_DAYS,
+  atRiskDaysFrom,
+  atRiskDaysSchema,
+  DEFAULT_MINUTES_DUE_MS,
+  effectiveRules,
+  kindsWithNewPeriod,
+  minutesDueDaysSchema,
+  minutesDueFrom,
+  ruleOverrideSchema,
+  type RuleSet,
+} from '../../src/domain/kind-rules'
 import { DEFAULT_KIND_RULES, kindRule, MEETING_KINDS } from '../../src/domain/meeting-kinds'
 
 const messages = (input: unknown) => {
@@ -89,4 +100,50 @@ test('the kinds whose counters a rule change rebuilds are those whose period cha
   expect(kindsWithNewPeriod(before, after)).toEqual(['party_lecture'])
   expect(kindsWithNewPeriod(before, before)).toEqual([])
   expect(kindsWithNewPeriod(before.slice(1), before)).toEqual([before[0].kind])
+})
+
+describe('rule values carried by every effective rule (issue 16)', () => {
+  const DAY = 24 * 3_600_000
+
+  test('the minutes deadline: default 3 days, nearest org wins, out of range skipped', () => {
+    expect(minutesDueFrom([])).toEqual({ ms: DEFAULT_MINUTES_DUE_MS, source: 'default' })
+    expect(DEFAULT_MINUTES_DUE_MS).toBe(3 * DAY)
+    const sets = [
+      { orgId: 'dw', overrides: [], minutesLateAfterMs: 5 * DAY },
+      { orgId: 'zb', overrides: [], minutesLateAfterMs: 2 * DAY },
+    ]
+    expect(minutesDueFrom(sets)).toEqual({ ms: 2 * DAY, source: 'zb' })
+    expect(minutesDueFrom([sets[0], { orgId: 'zb', overrides: [], minutesLateAfterMs: 32 * DAY }]).ms).toBe(5 * DAY)
+    expect(minutesDueFrom([{ orgId: 'dw', minutesLateAfterMs: null }]).source).toBe('default')
+    // Every kind carries the one value, so 逾期 and 补录 read the same.
+    expect(new Set(effectiveRules(DEFAULT_KIND_RULES, sets).map((r) => r.minutesDueMs))).toEqual(new Set([2 * DAY]))
+  })
+
+  test('at-risk days: per period, defaults 7/15/15/30, each period from the nearest org that sets it', () => {
+    expect(atRiskDaysFrom([]).days).toEqual(AT_RISK_DAYS)
+    const r = atRiskDaysFrom([
+      { orgId: 'dw', atRiskDays: { quarter: 20, year: 40 } },
+      { orgId: 'zb', atRiskDays: { quarter: 25, month: 28 } },
+    ])
+    // A month has at least 28 days: 28 is out of range and skipped.
+    expect(r.days).toEqual({ month: 7, quarter: 25, half: 15, year: 40 })
+    expect(r.source).toEqual({ month: 'default', quarter: 'zb', half: 'default', year: 'dw' })
+    const rules = effectiveRules(DEFAULT_KIND_RULES, [{ orgId: 'dw', overrides: [], atRiskDays: { quarter: 20 } }])
+    expect(rules.find((x) => x.kind === 'party_lecture')!.atRiskDays).toBe(20)
+    expect(rules.find((x) => x.kind === 'theme_day')!.atRiskDays).toBe(7)
+    // A kind whose period a 党委 changes takes that period's days.
+    const half = effectiveRules(DEFAULT_KIND_RULES, [
+      { orgId: 'dw', overrides: [{ kind: 'party_lecture', period: 'half' }], atRiskDays: { half: 40 } },
+    ])
+    expect(half.find((x) => x.kind === 'party_lecture')).toMatchObject({ period: 'half', atRiskDays: 40 })
+  })
+
+  test('the setting schemas refuse out-of-range values in Chinese', () => {
+    expect(minutesDueDaysSchema.safeParse(0).success).toBe(false)
+    expect(minutesDueDaysSchema.safeParse(31).success).toBe(true)
+    expect(minutesDueDaysSchema.safeParse(null).success).toBe(true)
+    const r = atRiskDaysSchema.safeParse({ year: 365 })
+    expect(r.success).toBe(false)
+    if (!r.success) expect(r.error.issues[0].message).toContain('最多提前 364 天')
+  })
 })

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { dayRuleSchema } from '../annual-plan'
-import { minutesDueDaysSchema, ruleOverrideSchema } from '../kind-rules'
+import { atRiskDaysSchema, minutesDueDaysSchema, ruleOverrideSchema } from '../kind-rules'
 import { MEETING_KINDS } from '../meeting-kinds'
 import { MEETING_ORGANIZER_ROLES, ROLES } from '../org'
 import { catalogOf, defineAction, onMeetingRecord, onOrgInput, shape, targetIsBranch } from './define'
@@ -77,6 +77,17 @@ export const rulesSetMinutesDue = defineAction({
   summary:
     '党委为所辖支部设置会议记录期限（会后几天内登记出席并定稿）：超过期限首页和监督显示逾期，之后定稿的记录标为补录；填空则沿用上级设置',
   input: () => z.object({ orgId: idField('组织编号'), days: minutesDueDaysSchema }).strict(),
+  output: shape<RulesView>(),
+  write: true,
+  access: onOrgInput(['supervisor'], 'subtree', 'orgId'),
+  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+})
+
+export const rulesSetAtRiskDays = defineAction({
+  name: 'rules.setAtRiskDays',
+  summary:
+    '党委为所辖支部设置"有风险"提醒的提前天数：每月、每季度、每半年、每年的周期结束前几天仍未安排够会议即提示有风险；不填的周期沿用上级或默认（7/15/15/30 天）',
+  input: () => z.object({ orgId: idField('组织编号'), atRiskDays: atRiskDaysSchema }).strict(),
   output: shape<RulesView>(),
   write: true,
   access: onOrgInput(['supervisor'], 'subtree', 'orgId'),
@@ -300,6 +311,7 @@ export const PLANNING_ACTIONS = catalogOf(
   rulesGet,
   rulesSetOverride,
   rulesSetMinutesDue,
+  rulesSetAtRiskDays,
   planGenerate,
   planGet,
   planUpdate,

@@ -40,6 +40,11 @@ export interface RulesView {
    * `ms` in milliseconds, `text` like `3 天`; `ownDays` is what this org itself sets (null: inherited).
    */
   minutesDue: { ms: number; text: string; source: RuleSourceView; ownDays: number | null }
+  /**
+   * Per period: how many days before its end a quota not covered by scheduled meetings is shown at
+   * risk (首页's 有风险 and the daily reminder); `ownDays` is what this org itself sets (null: inherited).
+   */
+  atRisk: { period: Period; periodLabel: string; days: number; source: RuleSourceView; ownDays: number | null }[]
 }
 
 export interface RulesChangeResult extends RulesView {

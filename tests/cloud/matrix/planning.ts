@@ -10,6 +10,7 @@ export const PLANNING_ROWS: MatrixRows<keyof typeof PLANNING_ACTIONS> = {
     'rules.get': withinReach,
     'rules.setOverride': supervisorInReach,
     'rules.setMinutesDue': supervisorInReach,
+    'rules.setAtRiskDays': supervisorInReach,
     'plan.generate': branchEditors,
     'plan.get': withinReach,
     'plan.update': branchEditors,
@@ -28,6 +29,8 @@ export const PLANNING_ROWS: MatrixRows<keyof typeof PLANNING_ACTIONS> = {
     'rules.setOverride': (t) => ({ orgId: t.org, overrides: [{ kind: 'party_lecture', period: 'quarter' }] }),
     // The default restated (3 days): an allowed call moves no deadline.
     'rules.setMinutesDue': (t) => ({ orgId: t.org, days: 3 }),
+    // The defaults restated: an allowed call moves no warning.
+    'rules.setAtRiskDays': (t) => ({ orgId: t.org, atRiskDays: { month: 7, quarter: 15, half: 15, year: 30 } }),
     'plan.generate': (t) => ({ branchId: t.org, year: 2028 }),
     'plan.get': (t) => ({ branchId: t.org, year: 2028 }),
     // Another year, never generated: an allowed call is answered NOT_FOUND by the handler and writes nothing.

@@ -11,6 +11,7 @@ import { implement } from '../handler'
 import { isAllowed } from '../../../domain/access'
 import {
   rulesGet as rulesGetDecl,
+  rulesSetAtRiskDays as rulesSetAtRiskDaysDecl,
   rulesSetMinutesDue as rulesSetMinutesDueDecl,
   rulesSetOverride as rulesSetOverrideDecl,
 } from '../../../domain/api/catalog-planning'
@@ -20,6 +21,7 @@ import { counterFromMeetings, counterKey, rebuildWindow, type MeetingFacts } fro
 import { AppError } from '../../../domain/errors'
 import {
   ALLOWED_PERIODS,
+  atRiskDaysFrom,
   effectiveRules,
   minutesDueFrom,
   minutesDueText,
@@ -31,7 +33,7 @@ import {
 import type { Meeting } from '../../../domain/meeting'
 import { DEFAULT_KIND_RULES, type MeetingKind } from '../../../domain/meeting-kinds'
 import type { Org } from '../../../domain/org'
-import { PERIOD_LABELS, periodSpan, periodsOfYear } from '../../../domain/periods'
+import { PERIOD_LABELS, periodSpan, periodsOfYear, type Period } from '../../../domain/periods'
 import type { MemberContext } from '../../action-context'
 import { factsOf, ownerOf } from '../../compliance-counters'
 import type { RuleSetDoc } from '../../documents'
@@ -62,8 +64,12 @@ async function rulesView(ctx: MemberContext, org: Stored<Org>): Promise<RulesVie
   for (const set of sets) names.set(set.orgId, (await store.get('orgs', set.orgId))?.name ?? set.orgId)
   const source = (s: string) =>
     s === 'default' ? { orgId: null, name: '国家规定' } : { orgId: s, name: names.get(s) ?? s }
+  // The minutes deadline and the at-risk days have no national text: their default is the app's own.
+  const appDefault = (s: string) => (s === 'default' ? { orgId: null, name: '系统默认' } : source(s))
   const own = sets.find((s) => s.orgId === org._id) ?? null
   const due = minutesDueFrom(sets)
+  const risk = atRiskDaysFrom(sets)
+  const ownRisk = atRiskDaysFrom(own ? [own] : []).source
   const ownMs = own?.minutesLateAfterMs
   return {
     org: orgRef(org),
@@ -85,9 +91,16 @@ async function rulesView(ctx: MemberContext, org: Stored<Org>): Promise<RulesVie
     minutesDue: {
       ms: due.ms,
       text: minutesDueText(due.ms),
-      source: source(due.source),
+      source: appDefault(due.source),
       ownDays: typeof ownMs === 'number' && due.source === org._id ? Math.round(ownMs / 86_400_000) : null,
     },
+    atRisk: (Object.keys(risk.days) as Period[]).map((period) => ({
+      period,
+      periodLabel: PERIOD_LABELS[period],
+      days: risk.days[period],
+      source: appDefault(risk.source[period]),
+      ownDays: ownRisk[period] === org._id ? risk.days[period] : null,
+    })),
   }
 }
 
@@ -173,6 +186,39 @@ export async function rebuildBranchCounters(
   }
   return written
 }
+
+/** Refuses a rule set on a branch or 党小组: these rules are the 党委's (or 党总支's), for every branch below. */
+function committeeOnly(org: Stored<Org>, what: string): void {
+  if (org.kind === 'branch' || org.kind === 'group') {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${what}由党委（党总支）为所辖支部统一设置，不能单独设在支部或党小组上；请在党委一级设置。`,
+      [{ field: 'orgId', message: '请选择党委或党总支' }],
+    )
+  }
+}
+
+export const rulesSetAtRiskDays = implement(rulesSetAtRiskDaysDecl, async (ctx, input) => {
+  const { store } = ctx.ports
+  const org = ctx.target.org
+  committeeOnly(org, '“有风险”提醒的提前天数')
+  const atRiskDays = Object.fromEntries(Object.entries(input.atRiskDays).filter(([, v]) => v !== undefined))
+  const value = Object.keys(atRiskDays).length > 0 ? atRiskDays : null
+  const existing = await store.get<RuleSetDoc>('rule_sets', org._id)
+  const stamp = { updatedAt: ctx.now, updatedBy: ctx.actor.memberId }
+  if (existing) await store.update<RuleSetDoc>('rule_sets', org._id, { atRiskDays: value, ...stamp }, existing._version)
+  else
+    await ctx.createOnce<RuleSetDoc>('rule_sets', {
+      _id: org._id,
+      orgId: org._id,
+      overrides: [],
+      atRiskDays: value,
+      ...stamp,
+    })
+  const year = beijing(ctx.now).year()
+  for (const y of [year - 1, year]) await markTreeForJudging(store, org, y)
+  return rulesView(ctx, org)
+})
 
 export const rulesSetMinutesDue = implement(rulesSetMinutesDueDecl, async (ctx, input) => {
   const { store } = ctx.ports

@@ -10,7 +10,7 @@ import { Button } from '../../../../components/nut'
 import { TextField } from '../../../../components/form-fields'
 import { ErrorState, Loaded } from '../../../../components/page-state'
 import type { RuleView, RulesView } from '../../../../domain/api/views-planning'
-import { minutesDueDaysSchema, type RuleOverride } from '../../../../domain/kind-rules'
+import { atRiskDaysSchema, minutesDueDaysSchema, type RuleOverride } from '../../../../domain/kind-rules'
 import { PERIOD_LABELS, type Period } from '../../../../domain/periods'
 import { useApi } from '../../../../services/use-api'
 import { useWrite } from '../../../../services/use-write'
@@ -131,6 +131,53 @@ function MinutesDueEditor({ view, onSaved }: { view: RulesView; onSaved: (v: Rul
   )
 }
 
+/** The at-risk warning per period: this org's own days (empty: follow the org above or the default). */
+function AtRiskEditor({ view, onSaved }: { view: RulesView; onSaved: (v: RulesView) => void }) {
+  const [days, setDays] = useState(
+    () => new Map(view.atRisk.map((r) => [r.period, r.ownDays === null ? '' : String(r.ownDays)])),
+  )
+  const [problem, setProblem] = useState<string | undefined>()
+  const write = useWrite('rules.setAtRiskDays')
+  const save = async () => {
+    const input: Partial<Record<Period, number>> = {}
+    for (const [period, text] of days) if (text.trim() !== '') input[period] = Number(text.trim())
+    const checked = atRiskDaysSchema.safeParse(input)
+    if (!checked.success) {
+      setProblem(checked.error.issues[0]?.message)
+      return
+    }
+    setProblem(undefined)
+    const outcome = await write.run({ orgId: view.org.id, atRiskDays: checked.data })
+    if (outcome.status !== 'done') return
+    onSaved(outcome.data)
+    Taro.showToast({ title: '已保存', icon: 'success' })
+  }
+  return (
+    <View className="panel rules__editor" id="at-risk-editor">
+      {view.atRisk.map((r) => (
+        <TextField
+          key={r.period}
+          id={`field-at-risk-${r.period}`}
+          inputId={`at-risk-${r.period}`}
+          label={`${r.periodLabel}：结束前几天提示有风险（留空沿用，现为 ${r.days} 天）`}
+          type="number"
+          value={days.get(r.period) ?? ''}
+          onInput={(v) => setDays((m) => new Map(m).set(r.period, v))}
+        />
+      ))}
+      {problem && (
+        <Text className="form-problem" id="at-risk-problem">
+          {problem}
+        </Text>
+      )}
+      {write.error && <ErrorState error={write.error} />}
+      <Button block type="primary" id="at-risk-save" loading={write.busy} disabled={write.busy} onClick={save}>
+        保存提前天数
+      </Button>
+    </View>
+  )
+}
+
 export default function RulesPage() {
   const { params } = useRouter()
   const orgId = params.orgId || undefined
@@ -170,8 +217,22 @@ export default function RulesPage() {
                   超过期限，首页和组织生活监督显示“逾期”；之后定稿的会议记录标为“补录”。
                 </Text>
               </View>
+              <Text className="section-title">“有风险”提醒</Text>
+              <View className="panel" id="at-risk">
+                {view.atRisk.map((r) => (
+                  <View key={r.period} className="rules__row" id={`at-risk-row-${r.period}`}>
+                    <View className="rules__main">
+                      <Text className="rules__kind">{r.periodLabel}的会议</Text>
+                      <Text className="rules__source">来自：{r.source.name}</Text>
+                    </View>
+                    <Text className="rules__freq">结束前 {r.days} 天</Text>
+                  </View>
+                ))}
+                <Text className="rules__source">周期结束前这些天内仍未安排够会议，首页提示“有风险”并提醒支部。</Text>
+              </View>
               {view.canEdit && <Editor key={view.updatedAt ?? 0} view={view} onSaved={setSaved} />}
               {view.canEdit && <MinutesDueEditor key={`due-${view.updatedAt ?? 0}`} view={view} onSaved={setSaved} />}
+              {view.canEdit && <AtRiskEditor key={`risk-${view.updatedAt ?? 0}`} view={view} onSaved={setSaved} />}
             </>
           )
         }}
