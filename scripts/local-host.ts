@@ -13,13 +13,17 @@
  *                     it; hashed files cached for a year, the rest revalidated; a missing file with an
  *                     extension is a 404, and so is any path that leads outside the build
  * Every reply of /api/* is JSON in the API's shape: 400 for a malformed URL escape or JSON, 413 for a
- * body over 1 MB. Only requests naming this host (its own address, localhost, the public URL's host)
- * are answered; any other Host header gets a 421, so a web page cannot reach it by DNS rebinding.
+ * body over 1 MB. Only requests naming this host (its own address, localhost, the public URL's host,
+ * and when it listens on the LAN its network addresses) are answered; any other Host header gets a
+ * 421, so a web page cannot reach it by DNS rebinding.
+ * It listens on 127.0.0.1 (this machine only) unless `lan` asks for every network interface, so
+ * phones on the same network can open it (`npm start -- --lan`).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { networkInterfaces } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { gzip } from 'node:zlib'
@@ -32,6 +36,7 @@ import { STORAGE_PATH_RE } from '../src/cloud/ports/files'
 import { createMain, type Main } from '../src/cloud/router'
 import { refreshSupervisionRows } from '../src/cloud/jobs/supervision-escalation'
 import { seedDemo } from '../src/cloud/seed/demo-branch'
+import { seedDemoNow } from '../src/cloud/seed/demo-now'
 import { UPLOAD_ROOT } from '../src/domain/uploads'
 
 export interface HostOptions {
@@ -47,11 +52,23 @@ export interface HostOptions {
   publicUrl?: string
   /** Run the daily jobs (reminders, quotas at risk, minutes due) every day at 08:00 Beijing time; off unless asked. */
   dailyJobs?: boolean
+  /**
+   * Listen on every network interface (0.0.0.0) so phones on the same network can open the app;
+   * off unless asked: by default only this machine (127.0.0.1) reaches the host.
+   */
+  lan?: boolean
+  /**
+   * With `seed`: place the demo's meeting on now and the one just ended relative to the start
+   * (src/cloud/seed/demo-now.ts), so a newcomer can try sign-in and minutes at once.
+   */
+  demoNow?: boolean
 }
 
 export interface RunningHost {
   url: string
   port: number
+  /** With `lan`: the addresses phones on the same network use (http://192.168.1.5:10086); else empty. */
+  lanUrls: string[]
   main: Main
   ports: Ports
   /** Stops accepting, lets every request in flight finish, then closes the database. */
@@ -127,11 +144,24 @@ const badRequest = (message: string) => ({ ok: false, error: { code: 'VALIDATION
  * it listens on and the public URL's host. Any other Host header is a page of another site reaching
  * this host through DNS rebinding.
  */
-function ownHostNames(listenAddress: string, publicUrl: string | undefined): Set<string> {
+function ownHostNames(listenAddress: string, publicUrl: string | undefined, lanAddresses: string[]): Set<string> {
   const names = new Set(['127.0.0.1', 'localhost', '[::1]'])
-  names.add(listenAddress.includes(':') ? `[${listenAddress}]` : listenAddress)
+  // Not 0.0.0.0: a page of another site can send a browser there, and it is no address of ours.
+  if (listenAddress !== '0.0.0.0') names.add(listenAddress.includes(':') ? `[${listenAddress}]` : listenAddress)
+  for (const a of lanAddresses) names.add(a)
   if (publicUrl) names.add(new URL(publicUrl).hostname.toLowerCase())
   return names
+}
+
+/**
+ * This machine's IPv4 addresses on its networks (not loopback), e.g. ['192.168.1.5']: what a phone
+ * on the same Wi-Fi types to reach a host listening on every interface.
+ */
+export function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flatMap((list) => list ?? [])
+    .filter((i) => i.family === 'IPv4' && !i.internal)
+    .map((i) => i.address)
 }
 
 /** The host name of a Host header value (without its port), lower case; null when it is not one. */
@@ -286,8 +316,12 @@ async function serveStatic(
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const ports = options.ports ?? openEmbedded({ dataDir: options.dataDir })
   // A freshly seeded demo gets its 党委 matrix rows judged at once, not at the next daily run.
-  if (options.seed && (await seedDemo(ports.store, ports.clock.now()))) {
-    await refreshSupervisionRows(ports, ports.clock.now())
+  if (options.seed) {
+    const wrote = await seedDemo(ports.store, ports.clock.now())
+    const placed = options.demoNow ? await seedDemoNow(ports.store, ports.clock.now()) : null
+    if (wrote || (placed && placed.live.length + placed.ended.length > 0)) {
+      await refreshSupervisionRows(ports, ports.clock.now())
+    }
   }
   const main = createMain(ports, HANDLERS)
   let inFlight = 0
@@ -353,12 +387,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port ?? 10086, '127.0.0.1', () => resolve())
+    // A room signing in at once opens hundreds of connections together: a longer accept queue than
+    // Node's 511 keeps a busy host from resetting some of them (the kernel caps it at somaxconn).
+    server.listen({ port: options.port ?? 10086, host: options.lan ? '0.0.0.0' : '127.0.0.1', backlog: 4096 }, () => resolve())
   })
   const { port, address } = server.address() as AddressInfo
   const url = `http://127.0.0.1:${port}`
-  hostNames = ownHostNames(address, options.publicUrl)
-  ports.codes.setPublicUrl?.(options.publicUrl ?? url)
+  const lan = options.lan ? lanAddresses() : []
+  const lanUrls = lan.map((a) => `http://${a}:${port}`)
+  hostNames = ownHostNames(address, options.publicUrl, lan)
+  // On the LAN, invitation QR codes hold the address phones reach, unless a public URL is given.
+  ports.codes.setPublicUrl?.(options.publicUrl ?? lanUrls[0] ?? url)
 
   const daily = options.dailyJobs
     ? scheduleDailyJobs(ports, {
@@ -378,5 +417,5 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     })()
     return closing
   }
-  return { url, port, main, ports, close }
+  return { url, port, lanUrls, main, ports, close }
 }
