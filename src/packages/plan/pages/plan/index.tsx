@@ -8,6 +8,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Fragment, useEffect, useState } from 'react'
 import { Button } from '../../../../components/nut'
 import { Empty, ErrorState, Loaded } from '../../../../components/page-state'
+import { DEFAULT_PLAN_PLACE, DEFAULT_PLAN_TIMES } from '../../../../domain/annual-plan'
 import type { PlanView } from '../../../../domain/api/views-planning'
 import { beijing } from '../../../../domain/beijing-time'
 import { WEEKDAY_NAMES, weekdayOfDate } from '../../../../domain/calendar'
@@ -105,10 +106,11 @@ function Plan({ plan: initial, onReplace }: { plan: PlanView; onReplace: (p: Pla
           key: key2,
           kind: k,
           date,
-          startTime: '15:00',
-          endTime: '16:30',
+          // The kind's planned time and the plan's default place, as the generator uses them.
+          startTime: DEFAULT_PLAN_TIMES[k].startTime,
+          endTime: DEFAULT_PLAN_TIMES[k].endTime,
           title: `${kindLabel(k)}`,
-          place: '党员活动室',
+          place: DEFAULT_PLAN_PLACE,
           groupId: null,
         },
       ]),
