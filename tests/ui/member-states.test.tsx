@@ -8,6 +8,8 @@ import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import MemberStatesPage from '../../src/packages/roster/pages/states/index'
 import MemberPage from '../../src/packages/roster/pages/member/index'
 import HeartTalksPage from '../../src/packages/plan/pages/heart-talks/index'
+import Home from '../../src/pages/index/index'
+import type { Member } from '../../src/domain/org'
 import { MEMBER_B1, PROBATIONARY_B1, SECRETARY_B1 } from '../cloud/api-fixture'
 import { navigation } from '../mocks/taro'
 import { link, linkPerTest, typeInto } from './real-api'
@@ -102,4 +104,27 @@ test('谈心谈话: a member records a talk with the 书记 and the pair is no l
   await waitFor(() => expect(container.querySelector('#talk-summary')!.textContent).toContain('已谈 6 对'))
   expect(container.querySelectorAll('#owed-pairs .talks__row')).toHaveLength(owedBefore - 1)
   expect(container.querySelector('#talk-list')!.textContent).toContain('谈学习体会')
+})
+
+test('首页 of a branch with fewer than 7 正式党员 lists no 支委会 and says why; its 谈心谈话 line opens the pairs', async () => {
+  // Leave 6 active 正式党员 in 第一党支部 (the rest marked 已转出 in the store).
+  const { store } = link.api!.ports
+  const page = await store.query<Omit<Member, 'id'>>('members', {
+    where: [{ field: 'orgId', op: 'eq', value: 'org_b1' }],
+    orderBy: { field: '_id', direction: 'asc' },
+    limit: 100,
+  })
+  let kept = 0
+  for (const m of page.items) {
+    if (m.category !== 'full') continue
+    kept += 1
+    if (kept > 6) await store.update('members', m._id, { status: 'transferred' }, m._version)
+  }
+  const { container } = render(<Home />)
+  await waitFor(() => expect(container.querySelector('#compliance-no-committee')).not.toBeNull())
+  expect(container.querySelector('#compliance-no-committee')!.textContent).toContain('不足 7 人')
+  expect(container.querySelector('[id^="compliance-committee_meeting-"]')).toBeNull()
+  expect(container.querySelector('[id^="compliance-theme_day-"]')).not.toBeNull()
+  await click(container, '#compliance-heart-talks')
+  expect(navigation.calls).toEqual([{ method: 'navigateTo', url: expect.stringContaining('heart-talks') }])
 })
