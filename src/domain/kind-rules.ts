@@ -126,7 +126,7 @@ export const MINUTES_DUE_MS_RANGE = {
   max: MINUTES_DUE_DAYS_RANGE.max * DAY_MS,
 } as const
 
-/** Whether a stored deadline (ms) is one a 党委 may set: whole hours within MINUTES_DUE_MS_RANGE. */
+/** Whether a stored deadline (ms) is usable: an integer within MINUTES_DUE_MS_RANGE (the screen sets whole days). */
 function validMinutesDue(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= MINUTES_DUE_MS_RANGE.min && v <= MINUTES_DUE_MS_RANGE.max
 }
