@@ -2,6 +2,7 @@
  * Runs the local host until SIGINT/SIGTERM, then shuts down without losing an acknowledged write.
  *   DATA_DIR (default .data)  PORT (default 10086)  STATIC_DIR (default dist/h5)  SEED=0 to skip the demo
  *   PUBLIC_URL (default the host's own http://127.0.0.1:PORT): the address invitation QR codes hold
+ *   LAN=1: listen on the local network too (phones on the same Wi-Fi); off by default
  *   npx tsx scripts/host.ts
  */
 import path from 'node:path'
@@ -19,8 +20,11 @@ async function run(): Promise<void> {
     publicUrl: process.env.PUBLIC_URL || undefined,
     // The daily timer (reminders, quotas at risk, minutes overdue, mobile members) at 08:00 Beijing.
     dailyJobs: process.env.NO_TIMER !== '1',
+    lan: process.env.LAN === '1' || process.env.LAN === 'true',
+    // The demo's meeting on now and the one just ended, placed relative to this start.
+    demoNow: process.env.SEED !== '0',
   })
-  console.log(`本地服务已启动：${host.url}`)
+  console.log(`本地服务已启动：${host.url}${host.lanUrls.length ? `（局域网：${host.lanUrls.join('  ')}）` : ''}`)
   stopOnSignals(host)
 }
 

@@ -389,7 +389,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     server.once('error', reject)
     // A room signing in at once opens hundreds of connections together: a longer accept queue than
     // Node's 511 keeps a busy host from resetting some of them (the kernel caps it at somaxconn).
-    server.listen({ port: options.port ?? 10086, host: options.lan ? '0.0.0.0' : '127.0.0.1', backlog: 4096 }, () => resolve())
+    server.listen({ port: options.port ?? 10086, host: options.lan ? '0.0.0.0' : '127.0.0.1', backlog: 4096 }, () =>
+      resolve(),
+    )
   })
   const { port, address } = server.address() as AddressInfo
   const url = `http://127.0.0.1:${port}`

@@ -1,8 +1,11 @@
 /**
  * `npm start`: builds what is stale (the h5 app, the cloud functions), seeds the demo branch into
- * an empty database, starts the local host and prints its address and the demo accounts.
+ * an empty database, places the demo's meeting on now and one just ended (src/cloud/seed/demo-now.ts),
+ * starts the local host and prints its address and the demo accounts.
  *   DATA_DIR (default .data)  PORT (default 10086)  NO_OPEN=1 to not open a browser
  *   PUBLIC_URL: the address invitation QR codes hold, when the host is reached through a proxy
+ *   `npm start -- --lan` (or LAN=1): listen on the local network too, so phones on the same Wi-Fi can
+ *   open it; off by default (this machine only)
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
@@ -45,6 +48,14 @@ function openBrowser(url: string): void {
   }
 }
 
+/**
+ * Whether to listen on the local network: `--lan` among the arguments, or LAN=1 (or true) in the
+ * environment. Off otherwise.
+ */
+export function wantsLan(args: readonly string[], env: Record<string, string | undefined>): boolean {
+  return args.includes('--lan') || env.LAN === '1' || env.LAN === 'true'
+}
+
 async function run(): Promise<void> {
   if (h5IsStale()) {
     console.log('正在构建网页版（h5），约需半分钟…')
@@ -67,9 +78,15 @@ async function run(): Promise<void> {
     publicUrl: process.env.PUBLIC_URL || undefined,
     // The daily timer (reminders, quotas at risk, minutes overdue, mobile members) at 08:00 Beijing.
     dailyJobs: process.env.NO_TIMER !== '1',
+    lan: wantsLan(process.argv.slice(2), process.env),
+    demoNow: true,
   })
   const accounts = await host.main({ action: 'session.devAccounts', input: {} })
   console.log(`\n党支部组织生活 已启动：${host.url}\n`)
+  if (host.lanUrls.length) {
+    console.log(`同一局域网的手机或电脑可打开：${host.lanUrls.join('  ')}`)
+    console.log('  （仅在可信的网络中使用；不需要时去掉 --lan 重新启动，只允许本机访问。）\n')
+  }
   console.log('登录页有两种方式：')
   console.log('  扫码登录（与正式环境相同）：登录页显示二维码和它的链接。在另一个标签页（最好是无痕窗口，免得两边共用')
   console.log(
@@ -83,12 +100,16 @@ async function run(): Promise<void> {
       console.log(`  ${a.orgName}  ${a.name}${roles.length ? `（${roles.join('、')}）` : ''}  ${a.memberId}`)
     }
   }
+  console.log('\n试一试：每个支部都有一次正在进行的主题党日（书记打开签到码，党员签到）和一次半小时前结束的党员大会')
+  console.log('  （考勤已确认，会议记录待编写）。详见 README 的“快速试用”。')
   console.log('\n按 Ctrl+C 停止。')
   openBrowser(host.url)
   stopOnSignals(host)
 }
 
-run().catch((err) => {
-  console.error(err instanceof Error ? err.message : err)
-  process.exit(1)
-})
+if (require.main === module) {
+  run().catch((err) => {
+    console.error(err instanceof Error ? err.message : err)
+    process.exit(1)
+  })
+}

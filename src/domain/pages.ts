@@ -38,7 +38,8 @@ export const PAGE_TABLE = {
   me: entry(null, 'pages/me/index', {}),
   login: entry(null, 'pages/login/index', {}),
   meetingDetail: entry(MEETING, 'pages/detail/index', { id: 'required' }),
-  meetingSchedule: entry(MEETING, 'pages/schedule/index', {}),
+  /** 安排会议; from 首页's 本期应办, `kind` and a `date` inside the quota's `period` (periodKey) filled in. */
+  meetingSchedule: entry(MEETING, 'pages/schedule/index', { kind: 'optional', period: 'optional', date: 'optional' }),
   rosterList: entry(ROSTER, 'pages/list/index', { branchId: 'optional' }),
   memberDetail: entry(ROSTER, 'pages/member/index', { id: 'required' }),
   memberEdit: entry(ROSTER, 'pages/edit/index', { id: 'optional' }),
@@ -51,7 +52,12 @@ export const PAGE_TABLE = {
   orgs: entry(ROSTER, 'pages/orgs/index', { open: 'optional' }),
   signInCode: entry(ATTENDANCE, 'pages/code/index', { meetingId: 'required' }),
   /** A meeting's 签到, or a printed venue code: `scene` (`s=…`) from WeChat, `s` from the host's QR. */
-  signIn: entry(ATTENDANCE, 'pages/signin/index', { meetingId: 'optional', scene: 'optional', s: 'optional' }),
+  signIn: entry(ATTENDANCE, 'pages/signin/index', {
+    meetingId: 'optional',
+    scene: 'optional',
+    s: 'optional',
+    remote: 'optional',
+  }),
   attendanceBoard: entry(ATTENDANCE, 'pages/board/index', { meetingId: 'required' }),
   leave: entry(ATTENDANCE, 'pages/leave/index', { meetingId: 'optional' }),
   minutesEdit: entry(MINUTES, 'pages/edit/index', { meetingId: 'required' }),

@@ -1,12 +1,16 @@
 /**
  * Attendance for the demo's past meetings (the seed marks them held, but writes no sign-ins): most
  * participants signed in by the rotating code a few minutes before the start, a few asked for leave
- * and had it approved, a few were absent — deterministic, so the demo is the same on every machine.
+ * and had it approved, a few were absent — deterministic, so the demo is the same on every machine;
+ * each such meeting then gets the counts 确认考勤 records (attendanceSummary), so 出席率 has a value.
  * Called by the demo seed (demo-branch.ts) right after the meetings are written:
  *   await seedDemoAttendance(store, now)
  */
 import { eq } from '../ports/store'
-import { attendanceId, newAttendanceRecord } from '../attendance-board'
+import { attendanceId, newAttendanceRecord, readAttendanceBoard } from '../attendance-board'
+import { attendanceSummaryOf } from '../../domain/supervision'
+import type { EffectiveKindRule } from '../../domain/kind-rules'
+import { rulesFor, updateCounters } from '../compliance-counters'
 import type { AttendanceMeetingDoc, LeaveDoc } from '../documents'
 import type { StorePort } from '../ports/store'
 import { readAll } from '../actions/roster-reads'
@@ -19,10 +23,11 @@ const LEAVE_NOTES: [LeaveDoc['category'], string][] = [
 ]
 
 export async function seedDemoAttendance(store: StorePort, now: number): Promise<number> {
-  const orgs = await readAll<{ kind: string }>(store, 'orgs', [], '_id', 5000)
+  const orgs = await readAll<{ kind: string; path: string[] }>(store, 'orgs', [], '_id', 5000)
   let written = 0
   for (const branch of orgs.filter((o) => o.kind === 'branch')) {
     const meetings = await readAll(store, 'meetings', [eq('branchId', branch._id)], 'startAt', 5000)
+    const rules = await rulesFor(store, branch)
     for (const [n, m] of (meetings as AttendanceMeetingDoc[]).entries()) {
       if (m.attendanceRecordedAt == null || m.endAt > now || m.status === 'cancelled') continue
       await store.transaction(async (tx) => {
@@ -56,7 +61,25 @@ export async function seedDemoAttendance(store: StorePort, now: number): Promise
           written += 1
         }
       })
+      if (!m.attendanceSummary) await recordSummary(store, m, rules, now)
     }
   }
   return written
+}
+
+/** The board's counts as 确认考勤 records them, so 出席率 reads as for a meeting confirmed in the app. */
+async function recordSummary(
+  store: StorePort,
+  m: AttendanceMeetingDoc,
+  rules: readonly EffectiveKindRule[],
+  now: number,
+): Promise<void> {
+  const board = await readAttendanceBoard(store, m, now)
+  await store.transaction(async (tx) => {
+    const before = await tx.get('meetings', m._id)
+    if (!before || before.attendanceSummary) return
+    const after = await tx.update('meetings', m._id, { attendanceSummary: attendanceSummaryOf(board) }, before._version)
+    // The 党委's matrix sums the counts: its rows follow, as after 确认考勤.
+    await updateCounters(tx, rules, before, after)
+  })
 }

@@ -164,17 +164,37 @@ function meetingOn(
   title: string,
   opts: { groupId?: string; pairIds?: string[] } = {},
 ): MeetingDoc {
-  const startAt = fromBeijing(date, start)
+  const suffix = opts.groupId ? `_${opts.groupId.slice(-2)}` : ''
+  return demoMeetingAt(branchId, kind, fromBeijing(date, start), fromBeijing(date, end), title, {
+    ...opts,
+    id: `mtg_seed_${branchId.replace('org_', '')}_${kind}_${date.replace(/-/g, '')}${suffix}`,
+    members,
+  })
+}
+
+/**
+ * One demo meeting of `kind` in a demo 支部 from `startAt` to `endAt` (ms since epoch), scheduled by
+ * the 支部's secretary a week before, with participants derived from the kind (a 党小组会 needs
+ * `groupId`). `id` is the document id. Returns the meeting document, not yet written.
+ */
+export function demoMeetingAt(
+  branchId: string,
+  kind: MeetingKind,
+  startAt: number,
+  endAt: number,
+  title: string,
+  opts: { id: string; groupId?: string; pairIds?: string[]; members?: Person[] },
+): MeetingDoc {
+  const members = opts.members ?? demoMembers()
   const branchMembers = members.filter((m) => m.orgId === branchId).map((m) => ({ ...m, id: m._id }))
   const secretary = branchMembers.find((m) => m.roles.includes('secretary'))!
-  const suffix = opts.groupId ? `_${opts.groupId.slice(-2)}` : ''
   return {
-    _id: `mtg_seed_${branchId.replace('org_', '')}_${kind}_${date.replace(/-/g, '')}${suffix}`,
+    _id: opts.id,
     branchId,
     kind,
     title,
     startAt,
-    endAt: fromBeijing(date, end),
+    endAt,
     place: KIND_PLACES[kind],
     agenda: KIND_AGENDA[kind],
     groupId: opts.groupId ?? null,

@@ -36,8 +36,21 @@ interface Problem {
   retry: () => void
 }
 
-/** 签到 of one meeting: scan (or type) the code, remote attendance, and the way to 请假. */
-function SignIn({ me, reload, pendingToken }: { me: MySignInView; reload: () => void; pendingToken?: string }) {
+/**
+ * 签到 of one meeting: scan (or type) the code, remote attendance, and the way to 请假. `remoteAsked`:
+ * opened by a 远程参会 link, so a meeting that does not allow it says why and what to do instead.
+ */
+function SignIn({
+  me,
+  reload,
+  pendingToken,
+  remoteAsked,
+}: {
+  me: MySignInView
+  reload: () => void
+  pendingToken?: string
+  remoteAsked?: boolean
+}) {
   const [token, setToken] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
@@ -212,6 +225,19 @@ function SignIn({ me, reload, pendingToken }: { me: MySignInView; reload: () => 
         </View>
       )}
 
+      {open && remoteAsked && !me.allowRemote && !done && me.phase !== 'ended' && (
+        <View className="panel signin__remote" id="remote-closed">
+          <Text className="signin__label">这次会议不能远程参加</Text>
+          <Text className="signin__hint">
+            支部书记没有为这次会议开放远程参会，所以这里只能到会场扫码签到。
+            {me.phase === 'upcoming'
+              ? '不能到会场请点下面的“不能参加？请假”；'
+              : '会议已开始，不能到会场请向支部书记说明，会后可补学；'}
+            确需远程参加，请联系支部书记在会议的签到设置中打开“允许远程参会”。
+          </Text>
+        </View>
+      )}
+
       {me.leave && (
         <View className="panel" id="my-leave">
           <Text>
@@ -232,7 +258,19 @@ function SignIn({ me, reload, pendingToken }: { me: MySignInView; reload: () => 
 }
 
 /** 签到 of the meeting `meetingId`; `pendingToken`, a code scanned before the meeting was known, is sent at once. */
-export function MeetingSignIn({ meetingId, pendingToken }: { meetingId: string; pendingToken?: string }) {
+export function MeetingSignIn({
+  meetingId,
+  pendingToken,
+  remoteAsked,
+}: {
+  meetingId: string
+  pendingToken?: string
+  remoteAsked?: boolean
+}) {
   const me = useApi('attendance.mine', { meetingId })
-  return <Loaded state={me}>{(m) => <SignIn me={m} reload={me.reload} pendingToken={pendingToken} />}</Loaded>
+  return (
+    <Loaded state={me}>
+      {(m) => <SignIn me={m} reload={me.reload} pendingToken={pendingToken} remoteAsked={remoteAsked} />}
+    </Loaded>
+  )
 }

@@ -120,7 +120,7 @@ function Content() {
   const meetingId = params.meetingId ?? ''
   const opened = openedWith(params)
   useEffect(() => startOutbox(), [])
-  if (meetingId) return <MeetingSignIn meetingId={meetingId} />
+  if (meetingId) return <MeetingSignIn meetingId={meetingId} remoteAsked={params.remote === '1'} />
   if (opened?.kind === 'venue_code') return <PrintedCode scene={opened.scene} />
   if (opened) return <Empty>{scanMessage(opened)}</Empty>
   return <ScanFirst />

@@ -162,8 +162,16 @@ function Minutes({ v, onChanged }: { v: MinutesView; onChanged: (next: MinutesVi
         title={v.title}
         tags={
           <>
-            <Tag type={final ? 'primary' : 'default'}>
-              {final ? '已定稿' : v.status === 'draft' ? '草稿' : '未编写'}
+            <Tag type={final || v.legacy ? 'primary' : 'default'} id="minutes-status">
+              {v.legacy
+                ? '纸质记录'
+                : v.missing
+                  ? '记录缺失'
+                  : final
+                    ? '已定稿'
+                    : v.status === 'draft'
+                      ? '草稿'
+                      : '未编写'}
             </Tag>
             {v.late && (
               <Tag type="danger" id="late-tag">

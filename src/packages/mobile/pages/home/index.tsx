@@ -110,14 +110,29 @@ function Home({ data }: { data: MobileHomeView }) {
                     <Text className="mob__link" onClick={() => go(pageUrl('meetingDetail', { id: m.id }))}>
                       会议详情
                     </Text>
-                    <Text
-                      className="mob__link"
-                      id={`remote-${m.id}`}
-                      onClick={() => go(pageUrl('signIn', { meetingId: m.id }))}
-                    >
-                      远程参会
-                    </Text>
+                    {m.allowRemote ? (
+                      <Text
+                        className="mob__link"
+                        id={`remote-${m.id}`}
+                        onClick={() => go(pageUrl('signIn', { meetingId: m.id, remote: '1' }))}
+                      >
+                        远程参会
+                      </Text>
+                    ) : (
+                      <Text
+                        className="mob__link"
+                        id={`leave-${m.id}`}
+                        onClick={() => go(pageUrl('leave', { meetingId: m.id }))}
+                      >
+                        请假
+                      </Text>
+                    )}
                   </View>
+                  {!m.allowRemote && (
+                    <Text className="mob__muted" id={`remote-closed-${m.id}`}>
+                      这次会议没有开放远程参会：不能到会场请点“请假”，或请支部书记在签到设置中打开“允许远程参会”。
+                    </Text>
+                  )}
                 </View>
               ))
             )
