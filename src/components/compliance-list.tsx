@@ -24,19 +24,40 @@ export const STATUS_TAG: Record<ComplianceItem['status'], 'success' | 'primary' 
   missed: 'danger',
 }
 
-function Item({ i }: { i: ComplianceItem }) {
+/**
+ * Whether a quota still lacks meetings: 待召开 with fewer scheduled than it still needs. Such a row
+ * says 未安排 (none yet) or 部分安排, never 待召开, and opens 安排会议.
+ */
+export function unscheduled(i: ComplianceItem): boolean {
+  return i.status === 'due' && i.scheduled < i.required - i.counted
+}
+
+/** The status word of a row: STATUS_LABELS, but 未安排 / 部分安排 where meetings are still to be scheduled. */
+export function statusWord(i: ComplianceItem): string {
+  if (!unscheduled(i)) return STATUS_LABELS[i.status]
+  return i.scheduled === 0 ? '未安排' : '部分安排'
+}
+
+function Item({ i, onOpen }: { i: ComplianceItem; onOpen?: (i: ComplianceItem) => void }) {
   const who = i.kind === 'group_meeting' ? ` · ${i.owner.name}` : ''
   return (
-    <View className="compliance__item" id={`compliance-${i.kind}-${i.owner.id}`}>
+    <View
+      className="compliance__item"
+      id={`compliance-${i.kind}-${i.owner.id}`}
+      onClick={onOpen ? () => onOpen(i) : undefined}
+    >
       <View className="compliance__head">
         <Text className="compliance__kind">
           {kindLabel(i.kind)}
           {who}
           <Text className="compliance__period"> {i.periodLabel}</Text>
         </Text>
-        <Tag type={i.atRisk ? 'warning' : STATUS_TAG[i.status]}>{STATUS_LABELS[i.status]}</Tag>
+        <Tag type={i.atRisk ? 'warning' : STATUS_TAG[i.status]}>{statusWord(i)}</Tag>
       </View>
-      <Text className="compliance__reason">{i.reason}</Text>
+      <Text className="compliance__reason">
+        {i.reason}
+        {onOpen ? (unscheduled(i) ? ' 点此安排 ›' : ' 点此查看 ›') : ''}
+      </Text>
     </View>
   )
 }
@@ -65,8 +86,12 @@ function HeartTalks({ branch }: { branch: BranchCompliance }) {
   )
 }
 
-/** A branch's list, the items needing attention first. */
-export function ComplianceList({ branch }: { branch: BranchCompliance }) {
+/**
+ * A branch's list, the items needing attention first. `onOpen` (for those who can act on them, the
+ * branch's organizers) makes each row tappable; without it the rows are read-only and the 督办
+ * line asks nothing of the reader.
+ */
+export function ComplianceList({ branch, onOpen }: { branch: BranchCompliance; onOpen?: (i: ComplianceItem) => void }) {
   const order: ComplianceItem['status'][] = ['overdue', 'missed', 'due', 'in_progress', 'done']
   const items = [...branch.items].sort(
     (a, b) => order.indexOf(a.status) - order.indexOf(b.status) || Number(b.atRisk) - Number(a.atRisk),
@@ -75,7 +100,9 @@ export function ComplianceList({ branch }: { branch: BranchCompliance }) {
     <View className="panel compliance" id="compliance-list">
       {branch.escalations.length > 0 && (
         <View className="compliance__escalated" id="compliance-escalations">
-          <Text className="compliance__escalated-title">上级党委已收到以下督办提醒，请尽快安排并按时记录：</Text>
+          <Text className="compliance__escalated-title">
+            {onOpen ? '上级党委已收到以下督办提醒，请尽快安排并按时记录：' : '上级党委已收到以下督办提醒：'}
+          </Text>
           {branch.escalations.map((e) => (
             <Text key={`${e.at}-${e.reason}`} className="compliance__escalated-line">
               {beijing(e.at).format('M月D日')}：{e.reason}
@@ -84,7 +111,7 @@ export function ComplianceList({ branch }: { branch: BranchCompliance }) {
         </View>
       )}
       {items.map((i) => (
-        <Item key={`${i.kind}-${i.owner.id}`} i={i} />
+        <Item key={`${i.kind}-${i.owner.id}`} i={i} onOpen={onOpen} />
       ))}
       <HeartTalks branch={branch} />
       {!branch.committee.hasCommittee && (

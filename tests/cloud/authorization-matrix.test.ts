@@ -12,6 +12,7 @@ import type { Meeting } from '../../src/domain/meeting'
 import { openTestApi, type TestApi } from './api-fixture'
 import { ATTENDANCE_ROWS } from './matrix/attendance'
 import { DUES_ROWS } from './matrix/dues'
+import { FOLLOW_UP_ROWS } from './matrix/follow-up'
 import { MEMBER_STATE_ROWS } from './matrix/member-states'
 import { MINUTES_ROWS } from './matrix/minutes'
 import { MOBILE_ROWS } from './matrix/mobile'
@@ -41,6 +42,7 @@ const AREAS: MatrixRows<string>[] = [
   WEBLOGIN_ROWS,
   DUES_ROWS,
   MEMBER_STATE_ROWS,
+  FOLLOW_UP_ROWS,
 ]
 
 const EXPECTED: Record<string, Rule> = {
@@ -51,6 +53,7 @@ const EXPECTED: Record<string, Rule> = {
   'session.whoami': everyone,
   'meeting.schedule': branchEditors,
   'meeting.listMine': everyone,
+  'home.tasks': everyone,
   'meeting.listBranch': withinReach,
   'meeting.get': withinReach,
   'meeting.edit': branchEditors,
@@ -94,6 +97,7 @@ const SAMPLES: Record<string, (t: Target) => Record<string, unknown>> = {
     agenda: ['学习'],
   }),
   'meeting.listMine': () => ({ when: 'upcoming' }),
+  'home.tasks': () => ({}),
   'meeting.listBranch': (t) => ({ when: 'past', branchId: t.org, limit: 1 }),
   'meeting.get': (t) => ({ meetingId: t.meetingId }),
   // Allowed calls meet a past meeting or a stale version and are refused by the handler, not the router.

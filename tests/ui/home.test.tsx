@@ -3,7 +3,7 @@ import { act, render, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import Home from '../../src/pages/index/index'
 import { unreadBadge } from '../../src/components/shortcuts'
-import { MEMBER_B1, SECRETARY_B1, requestIds, scheduleInput } from '../cloud/api-fixture'
+import { MEMBER_B1, SECRETARY_B1, SECRETARY_B2, requestIds, scheduleInput } from '../cloud/api-fixture'
 import { showPage } from '../mocks/taro'
 import { link, linkPerTest } from './real-api'
 import { saveSession } from '../../src/services/session'
@@ -48,10 +48,10 @@ test('with a session, 首页 sends its reads together with whoami instead of aft
   const { container } = render(<Home />)
   // Right after the first render nothing has answered yet: all four reads are already out.
   expect(link.sent.map((e) => e.action).sort()).toEqual(
-    ['compliance.summary', 'meeting.listMine', 'message.unreadCount', 'session.whoami'].sort(),
+    ['compliance.summary', 'home.tasks', 'meeting.listMine', 'message.unreadCount', 'session.whoami'].sort(),
   )
   await waitFor(() => expect(container.querySelector('.home .meeting-card, .home #state-empty')).not.toBeNull())
-  expect(link.sent).toHaveLength(4)
+  expect(link.sent).toHaveLength(5)
 })
 
 test('without a stored session the other reads wait for whoami (which sends a browser not logged in to the login page)', async () => {
@@ -67,13 +67,14 @@ test('a signed-in user not bound to a member sees how to bind, and no error from
   const { container } = render(<Home />)
   await waitFor(() => expect(container.querySelector('#unbound-notice')).not.toBeNull())
   // The reads sent with whoami were refused (NOT_BOUND); 首页 shows none of that.
-  await waitFor(() => expect(link.sent).toHaveLength(4))
+  await waitFor(() => expect(link.sent).toHaveLength(5))
   expect(container.querySelector('#state-error')).toBeNull()
   expect(container.querySelector('#home-hello')).toBeNull()
 })
 
-test('a branch sees on 首页 what its 党委 was told about it (督办提醒), and another branch does not', async () => {
+test("a branch's secretary sees on 首页 what its 党委 was told about it (督办提醒), and another branch's does not", async () => {
   const api = link.api!
+  link.user = SECRETARY_B1
   const at = api.clock.now - 86_400_000
   await api.ports.store.insert('escalations', {
     _id: 'silent.org_b1.test',
@@ -94,7 +95,7 @@ test('a branch sees on 首页 what its 党委 was told about it (督办提醒), 
   expect(text).toContain('第一党支部已 31 天没有开展组织生活，超过 30 天')
 
   // The same escalation is not shown to the second branch.
-  link.user = 'm_b2_01'
+  link.user = SECRETARY_B2
   const other = render(<Home />)
   await waitFor(() => expect(other.container.querySelector('#compliance-list')).not.toBeNull())
   expect(other.container.querySelector('#compliance-escalations')).toBeNull()

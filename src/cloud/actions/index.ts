@@ -9,6 +9,7 @@ import * as compliance from './compliance'
 import { DUES_HANDLERS } from './dues'
 import { handlersIn, type HandlerMap } from './handler'
 import * as heartTalks from './heart-talks'
+import * as home from './home'
 import * as meetingChanges from './meeting-changes'
 import * as memberStates from './member-states'
 import * as meetings from './meetings'
@@ -18,6 +19,8 @@ import * as org from './org'
 import { ORGLIFE_HANDLERS } from './orglife'
 import { PLANNING_HANDLERS } from './planning'
 import * as roster from './roster'
+import * as readFollowUp from './minutes/read-follow-up'
+import * as scheduleCheck from './schedule-check'
 import * as rosterImport from './roster-import'
 import * as session from './session'
 import { SUPERVISION_HANDLERS } from './supervision'
@@ -26,7 +29,8 @@ import { WEBLOGIN_HANDLERS } from './weblogin'
 
 export const HANDLERS = {
   ...handlersIn(system, session, meetings, meetingChanges, org, compliance, roster, binding, rosterImport),
-  ...handlersIn(memberStates, heartTalks),
+  ...handlersIn(memberStates, heartTalks, home),
+  ...handlersIn(scheduleCheck, readFollowUp),
   ...PLANNING_HANDLERS,
   ...ATTENDANCE_HANDLERS,
   ...MINUTES_HANDLERS,

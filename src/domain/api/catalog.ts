@@ -5,7 +5,9 @@
  */
 import { ATTENDANCE_ACTIONS } from './catalog-attendance'
 import { DUES_ACTIONS } from './catalog-dues'
+import { FOLLOW_UP_ACTIONS } from './catalog-follow-up'
 import { HEART_TALK_ACTIONS } from './catalog-heart-talks'
+import { HOME_ACTIONS } from './catalog-home'
 import { MEETING_ACTIONS } from './catalog-meetings'
 import { MEMBER_STATE_ACTIONS } from './catalog-member-states'
 import { MINUTES_ACTIONS } from './catalog-minutes'
@@ -27,6 +29,7 @@ export const ACTIONS = {
   ...ROSTER_ACTIONS,
   ...MEMBER_STATE_ACTIONS,
   ...HEART_TALK_ACTIONS,
+  ...HOME_ACTIONS,
   ...PLANNING_ACTIONS,
   ...ATTENDANCE_ACTIONS,
   ...MINUTES_ACTIONS,
@@ -35,6 +38,7 @@ export const ACTIONS = {
   ...SUPERVISION_ACTIONS,
   ...WEBLOGIN_ACTIONS,
   ...DUES_ACTIONS,
+  ...FOLLOW_UP_ACTIONS,
 } as const
 
 export type Actions = typeof ACTIONS

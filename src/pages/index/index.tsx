@@ -1,13 +1,21 @@
-/** 首页: who I am, my next meetings, and for the secretary the way to schedule one. */
+/**
+ * 首页 per person: who I am, my own tasks first (报到 due, sign in now, 请假, 阅签, 补学), my next
+ * meetings, and only for those who can act on them (the branch's organizers) the quotas of this
+ * period, each opening 安排会议 with its kind and period filled in.
+ */
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { BranchStatusList, ComplianceList } from '../../components/compliance-list'
+import { BranchStatusList, ComplianceList, unscheduled } from '../../components/compliance-list'
+import { MyTasks } from '../../components/my-tasks'
 import { MeetingCard } from '../../components/meeting-card'
 import { Button } from '../../components/nut'
 import { Shortcuts } from '../../components/shortcuts'
 import { Empty, Loaded } from '../../components/page-state'
 import { UnboundNotice } from '../../components/unbound-notice'
-import type { ProfileView } from '../../domain/api/views'
+import type { ComplianceItem, ProfileView } from '../../domain/api/views'
+import { beijing } from '../../domain/beijing-time'
+import { kindRule } from '../../domain/meeting-kinds'
+import { periodSpan } from '../../domain/periods'
 import { ROLE_LABELS } from '../../domain/org'
 import { readSession, usesDevLogin } from '../../services/session'
 import { useApi } from '../../services/use-api'
@@ -41,6 +49,24 @@ function Upcoming({ meetings }: { meetings: ReturnType<typeof useApi<'meeting.li
   )
 }
 
+/**
+ * A date for a quota's next meeting inside its period (Beijing 'YYYY-MM-DD'): a week from `now` when
+ * the period runs that long, else its last day; the period's first day when it has not begun.
+ */
+function quotaDate(i: ComplianceItem, now: number): string {
+  const span = periodSpan(now, kindRule(i.kind).period)
+  const inAWeek = now + 7 * 86_400_000
+  const at = now < span.start ? span.start : inAWeek < span.end ? inAWeek : span.end - 86_400_000
+  return beijing(Math.max(at, now)).format('YYYY-MM-DD')
+}
+
+/** An unscheduled quota opens 安排会议 with its kind and period; any other row the 会议月历. */
+function openQuota(i: ComplianceItem) {
+  if (unscheduled(i)) {
+    void navigate('meetingSchedule', { kind: i.kind, period: i.periodKey, date: quotaDate(i, Date.now()) })
+  } else void navigate('calendar', {})
+}
+
 function Compliance({
   profile,
   summary,
@@ -70,7 +96,7 @@ function Compliance({
               )}
             </>
           ) : (
-            <ComplianceList branch={page.items[0]} />
+            <ComplianceList branch={page.items[0]} onOpen={openQuota} />
           )
         }
       </Loaded>
@@ -89,6 +115,7 @@ export default function Home() {
   // Refreshed on each show, so coming back from 消息 clears what was read there.
   const unread = useApi('message.unreadCount', bound ? {} : null)
   const meetings = useApi('meeting.listMine', bound ? { when: 'upcoming', limit: 3 } : null)
+  const tasks = useApi('home.tasks', bound ? {} : null)
   const summary = useApi('compliance.summary', bound ? { limit: 50 } : null)
   return (
     <View className="home">
@@ -97,6 +124,8 @@ export default function Home() {
           profile.bound ? (
             <>
               <Greeting profile={profile} />
+              <Text className="section-title">我的待办</Text>
+              <Loaded state={tasks}>{(t) => <MyTasks tasks={t.items} />}</Loaded>
               {profile.canSchedule && (
                 <View className="actions">
                   <Button id="go-schedule" type="primary" block onClick={() => navigate('meetingSchedule')}>
@@ -107,7 +136,9 @@ export default function Home() {
               <Shortcuts profile={profile} unread={unread.data?.unread} />
               <Text className="section-title">近期会议</Text>
               <Upcoming meetings={meetings} />
-              <Compliance profile={profile} summary={summary} />
+              {(profile.canSchedule || profile.org.kind !== 'branch') && (
+                <Compliance profile={profile} summary={summary} />
+              )}
             </>
           ) : (
             <UnboundNotice />

@@ -1,14 +1,20 @@
 /**
  * 安排会议: kind, title, date and time, place and agenda. What is typed is kept as a draft on the
  * device until the server accepts it; a retry after a network failure reuses the same request id,
- * so the meeting is never created twice.
+ * so the meeting is never created twice. Before saving, `meeting.checkSchedule` says whether the same
+ * people already have a meeting at that time or the kind's meetings of the period are already enough
+ * (a second 主题党日 in a month): the reasons are shown and the organizer chooses 仍然安排 or 返回修改.
+ * A check that cannot be made (offline) does not hold the save back; the save says what went wrong.
  */
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { FieldMessage } from '../../../../components/field-message'
+import { Button } from '../../../../components/nut'
 import { PickerField, SubmitBar, TextAreaField, TextField } from '../../../../components/form-fields'
+import type { ScheduleWarning } from '../../../../domain/schedule-conflicts'
 import { kindRule } from '../../../../domain/meeting-kinds'
+import { call } from '../../../../services/api'
 import { requestSubscribe } from '../../../../services/subscribe'
 import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft-store'
 import { useApi } from '../../../../services/use-api'
@@ -32,8 +38,19 @@ interface Draft {
 }
 
 export default function SchedulePage() {
-  const [draft, setDraft] = useState<Draft>(() => loadDraft<Draft>(DRAFT_KEY) ?? { form: defaultForm(Date.now()) })
+  const { params } = useRouter()
+  const [draft, setDraft] = useState<Draft>(() => {
+    const saved = loadDraft<Draft>(DRAFT_KEY) ?? { form: defaultForm(Date.now()) }
+    // Opened from 首页's 本期应办: the quota's kind and a date inside its period.
+    const kind = SCHEDULABLE_KINDS.find((k) => k === params.kind)
+    const date = params.date && /^\d{4}-\d{2}-\d{2}$/.test(params.date) ? params.date : null
+    if (!kind) return saved
+    return { form: { ...saved.form, kind, ...(date ? { date } : {}) } }
+  })
   const write = useWrite('meeting.schedule', { draftKey: DRAFT_KEY })
+  // The warnings of the form as it was checked (`key`: its input); shown only while it is unchanged.
+  const [warned, setWarned] = useState<{ key: string; warnings: ScheduleWarning[] } | null>(null)
+  const [checking, setChecking] = useState(false)
   const form = draft.form
   const needsGroup = kindRule(form.kind).audience === 'group'
   const groups = useApi('org.listGroups', needsGroup ? {} : null)
@@ -55,6 +72,27 @@ export default function SchedulePage() {
     void requestSubscribe('meeting.schedule')
     const check = checkForm(form)
     if (!check.ok) return write.fail(check.summary, check.fields)
+    const input = toInput(form)
+    const key = JSON.stringify(input)
+    if (warned?.key !== key) {
+      setChecking(true)
+      const warnings = await call('meeting.checkSchedule', input).then(
+        (r) => r.warnings,
+        // Only a warning: when it cannot be had, the save goes ahead and reports its own failure.
+        () => [] as ScheduleWarning[],
+      )
+      setChecking(false)
+      if (warnings.length > 0) {
+        setWarned({ key, warnings })
+        return
+      }
+    }
+    await save()
+  }
+
+  /** Saves the form as it stands (after the warnings were read and accepted, or when there were none). */
+  const save = async () => {
+    if (write.busy) return
     const outcome = await write.run(toInput(form))
     if (outcome.status !== 'done') return
     clearDraft(DRAFT_KEY)
@@ -65,8 +103,11 @@ export default function SchedulePage() {
   const discard = () => {
     clearDraft(DRAFT_KEY)
     setDraft({ form: defaultForm(Date.now()) })
+    setWarned(null)
     write.clear()
   }
+
+  const shownWarnings = warned && warned.key === JSON.stringify(toInput(form)) ? warned.warnings : null
 
   return (
     <View className="sched">
@@ -190,11 +231,30 @@ export default function SchedulePage() {
         </Text>
       )}
 
+      {shownWarnings && (
+        <View className="panel sched__warnings" id="schedule-warnings">
+          <Text className="sched__warnings-title">安排前请留意</Text>
+          {shownWarnings.map((w, i) => (
+            <Text key={i} className="sched__warning" id={`schedule-warning-${w.reason}-${i}`}>
+              {w.message}
+            </Text>
+          ))}
+          <View className="sched__warning-actions">
+            <Button id="revise-schedule" size="small" onClick={() => setWarned(null)}>
+              返回修改
+            </Button>
+            <Button id="confirm-schedule" type="primary" size="small" loading={write.busy} onClick={() => void save()}>
+              仍然安排
+            </Button>
+          </View>
+        </View>
+      )}
+
       <SubmitBar
         message={write.message}
         buttonId="submit-schedule"
-        label={write.busy ? '正在提交…' : '安排会议并通知'}
-        busy={write.busy}
+        label={write.busy ? '正在提交…' : checking ? '正在检查时间…' : '安排会议并通知'}
+        busy={write.busy || checking}
         onSubmit={submit}
       >
         <Text className="sched__link sched__discard" id="discard-draft" onClick={discard}>

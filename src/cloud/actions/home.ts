@@ -1,0 +1,75 @@
+/** home.tasks: the member's own tasks on 首页 (src/domain/home-tasks.ts), most urgent first. */
+import { eq } from '../ports/store'
+import { implement } from './handler'
+import { homeTasks as homeTasksDecl } from '../../domain/api/catalog-home'
+import type { HomeTask } from '../../domain/api/views-home'
+import { beijing } from '../../domain/beijing-time'
+import { HOME_TASK_WINDOWS, sortHomeTasks } from '../../domain/home-tasks'
+import { kindLabel } from '../../domain/meeting-kinds'
+import { meetingPhase } from '../../domain/meeting'
+import { myMeetingView } from '../my-meeting'
+import { dueView, mobileRulesFor } from './mobile/registry'
+
+const DAY = 24 * 3600 * 1000
+/** A member is expected at a few meetings a month; the cap only guards against broken data. */
+const MAX_MEETINGS = 60
+
+export const homeTasks = implement(homeTasksDecl, async (ctx) => {
+  const { store } = ctx.ports
+  const me = ctx.actor.memberId
+  const tasks: HomeTask[] = []
+
+  // 报到: a 流动党员 whose check-in of this period is not done yet.
+  const member = await store.get('members', me)
+  if (member?.status === 'mobile') {
+    const profile = await store.get('mobile_profiles', me)
+    const rules = await mobileRulesFor(store, ctx.target.org)
+    const due = dueView(profile?.lastCheckinAt ?? null, ctx.now, rules.cadence)
+    if (!due.doneThisPeriod) {
+      tasks.push({
+        kind: 'mobile_checkin',
+        meetingId: null,
+        title: `流动党员报到 · ${due.periodLabel}`,
+        reason: `本期还没有报到，请在 ${due.dueDate} 前报到，说明所在地和近况。`,
+        at: null,
+      })
+    }
+  }
+
+  if (ctx.actor.orgKind === 'branch') {
+    const page = await store.query('meetings', {
+      where: [
+        eq('branchId', ctx.actor.orgId),
+        { field: 'startAt', op: 'gte', value: ctx.now - HOME_TASK_WINDOWS.owedBackDays * DAY },
+        { field: 'startAt', op: 'lt', value: ctx.now + HOME_TASK_WINDOWS.leaveAheadDays * DAY },
+        { field: 'participantIds', op: 'contains', value: me },
+      ],
+      orderBy: { field: 'startAt', direction: 'desc' },
+      limit: MAX_MEETINGS,
+    })
+    for (const m of page.items) {
+      if (m.status === 'cancelled') continue
+      const mine = await myMeetingView(store, m, me, ctx.now)
+      if (!mine) continue
+      const phase = meetingPhase(m, ctx.now)
+      const title = `${beijing(m.startAt).format('MM月DD日')} ${kindLabel(m.kind)}：${m.title}`
+      const task = (kind: HomeTask['kind'], reason: string) =>
+        tasks.push({ kind, meetingId: m._id, title, reason, at: m.startAt })
+      if (phase === 'ongoing' && mine.state === 'not_signed') {
+        task('sign_in', `会议正在进行（${beijing(m.startAt).format('HH:mm')} 开始），请现在签到。`)
+      } else if (phase === 'upcoming' && mine.state === 'not_signed') {
+        task(
+          'leave',
+          `${beijing(m.startAt).format('MM月DD日 HH:mm')}在${m.place}召开，请按时参加；不能参加请提前请假。`,
+        )
+      } else if (phase === 'upcoming' && mine.state === 'leave_pending') {
+        task('leave', '你的请假还在等待书记审批；未批准前请按时参会。')
+      }
+      if (mine.readOwed) task('read', '会议记录已定稿，请阅读并阅签。')
+      if (phase === 'ended' && (mine.state === 'absent' || mine.state === 'leave') && m.minutesFinalizedAt != null) {
+        task('makeup', `你${mine.state === 'leave' ? '请假' : '缺席'}了这次会议，请阅读会议记录后提交补学。`)
+      }
+    }
+  }
+  return { items: sortHomeTasks(tasks) }
+})

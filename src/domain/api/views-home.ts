@@ -1,0 +1,18 @@
+/** What home.tasks returns: the member's own tasks on 首页 (src/domain/home-tasks.ts). */
+import type { HomeTaskKind } from '../home-tasks'
+
+export interface HomeTask {
+  kind: HomeTaskKind
+  /** The meeting the task is about; null for 报到. */
+  meetingId: string | null
+  /** What it is about, e.g. `12月04日 主题党日：学习新修订的支部工作条例`. */
+  title: string
+  /** One Chinese sentence: what to do, and by when where it matters. */
+  reason: string
+  /** The moment the task is ordered by (the meeting's start; the 报到 deadline's day), epoch ms. */
+  at: number | null
+}
+
+export interface HomeTasksView {
+  items: HomeTask[]
+}
