@@ -3,7 +3,7 @@
  * from, the vote rule, the 补录 (late entry) flag and the canonical form the hash chain is built on.
  * Pure: no I/O, no clock; times are passed in.
  */
-import { DEFAULT_MINUTES_DUE_MS, MINUTES_DUE_MS_RANGE, minutesDueFrom, minutesDueText } from './kind-rules'
+import { DEFAULT_MINUTES_DUE_MS, MINUTES_DUE_MS_RANGE, minutesDueFrom, minutesDueText } from './minutes-due'
 import { kindRule, type MeetingKind, type MeetingKindRule } from './meeting-kinds'
 import { moreThanHalf, votePasses, type QuorumResult } from './quorum'
 import type { PhotoSource } from './photo-source'
