@@ -12,7 +12,7 @@
  * counter as a fresh build.
  */
 import { beijing, fromBeijing } from './beijing-time'
-import { AT_RISK_DAYS, DEFAULT_MINUTES_DUE_MS, minutesDueText } from './kind-rules'
+import { AT_RISK_DAYS, DEFAULT_MINUTES_DUE_MS, minutesDueText } from './deadline-rules'
 import { kindRule, type MeetingKind, type MeetingKindRule } from './meeting-kinds'
 import { periodSpan, type Period, type PeriodSpan } from './periods'
 
@@ -31,11 +31,11 @@ export const COMPLIANCE_LABELS: Record<ComplianceStatus, string> = {
 
 /**
  * Attendance and minutes are due this long after a meeting ends, unless a 党委 sets its own: the one
- * minutes deadline, kept in `kind-rules.ts` and carried by each effective rule (`minutesDueMs`).
+ * minutes deadline, kept in `deadline-rules.ts` and carried by each effective rule (`minutesDueMs`).
  */
 export { DEFAULT_MINUTES_DUE_MS }
 
-/** A period whose quota is not yet covered by scheduled meetings is at risk this close to its end (kind-rules.ts). */
+/** A period whose quota is not yet covered by scheduled meetings is at risk this close to its end (deadline-rules.ts). */
 export { AT_RISK_DAYS }
 
 const PERIOD_WORDS: Record<Period, { current: string; end: string }> = {

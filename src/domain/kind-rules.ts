@@ -43,52 +43,6 @@ export interface EffectiveKindRule extends MeetingKindRule {
   atRiskDays: number
 }
 
-/**
- * A period whose quota is not yet covered by scheduled meetings is at risk this close to its end
- * (days). No national text sets these: they are this app's defaults for the warning (a week before a
- * month ends, about two weeks before a quarter or half-year, a month before the year), and a 党委 may
- * set its own (`rules.setAtRiskDays`).
- */
-export const AT_RISK_DAYS: Record<Period, number> = { month: 7, quarter: 15, half: 15, year: 30 }
-
-/** What a 党委 may set per period: at least a day, and less than the shortest such period. */
-export const AT_RISK_DAYS_RANGE: Record<Period, { min: number; max: number }> = {
-  month: { min: 1, max: 27 },
-  quarter: { min: 1, max: 88 },
-  half: { min: 1, max: 180 },
-  year: { min: 1, max: 364 },
-}
-
-function validAtRisk(period: Period, v: unknown): v is number {
-  const r = AT_RISK_DAYS_RANGE[period]
-  return typeof v === 'number' && Number.isInteger(v) && v >= r.min && v <= r.max
-}
-
-/**
- * The at-risk days in force per period along an org path (root first, nearest last): AT_RISK_DAYS,
- * then each org's `atRiskDays`, period by period. Returns the days and, per period, where they came
- * from ('default' or the org id). A value out of range is skipped, never trusted.
- */
-export function atRiskDaysFrom(setsAlongPath: readonly { orgId?: string; atRiskDays?: unknown }[]): {
-  days: Record<Period, number>
-  source: Record<Period, RuleSource>
-} {
-  const days = { ...AT_RISK_DAYS }
-  const source: Record<Period, RuleSource> = { month: 'default', quarter: 'default', half: 'default', year: 'default' }
-  for (const set of setsAlongPath) {
-    const own = set.atRiskDays
-    if (!own || typeof own !== 'object') continue
-    for (const period of Object.keys(AT_RISK_DAYS) as Period[]) {
-      const v = (own as Record<string, unknown>)[period]
-      if (validAtRisk(period, v)) {
-        days[period] = v
-        source[period] = set.orgId ?? 'default'
-      }
-    }
-  }
-  return { days, source }
-}
-
 /** What `rules.setAtRiskDays` takes: days per period within AT_RISK_DAYS_RANGE; a period left out is inherited. */
 export const atRiskDaysSchema = z
   .object(
@@ -108,17 +62,26 @@ export const atRiskDaysSchema = z
   )
   .strict()
 
-// The minutes deadline lives in minutes-due.ts (no zod there, so the minutes .docx part of the cloud
-// bundle stays small); re-exported here with the other rules.
-import { MINUTES_DUE_DAYS_RANGE, minutesDueFrom } from './minutes-due'
+// The deadlines (minutes due, at-risk days) live in deadline-rules.ts, free of zod, so the domain modules
+// the cloud bundle's lazy parts (.docx, .xlsx) import do not pull the schema library in; re-exported here.
+import {
+  AT_RISK_DAYS,
+  AT_RISK_DAYS_RANGE,
+  atRiskDaysFrom,
+  MINUTES_DUE_DAYS_RANGE,
+  minutesDueFrom,
+} from './deadline-rules'
 export {
+  AT_RISK_DAYS,
+  AT_RISK_DAYS_RANGE,
+  atRiskDaysFrom,
   DEFAULT_MINUTES_DUE_DAYS,
   DEFAULT_MINUTES_DUE_MS,
   MINUTES_DUE_DAYS_RANGE,
   MINUTES_DUE_MS_RANGE,
   minutesDueFrom,
   minutesDueText,
-} from './minutes-due'
+} from './deadline-rules'
 
 /**
  * The periods a committee may choose per kind. The national rules (DESIGN.md §2) fix a minimum

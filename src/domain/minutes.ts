@@ -3,7 +3,7 @@
  * from, the vote rule, the 补录 (late entry) flag and the canonical form the hash chain is built on.
  * Pure: no I/O, no clock; times are passed in.
  */
-import { DEFAULT_MINUTES_DUE_MS, MINUTES_DUE_MS_RANGE, minutesDueFrom, minutesDueText } from './minutes-due'
+import { DEFAULT_MINUTES_DUE_MS, MINUTES_DUE_MS_RANGE, minutesDueFrom, minutesDueText } from './deadline-rules'
 import { kindRule, type MeetingKind, type MeetingKindRule } from './meeting-kinds'
 import { moreThanHalf, votePasses, type QuorumResult } from './quorum'
 import type { PhotoSource } from './photo-source'
@@ -104,7 +104,7 @@ export const photoUploadDir = (meetingId: string) => `uploads/minutes/${meetingI
 export interface MinutesRules {
   /**
    * Minutes finalized more than this long after the meeting ended are flagged 补录: the one minutes
-   * deadline of `kind-rules.ts` (`minutesDueFrom`), the same value compliance calls 逾期 by.
+   * deadline of `deadline-rules.ts` (`minutesDueFrom`), the same value compliance calls 逾期 by.
    */
   lateAfterMs: number
 }

@@ -9,7 +9,7 @@
 import type { LeaveCategory } from './api/views-attendance'
 import { LEAVE_CATEGORY_LABELS } from './attendance'
 import { formatDate, formatSpan, formatTime, beijing, fromBeijing } from './beijing-time'
-import { DEFAULT_MINUTES_DUE_MS, minutesDueText } from './kind-rules'
+import { DEFAULT_MINUTES_DUE_MS, minutesDueText } from './deadline-rules'
 import { LAPSE_CAUSE_LABELS, lapseReason, type LapseCause } from './lapse'
 import { kindLabel, type MeetingKind } from './meeting-kinds'
 import {
