@@ -63,8 +63,8 @@ export const PAGE_TABLE = {
   minutesEdit: entry(MINUTES, 'pages/edit/index', { meetingId: 'required' }),
   minutesView: entry(MINUTES, 'pages/view/index', { id: 'required' }),
   minutesBook: entry(MINUTES, 'pages/book/index', { branchId: 'optional', year: 'optional' }),
-  /** 阅签回执: the receipts kept on this device, and verification with them. */
-  minutesReceipts: entry(MINUTES, 'pages/receipts/index', {}),
+  /** 阅签回执: the receipts kept on this device, and verification with them; with `meetingId`, that record's 阅签情况. */
+  minutesReceipts: entry(MINUTES, 'pages/receipts/index', { meetingId: 'optional' }),
   plan: entry(PLAN, 'pages/plan/index', { branchId: 'optional', year: 'optional' }),
   calendar: entry(PLAN, 'pages/calendar/index', { branchId: 'optional', month: 'optional' }),
   messages: entry(PLAN, 'pages/messages/index', {}),

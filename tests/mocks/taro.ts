@@ -49,6 +49,12 @@ export const device = {
   calls: [] as string[],
   /** The template ids of each `requestSubscribeMessage`, in order; every one is answered `accept`. */
   subscribeRequests: [] as string[][],
+  /** What `setClipboardData` last put on the clipboard. */
+  clipboard: '',
+  /** The titles `setNavigationBarTitle` set, in order. */
+  titles: [] as string[],
+  /** The page's `useShareAppMessage` handler, as WeChat calls it when the person shares. */
+  share: null as null | (() => { title?: string; path?: string }),
 }
 
 export function resetTaroMock(): void {
@@ -66,6 +72,9 @@ export function resetTaroMock(): void {
   device.privacyAnswers.length = 0
   device.calls.length = 0
   device.subscribeRequests.length = 0
+  device.clipboard = ''
+  device.titles.length = 0
+  device.share = null
   for (const listeners of Object.values(pageListeners)) listeners.clear()
 }
 
@@ -153,6 +162,15 @@ const Taro = {
     })
   },
   stopPullDownRefresh: () => undefined,
+  setClipboardData: (opts: { data: string }) => {
+    device.calls.push('setClipboardData')
+    device.clipboard = opts.data
+    return Promise.resolve({ errMsg: 'setClipboardData:ok' })
+  },
+  setNavigationBarTitle: (opts: { title: string }) => {
+    device.titles.push(opts.title)
+    return Promise.resolve({ errMsg: 'setNavigationBarTitle:ok' })
+  },
   cloud: {
     init: () => undefined,
     callFunction: () => Promise.reject(new Error('no WeChat cloud in jsdom')),
@@ -205,6 +223,10 @@ export function usePullDownRefresh(fn: () => void): void {
 }
 export function useRouter() {
   return { params: navigation.params }
+}
+/** Keeps the page's share handler where a test can call it as WeChat would (`device.share`). */
+export function useShareAppMessage(fn: () => { title?: string; path?: string }): void {
+  device.share = fn
 }
 export function useLoad(fn: () => void): void {
   // eslint-disable-next-line react-hooks/exhaustive-deps

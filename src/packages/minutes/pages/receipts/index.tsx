@@ -3,10 +3,11 @@
  * the branch's chain head that sealed the confirmation — 序号, the first 16 hex digits and the full
  * hash — and 用回执核验, which sends them to `minutes.verify`: a chain rewritten after the 阅签 no
  * longer holds the head, and the answer names where it parts. The receipts never leave the device
- * otherwise.
+ * otherwise. Opened with `meetingId` (from 已阅签 x / y on final minutes, for their organizers) it
+ * shows that record's 阅签情况 instead: who has and has not read, and the reminder (read-follow-up.tsx).
  */
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { Button } from '../../../../components/nut'
 import { Empty, Loaded } from '../../../../components/page-state'
@@ -18,10 +19,22 @@ import { call } from '../../../../services/api'
 import { headsByBranch, loadReceipts } from '../../../../services/read-receipts'
 import { useApi } from '../../../../services/use-api'
 import { ChainResult } from '../../components/chain-check'
+import { ReadFollowUp } from '../../components/read-follow-up'
 import { useTask } from '../../use-task'
 import './index.scss'
 
-export default function ReadReceiptsPage() {
+export default function ReceiptsPage() {
+  const { params } = useRouter()
+  if (params.meetingId) return <ReadFollowUpPage meetingId={params.meetingId} />
+  return <ReadReceiptsPage />
+}
+
+function ReadFollowUpPage({ meetingId }: { meetingId: string }) {
+  useEffect(() => void Taro.setNavigationBarTitle({ title: '阅签情况' }), [])
+  return <ReadFollowUp meetingId={meetingId} />
+}
+
+function ReadReceiptsPage() {
   // Only the signed-in member's own receipts: a device may be shared (a branch's desk PC).
   const me = useApi('session.whoami', {})
   const memberId = me.data?.bound ? me.data.member.id : null

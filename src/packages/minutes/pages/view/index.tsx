@@ -292,6 +292,15 @@ function Minutes({ v, onChanged }: { v: MinutesView; onChanged: (next: MinutesVi
           <Text id="reads-count" className="mview__strong">
             已阅签 {v.reads.confirmed} / {v.reads.expected}
           </Text>
+          {v.canFinalize && v.reads.confirmed < v.reads.expected && (
+            <Text
+              className="mview__link"
+              id="reads-follow-up"
+              onClick={() => navigate('minutesReceipts', { meetingId: v.meetingId })}
+            >
+              查看谁未阅签并提醒 ›
+            </Text>
+          )}
           {v.reads.iAmParticipant && !v.reads.iConfirmed && (
             <Button id="confirm-read" type="primary" size="small" loading={read.busy} onClick={confirmRead}>
               我已阅读，确认阅签
