@@ -32,8 +32,15 @@ const FUNCTIONS_DIR = path.join(ROOT, 'src', 'cloud', 'functions')
 export const DEFAULT_OUT_DIR = path.join(ROOT, 'cloudfunctions')
 const OUTPUT_FILES = ['index.js', 'package.json', 'config.json']
 
-/** The most index.js may weigh: what every cold start loads, next to wx-server-sdk itself. */
-export const COLD_START_BUDGET = 500 * 1024
+/**
+ * The most index.js may weigh: what every cold start loads, next to wx-server-sdk itself. The load
+ * time against wx-server-sdk (`npm run bench -- cloud-load`, limit 1.3×) is the real measure; this
+ * byte limit catches a library slipping into the cold start. Raised from 500 to 600 KB when the 党费,
+ * 组织生活, decisions, member states and 谈心谈话 areas took it to 546 KB (load 1.21×): their
+ * handlers are product code, not a library. Next to move out: chinese-days (37 KB), needed only by
+ * planning.
+ */
+export const COLD_START_BUDGET = 600 * 1024
 
 /**
  * Modules loaded only by the actions that need them, each bundled into `<name>.js` beside index.js:
