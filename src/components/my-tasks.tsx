@@ -3,7 +3,7 @@
  * 请假, 阅签 and 补学 — each row opening the page that does it.
  */
 import { Text, View } from '@tarojs/components'
-import type { HomeTask } from '../domain/api/views-home'
+import type { HomeTask, HomeTasksView } from '../domain/api/views-home'
 import type { HomeTaskKind } from '../domain/home-tasks'
 import { pageUrl } from '../domain/pages'
 import { openUrl } from '../services/navigation'
@@ -14,7 +14,7 @@ import './my-tasks.scss'
 const TASK_TAGS: Record<HomeTaskKind, { text: string; type: 'danger' | 'primary' | 'warning' | 'default' }> = {
   mobile_checkin: { text: '报到', type: 'danger' },
   sign_in: { text: '现在签到', type: 'danger' },
-  leave: { text: '请假', type: 'primary' },
+  leave: { text: '待参会', type: 'default' },
   read: { text: '待阅签', type: 'warning' },
   makeup: { text: '待补学', type: 'warning' },
 }
@@ -36,7 +36,13 @@ export function taskTarget(t: HomeTask): { url: string; subscribe?: ConsentTap }
   }
 }
 
-export function MyTasks({ tasks }: { tasks: HomeTask[] }) {
+/** The rows of `view`, and a line for the older 阅签 / 补学 not listed, opening 我的会议 (已结束). */
+export function MyTasks({ view }: { view: HomeTasksView }) {
+  const tasks = view.items
+  const older = [
+    view.more.read ? `${view.more.read} 次会议待阅签` : '',
+    view.more.makeup ? `${view.more.makeup} 次会议待补学` : '',
+  ].filter(Boolean)
   if (tasks.length === 0)
     return (
       <Text className="my-tasks__none" id="my-tasks-none">
@@ -60,12 +66,19 @@ export function MyTasks({ tasks }: { tasks: HomeTask[] }) {
           >
             <View className="my-tasks__head">
               <Text className="my-tasks__title">{t.title}</Text>
-              <Tag type={TASK_TAGS[t.kind].type}>{TASK_TAGS[t.kind].text}</Tag>
+              <Tag type={TASK_TAGS[t.kind].type} className="my-tasks__tag">
+                {TASK_TAGS[t.kind].text}
+              </Tag>
             </View>
             <Text className="my-tasks__reason">{t.reason} ›</Text>
           </View>
         )
       })}
+      {older.length > 0 && (
+        <Text className="my-tasks__more" id="my-tasks-more" onClick={() => void openUrl(pageUrl('meetings', {}))}>
+          另有较早的 {older.join('、')}，在 会议 › 已结束 中打开各次会议办理 ›
+        </Text>
+      )}
     </View>
   )
 }

@@ -49,7 +49,7 @@ test('a member: 请假 before the meeting, 现在签到 during it (first), no qu
   const m = await meetingAt(api, 'upcoming')
   const before = await home(MEMBER_B1)
   expect(before.tasks).toContain(`task-leave-${m.id}`)
-  expect(before.page.container.querySelector(`#task-leave-${m.id}`)!.textContent).toContain('不能参加请提前请假')
+  expect(before.page.container.querySelector(`#task-leave-${m.id}`)!.textContent).toContain('不能参加请点此请假')
   expect(before.page.container.querySelector('#compliance-list')).toBeNull()
   expect(before.page.container.textContent).not.toContain('请尽快安排')
   expect(before.page.container.textContent).not.toContain('。；')
@@ -116,6 +116,16 @@ test('a 流动党员 whose 报到 is due sees it at the top, opening 流动党�
   await tap(s.page.container, 'task-mobile_checkin')
   expect(navigation.calls.at(-1)!.url).toBe('/packages/mobile/pages/home/index')
   s.page.unmount()
+  await api
+    .as(MOBILE_B1)
+    .call(
+      'mobile.checkIn',
+      { id: 'ui-home-ci-1', city: '深圳', note: '在深圳项目部', deviceTime: api.clock.now },
+      rid(),
+    )
+  const reported = await home(MOBILE_B1)
+  expect(reported.tasks).not.toContain('task-mobile_checkin')
+  reported.page.unmount()
   // A member who is not a 流动党员 has no 报到 row.
   const member = await home(MEMBER_B1)
   expect(member.tasks).not.toContain('task-mobile_checkin')
@@ -146,4 +156,18 @@ test('the secretary and the 组织委员 see the quotas; an unscheduled one says
     expect(sched.container.querySelector('#field-date')!.textContent).toContain(navigation.params.date)
     sched.unmount()
   }
+})
+
+test('the secretary’s older 阅签 / 补学 beyond the newest two are counted in one line, not listed', async () => {
+  const view = await api.as(SECRETARY_B1).call('home.tasks', {})
+  const makeups = view.items.filter((t) => t.kind === 'makeup')
+  expect(makeups.length).toBeLessThanOrEqual(2)
+  // Newest first.
+  expect(makeups.map((t) => t.at)).toEqual([...makeups.map((t) => t.at)].sort((a, b) => b! - a!))
+  const s = await home(SECRETARY_B1)
+  // The demo's secretary missed more than two held meetings of the last half year.
+  expect(view.more.makeup).toBeGreaterThan(0)
+  expect(s.page.container.querySelector('#my-tasks-more')!.textContent).toContain(`${view.more.makeup} 次会议待补学`)
+  await tap(s.page.container, 'my-tasks-more')
+  expect(navigation.calls.at(-1)).toEqual({ method: 'switchTab', url: '/pages/meetings/index' })
 })

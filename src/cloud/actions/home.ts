@@ -4,7 +4,7 @@ import { implement } from './handler'
 import { homeTasks as homeTasksDecl } from '../../domain/api/catalog-home'
 import type { HomeTask } from '../../domain/api/views-home'
 import { beijing } from '../../domain/beijing-time'
-import { HOME_TASK_WINDOWS, sortHomeTasks } from '../../domain/home-tasks'
+import { arrangeHomeTasks, HOME_TASK_WINDOWS } from '../../domain/home-tasks'
 import { kindLabel } from '../../domain/meeting-kinds'
 import { meetingPhase } from '../../domain/meeting'
 import { myMeetingView } from '../my-meeting'
@@ -60,10 +60,10 @@ export const homeTasks = implement(homeTasksDecl, async (ctx) => {
       } else if (phase === 'upcoming' && mine.state === 'not_signed') {
         task(
           'leave',
-          `${beijing(m.startAt).format('MM月DD日 HH:mm')}在${m.place}召开，请按时参加；不能参加请提前请假。`,
+          `${beijing(m.startAt).format('MM月DD日 HH:mm')}在${m.place}召开，请按时参加；不能参加请点此请假。`,
         )
       } else if (phase === 'upcoming' && mine.state === 'leave_pending') {
-        task('leave', '你的请假还在等待书记审批；未批准前请按时参会。')
+        task('leave', '你的请假还在等待书记审批，未批准前请按时参会；点此查看请假。')
       }
       if (mine.readOwed) task('read', '会议记录已定稿，请阅读并阅签。')
       if (phase === 'ended' && (mine.state === 'absent' || mine.state === 'leave') && m.minutesFinalizedAt != null) {
@@ -71,5 +71,5 @@ export const homeTasks = implement(homeTasksDecl, async (ctx) => {
       }
     }
   }
-  return { items: sortHomeTasks(tasks) }
+  return arrangeHomeTasks(tasks)
 })

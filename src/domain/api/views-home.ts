@@ -15,4 +15,6 @@ export interface HomeTask {
 
 export interface HomeTasksView {
   items: HomeTask[]
+  /** Older 阅签 and 补学 still owed but not listed (only the newest few of each are). */
+  more: { read: number; makeup: number }
 }

@@ -125,7 +125,7 @@ export default function Home() {
             <>
               <Greeting profile={profile} />
               <Text className="section-title">我的待办</Text>
-              <Loaded state={tasks}>{(t) => <MyTasks tasks={t.items} />}</Loaded>
+              <Loaded state={tasks}>{(t) => <MyTasks view={t} />}</Loaded>
               {profile.canSchedule && (
                 <View className="actions">
                   <Button id="go-schedule" type="primary" block onClick={() => navigate('meetingSchedule')}>
