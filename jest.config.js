@@ -15,6 +15,8 @@ module.exports = {
     { ...common, displayName: 'cloud', testEnvironment: 'node', testMatch: ['<rootDir>/tests/cloud/**/*.test.ts'] },
     // Run through scripts/test-e2e.ts, which finds the browser and needs dist/h5.
     { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'] },
+    // Run through scripts/test-print.ts, which finds LibreOffice and poppler-utils.
+    { ...common, displayName: 'print', testEnvironment: 'node', testMatch: ['<rootDir>/tests/print/**/*.test.ts'] },
     // Needs a weapp build (WEAPP_DIR, default dist/weapp): renders its pages in a mini-program simulation.
     { ...common, displayName: 'wechat', testEnvironment: 'node', testMatch: ['<rootDir>/tests/wechat/**/*.test.ts'] },
     {

@@ -14,17 +14,20 @@ function findChromium(): string | null {
   return CANDIDATES.find((p) => existsSync(p)) ?? null
 }
 
-function hasChineseFont(): boolean {
+/** Whether fontconfig knows a font with Chinese glyphs. */
+export function hasChineseFont(): boolean {
   const r = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' })
   return r.status === 0 && r.stdout.trim().length > 0
 }
 
-function canApt(): boolean {
+/** Whether this process may install Debian packages (root with apt-get). */
+export function canApt(): boolean {
   return process.getuid?.() === 0 && spawnSync('apt-get', ['--version']).status === 0
 }
 
-function aptInstall(packages: string[]): void {
-  console.log(`[browser] installing ${packages.join(' ')} from Debian…`)
+/** Installs Debian `packages` with apt-get (non-interactive); throws when apt-get fails. */
+export function aptInstall(packages: string[]): void {
+  console.log(`[apt] installing ${packages.join(' ')} from Debian…`)
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
   execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env })

@@ -1,7 +1,7 @@
 /**
  * `npm test`: everything CI runs, in order, stopping at the first failure, with each step's time.
  * Type check, lint (ESLint, and stylelint with the rules WXSS needs), format, unit + cloud-action + UI
- * tests, the WeChat build, WeChat's own compilers (wcc, wcsc) over it, its size check, WeChat's
+ * tests, the printed documents converted to PDF by LibreOffice and read page by page, the WeChat build, WeChat's own compilers (wcc, wcsc) over it, its size check, WeChat's
  * compile-and-pack and code-quality scan (miniprogram-ci), its pages run and rendered in a
  * mini-program simulation, the h5 build, and end-to-end tests in headless Chromium against a host
  * the tests start.
@@ -18,6 +18,7 @@ const steps: [string, string, string[], Record<string, string>?][] = [
   ['style lint (WXSS rules)', 'npm', ['run', '--silent', 'lint:styles']],
   ['format', BIN('prettier'), ['--check', '--log-level', 'warn', '.']],
   ['unit, cloud and UI tests', BIN('jest'), ['--selectProjects', 'unit', 'cloud', 'ui', '--ci']],
+  ['printed documents (LibreOffice)', BIN('tsx'), ['scripts/test-print.ts']],
   ['weapp build', BIN('taro'), ['build', '--type', 'weapp'], { NODE_ENV: 'production' }],
   ['WeChat compilers (wcc, wcsc)', BIN('tsx'), ['scripts/wechat-compilers.ts']],
   ['weapp package check', BIN('tsx'), ['scripts/check-weapp.ts']],

@@ -517,8 +517,8 @@ test('the exported .docx opens and holds every field; the book exports the year'
     '党员活动室',
     '主持人：张建国',
     '记录人：李晓红',
-    `应到：${a.expected} 人`,
-    `实到：${a.present} 人`,
+    // 应到 / 实到 once, in the attendance table (issue 20 §7).
+    `应到${a.expected} 人实到${a.present} 人`,
     '黄晓明（出差）',
     a.attended[0].name,
     '重温入党誓词',
@@ -537,7 +537,8 @@ test('the exported .docx opens and holds every field; the book exports the year'
 
   const book = await ok(SUPERVISOR, 'minutes.exportBook', { branchId: 'org_b1', year: 2026 })
   const bookXml = await documentXml(book)
-  expect(bookXml).toContain('第一党支部 2026 年会议记录本')
+  // The cover: branch, 会议记录本, year (issue 20 §7).
+  expect(bookXml).toMatch(/第一党支部会议记录本2026 年/)
   expect(bookXml).toContain('导出测试主题党日')
   // The demo's past meetings were kept on paper before the app: listed, marked as such.
   expect(bookXml).toContain('系统中没有电子记录')

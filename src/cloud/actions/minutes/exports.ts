@@ -17,6 +17,7 @@ import type { Org } from '../../../domain/org'
 import type { MemberContext } from '../../action-context'
 import type { MeetingDoc } from '../../collections'
 import type { MinutesDoc } from '../../documents'
+import type { ChainHead, MinutesAttendance } from '../../../domain/minutes'
 import { chainHeadOf, minutesEntryOf, minutesMissing, sha256Hex, verifyChain } from '../../minutes-chain'
 import type { DocxMinutes } from '../../minutes-docx'
 import type { Page, QueryOptions, Stored, StorePort } from '../../ports/store'
@@ -33,23 +34,46 @@ export const minutesVerify = implement(minutesVerifyDecl, async (ctx, input) => 
 })
 
 /**
- * The meetings as a .docx file: inline on the local host; through cloud storage in production
- * (content-addressed, so re-exports dedupe). The generator and its docx library load only here.
+ * The bytes `make` writes (given the branch's chain head) as a .docx file: inline on the local
+ * host; through cloud storage in production (content-addressed, so re-exports dedupe). The
+ * generator and its docx library load only here.
  */
 async function docxFile(
   ctx: MemberContext,
   filename: string,
-  title: string,
-  meetings: readonly DocxMinutes[],
   branchId: string,
+  make: (
+    gen: typeof import('../../minutes-docx'),
+    chain: { head: ChainHead | null; printedAt: number },
+  ) => Promise<Buffer>,
 ): Promise<DocxFile> {
-  const { DOCX_TYPE, minutesDocx } = await import('../../minutes-docx')
+  const gen = await import('../../minutes-docx')
   const head = await chainHeadOf(ctx.ports.store, branchId)
-  const content = await minutesDocx(title, meetings, { head, printedAt: ctx.now })
-  const file = { filename, contentType: DOCX_TYPE, size: content.length }
+  const content = await make(gen, { head, printedAt: ctx.now })
+  const file = { filename, contentType: gen.DOCX_TYPE, size: content.length }
   if (ctx.ports.host !== 'cloudbase') return { ...file, base64: content.toString('base64'), fileId: null }
-  const stored = await ctx.ports.files.put(`exports/${sha256Hex(new Uint8Array(content))}.docx`, content, DOCX_TYPE)
+  const stored = await ctx.ports.files.put(`exports/${sha256Hex(new Uint8Array(content))}.docx`, content, gen.DOCX_TYPE)
   return { ...file, base64: null, fileId: stored.fileId }
+}
+
+/**
+ * The ids among `attendance`'s attended who were 预备党员 on `startAt`'s Beijing date: admitted
+ * (joinedAt) on or before it and not yet 转正 (confirmedAt absent or after it). Members no longer
+ * on file are left unmarked.
+ */
+async function probationaryAt(
+  store: StorePort,
+  attendance: MinutesAttendance | null,
+  startAt: number,
+): Promise<string[]> {
+  if (!attendance) return []
+  const day = formatDate(startAt)
+  const ids = attendance.attended.map((p) => p.memberId)
+  const members = await Promise.all(ids.map((id) => store.get('members', id)))
+  return members
+    .filter((m): m is NonNullable<typeof m> => m !== null)
+    .filter((m) => m.joinedAt <= day && (m.category === 'probationary' ? true : (m.confirmedAt ?? '') > day))
+    .map((m) => m._id)
 }
 
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60)
@@ -78,13 +102,13 @@ export const minutesExport = implement(minutesExportDecl, async (ctx, input) => 
     contentHash: view.contentHash,
     reads: view.status === 'final' ? { confirmed: view.reads.confirmed, expected: view.reads.expected } : null,
     chainSeq: view.status === 'final' ? ((await minutesEntryOf(ctx.ports.store, meeting._id))?.seq ?? null) : null,
+    probationary: await probationaryAt(ctx.ports.store, view.attendance, view.startAt),
   }
   return docxFile(
     ctx,
     `会议记录_${formatDate(view.startAt)}_${safeName(view.title)}.docx`,
-    `${view.branchName}会议记录`,
-    [doc],
     meeting.branchId,
+    (gen, chain) => gen.minutesDocx(`${view.branchName}会议记录`, [doc], chain),
   )
 })
 
@@ -185,6 +209,7 @@ export const minutesExportBook = implement(minutesExportBookDecl, async (ctx, in
         contentHash: doc?.contentHash ?? null,
         reads: null,
         chainSeq: doc ? ((await minutesEntryOf(store, m._id))?.seq ?? null) : null,
+        probationary: await probationaryAt(store, e.attendance, e.startAt),
       })
     }
     if (meetings.length > MAX_BOOK_MEETINGS) {
@@ -192,11 +217,7 @@ export const minutesExportBook = implement(minutesExportBookDecl, async (ctx, in
     }
     cursor = page.nextCursor
   } while (cursor)
-  return docxFile(
-    ctx,
-    `会议记录本_${safeName(branch.name)}_${input.year}.docx`,
-    `${branch.name} ${input.year} 年会议记录本`,
-    meetings,
-    branch._id,
+  return docxFile(ctx, `会议记录本_${safeName(branch.name)}_${input.year}.docx`, branch._id, (gen, chain) =>
+    gen.minutesBookDocx({ branchName: branch.name, year: input.year, meetings, chain }),
   )
 })
