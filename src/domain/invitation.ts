@@ -100,3 +100,35 @@ export function bindAnswerMatches(
   const phone = phoneDigits(answer.phone)
   return answer.name.trim() === member.name.trim() && phone.length > 0 && phone === phoneDigits(member.phone)
 }
+
+/**
+ * Whether `url` (http(s)://host[:port]/…) names this computer itself — 127.x.x.x, localhost, [::1] —
+ * so that a phone scanning a code of it opens nothing. False for any other host or a malformed URL.
+ */
+export function isLoopbackUrl(url: string): boolean {
+  const host = /^https?:\/\/(\[[^\]]+\]|[^/:?#]+)/i.exec(url)?.[1]?.toLowerCase()
+  if (!host) return false
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host)
+}
+
+/** What the secretary is told when the invitation's link holds this computer's own address. */
+export const LOOPBACK_LINK_PROBLEM =
+  '二维码和链接里是本机地址（127.0.0.1），别的手机和电脑打不开。要让党员用手机扫码：用 npm start -- --lan 启动（同一网络的手机可以打开），或把 PUBLIC_URL 设为手机能打开的地址，再点“重新生成”。'
+
+/**
+ * The invitation as a message to paste into a chat: who is invited to which branch, the code, until
+ * when and once only, and the link when there is one (the local host's; in WeChat the code is typed
+ * or the shared card is tapped).
+ *
+ * @param expiresText the expiry as people read it, e.g. `2026年11月29日 10:00`
+ */
+export function invitationMessage(v: {
+  memberName: string
+  branchName: string
+  code: string
+  expiresText: string
+  link: string | null
+}): string {
+  const open = v.link ? `打开链接 ${v.link} ，或` : '在微信中打开本支部的小程序，'
+  return `${v.branchName}邀请${v.memberName}绑定微信：请${open}输入邀请码 ${v.code}。${v.expiresText}前有效，只能使用一次；绑定时需填写姓名和在支部登记的完整手机号。`
+}

@@ -22,6 +22,8 @@ import {
   maskName,
   newInvitation,
   type Invitation,
+  isLoopbackUrl,
+  LOOPBACK_LINK_PROBLEM,
 } from '../../domain/invitation'
 import { isActiveMember, MEMBER_STATUS_LABELS, type Org } from '../../domain/org'
 import type { ActionContext } from '../action-context'
@@ -62,6 +64,7 @@ async function invitationView(
   member: MemberDoc,
   branch: Org,
 ): Promise<InvitationView> {
+  const link = ctx.ports.codes.link?.(BIND_PAGE, `code=${inv._id}`) ?? null
   return {
     code: inv._id,
     memberId: member._id,
@@ -70,6 +73,8 @@ async function invitationView(
     expiresAt: inv.expiresAt,
     path: `${BIND_PAGE}?code=${inv._id}`,
     imageDataUrl: await ctx.ports.codes.render(BIND_PAGE, `code=${inv._id}`),
+    link,
+    linkProblem: link && isLoopbackUrl(link) ? LOOPBACK_LINK_PROBLEM : null,
   }
 }
 

@@ -29,6 +29,11 @@ export class QrCodeImage implements CodeImagePort {
     return `${this.base}/#/${page.replace(/^\/+/, '')}${scene ? `?${scene}` : ''}`
   }
 
+  /** The address the code holds, for copying: the same as `target`. */
+  link(page: string, scene: string): string {
+    return this.target(page, scene)
+  }
+
   render(page: string, scene: string): Promise<string> {
     // qrcode hands rendererOpts to pngjs. One fixed filter ("up", good for blocks of flat colour)
     // instead of trying all five per row makes a 360 px code in milliseconds and about 3 KB;

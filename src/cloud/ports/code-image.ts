@@ -8,6 +8,11 @@ export interface CodeImagePort {
    * `scene` (at most 32 characters, e.g. `code=ABCD2345`).
    */
   render(page: string, scene: string): Promise<string>
+  /**
+   * The address the code holds, to copy and send as a link (the embedded host's h5 address of the
+   * page); absent where the code is a mini-program code, which holds no address a browser opens.
+   */
+  link?(page: string, scene: string): string
   /** The embedded host learns its address only once it listens; production codes need none. */
   setPublicUrl?(url: string): void
 }

@@ -198,6 +198,10 @@ export interface InvitationView {
   path: string
   /** A scannable image: a mini-program code in WeChat, a QR code of the h5 address on the host. */
   imageDataUrl: string
+  /** The address the QR code holds, to copy (the host's h5 address); null in WeChat, where the code is a mini-program code. */
+  link: string | null
+  /** Why the link will not open on a phone (it is this computer's own address) and what to do, or null. */
+  linkProblem: string | null
 }
 
 export interface InvitationPreview {

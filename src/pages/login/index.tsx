@@ -13,7 +13,7 @@ import { MEMBER_CATEGORY_LABELS, ROLE_LABELS } from '../../domain/org'
 import { pageUrl } from '../../domain/pages'
 import { call, errorMessage } from '../../services/api'
 import { browserAddress, clearEndedSession, endedSession, openInNewTab } from '../../services/browser-login'
-import { redirect } from '../../services/navigation'
+import { afterLogin } from '../../services/pending-invite'
 import { saveSession, usesDevLogin } from '../../services/session'
 import { useApi } from '../../services/use-api'
 import { useSecondsLeft, useWebLogin, type WebLoginState } from './use-web-login'
@@ -92,7 +92,8 @@ function DevLogin({ accounts, ticketId }: { accounts: DemoAccount[]; ticketId: s
     try {
       saveSession(await login())
       clearEndedSession()
-      await redirect('home')
+      // Back to an invitation the person opened before logging in, else 首页.
+      await afterLogin()
     } catch (err) {
       setProblem(errorMessage(err))
     } finally {

@@ -16,7 +16,7 @@ import {
   type PendingLogin,
   clearEndedSession,
 } from '../../services/browser-login'
-import { relaunch } from '../../services/navigation'
+import { afterLogin } from '../../services/pending-invite'
 import { saveSession } from '../../services/session'
 import { WEB_LOGIN_RULES } from '../../domain/web-login'
 
@@ -127,7 +127,7 @@ export function useWebLogin(): { state: WebLoginState; refresh(): void } {
         clearPendingLogin()
         pending.current = null
         setState({ step: 'confirmed', memberName: answer.memberName })
-        await relaunch('home')
+        await afterLogin('relaunch')
         return
       }
       if (answer.state === 'expired') {

@@ -6,7 +6,7 @@
  */
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { SubmitBar, TextField } from '../../../../components/form-fields'
 import { Button } from '../../../../components/nut'
 import { ErrorState, Loading } from '../../../../components/page-state'
@@ -16,6 +16,7 @@ import { useApi } from '../../../../services/use-api'
 import { useWrite } from '../../../../services/use-write'
 import { codeFromParams } from '../../invite-code'
 import { relaunch } from '../../../../services/navigation'
+import { forgetInviteCode, keepInviteCode } from '../../../../services/pending-invite'
 import './index.scss'
 
 export default function BindPage() {
@@ -26,10 +27,14 @@ export default function BindPage() {
   const [phone, setPhone] = useState('')
   const write = useWrite('binding.bind')
   const preview = useApi('invite.preview', code ? { code } : null)
+  // Opened from a link in a browser without a session, this page goes to login: the code waits there
+  // and the login comes back here with it.
+  useEffect(() => keepInviteCode(code), [code])
 
   const submit = async () => {
     const outcome = await write.run({ code, name, phone })
     if (outcome.status !== 'done') return
+    forgetInviteCode()
     const profile = outcome.data
     Taro.showToast({ title: `绑定成功，欢迎你，${profile.bound ? profile.member.name : ''}`, icon: 'none' })
     await relaunch('home')
