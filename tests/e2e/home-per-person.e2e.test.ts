@@ -1,7 +1,8 @@
 /**
  * Issue 20 §1 and §3 in a real browser: each role's 首页 (member, 流动党员, secretary, 组织委员) and
  * the meeting page of their next meeting, at a phone (375×812) and at a desk (1366×768).
- * Screenshots home-<role>-<size>.png and meeting-<role>-<size>.png in tests/.artifacts.
+ * Screenshots home-<role>-<size>.png (with home-<role>-<size>-quotas.png for the organizers) and
+ * meeting-<role>-<size>.png in tests/.artifacts.
  */
 import path from 'node:path'
 import type { Page } from 'playwright-core'
@@ -62,7 +63,16 @@ test('each role’s 首页 and meeting page at a phone and at a desk', async () 
       await page.waitForTimeout(800)
       await page.screenshot({ path: path.join(ARTIFACTS, `home-${role}-${size}.png`), fullPage: true })
       const text = await page.locator('.home').innerText()
-      if (role === 'member' || role === 'mobile') expect(text).not.toContain('请尽快安排')
+      if (role === 'member' || role === 'mobile') {
+        expect(text).not.toContain('请尽快安排')
+        expect(await page.locator('#compliance-list').count()).toBe(0)
+      } else {
+        // The organizers' quotas, below the fold on a phone: shot on their own.
+        const quotas = page.locator('#compliance-list')
+        await quotas.scrollIntoViewIfNeeded()
+        await quotas.screenshot({ path: path.join(ARTIFACTS, `home-${role}-${size}-quotas.png`) })
+        expect(await quotas.innerText()).toContain('未安排')
+      }
       if (mine.items[0]) {
         await goto(page, `/packages/meeting/pages/detail/index?id=${mine.items[0].id}`, '#meeting-title')
         await page.waitForTimeout(500)
