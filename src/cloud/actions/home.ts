@@ -47,9 +47,11 @@ export const homeTasks = implement(homeTasksDecl, async (ctx) => {
       orderBy: { field: 'startAt', direction: 'desc' },
       limit: MAX_MEETINGS,
     })
-    for (const m of page.items) {
-      if (m.status === 'cancelled') continue
-      const mine = await myMeetingView(store, m, me, ctx.now)
+    // Each meeting's own records are read at once, not one meeting after another.
+    const live = page.items.filter((m) => m.status !== 'cancelled')
+    const states = await Promise.all(live.map((m) => myMeetingView(store, m, me, ctx.now)))
+    for (const [i, m] of live.entries()) {
+      const mine = states[i]
       if (!mine) continue
       const phase = meetingPhase(m, ctx.now)
       const title = `${beijing(m.startAt).format('MM月DD日')} ${kindLabel(m.kind)}：${m.title}`
