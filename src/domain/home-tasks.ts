@@ -1,8 +1,8 @@
 /**
  * 首页's own tasks of one member: what they are asked to do now, most urgent first. The windows
- * are rule data: how far ahead a meeting is listed with 请假, and how far back a record still owed
- * 阅签 or 补学 is listed (条例 第十条: members attend their branch's 组织生活 and may ask leave of it
- * beforehand; the 补学 of who missed it follows the minutes — src/domain/mobile.ts 补学).
+ * are rule data kept here: how far ahead a meeting is listed with 请假, how far back a record still
+ * owed 阅签 or 补学 is listed (the half year missedMeetings reads for 补学), and how many of those are
+ * listed. They are this app's choices for a readable 首页, not values set by the 条例.
  */
 export type HomeTaskKind = 'mobile_checkin' | 'sign_in' | 'leave' | 'read' | 'makeup'
 
