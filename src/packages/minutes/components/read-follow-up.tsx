@@ -69,7 +69,7 @@ export function ReadFollowUp({ meetingId }: { meetingId: string }) {
               <View className="actions">
                 <Button
                   id="remind-readers"
-                  type="primary"
+                  type={f.remindable > 0 ? 'primary' : 'default'}
                   block
                   disabled={f.remindable === 0}
                   loading={remind.busy}

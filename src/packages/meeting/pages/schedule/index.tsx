@@ -240,10 +240,10 @@ export default function SchedulePage() {
             </Text>
           ))}
           <View className="sched__warning-actions">
-            <Button id="revise-schedule" size="small" onClick={() => setWarned(null)}>
+            <Button id="revise-schedule" onClick={() => setWarned(null)}>
               返回修改
             </Button>
-            <Button id="confirm-schedule" type="primary" size="small" loading={write.busy} onClick={() => void save()}>
+            <Button id="confirm-schedule" type="primary" loading={write.busy} onClick={() => void save()}>
               仍然安排
             </Button>
           </View>
