@@ -5,9 +5,9 @@
  * (navigateTo, redirectTo, switchTab) is a link: the page it opens must not show the error state
  * (`.page-state--error`), and each page first reached this way is walked in turn. The walk changes
  * nothing: every write call is answered with a refusal before it reaches the host (the catalog
- * says which actions write), a dialog is dismissed with 取消, and 退出登录 is not tapped.
- * Bounded: at most MAX_PAGES pages per role (one per route), and per page the first
- * MAX_PER_KIND elements of each kind (same tag and class, e.g. the rows of a long list).
+ * says which actions write), a dialog is dismissed with 取消, and 退出登录 / 切换演示账号 are not tapped.
+ * Bounded: at most MAX_PAGES pages per role (MAX_PER_ROUTE per route), and per page the first
+ * MAX_PER_KIND elements of each kind (same tag, class and id but for a record's id: the rows of a list).
  * The demo's meetings on now and just ended (demo-now.ts) are placed, so their pages are walked too.
  */
 import path from 'node:path'
@@ -16,8 +16,10 @@ import { seedDemoNow } from '../../src/cloud/seed/demo-now'
 import { ACTIONS } from '../../src/domain/api/catalog'
 import { ARTIFACTS, loginAs, stageForThisFile } from './browser-session'
 
-const MAX_PAGES = Number(process.env.LINK_WALK_PAGES ?? 24)
+const MAX_PAGES = Number(process.env.LINK_WALK_PAGES ?? 30)
 const MAX_PER_KIND = 2
+/** Pages walked per route: two meetings' details (one on now, one ended) are not the same page. */
+const MAX_PER_ROUTE = 2
 const MAX_TAPS_PER_PAGE = 30
 const ROLE_TIMEOUT = 15 * 60_000
 
@@ -35,7 +37,10 @@ const ROLES = [
   { id: 'm_cmte_01', who: '党委 钱组织' },
 ]
 const START = ['pages/index/index', 'pages/meetings/index', 'pages/me/index']
-const SKIP_TEXT = /退出登录|注销|解除绑定/
+/** Taps that end the session (the walk would go on as nobody): not tapped. */
+const SKIP_TEXT = /退出登录|切换演示账号|注销|解除绑定/
+/** The login page: choosing there changes who is walking. Not walked (its own tests cover it). */
+const SKIP_ROUTES = new Set(['pages/login/index'])
 
 /** A tap that opened a page showing an error. */
 interface Broken {
@@ -46,9 +51,14 @@ interface Broken {
 }
 
 const routeOf = (url: string) => (url.split('#')[1] ?? '').split('?')[0]
+/**
+ * Writes a page makes by itself when it opens, which the walk lets through: 签到码 opens sign-in as
+ * it shows the code (the page is that write).
+ */
+const OPENING_WRITES = new Set(['attendance.openCode'])
 const WRITES = new Set(
   Object.values(ACTIONS)
-    .filter((a) => a.write)
+    .filter((a) => a.write && !OPENING_WRITES.has(a.name))
     .map((a) => a.name),
 )
 
@@ -101,7 +111,8 @@ function markTappable(page: Page, maxPerKind: number, skip: string): Promise<str
         const text = (el.innerText || el.id || el.className || '').trim().slice(0, 40)
         if (skipRe.test(text)) continue
         if (el.closest('.taro-picker__mask-overlay, input, textarea')) continue
-        const kind = `${el.tagName}.${el.className}`
+        // Rows of a list share a kind (ids differ only in a record's id); shortcuts each have their own.
+        const kind = `${el.tagName}.${el.className}#${el.id.replace(/[A-Za-z0-9]*[_\d][\w]*/g, '*')}`
         const n = perKind.get(kind) ?? 0
         if (n >= (max as number)) continue
         perKind.set(kind, n + 1)
@@ -123,7 +134,7 @@ async function open(page: Page, base: string, hashPath: string): Promise<void> {
 
 async function walk(page: Page, base: string): Promise<{ broken: Broken[]; pages: string[]; taps: number }> {
   const broken: Broken[] = []
-  const seen = new Set<string>(START)
+  const seen = new Map<string, number>(START.map((r) => [r, 1]))
   const queue = [...START]
   const pages: string[] = []
   let taps = 0
@@ -152,9 +163,16 @@ async function walk(page: Page, base: string): Promise<{ broken: Broken[]; pages
       const message = await errorShown(page)
       if (message) broken.push({ from: target, tapped: labels[n], opened, message })
       const route = routeOf(page.url()).replace(/^\//, '')
-      if (route && !seen.has(route)) {
-        seen.add(route)
-        queue.push(opened.replace(/^\//, ''))
+      const next = opened.replace(/^\//, '')
+      if (
+        route &&
+        !SKIP_ROUTES.has(route) &&
+        (seen.get(route) ?? 0) < MAX_PER_ROUTE &&
+        !queue.includes(next) &&
+        !pages.includes(next)
+      ) {
+        seen.set(route, (seen.get(route) ?? 0) + 1)
+        queue.push(next)
       }
     }
   }
