@@ -62,7 +62,11 @@ describe('meetingDayStatus', () => {
     const late = { ...held, minutesFinalizedAt: held.minutesFinalizedAt + 1 }
     expect(meetingDayStatus(late, late.minutesFinalizedAt).counting).toBe('late')
     expect(meetingDayStatus({ ...held, minutesLate: true }, held.minutesFinalizedAt).counting).toBe('late')
-    expect(meetingDayStatus({ ...held, quorumMet: false }, held.minutesFinalizedAt).counting).toBeNull()
+    // Quorum gates holding a 支委会 (支部工作条例 第十二条), only the vote at a 党员大会.
+    const committee = { ...held, kind: 'committee_meeting' as const, quorumMet: false }
+    expect(meetingDayStatus(committee, held.minutesFinalizedAt).counting).toBeNull()
+    const congress = { ...held, kind: 'branch_congress' as const, quorumMet: false }
+    expect(meetingDayStatus(congress, held.minutesFinalizedAt).counting).toBe('done')
     expect(meetingDayStatus({ ...base, attendanceRecordedAt: base.endAt }, base.endAt).counting).toBeNull()
   })
 })

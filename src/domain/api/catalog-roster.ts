@@ -40,6 +40,9 @@ const nameField = z
   .string({ error: '请填写姓名' })
   .trim()
   .min(1, { error: '请填写姓名' })
+  // A bound in UTF-16 units for the request-size check: more than 2 units a character means more
+  // than NAME_MAX_CHARS characters, so this refuses nothing the character count below would allow.
+  .max(NAME_MAX_CHARS * 2, { error: `姓名不能超过 ${NAME_MAX_CHARS} 个字；请核对后改短，系统不会替你截断` })
   .superRefine((name, ctx) => {
     const chars = [...name].length
     if (chars > NAME_MAX_CHARS) {
