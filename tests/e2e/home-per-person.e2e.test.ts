@@ -2,7 +2,8 @@
  * Issue 20 §1 and §3 in a real browser: each role's 首页 (member, 流动党员, secretary, 组织委员) and
  * the meeting page of their next meeting, at a phone (375×812) and at a desk (1366×768).
  * Screenshots home-<role>-<size>.png (with home-<role>-<size>-quotas.png for the organizers) and
- * meeting-<role>-<size>.png in tests/.artifacts.
+ * meeting-<role>-<size>.png (their next meeting) and meeting-<role>-<size>-past.png (their last one)
+ * in tests/.artifacts.
  */
 import path from 'node:path'
 import type { Page } from 'playwright-core'
@@ -50,6 +51,7 @@ test('each role’s 首页 and meeting page at a phone and at a desk', async () 
       when: 'upcoming',
       limit: 1,
     })
+    const past = await post<{ items: { id: string }[] }>(login.token, 'meeting.listMine', { when: 'past', limit: 1 })
     for (const [size, viewport] of SIZES) {
       const context = await stage.browser.browser.newContext({
         viewport,
@@ -78,6 +80,13 @@ test('each role’s 首页 and meeting page at a phone and at a desk', async () 
         await page.waitForTimeout(500)
         await page.screenshot({ path: path.join(ARTIFACTS, `meeting-${role}-${size}.png`), fullPage: true })
         expect(await page.locator('#my-state').innerText()).toContain('未签到')
+      }
+      if (past.items[0]) {
+        // After the meeting: never 未签到 any more.
+        await goto(page, `/packages/meeting/pages/detail/index?id=${past.items[0].id}`, '#meeting-title')
+        await page.waitForTimeout(500)
+        await page.screenshot({ path: path.join(ARTIFACTS, `meeting-${role}-${size}-past.png`), fullPage: true })
+        expect(await page.locator('#my-state').innerText()).not.toContain('未签到')
       }
       await context.close()
     }
