@@ -76,7 +76,8 @@ test('a member of another branch is pending: not named, not on the board, not ma
   const answer = await ok(MEMBER_B2, 'attendance.answerGuestInvite', { meetingId: m.id, accept: true })
   expect(answer).toMatchObject({ meetingId: m.id, accepted: true })
   const after = await ok(SECRETARY_B1, 'attendance.settings', { meetingId: m.id })
-  expect(after.guests).toEqual([{ id: MEMBER_B2, name }])
+  // No one else of that name: the label is the name itself.
+  expect(after.guests).toEqual([{ id: MEMBER_B2, name, label: name }])
   expect(after.pendingGuests).toBe(0)
   await ok(SECRETARY_B1, 'attendance.markManual', { meetingId: m.id, memberId: MEMBER_B2, reason: '会场登记' })
   const board = await ok(SECRETARY_B1, 'attendance.board', { meetingId: m.id })
