@@ -19,7 +19,6 @@ import {
   Footer,
   HeadingLevel,
   Packer,
-  PageNumber,
   PageReference,
   Paragraph,
   Table,
@@ -29,6 +28,7 @@ import {
   WidthType,
 } from 'docx'
 import { formatDate } from '../domain/beijing-time'
+import { FONT, pageFooter, tableOf } from './docx-parts'
 import type { ChainReport, MinutesAmendmentView } from '../domain/api/views-minutes'
 import { beijing, formatSpan } from '../domain/beijing-time'
 import { kindLabel, type MeetingKind } from '../domain/meeting-kinds'
@@ -73,8 +73,6 @@ export interface DocxMinutes {
   /** Member ids of those who were 预备党员 on the meeting's day: marked （预备党员） among those present. */
   probationary?: readonly string[]
 }
-
-const FONT = 'SimSun'
 
 /** '，<flag>' for a photo the record flags (相册选取, 来源未知, 会后 N 天收到), else ''. */
 function photoNote(p: DocxMinutes['photos'][number], endAt: number): string {
@@ -429,24 +427,6 @@ export function chainHeadParagraphs(
   return out
 }
 
-/** 第 N 页 共 M 页, centred in every page's footer. */
-function pageFooter(): Footer {
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [
-          new TextRun({ text: '第 ', font: FONT, size: 18 }),
-          new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 18 }),
-          new TextRun({ text: ' 页 共 ', font: FONT, size: 18 }),
-          new TextRun({ children: [PageNumber.TOTAL_PAGES], font: FONT, size: 18 }),
-          new TextRun({ text: ' 页', font: FONT, size: 18 }),
-        ],
-      }),
-    ],
-  })
-}
-
 function titleParagraph(title: string, opts: { pageBreakBefore?: boolean } = {}): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
@@ -504,30 +484,6 @@ export interface DocxBook {
 
 const bookmarkOf = (i: number) => `meeting_${i + 1}`
 const LEGACY_BOOKMARK = 'paper_meetings'
-
-function tableOf(widths: number[], header: string[], rows: (string | Paragraph)[][]): Table {
-  const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' }
-  const cellOf = (v: string | Paragraph, w: number, bold = false) =>
-    new TableCell({
-      width: { size: w, type: WidthType.PERCENTAGE },
-      children: [typeof v === 'string' ? new Paragraph({ children: [new TextRun({ text: v, bold, font: FONT })] }) : v],
-    })
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: {
-      top: border,
-      bottom: border,
-      left: border,
-      right: border,
-      insideHorizontal: border,
-      insideVertical: border,
-    },
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cellOf(h, widths[i], true)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cellOf(v, widths[i])) })),
-    ],
-  })
-}
 
 /** A page number that the word processor fills in: the page where bookmark `id` stands. */
 function pageRefCell(id: string): Paragraph {
@@ -627,5 +583,7 @@ export async function minutesBookDocx(book: DocxBook): Promise<Buffer> {
   children.push(...chainHeadParagraphs(book.chain.head, book.chain.printedAt))
   return documentOf(title, children, true)
 }
+
+export { noticeDocx, signSheetDocx } from './meeting-print-docx'
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'

@@ -9,7 +9,15 @@
  */
 import { z } from 'zod'
 import { COMMITTEE_ROLES, MEETING_ORGANIZER_ROLES, ROLES } from '../org'
-import { catalogOf, defineAction, onMeetingRecord, onOrgInput, shape, targetIsBranch } from './define'
+import {
+  catalogOf,
+  defineAction,
+  onMeetingRecord,
+  onOrgInput,
+  shape,
+  targetIsBranch,
+  targetNotCancelled,
+} from './define'
 import { cursorField, fileIdField, idField, limitField, textField } from './fields'
 import { REQUEST_LIMIT_BYTES, withinBytes } from './request-size'
 import { PHOTO_SOURCES } from '../photo-source'
@@ -301,6 +309,31 @@ export const minutesExportBook = defineAction({
   preconditions: [MINUTES_BY_BRANCH],
 })
 
+/** A cancelled meeting has nothing to print: no notice to post, no one to sign in. */
+const PRINT_NOT_CANCELLED = targetNotCancelled('这次会议已经取消，不用再打印通知或签到表；如改期，请打印新会议的。')
+
+export const minutesExportNotice = defineAction({
+  name: 'minutes.exportNotice',
+  summary: '打印会议通知（.docx）：会议名称、时间、地点、议程、参加和列席人员、请假方式',
+  input: () => meetingInput,
+  output: shape<DocxFile>(),
+  write: false,
+  access: onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch'),
+  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+  preconditions: [PRINT_NOT_CANCELLED],
+})
+
+export const minutesExportSignSheet = defineAction({
+  name: 'minutes.exportSignSheet',
+  summary: '打印签到表（.docx）：应到人员逐一列出（同名者加以区分），留本人签名栏，另列列席人员',
+  input: () => meetingInput,
+  output: shape<DocxFile>(),
+  write: false,
+  access: onMeetingRecord(MEETING_ORGANIZER_ROLES, 'branch'),
+  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+  preconditions: [PRINT_NOT_CANCELLED],
+})
+
 export const MINUTES_ACTIONS = catalogOf(
   minutesGet,
   minutesSaveDraft,
@@ -313,4 +346,6 @@ export const MINUTES_ACTIONS = catalogOf(
   minutesExport,
   minutesBook,
   minutesExportBook,
+  minutesExportNotice,
+  minutesExportSignSheet,
 )

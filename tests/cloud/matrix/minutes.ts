@@ -29,6 +29,9 @@ export const MINUTES_ROWS: MatrixRows<keyof typeof MINUTES_ACTIONS> = {
     'minutes.export': withinReach,
     'minutes.book': withinReach,
     'minutes.exportBook': withinReach,
+    // The 会议通知 and 签到表 are printed by the meeting's organizers (书记, 副书记, 组织委员).
+    'minutes.exportNotice': branchEditors,
+    'minutes.exportSignSheet': branchEditors,
   },
   // Allowed calls meet a meeting whose minutes were kept on paper, and are refused by the handler.
   samples: {
@@ -47,5 +50,7 @@ export const MINUTES_ROWS: MatrixRows<keyof typeof MINUTES_ACTIONS> = {
     'minutes.export': (t) => ({ meetingId: t.meetingId }),
     'minutes.book': (t) => ({ branchId: t.org, year: 2026, limit: 2 }),
     'minutes.exportBook': (t) => ({ branchId: t.org, year: 2026 }),
+    'minutes.exportNotice': (t) => ({ meetingId: t.meetingId }),
+    'minutes.exportSignSheet': (t) => ({ meetingId: t.meetingId }),
   },
 }

@@ -8,6 +8,8 @@ import {
   minutesBook as minutesBookDecl,
   minutesExport as minutesExportDecl,
   minutesExportBook as minutesExportBookDecl,
+  minutesExportNotice as minutesExportNoticeDecl,
+  minutesExportSignSheet as minutesExportSignSheetDecl,
   minutesVerify as minutesVerifyDecl,
 } from '../../../domain/api/catalog-minutes'
 import type { BookEntry, DocxFile } from '../../../domain/api/views-minutes'
@@ -23,6 +25,10 @@ import type { DocxMinutes } from '../../minutes-docx'
 import type { Page, QueryOptions, Stored, StorePort } from '../../ports/store'
 import { correctedContent, lateAfterDays } from '../../../domain/minutes'
 import { minutesAttendanceSeenBy, type Viewer } from '../../../domain/visibility'
+import { readAttendanceBoard } from '../../attendance-board'
+import type { MeetingPrint } from '../../meeting-print-docx'
+import { membersByIds } from '../roster-reads'
+import { isCommitteeMember } from '../../../domain/org'
 import { amendmentViews, buildView, meetingMinutes, minutesRulesFor, minutesViewer, readAmendments } from './records'
 
 /** A year of a branch's meetings is some 60; the cap guards the export against broken data. */
@@ -219,5 +225,69 @@ export const minutesExportBook = implement(minutesExportBookDecl, async (ctx, in
   } while (cursor)
   return docxFile(ctx, `会议记录本_${safeName(branch.name)}_${input.year}.docx`, branch._id, (gen, chain) =>
     gen.minutesBookDocx({ branchName: branch.name, year: input.year, meetings, chain }),
+  )
+})
+
+/**
+ * What the 会议通知 and the 签到表 print for a meeting: the meeting, 应到 as the attendance board
+ * lists them (same names told apart), marked 预备党员, 委员 and 已请假 (approved leave when printed),
+ * and the 列席 guests.
+ */
+async function meetingPrint(ctx: MemberContext, meetingId: string): Promise<MeetingPrint & { branchId: string }> {
+  const { store } = ctx.ports
+  const { meeting } = await meetingMinutes(store, meetingId)
+  const [board, branch] = await Promise.all([
+    readAttendanceBoard(store, meeting, ctx.now),
+    store.get('orgs', meeting.branchId),
+  ])
+  const byId = new Map(
+    (
+      await membersByIds(
+        store,
+        board.people.map((p) => p.memberId),
+      )
+    ).map((m) => [m._id, m]),
+  )
+  const person = (p: (typeof board.people)[number]) => {
+    const m = byId.get(p.memberId)
+    const marks = [
+      m?.category === 'probationary' ? '预备党员' : '',
+      m && m.orgId !== meeting.branchId ? '流动党员' : '',
+      m && isCommitteeMember(m.roles) ? '委员' : '',
+      p.leave?.status === 'approved' ? '已请假' : '',
+    ].filter(Boolean)
+    return { label: p.label, marks }
+  }
+  return {
+    branchId: meeting.branchId,
+    meeting: {
+      branchName: branch?.name ?? '',
+      kind: meeting.kind,
+      title: meeting.title,
+      startAt: meeting.startAt,
+      endAt: meeting.endAt,
+      place: meeting.place,
+      agenda: meeting.agenda,
+    },
+    expected: board.people.filter((p) => !p.guest).map(person),
+    guests: board.people.filter((p) => p.guest).map(person),
+    printedAt: ctx.now,
+  }
+}
+
+export const minutesExportNotice = implement(minutesExportNoticeDecl, async (ctx, input) => {
+  const p = await meetingPrint(ctx, input.meetingId)
+  return docxFile(
+    ctx,
+    `会议通知_${formatDate(p.meeting.startAt)}_${safeName(p.meeting.title)}.docx`,
+    p.branchId,
+    (gen) => gen.noticeDocx(p),
+  )
+})
+
+export const minutesExportSignSheet = implement(minutesExportSignSheetDecl, async (ctx, input) => {
+  const p = await meetingPrint(ctx, input.meetingId)
+  return docxFile(ctx, `签到表_${formatDate(p.meeting.startAt)}_${safeName(p.meeting.title)}.docx`, p.branchId, (gen) =>
+    gen.signSheetDocx(p),
   )
 })
