@@ -56,7 +56,7 @@ function Item({ i, onOpen }: { i: ComplianceItem; onOpen?: (i: ComplianceItem) =
       </View>
       <Text className="compliance__reason">
         {i.reason}
-        {onOpen ? (unscheduled(i) ? ' 点此安排 ›' : ' 点此查看 ›') : ''}
+        {onOpen ? (unscheduled(i) ? '点此安排 ›' : '点此查看 ›') : ''}
       </Text>
     </View>
   )
