@@ -21,7 +21,8 @@ test('a reschedule without a reason is refused in Chinese and keeps the form; wi
   const { container } = render(<MeetingDetailPage />)
   await waitFor(() => expect(container.querySelector('#meeting-reschedule')).not.toBeNull())
   fireEvent.click(container.querySelector('#meeting-reschedule')!)
-  fireEvent.change(screen.getByTestId('picker-date'), { target: { value: '2026-12-11' } })
+  // A month the demo holds no 主题党日 in, so the new time clashes with nothing.
+  fireEvent.change(screen.getByTestId('picker-date'), { target: { value: '2027-03-11' } })
   await act(async () => fireEvent.click(container.querySelector('#manage-submit')!))
   await waitFor(() => expect(container.querySelector('#manage-error')!.textContent).toMatch(/改期原因/))
   expect((await link.api!.ports.store.get<{ startAt: number }>('meetings', meeting.id))!.startAt).toBe(meeting.startAt)
@@ -31,8 +32,8 @@ test('a reschedule without a reason is refused in Chinese and keeps the form; wi
   })
   await act(async () => fireEvent.click(container.querySelector('#manage-submit')!))
   await waitFor(() => expect(container.querySelector('#meeting-history')).not.toBeNull())
-  expect(container.querySelector('#meeting-history')!.textContent).toMatch(/12月11日[\s\S]*与区委党校培训冲突/)
-  expect(container.querySelector('#meeting-time')!.textContent).toContain('2026年12月11日')
+  expect(container.querySelector('#meeting-history')!.textContent).toMatch(/03月11日[\s\S]*与区委党校培训冲突/)
+  expect(container.querySelector('#meeting-time')!.textContent).toContain('2027年03月11日')
 })
 
 test('a plain member sees no way to change the meeting', async () => {
@@ -41,4 +42,35 @@ test('a plain member sees no way to change the meeting', async () => {
   await findByText(meeting.title)
   expect(container.querySelector('#meeting-reschedule')).toBeNull()
   expect(container.querySelector('#meeting-cancel')).toBeNull()
+})
+
+test('改期 onto a time the same people are expected elsewhere shows why before saving; 仍然改期 saves', async () => {
+  const other = await link.api!.as(SECRETARY_B1).result(
+    'meeting.schedule',
+    scheduleInput({
+      kind: 'party_lecture',
+      title: '一月专题党课',
+      date: '2027-01-15',
+      startTime: '15:00',
+      endTime: '16:00',
+    }),
+    'ui-sched-02',
+  )
+  if (!other.ok) throw new Error(other.error.message)
+  const { container } = render(<MeetingDetailPage />)
+  await waitFor(() => expect(container.querySelector('#meeting-reschedule')).not.toBeNull())
+  fireEvent.click(container.querySelector('#meeting-reschedule')!)
+  fireEvent.change(screen.getByTestId('picker-date'), { target: { value: '2027-01-15' } })
+  fireEvent.change(container.querySelector('#manage-reason textarea, textarea#manage-reason')!, {
+    target: { value: '与区委党校培训冲突' },
+  })
+  await act(async () => fireEvent.click(container.querySelector('#manage-submit')!))
+  await waitFor(() => expect(container.querySelector('#reschedule-warnings')).not.toBeNull())
+  expect(container.querySelector('#reschedule-warnings')!.textContent).toMatch(/与「一月专题党课」.*时间重叠/)
+  // Compared with the others only: the meeting is not a clash with itself.
+  expect(container.querySelector('#reschedule-warnings')!.textContent).not.toContain(meeting.title)
+  expect((await link.api!.ports.store.get<{ startAt: number }>('meetings', meeting.id))!.startAt).toBe(meeting.startAt)
+
+  await act(async () => fireEvent.click(container.querySelector('#reschedule-anyway')!))
+  await waitFor(() => expect(container.querySelector('#meeting-time')!.textContent).toContain('2027年01月15日'))
 })

@@ -2,7 +2,8 @@
  * `meeting.checkSchedule`: before 安排会议 saves, the warnings of src/domain/schedule-conflicts.ts for
  * the meeting as typed — the same participants `meeting.schedule` would derive, against the branch's
  * meetings around that time and in the kind's period (the period by the rules in force for the
- * branch). Reads only; a form that `meeting.schedule` would refuse gets no warnings (the save says why).
+ * branch). With `meetingId` (改期) that meeting is left out of the comparison. Reads only; a form that
+ * `meeting.schedule` would refuse gets no warnings (the save says why).
  */
 import { implement } from './handler'
 import { meetingCheckSchedule as meetingCheckScheduleDecl } from '../../domain/api/catalog-follow-up'
@@ -67,6 +68,11 @@ export const meetingCheckSchedule = implement(meetingCheckScheduleDecl, async (c
   }))
   const labels = await listedLabels(store, participantIds, new Map(members.map((m) => [m._id, m])), branch._id)
   return {
-    warnings: scheduleWarnings({ kind: input.kind, groupId, startAt, endAt, participantIds }, calendar, rule, labels),
+    warnings: scheduleWarnings(
+      { id: input.meetingId, kind: input.kind, groupId, startAt, endAt, participantIds },
+      calendar,
+      rule,
+      labels,
+    ),
   }
 })

@@ -13,8 +13,8 @@ import type { ScheduleCheck, ReadFollowUp, ReadReminderResult } from './views-fo
 export const meetingCheckSchedule = defineAction({
   name: 'meeting.checkSchedule',
   summary:
-    '安排会议前的提醒：同一批人同一时间已有别的会议，或本期这类会议已经安排或召开够了次数（如一个月第二次主题党日）；只提醒不拦截，由组织者决定是否继续安排',
-  input: () => meetingSchedule.input,
+    '安排或改期前的提醒：同一批人同一时间已有别的会议，或本期这类会议已经安排或召开够了次数（如一个月第二次主题党日）；只提醒不拦截，由组织者决定是否继续。改期时带上 meetingId，不与它自己比较',
+  input: () => meetingSchedule.input.safeExtend({ meetingId: idField('会议编号').optional() }),
   output: shape<ScheduleCheck>(),
   write: false,
   access: meetingSchedule.access,

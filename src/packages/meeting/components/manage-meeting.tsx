@@ -1,6 +1,9 @@
 /**
  * The organizer's changes to a meeting that has not started: edit the subject, place and agenda,
  * reschedule, or cancel — each with a reason kept in the meeting's record and sent to participants.
+ * Before a reschedule is saved, `meeting.checkSchedule` says whether the new time clashes (the same
+ * people at another meeting, another of its kind already in the new period); the organizer reads the
+ * reasons and chooses 仍然改期 or changes the time.
  */
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
@@ -8,6 +11,8 @@ import { FieldMessage } from '../../../components/field-message'
 import { DateTimePick } from '../../../components/form-fields'
 import { Button } from '../../../components/nut'
 import type { MeetingDetail } from '../../../domain/api/views'
+import type { ScheduleWarning } from '../../../domain/schedule-conflicts'
+import { call } from '../../../services/api'
 import { formatDate, formatTime } from '../../../domain/beijing-time'
 import { useWrite } from '../../../services/use-write'
 import './manage-meeting.scss'
@@ -28,6 +33,30 @@ export function ManageMeeting({ m, onChanged }: { m: MeetingDetail; onChanged: (
   const reschedule = useWrite('meeting.reschedule')
   const cancel = useWrite('meeting.cancel')
   const write = mode === 'edit' ? edit : mode === 'reschedule' ? reschedule : cancel
+  // The warnings of the new time as checked (`key`: date and times); shown only while it is unchanged.
+  const [warned, setWarned] = useState<{ key: string; warnings: ScheduleWarning[] } | null>(null)
+  const slotKey = `${date} ${startTime}–${endTime}`
+
+  /** The warnings of moving `m` to the chosen time; none when the check cannot be made (the save reports). */
+  const checkSlot = async (): Promise<ScheduleWarning[]> => {
+    const input = {
+      meetingId: m.id,
+      branchId: m.branchId,
+      kind: m.kind,
+      title: m.title,
+      date,
+      startTime,
+      endTime,
+      place: m.place,
+      agenda: m.agenda,
+      groupId: m.group?.id ?? null,
+      pairIds: m.kind === 'heart_talk' ? m.participants.map((p) => p.id) : null,
+    }
+    return call('meeting.checkSchedule', input).then(
+      (r) => r.warnings,
+      () => [],
+    )
+  }
 
   const open = (next: Mode) => {
     setMode(next)
@@ -36,8 +65,12 @@ export function ManageMeeting({ m, onChanged }: { m: MeetingDetail; onChanged: (
     cancel.clear()
   }
 
-  const submit = async () => {
+  const submit = async (accepted = false) => {
     if (write.busy || !mode) return
+    if (mode === 'reschedule' && !accepted && warned?.key !== slotKey) {
+      const warnings = await checkSlot()
+      if (warnings.length > 0) return setWarned({ key: slotKey, warnings })
+    }
     const base = { meetingId: m.id, version: m.version }
     const outcome =
       mode === 'edit'
@@ -53,6 +86,7 @@ export function ManageMeeting({ m, onChanged }: { m: MeetingDetail; onChanged: (
           : await cancel.run({ ...base, reason })
     if (outcome.status !== 'done') return
     setMode(null)
+    setWarned(null)
     setReason('')
     onChanged(outcome.data)
   }
@@ -118,6 +152,18 @@ export function ManageMeeting({ m, onChanged }: { m: MeetingDetail; onChanged: (
         onInput={(e) => setReason(e.detail.value)}
       />
       <FieldMessage className="manage__problem" message={write.problem('reason', true)} />
+      {mode === 'reschedule' && warned?.key === slotKey && (
+        <View className="manage__warnings" id="reschedule-warnings">
+          {warned.warnings.map((w, i) => (
+            <Text key={i} className="manage__warning">
+              {w.message}
+            </Text>
+          ))}
+          <Button id="reschedule-anyway" type="primary" loading={write.busy} onClick={() => void submit(true)}>
+            仍然改期
+          </Button>
+        </View>
+      )}
       {write.message && (
         <Text className="manage__problem" id="manage-error">
           {write.message}
@@ -131,7 +177,7 @@ export function ManageMeeting({ m, onChanged }: { m: MeetingDetail; onChanged: (
           // Enter in a field submits 修改 and 改期 at a desk; cancelling a meeting takes a click.
           className={mode === 'cancel' ? undefined : 'form-submit'}
           loading={write.busy}
-          onClick={submit}
+          onClick={() => void submit()}
         >
           {mode === 'cancel' ? '确认取消会议' : '保存并通知参会人员'}
         </Button>
