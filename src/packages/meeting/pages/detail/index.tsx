@@ -14,6 +14,7 @@ import { MeetingNotReached } from '../../../../components/not-reached'
 import { ManageMeeting } from '../../components/manage-meeting'
 import { MeetingActions } from '../../components/meeting-actions'
 import { MyState } from '../../components/my-state'
+import { PrintMeeting } from '../../components/print-meeting'
 import './index.scss'
 
 function Detail({ m, onChanged }: { m: MeetingDetail; onChanged: (next: MeetingDetail) => void }) {
@@ -38,6 +39,7 @@ function Detail({ m, onChanged }: { m: MeetingDetail; onChanged: (next: MeetingD
       <MeetingActions m={m} />
       {m.canRecord && <MeetingNotReached meetingId={m.id} />}
       {m.canManage && <ManageMeeting m={m} onChanged={onChanged} />}
+      {m.canRecord && <PrintMeeting meetingId={m.id} />}
       <View className="panel detail__facts">
         <Text id="meeting-time">时间：{formatSpan(m.startAt, m.endAt)}</Text>
         <Text id="meeting-place">地点：{m.place}</Text>
