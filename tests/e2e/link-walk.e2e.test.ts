@@ -55,8 +55,8 @@ const routeOf = (url: string) => (url.split('#')[1] ?? '').split('?')[0]
  * Writes a page makes by itself when it opens, which the walk lets through: 签到码 opens sign-in as
  * it shows the code (the page is that write).
  */
-const OPENING_WRITES = new Set(['attendance.openCode'])
-const WRITES = new Set(
+const OPENING_WRITES = new Set<string>(['attendance.openCode'])
+const WRITES = new Set<string>(
   Object.values(ACTIONS)
     .filter((a) => a.write && !OPENING_WRITES.has(a.name))
     .map((a) => a.name),
