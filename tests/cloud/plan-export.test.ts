@@ -82,7 +82,15 @@ test('the published plan as .xlsx: one row per meeting, dates as dates, a moved 
   const moved = rows.find((r) => r.getCell(6).value === feb.title)!
   expect(moved.getCell(2).value).toEqual(new Date(Date.UTC(2027, 1, 26)))
   expect(moved.getCell(3).value).toBe('星期五')
-  expect(moved.getCell(9).value).toBe(`已改期（原定 2月${Number(feb.date.slice(8))}日）`)
+  // The generator's note (off 春节) and then the move after publishing.
+  expect(feb.note).toMatch(/顺延至/)
+  expect(moved.getCell(9).value).toBe(`${feb.note}；已改期（原定 2月${Number(feb.date.slice(8))}日）`)
+  // A date the generator moved off a holiday carries its note on paper as on screen.
+  const shifted = plan.items.find((i) => i.note && i.meetingId !== feb.meetingId)!
+  expect(shifted.note).toMatch(/^原定 \d+月\d+日 为.+假期，顺延至 \d+月\d+日$/)
+  expect(rows.filter((r) => r.getCell(9).value === shifted.note)).toHaveLength(
+    plan.items.filter((i) => i.note === shifted.note && i.meetingId !== feb.meetingId).length,
+  )
   // A 党小组会 names its group.
   expect(rows.some((r) => r.getCell(5).value === '党小组会' && r.getCell(7).value === '第一党小组')).toBe(true)
   // 2027 is not in the holiday dataset: the sheet says 调休 is not published yet.
@@ -100,6 +108,10 @@ test('the published plan as .docx: title, the 主题党日 rule and each month�
   expect(text).toContain(`主题党日：每月第一个星期五；全年共 ${plan.items.length} 次会议`)
   for (const month of ['1月', '6月', '12月']) expect(text).toContain(month)
   for (const item of plan.items) expect(text).toContain(item.title)
+  // The generator's notes (a date moved off a holiday) are printed in the 备注 column.
+  const notes = plan.items.flatMap((i) => (i.note ? [i.note] : []))
+  expect(notes.length).toBeGreaterThan(0)
+  for (const note of notes) expect(text).toContain(note)
   expect(text).toContain('2027年的放假和调休安排国务院尚未公布')
 })
 

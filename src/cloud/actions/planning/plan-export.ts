@@ -62,7 +62,9 @@ export const planExport = implement(planExportDecl, async (ctx, input) => {
       title: meeting?.title ?? item.title,
       groupName: groupId ? (groupNames.get(groupId) ?? '（党小组已撤销）') : null,
       place: meeting?.place ?? item.place,
-      note: [cancelled ? '已取消' : '', moved ? `已改期（原定 ${monthDay(item.date)}）` : '']
+      // The generator's own note (a date moved off a holiday) as the screen shows it, then what
+      // happened to the meeting after publishing.
+      note: [item.note ?? '', cancelled ? '已取消' : '', moved ? `已改期（原定 ${monthDay(item.date)}）` : '']
         .filter(Boolean)
         .join('；'),
       cancelled,
