@@ -6,7 +6,7 @@
  * there. Run by scripts/test-print.ts, which installs LibreOffice and poppler-utils when it can.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { DocxFile } from '../../src/domain/api/views-minutes'
@@ -35,6 +35,9 @@ let book: string[]
 let single: string[]
 const titles: string[] = []
 let probationaryName = ''
+let notice: string[]
+let signSheet: string[]
+let expectedLabels: string[] = []
 
 /** The PDF's pages as text (pdftotext -layout; pages are separated by form feeds). */
 function pagesOf(pdf: string): string[] {
@@ -111,24 +114,31 @@ beforeAll(async () => {
   const view = await sec.call('minutes.get', { meetingId: ids[0] })
   probationaryName = view.attendance!.attended.find((p) => p.memberId === PROBATIONARY_B1)!.name
   // The record whose text ends nearest the page's end stands for "the .docx" of one meeting.
-  const files = {
+  const files: Record<string, DocxFile> = {
     book: await sec.call('minutes.exportBook', { branchId: 'org_b1', year: 2026 }),
     ...Object.fromEntries(
       await Promise.all(ids.map(async (id, i) => [`m${i}`, await sec.call('minutes.export', { meetingId: id })])),
     ),
   }
+  // An upcoming meeting's 会议通知 and 签到表.
+  api.clock.now = FIXED_NOW
+  const next = await meetingAt(api, 'upcoming', { title: '打印测试主题党日', agenda: ['重温入党誓词', '集中学习'] })
+  // A session issued at today's clock (the earlier one has lapsed over the two months).
+  const organizer = api.as(SECRETARY_B1)
+  const board = await organizer.call('attendance.board', { meetingId: next.id })
+  expectedLabels = board.people.filter((p) => !p.guest).map((p) => p.label)
+  Object.assign(files, {
+    notice: await organizer.call('minutes.exportNotice', { meetingId: next.id }),
+    signSheet: await organizer.call('minutes.exportSignSheet', { meetingId: next.id }),
+  })
   const pdfs = toPdf(files)
+  notice = pdfs.notice
+  signSheet = pdfs.signSheet
   book = pdfs.book
   single = ids.flatMap((_, i) => pdfs[`m${i}`].map((p) => `${i}\u0000${p}`))
-  if (process.env.PRINT_KEEP) {
-    writeFileSync(path.join(process.env.PRINT_KEEP, 'book.txt'), book.join('\f'))
-    execFileSync('cp', [
-      path.join(dir, 'book.pdf'),
-      path.join(dir, 'm0.pdf'),
-      path.join(dir, 'm7.pdf'),
-      process.env.PRINT_KEEP,
-    ])
-  }
+  // PRINT_KEEP=<dir>: keep the PDFs there to look at (pdftoppm -png).
+  const keep = process.env.PRINT_KEEP
+  if (keep) for (const n of Object.keys(files)) copyFileSync(path.join(dir, `${n}.pdf`), path.join(keep, `${n}.pdf`))
 }, 180_000)
 
 afterAll(async () => {
@@ -190,4 +200,21 @@ test('the book: cover, a 目录 listing every meeting with the page it starts on
   for (const ls of lines.filter((l) => l.some((x) => x.startsWith(SIGNATURE)))) {
     expect(ls.filter((l) => !TAIL.some((re) => re.test(l))).length).toBeGreaterThan(0)
   }
+})
+
+test('the 会议通知 fits one numbered page; the 签到表 lists everyone expected with a signature column on numbered pages', () => {
+  expect(notice).toHaveLength(1)
+  const noticeText = notice[0].replace(/\s+/g, '')
+  expect(noticeText).toContain('会议通知')
+  expect(noticeText).toContain('打印测试主题党日')
+  expect(linesOf(notice[0])).toContain('第1页共1页')
+  signSheet.forEach((page, n) => {
+    expect(linesOf(page)).toContain(`第${n + 1}页共${signSheet.length}页`)
+    // The header row, with the signature column, repeats on every page.
+    expect(page.replace(/\s+/g, '')).toContain('序号姓名备注本人签名到会时间')
+  })
+  const sheet = signSheet.join('\n').replace(/\s+/g, '')
+  expect(expectedLabels.length).toBeGreaterThan(10)
+  for (const label of expectedLabels) expect(sheet).toContain(label.replace(/\s+/g, ''))
+  expect(sheet).toContain(`应到${expectedLabels.length}人`)
 })
