@@ -8,6 +8,7 @@ import { attendanceStateOf, type AttendanceRecord, type LeaveRecord } from './at
 import type { AttendanceState } from './api/views-attendance'
 import { beijing } from './beijing-time'
 import type { MonthFact } from './lapse'
+import { MEETING_PHASE_LABELS, meetingPhase } from './meeting'
 import { MEETING_KINDS, type MeetingKind } from './meeting-kinds'
 import { isCommitteeMember, type Role } from './org'
 
@@ -92,9 +93,11 @@ export function requiredHours(roles: readonly Role[], rules: StudyRules): number
  * - `present` / `remote`: attended (in person; by video, confirmed);
  * - `pending`: a remote attendance or offline sign-in not yet confirmed by the secretary;
  * - `leave`: approved leave; `absent`: neither (a leave not approved, or still pending, included);
- * - `upcoming`: not ended yet.
+ * - `upcoming`: not started yet; `ongoing`: on now and the member has not signed in yet. Both follow
+ *   `meetingPhase` (src/domain/meeting.ts), the one rule 首页 and the meeting page use, so the three
+ *   pages never disagree on whether a meeting is on.
  */
-export type OrgLifeOutcome = 'present' | 'remote' | 'pending' | 'leave' | 'absent' | 'upcoming'
+export type OrgLifeOutcome = 'present' | 'remote' | 'pending' | 'leave' | 'absent' | 'upcoming' | 'ongoing'
 
 export const OUTCOME_LABELS: Record<OrgLifeOutcome, string> = {
   present: '出席',
@@ -102,7 +105,8 @@ export const OUTCOME_LABELS: Record<OrgLifeOutcome, string> = {
   pending: '待确认',
   leave: '请假',
   absent: '缺席',
-  upcoming: '未开始',
+  upcoming: MEETING_PHASE_LABELS.upcoming,
+  ongoing: `${MEETING_PHASE_LABELS.ongoing}·未签到`,
 }
 
 export type MakeupState = 'none' | 'submitted' | 'accepted'
@@ -148,6 +152,11 @@ function outcomeOf(state: AttendanceState): OrgLifeOutcome {
   }
 }
 
+/** Whether the meeting is not over yet for the member (not started, or on and not signed in): not owed yet. */
+export function notYetOwed(outcome: OrgLifeOutcome): boolean {
+  return outcome === 'upcoming' || outcome === 'ongoing'
+}
+
 /** Whether this outcome is a miss that 补学 is for: absent or on leave, never attended. */
 export function missed(outcome: OrgLifeOutcome): boolean {
   return outcome === 'absent' || outcome === 'leave'
@@ -155,8 +164,14 @@ export function missed(outcome: OrgLifeOutcome): boolean {
 
 /** One owed meeting's line at `now` (ms): how the member took part and the 学时 it earned. */
 export function orgLifeEntry(f: OwedMeetingFacts, rules: StudyRules, now: number): OrgLifeEntry {
+  // Only meetings that are not cancelled reach here (owedMeetings leaves cancelled ones out).
+  const phase = meetingPhase({ status: 'scheduled', startAt: f.startAt, endAt: f.endAt }, now)
   const outcome: OrgLifeOutcome =
-    f.endAt > now && !f.record ? 'upcoming' : outcomeOf(attendanceStateOf(f.record, f.leave))
+    phase !== 'ended' && !f.record
+      ? phase === 'upcoming'
+        ? 'upcoming'
+        : 'ongoing'
+      : outcomeOf(attendanceStateOf(f.record, f.leave))
   const hoursOfKind = rules.hoursByKind[f.kind]
   const attendedFully = outcome === 'present' || outcome === 'remote'
   const madeUp = missed(outcome) && f.makeup === 'accepted' && rules.makeupEarnsHours
@@ -183,9 +198,9 @@ export interface OrgLifeTotals {
   requiredHours: number
 }
 
-/** Counts over a year's entries (upcoming meetings are not owed yet). */
+/** Counts over a year's entries (meetings not started or on now without a sign-in are not owed yet). */
 export function orgLifeTotals(entries: readonly OrgLifeEntry[], required: number): OrgLifeTotals {
-  const past = entries.filter((e) => e.outcome !== 'upcoming')
+  const past = entries.filter((e) => !notYetOwed(e.outcome))
   return {
     owed: past.length,
     attended: past.filter((e) => e.outcome === 'present' || e.outcome === 'remote' || e.outcome === 'pending').length,

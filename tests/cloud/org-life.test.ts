@@ -7,6 +7,7 @@
 import { lapseWarning } from '../../src/cloud/jobs/lapse-warning'
 import { DAILY_JOBS } from '../../src/cloud/jobs'
 import { fromBeijing } from '../../src/domain/beijing-time'
+import { notYetOwed } from '../../src/domain/org-life'
 import {
   apiPerTest,
   expectRefused,
@@ -30,7 +31,7 @@ describe('我的组织生活', () => {
     const view = await api.as(MEMBER_B1).call('orgLife.mine', { year: 2026 })
     expect(view.member).toMatchObject({ id: MEMBER_B1, branchId: 'org_b1', committee: false })
     expect(view.mine).toBe(true)
-    const past = view.entries.filter((e) => e.outcome !== 'upcoming')
+    const past = view.entries.filter((e) => !notYetOwed(e.outcome))
     expect(past.length).toBeGreaterThan(10)
     // Newest first.
     expect(view.entries.map((e) => e.startAt)).toEqual([...view.entries.map((e) => e.startAt)].sort((a, b) => b - a))

@@ -1,11 +1,13 @@
 /** 我的组织生活's rules (src/domain/org-life.ts): outcomes, 补学 offer, 学时, month facts, rule overrides. */
 import { fromBeijing } from '../../src/domain/beijing-time'
+import { MEETING_PHASE_LABELS, meetingPhase } from '../../src/domain/meeting'
 import {
   DEFAULT_STUDY_RULES,
   effectiveStudyRules,
   orgLifeEntry,
   orgLifeMonthFacts,
   orgLifeTotals,
+  OUTCOME_LABELS,
   requiredHours,
   type OwedMeetingFacts,
 } from '../../src/domain/org-life'
@@ -80,6 +82,23 @@ describe('orgLifeEntry', () => {
   test('a meeting not ended yet is upcoming and offers nothing', () => {
     const e = orgLifeEntry(owed({ startAt: now + HOUR, endAt: now + 3 * HOUR }), DEFAULT_STUDY_RULES, now)
     expect(e).toMatchObject({ outcome: 'upcoming', makeupOffered: false, hours: 0 })
+    expect(OUTCOME_LABELS[e.outcome]).toBe(MEETING_PHASE_LABELS.upcoming)
+  })
+
+  test('a meeting on now is 进行中 as 首页 and the meeting page say (meetingPhase), not 未开始, and not owed yet', () => {
+    const on = owed({ startAt: now - HOUR, endAt: now + HOUR })
+    expect(meetingPhase({ status: 'scheduled', ...on }, now)).toBe('ongoing')
+    const e = orgLifeEntry(on, DEFAULT_STUDY_RULES, now)
+    expect(e).toMatchObject({ outcome: 'ongoing', makeupOffered: false, hours: 0 })
+    expect(OUTCOME_LABELS[e.outcome]).toContain(MEETING_PHASE_LABELS.ongoing)
+    expect(orgLifeTotals([e], 32)).toMatchObject({ owed: 0, absent: 0 })
+    // Signed in while it is on: the sign-in shows, as on the board.
+    const signed = orgLifeEntry(
+      owed({ ...on, record: { mode: 'in_person', confirmed: true, late: false } }),
+      DEFAULT_STUDY_RULES,
+      now,
+    )
+    expect(signed.outcome).toBe('present')
   })
 })
 

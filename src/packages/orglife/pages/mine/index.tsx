@@ -13,7 +13,7 @@ import { Empty, Loaded } from '../../../../components/page-state'
 import type { OrgLifeView } from '../../../../domain/api/views-orglife'
 import { beijing, formatDate } from '../../../../domain/beijing-time'
 import { kindLabel } from '../../../../domain/meeting-kinds'
-import { OUTCOME_LABELS, type OrgLifeEntry } from '../../../../domain/org-life'
+import { notYetOwed, OUTCOME_LABELS, type OrgLifeEntry } from '../../../../domain/org-life'
 import { useDeskLayout } from '../../../../services/desk-media'
 import { navigate } from '../../../../services/navigation'
 import { useApi } from '../../../../services/use-api'
@@ -26,6 +26,7 @@ const TAG_TYPE = {
   leave: 'default',
   absent: 'danger',
   upcoming: 'default',
+  ongoing: 'primary',
 } as const
 
 /** How the member took part, with 迟到 and the 补学 state: e.g. 出席·迟到, 缺席·已补学. */
@@ -72,7 +73,7 @@ function Entries({ entries, desk }: { entries: OrgLifeEntry[]; desk: boolean }) 
           rows={entries.map((e, i) => ({
             key: e.meetingId,
             id: `orglife-row-${i}`,
-            tone: e.outcome === 'upcoming' ? 'muted' : undefined,
+            tone: notYetOwed(e.outcome) ? 'muted' : undefined,
             onOpen: () => navigate('meetingDetail', { id: e.meetingId }),
             cells: {
               date: formatDate(e.startAt).slice(5),
