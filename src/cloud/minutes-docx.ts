@@ -534,7 +534,7 @@ export async function minutesBookDocx(book: DocxBook): Promise<Buffer> {
   if (entries.length > 0) {
     children.push(
       tableOf(
-        [8, 16, 60, 16],
+        [9, 20, 57, 14],
         ['序号', '日期', '会议', '页码'],
         entries.map((m, i) => [
           String(i + 1),
