@@ -17,6 +17,8 @@
  *   4/5 of those entitled to vote are present; a candidate is elected with 赞成票 from more than half of
  *   those entitled present (实到会有选举权的人数); votes cannot be cast by proxy or in writing.
  * - 《中国共产党章程》第四十条: a member's 处分 is decided by the 支部大会.
+ * - 《中国共产党章程》第七条: 预备期为一年, from the day the 支部大会 admitted them; the 支部 discusses
+ *   转正 when it has ended (预备期满), or at the end of an extension.
  * Remote presence (video) does not count for 接收, 转正 and 选举 unless the 党委 decides otherwise
  * (DESIGN.md §2): `decisionRulesFrom` applies the 党委's `decisionRemoteCounts` along the org path.
  */
@@ -57,6 +59,11 @@ export interface DecisionKindRule {
   pass: DecisionPass
   /** The rule's source, as a person reads it in a refusal. */
   source: string
+  /**
+   * Whether the subject's 预备期 must have ended by the meeting date (转正: 党章 第七条 — 预备期满 one year
+   * after admission, or at the end of an extension; the 支部 discusses 转正 only then).
+   */
+  probationMustHaveEnded: boolean
 }
 
 const CONGRESS: readonly MeetingKind[] = ['branch_congress']
@@ -72,6 +79,7 @@ export const DEFAULT_DECISION_RULES: readonly DecisionKindRule[] = [
     quorum: 'majority',
     pass: 'majority_of_entitled',
     source: '《中国共产党发展党员工作细则》第二十四条',
+    probationMustHaveEnded: false,
   },
   {
     kind: 'confirm',
@@ -83,6 +91,7 @@ export const DEFAULT_DECISION_RULES: readonly DecisionKindRule[] = [
     quorum: 'majority',
     pass: 'majority_of_entitled',
     source: '《中国共产党发展党员工作细则》第二十四条、第五章',
+    probationMustHaveEnded: true,
   },
   {
     kind: 'extend_probation',
@@ -94,6 +103,7 @@ export const DEFAULT_DECISION_RULES: readonly DecisionKindRule[] = [
     quorum: 'majority',
     pass: 'majority_of_entitled',
     source: '《中国共产党发展党员工作细则》第二十四条、第五章',
+    probationMustHaveEnded: false,
   },
   {
     kind: 'cancel_probation',
@@ -105,6 +115,7 @@ export const DEFAULT_DECISION_RULES: readonly DecisionKindRule[] = [
     quorum: 'majority',
     pass: 'majority_of_entitled',
     source: '《中国共产党发展党员工作细则》第二十四条、第五章',
+    probationMustHaveEnded: false,
   },
   {
     kind: 'election',
@@ -116,6 +127,7 @@ export const DEFAULT_DECISION_RULES: readonly DecisionKindRule[] = [
     quorum: 'four_fifths',
     pass: 'majority_of_present',
     source: '《中国共产党基层组织选举工作条例》',
+    probationMustHaveEnded: false,
   },
   {
     kind: 'discipline',
@@ -127,6 +139,7 @@ export const DEFAULT_DECISION_RULES: readonly DecisionKindRule[] = [
     quorum: 'majority',
     pass: 'majority_of_entitled',
     source: '《中国共产党章程》第四十条、《中国共产党支部工作条例（试行）》第十一条',
+    probationMustHaveEnded: false,
   },
   {
     kind: 'general',
@@ -138,6 +151,7 @@ export const DEFAULT_DECISION_RULES: readonly DecisionKindRule[] = [
     quorum: 'majority',
     pass: 'majority_of_entitled',
     source: '《中国共产党支部工作条例（试行）》第十一条、第十二条',
+    probationMustHaveEnded: false,
   },
 ]
 

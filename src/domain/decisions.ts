@@ -189,18 +189,21 @@ export function tallyOf(
 export interface SubjectFacts {
   category: 'full' | 'probationary'
   name: string
+  /** A 预备党员's 预备期满 date (`YYYY-MM-DD`, the extension included; member-states.ts `probationEndsOn`); null for a 正式党员. */
+  probationEndsOn: string | null
 }
 
 /**
  * Why the decision on item `item` (0-based) cannot be recorded as it stands, in Chinese with what to
  * do, or an empty list. `subject` is the roster's record of `motion.subject.memberId` (null when it
- * names no one or no one on the roster). Failing to pass is not a problem; voting without quorum is.
+ * names no one or no one on the roster). `meeting.date` is the meeting's Beijing date (`YYYY-MM-DD`):
+ * 转正 before the subject's 预备期满 is refused. Failing to pass is not a problem; voting without quorum is.
  */
 export function motionProblems(
   motion: Motion,
   item: number,
   roll: readonly RollLine[],
-  meeting: { kind: MeetingKind; kindLabel: string; quorum: QuorumRule },
+  meeting: { kind: MeetingKind; kindLabel: string; quorum: QuorumRule; date: string },
   subject: SubjectFacts | null,
   rules: readonly DecisionKindRule[] = DEFAULT_DECISION_RULES,
 ): string[] {
@@ -219,6 +222,10 @@ export function motionProblems(
     else if (!subject) out.push(`${n}：所选党员不在本支部名册中，请重新选择`)
     else if (rule.subject === 'probationary' && subject.category !== 'probationary') {
       out.push(`${n}：${subject.name}不是预备党员，不能就${rule.label}表决；请重新选择，或改用其他类型`)
+    } else if (rule.probationMustHaveEnded && subject.probationEndsOn && meeting.date < subject.probationEndsOn) {
+      out.push(
+        `${n}：${subject.name}的预备期到 ${subject.probationEndsOn} 才满（《中国共产党章程》第七条：预备期为一年，延长的到延长期满），本次会议 ${meeting.date} 尚未期满，不能表决转正；请删去本项表决，待预备期满后再讨论转正`,
+      )
     }
   }
   const t = tallyOf(motion, item, roll, meeting.quorum, rules)

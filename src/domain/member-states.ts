@@ -54,15 +54,25 @@ export function latestExtension(joinedAt: string): string {
 }
 
 /**
+ * The day a 预备党员's 预备期 ends (预备期满, 党章 第七条): one year after admission, or the extended end
+ * when extended. Null for a 正式党员. Takes the member's category, `joinedAt` and extension; returns `YYYY-MM-DD`.
+ */
+export function probationEndsOn(
+  member: Pick<Member, 'category' | 'joinedAt'> & Partial<Pick<Member, 'probationExtendedTo'>>,
+): string | null {
+  if (member.category !== 'probationary') return null
+  return member.probationExtendedTo ?? regularProbationEnd(member.joinedAt)
+}
+
+/**
  * The day 转正 is due for a 预备党员 (the extended end when extended), or null for a 正式党员 or a
  * member no longer active (they are not reminded about).
  */
 export function probationDueOn(
   member: Pick<Member, 'category' | 'status' | 'joinedAt'> & Partial<Pick<Member, 'probationExtendedTo'>>,
 ): string | null {
-  if (member.category !== 'probationary') return null
   if (member.status !== 'normal' && member.status !== 'mobile') return null
-  return member.probationExtendedTo ?? regularProbationEnd(member.joinedAt)
+  return probationEndsOn(member)
 }
 
 export type ProbationReminder = 'month_before' | 'due_day'

@@ -253,7 +253,8 @@ export function finalizeProblems(
 
 /** What checking typed decisions needs besides the minutes: the meeting's kind, the subjects' roster facts, the rules. */
 export interface DecisionContext {
-  meeting: { kind: MeetingKind; kindLabel: string; quorum: MeetingKindRule['quorum'] }
+  /** The meeting's kind and its Beijing date (`YYYY-MM-DD`, for 预备期满). */
+  meeting: { kind: MeetingKind; kindLabel: string; quorum: MeetingKindRule['quorum']; date: string }
   /** Roster facts of each member a motion names (member id → facts); missing = not on the roster. */
   subjects: ReadonlyMap<string, SubjectFacts>
   rules?: readonly DecisionKindRule[]

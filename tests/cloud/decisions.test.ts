@@ -108,6 +108,12 @@ async function finalize(meetingId: string): Promise<MinutesView> {
   return ok(SECRETARY_B1, 'minutes.finalize', { meetingId, version: view.version }, true)
 }
 
+/** Sets when the demo's 预备党员 was admitted (the seed admits on 2026-07-01, 预备期满 2027-07-01). */
+async function admittedOn(joinedAt: string): Promise<void> {
+  const m = await api.ports.store.get('members', PROBATIONARY_B1)
+  await api.ports.store.update('members', PROBATIONARY_B1, { joinedAt }, m!._version)
+}
+
 const confirm = (votes: [number, number, number], written: string[] = []): Motion => ({
   kind: 'confirm',
   subject: { memberId: PROBATIONARY_B1, name: '' },
@@ -117,6 +123,7 @@ const confirm = (votes: [number, number, number], written: string[] = []): Motio
 })
 
 test('a 转正 with one remote attendee and two written opinions is locked person by person, and the .docx says it', async () => {
+  await admittedOn('2025-11-01') // 预备期满 2026-11-01, before the meeting
   const m = await schedule()
   let absentees: string[] = []
   const entitled = await hold(
@@ -173,6 +180,16 @@ describe('finalize refuses a decision that breaks its rule, saying which', () =>
     const entitled = await hold(m, (ids) => ids, [MEMBER_B1])
     await draft(m.id, confirm([entitled.length, 0, 0]))
     expect(await finalizeRefused(m.id)).toMatch(/合计 \d+ 票，多于计入到会有表决权的 \d+ 人（远程参会的 1 人本项不计入/)
+  })
+
+  test('a 转正 before the 预备期 has ended (admitted 2026-07-01, meeting 2026-11-22)', async () => {
+    const m = await schedule()
+    await hold(m, (ids) => ids)
+    await draft(m.id, confirm([3, 0, 0]))
+    expect(await finalizeRefused(m.id)).toMatch(
+      /预备期到 2027-07-01 才满.*本次会议 2026-11-22 尚未期满，不能表决转正；请删去本项表决，待预备期满后再讨论转正/,
+    )
+    expect((await ok(SECRETARY_B1, 'minutes.get', { meetingId: m.id })).status).toBe('draft')
   })
 
   test('a 转正 whose subject is not a 预备党员', async () => {

@@ -19,8 +19,14 @@ const CONGRESS = {
   kind: 'branch_congress' as const,
   kindLabel: '支部党员大会',
   quorum: 'voting_members_majority' as const,
+  date: '2027-07-01',
 }
-const COMMITTEE = { kind: 'committee_meeting' as const, kindLabel: '支部委员会', quorum: 'committee_majority' as const }
+const COMMITTEE = {
+  kind: 'committee_meeting' as const,
+  kindLabel: '支部委员会',
+  quorum: 'committee_majority' as const,
+  date: '2027-07-01',
+}
 
 /** `entitled` members with a vote (m1…), the first `inPerson` present, the next `remote` by video; plus `probationary` 预备党员 present. */
 function roll(entitled: number, inPerson: number, remote = 0, probationary = 0): RollLine[] {
@@ -159,7 +165,7 @@ describe('pass: more than half of those entitled (not of those present)', () => 
 })
 
 describe('转正 with remote members and written opinions', () => {
-  const facts = new Map([['p1', { category: 'probationary' as const, name: '预备1' }]])
+  const facts = new Map([['p1', { category: 'probationary' as const, name: '预备1', probationEndsOn: '2027-07-01' }]])
   // 13 entitled: 7 in person, 1 by video, 5 absent of whom m9 and m10 handed in written opinions.
   const people = roll(13, 7, 1, 1)
   const confirm = motion('confirm', [5, 1, 1], {
@@ -221,12 +227,28 @@ describe('转正 with remote members and written opinions', () => {
   })
 
   test('the subject must be a 预备党员 from the roster', () => {
-    expect(motionProblems(confirm, 0, people, CONGRESS, { category: 'full', name: '预备1' }).join()).toMatch(
-      /预备1不是预备党员/,
-    )
+    expect(
+      motionProblems(confirm, 0, people, CONGRESS, { category: 'full', name: '预备1', probationEndsOn: null }).join(),
+    ).toMatch(/预备1不是预备党员/)
     expect(motionProblems({ ...confirm, subject: null }, 0, people, CONGRESS, null).join()).toMatch(
       /请从党员名册中选择/,
     )
+  })
+
+  test('转正 before the 预备期 has ended is refused, saying when it ends and to wait', () => {
+    // Admitted 2026-07-01: 预备期满 2027-07-01 (党章 第七条); a meeting the day before may not vote on it.
+    const early = { ...CONGRESS, date: '2027-06-30' }
+    const text = motionProblems(confirm, 0, people, early, facts.get('p1')!).join()
+    expect(text).toMatch(/预备1的预备期到 2027-07-01 才满.*2027-06-30 尚未期满.*待预备期满后再讨论转正/)
+    // On the day it ends, and after, it may.
+    expect(motionProblems(confirm, 0, people, CONGRESS, facts.get('p1')!)).toEqual([])
+    // An extension moves the end: the regular year is not enough.
+    const extended = { category: 'probationary' as const, name: '预备1', probationEndsOn: '2028-01-01' }
+    expect(motionProblems(confirm, 0, people, CONGRESS, extended).join()).toMatch(/预备期到 2028-01-01 才满/)
+    // 延长预备期 and 取消预备党员资格 may be decided during the 预备期.
+    for (const kind of ['extend_probation', 'cancel_probation'] as const) {
+      expect(motionProblems({ ...confirm, kind }, 0, people, early, facts.get('p1')!)).toEqual([])
+    }
   })
 })
 
@@ -274,7 +296,10 @@ describe('finalize problems with typed decisions', () => {
     expect(finalizeProblems(c, a, ctx).map((p) => p.field)).toEqual(['items.0.vote'])
     expect(finalizeProblems(c, a, ctx)[0].message).toMatch(/还没有选择类型/)
     expect(
-      finalizeProblems(c, a, { ...ctx, meeting: { kind: 'member_review', kindLabel: '民主评议党员', quorum: 'none' } }),
+      finalizeProblems(c, a, {
+        ...ctx,
+        meeting: { kind: 'member_review', kindLabel: '民主评议党员', quorum: 'none', date: '2027-07-01' },
+      }),
     ).toEqual([])
   })
 

@@ -68,8 +68,17 @@ export interface MinutesView {
   decisions: (DecisionTally | null)[]
   /** The typed decisions this meeting may take, with their rules as in force for the branch; empty where none. */
   decisionKinds: DecisionKindRule[]
-  /** Members the editor may pick as a decision's subject, voter with a written opinion or candidate. */
-  decisionRoster: { id: string; name: string; category: MemberCategory; votingRights: boolean }[]
+  /**
+   * Members the editor may pick as a decision's subject, voter with a written opinion or candidate;
+   * `probationEndsOn` is a 预备党员's 预备期满 date (null for a 正式党员).
+   */
+  decisionRoster: {
+    id: string
+    name: string
+    category: MemberCategory
+    votingRights: boolean
+    probationEndsOn: string | null
+  }[]
   /** Whether the kind records 赞成/反对/弃权. */
   kindVotes: boolean
   photos: MinutesPhotoView[]

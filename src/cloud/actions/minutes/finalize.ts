@@ -21,6 +21,8 @@ import {
 import { finalizeBlocked } from '../../../domain/minutes-attendance'
 import type { DecisionTally } from '../../../domain/decisions'
 import { kindRule } from '../../../domain/meeting-kinds'
+import { formatDate } from '../../../domain/beijing-time'
+import { probationEndsOn } from '../../../domain/member-states'
 import { membersByIds } from '../roster-reads'
 import type { MeetingDoc } from '../../collections'
 import { ownerOf, rulesFor, updateCounters } from '../../compliance-counters'
@@ -81,10 +83,10 @@ export const minutesFinalize = implement(minutesFinalizeDecl, async (ctx, input)
   const subjects = new Map(
     (await membersByIds(store, subjectIds))
       .filter((m) => m.orgId === meeting.branchId)
-      .map((m) => [m._id, { category: m.category, name: m.name }]),
+      .map((m) => [m._id, { category: m.category, name: m.name, probationEndsOn: probationEndsOn(m) }]),
   )
   const problems = finalizeProblems(doc.content, live, {
-    meeting: { kind: meeting.kind, kindLabel: kind.label, quorum: kind.quorum },
+    meeting: { kind: meeting.kind, kindLabel: kind.label, quorum: kind.quorum, date: formatDate(meeting.startAt) },
     subjects,
     rules: decisionRules,
   })

@@ -12,6 +12,7 @@ import { kindRule } from '../../../domain/meeting-kinds'
 import { decisionKindsFor, decisionRulesFrom, type DecisionKindRule } from '../../../domain/decision-kinds'
 import type { DecisionTally } from '../../../domain/decisions'
 import { hasVotingRights } from '../../../domain/org'
+import { probationEndsOn } from '../../../domain/member-states'
 import {
   correctedContent,
   decisionTallies,
@@ -29,6 +30,7 @@ import type { Org } from '../../../domain/org'
 import { photoFlag } from '../../../domain/photo-source'
 import type { MemberContext } from '../../action-context'
 import { readAttendanceBoard } from '../../attendance-board'
+import { expectedParticipantIds } from '../../expected-participants'
 import type { AmendmentDoc, MinutesDoc, PhotoDoc } from '../../documents'
 import { minutesMissing } from '../../minutes-chain'
 import type { Stored, StorePort } from '../../ports/store'
@@ -209,6 +211,7 @@ export async function buildView(
           name: m.name,
           category: m.category,
           votingRights: hasVotingRights(m),
+          probationEndsOn: probationEndsOn(m),
         }))
       : []
 
@@ -256,7 +259,8 @@ export async function buildView(
     contentHash: doc?.contentHash ?? null,
     reads: {
       confirmed,
-      expected: meeting.participantIds.length,
+      // 应到 as the board counts it: members excluded from 应到 that day are not asked to confirm.
+      expected: (await expectedParticipantIds(store, meeting)).length,
       iConfirmed: mine !== null,
       iAmParticipant: meeting.participantIds.includes(ctx.actor.memberId),
     },

@@ -20,6 +20,7 @@ import {
 } from '../../../domain/decisions'
 import type { FieldProblem } from '../../../domain/errors'
 import { kindRule } from '../../../domain/meeting-kinds'
+import { formatDate } from '../../../domain/beijing-time'
 import type { MinutesItem } from '../../../domain/minutes'
 import './decision-editor.scss'
 
@@ -101,8 +102,14 @@ export function DecisionEditor({
           motion,
           i,
           roll,
-          { kind: view.kind, kindLabel: kindRule(view.kind).label, quorum },
-          subjectFacts ? { category: subjectFacts.category, name: subjectFacts.name } : null,
+          { kind: view.kind, kindLabel: kindRule(view.kind).label, quorum, date: formatDate(view.startAt) },
+          subjectFacts
+            ? {
+                category: subjectFacts.category,
+                name: subjectFacts.name,
+                probationEndsOn: subjectFacts.probationEndsOn,
+              }
+            : null,
           rules,
         )
       : []
