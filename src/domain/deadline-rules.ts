@@ -4,8 +4,10 @@
  * domain modules that lazy parts of the cloud bundle import (.docx, .xlsx) do not pull the schema
  * library in; kind-rules.ts holds the schemas and re-exports these.
  */
-import type { RuleSource } from './kind-rules'
 import type { Period } from './periods'
+
+/** Where a value came from: the national default, or the id of the org whose override set it. */
+export type RuleSource = 'default' | string
 
 const DAY_MS = 24 * 3_600_000
 

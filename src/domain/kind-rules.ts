@@ -29,8 +29,8 @@ export interface RuleSet {
   atRiskDays?: Partial<Record<Period, number>> | null
 }
 
-/** Where a value came from: the national default, or the id of the org whose override set it. */
-export type RuleSource = 'default' | string
+/** Where a value came from (defined with the deadlines, deadline-rules.ts, which this file re-exports). */
+export type { RuleSource } from './deadline-rules'
 
 export interface EffectiveKindRule extends MeetingKindRule {
   source: { period: RuleSource; requiredCount: RuleSource }
@@ -70,6 +70,7 @@ import {
   atRiskDaysFrom,
   MINUTES_DUE_DAYS_RANGE,
   minutesDueFrom,
+  type RuleSource,
 } from './deadline-rules'
 export {
   AT_RISK_DAYS,
