@@ -10,6 +10,7 @@ import { idField, textField } from './fields'
 import type {
   AttendanceBoard,
   AttendanceSettingsView,
+  GuestCandidatesView,
   GuestInviteAnswerView,
   LeaveView,
   PendingGuestView,
@@ -311,6 +312,23 @@ export const attendancePendingGuests = defineAction({
   errors: READ_ERRORS,
 })
 
+export const attendanceGuestCandidates = defineAction({
+  name: 'attendance.guestCandidates',
+  summary:
+    '邀请列席时查找人员：本支部成员按姓名或手机号查找（不填则列出本支部）；本党委其他支部的党员须输入完整姓名或完整手机号才能找到，只显示姓名和所在支部，邀请后须本人或党委同意',
+  input: () =>
+    z
+      .object({
+        meetingId: meetingIdField,
+        search: z.string({ error: '请填写姓名或手机号' }).trim().max(40, { error: '姓名或手机号不能超过 40 个字' }),
+      })
+      .strict(),
+  output: shape<GuestCandidatesView>(),
+  write: false,
+  access: ORGANIZERS,
+  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+})
+
 export const LEAVE_CATEGORIES = ['work', 'sick', 'personal', 'other'] as const
 
 export const leaveRequestInput = z
@@ -380,6 +398,7 @@ export const ATTENDANCE_ACTIONS = catalogOf(
   attendanceAnswerGuestInvite,
   attendanceApproveGuest,
   attendancePendingGuests,
+  attendanceGuestCandidates,
   leaveRequest,
   leaveDecide,
   leaveListMine,

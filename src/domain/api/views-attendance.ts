@@ -131,6 +131,30 @@ export interface PendingGuestView {
   invitedAt: number
 }
 
+/**
+ * One person an organizer may invite as 列席 (attendance.guestCandidates). A member of another
+ * branch shows only name and branch (issue 18 §7): nothing else until they accept.
+ */
+export interface GuestCandidate {
+  id: string
+  name: string
+  /** The name, told apart from a namesake of the own branch (src/domain/same-names.ts). */
+  label: string
+  /** The branch they belong to. */
+  branchName: string
+  /** True for a member of another branch: invited, they wait for their own or the 党委's acceptance. */
+  waitsForAcceptance: boolean
+}
+
+/** What 邀请列席's search found, and what it searched (said to the organizer when nothing is found). */
+export interface GuestCandidatesView {
+  items: GuestCandidate[]
+  /** Whether other branches of the 党委 were searched too (false when the branch has no 党委 above it). */
+  searchedCommittee: boolean
+  /** How many matches were left out because they are already on the list or already invited. */
+  alreadyListed: number
+}
+
 /** What the 签到码 screen needs to keep rotating codes with no network. Organizers only. */
 export interface SignInCodeView {
   meetingId: string

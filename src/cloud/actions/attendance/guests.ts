@@ -7,12 +7,16 @@ import { implement } from '../handler'
 import {
   attendanceAnswerGuestInvite as answerDecl,
   attendanceApproveGuest as approveDecl,
+  attendanceGuestCandidates as candidatesDecl,
   attendancePendingGuests as pendingDecl,
 } from '../../../domain/api/catalog-attendance'
 import type { PendingGuestView } from '../../../domain/api/views-attendance'
 import { eq } from '../../ports/store'
 import { membersByIds, readAll } from '../roster-reads'
 import { AppError } from '../../../domain/errors'
+import { guestNeedsAcceptance, phoneSeenBy } from '../../../domain/visibility'
+import { groupsOf, seesPrivate } from '../roster'
+import { sameNameLabels } from '../../../domain/same-names'
 import type { MemberContext } from '../../action-context'
 import type { AttendanceMeetingDoc } from '../../documents'
 import type { StorePort, StoreTx } from '../../ports/store'
@@ -194,4 +198,86 @@ function settler(ctx: MemberContext): Settler {
 /** The path of org `orgId` (root first), or empty when it is not found. */
 async function orgPathOf(store: StorePort, orgId: string): Promise<string[]> {
   return (await store.get('orgs', orgId))?.path ?? []
+}
+
+/** At most this many people are listed for one search: the organizer narrows the search past it. */
+const MAX_CANDIDATES = 20
+/** A branch has at most a few hundred members; the cap only guards against broken data. */
+const MAX_BRANCH_MEMBERS = 2000
+/** Members who can no longer attend anything: never offered as 列席. */
+const NOT_INVITABLE: readonly string[] = ['suspended', 'transferred']
+
+/**
+ * 邀请列席's search (issue 18 §7): the meeting's own branch by any part of a name or phone number (as
+ * its roster); the other branches and staff of the nearest 党委 above only by exact full name or full
+ * phone, and shown by name and branch alone. People already on the list or invited are left out
+ * (counted). Reads only.
+ */
+export const attendanceGuestCandidates = implement(candidatesDecl, async (ctx, input) => {
+  const { store } = ctx.ports
+  const meeting = ctx.target.record
+  const branch = ctx.target.org
+  const search = input.search.trim()
+  const taken = new Set([
+    ...meeting.participantIds,
+    ...(meeting.guestIds ?? []),
+    ...(meeting.guestInvites ?? []).map((g) => g.memberId),
+  ])
+  const digits = /^\d+$/.test(search)
+  const full = seesPrivate(ctx.actor, branch)
+  // An empty search lists the own branch only: another branch's members are found by exact input.
+  const own = (await readAll(store, 'members', [eq('orgId', branch._id)], 'name', MAX_BRANCH_MEMBERS)).filter(
+    (m) => m.name.includes(search) || (digits && phoneSeenBy(m.phone, full).includes(search)),
+  )
+  const groups = new Map((await groupsOf(store, branch._id)).map((g) => [g._id, g.name]))
+  const labels = sameNameLabels(
+    own.map((m) => ({ id: m._id, name: m.name, unit: m.groupId ? groups.get(m.groupId) : undefined, phone: m.phone })),
+  )
+  const found: { id: string; name: string; status: string; orgId: string }[] = own.map((m) => ({
+    id: m._id,
+    name: m.name,
+    status: m.status,
+    orgId: m.orgId,
+  }))
+
+  const committee = await nearestCommittee(store, branch.path)
+  const orgNames = new Map<string, string>([[branch._id, branch.name]])
+  if (committee && search) {
+    const exact = await store.query('members', {
+      where: [eq(digits ? 'phone' : 'name', search)],
+      orderBy: { field: 'name', direction: 'asc' },
+      limit: MAX_CANDIDATES * 5,
+    })
+    for (const m of exact.items) {
+      if (m.orgId === branch._id) continue
+      const home = await store.get('orgs', m.orgId)
+      if (!home || !home.path.includes(committee)) continue
+      orgNames.set(home._id, home.name)
+      found.push({ id: m._id, name: m.name, status: m.status, orgId: m.orgId })
+    }
+  }
+  const open = found.filter((f) => !NOT_INVITABLE.includes(f.status))
+  const items = open
+    .filter((f) => !taken.has(f.id))
+    .slice(0, MAX_CANDIDATES)
+    .map((f) => ({
+      id: f.id,
+      name: f.name,
+      label: labels.get(f.id) ?? f.name,
+      branchName: orgNames.get(f.orgId) ?? '',
+      waitsForAcceptance: guestNeedsAcceptance(f, branch.path),
+    }))
+  return {
+    items,
+    searchedCommittee: committee != null,
+    alreadyListed: open.length - open.filter((f) => !taken.has(f.id)).length,
+  }
+})
+
+/** The id of the nearest 党委 above the org with ancestors `path` (root first), or null when none. */
+async function nearestCommittee(store: StorePort, path: readonly string[]): Promise<string | null> {
+  for (const id of [...path].reverse().slice(1)) {
+    if ((await store.get('orgs', id))?.kind === 'committee') return id
+  }
+  return null
 }
