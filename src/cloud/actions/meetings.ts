@@ -26,6 +26,7 @@ import { meetingFields, notify } from '../notices'
 import type { Filter, Stored } from '../ports/store'
 import { membersByIds, membersOf, orgOfKind, orgRef, readAll } from './roster-reads'
 import { listedLabels } from '../listed-labels'
+import { expectedParticipantIds } from '../expected-participants'
 import { myMeetingView } from '../my-meeting'
 
 /** A meeting's changes are few; the cap only guards against broken data. */
@@ -192,13 +193,16 @@ export async function detailOf(
   const phase = meetingPhase(m, ctx.now)
   const organizes = isAllowed(ctx.actor, meetingEditDecl.access, { orgPath: branch.path })
   const labels = await listedLabels(store, m.participantIds, new Map(people.map((p) => [p._id, p])), m.branchId)
+  // 应参会人员 by the board's 应到 rule: a member excluded from 应到 that day is not listed (unless they came).
+  const expected = await expectedParticipantIds(store, m, people)
   return {
     ...summaryOf(m, ctx.now, ctx.actor.memberId),
+    participantCount: expected.length,
     agenda: m.agenda,
     branchName: branch.name,
     group: group ? orgRef(group) : null,
     // Listed as on the board: two of the same name are told apart (same-names.ts).
-    participants: m.participantIds.map((id) => ({ id, name: labels.get(id) ?? names.get(id) ?? '（未知）' })),
+    participants: expected.map((id) => ({ id, name: labels.get(id) ?? names.get(id) ?? '（未知）' })),
     createdBy: { id: m.createdBy, name: await nameOf(m.createdBy) },
     createdAt: m.createdAt,
     version: m._version,
