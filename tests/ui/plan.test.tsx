@@ -4,11 +4,34 @@ import CalendarPage from '../../src/packages/plan/pages/calendar/index'
 import MessagesPage from '../../src/packages/plan/pages/messages/index'
 import PlanPage from '../../src/packages/plan/pages/plan/index'
 import RulesPage from '../../src/packages/plan/pages/rules/index'
+import Taro from '@tarojs/taro'
+import { isActiveMember } from '../../src/domain/org'
 import { MEMBER_B1, scheduleInput, SECRETARY_B1 } from '../cloud/api-fixture'
 import { navigation, resetTaroMock } from '../mocks/taro'
 import { closeLink, link, openLink, typeInto } from './real-api'
 
 afterEach(closeLink)
+
+/** Each 发布 confirmation shown, and the answer the next one gets. */
+const modals: { title: string; content: string }[] = []
+let answer = true
+;(Taro as unknown as Record<string, unknown>).showModal = (o: { title: string; content: string }) => {
+  modals.push({ title: o.title, content: o.content })
+  return Promise.resolve({ confirm: answer, cancel: !answer, errMsg: 'showModal:ok' })
+}
+beforeEach(() => {
+  modals.length = 0
+  answer = true
+})
+
+/** Active members of 第一党支部 in the store: the ones 发布 tells. */
+async function activeMembersB1(): Promise<number> {
+  const page = await link.api!.ports.store.query('members', {
+    where: [{ field: 'orgId', op: 'eq', value: 'org_b1' }],
+    limit: 100,
+  })
+  return page.items.filter((m) => isActiveMember(m)).length
+}
 
 test('the secretary generates a draft, removes a meeting, saves, and publishes', async () => {
   resetTaroMock()
@@ -35,8 +58,22 @@ test('the secretary generates a draft, removes a meeting, saves, and publishes',
   const saved = await link.api!.ports.store.get<{ items: unknown[] }>('plans', 'org_b1.2027')
   expect(saved!.items).toHaveLength(57)
 
+  // 发布 asks first, saying what it does and what to check; 再看看 changes nothing.
+  answer = false
+  await act(async () => fireEvent.click(container.querySelector('#plan-publish')!))
+  expect(modals).toHaveLength(1)
+  const people = await activeMembersB1()
+  expect(people).toBeGreaterThan(0)
+  expect(modals[0].content).toContain(`将安排 57 次会议，并向支部 ${people} 名党员各发一条通知`)
+  expect(modals[0].content).toContain('2027年的调休上班日国务院尚未公布')
+  expect(modals[0].content).toMatch(/计划 0 次，少于规定的 1 次/)
+  expect(container.querySelector('#plan-status')!.textContent).toBe('草稿')
+  expect(await link.api!.ports.store.count('meetings', [{ field: 'planId', op: 'eq', value: 'org_b1.2027' }])).toBe(0)
+
+  answer = true
   await act(async () => fireEvent.click(container.querySelector('#plan-publish')!))
   await waitFor(() => expect(container.querySelector('#plan-status')!.textContent).toBe('已发布'))
+  expect(modals).toHaveLength(2)
   expect(container.querySelector('#plan-publish')).toBeNull()
   expect(await link.api!.ports.store.count('meetings', [{ field: 'planId', op: 'eq', value: 'org_b1.2027' }])).toBe(57)
   expect(link.sent.map((e) => e.action)).toEqual(['plan.get', 'plan.generate', 'plan.update', 'plan.publish'])

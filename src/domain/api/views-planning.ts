@@ -93,6 +93,8 @@ export interface PlanView {
   publishedAt: number | null
   /** Whether the viewer may change and publish it (the branch's organizers, while a draft). */
   canEdit: boolean
+  /** While a draft: how many active members 发布 would notify (one notice each); 0 once published. */
+  notifyCount: number
 }
 
 /** No plan for the year yet. */

@@ -72,6 +72,9 @@ async function viewOf(ctx: MemberContext, branch: Stored<Org>, plan: Stored<Plan
   const standing = await committeeStandingOf(ctx.ports.store, branch._id)
   const rules = rulesOwed(await rulesFor(ctx.ports.store, branch), standing)
   const yw = yearWarning(plan.year, calendar)
+  // Who 发布 would tell, for the secretary's confirmation; a published plan has told them already.
+  const notifyCount =
+    plan.status === 'draft' ? (await membersOf(ctx.ports.store, branch._id)).filter((m) => isActiveMember(m)).length : 0
   const items: PlanItemView[] = plan.items.map((i) => ({
     ...i,
     kindLabel: kindRule(i.kind).label,
@@ -104,6 +107,7 @@ async function viewOf(ctx: MemberContext, branch: Stored<Org>, plan: Stored<Plan
     updatedAt: plan.updatedAt,
     publishedAt: plan.publishedAt,
     canEdit: plan.status === 'draft' && isAllowed(ctx.actor, planUpdateDecl.access, { orgPath: branch.path }),
+    notifyCount,
   }
 }
 

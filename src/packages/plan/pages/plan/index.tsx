@@ -89,6 +89,16 @@ function Plan({ plan: initial, onReplace }: { plan: PlanView; onReplace: (p: Pla
   }
   const run = async (what: 'save' | 'publish' | 'regenerate') => {
     if (busy !== null) return
+    // 发布 schedules the whole year and tells everyone at once: said in full, and asked first.
+    if (what === 'publish') {
+      const asked = await Taro.showModal({
+        title: '发布计划并通知党员？',
+        content: publishQuestion(plan, shown, beijing(Date.now()).format('YYYY-MM-DD')),
+        confirmText: '发布',
+        cancelText: '再看看',
+      })
+      if (!asked.confirm) return
+    }
     setBusy(what)
     for (const w of [update, publish, generate]) w.clear()
     await steps(what)
@@ -281,6 +291,30 @@ function Plan({ plan: initial, onReplace }: { plan: PlanView; onReplace: (p: Pla
       )}
     </View>
   )
+}
+
+/**
+ * What the 发布 confirmation says for `plan` with the items now shown (`items`, unsaved edits included)
+ * on Beijing day `today` ('YYYY-MM-DD'): how many meetings are scheduled and how many members told,
+ * then each thing to check first — dates already past, the year's 调休 not yet published, the plan's
+ * own warnings (a period below its quota).
+ */
+function publishQuestion(plan: PlanView, items: readonly EditableItem[], today: string): string {
+  const lines = [
+    `将安排 ${items.length} 次会议，并向支部 ${plan.notifyCount} 名党员各发一条通知；发布后不能再整体修改。`,
+  ]
+  const past = items.filter((i) => i.date < today)
+  if (past.length > 0) {
+    const dates = past.slice(0, 3).map((i) => `${Number(i.date.slice(5, 7))}月${Number(i.date.slice(8))}日`)
+    lines.push(
+      `⚠ 有 ${past.length} 次会议的日期已经过去（${dates.join('、')}${past.length > 3 ? ' 等' : ''}），发布会被拒绝；请先改期或删除。`,
+    )
+  }
+  if (!plan.calendarCovered) lines.push(`⚠ ${plan.year}年的调休上班日国务院尚未公布，发布前请逐项核对日期。`)
+  const others = plan.warnings.filter((x) => !/国务院|放假安排/.test(x))
+  for (const w of others.slice(0, 3)) lines.push(`⚠ ${w}`)
+  if (others.length > 3) lines.push(`另有 ${others.length - 3} 条提醒，见计划上方。`)
+  return lines.join('\n')
 }
 
 /** One year's plan: its own read and state, so switching years starts clean. */
