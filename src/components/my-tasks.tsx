@@ -14,6 +14,8 @@ import './my-tasks.scss'
 const TASK_TAGS: Record<HomeTaskKind, { text: string; type: 'danger' | 'primary' | 'warning' | 'default' }> = {
   mobile_checkin: { text: '报到', type: 'danger' },
   sign_in: { text: '现在签到', type: 'danger' },
+  guest_approval: { text: '列席待同意', type: 'primary' },
+  stop_proposal: { text: '待党委处理', type: 'warning' },
   leave: { text: '待参会', type: 'default' },
   read: { text: '待阅签', type: 'warning' },
   makeup: { text: '待补学', type: 'warning' },
@@ -29,6 +31,10 @@ export function taskTarget(t: HomeTask): { url: string; subscribe?: ConsentTap }
       return { url: pageUrl('signIn', q), subscribe: 'meeting.signIn' }
     case 'leave':
       return { url: pageUrl('leave', q), subscribe: 'meeting.leave' }
+    case 'guest_approval':
+      return { url: pageUrl('supervisionGuests', {}) }
+    case 'stop_proposal':
+      return { url: pageUrl('mobileMember', { id: t.memberId ?? '' }) }
     case 'read':
       return { url: pageUrl('minutesView', { id: t.meetingId ?? '' }) }
     case 'makeup':

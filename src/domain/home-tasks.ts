@@ -4,7 +4,8 @@
  * owed 阅签 or 补学 is listed (the half year missedMeetings reads for 补学), and how many of those are
  * listed. They are this app's choices for a readable 首页, not values set by the 条例.
  */
-export type HomeTaskKind = 'mobile_checkin' | 'sign_in' | 'leave' | 'read' | 'makeup'
+export type HomeTaskKind =
+  'mobile_checkin' | 'sign_in' | 'guest_approval' | 'stop_proposal' | 'leave' | 'read' | 'makeup'
 
 /**
  * The task windows (days): meetings starting within `leaveAheadDays`, records within `owedBackDays`;
@@ -15,8 +16,19 @@ export const HOME_TASK_WINDOWS = { leaveAheadDays: 7, owedBackDays: 183, maxPast
 /** Kinds about meetings already held: listed newest first, at most HOME_TASK_WINDOWS.maxPastPerKind. */
 const PAST_KINDS: readonly HomeTaskKind[] = ['read', 'makeup']
 
-/** Tasks in this order on 首页: a due 报到 at the top, then signing in now, then the rest. */
-export const HOME_TASK_ORDER: readonly HomeTaskKind[] = ['mobile_checkin', 'sign_in', 'leave', 'read', 'makeup']
+/**
+ * Tasks in this order on 首页: a due 报到 at the top, then signing in now, then the 党委's waiting
+ * work (列席 to approve before the meeting, 停止党籍 proposals to answer), then the rest.
+ */
+export const HOME_TASK_ORDER: readonly HomeTaskKind[] = [
+  'mobile_checkin',
+  'sign_in',
+  'guest_approval',
+  'stop_proposal',
+  'leave',
+  'read',
+  'makeup',
+]
 
 /**
  * Sorts `tasks` by HOME_TASK_ORDER, then by time (`at`, epoch ms): soonest first for what is still to

@@ -1,5 +1,6 @@
 /** home.tasks: the member's own tasks on 首页 (src/domain/home-tasks.ts), most urgent first. */
 import { eq } from '../ports/store'
+import type { MemberContext } from '../action-context'
 import { implement } from './handler'
 import { homeTasks as homeTasksDecl } from '../../domain/api/catalog-home'
 import type { HomeTask } from '../../domain/api/views-home'
@@ -9,10 +10,15 @@ import { kindLabel } from '../../domain/meeting-kinds'
 import { meetingPhase } from '../../domain/meeting'
 import { myMeetingView } from '../my-meeting'
 import { dueView, mobileRulesFor } from './mobile/registry'
+import { pendingGuestsOf } from './attendance/guests'
+import { readAll } from './roster-reads'
+import { COMMITTEE_ROLES } from '../../domain/org'
 
 const DAY = 24 * 3600 * 1000
 /** A member is expected at a few meetings a month; the cap only guards against broken data. */
 const MAX_MEETINGS = 60
+/** A 党委 gets a few 停止党籍 proposals a year; the cap only guards against broken data. */
+const MAX_PROPOSALS = 200
 
 export const homeTasks = implement(homeTasksDecl, async (ctx) => {
   const { store } = ctx.ports
@@ -73,5 +79,50 @@ export const homeTasks = implement(homeTasksDecl, async (ctx) => {
       }
     }
   }
+  if (ctx.actor.orgKind !== 'branch' && ctx.actor.orgKind !== 'group') tasks.push(...(await committeeTasks(ctx)))
   return arrangeHomeTasks(tasks)
 })
+
+/**
+ * The waiting work of 党委 (or 党总支) staff: each 列席 invitation of its members waiting for
+ * approval (its 组织员 may approve: attendance.approveGuest), and each 停止党籍 proposal of a branch
+ * below it not yet answered (its 委员 and 组织员 read them: mobile.stopProposals).
+ */
+async function committeeTasks(ctx: MemberContext): Promise<HomeTask[]> {
+  const { store } = ctx.ports
+  const tasks: HomeTask[] = []
+  const org = await store.get('orgs', ctx.actor.orgId)
+  if (!org) return tasks
+  if (ctx.actor.roles.includes('supervisor')) {
+    for (const g of await pendingGuestsOf(store, org, ctx.now)) {
+      tasks.push({
+        kind: 'guest_approval',
+        meetingId: g.meetingId,
+        title: `${beijing(g.startAt).format('MM月DD日')} ${g.branchName}：${g.title}`,
+        reason: `${g.branchName}邀请${g.memberOrgName}的${g.name}列席，本人尚未答复；会前可由党委代为同意，点此处理。`,
+        at: g.startAt,
+      })
+    }
+  }
+  if (ctx.actor.roles.some((r) => r === 'supervisor' || COMMITTEE_ROLES.includes(r))) {
+    const proposals = await readAll(
+      store,
+      'stop_proposals',
+      [{ field: 'path', op: 'contains', value: org._id }],
+      'proposedAt',
+      MAX_PROPOSALS,
+    )
+    for (const p of proposals) {
+      if (p.status !== 'open') continue
+      tasks.push({
+        kind: 'stop_proposal',
+        meetingId: null,
+        memberId: p.memberId,
+        title: `停止党籍提请：${p.memberName}`,
+        reason: `支部于 ${beijing(p.proposedAt).format('YYYY年MM月DD日')} 提请党委处理（失联自 ${p.lostSince}）；请核实后作出决定并答复支部。`,
+        at: p.proposedAt,
+      })
+    }
+  }
+  return tasks
+}

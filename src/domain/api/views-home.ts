@@ -3,8 +3,10 @@ import type { HomeTaskKind } from '../home-tasks'
 
 export interface HomeTask {
   kind: HomeTaskKind
-  /** The meeting the task is about; null for 报到. */
+  /** The meeting the task is about; null for 报到 and 停止党籍 proposals. */
   meetingId: string | null
+  /** The member a 停止党籍 proposal is about (its row opens their page); absent otherwise. */
+  memberId?: string
   /** What it is about, e.g. `12月04日 主题党日：学习新修订的支部工作条例`. */
   title: string
   /** One Chinese sentence: what to do, and by when where it matters. */

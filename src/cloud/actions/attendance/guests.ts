@@ -114,9 +114,19 @@ const LONGEST_MEETING_MS = 2 * 24 * 3_600_000
  * (started at most two days ago) with invitations waiting; only invitees who are members of the
  * 党委 (those it may approve for) are listed, soonest meeting first. Reads only.
  */
-export const attendancePendingGuests = implement(pendingDecl, async (ctx) => {
-  const { store } = ctx.ports
-  const org = ctx.target.org
+export const attendancePendingGuests = implement(pendingDecl, async (ctx) =>
+  pendingGuestsOf(ctx.ports.store, ctx.target.org, ctx.now),
+)
+
+/**
+ * The pending 列席 invitations the 党委 `org` may approve (as attendance.pendingGuests returns them),
+ * at `now` (epoch ms); also read for the 党委 staff's 首页. Reads only.
+ */
+export async function pendingGuestsOf(
+  store: StorePort,
+  org: { _id: string; kind: string; name: string; path: string[] },
+  now: number,
+): Promise<PendingGuestView[]> {
   const branches =
     org.kind === 'branch'
       ? [org]
@@ -141,12 +151,12 @@ export const attendancePendingGuests = implement(pendingDecl, async (ctx) => {
     const meetings = await readAll(
       store,
       'meetings',
-      [eq('branchId', branch._id), { field: 'startAt', op: 'gte', value: ctx.now - LONGEST_MEETING_MS }],
+      [eq('branchId', branch._id), { field: 'startAt', op: 'gte', value: now - LONGEST_MEETING_MS }],
       'startAt',
       MAX_BRANCHES,
     )
     for (const m of meetings) {
-      if (m.status === 'cancelled' || m.endAt < ctx.now) continue
+      if (m.status === 'cancelled' || m.endAt < now) continue
       for (const g of m.guestInvites ?? []) {
         found.push({
           meeting: m,
@@ -189,7 +199,7 @@ export const attendancePendingGuests = implement(pendingDecl, async (ctx) => {
   return out.sort(
     (a, b) => a.startAt - b.startAt || a.meetingId.localeCompare(b.meetingId) || a.name.localeCompare(b.name),
   )
-})
+}
 
 function settler(ctx: MemberContext): Settler {
   return { by: ctx.actor.memberId, now: ctx.now, newId: (prefix) => ctx.newId(prefix) }
