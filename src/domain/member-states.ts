@@ -7,6 +7,7 @@
  */
 import type { MemberStatesView } from './api/views'
 import {
+  type ConfirmationPending,
   excludedFromExpected,
   underPartyProbation,
   type ExpectedExclusion,
@@ -122,7 +123,10 @@ export function exclusionProblem(e: { from: string; to: string | null; approvedO
 
 /** The member's states as shown on their page, judged on Beijing date `today`. */
 export function memberStatesView(
-  m: Pick<Member, 'category' | 'status' | 'joinedAt' | 'partyProbation' | 'exclusion' | 'probationExtendedTo'>,
+  m: Pick<
+    Member,
+    'category' | 'status' | 'joinedAt' | 'partyProbation' | 'exclusion' | 'probationExtendedTo' | 'confirmationPending'
+  >,
   today: string,
 ): MemberStatesView {
   return {
@@ -133,16 +137,41 @@ export function memberStatesView(
     probationDueOn: probationDueOn(m),
     probationExtendedTo: m.probationExtendedTo ?? null,
     latestExtension: m.category === 'probationary' ? latestExtension(m.joinedAt) : null,
+    confirmationPending: m.category === 'probationary' ? (m.confirmationPending ?? null) : null,
   }
+}
+
+/**
+ * Why recording the 上级党委's approval of 转正 on `approvedOn` is refused, in Chinese saying what to do;
+ * null when allowed: the member must be a 预备党员 whose 转正 the 支部大会 passed, approved on or after
+ * that meeting. (《中国共产党发展党员工作细则》第五章: the 支部大会's 转正 resolution goes to the 上级党委 for 审批.)
+ */
+export function confirmationApprovalProblem(
+  member: Pick<Member, 'category' | 'name'> & Partial<Pick<Member, 'confirmationPending'>>,
+  approvedOn: string,
+): string | null {
+  if (member.category !== 'probationary') return `${member.name}已是正式党员，无需再登记转正审批`
+  const p = member.confirmationPending
+  if (!p) {
+    return `${member.name}还没有经支部党员大会通过转正；请先召开支部党员大会表决转正，会议记录定稿后再登记党委审批`
+  }
+  if (approvedOn < p.passedOn) return `党委审批日期不能早于支部大会通过转正的 ${p.passedOn}，请核对日期`
+  return null
+}
+
+/** The pending 转正 as the member page reads it: `支部大会已通过转正（2027-07-05，…）→ 待上级党委审批`. */
+export function confirmationPendingText(p: ConfirmationPending): string {
+  return `支部大会已通过转正（${p.passedOn}，${p.meetingTitle}）→ 待上级党委审批`
 }
 
 /** How a state's value reads in the member's history, in Chinese ('无' for none). */
 export function stateValueText(
-  field: 'partyProbation' | 'exclusion' | 'probationExtendedTo',
+  field: 'partyProbation' | 'exclusion' | 'probationExtendedTo' | 'confirmationPending',
   v: unknown,
   reasonLabels: Record<string, string>,
 ): string {
   if (v === null || v === undefined || v === '') return '无'
+  if (field === 'confirmationPending') return confirmationPendingText(v as ConfirmationPending)
   if (field === 'probationExtendedTo') return `预备期延长至 ${String(v)}`
   if (field === 'partyProbation') {
     const p = v as Partial<PartyProbation>

@@ -96,6 +96,19 @@ export interface Member {
   exclusion?: ExpectedExclusion | null
   /** 延长预备期: the new end of the 预备期 (Beijing date); null or absent when not extended. */
   probationExtendedTo?: string | null
+  /**
+   * A 转正 the 支部大会 passed (written when its minutes are finalized), waiting for the 上级党委's
+   * 审批; null or absent when none. See member-states.ts.
+   */
+  confirmationPending?: ConfirmationPending | null
+}
+
+/** A 支部大会 decision to 转正 a 预备党员, pending the 上级党委's approval (发展党员工作细则 第五章). */
+export interface ConfirmationPending {
+  meetingId: string
+  meetingTitle: string
+  /** The meeting's Beijing date. */
+  passedOn: string
 }
 
 /**
@@ -203,6 +216,7 @@ export type MemberChangeField =
   | 'partyProbation'
   | 'exclusion'
   | 'probationExtendedTo'
+  | 'confirmationPending'
 
 /** A change to a member's status, roles, category or group, kept with who made it and when. */
 export interface MemberChange {

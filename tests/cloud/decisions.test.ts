@@ -167,6 +167,72 @@ test('a 转正 with one remote attendee and two written opinions is locked perso
   expect(text).toContain(`${writtenName}：会前提交书面意见，计入票数（不计入到会人数）`)
 })
 
+test('a passed 转正 waits for the 上级党委: pending on the member page, then approved → 正式党员 with history', async () => {
+  await admittedOn('2025-11-01')
+  const m = await schedule()
+  const entitled = await hold(m, (ids) => ids)
+  await draft(m.id, confirm([entitled.length, 0, 0]))
+  const refusedEarly = await api
+    .as(SECRETARY_B1)
+    .result(
+      'memberState.approveConfirmation',
+      {
+        memberId: PROBATIONARY_B1,
+        version: 1,
+        approvedOn: '2026-11-30',
+        approvedBy: '示范区机关党委',
+        reason: '党委批复',
+      },
+      rid(),
+    )
+  expect(!refusedEarly.ok && refusedEarly.error.message).toMatch(/还没有经支部党员大会通过转正/)
+  await finalize(m.id)
+
+  const pending = await ok(SECRETARY_B1, 'roster.get', { memberId: PROBATIONARY_B1 })
+  expect(pending.category).toBe('probationary')
+  expect(pending.states?.confirmationPending).toEqual({
+    meetingId: m.id,
+    meetingTitle: m.title,
+    passedOn: '2026-11-22',
+  })
+  expect(pending.history.find((h) => h.field === 'confirmationPending')).toMatchObject({
+    to: { meetingId: m.id },
+    by: { id: SECRETARY_B1 },
+  })
+
+  const tooEarly = await api.as(SECRETARY_B1).result(
+    'memberState.approveConfirmation',
+    {
+      memberId: PROBATIONARY_B1,
+      version: pending.version,
+      approvedOn: '2026-11-21',
+      approvedBy: '示范区机关党委',
+      reason: '党委批复',
+    },
+    rid(),
+  )
+  expect(!tooEarly.ok && tooEarly.error.message).toMatch(/不能早于支部大会通过转正的 2026-11-22/)
+
+  const at = api.clock.now
+  const approved = await ok(
+    ORGANIZER_B1,
+    'memberState.approveConfirmation',
+    {
+      memberId: PROBATIONARY_B1,
+      version: pending.version,
+      approvedOn: '2026-11-28',
+      approvedBy: '示范区机关党委',
+      reason: '党委批复文件',
+    },
+    true,
+  )
+  expect(approved.category).toBe('full')
+  expect(approved.states?.confirmationPending ?? null).toBeNull()
+  const entry = approved.history.find((h) => h.field === 'category')
+  expect(entry).toMatchObject({ from: 'probationary', to: 'full', by: { id: ORGANIZER_B1 }, at })
+  expect(entry!.reason).toMatch(new RegExp(`示范区机关党委 2026-11-28 批准转正.*2026-11-22.*${m.id}.*党委批复文件`))
+})
+
 describe('finalize refuses a decision that breaks its rule, saying which', () => {
   test('no quorum once the video attendee is not counted: the vote cannot be recorded', async () => {
     const m = await schedule()

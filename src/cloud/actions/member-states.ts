@@ -5,12 +5,19 @@
  */
 import { implement } from './handler'
 import {
+  memberStateApproveConfirmation,
   memberStateExtendProbation,
   memberStateSetExclusion,
   memberStateSetPartyProbation,
 } from '../../domain/api/catalog-member-states'
 import { AppError } from '../../domain/errors'
-import { exclusionProblem, extensionProblem, partyProbationProblem } from '../../domain/member-states'
+import {
+  confirmationApprovalProblem,
+  confirmationPendingText,
+  exclusionProblem,
+  extensionProblem,
+  partyProbationProblem,
+} from '../../domain/member-states'
 import type { Member, MemberChangeField, Org } from '../../domain/org'
 import { sameValue } from '../../domain/roster-csv'
 import type { MemberContext } from '../action-context'
@@ -82,4 +89,45 @@ export const extendProbation = implement(memberStateExtendProbation, async (ctx,
   const problem = extensionProblem(m, input.until)
   if (problem) throw invalid('until', problem)
   return setState(ctx, m, ctx.target.org, input, 'probationExtendedTo', input.until)
+})
+
+/**
+ * 上级党委批准转正: after the 支部大会 passed the 转正 (its minutes finalized, `confirmationPending`), the
+ * roster keepers record the approval — category 预备党员 → 正式党员, `confirmedAt` the approval date —
+ * and the history says who recorded it, when, and which 党委 approved on which day after which meeting.
+ */
+export const approveConfirmation = implement(memberStateApproveConfirmation, async (ctx, input) => {
+  const m = ctx.target.record
+  const problem = confirmationApprovalProblem(m, input.approvedOn)
+  if (problem) throw invalid('approvedOn', problem)
+  if (m._version !== input.version) {
+    throw new AppError('CONFLICT', `${m.name}的信息刚被别人修改过，请刷新后在最新的信息上再修改。`)
+  }
+  const pending = m.confirmationPending!
+  const why = `${input.approvedBy} ${input.approvedOn} 批准转正（${confirmationPendingText(pending).split(' → ')[0]}，会议记录 ${pending.meetingId}）；${input.reason}`
+  const updated = await ctx.ports.store.transaction(async (tx) => {
+    const saved = await tx.update<Omit<Member, 'id'>>(
+      'members',
+      m._id,
+      { category: 'full', confirmedAt: input.approvedOn, confirmationPending: null },
+      input.version,
+    )
+    const entry = { memberId: m._id, orgId: m.orgId, reason: why, by: ctx.actor.memberId, at: ctx.now }
+    await tx.insert('member_history', {
+      _id: ctx.newId('mh'),
+      ...entry,
+      field: 'category',
+      from: 'probationary',
+      to: 'full',
+    })
+    await tx.insert('member_history', {
+      _id: ctx.newId('mh'),
+      ...entry,
+      field: 'confirmationPending',
+      from: pending,
+      to: null,
+    })
+    return saved
+  })
+  return memberDetail(ctx, updated, ctx.target.org)
 })

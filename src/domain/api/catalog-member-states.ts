@@ -77,8 +77,27 @@ export const memberStateExtendProbation = defineAction({
   errors: ['VALIDATION_FAILED', 'CONFLICT', 'NOT_FOUND'],
 })
 
+export const memberStateApproveConfirmation = defineAction({
+  name: 'memberState.approveConfirmation',
+  summary:
+    '登记上级党委批准转正（支部党员大会通过转正、会议记录定稿之后）：批准日期和批准的党委，党员类别由预备党员改为正式党员，连同会议记录记入变动记录',
+  input: () =>
+    z
+      .object({
+        ...common,
+        approvedOn: dateField,
+        approvedBy: textField('批准的党委', 40),
+      })
+      .strict(),
+  output: shape<MemberDetail>(),
+  write: true,
+  access: onMemberRecord(ROSTER_EDITOR_ROLES, 'branch'),
+  errors: ['VALIDATION_FAILED', 'CONFLICT', 'NOT_FOUND'],
+})
+
 export const MEMBER_STATE_ACTIONS = catalogOf(
   memberStateSetPartyProbation,
   memberStateSetExclusion,
   memberStateExtendProbation,
+  memberStateApproveConfirmation,
 )

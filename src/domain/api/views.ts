@@ -9,6 +9,7 @@ import type {
   MemberStatus,
   OrgKind,
   PartyProbation,
+  ConfirmationPending,
   Role,
 } from '../org'
 
@@ -186,6 +187,8 @@ export interface MemberStatesView {
   probationExtendedTo: string | null
   /** The latest date the 预备期 may be extended to (a year past the regular end); null for a 正式党员. */
   latestExtension: string | null
+  /** A 转正 the 支部大会 passed, waiting for the 上级党委's approval; null when none. */
+  confirmationPending: ConfirmationPending | null
 }
 
 export interface InvitationView {

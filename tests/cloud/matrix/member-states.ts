@@ -19,6 +19,7 @@ export const MEMBER_STATE_ROWS: MatrixRows<keyof typeof MEMBER_STATE_ACTIONS | k
     'memberState.setPartyProbation': branchEditors,
     'memberState.setExclusion': branchEditors,
     'memberState.extendProbation': branchEditors,
+    'memberState.approveConfirmation': branchEditors,
     'heartTalk.record': recordsTalk,
     'heartTalk.duty': withinReach,
   },
@@ -41,6 +42,14 @@ export const MEMBER_STATE_ROWS: MatrixRows<keyof typeof MEMBER_STATE_ACTIONS | k
       version: t.version,
       reason: '矩阵测试',
       until: '2027-01-01',
+    }),
+    // No 转正 is pending for the matrix's targets: an allowed call is refused by the rule and changes nothing.
+    'memberState.approveConfirmation': (t) => ({
+      memberId: t.memberId,
+      version: t.version,
+      reason: '矩阵测试',
+      approvedOn: '2027-07-10',
+      approvedBy: '示范区机关党委',
     }),
     'heartTalk.record': (t) => ({
       branchId: t.org,

@@ -160,6 +160,26 @@ export const minutesFinalize = implement(minutesFinalizeDecl, async (ctx, input)
       m._version,
     )
     await updateCounters(tx, rules, m, meetingAfter)
+    // A 转正 the 支部大会 passed now waits for the 上级党委's 审批 (发展党员工作细则 第五章), on the member's page.
+    for (const t of tallies) {
+      const subjectId = doc.content.items[t.item]?.motion?.subject?.memberId
+      if (t.kind !== 'confirm' || !t.passes || !subjectId || !subjects.has(subjectId)) continue
+      const member = await tx.get('members', subjectId)
+      if (!member || member.category !== 'probationary') continue
+      const pending = { meetingId: meeting._id, meetingTitle: meeting.title, passedOn: formatDate(meeting.startAt) }
+      await tx.update('members', subjectId, { confirmationPending: pending }, member._version)
+      await tx.insert('member_history', {
+        _id: ctx.newId('mh'),
+        memberId: subjectId,
+        orgId: member.orgId,
+        field: 'confirmationPending',
+        from: member.confirmationPending ?? null,
+        to: pending,
+        reason: `支部党员大会表决通过转正（会议记录定稿），报上级党委审批`,
+        by: ctx.actor.memberId,
+        at: ctx.now,
+      })
+    }
     return { after, meetingAfter }
   })
 

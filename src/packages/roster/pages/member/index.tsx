@@ -31,6 +31,7 @@ const FIELD_LABELS: Record<MemberHistoryEntry['field'], string> = {
   partyProbation: '留党察看',
   exclusion: '不计入应到',
   probationExtendedTo: '延长预备期',
+  confirmationPending: '转正（支部大会通过，待党委审批）',
 }
 
 function valueText(field: MemberHistoryEntry['field'], v: unknown, groupNames: Map<string, string>): string {
@@ -40,7 +41,12 @@ function valueText(field: MemberHistoryEntry['field'], v: unknown, groupNames: M
   if (field === 'category') return MEMBER_CATEGORY_LABELS[v as keyof typeof MEMBER_CATEGORY_LABELS] ?? String(v)
   if (field === 'roles' && Array.isArray(v)) return (v as Role[]).map((r) => ROLE_LABELS[r] ?? r).join('、')
   if (field === 'binding') return v ? '已绑定' : '未绑定'
-  if (field === 'partyProbation' || field === 'exclusion' || field === 'probationExtendedTo') {
+  if (
+    field === 'partyProbation' ||
+    field === 'exclusion' ||
+    field === 'probationExtendedTo' ||
+    field === 'confirmationPending'
+  ) {
     return stateValueText(field, v, EXCLUSION_REASON_LABELS)
   }
   return String(v)
