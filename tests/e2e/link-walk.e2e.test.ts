@@ -56,7 +56,7 @@ const routeOf = (url: string) => (url.split('#')[1] ?? '').split('?')[0]
  * it shows the code (the page is that write).
  */
 const OPENING_WRITES = new Set<string>(['attendance.openCode'])
-const WRITES = new Set<string>(
+const WRITES: ReadonlySet<string> = new Set<string>(
   Object.values(ACTIONS)
     .filter((a) => a.write && !OPENING_WRITES.has(a.name))
     .map((a) => a.name),
