@@ -67,7 +67,13 @@ export const COLLECTIONS = {
   // issue 4 — planning
   plans: { indexes: [['branchId', 'year']] },
   // issue 5 — attendance (ids `${meetingId}.${memberId}`)
-  attendance: { indexes: [['meetingId', 'signedAt']] },
+  attendance: {
+    indexes: [
+      ['meetingId', 'signedAt'],
+      // a 流动党员's latest attendance counts as contact (mobile-attendance-contact.ts)
+      ['memberId', 'signedAt'],
+    ],
+  },
   leave_requests: {
     indexes: [
       ['meetingId', 'createdAt'],

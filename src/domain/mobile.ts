@@ -277,6 +277,16 @@ export function contactAfter(
   }
 }
 
+/**
+ * The last contact of a 流动党员 (epoch ms): the latest of what the registry keeps (报到, 思想汇报,
+ * a search that reached them, a contact recorded) and the latest meeting they attended (signed in,
+ * or a remote attendance or offline sign-in the organizer confirmed) — a member at the meeting is in
+ * contact with the branch. `attendedAt` is that attendance's time, or null when there is none.
+ */
+export function lastContactWith(lastContactAt: number, attendedAt: number | null): number {
+  return attendedAt === null ? lastContactAt : Math.max(lastContactAt, attendedAt)
+}
+
 /** The Beijing date `months` calendar months after a Beijing date (`YYYY-MM-DD`), clamped to month end. */
 export function addMonths(date: string, months: number): string {
   return beijing(fromBeijing(date, '12:00')).add(months, 'month').format('YYYY-MM-DD')

@@ -91,6 +91,11 @@ test('失联 handling: the secretary records a search, then proposes 停止党�
   const { container } = render(<MobileMember />)
   await waitFor(() => expect(container.querySelector('#member-lost')).not.toBeNull())
   expect(container.querySelector('#member-searches')!.textContent).toContain('已停机')
+  // Six months out of contact: 已失联, no 报到 deadline and no transfer prompt beside the 失联 section.
+  expect(container.querySelector('#member-state')!.textContent).toBe('已失联')
+  expect(container.querySelector('#member-due')!.textContent).toBe('已失联，取得联系后按期报到')
+  expect(container.querySelector('#mobile-profile')!.textContent).not.toContain('组织关系转接')
+  expect(container.querySelector('#mobile-profile')!.textContent).not.toContain('需转接')
 
   fireEvent.click(container.querySelector('#search-method-relatives')!)
   typeInto(container, 'search-result', '联系其父亲，也不知其下落')

@@ -36,6 +36,9 @@ export async function seedDemoAttendance(store: StorePort, now: number): Promise
           if ((await tx.get('attendance', id)) || (await tx.get('leave_requests', id))) continue
           const slot = (i * 7 + n * 3) % 11
           if (slot === 4) continue // absent
+          // A 流动党员 out of contact since before the meeting was not there (attendance is contact).
+          const mobile = await tx.get('mobile_profiles', memberId)
+          if (mobile && mobile.lastContactAt < m.startAt) continue
           if (slot === 8) {
             const [category, note] = LEAVE_NOTES[(i + n) % LEAVE_NOTES.length]
             await tx.insert('leave_requests', {

@@ -38,6 +38,7 @@ import { checkinSeenBy, phoneSeenBy, reportSeenBy, type MobileViewer } from '../
 import { makeupView } from './registry'
 import { proposalId, proposalView, searchesOf, searchView } from './lost-contact'
 import { missedMeetings } from './makeups'
+import { withAttendanceContact } from '../../mobile-attendance-contact'
 import {
   checkinView,
   dueView,
@@ -81,7 +82,7 @@ export const mobileGetMine = implement(mobileGetMineDecl, async (ctx) => {
   const reports = (await recentOf<ReportDoc>(store, 'reports', me, 'submittedAt')).map(reportView)
   const checkins = (await recentOf<CheckinDoc>(store, 'checkins', me, 'at')).map(checkinView)
   return {
-    profile: profile ? profileView(profile, ctx.actor.name, ctx.now, rules) : null,
+    profile: profile ? profileView(await withAttendanceContact(store, profile), ctx.actor.name, ctx.now, rules) : null,
     due: dueView(profile?.lastCheckinAt ?? null, ctx.now, rules.cadence),
     requirement: reportRequirement(reports, ctx.now),
     checkins,
@@ -112,7 +113,12 @@ export const mobileListBranch = implement(listDecl, async (ctx, _input) => {
       // A profile stays when the member comes back; only members still 流动 are listed.
       if (!member || member.status !== 'mobile') continue
       seen.add(p.memberId)
-      const row = profileView(p, names.get(p.memberId) ?? p.memberId, ctx.now, rules)
+      const row = profileView(
+        await withAttendanceContact(store, p),
+        names.get(p.memberId) ?? p.memberId,
+        ctx.now,
+        rules,
+      )
       rows.push({ ...row, contact: phoneSeenBy(row.contact, viewer.fullPhones) })
     }
     cursor = page.nextCursor
@@ -153,6 +159,8 @@ export const mobileGet = implement(getDecl, async (ctx, input) => {
   const proposalDoc = profile
     ? await store.get('stop_proposals', proposalId(input.memberId, profile.lastContactAt))
     : null
+  // Attendance at a meeting is contact too: the page's 最近联系 and the stop-proposal check use both.
+  const contacted = profile ? await withAttendanceContact(store, profile) : null
   const timeline: TimelineEntry[] = [
     ...checkins.map((c) => ({
       at: c.at,
@@ -180,9 +188,9 @@ export const mobileGet = implement(getDecl, async (ctx, input) => {
     })),
   ].sort((a, b) => b.at - a.at)
   return {
-    profile: profile
+    profile: contacted
       ? (() => {
-          const view = profileView(profile, member.name, ctx.now, rules)
+          const view = profileView(contacted, member.name, ctx.now, rules)
           return { ...view, contact: phoneSeenBy(view.contact, viewer.fullPhones) }
         })()
       : null,
@@ -194,9 +202,9 @@ export const mobileGet = implement(getDecl, async (ctx, input) => {
     timeline,
     searches: searches.map(searchView),
     proposal: proposalDoc ? await proposalView(store, proposalDoc) : null,
-    proposalProblem: profile
+    proposalProblem: contacted
       ? stopProposalProblem({
-          lastContactAt: profile.lastContactAt,
+          lastContactAt: contacted.lastContactAt,
           searches,
           now: ctx.now,
           openProposal: proposalDoc !== null,

@@ -2,10 +2,14 @@
 import { Text } from '@tarojs/components'
 import { CONTACT_STATE_LABELS, type ContactState } from '../../../domain/mobile'
 
-export function StateTag({ state, id }: { state: ContactState; id?: string }) {
+/**
+ * The contact state as a tag; `lost` (six calendar months without contact, 失联 handling under way)
+ * reads 已失联 rather than a risk.
+ */
+export function StateTag({ state, id, lost = false }: { state: ContactState; id?: string; lost?: boolean }) {
   return (
-    <Text id={id} className={`mob__tag mob__tag--${state}`}>
-      {CONTACT_STATE_LABELS[state]}
+    <Text id={id} className={`mob__tag mob__tag--${lost ? 'lost_risk' : state}`}>
+      {lost ? '已失联' : CONTACT_STATE_LABELS[state]}
     </Text>
   )
 }

@@ -327,8 +327,8 @@ function Member({ data, reload }: { data: MobileMemberView; reload: () => void }
           <Text className="mob__title">{data.member.name}</Text>
           {p && (
             <View className="mob__tags">
-              {p.transferDue && <TransferTag />}
-              <StateTag state={p.state} id="member-state" />
+              {p.transferDue && !p.lost && <TransferTag />}
+              <StateTag state={p.state} lost={p.lost} id="member-state" />
             </View>
           )}
         </View>
@@ -362,8 +362,8 @@ function Member({ data, reload }: { data: MobileMemberView; reload: () => void }
             </View>
             <View className="mob__row">
               <Text className="mob__muted">下次报到截止</Text>
-              <Text>
-                {data.due.dueDate}（{CADENCE_LABELS[data.due.cadence]}）
+              <Text id="member-due">
+                {p.lost ? '已失联，取得联系后按期报到' : `${data.due.dueDate}（${CADENCE_LABELS[data.due.cadence]}）`}
               </Text>
             </View>
             <View className="mob__row">
@@ -372,7 +372,8 @@ function Member({ data, reload }: { data: MobileMemberView; reload: () => void }
                 {data.requirement.met ? '已完成' : `待提交（截止 ${data.requirement.deadline}）`}
               </Text>
             </View>
-            {p.transferDue && (
+            {/* 失联 handling (below) comes first: a transfer needs the member reached. */}
+            {p.transferDue && !p.lost && (
               <Text className="mob__notice">外出已满 {TRANSFER_AFTER_MONTHS} 个月，请按规定办理组织关系转接。</Text>
             )}
           </View>
