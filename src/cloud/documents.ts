@@ -32,6 +32,8 @@ export type AttendanceMeetingDoc = Omit<Meeting, 'id'> & {
   guestIds?: string[]
   /** 列席 invitations to members of another branch, waiting for their acceptance (or the 党委's). */
   guestInvites?: GuestInviteDoc[]
+  /** How each settled invitation was settled: by the member themself or approved by the 党委. */
+  guestAnswers?: { memberId: string; accepted: boolean; byCommittee: boolean; at: number }[]
   allowRemote?: boolean | null
   videoLink?: string | null
   attendanceRecordedAt?: number | null
@@ -105,6 +107,8 @@ export interface PlanDoc {
   updatedBy: string
   publishedAt: number | null
   publishedBy: string | null
+  /** What generating left out, in Chinese (days already past, periods already held); absent on older plans. */
+  leftOut?: string[]
 }
 
 // — attendance

@@ -61,12 +61,14 @@ export interface PlannedItem {
  * Periods of `year` planned below their quota under `rules`, one Chinese sentence each, in rule,
  * period, then group order. Kinds the planner does not place (谈心谈话) are not checked; a 党小组会
  * is counted per group of `groups`; an item whose date or time does not parse counts nowhere.
+ * With `now` (ms), periods ended by then are not checked (a year under way).
  */
 export function quotaWarnings(
   items: readonly PlannedItem[],
   rules: readonly EffectiveKindRule[],
   year: number,
   groups: readonly { id: string; name: string }[],
+  now?: number,
 ): string[] {
   const out: string[] = []
   for (const rule of rules) {
@@ -74,6 +76,8 @@ export function quotaWarnings(
     const owners: { id: string | null; name: string }[] =
       rule.audience === 'group' ? [...groups] : [{ id: null, name: '' }]
     for (const span of periodsOfYear(year, rule.period)) {
+      // A period already over can no longer be planned: nothing to ask of the plan there.
+      if (now !== undefined && span.end <= now) continue
       for (const owner of owners) {
         const planned = items.filter((i) => {
           if (i.kind !== rule.kind || (owner.id !== null && i.groupId !== owner.id)) return false

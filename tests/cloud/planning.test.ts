@@ -25,6 +25,8 @@ import {
 } from './api-fixture'
 
 const DAY = 86_400_000
+/** 2025-12-01 10:00 Beijing: a 2026 plan made then has the whole year ahead. */
+const BEFORE_2026 = Date.UTC(2025, 11, 1, 2)
 const api = apiPerTest()
 const rid = requestIds('req-planning')
 
@@ -177,7 +179,9 @@ describe('annual plan', () => {
     expect(plan.items.every((i) => i.date.startsWith('2027-'))).toBe(true)
     expect(plan.items.filter((i) => i.warning).map((i) => i.warning)).toEqual([])
 
-    // A 2026 plan is generated from the published holiday data: National Day is avoided.
+    // A 2026 plan is generated from the published holiday data: National Day is avoided (generated
+    // before 2026 began: a year under way leaves its past days out).
+    api.clock.now = BEFORE_2026
     const p2026 = await ok(SECRETARY_B1, 'plan.generate', { year: 2026 }, true)
     expect(p2026.calendarCovered).toBe(true)
     expect(p2026.items.some((i) => i.date >= '2026-10-01' && i.date <= '2026-10-07')).toBe(false)
@@ -214,6 +218,7 @@ describe('annual plan', () => {
   })
 
   test('update: a holiday date is kept with a warning, a stale version and a foreign group are refused', async () => {
+    api.clock.now = BEFORE_2026 // the whole year still ahead
     const plan = await ok(SECRETARY_B1, 'plan.generate', { year: 2026 }, true)
     const items = plan.items.filter((i) => i.date >= '2026-12-01').map(asInput)
     items[0] = { ...items[0], date: '2026-10-01', title: '国庆主题党日' }
@@ -329,8 +334,40 @@ describe('annual plan', () => {
     ).toBe(58)
   })
 
-  test('a plan with a past date is refused with the item named, and nothing is created', async () => {
+  test('a year under way: generating leaves out past days and periods already held, and says so', async () => {
+    const held = await api.ports.store.query<Meeting & { status: string }>('meetings', {
+      where: [
+        { field: 'branchId', op: 'eq', value: 'org_b1' },
+        { field: 'startAt', op: 'gte', value: Date.UTC(2026, 10, 1) - 8 * 3_600_000 },
+      ],
+      limit: 100,
+    })
+    const novemberKinds = new Set(
+      held.items
+        .filter((m) => m.status !== 'cancelled' && m.startAt < Date.UTC(2026, 11, 1) - 8 * 3_600_000)
+        .map((m) => m.kind),
+    )
+    expect(novemberKinds.size).toBeGreaterThan(0)
     const plan = await ok(SECRETARY_B1, 'plan.generate', { year: 2026 }, true)
+    // Nothing before now (FIXED_NOW is 2026-11-22), nothing in November of a kind the branch already has there.
+    expect(plan.items.length).toBeGreaterThan(0)
+    for (const i of plan.items) expect(i.date >= '2026-11-22').toBe(true)
+    for (const i of plan.items.filter((x) => x.date < '2026-12-01')) expect(novemberKinds.has(i.kind)).toBe(false)
+    expect(plan.warnings.join('\n')).toMatch(/2026年已过去的日期不再安排：生成时略去了今天以前的 \d+ 次会议/)
+    expect(plan.warnings.join('\n')).toMatch(/已有会议的期间没有重复安排（\d+ 次）：2026年1月主题党日、/)
+    // Periods already over ask nothing of the plan.
+    expect(plan.warnings.join('\n')).not.toMatch(/2026年(1|2|3|4|5|6|7|8|9|10)月.*少于规定/)
+    // A 2027 plan made now leaves nothing out.
+    const next = await ok(SECRETARY_B1, 'plan.generate', { year: 2027 }, true)
+    expect(next.warnings.join('\n')).not.toMatch(/不再安排|没有重复安排/)
+  })
+
+  test('a plan with a past date is refused with the item named, and nothing is created', async () => {
+    const generated = await ok(SECRETARY_B1, 'plan.generate', { year: 2026 }, true)
+    // The generator leaves past days out; a date typed into the past is what publish refuses.
+    const items = generated.items.map(asInput)
+    items[0] = { ...items[0], date: '2026-11-02' }
+    const plan = await ok(SECRETARY_B1, 'plan.update', { year: 2026, version: generated.version, items }, true)
     const r = await api.as(SECRETARY_B1).result('plan.publish', { year: 2026, version: plan.version }, rid())
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
     expect(JSON.stringify(r)).toContain('时间已经过去')
@@ -519,6 +556,7 @@ describe('holidays computed for a year the dataset lacks (2027)', () => {
   })
 
   test('a plan date moved onto a weekend 调休 working day of a published year says so', async () => {
+    api.clock.now = BEFORE_2026 // the whole year still ahead
     const plan = await ok(SECRETARY_B1, 'plan.generate', { year: 2026 }, true)
     const items = plan.items
       .map(asInput)

@@ -22,7 +22,7 @@ import {
   planPublish as planPublishDecl,
 } from '../../../domain/api/catalog-planning'
 import type { PlanItemView, PlanView } from '../../../domain/api/views-planning'
-import { fromBeijing } from '../../../domain/beijing-time'
+import { beijing, fromBeijing } from '../../../domain/beijing-time'
 import { AppError, type FieldProblem } from '../../../domain/errors'
 import { deriveParticipants, type Meeting } from '../../../domain/meeting'
 import { kindRule } from '../../../domain/meeting-kinds'
@@ -34,11 +34,12 @@ import type { MemberContext } from '../../action-context'
 import { chineseDaysCalendar } from '../../adapters/chinese-days-calendar'
 import { committeeStandingOf, rulesOwed } from '../../branch-committee'
 import { rulesFor, updateCounters } from '../../compliance-counters'
+import type { MeetingDoc } from '../../collections'
 import type { PlanDoc, PlanItemDoc } from '../../documents'
 import { notify } from '../../notices'
-import type { Stored } from '../../ports/store'
+import { eq, type Stored } from '../../ports/store'
 import { groupsOf } from '../roster'
-import { membersOf, orgRef } from '../roster-reads'
+import { membersOf, orgRef, readAll } from '../roster-reads'
 
 export function planId(branchId: string, year: number): string {
   return `${branchId}.${year}`
@@ -62,6 +63,17 @@ export async function planCalendar(): Promise<PlanCalendar> {
     computedCalendar = withComputedHolidays(chineseDaysCalendar)
   }
   return computedCalendar
+}
+
+/** A meeting as a plan item for the quota count: kind, 党小组, Beijing date and start time. */
+function plannedOf(m: Stored<MeetingDoc>): {
+  kind: MeetingDoc['kind']
+  groupId: string | null
+  date: string
+  startTime: string
+} {
+  const at = beijing(m.startAt)
+  return { kind: m.kind, groupId: m.groupId ?? null, date: at.format('YYYY-MM-DD'), startTime: at.format('HH:mm') }
 }
 
 async function viewOf(ctx: MemberContext, branch: Stored<Org>, plan: Stored<PlanDoc>): Promise<PlanView> {
@@ -93,12 +105,15 @@ async function viewOf(ctx: MemberContext, branch: Stored<Org>, plan: Stored<Plan
     warnings: [
       ...(yw ? [yw] : []),
       ...(standing.hasCommittee ? [] : [standing.reason]),
+      ...(plan.status === 'draft' ? (plan.leftOut ?? []) : []),
       ...(plan.status === 'draft'
         ? quotaWarnings(
-            plan.items,
+            // Meetings already held or scheduled this year count toward their period's quota.
+            [...plan.items, ...(await heldInYear(ctx, branch._id, plan.year)).map(plannedOf)],
             rules,
             plan.year,
             groups.map((g) => ({ id: g._id, name: g.name })),
+            ctx.now,
           )
         : []),
     ],
@@ -109,6 +124,32 @@ async function viewOf(ctx: MemberContext, branch: Stored<Org>, plan: Stored<Plan
     canEdit: plan.status === 'draft' && isAllowed(ctx.actor, planUpdateDecl.access, { orgPath: branch.path }),
     notifyCount,
   }
+}
+
+/** Longest list of a branch's meetings in one year read for planning (the data is wrong past it). */
+const MAX_YEAR_MEETINGS = 2000
+
+/** The key a meeting counts under against the plan: kind, period key (`2026-11`), 党小组. */
+function coverKey(kind: string, periodKey: string, groupId: string | null | undefined): string {
+  return `${kind}|${periodKey}|${groupId ?? ''}`
+}
+
+/**
+ * The branch's meetings in Beijing year `year` that are not cancelled, when that year has begun by
+ * `ctx.now` (none otherwise: a future year has nothing held yet), oldest first.
+ */
+async function heldInYear(ctx: MemberContext, branchId: string, year: number): Promise<Stored<MeetingDoc>[]> {
+  const from = fromBeijing(`${year}-01-01`, '00:00')
+  const to = fromBeijing(`${year + 1}-01-01`, '00:00')
+  if (ctx.now < from) return []
+  const all = await readAll(
+    ctx.ports.store,
+    'meetings',
+    [eq('branchId', branchId), { field: 'startAt', op: 'gte', value: from }, { field: 'startAt', op: 'lt', value: to }],
+    'startAt',
+    MAX_YEAR_MEETINGS,
+  )
+  return all.filter((m) => m.status !== 'cancelled')
 }
 
 function sortItems(items: PlanItemDoc[]): PlanItemDoc[] {
@@ -130,17 +171,55 @@ export const planGenerate = implement(planGenerateDecl, async (ctx, input) => {
   }
   const groups = await groupsOf(ctx.ports.store, branch._id)
   const themeDay = input.themeDayRule ?? existing?.themeDay ?? DEFAULT_THEME_DAY
+  const rules = rulesOwed(await rulesFor(store, branch), await committeeStandingOf(store, branch._id))
   const generated = generatePlan({
     year: input.year,
     branchId: branch._id,
-    rules: rulesOwed(await rulesFor(store, branch), await committeeStandingOf(store, branch._id)),
+    rules,
     groups: groups.map((g) => ({ id: g._id, name: g.name })),
     themeDay,
     defaults: { times: { ...DEFAULT_PLAN_TIMES, ...(input.times ?? {}) } },
     calendar: await planCalendar(),
   })
+  // A year under way: no meeting on a day already past, and none in a period the branch already
+  // held (or scheduled) that kind of meeting in — each left out is said, never dropped silently.
+  const held = await heldInYear(ctx, branch._id, input.year)
+  const covered = new Map<string, number>()
+  for (const m of held) {
+    const k = coverKey(m.kind, periodSpan(m.startAt, kindRule(m.kind, rules).period).key, m.groupId)
+    covered.set(k, (covered.get(k) ?? 0) + 1)
+  }
+  let past = 0
+  const coveredLabels: string[] = []
+  const groupNames = new Map(groups.map((g) => [g._id, g.name]))
+  const wanted = generated.items.filter((i) => {
+    const k = coverKey(i.kind, i.periodKey, i.groupId)
+    const already = covered.get(k) ?? 0
+    if (already > 0) {
+      covered.set(k, already - 1)
+      const span = periodSpan(fromBeijing(i.date, i.startTime), kindRule(i.kind, rules).period)
+      const group = i.groupId ? `${groupNames.get(i.groupId) ?? ''}的` : ''
+      coveredLabels.push(`${span.label}${group}${kindRule(i.kind, rules).label}`)
+      return false
+    }
+    if (fromBeijing(i.date, i.startTime) < ctx.now) {
+      past += 1
+      return false
+    }
+    return true
+  })
+  const leftOut = [
+    ...(past > 0
+      ? [`${input.year}年已过去的日期不再安排：生成时略去了今天以前的 ${past} 次会议，需要补开的请另行安排。`]
+      : []),
+    ...(coveredLabels.length > 0
+      ? [
+          `已有会议的期间没有重复安排（${coveredLabels.length} 次）：${coveredLabels.slice(0, 6).join('、')}${coveredLabels.length > 6 ? ' 等' : ''}。`,
+        ]
+      : []),
+  ]
   const seen = new Map<string, number>()
-  const items = generated.items.map((i): PlanItemDoc => {
+  const items = wanted.map((i): PlanItemDoc => {
     const base = `${i.kind}-${i.periodKey}${i.groupId ? `-${i.groupId}` : ''}`
     const n = (seen.get(base) ?? 0) + 1
     seen.set(base, n)
@@ -170,6 +249,7 @@ export const planGenerate = implement(planGenerateDecl, async (ctx, input) => {
     updatedBy: ctx.actor.memberId,
     publishedAt: null,
     publishedBy: null,
+    leftOut,
   }
   const saved = existing
     ? await store.update('plans', id, body, existing._version)
