@@ -7,7 +7,7 @@ import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import OrgLifePage from '../../src/packages/orglife/pages/mine/index'
 import { pageUrl } from '../../src/domain/pages'
 import { MEMBER_B1, SECRETARY_B1 } from '../cloud/api-fixture'
-import { navigation, resetTaroMock } from '../mocks/taro'
+import { device, navigation, resetTaroMock } from '../mocks/taro'
 import { closeLink, link, openLink } from './real-api'
 
 const env = process.env as Record<string, string | undefined>
@@ -41,6 +41,7 @@ test('the member’s year: counts and 学时 as the server has them; 补学 only
   const { container } = render(<OrgLifePage />)
   await waitFor(() => expect(container.querySelector('#orglife-summary')).not.toBeNull())
   expect(container.querySelector('#orglife-owed')!.textContent).toBe(String(view.totals.owed))
+  expect(device.titles.at(-1)).toBe('我的组织生活')
   expect(container.querySelector('#orglife-absent')!.textContent).toBe(String(view.totals.absent))
   expect(container.querySelector('#orglife-hours')!.textContent).toContain(`学时 ${view.totals.hours} / 32`)
   expect(container.querySelectorAll('.orglife__item')).toHaveLength(view.entries.length)
@@ -76,6 +77,8 @@ test('the secretary opens a member’s record: named, read-only (no 补学); at 
   const { container } = render(<OrgLifePage />)
   await waitFor(() => expect(container.querySelector('#orglife-table tbody tr')).not.toBeNull())
   expect(container.querySelector('.orglife__who')!.textContent).toContain(view.member.name)
+  // The page is titled by whose record it is, not 我的组织生活.
+  expect(device.titles.at(-1)).toBe(`${view.member.name}的组织生活`)
   const table = container.querySelector('#orglife-table')!
   expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
     '日期',

@@ -5,8 +5,8 @@
  * meeting (absent or on leave) leads to 补学; an attended one never does. Derived, nothing typed.
  */
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { DeskTable, type DeskColumn } from '../../../../components/desk-table'
 import { Button, Tag } from '../../../../components/nut'
 import { Empty, Loaded } from '../../../../components/page-state'
@@ -115,6 +115,9 @@ function Entries({ entries, desk }: { entries: OrgLifeEntry[]; desk: boolean }) 
 }
 
 function Year({ data, desk }: { data: OrgLifeView; desk: boolean }) {
+  // Another member's record is titled by their name: it is not the viewer's own.
+  const title = data.mine ? '我的组织生活' : `${data.member.name}的组织生活`
+  useEffect(() => void Taro.setNavigationBarTitle({ title }), [title])
   const t = data.totals
   const short = Math.max(0, t.requiredHours - t.hours)
   return (
