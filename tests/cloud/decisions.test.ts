@@ -172,19 +172,17 @@ test('a passed 转正 waits for the 上级党委: pending on the member page, th
   const m = await schedule()
   const entitled = await hold(m, (ids) => ids)
   await draft(m.id, confirm([entitled.length, 0, 0]))
-  const refusedEarly = await api
-    .as(SECRETARY_B1)
-    .result(
-      'memberState.approveConfirmation',
-      {
-        memberId: PROBATIONARY_B1,
-        version: 1,
-        approvedOn: '2026-11-30',
-        approvedBy: '示范区机关党委',
-        reason: '党委批复',
-      },
-      rid(),
-    )
+  const refusedEarly = await api.as(SECRETARY_B1).result(
+    'memberState.approveConfirmation',
+    {
+      memberId: PROBATIONARY_B1,
+      version: 1,
+      approvedOn: '2026-11-30',
+      approvedBy: '示范区机关党委',
+      reason: '党委批复',
+    },
+    rid(),
+  )
   expect(!refusedEarly.ok && refusedEarly.error.message).toMatch(/还没有经支部党员大会通过转正/)
   await finalize(m.id)
 

@@ -128,3 +128,44 @@ test('首页 of a branch with fewer than 7 正式党员 lists no 支委会 and s
   await click(container, '#compliance-heart-talks')
   expect(navigation.calls).toEqual([{ method: 'navigateTo', url: expect.stringContaining('heart-talks') }])
 })
+
+test('a 转正 the 支部大会 passed shows as waiting for the 党委 on the member page; the form records the approval', async () => {
+  // The 支部大会's 转正 as finalize leaves it (the cloud test finalizes a real one).
+  const store = link.api!.ports.store
+  const before = (await store.get<Member>('members', PROBATIONARY_B1))!
+  const pending = { meetingId: 'mt_confirm', meetingTitle: '支部党员大会：讨论朱浩然转正', passedOn: '2027-07-05' }
+  await store.update<Member>('members', PROBATIONARY_B1, { confirmationPending: pending }, before._version)
+
+  navigation.params = { id: PROBATIONARY_B1 }
+  const page = render(<MemberPage />)
+  await waitFor(() => expect(page.container.querySelector('#confirmation-pending')).not.toBeNull())
+  expect(page.container.querySelector('#confirmation-pending')!.textContent).toContain(
+    '支部大会已通过转正（2027-07-05，支部党员大会：讨论朱浩然转正）→ 待上级党委审批',
+  )
+  expect(page.container.querySelector('#member-states')!.textContent).not.toContain('届时讨论转正')
+  page.unmount()
+
+  const { container } = render(<MemberStatesPage />)
+  await waitFor(() => expect(container.querySelector('#form-confirmation')).not.toBeNull())
+  typeInto(container, 'field-approved-by', '示范区机关党委')
+  typeInto(container, 'field-confirmation-reason', '党委批复')
+  await click(container, '#save-confirmation')
+  expect(container.querySelector('#confirmation-error')!.textContent).toMatch(/请选择上级党委批准转正的日期/)
+  pick(container, 'field-approved-on', '2027-07-01')
+  await click(container, '#save-confirmation')
+  await waitFor(() =>
+    expect(container.querySelector('#confirmation-error')!.textContent).toMatch(/不能早于.*2027-07-05/),
+  )
+  expect((await stored(PROBATIONARY_B1)) as unknown as Member).toMatchObject({ category: 'probationary' })
+  pick(container, 'field-approved-on', '2027-07-20')
+  await click(container, '#save-confirmation')
+  await waitFor(async () =>
+    expect((await stored(PROBATIONARY_B1)) as unknown as Member).toMatchObject({
+      category: 'full',
+      confirmedAt: '2027-07-20',
+      confirmationPending: null,
+    }),
+  )
+  const detail = await link.api!.as(SECRETARY_B1).call('roster.get', { memberId: PROBATIONARY_B1 })
+  expect(detail.history.find((h) => h.field === 'category')!.reason).toMatch(/示范区机关党委 2027-07-20 批准转正/)
+})

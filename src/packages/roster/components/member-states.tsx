@@ -6,6 +6,7 @@
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup } from '../../../components/nut'
 import type { MemberDetail, MemberStatesView } from '../../../domain/api/views'
+import { confirmationPendingText } from '../../../domain/member-states'
 import { EXCLUSION_REASON_LABELS } from '../../../domain/org'
 import { navigate } from '../../../services/navigation'
 
@@ -15,7 +16,12 @@ export function MemberStates({ m, states }: { m: MemberDetail; states: MemberSta
   return (
     <View id="member-states">
       <CellGroup title="党员状态">
-        {states.probationDueOn && (
+        {states.confirmationPending && (
+          <View id="confirmation-pending">
+            <Cell title="转正" extra={confirmationPendingText(states.confirmationPending)} />
+          </View>
+        )}
+        {states.probationDueOn && !states.confirmationPending && (
           <Cell
             title="预备期满"
             extra={`${states.probationDueOn}${states.probationExtendedTo ? '（已延长）' : ''}，届时讨论转正`}
@@ -39,10 +45,15 @@ export function MemberStates({ m, states }: { m: MemberDetail; states: MemberSta
         />
       </CellGroup>
       {e && <Text className="member__hint">批准情况：{e.note}</Text>}
+      {states.confirmationPending && m.canEdit && (
+        <Text className="member__hint">
+          支部大会的转正决议须报上级党委审批（《中国共产党发展党员工作细则》第五章）；党委批准后请点下面的按钮登记，党员类别随之改为正式党员。
+        </Text>
+      )}
       {m.canEdit && (
         <View className="actions member__actions">
           <Button id="edit-states" block onClick={() => navigate('memberStates', { id: m.id })}>
-            登记留党察看、不计入应到或延长预备期
+            {states.confirmationPending ? '登记党委批准转正、留党察看等' : '登记留党察看、不计入应到或延长预备期'}
           </Button>
         </View>
       )}

@@ -11,6 +11,7 @@ import { Field, PickerField, SubmitBar, TextAreaField, TextField } from '../../.
 import { Empty, Loaded } from '../../../../components/page-state'
 import type { MemberDetail, MemberStatesView } from '../../../../domain/api/views'
 import { beijing } from '../../../../domain/beijing-time'
+import { confirmationPendingText } from '../../../../domain/member-states'
 import { EXCLUSION_REASON_LABELS, EXCLUSION_REASONS, type ExclusionReason } from '../../../../domain/org'
 import { useApi } from '../../../../services/use-api'
 import { useWrite } from '../../../../services/use-write'
@@ -66,6 +67,77 @@ function Extension({ m, states, onSaved }: { m: MemberDetail; states: MemberStat
         messageId="extension-error"
         buttonId="save-extension"
         label="保存延长预备期"
+        busy={write.busy}
+        onSubmit={submit}
+      />
+    </View>
+  )
+}
+
+/** 上级党委批准转正, after the 支部大会 passed it: approval date and the 党委, then 预备党员 → 正式党员. */
+function ConfirmationApproval({
+  m,
+  states,
+  onSaved,
+}: {
+  m: MemberDetail
+  states: MemberStatesView
+  onSaved: () => void
+}) {
+  const pending = states.confirmationPending!
+  const [approvedOn, setApprovedOn] = useState('')
+  const [approvedBy, setApprovedBy] = useState('')
+  const [reason, setReason] = useState('')
+  const write = useWrite('memberState.approveConfirmation')
+  const submit = async () => {
+    if (write.busy) return
+    if (!approvedOn) {
+      return write.fail('请选择上级党委批准转正的日期。', [{ field: 'approvedOn', message: '请选择日期' }])
+    }
+    const outcome = await write.run({ memberId: m.id, version: m.version, approvedOn, approvedBy, reason })
+    if (outcome.status !== 'done') return
+    saved()
+    onSaved()
+  }
+  return (
+    <View className="mstates__section" id="form-confirmation">
+      <Text className="section-title">党委批准转正</Text>
+      <Text className="mstates__hint">
+        {confirmationPendingText(pending)}。上级党委批准后在此登记，党员类别改为正式党员，转正时间为批准日期。
+      </Text>
+      <PickerField
+        id="field-approved-on"
+        label="党委批准日期"
+        mode="date"
+        value={approvedOn}
+        start={pending.passedOn}
+        shown={approvedOn || '请选择'}
+        onChange={setApprovedOn}
+        problem={write.problem('approvedOn', true)}
+      />
+      <TextField
+        id="field-approved-by"
+        label="批准的党委"
+        value={approvedBy}
+        maxlength={40}
+        placeholder="如：示范区机关党委"
+        onInput={setApprovedBy}
+        problem={write.problem('approvedBy', true)}
+      />
+      <TextAreaField
+        id="field-confirmation-reason"
+        label="备注（如：党委批复文号）"
+        value={reason}
+        maxlength={100}
+        autoHeight
+        onInput={setReason}
+        problem={write.problem('reason', true)}
+      />
+      <SubmitBar
+        message={write.message}
+        messageId="confirmation-error"
+        buttonId="save-confirmation"
+        label="登记党委批准转正"
         busy={write.busy}
         onSubmit={submit}
       />
@@ -308,6 +380,7 @@ function Forms({ m, reload }: { m: MemberDetail; reload: () => void }) {
       <Text className="mstates__name" id="member-name">
         {m.name} · {m.org.name}
       </Text>
+      {m.states.confirmationPending && <ConfirmationApproval m={m} states={m.states} onSaved={reload} />}
       {m.states.probationDueOn && m.category === 'probationary' && (
         <Extension m={m} states={m.states} onSaved={reload} />
       )}
