@@ -102,10 +102,36 @@ function useProfile(path: string, wanted: boolean): ProfileView | null {
   return token && known.token === token ? known.profile : null
 }
 
-/** Goes back a page, or to 首页 when this page was opened first (a link, a reload). */
-function back(): void {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.switchTab({ url: PAGES.home })
+/**
+ * The page a sub-page is opened from, by path, with its name: where 返回 leads when the sub-page
+ * was opened first (a link, a reload) and there is no page to go back to.
+ */
+const OPENED_FROM: Readonly<Record<string, { url: string; name: string }>> = {
+  [PAGES.duesMember]: { url: PAGES.duesLedger, name: '党费台账' },
+  [PAGES.memberDetail]: { url: PAGES.rosterList, name: '支部成员' },
+  [PAGES.rosterImport]: { url: PAGES.rosterList, name: '支部成员' },
+  [PAGES.supervisionBranch]: { url: PAGES.supervision, name: '组织生活监督' },
+  [PAGES.mobileMember]: { url: PAGES.mobileList, name: '流动党员' },
+}
+
+/**
+ * Where the page bar's 返回 leads on page `path` with `depth` pages in Taro's stack: the page before
+ * (`url` null: navigateBack), else the page it is opened from (OPENED_FROM), else 首页.
+ * Returns the button's text and the target.
+ */
+export function backTarget(path: string, depth: number): { label: string; url: string | null } {
+  if (depth > 1) return { label: '‹ 返回', url: null }
+  const from = OPENED_FROM[path]
+  if (from) return { label: `‹ 返回${from.name}`, url: from.url }
+  return { label: '‹ 返回首页', url: PAGES.home }
+}
+
+/** Follows `backTarget`: back a page, or to the page this one is opened from in its place. */
+function back(path: string): void {
+  const { url } = backTarget(path, Taro.getCurrentPages().length)
+  if (url === null) void Taro.navigateBack()
+  else if (TAB_PATHS.includes(url)) void Taro.switchTab({ url })
+  else void Taro.redirectTo({ url })
 }
 
 /**
@@ -184,8 +210,8 @@ export function DeskShell() {
       </nav>
       <header className="desk-bar" id="desk-bar">
         {!tab && (
-          <button type="button" id="desk-back" className="desk-bar__back" onClick={back}>
-            {depth > 1 ? '‹ 返回' : '‹ 返回首页'}
+          <button type="button" id="desk-back" className="desk-bar__back" onClick={() => back(path)}>
+            {backTarget(path, depth).label}
           </button>
         )}
         <h1 className="desk-bar__title">{title}</h1>

@@ -6,10 +6,10 @@
  */
 import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import { useState } from 'react'
-import { deskNavFor } from '../../src/components/desk-shell'
+import { backTarget, deskNavFor } from '../../src/components/desk-shell'
 import { PickerField } from '../../src/components/form-fields'
 import type { ProfileView } from '../../src/domain/api/views'
-import { pageUrl } from '../../src/domain/pages'
+import { PAGES, pageUrl } from '../../src/domain/pages'
 import AttendanceBoardPage from '../../src/packages/attendance/pages/board/index'
 import RosterList from '../../src/packages/roster/pages/list/index'
 import { MEMBER_B1, meetingAt, SECRETARY_B1, SUPERVISOR } from '../cloud/api-fixture'
@@ -168,4 +168,14 @@ test('a date on a phone-wide browser: the picker, no input', () => {
   const { container } = render(<DateForm mode="date" initial="2026-12-07" />)
   expect(container.querySelector('#field-when-input')).toBeNull()
   expect(container.querySelector('#field-when .form-field__input')!.textContent).toBe('2026-12-07')
+})
+
+test('the page bar’s 返回 goes back a page, or, opened first, to the page it is opened from', () => {
+  // Opened from the 党费台账: back a page.
+  expect(backTarget(PAGES.duesMember, 3)).toEqual({ label: '‹ 返回', url: null })
+  // Opened first (a link, a reload): 党员党费明细 leads to 党费台账, not 首页.
+  expect(backTarget(PAGES.duesMember, 1)).toEqual({ label: '‹ 返回党费台账', url: PAGES.duesLedger })
+  expect(backTarget(PAGES.rosterImport, 1)).toEqual({ label: '‹ 返回支部成员', url: PAGES.rosterList })
+  // A page opened from anywhere leads to 首页.
+  expect(backTarget(PAGES.meetingDetail, 1)).toEqual({ label: '‹ 返回首页', url: PAGES.home })
 })
