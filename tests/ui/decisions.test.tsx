@@ -131,6 +131,18 @@ test('the decision form: kind, subject, votes and written opinions, counted as t
   page.unmount()
 })
 
+test('a 转正 before the subject 预备期满 is flagged in the editor as typed, saying to wait', async () => {
+  // The demo's 预备党员 joined 2026-07-01: 预备期满 2027-07-01, after this 2026-11-22 meeting.
+  const { m } = await heldCongress()
+  navigation.params = { meetingId: m.id }
+  const c = render(<MinutesEditPage />).container
+  await waitFor(() => expect(c.querySelector('#item-0-decision-pick')).not.toBeNull())
+  await click(c, '#item-0-kind-confirm')
+  await click(c, `#item-0-subject-${PROBATIONARY_B1}`)
+  await act(async () => typeInto(c, 'item-0-motion-for', '3'))
+  expect(text(c, '#item-0-tally')).toMatch(/预备期到 2027-07-01 才满.*2026-11-22 尚未期满.*待预备期满后再讨论转正/)
+})
+
 test('an older untyped vote asks for its kind and keeps its counts when one is picked', async () => {
   const { m } = await heldCongress()
   const v = await as<MinutesView>(SECRETARY_B1, 'minutes.get', { meetingId: m.id })
