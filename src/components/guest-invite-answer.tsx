@@ -1,11 +1,14 @@
 /**
  * 列席邀请 in 消息: the invited member answers it here. A member of another branch joins the
  * meeting's 列席 list only once they accept (or the 党委 approves); declining drops the invitation.
- * For a guest of their own branch, already on the list, 同意 simply confirms it.
+ * For a guest of their own branch, already on the list, 同意 simply confirms it. Once the invitation
+ * is settled (answered, approved by the 党委, withdrawn) it says so instead of offering the buttons
+ * (attendance.myGuestInvite).
  */
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { MessageView } from '../domain/api/views-planning'
+import { useApi } from '../services/use-api'
 import { useWrite } from '../services/use-write'
 import { Button } from './nut'
 import './guest-invite-answer.scss'
@@ -24,6 +27,11 @@ export function guestInviteMeetingOf(m: Pick<MessageView, 'template' | 'page'>):
 export function GuestInviteAnswer({ meetingId, idSuffix }: { meetingId: string; idSuffix: string }) {
   const write = useWrite('attendance.answerGuestInvite')
   const [done, setDone] = useState('')
+  // Until the state is read the buttons stay hidden: a settled invitation never offers them.
+  const state = useApi('attendance.myGuestInvite', { meetingId })
+  // If the state cannot be read, the buttons show as before: the answer itself is checked again.
+  const pending = state.data?.state === 'pending' || state.error != null
+  const settledNote = state.data && !pending ? state.data.note : ''
   const answer = async (accept: boolean) => {
     const outcome = await write.run({ meetingId, accept })
     if (outcome.status !== 'done') return
@@ -31,7 +39,7 @@ export function GuestInviteAnswer({ meetingId, idSuffix }: { meetingId: string; 
   }
   return (
     <View className="guest-answer" onClick={(e) => e.stopPropagation()}>
-      {!done && (
+      {!done && pending && (
         <View className="guest-answer__actions">
           <Button
             size="small"
@@ -53,9 +61,9 @@ export function GuestInviteAnswer({ meetingId, idSuffix }: { meetingId: string; 
           </Button>
         </View>
       )}
-      {(done || write.message) && (
+      {(done || write.message || settledNote) && (
         <Text className="form-problem" id={`guest-answer-${idSuffix}`}>
-          {done || write.message}
+          {done || write.message || settledNote}
         </Text>
       )}
     </View>

@@ -4,7 +4,7 @@
  */
 import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import MessagesPage from '../../src/packages/plan/pages/messages/index'
-import { MEMBER_B2, scheduleInput, SECRETARY_B1 } from '../cloud/api-fixture'
+import { MEMBER_B2, scheduleInput, SECRETARY_B1, SUPERVISOR } from '../cloud/api-fixture'
 import { navigation, resetTaroMock } from '../mocks/taro'
 import { closeLink, link, openLink } from './real-api'
 
@@ -41,4 +41,33 @@ test('the guest accepts in 消息; the inviting branch then sees them on its lis
   const settings = await api.as(SECRETARY_B1).call('attendance.settings', { meetingId: m.id })
   expect(settings.guests.map((g) => g.id)).toEqual([MEMBER_B2])
   expect(settings.pendingGuests).toBe(0)
+})
+
+test('after the 党委 approved for the guest, 消息 says 已由党委同意 and offers no 同意 / 谢绝', async () => {
+  resetTaroMock()
+  await openLink(MEMBER_B2)
+  const api = link.api!
+  const m = await api
+    .as(SECRETARY_B1)
+    .call(
+      'meeting.schedule',
+      scheduleInput({ date: '2026-11-22', startTime: '14:00', endTime: '16:00', title: '列席已批' }),
+      'ui-guests-approved-schedule',
+    )
+  await api
+    .as(SECRETARY_B1)
+    .call('attendance.inviteGuests', { meetingId: m.id, memberIds: [MEMBER_B2] }, 'ui-guests-approved-invite')
+  await api
+    .as(SUPERVISOR)
+    .call('attendance.approveGuest', { meetingId: m.id, memberId: MEMBER_B2 }, 'ui-guests-approved-approve')
+
+  const { container } = render(<MessagesPage />)
+  const note = await waitFor(() => {
+    const n = container.querySelector('#messages-list [id^="guest-answer-"]')
+    expect(n).not.toBeNull()
+    return n!
+  })
+  expect(note.textContent).toContain('已由党委同意列席')
+  expect(container.querySelector('#messages-list [id^="guest-accept-"]')).toBeNull()
+  expect(container.querySelector('#messages-list [id^="guest-decline-"]')).toBeNull()
 })

@@ -12,6 +12,7 @@ import type {
   AttendanceSettingsView,
   GuestCandidatesView,
   GuestInviteAnswerView,
+  MyGuestInviteView,
   LeaveView,
   PendingGuestView,
   MySignInView,
@@ -290,6 +291,16 @@ export const attendanceAnswerGuestInvite = defineAction({
   errors: WRITE_ERRORS,
 })
 
+export const attendanceMyGuestInvite = defineAction({
+  name: 'attendance.myGuestInvite',
+  summary: '被邀请列席的党员查看自己的列席邀请现状：待答复、已同意、已谢绝、已由党委同意或已撤回；只读本人的',
+  input: () => meetingInput,
+  output: shape<MyGuestInviteView>(),
+  write: false,
+  access: SELF,
+  errors: READ_ERRORS,
+})
+
 export const attendanceApproveGuest = defineAction({
   name: 'attendance.approveGuest',
   summary: '党委代为同意另一支部党员列席（该党员属于本党委）；同意后其列入列席名单',
@@ -396,6 +407,7 @@ export const ATTENDANCE_ACTIONS = catalogOf(
   attendanceConfirm,
   attendanceInviteGuests,
   attendanceAnswerGuestInvite,
+  attendanceMyGuestInvite,
   attendanceApproveGuest,
   attendancePendingGuests,
   attendanceGuestCandidates,

@@ -112,6 +112,19 @@ export interface GuestInviteAnswerView {
 }
 
 /**
+ * The invited member's own 列席 invitation as it stands now (attendance.myGuestInvite): `pending`
+ * waits for their answer; `accepted` / `declined` they answered; `approved` the 党委 approved for
+ * them; `listed` they are on the 列席 list otherwise (a guest of their own branch); `none` there is
+ * no invitation (withdrawn, or the meeting was cancelled).
+ */
+export interface MyGuestInviteView {
+  meetingId: string
+  state: 'pending' | 'accepted' | 'declined' | 'approved' | 'listed' | 'none'
+  /** One Chinese sentence saying where the invitation stands and what to do next. */
+  note: string
+}
+
+/**
  * One pending 列席 invitation as the 党委 sees it (attendance.pendingGuests): a member of the 党委
  * invited by another branch of it, waiting for their own answer or the 党委's approval.
  */

@@ -25,6 +25,8 @@ export const ATTENDANCE_ROWS: MatrixRows<keyof typeof ATTENDANCE_ACTIONS> = {
     'attendance.inviteGuests': branchEditors,
     // The invited member answers for themself; the handler then finds no invitation for the matrix actors.
     'attendance.answerGuestInvite': everyone,
+    // Anyone reads their own invitation's state; the matrix actors have none (state `none`).
+    'attendance.myGuestInvite': everyone,
     'attendance.approveGuest': supervisorInReach,
     'attendance.pendingGuests': supervisorInReach,
     'attendance.guestCandidates': branchEditors,
@@ -55,6 +57,7 @@ export const ATTENDANCE_ROWS: MatrixRows<keyof typeof ATTENDANCE_ACTIONS> = {
     'attendance.confirm': (t) => ({ meetingId: t.meetingId }),
     'attendance.inviteGuests': (t) => ({ meetingId: t.meetingId, memberIds: [t.memberId] }),
     'attendance.answerGuestInvite': (t) => ({ meetingId: t.meetingId, accept: true }),
+    'attendance.myGuestInvite': (t) => ({ meetingId: t.meetingId }),
     'attendance.approveGuest': (t) => ({ meetingId: t.meetingId, memberId: t.memberId }),
     'attendance.pendingGuests': (t) => ({ orgId: t.org }),
     'attendance.guestCandidates': (t) => ({ meetingId: t.meetingId, search: '矩阵' }),

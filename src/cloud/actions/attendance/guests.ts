@@ -7,10 +7,11 @@ import { implement } from '../handler'
 import {
   attendanceAnswerGuestInvite as answerDecl,
   attendanceApproveGuest as approveDecl,
+  attendanceMyGuestInvite as myInviteDecl,
   attendanceGuestCandidates as candidatesDecl,
   attendancePendingGuests as pendingDecl,
 } from '../../../domain/api/catalog-attendance'
-import type { PendingGuestView } from '../../../domain/api/views-attendance'
+import type { MyGuestInviteView, PendingGuestView } from '../../../domain/api/views-attendance'
 import { eq } from '../../ports/store'
 import { membersByIds, readAll } from '../roster-reads'
 import { AppError } from '../../../domain/errors'
@@ -48,7 +49,16 @@ async function settleInvite(
   if (!invites.some((g) => g.memberId === memberId)) return null
   const guestInvites = invites.filter((g) => g.memberId !== memberId)
   const guestIds = accept ? [...new Set([...(m.guestIds ?? []), memberId])] : (m.guestIds ?? [])
-  const after = await tx.update('meetings', m._id, { guestIds, guestInvites, updatedAt: who.now }, m._version)
+  const guestAnswers = [
+    ...(m.guestAnswers ?? []).filter((a) => a.memberId !== memberId),
+    { memberId, accepted: accept, byCommittee: who.by !== memberId, at: who.now },
+  ]
+  const after = await tx.update(
+    'meetings',
+    m._id,
+    { guestIds, guestInvites, guestAnswers, updatedAt: who.now },
+    m._version,
+  )
   if (accept && m.signIn?.frozenAt != null) {
     const name = (await tx.get('members', memberId))?.name ?? memberId
     await tx.insert('meeting_history', {
@@ -79,6 +89,10 @@ export const attendanceAnswerGuestInvite = implement(answerDecl, async (ctx, inp
   // A retry after the answer landed gets the same answer back.
   if ((meeting.guestIds ?? []).includes(me) && input.accept) return view(true)
   if (!(meeting.guestInvites ?? []).some((g) => g.memberId === me)) {
+    const settled = (meeting.guestAnswers ?? []).find((a) => a.memberId === me)
+    if (settled?.byCommittee && (meeting.guestIds ?? []).includes(me)) {
+      throw invalid('meetingId', '党委已代你同意列席，你已在列席名单中；如确实不能参加，请向邀请的支部请假或说明。')
+    }
     throw invalid('meetingId', '没有待你确认的列席邀请：可能已经处理过，或邀请已撤回；请刷新消息后再看。')
   }
   if (input.accept && ctx.now > meeting.endAt) {
@@ -87,6 +101,32 @@ export const attendanceAnswerGuestInvite = implement(answerDecl, async (ctx, inp
   const after = await store.transaction((tx) => settleInvite(tx, meeting._id, me, input.accept, settler(ctx)))
   if (!after) throw invalid('meetingId', '这份列席邀请刚刚已处理，请刷新消息后再看。')
   return view(input.accept)
+})
+
+export const attendanceMyGuestInvite = implement(myInviteDecl, async (ctx, input) => {
+  const me = ctx.actor.memberId
+  const meeting = await ctx.ports.store.get('meetings', input.meetingId)
+  const view = (state: MyGuestInviteView['state'], note: string): MyGuestInviteView => ({
+    meetingId: input.meetingId,
+    state,
+    note,
+  })
+  if (!meeting || meeting.status === 'cancelled') return view('none', '这份列席邀请已失效：会议已取消或不存在。')
+  const ended = ctx.now > meeting.endAt
+  if ((meeting.guestInvites ?? []).some((g) => g.memberId === me)) {
+    return ended
+      ? view('none', '会议已经结束，这份列席邀请已失效。')
+      : view('pending', '请答复是否列席：同意后列入列席名单，谢绝则邀请撤销。')
+  }
+  const answer = (meeting.guestAnswers ?? []).find((a) => a.memberId === me)
+  const listed = (meeting.guestIds ?? []).includes(me)
+  if (listed && answer?.byCommittee) {
+    return view('approved', '已由党委同意列席，你已在列席名单中，请按时参会并签到；不能参加请向邀请的支部说明。')
+  }
+  if (listed && answer?.accepted) return view('accepted', '你已同意列席，请按时参会并签到。')
+  if (listed) return view('listed', '你在这次会议的列席名单中，请按时参会并签到。')
+  if (answer && !answer.accepted) return view('declined', '你已谢绝列席。')
+  return view('none', '这份列席邀请已撤回或已处理，无需再答复。')
 })
 
 export const attendanceApproveGuest = implement(approveDecl, async (ctx, input) => {
