@@ -3,8 +3,8 @@
  * navigation at the side and a bar above the page with its title and 返回. The app renders it
  * before the pages (Taro's router keeps the page shown last among its siblings), fixed in place.
  * It draws only at desk width (`useDeskLayout`); its stylesheet (`desk` mixin, src/styles/desk.scss)
- * then also bounds the pages' width and hides Taro's tab bar. Below that width it draws nothing
- * and the pages look exactly as without it.
+ * then also bounds the pages' width and hides Taro's tab bar. Below that width it draws, on a
+ * sub-page only, a slim bar with the page's title and 返回 (the browser has no navigation bar of its own).
  */
 import Taro from '@tarojs/taro'
 import { useEffect, useState, type MouseEvent } from 'react'
@@ -179,9 +179,24 @@ export function DeskShell() {
     // A page shown alone (the login page) takes the whole width: no room kept for the navigation.
     document.body.classList.toggle('desk-bare', bare)
   }, [bare])
-  // Below desk width nothing is drawn: the phone layout is exactly Taro's.
-  if (!desk || bare) return null
   const tab = TAB_PATHS.includes(path)
+  // Phone-wide, a sub-page gets a slim bar with its title and 返回 (WeChat draws its own; the
+  // browser has none): the tabs and a page shown alone keep Taro's layout as it is.
+  const phoneBar = !desk && !bare && !tab
+  useEffect(() => {
+    document.body.classList.toggle('phone-bar-on', phoneBar)
+  }, [phoneBar])
+  if (phoneBar) {
+    return (
+      <header className="phone-bar" id="phone-bar">
+        <button type="button" id="phone-back" className="phone-bar__back" onClick={() => back(path)}>
+          {backTarget(path, depth).label}
+        </button>
+        <h1 className="phone-bar__title">{title}</h1>
+      </header>
+    )
+  }
+  if (!desk || bare) return null
   const follow = (url: string) => (e: MouseEvent) => {
     e.preventDefault()
     if (url !== path) openSection(url)

@@ -6,7 +6,8 @@
  */
 import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import { useState } from 'react'
-import { backTarget, deskNavFor } from '../../src/components/desk-shell'
+import Taro from '@tarojs/taro'
+import { backTarget, DeskShell, deskNavFor } from '../../src/components/desk-shell'
 import { PickerField } from '../../src/components/form-fields'
 import type { ProfileView } from '../../src/domain/api/views'
 import { PAGES, pageUrl } from '../../src/domain/pages'
@@ -178,4 +179,26 @@ test('the page bar’s 返回 goes back a page, or, opened first, to the page it
   expect(backTarget(PAGES.rosterImport, 1)).toEqual({ label: '‹ 返回支部成员', url: PAGES.rosterList })
   // A page opened from anywhere leads to 首页.
   expect(backTarget(PAGES.meetingDetail, 1)).toEqual({ label: '‹ 返回首页', url: PAGES.home })
+})
+
+test('phone-wide in the browser, a sub-page gets a bar with its title and 返回; a tab page gets none', () => {
+  browserAt(375)
+  const wx = Taro as unknown as Record<string, unknown>
+  wx.eventCenter = { on: () => undefined, off: () => undefined }
+  wx.getCurrentPages = () => [{}] // opened first: a link or a reload
+  window.location.hash = `#${PAGES.duesMember}?memberId=m_1`
+  document.title = '党员党费明细'
+  const sub = render(<DeskShell />)
+  expect(sub.container.querySelector('#phone-bar h1')!.textContent).toBe('党员党费明细')
+  expect(document.body.classList.contains('phone-bar-on')).toBe(true)
+  fireEvent.click(sub.container.querySelector('#phone-back')!)
+  expect(navigation.calls.at(-1)).toEqual({ method: 'redirectTo', url: PAGES.duesLedger })
+  sub.unmount()
+
+  window.location.hash = `#${PAGES.home}`
+  const tab = render(<DeskShell />)
+  expect(tab.container.querySelector('#phone-bar')).toBeNull()
+  expect(document.body.classList.contains('phone-bar-on')).toBe(false)
+  tab.unmount()
+  window.location.hash = ''
 })
