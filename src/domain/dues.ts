@@ -277,14 +277,22 @@ export function effectiveEntries<E extends Pick<DuesEntry, 'id' | 'correctsId'>>
   return entries.filter((e) => !replaced.has(e.id))
 }
 
-export type MonthState = 'paid' | 'partial' | 'unpaid' | 'exempt' | 'undeclared' | 'not_due'
+/**
+ * A month's state. `this_month` is the current month not paid yet: owed, not overdue until it ends
+ * (本月应交, not 欠交). `before_joining` is a month before the first month the member owes (the month
+ * they joined): nothing is due for it. `not_due` is a month still to come.
+ */
+export type MonthState =
+  'paid' | 'partial' | 'unpaid' | 'this_month' | 'exempt' | 'undeclared' | 'before_joining' | 'not_due'
 
 export const MONTH_STATE_LABELS: Record<MonthState, string> = {
   paid: '已交',
   partial: '未交足',
   unpaid: '欠交',
+  this_month: '本月应交',
   exempt: '减免',
   undeclared: '未核定基数',
+  before_joining: '入党前，无需交纳',
   not_due: '未到期',
 }
 
@@ -293,7 +301,7 @@ export interface MonthLine {
   /** 应交 after any approved 减免, in 分; null when no base is declared for the year. */
   dueFen: number | null
   paidFen: number
-  /** max(0, due − paid); 0 for months not yet due. */
+  /** max(0, due − paid) for a month that has ended; 0 for the current month and months not yet due. */
   arrearsFen: number
   /** Whether the month is owed by now: on or after the first month owed, not after the current month. */
   owed: boolean
@@ -361,15 +369,21 @@ export function memberMonths(input: {
   }
   return input.months.map((month) => {
     const line = lineOf(month)
-    const owed = (input.firstMonth === null || month >= input.firstMonth) && month <= input.currentMonth
+    const beforeJoining = input.firstMonth !== null && month < input.firstMonth
+    const owed = !beforeJoining && month <= input.currentMonth
     line.owed = owed
+    // Nothing is due before the member joined, whatever the year's base says.
+    if (beforeJoining && line.paidFen === 0) line.dueFen = null
     if (exempt.has(month) && line.dueFen === 0 && line.paidFen === 0) line.state = 'exempt'
     else if (line.dueFen !== null && line.paidFen > 0 && line.paidFen >= line.dueFen) line.state = 'paid'
     else if (line.paidFen > 0) line.state = 'partial'
+    else if (beforeJoining) line.state = 'before_joining'
     else if (!owed) line.state = 'not_due'
     else if (line.dueFen === null) line.state = 'undeclared'
+    else if (month === input.currentMonth) line.state = 'this_month'
     else line.state = 'unpaid'
-    line.arrearsFen = owed && line.dueFen !== null ? Math.max(0, line.dueFen - line.paidFen) : 0
+    const ended = month < input.currentMonth
+    line.arrearsFen = owed && ended && line.dueFen !== null ? Math.max(0, line.dueFen - line.paidFen) : 0
     return line
   })
 }

@@ -103,9 +103,10 @@ test('a year of payments with one correction: the ledger, its totals and the .xl
   const row = ledger.rows.find((r) => r.memberId === MEMBER_B2)!
   expect(row.totals).toEqual(mine.totals)
   const other = ledger.rows.find((r) => r.memberId === OTHER_B2)!
-  expect(other.totals).toEqual({ dueFen: 11 * 1250, paidFen: 0, arrearsFen: 11 * 1250 })
+  // November is this month: owed (应交) but not 欠交 until it ends.
+  expect(other.totals).toEqual({ dueFen: 11 * 1250, paidFen: 0, arrearsFen: 10 * 1250 })
   expect(ledger.totals.paidFen).toBe(effective)
-  expect(ledger.totals.arrearsFen).toBe(11 * 1250)
+  expect(ledger.totals.arrearsFen).toBe(10 * 1250)
   expect(ledger.monthTotals.reduce((s, m) => s + m.paidFen, 0)).toBe(ledger.totals.paidFen)
   expect(ledger.membersInArrears).toBe(1)
 
@@ -137,7 +138,8 @@ test('a year of payments with one correction: the ledger, its totals and the .xl
     exempt: [],
     unpaid: [],
   })
-  expect(covered.get(OTHER_B2)?.unpaid).toHaveLength(11)
+  // January–October: November is this month, owed but not yet unpaid.
+  expect(covered.get(OTHER_B2)?.unpaid).toHaveLength(10)
 
   // The yearly ledger as .xlsx, parsed back.
   const file = await api.as(ORGANIZER_B2).call('dues.exportLedger', { year: 2026 })

@@ -81,12 +81,17 @@ test('我的党费 shows the base, each month, what is owed and the receipts', a
   await waitFor(() => expect(container.querySelector('#dues-monthly')).not.toBeNull(), SLOW)
   expect(container.querySelector('#dues-monthly')!.textContent).toBe('每月应交 45.00 元')
   expect(container.querySelector('#month-2026-10')!.textContent).toContain('已交')
-  expect(container.querySelector('#month-2026-11')!.textContent).toContain('欠交')
+  // November is this month: 本月应交, not 欠交, until it ends.
+  expect(container.querySelector('#month-2026-11')!.textContent).toContain('本月应交')
+  expect(container.querySelector('#month-2026-11')!.textContent).not.toContain('欠交')
   expect(container.querySelector('#month-2026-12')!.textContent).toContain('未到期')
-  expect(container.querySelector('#month-2026-06')!.textContent).toContain('未到期') // before he joined
+  // Before he joined nothing is due: no 应交, not 未到期.
+  expect(container.querySelector('#month-2026-06')!.textContent).toContain('入党前，无需交纳')
+  expect(container.querySelector('#month-2026-06')!.textContent).not.toContain('应交 30.00')
   expect(container.querySelector('#dues-entries')!.textContent).toContain('收据号 DF-UI-10')
   // July–September and November are owed and unpaid: 4 × 45 元.
-  expect(container.querySelector('#dues-totals-arrears')!.textContent).toBe('180.00 元')
+  // July–September ended unpaid (October is paid; November is this month, owed but not 欠交): 3 × 45.
+  expect(container.querySelector('#dues-totals-arrears')!.textContent).toBe('135.00 元')
   expect(container.querySelector('#dues-arrears-hint')!.textContent).toContain('请尽快交给支部组织委员')
 })
 
@@ -98,11 +103,11 @@ test('我的党费 of a member in the demo: a year paid month by month, with rec
   expect(container.querySelector('#dues-monthly')!.textContent).toBe('每月应交 45.00 元')
   expect(container.querySelector('#dues-base')!.textContent).toContain('王志强')
   expect(container.querySelectorAll('.dues__state--paid')).toHaveLength(10) // January–October
-  expect(container.querySelector('#month-2026-11')!.textContent).toContain('欠交')
+  expect(container.querySelector('#month-2026-11')!.textContent).toContain('本月应交')
   expect(container.querySelectorAll('#dues-entries .dues__entry')).toHaveLength(10)
 })
 
-test('the 组织委员 records a base and a payment, is refused 补交 beyond six months, and corrects an entry', async () => {
+test('the 组织委员 records a base and a payment for the months since joining, and corrects an entry', async () => {
   navigation.params = { memberId: NEW_MEMBER, year: '2026' }
   const { container } = render(<DuesMemberPage />)
   await waitFor(() => expect(container.querySelector('#form-base')).not.toBeNull(), SLOW)
@@ -114,21 +119,14 @@ test('the 组织委员 records a base and a payment, is refused 补交 beyond si
   // The payment form preselects the months owed (since he joined in July) and their sum.
   await click(container, '#task-payment')
   expect(container.querySelector('#pay-month-2026-07')!.className).toContain('chip--on')
-  expect(container.querySelector('#pay-month-2026-06')!.className).not.toContain('chip--on')
+  // Months before he joined are not offered at all.
+  expect(container.querySelector('#pay-month-2026-06')).toBeNull()
+  expect(container.querySelector('#pay-month-2026-04')).toBeNull()
   expect((container.querySelector('#pay-amount') as HTMLInputElement).value).toBe('150.00')
-  // Adding April, beyond six months back, is refused with what to do, and what was typed stays.
-  await click(container, '#pay-month-2026-04')
   typeInto(container, 'pay-receipt', 'DF-UI-1')
   pickDate(container, 'form-payment', '2026-11-20')
-  await click(container, '#pay-submit')
-  await waitFor(() => expect(container.querySelector('#pay-message')).not.toBeNull(), SLOW)
-  expect(container.querySelector('#pay-message')!.textContent).toContain('2026年4月的党费已超过 6 个月的补交期限')
-  expect(container.querySelector('#field-months')!.textContent).toContain('报党委研究处理')
-  expect((container.querySelector('#pay-receipt') as HTMLInputElement).value).toBe('DF-UI-1')
-  const before = await link.api!.ports.store.count('dues_entries')
-
-  await click(container, '#pay-month-2026-04')
   typeInto(container, 'pay-amount', '15')
+  const before = await link.api!.ports.store.count('dues_entries')
   await click(container, '#pay-submit')
   await waitFor(() => expect(container.querySelector('#dues-entries')).not.toBeNull(), SLOW)
   expect(await link.api!.ports.store.count('dues_entries')).toBe(before + 1)
@@ -161,8 +159,10 @@ test('the ledger: cards on the phone, a table of twelve months at a desk; a row 
   const phone = render(<DuesLedgerPage />)
   await waitFor(() => expect(phone.container.querySelector(`#row-${NEW_MEMBER}`)).not.toBeNull(), SLOW)
   expect(phone.container.querySelector('#ledger-cards')).not.toBeNull()
-  expect(phone.container.querySelector(`#row-${NEW_MEMBER}`)!.textContent).toContain('欠 180.00 元')
-  expect(phone.container.querySelector(`#row-${MEMBER_B1}`)!.textContent).toContain('欠 45.00 元')
+  // July–October ended unpaid but for October's 45: 3 × 45 (November is this month, owed but not 欠交).
+  expect(phone.container.querySelector(`#row-${NEW_MEMBER}`)!.textContent).toContain('欠 135.00 元')
+  // Only November, this month, is open: 本月应交, not 欠.
+  expect(phone.container.querySelector(`#row-${MEMBER_B1}`)!.textContent).toContain('本月应交 45.00 元')
   phone.unmount()
 
   browserAt(1366)
@@ -185,10 +185,10 @@ test('the ledger: cards on the phone, a table of twelve months at a desk; a row 
     ...Array(6).fill(''),
     ...Array(3).fill('欠'),
     '✓',
-    '欠',
+    '应', // November: this month, owed (本月应交), not 欠
     '',
     '45.00',
-    '180.00',
+    '135.00',
   ])
   await act(async () => fireEvent.click(row))
   expect(navigation.calls.at(-1)!.url).toBe(`/packages/dues/pages/member/index?memberId=${NEW_MEMBER}&year=2026`)

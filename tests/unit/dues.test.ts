@@ -7,6 +7,7 @@ import {
   memberMonths,
   monthsBetween,
   monthsOfYear,
+  MONTH_STATE_LABELS,
   parseYuan,
   paymentMonthsProblem,
   shareOf,
@@ -165,7 +166,7 @@ describe('a member ledger', () => {
     expect(lines.reduce((s, l) => s + l.paidFen, 0)).toBe(18000 + 9000 + 4000)
   })
 
-  it('marks months before joining as not due and months without a base as undeclared', () => {
+  it('marks months before joining as nothing due and months without a base as undeclared', () => {
     const lines = memberMonths({
       months: ['2025-12', '2026-01'],
       bases: [],
@@ -173,7 +174,28 @@ describe('a member ledger', () => {
       currentMonth: '2026-01',
       firstMonth: '2026-01',
     })
-    expect(lines.map((l) => l.state)).toEqual(['not_due', 'undeclared'])
+    expect(lines.map((l) => l.state)).toEqual(['before_joining', 'undeclared'])
+  })
+
+  it('joined in July: January–June owe nothing (no 应交); the current month is 本月应交, not 欠交, until it ends', () => {
+    const lines = memberMonths({
+      months: monthsOfYear(2026),
+      bases: [base],
+      entries: [],
+      currentMonth: '2026-11',
+      firstMonth: '2026-07',
+    })
+    const byMonth = new Map(lines.map((l) => [l.month, l]))
+    for (const m of ['2026-01', '2026-06']) {
+      expect(byMonth.get(m)).toMatchObject({ state: 'before_joining', dueFen: null, arrearsFen: 0, owed: false })
+      expect(MONTH_STATE_LABELS[byMonth.get(m)!.state]).not.toBe('未到期')
+    }
+    expect(byMonth.get('2026-10')).toMatchObject({ state: 'unpaid', arrearsFen: 9000 })
+    expect(byMonth.get('2026-11')).toMatchObject({ state: 'this_month', dueFen: 9000, arrearsFen: 0, owed: true })
+    expect(MONTH_STATE_LABELS.this_month).toBe('本月应交')
+    expect(byMonth.get('2026-12')).toMatchObject({ state: 'not_due', arrearsFen: 0 })
+    // Arrears are the ended months only: July–October.
+    expect(lines.reduce((s, l) => s + l.arrearsFen, 0)).toBe(4 * 9000)
   })
 
   it('tells which months are covered, corrections applied', () => {

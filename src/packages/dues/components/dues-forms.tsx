@@ -55,21 +55,30 @@ function Chips<T extends string>(props: {
 }
 
 /** The months of a year as chips, several chosen at once (`#<idPrefix>-2026-03`). */
-function MonthChips(props: { year: number; value: string[]; idPrefix: string; onChange: (months: string[]) => void }) {
+function MonthChips(props: {
+  year: number
+  value: string[]
+  idPrefix: string
+  onChange: (months: string[]) => void
+  /** Months not offered (before the member joined: nothing is due for them). */
+  omit?: readonly string[]
+}) {
   const toggle = (m: string) =>
     props.onChange(props.value.includes(m) ? props.value.filter((x) => x !== m) : [...props.value, m].sort())
   return (
     <View className="chips">
-      {monthsOfYear(props.year).map((m) => (
-        <Text
-          key={m}
-          id={`${props.idPrefix}-${m}`}
-          className={`chip ${props.value.includes(m) ? 'chip--on' : ''}`}
-          onClick={() => toggle(m)}
-        >
-          {Number(m.slice(5))}月
-        </Text>
-      ))}
+      {monthsOfYear(props.year)
+        .filter((m) => !props.omit?.includes(m))
+        .map((m) => (
+          <Text
+            key={m}
+            id={`${props.idPrefix}-${m}`}
+            className={`chip ${props.value.includes(m) ? 'chip--on' : ''}`}
+            onClick={() => toggle(m)}
+          >
+            {Number(m.slice(5))}月
+          </Text>
+        ))}
     </View>
   )
 }
@@ -155,14 +164,24 @@ export function BaseForm({ view, onDone }: { view: DuesMemberView; onDone: () =>
   )
 }
 
-/** The months a payment most likely covers: those owed and unpaid within the 补交 window, else this month. */
+/**
+ * The months a payment most likely covers: those owed and not paid within the 补交 window (this
+ * month included), else the first month from this one not yet paid or exempt (预交); none when the
+ * shown year has no such month.
+ */
 function owedMonths(view: DuesMemberView): string[] {
   const earliest = addMonths(view.currentMonth, -view.backPayMonths)
   const owed = view.months
-    .filter((m) => (m.state === 'unpaid' || m.state === 'partial') && m.month >= earliest)
+    .filter((m) => (m.state === 'unpaid' || m.state === 'partial' || m.state === 'this_month') && m.month >= earliest)
     .map((m) => m.month)
   if (owed.length) return owed
-  return view.months.some((m) => m.month === view.currentMonth) ? [view.currentMonth] : []
+  const next = view.months.find((m) => m.month >= view.currentMonth && m.state === 'not_due')
+  return next ? [next.month] : []
+}
+
+/** Months before the member joined: not offered for payment. */
+function beforeJoining(view: DuesMemberView): string[] {
+  return view.months.filter((m) => m.state === 'before_joining').map((m) => m.month)
 }
 
 /** 登记交纳: months, amount (the months' arrears by default), method, receipt number, date. */
@@ -195,7 +214,13 @@ export function PaymentForm({ view, onDone }: { view: DuesMemberView; onDone: ()
   return (
     <View className="dues-form" id="form-payment">
       <Field id="field-months" label="所交月份（可多选）" problem={write.problem('months')}>
-        <MonthChips year={view.year} value={months} idPrefix="pay-month" onChange={chooseMonths} />
+        <MonthChips
+          year={view.year}
+          value={months}
+          idPrefix="pay-month"
+          onChange={chooseMonths}
+          omit={beforeJoining(view)}
+        />
       </Field>
       <TextField
         id="field-amount"

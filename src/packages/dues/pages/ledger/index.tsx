@@ -31,9 +31,18 @@ const MARK: Record<MonthState, string> = {
   paid: '✓',
   partial: '欠',
   unpaid: '欠',
+  this_month: '应',
   exempt: '免',
   undeclared: '?',
+  before_joining: '',
   not_due: '',
+}
+
+/** 欠 X for months ended unpaid; else 本月应交 X while this month is not paid yet; else 已交清. */
+function cardStatus(r: DuesBranchRow): string {
+  if (r.totals.arrearsFen > 0) return `欠 ${money(r.totals.arrearsFen)}`
+  const thisMonth = r.months.find((m) => m.state === 'this_month')
+  return thisMonth ? `本月应交 ${money(Math.max(0, (thisMonth.dueFen ?? 0) - thisMonth.paidFen))}` : '已交清'
 }
 
 function openMember(row: DuesBranchRow, year: number) {
@@ -99,9 +108,7 @@ function PhoneLedger({ view }: { view: DuesBranchView }) {
           {r.monthlyFen === null ? (
             <Text className="dues__muted">待核定基数</Text>
           ) : (
-            <Text className={r.totals.arrearsFen > 0 ? 'dues__due' : 'dues__ok'}>
-              {r.totals.arrearsFen > 0 ? `欠 ${money(r.totals.arrearsFen)}` : '已交清'}
-            </Text>
+            <Text className={r.totals.arrearsFen > 0 ? 'dues__due' : 'dues__ok'}>{cardStatus(r)}</Text>
           )}
         </View>
       ))}
