@@ -155,13 +155,18 @@ export function confirmationApprovalProblem(
   if (!p) {
     return `${member.name}还没有经支部党员大会通过转正；请先召开支部党员大会表决转正，会议记录定稿后再登记党委审批`
   }
-  if (approvedOn < p.passedOn) return `党委审批日期不能早于支部大会通过转正的 ${p.passedOn}，请核对日期`
+  if (approvedOn < p.passedOn) return `党委审批日期不能早于支部大会通过${pendingLabel(p)}的 ${p.passedOn}，请核对日期`
   return null
 }
 
-/** The pending 转正 as the member page reads it: `支部大会已通过转正（2027-07-05，…）→ 待上级党委审批`. */
+/** 转正 or 延长预备期, as the pending decision is about. */
+function pendingLabel(p: ConfirmationPending): string {
+  return p.decision === 'extend' ? '延长预备期' : '转正'
+}
+
+/** The pending decision as the member page reads it: `支部大会已通过转正（2027-07-05，…）→ 待上级党委审批`. */
 export function confirmationPendingText(p: ConfirmationPending): string {
-  return `支部大会已通过转正（${p.passedOn}，${p.meetingTitle}）→ 待上级党委审批`
+  return `支部大会已通过${pendingLabel(p)}（${p.passedOn}，${p.meetingTitle}）→ 待上级党委审批`
 }
 
 /** How a state's value reads in the member's history, in Chinese ('无' for none). */

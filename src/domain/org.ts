@@ -103,8 +103,12 @@ export interface Member {
   confirmationPending?: ConfirmationPending | null
 }
 
-/** A 支部大会 decision to 转正 a 预备党员, pending the 上级党委's approval (发展党员工作细则 第五章). */
+/**
+ * A 支部大会 decision on a 预备党员 — 转正, or 延长预备期 — pending the 上级党委's approval (发展党员工作细则
+ * 第五章). `decision` absent reads as 转正.
+ */
 export interface ConfirmationPending {
+  decision?: 'confirm' | 'extend'
   meetingId: string
   meetingTitle: string
   /** The meeting's Beijing date. */

@@ -189,6 +189,7 @@ test('a passed 转正 waits for the 上级党委: pending on the member page, th
   const pending = await ok(SECRETARY_B1, 'roster.get', { memberId: PROBATIONARY_B1 })
   expect(pending.category).toBe('probationary')
   expect(pending.states?.confirmationPending).toEqual({
+    decision: 'confirm',
     meetingId: m.id,
     meetingTitle: m.title,
     passedOn: '2026-11-22',
@@ -321,4 +322,35 @@ test('quorum gates the vote, not the 党员大会: without quorum and without a 
   const after = await congress()
   expect(after.counted).toBe(before + 1)
   expect(after.reason).not.toMatch(/未过半数/)
+})
+
+test('a passed 延长预备期 waits for the 党委 too; its approval applies the approved end with history', async () => {
+  const m = await schedule()
+  const entitled = await hold(m, (ids) => ids)
+  // 延长 may be decided during the 预备期 (the demo's 预备党员 joined 2026-07-01).
+  await draft(m.id, { ...confirm([entitled.length, 0, 0]), kind: 'extend_probation' })
+  await finalize(m.id)
+  const pending = await ok(SECRETARY_B1, 'roster.get', { memberId: PROBATIONARY_B1 })
+  expect(pending.states?.confirmationPending).toMatchObject({ decision: 'extend', passedOn: '2026-11-22' })
+
+  const input = {
+    memberId: PROBATIONARY_B1,
+    version: pending.version,
+    approvedOn: '2026-11-28',
+    approvedBy: '示范区机关党委',
+    reason: '党委批复',
+  }
+  const noDate = await api.as(SECRETARY_B1).result('memberState.approveConfirmation', input, rid())
+  expect(!noDate.ok && noDate.error.message).toMatch(/延长后预备期满日期/)
+  const tooLong = await api
+    .as(SECRETARY_B1)
+    .result('memberState.approveConfirmation', { ...input, until: '2028-08-01' }, rid())
+  expect(!tooLong.ok && tooLong.error.message).toMatch(/不能超过一年/)
+
+  const approved = await ok(SECRETARY_B1, 'memberState.approveConfirmation', { ...input, until: '2028-01-01' }, true)
+  expect(approved.category).toBe('probationary')
+  expect(approved.states).toMatchObject({ probationDueOn: '2028-01-01', confirmationPending: null })
+  const entry = approved.history.find((h) => h.field === 'probationExtendedTo')
+  expect(entry).toMatchObject({ from: null, to: '2028-01-01', by: { id: SECRETARY_B1 } })
+  expect(entry!.reason).toMatch(/示范区机关党委 2026-11-28 批准延长预备期至 2028-01-01.*支部大会已通过延长预备期/)
 })

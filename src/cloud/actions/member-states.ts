@@ -92,7 +92,7 @@ export const extendProbation = implement(memberStateExtendProbation, async (ctx,
 })
 
 /**
- * 上级党委批准转正: after the 支部大会 passed the 转正 (its minutes finalized, `confirmationPending`), the
+ * 上级党委批准转正 (or 延长预备期, applying `until` as extendProbation does): after the 支部大会 passed the 转正 (its minutes finalized, `confirmationPending`), the
  * roster keepers record the approval — category 预备党员 → 正式党员, `confirmedAt` the approval date —
  * and the history says who recorded it, when, and which 党委 approved on which day after which meeting.
  */
@@ -104,21 +104,30 @@ export const approveConfirmation = implement(memberStateApproveConfirmation, asy
     throw new AppError('CONFLICT', `${m.name}的信息刚被别人修改过，请刷新后在最新的信息上再修改。`)
   }
   const pending = m.confirmationPending!
-  const why = `${input.approvedBy} ${input.approvedOn} 批准转正（${confirmationPendingText(pending).split(' → ')[0]}，会议记录 ${pending.meetingId}）；${input.reason}`
+  const extend = pending.decision === 'extend'
+  const until = input.until ?? null
+  if (extend) {
+    const problem = until ? extensionProblem(m, until) : '请选择上级党委批准的延长后预备期满日期'
+    if (problem) throw invalid('until', problem)
+  }
+  const what = extend ? `延长预备期至 ${until}` : '转正'
+  const why = `${input.approvedBy} ${input.approvedOn} 批准${what}（${confirmationPendingText(pending).split(' → ')[0]}，会议记录 ${pending.meetingId}）；${input.reason}`
   const updated = await ctx.ports.store.transaction(async (tx) => {
     const saved = await tx.update<Omit<Member, 'id'>>(
       'members',
       m._id,
-      { category: 'full', confirmedAt: input.approvedOn, confirmationPending: null },
+      extend
+        ? { probationExtendedTo: until, confirmationPending: null }
+        : { category: 'full', confirmedAt: input.approvedOn, confirmationPending: null },
       input.version,
     )
     const entry = { memberId: m._id, orgId: m.orgId, reason: why, by: ctx.actor.memberId, at: ctx.now }
     await tx.insert('member_history', {
       _id: ctx.newId('mh'),
       ...entry,
-      field: 'category',
-      from: 'probationary',
-      to: 'full',
+      ...(extend
+        ? { field: 'probationExtendedTo', from: m.probationExtendedTo ?? null, to: until }
+        : { field: 'category', from: 'probationary', to: 'full' }),
     })
     await tx.insert('member_history', {
       _id: ctx.newId('mh'),

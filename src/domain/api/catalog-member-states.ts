@@ -80,13 +80,15 @@ export const memberStateExtendProbation = defineAction({
 export const memberStateApproveConfirmation = defineAction({
   name: 'memberState.approveConfirmation',
   summary:
-    '登记上级党委批准转正（支部党员大会通过转正、会议记录定稿之后）：批准日期和批准的党委，党员类别由预备党员改为正式党员，连同会议记录记入变动记录',
+    '登记上级党委批准转正或延长预备期（支部党员大会通过、会议记录定稿之后）：批准日期和批准的党委；转正的党员类别由预备党员改为正式党员，延长的按 until 记下新的预备期满日期；连同会议记录记入变动记录',
   input: () =>
     z
       .object({
         ...common,
         approvedOn: dateField,
         approvedBy: textField('批准的党委', 40),
+        /** 延长预备期 only: the approved new end of the 预备期. */
+        until: dateField.nullable().optional(),
       })
       .strict(),
   output: shape<MemberDetail>(),

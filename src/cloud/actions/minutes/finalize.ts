@@ -160,13 +160,15 @@ export const minutesFinalize = implement(minutesFinalizeDecl, async (ctx, input)
       m._version,
     )
     await updateCounters(tx, rules, m, meetingAfter)
-    // A 转正 the 支部大会 passed now waits for the 上级党委's 审批 (发展党员工作细则 第五章), on the member's page.
+    // A 转正 or 延长预备期 the 支部大会 passed now waits for the 上级党委's 审批 (发展党员工作细则 第五章), on the member's page.
     for (const t of tallies) {
       const subjectId = doc.content.items[t.item]?.motion?.subject?.memberId
-      if (t.kind !== 'confirm' || !t.passes || !subjectId || !subjects.has(subjectId)) continue
+      const decision = t.kind === 'confirm' ? 'confirm' : t.kind === 'extend_probation' ? 'extend' : null
+      if (!decision || !t.passes || !subjectId || !subjects.has(subjectId)) continue
       const member = await tx.get('members', subjectId)
       if (!member || member.category !== 'probationary') continue
-      const pending = { meetingId: meeting._id, meetingTitle: meeting.title, passedOn: formatDate(meeting.startAt) }
+      const passedOn = formatDate(meeting.startAt)
+      const pending = { decision, meetingId: meeting._id, meetingTitle: meeting.title, passedOn } as const
       await tx.update('members', subjectId, { confirmationPending: pending }, member._version)
       await tx.insert('member_history', {
         _id: ctx.newId('mh'),
@@ -175,7 +177,7 @@ export const minutesFinalize = implement(minutesFinalizeDecl, async (ctx, input)
         field: 'confirmationPending',
         from: member.confirmationPending ?? null,
         to: pending,
-        reason: `支部党员大会表决通过转正（会议记录定稿），报上级党委审批`,
+        reason: `支部党员大会表决通过${t.label}（会议记录定稿），报上级党委审批`,
         by: ctx.actor.memberId,
         at: ctx.now,
       })

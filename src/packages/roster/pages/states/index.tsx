@@ -74,7 +74,10 @@ function Extension({ m, states, onSaved }: { m: MemberDetail; states: MemberStat
   )
 }
 
-/** 上级党委批准转正, after the 支部大会 passed it: approval date and the 党委, then 预备党员 → 正式党员. */
+/**
+ * 上级党委批准转正 (or 延长预备期), after the 支部大会 passed it: approval date and the 党委, then
+ * 预备党员 → 正式党员 (or the new 预备期满 date).
+ */
 function ConfirmationApproval({
   m,
   states,
@@ -88,23 +91,50 @@ function ConfirmationApproval({
   const [approvedOn, setApprovedOn] = useState('')
   const [approvedBy, setApprovedBy] = useState('')
   const [reason, setReason] = useState('')
+  const extend = pending.decision === 'extend'
+  const [until, setUntil] = useState('')
   const write = useWrite('memberState.approveConfirmation')
   const submit = async () => {
     if (write.busy) return
     if (!approvedOn) {
       return write.fail('请选择上级党委批准转正的日期。', [{ field: 'approvedOn', message: '请选择日期' }])
     }
-    const outcome = await write.run({ memberId: m.id, version: m.version, approvedOn, approvedBy, reason })
+    if (extend && !until) {
+      return write.fail('请选择党委批准的延长后预备期满日期。', [{ field: 'until', message: '请选择日期' }])
+    }
+    const outcome = await write.run({
+      memberId: m.id,
+      version: m.version,
+      approvedOn,
+      approvedBy,
+      reason,
+      until: extend ? until : null,
+    })
     if (outcome.status !== 'done') return
     saved()
     onSaved()
   }
   return (
     <View className="mstates__section" id="form-confirmation">
-      <Text className="section-title">党委批准转正</Text>
+      <Text className="section-title">{extend ? '党委批准延长预备期' : '党委批准转正'}</Text>
       <Text className="mstates__hint">
-        {confirmationPendingText(pending)}。上级党委批准后在此登记，党员类别改为正式党员，转正时间为批准日期。
+        {confirmationPendingText(pending)}。上级党委批准后在此登记，
+        {extend
+          ? `预备期满日期改为批准的日期（最晚到 ${states.latestExtension}）。`
+          : '党员类别改为正式党员，转正时间为批准日期。'}
       </Text>
+      {extend && (
+        <PickerField
+          id="field-approved-until"
+          label="延长后的预备期满日期"
+          mode="date"
+          value={until}
+          start={states.probationDueOn ?? pending.passedOn}
+          shown={until || '请选择'}
+          onChange={setUntil}
+          problem={write.problem('until', true)}
+        />
+      )}
       <PickerField
         id="field-approved-on"
         label="党委批准日期"
@@ -137,7 +167,7 @@ function ConfirmationApproval({
         message={write.message}
         messageId="confirmation-error"
         buttonId="save-confirmation"
-        label="登记党委批准转正"
+        label={extend ? '登记党委批准延长预备期' : '登记党委批准转正'}
         busy={write.busy}
         onSubmit={submit}
       />
