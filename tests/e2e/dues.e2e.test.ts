@@ -23,12 +23,13 @@ test('the 组织委员 records a payment; the member sees it in 我的党费', a
   await organizer.page.goto(`${stage.host.url}/#/pages/me/index`)
   await visible(organizer.page, '#go-dues-ledger').click()
   await expectText(organizer.page, '#ledger-summary', '人欠交')
-  await expectText(organizer.page, `#row-${MEMBER.id}`, '欠 45.00 元')
+  // Only this month is open: owed (本月应交), not 欠交 until it ends.
+  await expectText(organizer.page, `#row-${MEMBER.id}`, '本月应交 45.00 元')
   await organizer.page.screenshot({ path: shot('dues-ledger-375.png'), fullPage: true })
 
   await visible(organizer.page, `#row-${MEMBER.id}`).click()
   await expectText(organizer.page, '#member-name', `${MEMBER.name}的党费`)
-  await expectText(organizer.page, `#month-${month}`, '欠交')
+  await expectText(organizer.page, `#month-${month}`, '本月应交')
   // The form offers this month (owed) and its 45.00 元.
   await visible(organizer.page, `#pay-month-${month}.chip--on`).waitFor()
   expect(await visible(organizer.page, '#field-amount').locator('input').first().inputValue()).toBe('45.00')
