@@ -90,8 +90,10 @@ test('a 党员大会 records a 转正 vote with one remote attendee and two writ
   await fill(page, 'field-recorder', '李晓红')
   await fill(page, 'item-0-speeches', '介绍人介绍预备期表现；党员逐一发表意见。')
   await fill(page, 'item-0-decision', '同意按期转为正式党员，报党委审批。')
-  // The decision: 预备党员转正, its subject, the votes in the room and the two written opinions.
-  await visible(page, '#item-0-kind-confirm').click()
+  // The decision: 延长预备期 (counted by the same rule as 转正; the demo's 预备党员, admitted 2026-07-01,
+  // cannot be voted on for 转正 before 预备期满 2027-07-01), its subject, the votes in the room and the
+  // two written opinions.
+  await visible(page, '#item-0-kind-extend_probation').click()
   await visible(page, `#item-0-subject-${PROBATIONARY}`).click()
   await fill(page, 'item-0-motion-for', String(inPerson - 1))
   await fill(page, 'item-0-motion-against', '1')
