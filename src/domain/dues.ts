@@ -401,6 +401,18 @@ export function coveredMonths(entries: readonly DuesEntry[]): { paid: string[]; 
   return { paid: [...paid].sort(), exempt: [...exempt].sort() }
 }
 
+/**
+ * Whether a branch keeps its dues in the app for a year: some base declared (anything due), some
+ * payment or some 上缴 recorded (all in 分). A branch that keeps none is 未在系统登记党费, never
+ * "欠交 0.00 元（0 人）" as if everyone had paid.
+ */
+export function keepsDuesInApp(totals: { dueFen: number; paidFen: number }, handedUpFen: number): boolean {
+  return totals.dueFen > 0 || totals.paidFen > 0 || handedUpFen > 0
+}
+
+/** What a 党委's roll-up says of a branch that keeps no dues in the app. */
+export const DUES_NOT_KEPT_TEXT = '未在系统登记党费'
+
 /** Parses a 元 amount typed in a form ('3000', '3000.5', '3000.01') to 分; null when it is not one. */
 export function parseYuan(text: string): number | null {
   const t = text.trim()

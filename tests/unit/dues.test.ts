@@ -4,6 +4,7 @@ import {
   coveredMonths,
   duesQuote,
   effectiveDuesRules,
+  keepsDuesInApp,
   memberMonths,
   monthsBetween,
   monthsOfYear,
@@ -206,5 +207,13 @@ describe('a member ledger', () => {
       entry('e4', ['2026-04'], 0, { kind: 'exemption' }),
     ])
     expect(covered).toEqual({ paid: ['2026-01', '2026-03'], exempt: ['2026-04'] })
+  })
+})
+
+describe('a branch that keeps no dues in the app', () => {
+  it('is told apart from one where everyone paid', () => {
+    expect(keepsDuesInApp({ dueFen: 0, paidFen: 0 }, 0)).toBe(false)
+    expect(keepsDuesInApp({ dueFen: 9000, paidFen: 9000 }, 0)).toBe(true)
+    expect(keepsDuesInApp({ dueFen: 0, paidFen: 0 }, 3000)).toBe(true)
   })
 })

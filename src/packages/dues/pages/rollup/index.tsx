@@ -9,7 +9,7 @@ import { useState } from 'react'
 import { DeskTable } from '../../../../components/desk-table'
 import { Loaded } from '../../../../components/page-state'
 import { beijing } from '../../../../domain/beijing-time'
-import { yuan } from '../../../../domain/dues'
+import { DUES_NOT_KEPT_TEXT, keepsDuesInApp, yuan } from '../../../../domain/dues'
 import { useDeskLayout } from '../../../../services/desk-media'
 import { useApi } from '../../../../services/use-api'
 import { TotalsCard, YearSwitch, money } from '../../components/dues-parts'
@@ -47,30 +47,41 @@ export default function DuesRollup() {
                   { key: 'owing', title: '欠交人数', num: true },
                   { key: 'up', title: '已上缴（元）', num: true },
                 ]}
-                rows={view.branches.map((b) => ({
-                  key: b.branchId,
-                  id: `rollup-${b.branchId}`,
-                  cells: {
-                    name: b.name,
-                    members: b.members,
-                    due: yuan(b.totals.dueFen),
-                    paid: yuan(b.totals.paidFen),
-                    arrears: yuan(b.totals.arrearsFen),
-                    owing: b.membersInArrears,
-                    up: yuan(b.handedUpFen),
-                  },
-                }))}
+                rows={view.branches.map((b) => {
+                  const kept = keepsDuesInApp(b.totals, b.handedUpFen)
+                  return {
+                    key: b.branchId,
+                    id: `rollup-${b.branchId}`,
+                    cells: {
+                      name: kept ? b.name : `${b.name}（${DUES_NOT_KEPT_TEXT}）`,
+                      members: b.members,
+                      due: kept ? yuan(b.totals.dueFen) : '—',
+                      paid: kept ? yuan(b.totals.paidFen) : '—',
+                      arrears: kept ? yuan(b.totals.arrearsFen) : '—',
+                      owing: kept ? b.membersInArrears : '—',
+                      up: kept ? yuan(b.handedUpFen) : '—',
+                    },
+                  }
+                })}
               />
             ) : (
               <View className="dues__card" id="rollup-cards">
                 {view.branches.map((b) => (
                   <View className="dues-rollup__branch" key={b.branchId} id={`rollup-${b.branchId}`}>
                     <Text className="dues__row-name">{b.name}</Text>
-                    <Text className="dues__muted">
-                      {b.members} 名党员 · 已交 {money(b.totals.paidFen)} · 欠交 {money(b.totals.arrearsFen)}（
-                      {b.membersInArrears} 人）
-                    </Text>
-                    <Text className="dues__muted">已上缴党委 {money(b.handedUpFen)}</Text>
+                    {keepsDuesInApp(b.totals, b.handedUpFen) ? (
+                      <>
+                        <Text className="dues__muted">
+                          {b.members} 名党员 · 已交 {money(b.totals.paidFen)} · 欠交 {money(b.totals.arrearsFen)}（
+                          {b.membersInArrears} 人）
+                        </Text>
+                        <Text className="dues__muted">已上缴党委 {money(b.handedUpFen)}</Text>
+                      </>
+                    ) : (
+                      <Text className="dues__muted">
+                        {b.members} 名党员 · {DUES_NOT_KEPT_TEXT}，请该支部组织委员核定基数并登记交纳
+                      </Text>
+                    )}
                   </View>
                 ))}
               </View>
