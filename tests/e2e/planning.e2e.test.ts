@@ -67,6 +67,13 @@ test('plan the year in one tap, publish it, hold the first 主题党日 and see 
 
   // 2. Publish: every meeting scheduled, the plan locked.
   await visible(page, '#plan-publish').click()
+  // 发布 asks first, saying how many meetings are scheduled and how many members told.
+  await expectText(
+    page,
+    '.taro-modal__text',
+    `将安排 ${draft.items.length} 次会议，并向支部 ${draft.notifyCount} 名党员`,
+  )
+  await visible(page, '.taro-model__confirm').click()
   await expectText(page, '#plan-status', '已发布')
   await visible(page, '#open-calendar').waitFor()
   await page.screenshot({ path: path.join(ARTIFACTS, 'plan-published.png'), fullPage: false })
