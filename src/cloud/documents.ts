@@ -6,7 +6,7 @@
  * without importing the handlers or adapters that write them, and no import circle runs through the
  * collection registry.
  */
-import type { MakeupView, MobileProfileFields, ReportView } from '../domain/api/views-mobile'
+import type { MakeupView, MobileProfileFields, ReportView, StopProposalAnswer } from '../domain/api/views-mobile'
 import type { SearchMethod } from '../domain/mobile'
 import type { PlanItemView } from '../domain/api/views-planning'
 import type { DayRule } from '../domain/annual-plan'
@@ -280,11 +280,13 @@ export interface StopProposalDoc {
   reason: string
   /** Ids of the searches recorded since the last contact, when proposed. */
   searchIds: string[]
-  /** `open` until the 党委 answers (answering is the 党委's own procedure, outside the app for now). */
-  status: 'open'
+  /** `open` until the 党委 answers (mobile.answerStopProposal). */
+  status: 'open' | 'agreed' | 'refused'
   proposedAt: number
   proposedBy: string
   proposedByName: string
+  /** The 党委's answer (absent while open); `by` is the answering member's id. */
+  answer?: (StopProposalAnswer & { by: string }) | null
 }
 
 /** `_id` = the device-made report id. */

@@ -319,6 +319,26 @@ export const mobileStopProposals = defineAction({
   errors: ['NOT_FOUND'],
 })
 
+export const mobileAnswerStopProposal = defineAction({
+  name: 'mobile.answerStopProposal',
+  summary:
+    '党委答复支部提请停止党籍：同意（填党委决定日期和文号）或不同意（说明理由）；只作记录并告知支部，党员状态仍由名册修改，程序不会自动停止党籍',
+  input: () =>
+    z
+      .object({
+        memberId: idField('党员编号'),
+        agree: z.boolean({ error: '请选择同意或不同意' }),
+        decidedOn: dateText('党委决定日期').optional(),
+        docNo: textField('决定文号', 60).optional(),
+        reason: textField('不同意的理由', 500).optional(),
+      })
+      .strict(),
+  output: shape<StopProposalView>(),
+  write: true,
+  access: onMemberRecord(COMMITTEE_OR_SUPERVISOR, 'subtree'),
+  errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+})
+
 export const makeupGet = defineAction({
   name: 'makeup.get',
   summary: '一次会议的补学：我能否补学、我的补学心得；支部组织者还看到全部补学',
@@ -365,6 +385,7 @@ export const MOBILE_ACTIONS = catalogOf(
   mobileRecordSearch,
   mobileProposeStop,
   mobileStopProposals,
+  mobileAnswerStopProposal,
   makeupGet,
   makeupSubmit,
   makeupAccept,

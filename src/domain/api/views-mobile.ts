@@ -79,6 +79,28 @@ export interface StopProposalView {
   searches: SearchRecordView[]
   proposedAt: number
   proposedByName: string
+  /** `open` until the 党委 answers (mobile.answerStopProposal). */
+  status: 'open' | 'agreed' | 'refused'
+  /** Whether the viewer (staff of the 党委 it went to) may answer it now. */
+  canAnswer: boolean
+  /** The 党委's answer, once given; null while open. */
+  answer: StopProposalAnswer | null
+}
+
+/**
+ * The 党委's answer to a 停止党籍 proposal: 同意 with its decision's date and 文号, or 不同意 with the
+ * reason. Recorded only: the member's status is changed by the roster's own edit, not by this.
+ */
+export interface StopProposalAnswer {
+  agreed: boolean
+  /** Beijing date of the 党委's decision (同意 only). */
+  decidedOn: string | null
+  /** The decision's 文号 (同意 only). */
+  docNo: string | null
+  /** Why not (不同意 only). */
+  reason: string | null
+  byName: string
+  at: number
 }
 
 export interface StopProposalPage {

@@ -39,6 +39,8 @@ export const MOBILE_ROWS: MatrixRows<keyof typeof MOBILE_ACTIONS> = {
     'mobile.recordSearch': branchCommittee,
     'mobile.proposeStop': branchEditors,
     'mobile.stopProposals': committeeOrSupervisor,
+    // Let through to the handler, which finds no open proposal (and refuses a branch answering).
+    'mobile.answerStopProposal': committeeOrSupervisor,
     'makeup.get': withinReach,
     'makeup.submit': branchMembers,
     'makeup.accept': branchEditors,
@@ -80,6 +82,7 @@ export const MOBILE_ROWS: MatrixRows<keyof typeof MOBILE_ACTIONS> = {
     }),
     'mobile.proposeStop': (t) => ({ memberId: t.memberId, reason: '矩阵测试提请说明' }),
     'mobile.stopProposals': (t) => ({ orgId: t.org }),
+    'mobile.answerStopProposal': (t) => ({ memberId: t.memberId, agree: false, reason: '矩阵测试理由' }),
     'makeup.get': (t) => ({ meetingId: t.meetingId }),
     'makeup.submit': (t) => ({ meetingId: t.meetingId, note: '矩阵测试补学心得：阅读了会议记录。' }),
     'makeup.accept': (t) => ({ meetingId: t.meetingId, memberId: t.memberId }),

@@ -8,6 +8,7 @@
 import { eq, type Filter, type Stored, type StorePort, type StoreReader } from '../../ports/store'
 import { implement } from '../handler'
 import {
+  mobileAnswerStopProposal as answerDecl,
   mobileProposeStop as proposeDecl,
   mobileRecordSearch as searchDecl,
   mobileStopProposals as proposalsDecl,
@@ -16,6 +17,7 @@ import type { SearchRecordView, StopProposalView } from '../../../domain/api/vie
 import { beijing, fromBeijing } from '../../../domain/beijing-time'
 import { AppError } from '../../../domain/errors'
 import { lostSince, SEARCH_METHOD_LABELS, stopProposalProblem } from '../../../domain/mobile'
+import type { Actor } from '../../../domain/access'
 import type { Org } from '../../../domain/org'
 import type { MobileSearchDoc, StopProposalDoc } from '../../documents'
 import { orgRef, readAll } from '../roster-reads'
@@ -53,7 +55,11 @@ export function proposalId(memberId: string, lastContactAt: number): string {
 }
 
 /** Builds a proposal's view: the branch and 党委 by name, the searches it was made on. */
-export async function proposalView(store: StoreReader, doc: Stored<StopProposalDoc>): Promise<StopProposalView> {
+export async function proposalView(
+  store: StoreReader,
+  doc: Stored<StopProposalDoc>,
+  viewer?: Pick<Actor, 'orgId' | 'orgKind'>,
+): Promise<StopProposalView> {
   const [branch, committee] = await Promise.all([store.get('orgs', doc.branchId), store.get('orgs', doc.committeeId)])
   const searches = (await Promise.all(doc.searchIds.map((id) => store.get('mobile_searches', id))))
     .filter((s): s is Stored<MobileSearchDoc> => !!s)
@@ -71,6 +77,18 @@ export async function proposalView(store: StoreReader, doc: Stored<StopProposalD
     searches,
     proposedAt: doc.proposedAt,
     proposedByName: doc.proposedByName,
+    status: doc.status,
+    canAnswer: !!viewer && doc.status === 'open' && mayAnswer(viewer, doc),
+    answer: doc.answer
+      ? {
+          agreed: doc.answer.agreed,
+          decidedOn: doc.answer.decidedOn,
+          docNo: doc.answer.docNo,
+          reason: doc.answer.reason,
+          byName: doc.answer.byName,
+          at: doc.answer.at,
+        }
+      : null,
   }
 }
 
@@ -165,7 +183,70 @@ export const mobileStopProposals = implement(proposalsDecl, async (ctx, _input) 
     org.kind === 'branch' ? [eq('branchId', org._id)] : [{ field: 'path', op: 'contains', value: org._id }]
   const docs = await readAll(store, 'stop_proposals', where, 'proposedAt', MAX_PROPOSALS)
   const items = await Promise.all(
-    [...docs].sort((a, b) => b.proposedAt - a.proposedAt).map((d) => proposalView(store, d)),
+    [...docs].sort((a, b) => b.proposedAt - a.proposedAt).map((d) => proposalView(store, d, ctx.actor)),
   )
   return { org: orgRef(org), items }
+})
+
+/** Whether `viewer` is staff of a 党委 (or 党总支) the proposal `doc` went up through. */
+function mayAnswer(viewer: Pick<Actor, 'orgId' | 'orgKind'>, doc: Pick<StopProposalDoc, 'path'>): boolean {
+  return viewer.orgKind !== 'branch' && viewer.orgKind !== 'group' && doc.path.includes(viewer.orgId)
+}
+
+/** A 党委 answers a few proposals a year; the cap only guards against broken data. */
+const MAX_MEMBER_PROPOSALS = 50
+
+/**
+ * The 党委 answers the open 停止党籍 proposal about a member: 同意 needs the decision's date (not in
+ * the future) and 文号, 不同意 a reason. Only staff of the 党委 (or 党总支) the proposal went up
+ * through may answer, not the branch. Recorded only: the member's status is left to the roster's
+ * own edit: 停止党籍 is the Party organization's decision (as mobile.proposeStop says), never the
+ * app's. Returns the proposal with its answer.
+ */
+export const mobileAnswerStopProposal = implement(answerDecl, async (ctx, input) => {
+  const { store } = ctx.ports
+  const member = ctx.target.record
+  const proposals = await readAll(
+    store,
+    'stop_proposals',
+    [eq('memberId', member._id)],
+    'proposedAt',
+    MAX_MEMBER_PROPOSALS,
+  )
+  const open = proposals.find((p) => p.status === 'open')
+  if (!open) throw invalid('memberId', `没有待答复的${member.name}停止党籍提请：可能已经答复过；请刷新后再看。`)
+  if (!mayAnswer(ctx.actor, open)) {
+    throw invalid('memberId', '停止党籍提请由所报的党委答复，支部不能自行答复。')
+  }
+  if (input.agree) {
+    if (!input.decidedOn) throw invalid('decidedOn', '请填写党委作出决定的日期。')
+    if (input.decidedOn > beijing(ctx.now).format('YYYY-MM-DD')) {
+      throw invalid('decidedOn', '决定日期不能晚于今天，请核对。')
+    }
+    if (!input.docNo) throw invalid('docNo', '请填写党委决定的文号。')
+  } else if (!input.reason) {
+    throw invalid('reason', '请说明不同意的理由，支部会看到。')
+  }
+  const answer = {
+    agreed: input.agree,
+    decidedOn: input.agree ? input.decidedOn! : null,
+    docNo: input.agree ? input.docNo! : null,
+    reason: input.agree ? null : input.reason!,
+    by: ctx.actor.memberId,
+    byName: ctx.actor.name,
+    at: ctx.now,
+  }
+  const saved = await store.transaction(async (tx) => {
+    const now = await tx.get('stop_proposals', open._id)
+    if (!now || now.status !== 'open') {
+      throw invalid('memberId', '这份提请刚刚已答复，请刷新后再看。')
+    }
+    return tx.update(
+      'stop_proposals',
+      now._id,
+      { status: input.agree ? ('agreed' as const) : ('refused' as const), answer },
+      now._version,
+    )
+  })
+  return proposalView(store, saved, ctx.actor)
 })

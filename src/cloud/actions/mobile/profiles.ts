@@ -201,7 +201,7 @@ export const mobileGet = implement(getDecl, async (ctx, input) => {
     makeups: makeups.map(makeupView),
     timeline,
     searches: searches.map(searchView),
-    proposal: proposalDoc ? await proposalView(store, proposalDoc) : null,
+    proposal: proposalDoc ? await proposalView(store, proposalDoc, ctx.actor) : null,
     proposalProblem: contacted
       ? stopProposalProblem({
           lastContactAt: contacted.lastContactAt,

@@ -278,6 +278,18 @@ function StopProposal({ data, onDone }: { data: MobileMemberView; onDone: () => 
             {made.searches.length} 条
           </Text>
           <Text className="mob__body">{made.reason}</Text>
+          {made.answer ? (
+            <Text className="mob__item-title" id="stop-proposal-answer">
+              {made.answer.agreed
+                ? `${made.answer.decidedOn} 党委同意停止党籍（${made.answer.docNo}），${made.answer.byName}于 ${formatDate(made.answer.at)} 登记；党员状态请在名册中按决定修改。`
+                : `党委不同意：${made.answer.reason}（${made.answer.byName}，${formatDate(made.answer.at)}）`}
+            </Text>
+          ) : (
+            <Text className="mob__muted" id="stop-proposal-waiting">
+              等待党委答复。
+            </Text>
+          )}
+          {made.canAnswer && <AnswerStopProposal memberId={data.member.id} onDone={onDone} />}
           <Text className="mob__muted">是否停止党籍由党组织按规定决定，本程序不会自动改变党员状态。</Text>
         </View>
       ) : data.proposalProblem ? (
@@ -312,6 +324,75 @@ function StopProposal({ data, onDone }: { data: MobileMemberView; onDone: () => 
           已满 {LOST_CONTACT_MONTHS} 个月未联系，可由支部书记、副书记或组织委员向党委提请处理。
         </Text>
       )}
+    </View>
+  )
+}
+
+/** The 党委 answers the branch's proposal: 同意 with its decision's date and 文号, or 不同意 with a reason. */
+function AnswerStopProposal({ memberId, onDone }: { memberId: string; onDone: () => void }) {
+  const [agree, setAgree] = useState<'yes' | 'no'>('yes')
+  const [decidedOn, setDecidedOn] = useState('')
+  const [docNo, setDocNo] = useState('')
+  const [reason, setReason] = useState('')
+  const write = useWrite('mobile.answerStopProposal')
+  const submit = async () => {
+    const outcome = await write.run(
+      agree === 'yes'
+        ? { memberId, agree: true, decidedOn: decidedOn.trim() || undefined, docNo: docNo.trim() || undefined }
+        : { memberId, agree: false, reason: reason.trim() || undefined },
+    )
+    if (outcome.status === 'done') onDone()
+  }
+  return (
+    <View id="stop-answer">
+      <ChoiceChips
+        idPrefix="stop-answer"
+        value={agree}
+        options={['yes', 'no'] as const}
+        labels={{ yes: '同意停止党籍', no: '不同意' }}
+        onChoose={setAgree}
+      />
+      {agree === 'yes' ? (
+        <View>
+          <TextField
+            id="field-stop-decided-on"
+            label="党委决定日期（YYYY-MM-DD）"
+            inputId="stop-decided-on"
+            value={decidedOn}
+            placeholder="例如 2026-11-20"
+            onInput={setDecidedOn}
+            problem={write.problem('decidedOn')}
+          />
+          <TextField
+            id="field-stop-doc-no"
+            label="决定文号"
+            inputId="stop-doc-no"
+            value={docNo}
+            maxlength={60}
+            onInput={setDocNo}
+            problem={write.problem('docNo')}
+          />
+        </View>
+      ) : (
+        <TextField
+          id="field-stop-refuse-reason"
+          label="不同意的理由（支部会看到）"
+          inputId="stop-refuse-reason"
+          value={reason}
+          maxlength={500}
+          onInput={setReason}
+          problem={write.problem('reason')}
+        />
+      )}
+      <SubmitBar
+        className="mob__actions"
+        message={write.message}
+        messageId="stop-answer-message"
+        buttonId="stop-answer-submit"
+        label="答复支部"
+        busy={write.busy}
+        onSubmit={submit}
+      />
     </View>
   )
 }
