@@ -87,9 +87,8 @@ test('我的党费 shows the base, each month, what is owed and the receipts', a
   expect(container.querySelector('#month-2026-12')!.textContent).toContain('未到期')
   // Before he joined nothing is due: no 应交, not 未到期.
   expect(container.querySelector('#month-2026-06')!.textContent).toContain('入党前，无需交纳')
-  expect(container.querySelector('#month-2026-06')!.textContent).not.toContain('应交 30.00')
+  expect(container.querySelector('#month-2026-06')!.textContent).not.toContain('应交 45.00')
   expect(container.querySelector('#dues-entries')!.textContent).toContain('收据号 DF-UI-10')
-  // July–September and November are owed and unpaid: 4 × 45 元.
   // July–September ended unpaid (October is paid; November is this month, owed but not 欠交): 3 × 45.
   expect(container.querySelector('#dues-totals-arrears')!.textContent).toBe('135.00 元')
   expect(container.querySelector('#dues-arrears-hint')!.textContent).toContain('请尽快交给支部组织委员')
@@ -105,6 +104,21 @@ test('我的党费 of a member in the demo: a year paid month by month, with rec
   expect(container.querySelectorAll('.dues__state--paid')).toHaveLength(10) // January–October
   expect(container.querySelector('#month-2026-11')!.textContent).toContain('本月应交')
   expect(container.querySelectorAll('#dues-entries .dues__entry')).toHaveLength(10)
+  // Only this month is open: asked to pay within the month, not 尽快 as if overdue.
+  expect(container.querySelector('#dues-arrears-hint')).toBeNull()
+  expect(container.querySelector('#dues-this-month-hint')!.textContent).toBe(
+    '本月应交 45.00 元，请在本月内交给支部组织委员。',
+  )
+})
+
+test('我的党费 for a year before the branch kept dues here asks for nothing', async () => {
+  link.user = MEMBER_B1
+  navigation.params = { year: '2025' }
+  const { container } = render(<DuesMinePage />)
+  await waitFor(() => expect(container.querySelector('#dues-no-base')).not.toBeNull(), SLOW)
+  const text = container.querySelector('#dues-no-base')!.textContent!
+  expect(text).toContain('2025年的党费没有在本系统登记')
+  expect(text).not.toContain('请把每月税后工资收入告诉')
 })
 
 test('the 组织委员 records a base and a payment for the months since joining, and corrects an entry', async () => {

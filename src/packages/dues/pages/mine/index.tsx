@@ -8,10 +8,17 @@ import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Loaded } from '../../../../components/page-state'
 import { beijing, formatDate } from '../../../../domain/beijing-time'
+import type { DuesMonthView } from '../../../../domain/api/views-dues'
 import { useApi } from '../../../../services/use-api'
 import { EntryList, MonthList, TotalsCard, YearSwitch, money } from '../../components/dues-parts'
 import '../../components/dues.scss'
 import './index.scss'
+
+/** What is still to pay for the current month (分), 0 when it is paid or not shown. */
+function thisMonthOwed(months: readonly DuesMonthView[]): number {
+  const m = months.find((x) => x.state === 'this_month')
+  return m ? Math.max(0, (m.dueFen ?? 0) - m.paidFen) : 0
+}
 
 export default function DuesMine() {
   const query = useRouter().params
@@ -38,6 +45,11 @@ export default function DuesMine() {
                     {view.base.basis} · {view.base.declaredByName} 于 {formatDate(view.base.declaredAt)} 核定
                   </Text>
                 </>
+              ) : year < Number(view.currentMonth.slice(0, 4)) && view.entries.length === 0 ? (
+                // A year before the branch kept dues here: nothing to report now.
+                <Text className="dues__muted" id="dues-no-base">
+                  {year}年的党费没有在本系统登记，当年的交纳情况以支部的记录为准，不需要再报告工资收入。
+                </Text>
               ) : (
                 <Text className="dues__muted" id="dues-no-base">
                   {year}年的党费基数还没有核定。请把每月税后工资收入告诉支部组织委员，由他核定后这里会显示每月应交。
@@ -49,6 +61,11 @@ export default function DuesMine() {
               <Text className="dues__hint" id="dues-arrears-hint">
                 你有 {money(view.totals.arrearsFen)} 党费未交，请尽快交给支部组织委员；补交最多可追溯{' '}
                 {view.backPayMonths} 个月。
+              </Text>
+            )}
+            {view.totals.arrearsFen === 0 && thisMonthOwed(view.months) > 0 && (
+              <Text className="dues__hint" id="dues-this-month-hint">
+                本月应交 {money(thisMonthOwed(view.months))}，请在本月内交给支部组织委员。
               </Text>
             )}
             <Text className="dues__section">每月情况</Text>
