@@ -212,14 +212,20 @@ export const PREPAY_MONTHS = 12
 
 /**
  * Why the months of a payment cannot be recorded in `currentMonth`, in Chinese with what to do
- * instead; null when they can. Months more than `rules.backPayMonths` before the current month are
+ * instead; null when they can. Months before `firstMonth` (the month the member joined; null when
+ * unknown) owe nothing and are refused. Months more than `rules.backPayMonths` before the current month are
  * beyond 补交 (第十条); months more than PREPAY_MONTHS ahead are refused as a likely typo.
  */
 export function paymentMonthsProblem(
   months: readonly string[],
   currentMonth: string,
   rules: Pick<DuesRules, 'backPayMonths'> = DEFAULT_DUES_RULES,
+  firstMonth: string | null = null,
 ): string | null {
+  const before = firstMonth === null ? [] : months.filter((m) => m < firstMonth).sort()
+  if (before.length > 0) {
+    return `${before.map(monthLabel).join('、')}在入党之前（${monthLabel(firstMonth!)}起交纳党费），无需交纳，请去掉这些月份。`
+  }
   const tooOld = months.filter((m) => monthsBetween(m, currentMonth) > rules.backPayMonths).sort()
   if (tooOld.length > 0) {
     const earliest = addMonths(currentMonth, -rules.backPayMonths)

@@ -91,6 +91,14 @@ describe('补交 (at most six months back)', () => {
     expect(problem).not.toContain('2026年5月的党费')
   })
 
+  it('refuses months before the member joined: nothing is due for them', () => {
+    expect(paymentMonthsProblem(['2026-07', '2026-08'], '2026-11', DEFAULT_DUES_RULES, '2026-07')).toBeNull()
+    const problem = paymentMonthsProblem(['2026-06', '2026-07'], '2026-11', DEFAULT_DUES_RULES, '2026-07')
+    expect(problem).toContain('2026年6月在入党之前')
+    expect(problem).toContain('请去掉这些月份')
+    expect(problem).not.toContain('2026年7月在')
+  })
+
   it('counts across years', () => {
     expect(paymentMonthsProblem(['2025-07'], '2026-01')).toBeNull()
     expect(paymentMonthsProblem(['2025-06'], '2026-01')).toContain('2025年6月')

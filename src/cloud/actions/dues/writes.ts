@@ -15,7 +15,7 @@ import { beijing } from '../../../domain/beijing-time'
 import { duesQuote, duesRuleSetId, paymentMonthsProblem, type DuesRuleSet } from '../../../domain/dues'
 import { AppError } from '../../../domain/errors'
 import type { DuesEntryDoc } from '../../documents'
-import { duesRulesFor, monthOf } from '../../dues-ledger'
+import { duesRulesFor, firstDueMonth, monthOf } from '../../dues-ledger'
 import { eq } from '../../ports/store'
 import { handoverView } from './reads'
 import { baseView, entryView } from './views'
@@ -65,7 +65,7 @@ export const duesSetBase = implement(setBaseDecl, async (ctx, input) => {
 export const duesRecordPayment = implement(paymentDecl, async (ctx, input) => {
   const member = ctx.target.record
   const rules = await duesRulesFor(ctx.ports.store, ctx.target.org)
-  const problem = paymentMonthsProblem(input.months, monthOf(ctx.now), rules)
+  const problem = paymentMonthsProblem(input.months, monthOf(ctx.now), rules, firstDueMonth(member))
   if (problem) throw invalid('months', problem)
   checkDate('paidOn', input.paidOn, ctx.now)
   const saved = await ctx.createOnce('dues_entries', {
