@@ -52,7 +52,7 @@ function openMember(row: DuesBranchRow, year: number) {
 function DeskLedger({ view }: { view: DuesBranchView }) {
   const months = view.monthTotals.map((m) => m.month)
   return (
-    <View className="dues__table-wrap">
+    <View className="dues-ledger__table-wrap">
       <DeskTable
         id="ledger-table"
         caption={`${view.branch.name}${view.year}年党费台账`}
