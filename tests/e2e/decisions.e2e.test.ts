@@ -39,7 +39,7 @@ async function download(page: Page, buttonId: string): Promise<Buffer> {
   return readFileSync(file)
 }
 
-test('a 党员大会 records a 延长预备期 vote (counted as a 转正 is; the demo's 预备党员 are not yet due for 转正) with one remote attendee and two written opinions; the lock and the .docx say how each counted', async () => {
+test('a 党员大会 records a 延长预备期 vote (counted as a 转正 is; the demo 预备党员 are not yet due for 转正) with one remote attendee and two written opinions; the lock and the .docx say how each counted', async () => {
   const day = beijing(stage.clock.now()).add(1, 'day').format('YYYY-MM-DD')
   const at = (time: string, minutes: number) => {
     stage.clock.advance(fromBeijing(day, time) + minutes * 60_000 - stage.clock.now())
