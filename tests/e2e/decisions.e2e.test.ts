@@ -10,7 +10,7 @@ import JSZip from 'jszip'
 import type { Page } from 'playwright-core'
 import type { MeetingDetail } from '../../src/domain/api/views'
 import type { AttendanceBoard } from '../../src/domain/api/views-attendance'
-import { beijing, fromBeijing } from '../../src/domain/beijing-time'
+import { fromBeijing } from '../../src/domain/beijing-time'
 import { ARTIFACTS, expectText, fill, loginAs, stageForThisFile, visible } from './browser-session'
 
 jest.setTimeout(180_000)
@@ -39,8 +39,10 @@ async function download(page: Page, buttonId: string): Promise<Buffer> {
   return readFileSync(file)
 }
 
-test('a 党员大会 records a 延长预备期 vote (counted as a 转正 is; the demo 预备党员 are not yet due for 转正) with one remote attendee and two written opinions; the lock and the .docx say how each counted', async () => {
-  const day = beijing(stage.clock.now()).add(1, 'day').format('YYYY-MM-DD')
+test('a 党员大会 records a 转正 vote with one remote attendee and two written opinions; the lock and the .docx say how each counted', async () => {
+  // The demo's 预备党员 were admitted 2026-07-01: their 预备期 ends 2027-07-01 (党章 第七条), so the
+  // 党员大会 that votes on 转正 meets after it.
+  const day = '2027-07-05'
   const at = (time: string, minutes: number) => {
     stage.clock.advance(fromBeijing(day, time) + minutes * 60_000 - stage.clock.now())
   }
@@ -90,10 +92,8 @@ test('a 党员大会 records a 延长预备期 vote (counted as a 转正 is; the
   await fill(page, 'field-recorder', '李晓红')
   await fill(page, 'item-0-speeches', '介绍人介绍预备期表现；党员逐一发表意见。')
   await fill(page, 'item-0-decision', '同意按期转为正式党员，报党委审批。')
-  // The decision: 延长预备期 (counted by the same rule as 转正; the demo's 预备党员, admitted 2026-07-01,
-  // cannot be voted on for 转正 before 预备期满 2027-07-01), its subject, the votes in the room and the
-  // two written opinions.
-  await visible(page, '#item-0-kind-extend_probation').click()
+  // The decision: 转正, its subject, the votes in the room and the two written opinions.
+  await visible(page, '#item-0-kind-confirm').click()
   await visible(page, `#item-0-subject-${PROBATIONARY}`).click()
   await fill(page, 'item-0-motion-for', String(inPerson - 1))
   await fill(page, 'item-0-motion-against', '1')
